@@ -1,0 +1,48 @@
+// `npm start`: make sure Neo4j is there, apply the schema, ingest the bundled
+// plan, serve the API and the viewer, and print where to go.
+import pino from 'pino';
+import { loadConfig } from '../config.ts';
+import { Executor } from '../graph/executor.ts';
+import { locateNeo4j } from '../graph/locate.ts';
+import { applySchema } from '../graph/schema.ts';
+import { createServer } from './server.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const say = (message: string) => console.log(`innograph: ${message}`);
+
+  const neo4j = await locateNeo4j(config, { docker: false, log: say });
+  say(`using Neo4j at ${neo4j.settings.uri} (${neo4j.source})`);
+  const executor = await Executor.connect(neo4j.settings);
+  await applySchema(executor);
+  say('nothing is ingested yet: the ingestion pipeline has not landed');
+
+  const server = createServer({ executor, logger, graphiql: config.server.graphiql, corsOrigin: config.server.corsOrigin });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.server.port, config.server.host, resolve);
+  });
+  const base = `http://${config.server.host}:${config.server.port}`;
+  say(`explorer  ${base}/`);
+  say(`GraphQL   ${base}/graphql`);
+  say('press Ctrl-C to stop');
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    server.close();
+    await executor.close();
+    await neo4j.release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error(`innograph: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// Typed errors for everything that crosses the database boundary, so callers
+// (the API, the CLI, tests) can branch on a code instead of parsing messages.
+import { Neo4jError, error as driverErrors } from 'neo4j-driver';
+
+const { SERVICE_UNAVAILABLE, SESSION_EXPIRED } = driverErrors;
+
+export type GraphErrorCode =
+  | 'DATABASE_UNAVAILABLE'
+  | 'AUTH_FAILED'
+  | 'TIMEOUT'
+  | 'BAD_QUERY'
+  | 'CONSTRAINT_VIOLATION'
+  | 'NEO4J_NOT_FOUND'
+  | 'LAUNCHER_FAILED'
+  | 'WRITE_FAILED';
+
+export class GraphError extends Error {
+  constructor(
+    readonly code: GraphErrorCode,
+    message: string,
+    readonly context: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'GraphError';
+  }
+}
+
+/** Turns whatever the driver threw into a GraphError that says what was being done. */
+export function toGraphError(error: unknown, doing: string, context: Record<string, unknown> = {}): GraphError {
+  if (error instanceof GraphError) return error;
+  const neo = error instanceof Neo4jError ? error : null;
+  const code = neo?.code ?? '';
+  const detail = error instanceof Error ? error.message : String(error);
+  const withContext = { ...context, neo4jCode: code || undefined };
+  if (code === SERVICE_UNAVAILABLE || code === SESSION_EXPIRED || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(detail)) {
+    return new GraphError('DATABASE_UNAVAILABLE', `${doing}: Neo4j is unavailable (${detail})`, withContext, { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.Security.')) {
+    return new GraphError('AUTH_FAILED', `${doing}: Neo4j refused the credentials (${detail})`, withContext, { cause: error });
+  }
+  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code.includes('TransactionTimedOut')) {
+    return new GraphError('TIMEOUT', `${doing}: the transaction exceeded its time limit`, withContext, { cause: error });
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new GraphError('CONSTRAINT_VIOLATION', `${doing}: ${detail}`, withContext, { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.')) {
+    return new GraphError('BAD_QUERY', `${doing}: ${detail}`, withContext, { cause: error });
+  }
+  return new GraphError('DATABASE_UNAVAILABLE', `${doing}: ${detail}`, withContext, { cause: error });
+}

@@ -1,0 +1,123 @@
+// The single door to Neo4j: every Cypher statement innograph runs goes through an
+// Executor, which opens a session per call on the configured database, picks the
+// access mode, names the app in transaction metadata, bounds the transaction's
+// time, and turns driver errors into GraphErrors.
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import type { Neo4jSettings } from '../config.ts';
+import { GraphError, toGraphError } from './errors.ts';
+
+export interface ExecutorOptions {
+  /** upper bound of one transaction, enforced by Neo4j itself */
+  timeoutMs: number;
+  /** how long to wait for the server to answer a connection attempt */
+  connectTimeoutMs: number;
+}
+
+const DEFAULTS: ExecutorOptions = {
+  timeoutMs: 30_000, // generous: ingestion writes whole documents in one transaction
+  connectTimeoutMs: 5_000, // a wrong host should fail while the user still waits
+};
+
+const APP = 'innograph';
+
+export type Params = Record<string, unknown>;
+export type Tx = Pick<ManagedTransaction, 'run'>;
+
+export class Executor {
+  readonly options: ExecutorOptions;
+  /** counts round trips, so tests can assert that a request's cost is bounded */
+  queryCount = 0;
+
+  private constructor(
+    private readonly driver: Driver,
+    readonly settings: Neo4jSettings,
+    options: ExecutorOptions,
+  ) {
+    this.options = options;
+  }
+
+  /** Opens a driver and proves the server answers and accepts the credentials. */
+  static async connect(settings: Neo4jSettings, options: Partial<ExecutorOptions> = {}): Promise<Executor> {
+    const merged = { ...DEFAULTS, ...options };
+    const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+      connectionTimeout: merged.connectTimeoutMs,
+      connectionAcquisitionTimeout: merged.connectTimeoutMs * 2,
+      maxTransactionRetryTime: merged.connectTimeoutMs,
+      userAgent: `${APP}/0.1`,
+      disableLosslessIntegers: true,
+    });
+    const executor = new Executor(driver, settings, merged);
+    try {
+      await withDeadline(
+        driver.verifyConnectivity({ database: settings.database }),
+        merged.connectTimeoutMs * 2,
+        `no answer from ${settings.uri}`,
+      );
+      await executor.read('RETURN 1 AS ok');
+    } catch (error) {
+      await driver.close();
+      throw toGraphError(error, `connecting to ${settings.uri} as ${settings.user}`, { uri: settings.uri });
+    }
+    return executor;
+  }
+
+  async read<Row extends RecordShape>(cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
+    return this.run('READ', (tx) => rows<Row>(tx, cypher, params), timeoutMs);
+  }
+
+  async write<Row extends RecordShape>(cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
+    return this.run('WRITE', (tx) => rows<Row>(tx, cypher, params), timeoutMs);
+  }
+
+  /** Several statements in one write transaction: all of them land, or none. */
+  async transaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.run('WRITE', work, timeoutMs);
+  }
+
+  /** Schema commands cannot share a transaction with data writes, so they get their own. */
+  async schema(cypher: string): Promise<void> {
+    await this.write(cypher);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async run<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: APP } };
+    const counted = (tx: ManagedTransaction) => {
+      this.queryCount += 1;
+      return work(tx);
+    };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead(counted, config)
+        : await session.executeWrite(counted, config);
+    } catch (error) {
+      throw toGraphError(error, mode === 'READ' ? 'reading from Neo4j' : 'writing to Neo4j');
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+async function rows<Row extends RecordShape>(tx: Tx, cypher: string, params: Params): Promise<Row[]> {
+  const result = await tx.run<Row>(cypher, params);
+  return result.records.map((record) => record.toObject());
+}
+
+export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new GraphError('TIMEOUT', `${what} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,49 @@
+// The one place where innograph's entity kinds and relation types are defined.
+// The Neo4j schema, the Cypher label whitelist, the GraphQL enums and the
+// viewer's stylesheet are all derived from these two tables.
+
+export const ENTITY_KINDS = {
+  City: { zh: '城市', en: 'City', color: '#1f77b4', shape: 'round-rectangle' },
+  ScienceCity: { zh: '科学城', en: 'Science city', color: '#2ca02c', shape: 'hexagon' },
+  Zone: { zh: '合作区/示范区', en: 'Zone', color: '#17becf', shape: 'round-hexagon' },
+  Corridor: { zh: '走廊', en: 'Corridor', color: '#9edae5', shape: 'barrel' },
+  Lab: { zh: '实验室', en: 'Laboratory', color: '#d62728', shape: 'ellipse' },
+  Facility: { zh: '重大科技基础设施', en: 'Major facility', color: '#ff7f0e', shape: 'diamond' },
+  InnovationCenter: { zh: '创新中心', en: 'Innovation center', color: '#9467bd', shape: 'pentagon' },
+  Institution: { zh: '机构', en: 'Institution', color: '#8c564b', shape: 'rectangle' },
+  IndustryCluster: { zh: '产业集群', en: 'Industry cluster', color: '#e377c2', shape: 'star' },
+  Program: { zh: '计划/工程', en: 'Program', color: '#7f7f7f', shape: 'tag' },
+  Field: { zh: '领域', en: 'Field', color: '#bcbd22', shape: 'triangle' },
+  Indicator: { zh: '指标', en: 'Indicator', color: '#aec7e8', shape: 'vee' },
+} as const;
+
+export type EntityKind = keyof typeof ENTITY_KINDS;
+export const KINDS = Object.keys(ENTITY_KINDS) as EntityKind[];
+
+export const RELATION_TYPES = {
+  LOCATED_IN: { zh: '位于', en: 'located in' },
+  PART_OF: { zh: '属于', en: 'part of' },
+  HOSTED_BY: { zh: '依托', en: 'hosted by' },
+  SERVES: { zh: '服务', en: 'serves' },
+  FOCUSES_ON: { zh: '聚焦', en: 'focuses on' },
+  SUPPORTS: { zh: '支持', en: 'supports' },
+  COOPERATES_WITH: { zh: '合作', en: 'cooperates with' },
+  IN_CORRIDOR: { zh: '在走廊上', en: 'in corridor' },
+  TARGETS: { zh: '目标', en: 'targets' },
+  RELATED_TO: { zh: '相关', en: 'related to' },
+} as const;
+
+export type RelationType = keyof typeof RELATION_TYPES;
+export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
+
+/** Labels that are not entity kinds but are stored in the graph too. */
+export const ENTITY_LABEL = 'Entity';
+export const STRUCTURE_LABELS = ['Document', 'Section'] as const;
+
+export function isEntityKind(value: string): value is EntityKind {
+  return Object.hasOwn(ENTITY_KINDS, value);
+}
+
+export function isRelationType(value: string): value is RelationType {
+  return Object.hasOwn(RELATION_TYPES, value);
+}

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../../api/server.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { graphql, silentLogger } from '../support/api.ts';
+import { connect } from '../support/neo4j.ts';
+
+describe('HTTP server', () => {
+  let executor: Executor;
+  let server: http.Server;
+  let base: string;
+
+  beforeAll(async () => {
+    executor = await connect();
+    server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await executor.close();
+  });
+
+  it('answers /health while the process is up', async () => {
+    const response = await fetch(`${base}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /ready when Neo4j answers', async () => {
+    const response = await fetch(`${base}/ready`);
+    expect(await response.json()).toEqual({ status: 'ready' });
+  });
+
+  it('serves the viewer at /', async () => {
+    const response = await fetch(`${base}/`);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('innograph');
+  });
+
+  it('does not serve files outside the viewer folder', async () => {
+    const response = await fetch(`${base}/..%2fpackage.json`);
+    expect(response.status).toBe(404);
+  });
+
+  it('answers stats with counts that add up', async () => {
+    const { data, errors } = await graphql<{ stats: { entities: number; byKind: { count: number }[] } }>(
+      executor,
+      '{ stats { documents entities relations byKind { kind count } byType { type count } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.stats.entities).toBe(data?.stats.byKind.reduce((sum, k) => sum + k.count, 0));
+  });
+});
