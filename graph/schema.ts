@@ -26,7 +26,9 @@ export function schemaStatements(): string[] {
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${label(ENTITY_LABEL)}) ` +
     `ON EACH [n.name, n.nameEn, n.aliases, n.pinyin] ` +
     `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}'}}`;
-  return [...constraints, ...nameIndexes, fulltext];
+  // A document's sections are found by docId when it is replaced.
+  const sectionsByDocument = `CREATE INDEX section_doc IF NOT EXISTS FOR (s:Section) ON (s.docId)`;
+  return [...constraints, ...nameIndexes, sectionsByDocument, fulltext];
 }
 
 export async function applySchema(executor: Executor): Promise<void> {

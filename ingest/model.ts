@@ -47,3 +47,14 @@ export function isEntityKind(value: string): value is EntityKind {
 export function isRelationType(value: string): value is RelationType {
   return Object.hasOwn(RELATION_TYPES, value);
 }
+
+/** Kind-specific properties whose values are a closed list; the registry validator checks them. */
+export const LAB_TIERS = ['national', 'national-key', 'ministry-key', 'provincial', 'provincial-key', 'hk-macao-joint', 'biosafety-p3', 'biosafety-p4'] as const;
+export const FACILITY_DOMAINS = ['information', 'life', 'materials', 'ocean', 'energy', 'physics', 'aerospace'] as const;
+export const CLUSTER_CATEGORIES = ['pillar', 'emerging'] as const;
+
+export const CLOSED_PROPS: Partial<Record<EntityKind, Record<string, readonly string[]>>> = {
+  Lab: { tier: LAB_TIERS },
+  Facility: { domain: FACILITY_DOMAINS },
+  IndustryCluster: { category: CLUSTER_CATEGORIES },
+};

@@ -1,0 +1,108 @@
+// `npm run ingest -- <file|-> [options]`: ingest a plan and load it into Neo4j, or
+// with --dry-run write the same graph as JSON.
+//
+// Exit codes: 0 done; 2 bad input or registry (nothing written); 3 database error
+// (the previous graph is intact); 1 anything else.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { IngestError } from '../ingest/errors.ts';
+import type { IngestResult } from '../ingest/pipeline.ts';
+import { GraphError } from './errors.ts';
+import { Executor } from './executor.ts';
+import { DEFAULT_REGISTRY, ingestPlan } from './load-plan.ts';
+import { locateNeo4j } from './locate.ts';
+import { applySchema } from './schema.ts';
+import { writeGraph, type WriteSummary } from './writer.ts';
+
+const USAGE = `usage: npm run ingest -- <plan.txt | -> [options]
+  --registry <dir|none>  curated registry (default data/registry); none: discovery alone
+  --dry-run              build the graph without a database
+  --out <file>           with --dry-run: write the graph JSON there (default: standard output)
+  --report               list the entities discovery found, for review
+  --json                 print a machine-readable summary on standard output
+  --id <id>              document id (default: from index.yaml or the file name)
+  --title <title>        document title (default: from index.yaml or the id)`;
+
+const EXIT = { ok: 0, failure: 1, input: 2, database: 3 } as const;
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      registry: { type: 'string', default: DEFAULT_REGISTRY },
+      'dry-run': { type: 'boolean', default: false },
+      out: { type: 'string' },
+      report: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      id: { type: 'string' },
+      title: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(EXIT.ok);
+  }
+  if (positionals.length !== 1) throw new IngestError('usage', `expected one plan file (or -), got ${positionals.length}\n${USAGE}`);
+  if (values.out && !values['dry-run']) throw new IngestError('usage', '--out goes with --dry-run');
+  return { source: positionals[0]!, ...values };
+}
+
+function report(result: IngestResult): string {
+  const lines = result.discovered.map((n) => `  ${n.kind.padEnd(16)} ${n.confidence.toFixed(1)}  ${n.name}  — ${n.mentions[0]?.quote.slice(0, 60) ?? ''}`);
+  return `${result.discovered.length} entities found by discovery (not in the registry):\n${lines.join('\n')}`;
+}
+
+function counts(result: IngestResult) {
+  const { graph } = result;
+  return { sections: graph.sections.length, entities: graph.nodes.length, discovered: result.discovered.length, relations: graph.edges.length };
+}
+
+async function main(): Promise<void> {
+  const args = parse(process.argv.slice(2));
+  const say = (message: string) => {
+    if (!args.json) process.stderr.write(`${message}\n`);
+  };
+  const started = performance.now();
+  const result = await ingestPlan({ source: args.source, registry: args.registry, id: args.id, title: args.title });
+  const c = counts(result);
+  say(`parsed ${args.source} (${result.encoding}): ${c.sections} sections, ${c.entities} entities (${c.discovered} discovered), ${c.relations} relations in ${(performance.now() - started).toFixed(0)} ms`);
+  if (args.report) say(report(result));
+
+  let written: WriteSummary | null = null;
+  if (args['dry-run']) {
+    const json = `${JSON.stringify(result.graph, null, 2)}\n`;
+    if (args.out) fs.writeFileSync(args.out, json);
+    else if (!args.json) process.stdout.write(json);
+  } else {
+    const config = loadConfig();
+    const neo4j = await locateNeo4j(config, { docker: false, log: say });
+    const executor = await Executor.connect(neo4j.settings);
+    try {
+      await applySchema(executor);
+      let last = performance.now();
+      written = await writeGraph(executor, result.graph, {
+        onStage: (stage, rows) => {
+          const now = performance.now();
+          say(`  ${stage}: ${rows} rows, ${(now - last).toFixed(0)} ms`);
+          last = now;
+        },
+      });
+      say(`loaded into ${neo4j.settings.uri} in ${(performance.now() - started).toFixed(0)} ms total`);
+    } finally {
+      await executor.close();
+    }
+  }
+  if (args.json) {
+    const summary = { document: result.graph.documents[0]?.id, encoding: result.encoding, ...c, written, timings: result.timings, ms: performance.now() - started };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`innograph ingest: ${message}\n`);
+  process.exit(error instanceof IngestError ? EXIT.input : error instanceof GraphError ? EXIT.database : EXIT.failure);
+});

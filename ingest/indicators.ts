@@ -1,0 +1,63 @@
+// 专栏 1's table of core indicators: each numbered row becomes an indicator with
+// its 2020 baseline, 2025 target and unit; the notes below the table (注：1.… 2.…)
+// are attached to the rows they name.
+import type { Section } from './types.ts';
+
+export interface IndicatorRow {
+  row: number;
+  name: string;
+  unit: string;
+  baseline: number | null;
+  baselineText: string;
+  target: number | null;
+  targetText: string;
+  /** 左右, 以上 …: how the target is meant */
+  qualifier: string | null;
+  note: string | null;
+  /** the row's sentence */
+  sentence: Section;
+}
+
+// `2 R&D/GDP（%） 3.14 3.5 左右`, `7 海外发明专利授权量（万件） —— 8`
+const ROW = /^(\d{1,2})\s+(.+?)[（(]([^）)]+)[）)]\s+(\S+)\s+([\d.]+|——|—)\s*(左右|以上|以下)?$/;
+const NOTE = /^\d+\.(.+)$/;
+
+function number(text: string): number | null {
+  const value = Number(text);
+  return text !== '' && Number.isFinite(value) ? value : null;
+}
+
+/** Rows of every indicator table in the document, from the sentences of the boxes that hold one. */
+export function parseIndicatorTable(sentences: Section[], text: string): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  const notes: string[] = [];
+  for (const sentence of sentences) {
+    const line = text.slice(sentence.start, sentence.end).trim();
+    const match = ROW.exec(line);
+    if (match) {
+      const [, row, name, unit, baseline, target, qualifier] = match;
+      rows.push({
+        row: Number(row),
+        name: name!.trim(),
+        unit: unit!,
+        baseline: number(baseline!),
+        baselineText: baseline!,
+        target: number(target!),
+        targetText: qualifier ? `${target}${qualifier}` : target!,
+        qualifier: qualifier ?? null,
+        note: null,
+        sentence,
+      });
+      continue;
+    }
+    const note = NOTE.exec(line.replace(/^注：/, ''));
+    if (rows.length > 0 && note) notes.push(note[1]!);
+  }
+  // A note that names no row (以上指标均为预期性指标) is about all of them.
+  const general = notes.filter((n) => !rows.some((r) => n.includes(r.name)));
+  for (const row of rows) {
+    const about = [...general, ...notes.filter((n) => n.includes(row.name))];
+    if (about.length > 0) row.note = about.join(' ');
+  }
+  return rows;
+}

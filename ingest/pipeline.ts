@@ -1,0 +1,265 @@
+// Text in, typed graph out: decode → normalise → structure → recognise → relate.
+// Pure: no database, no clock, no randomness, so the same input gives the same graph.
+import { createHash } from 'node:crypto';
+import { decode, type Encoding } from './decode.ts';
+import { IngestError } from './errors.ts';
+import { parseIndicatorTable, type IndicatorRow } from './indicators.ts';
+import type { EntityKind, RelationType } from './model.ts';
+import { normalize } from './normalize.ts';
+import { recognize, type Candidate } from './recognize.ts';
+import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
+import { RULES } from './relations/index.ts';
+import type { Found, Mentioned, RuleContext, SentenceView } from './relations/rule.ts';
+import { parseStructure, sentenceAt } from './structure.ts';
+import type { Evidence, Graph, GraphEdge, GraphNode, Section } from './types.ts';
+
+export interface IngestInput {
+  /** the file name (or `stdin`), for messages and the default document id */
+  source: string;
+  bytes: Uint8Array;
+  registry: Registry;
+  /** find names the registry does not know (on unless a caller turns it off) */
+  discover: boolean;
+  docId?: string;
+  title?: string;
+}
+
+export interface IngestResult {
+  graph: Graph;
+  encoding: Encoding;
+  /** discovered entities, for review (`npm run ingest -- --report`) */
+  discovered: GraphNode[];
+  timings: Record<string, number>;
+}
+
+const DISCOVERED_PROGRAM_CONFIDENCE = 0.8;
+
+export function slug(text: string): string {
+  const ascii = /^[\x00-\x7f]*$/.test(text) ? text : toPinyin(text);
+  return ascii.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+/** `guangdong-sti-14th-fyp.txt` → `guangdong-sti-14th-fyp`. */
+export function documentId(source: string): string {
+  const base = source.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const id = slug(base);
+  if (!id) throw new IngestError('usage', `cannot derive a document id from ${JSON.stringify(source)}; pass --id`, { source });
+  return id;
+}
+
+function discoveredId(kind: EntityKind, name: string): string {
+  const hash = createHash('sha1').update(`${kind}:${name}`).digest('hex').slice(0, 6);
+  return `discovered-${slug(name).slice(0, 40)}-${hash}`;
+}
+
+class GraphBuilder {
+  readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+
+  constructor(
+    private readonly docId: string,
+    private readonly text: string,
+  ) {}
+
+  fromEntry(entry: RegistryEntry): GraphNode {
+    let node = this.nodes.get(entry.id);
+    if (!node) {
+      const props = { ...entry.props, ...(entry.unmentioned ? { unmentioned: entry.unmentioned } : {}) };
+      node = {
+        id: entry.id,
+        kind: entry.kind,
+        name: entry.name,
+        nameEn: entry.nameEn,
+        aliases: entry.aliases,
+        pinyin: entry.pinyin,
+        source: 'registry',
+        confidence: 1,
+        city: entry.city,
+        props,
+        mentions: [],
+      };
+      this.nodes.set(entry.id, node);
+    }
+    return node;
+  }
+
+  discovered(kind: EntityKind, name: string, confidence: number, source: GraphNode['source'] = 'discovered'): GraphNode {
+    const id = source === 'table' ? `indicator-${slug(name)}` : discoveredId(kind, name);
+    let node = this.nodes.get(id);
+    if (!node) {
+      node = { id, kind, name, nameEn: null, aliases: [], pinyin: toPinyin(name), source, confidence, city: null, props: {}, mentions: [] };
+      this.nodes.set(id, node);
+    }
+    node.confidence = Math.max(node.confidence, confidence);
+    return node;
+  }
+
+  mention(node: GraphNode, sentence: Section, start: number, end: number): void {
+    if (node.mentions.some((m) => m.start === start && m.end === end)) return;
+    node.mentions.push({ docId: this.docId, sectionId: sentence.id, start, end, quote: this.text.slice(sentence.start, sentence.end) });
+  }
+
+  relate(type: RelationType, from: string, to: string, sentence: Section, method: string, confidence: number): void {
+    if (from === to) return;
+    const id = `${type}:${from}->${to}`;
+    let edge = this.edges.get(id);
+    if (!edge) {
+      edge = { id, type, from, to, evidence: [] };
+      this.edges.set(id, edge);
+    }
+    if (edge.evidence.some((e) => e.sectionId === sentence.id && e.method === method)) return;
+    const evidence: Evidence = {
+      docId: this.docId,
+      sectionId: sentence.id,
+      quote: this.text.slice(sentence.start, sentence.end),
+      start: sentence.start,
+      end: sentence.end,
+      method,
+      confidence,
+    };
+    edge.evidence.push(evidence);
+  }
+
+  finish(): { nodes: GraphNode[]; edges: GraphEdge[] } {
+    const nodes = [...this.nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
+    for (const node of nodes) node.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    const edges = [...this.edges.values()].sort((a, b) => a.id.localeCompare(b.id));
+    for (const edge of edges) edge.evidence.sort((a, b) => a.start - b.start || a.method.localeCompare(b.method));
+    return { nodes, edges };
+  }
+}
+
+function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Registry): void {
+  for (const row of rows) {
+    const entry = registry.entries.find((e) => e.kind === 'Indicator' && e.row === row.row);
+    const node = entry ? builder.fromEntry(entry) : builder.discovered('Indicator', row.name, 1, 'table');
+    Object.assign(node.props, {
+      row: row.row,
+      unit: row.unit,
+      baseline: row.baseline,
+      baselineYear: 2020,
+      baselineText: row.baselineText,
+      target: row.target,
+      targetYear: 2025,
+      targetText: row.targetText,
+      qualifier: row.qualifier,
+      note: row.note,
+    });
+    builder.mention(node, row.sentence, row.sentence.start, row.sentence.end);
+  }
+}
+
+/** Facts the registry curates (a place's city, a field's clusters …), cited where the plan names them. */
+function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: Section[]): void {
+  const firstSentence = (from: GraphNode, to: GraphNode): Section | undefined => {
+    const shared = from.mentions.find((m) => to.mentions.some((n) => n.sectionId === m.sectionId));
+    const mention = shared ?? from.mentions[0] ?? to.mentions[0];
+    return mention ? sentenceAt(sentences, mention.start) : undefined;
+  };
+  for (const node of [...builder.nodes.values()]) {
+    const entry = registry.byId.get(node.id);
+    if (!entry) continue;
+    const facts: [RelationType, string[]][] = [
+      ['LOCATED_IN', entry.city ? [entry.city] : []],
+      ['PART_OF', entry.partOf],
+      ['HOSTED_BY', entry.hostedBy],
+      ['RELATED_TO', entry.clusters],
+    ];
+    for (const [type, targets] of facts) {
+      for (const targetId of targets) {
+        const target = builder.nodes.get(targetId);
+        const sentence = target ? firstSentence(node, target) : undefined;
+        if (target && sentence) builder.relate(type, node.id, target.id, sentence, 'registry', 1);
+      }
+    }
+    for (const memberId of entry.members) {
+      const member = builder.nodes.get(memberId);
+      const sentence = member ? firstSentence(node, member) : undefined;
+      if (member && sentence) builder.relate('IN_CORRIDOR', member.id, node.id, sentence, 'registry', 1);
+    }
+  }
+}
+
+function sentenceViews(sentences: Section[], text: string, placed: { node: GraphNode; start: number; end: number }[]): SentenceView[] {
+  const views = sentences.map((sentence): SentenceView => ({ sentence, text: text.slice(sentence.start, sentence.end), mentions: [] }));
+  const byId = new Map(views.map((v) => [v.sentence.id, v]));
+  for (const { node, start, end } of placed) {
+    const sentence = sentenceAt(sentences, start);
+    if (!sentence) continue;
+    const mentioned: Mentioned = { nodeId: node.id, kind: node.kind, city: node.city, start, end };
+    byId.get(sentence.id)!.mentions.push(mentioned);
+  }
+  for (const view of views) view.mentions.sort((a, b) => a.start - b.start);
+  return views;
+}
+
+export function buildGraph(input: IngestInput): IngestResult {
+  const timings: Record<string, number> = {};
+  const time = <T>(stage: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    timings[stage] = performance.now() - started;
+    return result;
+  };
+
+  const decoded = time('decode', () => decode(input.bytes, input.source));
+  const docId = input.docId ?? documentId(input.source);
+  const normalized = time('normalize', () => normalize(decoded.text));
+  const { text } = normalized;
+  const { sections, sentences } = time('structure', () => parseStructure(docId, normalized));
+  const candidates = time('recognize', () => recognize(text, input.registry, { discover: input.discover }));
+
+  const builder = new GraphBuilder(docId, text);
+  const placed: { node: GraphNode; start: number; end: number }[] = [];
+  const place = (candidate: Candidate, node: GraphNode) => {
+    const sentence = sentenceAt(sentences, candidate.start);
+    if (!sentence) return;
+    builder.mention(node, sentence, candidate.start, candidate.end);
+    placed.push({ node, start: candidate.start, end: candidate.end });
+  };
+  time('entities', () => {
+    for (const candidate of candidates) {
+      const node = candidate.entry
+        ? builder.fromEntry(candidate.entry)
+        : builder.discovered(candidate.kind, candidate.text, candidate.confidence);
+      place(candidate, node);
+    }
+    // Every 专栏 is a program: one the registry does not know is named by its heading.
+    for (const box of sections.filter((s) => s.kind === 'box')) {
+      const heading = sentences.find((s) => s.parentId === box.id);
+      if (!heading || placed.some((p) => p.node.kind === 'Program' && p.start >= heading.start && p.end <= heading.end)) continue;
+      const title = text.slice(heading.start, heading.end).replace(/^专栏\s*\d+\s*/, '');
+      if (!title) continue;
+      const start = heading.end - title.length;
+      place({ start, end: heading.end, entry: null, kind: 'Program', text: title, method: 'discovery', confidence: DISCOVERED_PROGRAM_CONFIDENCE }, builder.discovered('Program', title, DISCOVERED_PROGRAM_CONFIDENCE));
+    }
+    const boxSentences = sentences.filter((s) => sections.some((b) => b.kind === 'box' && s.start >= b.start && s.end <= b.end));
+    addIndicators(builder, parseIndicatorTable(boxSentences, text), input.registry);
+    for (const entry of input.registry.entries) if (entry.unmentioned) builder.fromEntry(entry);
+  });
+
+  time('relations', () => {
+    const context: RuleContext = {
+      text,
+      sections,
+      sentences: sentenceViews(sentences, text, placed),
+      sectionById: new Map(sections.map((s) => [s.id, s])),
+    };
+    for (const rule of RULES) {
+      for (const found of rule.apply(context) as Found[]) {
+        builder.relate(found.type, found.from, found.to, found.sentence, rule.id, found.confidence);
+      }
+    }
+    addRegistryFacts(builder, input.registry, sentences);
+  });
+
+  const { nodes, edges } = builder.finish();
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const title = input.title ?? docId;
+  return {
+    graph: { documents: [{ id: docId, title, sha256, text }], sections, nodes, edges },
+    encoding: decoded.encoding,
+    discovered: nodes.filter((n) => n.source === 'discovered'),
+    timings,
+  };
+}

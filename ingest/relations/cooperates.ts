@@ -1,0 +1,41 @@
+// Cooperation the plan states between named parties:
+// - A与B共建/合作/联动 (支持中科院与广州市共建明珠科学园; 推动粤港澳大湾区、…与海南自由贸易港联动发展)
+// - two cities named together with 双城联动 or 合作 (发挥广州、深圳“双城联动”核心引擎功能).
+import { clauseBounds, findAll, type Found, type Mentioned, type RelationRule } from './rule.ts';
+
+const JOINT = /与([^，。；]{2,40}?)(共建|合作|联动|联合|协同|融通)/;
+const PAIRED = /双城联动|合作|协同/;
+const PARTIES = ['City', 'ScienceCity', 'Zone', 'Institution', 'Lab', 'InnovationCenter'];
+
+function pairs(left: Mentioned[], right: Mentioned[]): [Mentioned, Mentioned][] {
+  return left.flatMap((a) => right.filter((b) => b.nodeId !== a.nodeId).map((b): [Mentioned, Mentioned] => [a, b]));
+}
+
+export const cooperates: RelationRule = {
+  id: 'cooperates',
+  apply(context) {
+    const found: Found[] = [];
+    const add = (a: Mentioned, b: Mentioned, view: { sentence: Found['sentence'] }, confidence: number) => {
+      // Cooperation is mutual: store it once, in id order.
+      const [from, to] = [a.nodeId, b.nodeId].sort() as [string, string];
+      found.push({ type: 'COOPERATES_WITH', from, to, sentence: view.sentence, confidence });
+    };
+    for (const view of context.sentences) {
+      const parties = view.mentions.filter((m) => PARTIES.includes(m.kind));
+      for (const joint of findAll(view, JOINT)) {
+        const clause = clauseBounds(context.text, joint.start);
+        const left = parties.filter((m) => m.start >= clause.start && m.end <= joint.start);
+        const verb = joint.end - joint.match[2]!.length;
+        const right = parties.filter((m) => m.start > joint.start && m.end <= verb);
+        for (const [a, b] of pairs(left, right)) add(a, b, view, 0.8);
+      }
+      for (const paired of findAll(view, PAIRED)) {
+        const clause = clauseBounds(context.text, paired.start);
+        const cities = parties.filter((m) => m.kind === 'City' && m.start >= clause.start && m.end <= paired.start);
+        if (cities.length !== 2) continue;
+        add(cities[0]!, cities[1]!, view, 0.8);
+      }
+    }
+    return found;
+  },
+};

@@ -1,0 +1,28 @@
+// 推动松山湖科学城聚焦新材料、新一代信息技术…等领域, 推进光明科学城围绕信息科学、材料科学、
+// 生命科学三大领域 — the place or platform named before 聚焦/围绕 FOCUSES_ON each field after it.
+import { PLATFORM_KINDS, clauseBounds, findAll, type Found, type RelationRule } from './rule.ts';
+
+const VERB = /聚焦|围绕/;
+const SUBJECTS = [...PLATFORM_KINDS, 'ScienceCity', 'Zone'];
+
+export const focusesOn: RelationRule = {
+  id: 'focuses-on',
+  apply(context) {
+    const found: Found[] = [];
+    for (const view of context.sentences) {
+      for (const verb of findAll(view, VERB)) {
+        // The subject stands in the verb's clause or the one before it (支持深港科技创新合作区深化…，聚焦生命科学…).
+        const previousClause = clauseBounds(context.text, Math.max(clauseBounds(context.text, verb.start).start - 2, view.sentence.start));
+        const subject = view.mentions
+          .filter((m) => m.start >= previousClause.start && m.end <= verb.start && SUBJECTS.includes(m.kind))
+          .at(-1);
+        if (!subject) continue;
+        const clause = clauseBounds(context.text, verb.end);
+        for (const field of view.mentions.filter((m) => m.start >= verb.end && m.end <= clause.end && m.kind === 'Field')) {
+          found.push({ type: 'FOCUSES_ON', from: subject.nodeId, to: field.nodeId, sentence: view.sentence, confidence: 0.85 });
+        }
+      }
+    }
+    return found;
+  },
+};

@@ -1,0 +1,13 @@
+// Every rule that derives relations from the text, in one list.
+import { cooperates } from './cooperates.ts';
+import { focusesOn } from './focuses-on.ts';
+import { hostedBy } from './hosted-by.ts';
+import { inCorridor } from './in-corridor.ts';
+import { locatedIn } from './located-in.ts';
+import { partOf } from './part-of.ts';
+import type { RelationRule } from './rule.ts';
+import { serves } from './serves.ts';
+import { supports } from './supports.ts';
+import { targets } from './targets.ts';
+
+export const RULES: RelationRule[] = [hostedBy, locatedIn, focusesOn, serves, supports, targets, cooperates, partOf, inCorridor];

@@ -1,0 +1,53 @@
+// Boxes and numbered items are often organised by topic: a box paragraph opens
+// with the topic's name alone (新能源产业集群。…, 量子科学。…, 广东省强芯工程。…), or an
+// item's heading is the topic (六、新材料). This finds, for every sentence, the topic
+// it stands under, so that rules can relate what the sentence names to that topic.
+import type { Section } from '../types.ts';
+import { container, type Mentioned, type RuleContext, type SentenceView } from './rule.ts';
+
+export interface Lead {
+  topic: Mentioned;
+  /** box-paragraph topics are stated more tightly than item headings */
+  confidence: number;
+}
+
+/** A sentence that is a name and nothing else: `新能源产业集群。` */
+function soleMention(view: SentenceView): Mentioned | undefined {
+  const body = view.text.replace(/[。！？；]$/, '').trim();
+  const only = view.mentions.length === 1 ? view.mentions[0] : undefined;
+  return only && only.end - only.start === body.length ? only : undefined;
+}
+
+/** An item heading that is a name: `六、新材料`. */
+function headingTopic(context: RuleContext, item: Section): Mentioned | undefined {
+  const view = context.sentences.find((v) => v.sentence.parentId === item.id && v.sentence.start === item.start);
+  if (!view) return undefined;
+  const title = view.text.replace(/^[一二三四五六七八九十]+、/, '');
+  const only = view.mentions.length === 1 ? view.mentions[0] : undefined;
+  return only && only.end - only.start === title.length ? only : undefined;
+}
+
+export function leads(context: RuleContext): Map<SentenceView, Lead> {
+  const result = new Map<SentenceView, Lead>();
+  let box: Section | undefined;
+  let boxTopic: Mentioned | undefined;
+  for (const view of context.sentences) {
+    const currentBox = container(context, view.sentence, ['box']);
+    if (currentBox !== box) {
+      box = currentBox;
+      boxTopic = undefined;
+    }
+    if (box && view.sentence.parentId !== box.id) {
+      const topic = soleMention(view);
+      if (topic && view.sentence.ordinal === 1) boxTopic = topic;
+      if (boxTopic) {
+        result.set(view, { topic: boxTopic, confidence: 0.8 });
+        continue;
+      }
+    }
+    const item = container(context, view.sentence, ['item']);
+    const topic = item ? headingTopic(context, item) : undefined;
+    if (topic && view.sentence.parentId !== item?.id) result.set(view, { topic, confidence: 0.7 });
+  }
+  return result;
+}

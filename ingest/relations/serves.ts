@@ -1,0 +1,35 @@
+// The platforms named under a cluster's or a field's topic serve it: in 专栏 17,
+// 新能源产业集群。…重点支持先进能源科学与技术广东省实验室… → the laboratory SERVES the
+// cluster; under 六、新材料, 加快推进松山湖实验室、…季华实验室…等新材料平台建设 → each
+// laboratory SERVES 新材料. Also, anywhere, `X、Y等<field>平台`.
+import { leads } from './leads.ts';
+import { PLATFORM_KINDS, findAll, type Found, type RelationRule } from './rule.ts';
+
+const TOPICS = ['IndustryCluster', 'Field'];
+const PLATFORM_LIST = /等([^，。；、]{2,10})平台/;
+
+export const serves: RelationRule = {
+  id: 'serves',
+  apply(context) {
+    const found: Found[] = [];
+    for (const [view, lead] of leads(context)) {
+      if (!TOPICS.includes(lead.topic.kind)) continue;
+      // Parks serve a cluster too (依托广东粤海装备技术产业园…加快创新成果产业化).
+      const kinds = lead.topic.kind === 'IndustryCluster' ? [...PLATFORM_KINDS, 'Zone'] : PLATFORM_KINDS;
+      for (const platform of view.mentions.filter((m) => kinds.includes(m.kind))) {
+        found.push({ type: 'SERVES', from: platform.nodeId, to: lead.topic.nodeId, sentence: view.sentence, confidence: lead.confidence });
+      }
+    }
+    for (const view of context.sentences) {
+      for (const list of findAll(view, PLATFORM_LIST)) {
+        const field = view.mentions.find((m) => m.kind === 'Field' && m.start >= list.start + 1 && m.end <= list.end - 2);
+        if (!field) continue;
+        const clauseStart = view.text.lastIndexOf('，', list.start - view.sentence.start) + view.sentence.start + 1;
+        for (const platform of view.mentions.filter((m) => m.start >= clauseStart && m.end <= list.start && PLATFORM_KINDS.includes(m.kind))) {
+          found.push({ type: 'SERVES', from: platform.nodeId, to: field.nodeId, sentence: view.sentence, confidence: 0.9 });
+        }
+      }
+    }
+    return found;
+  },
+};

@@ -1,0 +1,85 @@
+// The typed graph that ingest/ produces and graph/ loads: this is the boundary
+// between the pure pipeline and the database, and the shape of the JSON export.
+import type { EntityKind, RelationType } from './model.ts';
+
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  sha256: string;
+  /** the normalised text every offset below points into */
+  text: string;
+}
+
+export type SectionKind = 'preamble' | 'chapter' | 'section' | 'item' | 'box' | 'paragraph' | 'sentence';
+
+export interface Section {
+  id: string;
+  docId: string;
+  parentId: string | null;
+  kind: SectionKind;
+  /** e.g. 第二章 › 第二节 › 二、推进重大科技基础设施集群建设 */
+  path: string;
+  title: string;
+  /** 1-based position among its parent's children of the same kind */
+  ordinal: number;
+  start: number;
+  end: number;
+  /** original file position of `start`, so a reader can find the quote in the source */
+  line: number;
+  column: number;
+}
+
+export interface Mention {
+  docId: string;
+  /** the sentence the mention stands in */
+  sectionId: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export type NodeSource = 'registry' | 'discovered' | 'table';
+
+export type PropValue = string | number | boolean | null | string[];
+
+export interface GraphNode {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  nameEn: string | null;
+  aliases: string[];
+  pinyin: string;
+  source: NodeSource;
+  /** how sure discovery is; 1 for curated entities */
+  confidence: number;
+  city: string | null;
+  props: Record<string, PropValue>;
+  mentions: Mention[];
+}
+
+export interface Evidence {
+  docId: string;
+  sectionId: string;
+  /** the sentence that states the fact */
+  quote: string;
+  start: number;
+  end: number;
+  /** the rule id, or `registry` for curated facts */
+  method: string;
+  confidence: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  evidence: Evidence[];
+}
+
+export interface Graph {
+  documents: DocumentInfo[];
+  sections: Section[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
