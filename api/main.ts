@@ -3,6 +3,7 @@
 import pino from 'pino';
 import { loadConfig } from '../config.ts';
 import { Executor } from '../graph/executor.ts';
+import { DEFAULT_REGISTRY, loadPlan } from '../graph/load-plan.ts';
 import { locateNeo4j } from '../graph/locate.ts';
 import { applySchema } from '../graph/schema.ts';
 import { createServer } from './server.ts';
@@ -16,7 +17,11 @@ async function main(): Promise<void> {
   say(`using Neo4j at ${neo4j.settings.uri} (${neo4j.source})`);
   const executor = await Executor.connect(neo4j.settings);
   await applySchema(executor);
-  say('nothing is ingested yet: the ingestion pipeline has not landed');
+  const { ingest, written } = await loadPlan(executor, { source: config.plan, registry: DEFAULT_REGISTRY });
+  say(
+    `ingested ${config.plan}: ${written.entities} entities (${ingest.discovered.length} discovered), ` +
+      `${written.relations} relations, ${written.mentions} mentions in ${written.sections} sections`,
+  );
 
   const server = createServer({ executor, logger, graphiql: config.server.graphiql, corsOrigin: config.server.corsOrigin });
   await new Promise<void>((resolve, reject) => {

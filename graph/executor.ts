@@ -88,7 +88,7 @@ export class Executor {
       database: this.settings.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: APP } };
+    const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: APP, mode } };
     const counted = (tx: ManagedTransaction) => {
       this.queryCount += 1;
       return work(tx);

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { terminateWrites } from '../../graph/admin.ts';
+import { GraphError } from '../../graph/errors.ts';
+import { Executor } from '../../graph/executor.ts';
+import { exportGraph } from '../../graph/queries/export.ts';
+import { writeGraph } from '../../graph/writer.ts';
+import { buildGraph } from '../../ingest/pipeline.ts';
+import { planMetadata } from '../../ingest/plan-index.ts';
+import type { Graph } from '../../ingest/types.ts';
+import { exportHash, loadBundledPlan } from '../support/loaded.ts';
+import { connect } from '../support/neo4j.ts';
+import { PLAN_PATH, bundledRegistry, planBytes, planGraph } from '../support/plan.ts';
+
+function edge(graph: Graph, type: string, fromName: string, toName: string) {
+  const id = (name: string) => graph.nodes.find((n) => n.name === name)?.id;
+  return graph.edges.find((e) => e.type === type && e.from === id(fromName) && e.to === id(toName));
+}
+
+describe('loading the bundled plan into Neo4j', () => {
+  let executor: Executor;
+  beforeAll(async () => {
+    executor = await connect();
+    await loadBundledPlan(executor);
+  });
+  afterAll(async () => {
+    await loadBundledPlan(executor);
+    await executor.close();
+  });
+
+  it('stores exactly what the pipeline produced: the export equals the ingest JSON', async () => {
+    expect(JSON.stringify(await exportGraph(executor))).toBe(JSON.stringify(planGraph()));
+  });
+
+  it('knows that 光明科学城 is in 深圳, citing the plan', async () => {
+    const found = edge(await exportGraph(executor), 'LOCATED_IN', '光明科学城', '深圳');
+    expect(found?.evidence.length).toBeGreaterThan(0);
+    expect(found?.evidence[0]?.quote).toContain('光明科学城');
+  });
+
+  it('knows that 松山湖科学城 focuses on 新材料, from the sentence that says so', async () => {
+    const found = edge(await exportGraph(executor), 'FOCUSES_ON', '松山湖科学城', '新材料');
+    expect(found?.evidence.map((e) => e.method)).toContain('focuses-on');
+    expect(found?.evidence[0]?.quote).toContain('推动松山湖科学城聚焦新材料');
+  });
+
+  it('knows that the P4 laboratory is hosted by 中山大学', async () => {
+    const found = edge(await exportGraph(executor), 'HOSTED_BY', '华南首家 P4 实验室', '中山大学');
+    expect(found?.evidence.some((e) => e.method === 'hosted-by' && e.quote.includes('依托中山大学建设华南首家 P4 实验室'))).toBe(true);
+  });
+
+  it('holds the 2025 target of R&D/GDP: 3.5 %', async () => {
+    const indicator = (await exportGraph(executor)).nodes.find((n) => n.kind === 'Indicator' && n.name === 'R&D/GDP');
+    expect(indicator?.props).toMatchObject({ baseline: 3.14, target: 3.5, unit: '%' });
+  });
+
+  it('changes nothing when the same file is loaded again', async () => {
+    const before = await exportHash(executor);
+    const summary = await writeGraph(executor, planGraph());
+    expect(summary.pruned).toBe(0);
+    expect(await exportHash(executor)).toBe(before);
+  });
+
+  it('keeps the previous graph exactly when Neo4j kills a reload half-way', async () => {
+    const before = await exportHash(executor);
+    const doomed = await Executor.connect(inject('neo4j'));
+    let killed = 0;
+    const changed = buildGraph({
+      ...planMetadata(PLAN_PATH),
+      source: PLAN_PATH,
+      bytes: Buffer.from(planBytes().toString('utf8').replaceAll('湛江湾实验室', '湛江湾海洋实验室')),
+      registry: bundledRegistry(),
+      discover: true,
+    }).graph;
+    const load = writeGraph(doomed, changed, {
+      onStage: async (stage) => {
+        if (stage === 'entities') killed += await terminateWrites(executor);
+      },
+    });
+    await expect(load).rejects.toThrow(GraphError);
+    await doomed.close();
+    expect(killed).toBeGreaterThan(0);
+    expect(await exportHash(executor)).toBe(before);
+  });
+
+  it("replaces a changed document's contribution: what the new version no longer names is gone", async () => {
+    const text = planBytes().toString('utf8').replaceAll('阳江合金材料实验室', '阳江新型合金研究平台');
+    const changed = buildGraph({ ...planMetadata(PLAN_PATH), source: PLAN_PATH, bytes: Buffer.from(text), registry: bundledRegistry(), discover: true }).graph;
+    const summary = await writeGraph(executor, changed);
+    expect(summary.pruned).toBe(1);
+    const after = await exportGraph(executor);
+    expect(after.nodes.some((n) => n.id === 'yangjiang-alloy-materials-lab')).toBe(false);
+    expect(after.edges.some((e) => e.from === 'yangjiang-alloy-materials-lab' || e.to === 'yangjiang-alloy-materials-lab')).toBe(false);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(changed));
+  });
+});

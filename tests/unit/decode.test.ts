@@ -1,0 +1,56 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { MAX_BYTES, decode } from '../../ingest/decode.ts';
+import { IngestError } from '../../ingest/errors.ts';
+
+const PLAN_LINE = '支持湛江建设湛江湾实验室，支持湛江高新技术产业开发区、军民融合深度发展示范区等重大平台发展。';
+
+function failure(run: () => unknown): IngestError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(IngestError);
+    return error as IngestError;
+  }
+  throw new Error('expected decode to fail');
+}
+
+describe('decode', () => {
+  it('reads UTF-8', () => {
+    expect(decode(Buffer.from(PLAN_LINE), 'a.txt')).toEqual({ text: PLAN_LINE, encoding: 'utf-8' });
+  });
+
+  it('drops a UTF-8 byte-order mark', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PLAN_LINE)]);
+    expect(decode(bytes, 'a.txt')).toEqual({ text: PLAN_LINE, encoding: 'utf-8-bom' });
+  });
+
+  it('detects and decodes GBK, as Chinese government files often are', () => {
+    expect(decode(iconv.encode(PLAN_LINE, 'gbk'), 'a.txt')).toEqual({ text: PLAN_LINE, encoding: 'gb18030' });
+  });
+
+  it('refuses an empty file', () => {
+    expect(failure(() => decode(Buffer.alloc(0), 'empty.txt')).code).toBe('empty');
+    expect(failure(() => decode(Buffer.from('  \n\n '), 'blank.txt')).code).toBe('empty');
+  });
+
+  it('refuses a binary file', () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x00]);
+    expect(failure(() => decode(bytes, 'image.png')).message).toMatch(/image\.png: this is a binary file/);
+  });
+
+  it('says PDF is not supported yet, by extension or by content', () => {
+    expect(failure(() => decode(Buffer.from(PLAN_LINE), 'plan.pdf')).code).toBe('unsupported-format');
+    expect(failure(() => decode(Buffer.from(`%PDF-1.7\n${PLAN_LINE}`), 'plan.txt')).message).toMatch(/PDF input is not supported yet/);
+  });
+
+  it('refuses text with no Chinese', () => {
+    expect(failure(() => decode(Buffer.from('A plan written in English only.\n'.repeat(20)), 'en.txt')).code).toBe('no-chinese');
+  });
+
+  it('refuses a file over the size limit before decoding it', () => {
+    const error = failure(() => decode(Buffer.alloc(MAX_BYTES + 1, 0x41), 'huge.txt'));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toContain(`${MAX_BYTES + 1} bytes`);
+  });
+});

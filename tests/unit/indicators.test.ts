@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { planGraph } from '../support/plan.ts';
+
+const indicators = planGraph().nodes.filter((n) => n.kind === 'Indicator');
+const byName = (name: string) => indicators.find((n) => n.name === name)!;
+
+describe('the core indicators of 专栏 1', () => {
+  it('are the ten rows of the table', () => {
+    expect(indicators.map((n) => n.props.row).sort((a, b) => Number(a) - Number(b))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('read R&D/GDP as 3.14 % in 2020 and about 3.5 % by 2025', () => {
+    expect(byName('R&D/GDP').props).toMatchObject({ unit: '%', baseline: 3.14, target: 3.5, qualifier: '左右', targetText: '3.5左右' });
+  });
+
+  it('keep a missing baseline as null, not zero', () => {
+    expect(byName('海外发明专利授权量').props).toMatchObject({ baseline: null, baselineText: '——', target: 8, unit: '万件' });
+  });
+
+  it('attach the notes under the table to the rows they name, and the general note to all', () => {
+    expect(byName('每万人研发人员全时当量').props.note).toContain('为 2019 年数据');
+    expect(byName('技术合同成交额').props.note).toContain('以上指标均为预期性指标');
+  });
+
+  it('cite the table row', () => {
+    expect(byName('技术合同成交额').mentions.map((m) => m.quote)).toContain('9 技术合同成交额（亿元） 3465.92 5000');
+  });
+});
