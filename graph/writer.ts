@@ -2,7 +2,7 @@
 // sections, the mentions in them, the evidence it gives edges, the entities only it
 // names — is replaced in one transaction: a load that fails leaves the previous
 // graph exactly as it was.
-import { ENTITY_LABEL, KINDS, type EntityKind, type RelationType } from '../ingest/model.ts';
+import { ENTITY_LABEL, KINDS } from '../ingest/model.ts';
 import type { Graph, GraphEdge, GraphNode, Section } from '../ingest/types.ts';
 import { label, relType } from './cypher.ts';
 import type { Executor, Tx } from './executor.ts';
@@ -69,6 +69,7 @@ function nodeRow(node: GraphNode) {
   const { mentions: _mentions, props, ...own } = node;
   return {
     id: node.id,
+    kind: node.kind,
     properties: { ...props, ...own, pinyinKey: node.pinyin.replace(/\s+/g, ''), propKeys: Object.keys(props) },
   };
 }
@@ -76,6 +77,7 @@ function nodeRow(node: GraphNode) {
 function edgeRow(edge: GraphEdge) {
   return {
     id: edge.id,
+    type: edge.type,
     from: edge.from,
     to: edge.to,
     docs: edge.evidence.map((e) => e.docId),
@@ -85,15 +87,6 @@ function edgeRow(edge: GraphEdge) {
     methods: edge.evidence.map((e) => e.method),
     confidences: edge.evidence.map((e) => e.confidence),
   };
-}
-
-function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
 }
 
 export async function writeGraph(executor: Executor, graph: Graph, options: WriteOptions = {}): Promise<WriteSummary> {
@@ -128,21 +121,21 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
     );
     await stage('documents and sections', graph.documents.length + graph.sections.length);
 
-    for (const [kind, nodes] of groupBy(graph.nodes, (n) => n.kind as EntityKind)) {
-      await batched(
-        tx,
-        `UNWIND $rows AS row
-         MERGE (e:${ENTITY} {id: row.id})
-         WITH e, row, coalesce(e.docs, []) AS docs
-         SET e = row.properties
-         SET e.docs = [d IN docs WHERE NOT d IN $docIds] + $docIds
-         REMOVE e:${ALL_KIND_LABELS}
-         SET e:${label(kind)}`,
-        nodes.map(nodeRow),
-        batchSize,
-        { docIds },
-      );
-    }
+    // Labels and types are parameters here ($(row.kind)), checked against the defined lists first.
+    for (const node of graph.nodes) label(node.kind);
+    await batched(
+      tx,
+      `UNWIND $rows AS row
+       MERGE (e:${ENTITY} {id: row.id})
+       WITH e, row, coalesce(e.docs, []) AS docs
+       SET e = row.properties
+       SET e.docs = [d IN docs WHERE NOT d IN $docIds] + $docIds
+       REMOVE e:${ALL_KIND_LABELS}
+       SET e:$(row.kind)`,
+      graph.nodes.map(nodeRow),
+      batchSize,
+      { docIds },
+    );
     await stage('entities', graph.nodes.length);
 
     const mentions = graph.nodes.flatMap((n) => n.mentions.map((m) => ({ entity: n.id, section: m.sectionId, docId: m.docId, start: m.start, end: m.end })));
@@ -157,25 +150,24 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
     );
     await stage('mentions', mentions.length);
 
-    for (const [type, edges] of groupBy(graph.edges, (e) => e.type as RelationType)) {
-      await batched(
-        tx,
-        `UNWIND $rows AS row
-         MATCH (a:${ENTITY} {id: row.from})
-         MATCH (b:${ENTITY} {id: row.to})
-         MERGE (a)-[r:${relType(type)}]->(b)
-         ON CREATE SET r.id = row.id, r.evidenceDocs = [], r.evidenceSections = [], r.evidenceStarts = [],
-                       r.evidenceEnds = [], r.evidenceMethods = [], r.evidenceConfidences = []
-         SET r.evidenceDocs = r.evidenceDocs + row.docs,
-             r.evidenceSections = r.evidenceSections + row.sections,
-             r.evidenceStarts = r.evidenceStarts + row.starts,
-             r.evidenceEnds = r.evidenceEnds + row.ends,
-             r.evidenceMethods = r.evidenceMethods + row.methods,
-             r.evidenceConfidences = r.evidenceConfidences + row.confidences`,
-        edges.map(edgeRow),
-        batchSize,
-      );
-    }
+    for (const edge of graph.edges) relType(edge.type);
+    await batched(
+      tx,
+      `UNWIND $rows AS row
+       MATCH (a:${ENTITY} {id: row.from})
+       MATCH (b:${ENTITY} {id: row.to})
+       MERGE (a)-[r:$(row.type)]->(b)
+       ON CREATE SET r.id = row.id, r.evidenceDocs = [], r.evidenceSections = [], r.evidenceStarts = [],
+                     r.evidenceEnds = [], r.evidenceMethods = [], r.evidenceConfidences = []
+       SET r.evidenceDocs = r.evidenceDocs + row.docs,
+           r.evidenceSections = r.evidenceSections + row.sections,
+           r.evidenceStarts = r.evidenceStarts + row.starts,
+           r.evidenceEnds = r.evidenceEnds + row.ends,
+           r.evidenceMethods = r.evidenceMethods + row.methods,
+           r.evidenceConfidences = r.evidenceConfidences + row.confidences`,
+      graph.edges.map(edgeRow),
+      batchSize,
+    );
     await stage('relations', graph.edges.length);
 
     const [pruned] = (await tx.run(`MATCH (e:${ENTITY}) WHERE size(e.docs) = 0 DETACH DELETE e RETURN count(*) AS n`)).records;
