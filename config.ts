@@ -31,7 +31,7 @@ export interface Config {
   /** set only when NEO4J_URI is: then no other Neo4j is looked for */
   neo4j: Neo4jSettings | null;
   local: LocalNeo4jSettings;
-  server: { host: string; port: number; graphiql: boolean; corsOrigin: string | null };
+  server: { host: string; port: number; graphiql: boolean; corsOrigin: string | null; requestTimeoutMs: number };
   plan: string;
   logLevel: string;
 }
@@ -59,6 +59,7 @@ export const ENV_VARIABLES = {
   HOST: 'address the API and UI listen on (default localhost)',
   PORT: 'port of the API and UI (default 4000)',
   INNOGRAPH_GRAPHIQL: 'GraphiQL and introspection on /graphql (default on, off when NODE_ENV=production)',
+  INNOGRAPH_REQUEST_TIMEOUT_MS: 'bound of every Neo4j transaction an API request runs (default 5000)',
   INNOGRAPH_CORS_ORIGIN: 'an origin allowed to call the API cross-site (default none: same origin only)',
   INNOGRAPH_PLAN: 'the plan `npm start` ingests (default data/plans/guangdong-sti-14th-fyp.txt)',
   LOG_LEVEL: 'pino log level (default info)',
@@ -75,6 +76,14 @@ function port(env: Env, name: EnvVariable, fallback: number): number {
   if (!Number.isInteger(value) || value < 1 || value > 65535) {
     throw new ConfigError(name, raw, 'a TCP port between 1 and 65535');
   }
+  return value;
+}
+
+function milliseconds(env: Env, name: EnvVariable, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 100 || value > 600_000) throw new ConfigError(name, raw, 'milliseconds from 100 to 600000');
   return value;
 }
 
@@ -125,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
       port: port(env, 'PORT', 4000),
       graphiql: flag(env, 'INNOGRAPH_GRAPHIQL', !production),
       corsOrigin: env.INNOGRAPH_CORS_ORIGIN || null,
+      requestTimeoutMs: milliseconds(env, 'INNOGRAPH_REQUEST_TIMEOUT_MS', 5000),
     },
     plan: path.resolve(PROJECT_ROOT, env.INNOGRAPH_PLAN || 'data/plans/guangdong-sti-14th-fyp.txt'),
     logLevel: env.LOG_LEVEL || 'info',

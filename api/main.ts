@@ -15,15 +15,30 @@ async function main(): Promise<void> {
 
   const neo4j = await locateNeo4j(config, { docker: false, log: say });
   say(`using Neo4j at ${neo4j.settings.uri} (${neo4j.source})`);
-  const executor = await Executor.connect(neo4j.settings);
-  await applySchema(executor);
-  const { ingest, written } = await loadPlan(executor, { source: config.plan, registry: DEFAULT_REGISTRY });
+  const loader = await Executor.connect(neo4j.settings);
+  const { ingest, written } = await (async () => {
+    try {
+      await applySchema(loader);
+      return await loadPlan(loader, { source: config.plan, registry: DEFAULT_REGISTRY });
+    } finally {
+      await loader.close();
+    }
+  })();
   say(
     `ingested ${config.plan}: ${written.entities} entities (${ingest.discovered.length} discovered), ` +
       `${written.relations} relations, ${written.mentions} mentions in ${written.sections} sections`,
   );
 
-  const server = createServer({ executor, logger, graphiql: config.server.graphiql, corsOrigin: config.server.corsOrigin });
+  // The API fails fast while Neo4j is away and recovers by itself when it returns.
+  const executor = await Executor.connect(neo4j.settings, { connectTimeoutMs: 2000, retryMs: 1000 });
+  const server = createServer({
+    executor,
+    logger,
+    graphiql: config.server.graphiql,
+    corsOrigin: config.server.corsOrigin,
+    requestTimeoutMs: config.server.requestTimeoutMs,
+    cache: { versionPollMs: 1000, ttlMs: 10 * 60_000 },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.server.port, config.server.host, resolve);

@@ -1,18 +1,21 @@
-// innograph's HTTP server: /graphql (yoga), /health, /ready and the viewer's static files.
+// innograph's HTTP server: /graphql (yoga), /export/*, /health, /ready and the
+// viewer's static files.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Logger } from 'pino';
+import { GraphQLError } from 'graphql';
 import { PROJECT_ROOT } from '../config.ts';
-import type { Executor } from '../graph/executor.ts';
-import { buildYoga } from './yoga.ts';
+import { RELATION_TYPE_NAMES } from '../ingest/model.ts';
+import type { Graph } from '../ingest/types.ts';
+import { GraphError } from '../graph/errors.ts';
+import { exportGraph } from '../graph/queries/export.ts';
+import { neighborhood } from '../graph/queries/neighborhood.ts';
+import { entitiesByIds } from '../graph/queries/entities.ts';
+import { edgesCsv, graphml, nodesCsv } from './export.ts';
+import { LIMITS, listWithin, within } from './limits.ts';
+import { buildYoga, type YogaOptions } from './yoga.ts';
 
-export interface ServerOptions {
-  executor: Executor;
-  logger: Logger;
-  graphiql: boolean;
-  corsOrigin: string | null;
-}
+export type ServerOptions = YogaOptions;
 
 const STATIC_ROOT = path.join(PROJECT_ROOT, 'viz');
 const READY_TIMEOUT_MS = 2000; // /ready must answer fast even while Neo4j is down
@@ -26,6 +29,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+const EXPORTS: Record<string, { type: string; render: (graph: Graph) => string }> = {
+  'graph.json': { type: 'application/json; charset=utf-8', render: (g) => `${JSON.stringify(g)}\n` },
+  'graph.graphml': { type: 'application/graphml+xml; charset=utf-8', render: graphml },
+  'nodes.csv': { type: 'text/csv; charset=utf-8', render: nodesCsv },
+  'edges.csv': { type: 'text/csv; charset=utf-8', render: edgesCsv },
+};
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -35,11 +45,37 @@ function serveStatic(pathname: string, res: http.ServerResponse): void {
   const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
   const file = path.resolve(STATIC_ROOT, relative);
   if (!file.startsWith(STATIC_ROOT + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    sendJson(res, 404, { error: 'NOT_FOUND', path: pathname });
+    sendJson(res, 404, { code: 'NOT_FOUND', message: `no such page: ${pathname}` });
     return;
   }
   res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
   fs.createReadStream(file).pipe(res);
+}
+
+/** `?ids=a,b&depth=2`: the subgraph the explorer would show; no ids: everything. */
+async function exportSubgraph(options: ServerOptions, query: URLSearchParams): Promise<Graph> {
+  const executor = options.executor.bounded(options.requestTimeoutMs * 4);
+  const rawIds = query.get('ids');
+  if (!rawIds) return exportGraph(executor);
+  const ids = listWithin('ids', rawIds.split(',').map((id) => id.trim()).filter(Boolean), LIMITS.ids);
+  const depth = within('depth', Number(query.get('depth') ?? '1'), 0, LIMITS.depth);
+  const known = await entitiesByIds(executor, ids);
+  const missing = ids.filter((_, i) => !known[i]);
+  if (missing.length > 0) throw new GraphQLError(`no entity with id ${missing.join(', ')}`, { extensions: { code: 'NOT_FOUND' } });
+  if (depth === 0) return exportGraph(executor, ids);
+  const sub = await neighborhood(executor, { ids, depth, kinds: null, types: RELATION_TYPE_NAMES, limit: LIMITS.nodes });
+  return exportGraph(executor, sub.nodes.map((n) => n.id));
+}
+
+function failExport(options: ServerOptions, res: http.ServerResponse, error: unknown): void {
+  if (error instanceof GraphQLError) {
+    const code = String(error.extensions.code ?? 'BAD_USER_INPUT');
+    sendJson(res, code === 'NOT_FOUND' ? 404 : 400, { code, message: error.message });
+    return;
+  }
+  options.logger.error({ err: error }, 'export failed');
+  const code = error instanceof GraphError && (error.code === 'DATABASE_UNAVAILABLE' || error.code === 'TIMEOUT') ? error.code : 'INTERNAL_SERVER_ERROR';
+  sendJson(res, code === 'INTERNAL_SERVER_ERROR' ? 500 : 503, { code, message: code === 'INTERNAL_SERVER_ERROR' ? 'the export failed' : 'the database is unavailable; retry shortly' });
 }
 
 export function createServer(options: ServerOptions): http.Server {
@@ -62,6 +98,16 @@ export function createServer(options: ServerOptions): http.Server {
           options.logger.warn({ err: error }, 'Neo4j is not ready');
           sendJson(res, 503, { status: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
         });
+      return;
+    }
+    const exported = url.pathname.startsWith('/export/') ? EXPORTS[url.pathname.slice('/export/'.length)] : undefined;
+    if (exported) {
+      exportSubgraph(options, url.searchParams)
+        .then((graph) => {
+          res.writeHead(200, { 'content-type': exported.type, 'content-disposition': `attachment; filename="innograph-${url.pathname.slice(8)}"` });
+          res.end(exported.render(graph));
+        })
+        .catch((error: unknown) => failExport(options, res, error));
       return;
     }
     serveStatic(url.pathname, res);

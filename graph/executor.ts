@@ -11,11 +11,14 @@ export interface ExecutorOptions {
   timeoutMs: number;
   /** how long to wait for the server to answer a connection attempt */
   connectTimeoutMs: number;
+  /** how long the driver retries a transaction that failed for a transient reason */
+  retryMs: number;
 }
 
 const DEFAULTS: ExecutorOptions = {
   timeoutMs: 30_000, // generous: ingestion writes whole documents in one transaction
   connectTimeoutMs: 5_000, // a wrong host should fail while the user still waits
+  retryMs: 5_000,
 };
 
 const APP = 'innograph';
@@ -25,15 +28,24 @@ export type Tx = Pick<ManagedTransaction, 'run'>;
 
 export class Executor {
   readonly options: ExecutorOptions;
-  /** counts round trips, so tests can assert that a request's cost is bounded */
-  queryCount = 0;
 
   private constructor(
     private readonly driver: Driver,
     readonly settings: Neo4jSettings,
     options: ExecutorOptions,
+    /** round trips, shared with bounded() views, so tests can assert that a request's cost is bounded */
+    private readonly counter = { queries: 0 },
   ) {
     this.options = options;
+  }
+
+  get queryCount(): number {
+    return this.counter.queries;
+  }
+
+  /** The same connection with a tighter transaction bound: one per API request. */
+  bounded(timeoutMs: number): Executor {
+    return new Executor(this.driver, this.settings, { ...this.options, timeoutMs }, this.counter);
   }
 
   /** Opens a driver and proves the server answers and accepts the credentials. */
@@ -42,7 +54,7 @@ export class Executor {
     const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
       connectionTimeout: merged.connectTimeoutMs,
       connectionAcquisitionTimeout: merged.connectTimeoutMs * 2,
-      maxTransactionRetryTime: merged.connectTimeoutMs,
+      maxTransactionRetryTime: merged.retryMs,
       userAgent: `${APP}/0.1`,
       disableLosslessIntegers: true,
     });
@@ -90,7 +102,7 @@ export class Executor {
     });
     const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: APP, mode } };
     const counted = (tx: ManagedTransaction) => {
-      this.queryCount += 1;
+      this.counter.queries += 1;
       return work(tx);
     };
     try {
@@ -105,8 +117,21 @@ export class Executor {
   }
 }
 
+/**
+ * JavaScript has one number type; Cypher tells integers from floats (LIMIT wants an
+ * integer, offsets are integers). Whole numbers go as integers, the rest as floats.
+ */
+export function typed(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(typed);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typed(v)]));
+  }
+  return value;
+}
+
 async function rows<Row extends RecordShape>(tx: Tx, cypher: string, params: Params): Promise<Row[]> {
-  const result = await tx.run<Row>(cypher, params);
+  const result = await tx.run<Row>(cypher, typed(params) as Params);
   return result.records.map((record) => record.toObject());
 }
 

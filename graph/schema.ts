@@ -26,9 +26,12 @@ export function schemaStatements(): string[] {
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${label(ENTITY_LABEL)}) ` +
     `ON EACH [n.name, n.nameEn, n.aliases, n.pinyin] ` +
     `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}'}}`;
-  // A document's sections are found by docId when it is replaced.
-  const sectionsByDocument = `CREATE INDEX section_doc IF NOT EXISTS FOR (s:Section) ON (s.docId)`;
-  return [...constraints, ...nameIndexes, sectionsByDocument, fulltext];
+  // A document's sections are found by docId when it is replaced, and a reader walks them by parentId.
+  const sectionIndexes = [
+    'CREATE INDEX section_doc IF NOT EXISTS FOR (s:Section) ON (s.docId)',
+    'CREATE INDEX section_parent IF NOT EXISTS FOR (s:Section) ON (s.parentId)',
+  ];
+  return [...constraints, ...nameIndexes, ...sectionIndexes, fulltext];
 }
 
 export async function applySchema(executor: Executor): Promise<void> {

@@ -5,7 +5,8 @@
 import { ENTITY_LABEL, KINDS } from '../ingest/model.ts';
 import type { Graph, GraphEdge, GraphNode, Section } from '../ingest/types.ts';
 import { label, relType } from './cypher.ts';
-import type { Executor, Tx } from './executor.ts';
+import { typed, type Executor, type Tx } from './executor.ts';
+import { GRAPH_VERSION_ID } from './queries/version.ts';
 
 export interface WriteOptions {
   /** awaited after each stage: progress output, and the hook a test uses to break a load half-way */
@@ -36,7 +37,7 @@ const ALL_KIND_LABELS = KINDS.map(label).join(':');
 
 async function batched<T>(tx: Tx, cypher: string, rows: T[], size: number, params: Record<string, unknown> = {}): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
-    await tx.run(cypher, { ...params, rows: rows.slice(i, i + size) });
+    await tx.run(cypher, typed({ ...params, rows: rows.slice(i, i + size) }) as Record<string, unknown>);
   }
 }
 
@@ -171,6 +172,7 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
     await stage('relations', graph.edges.length);
 
     const [pruned] = (await tx.run(`MATCH (e:${ENTITY}) WHERE size(e.docs) = 0 DETACH DELETE e RETURN count(*) AS n`)).records;
+    await tx.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`);
     await stage('prune', 0);
     return {
       documents: graph.documents.length,

@@ -38,7 +38,8 @@ export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[]
 
 /** Labels that are not entity kinds but are stored in the graph too. */
 export const ENTITY_LABEL = 'Entity';
-export const STRUCTURE_LABELS = ['Document', 'Section'] as const;
+/** `Meta` holds the graph's version, which every load bumps (API caches key on it). */
+export const STRUCTURE_LABELS = ['Document', 'Section', 'Meta'] as const;
 
 export function isEntityKind(value: string): value is EntityKind {
   return Object.hasOwn(ENTITY_KINDS, value);

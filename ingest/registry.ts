@@ -47,9 +47,9 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KNOWN = new Set(['id', 'kind', 'name', 'nameEn', 'aliases', 'abbreviations', 'city', 'partOf', 'hostedBy', 'clusters', 'members', 'row', 'unmentioned']);
 const REFERENCES = ['partOf', 'hostedBy', 'clusters', 'members'] as const;
 
-/** Pinyin without tones, one syllable per word: 松山湖科学城 → song shan hu ke xue cheng. */
+/** Pinyin without tones, one syllable per word, ü as v: 松山湖科学城 → song shan hu ke xue cheng, 绿色 → lv se. */
 export function toPinyin(name: string): string {
-  return pinyin(name, { toneType: 'none', nonZh: 'consecutive' })
+  return pinyin(name, { toneType: 'none', nonZh: 'consecutive', v: true })
     .toLowerCase()
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -60,12 +60,32 @@ function toEdge(row: EdgeRow): GraphEdge {
   return { id: row.id, type: row.type as GraphEdge['type'], from: row.from, to: row.to, evidence };
 }
 
-export async function exportGraph(executor: Executor): Promise<Graph> {
+/** The whole graph, or with `ids` the subgraph of those entities (and the sections they cite). */
+export async function exportGraph(executor: Executor, ids: string[] | null = null): Promise<Graph> {
+  const nodeRows = await executor.read<NodeRow>(
+    `MATCH (e:${ENTITY}) WHERE $ids IS NULL OR e.id IN $ids
+     OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(s:Section)
+     WITH e, collect(CASE WHEN m IS NULL THEN NULL ELSE {docId: m.docId, sectionId: s.id, start: m.start, end: m.end, quote: s.text} END) AS mentions
+     RETURN properties(e) AS e, labels(e) AS labels, mentions ORDER BY e.id`,
+    { ids },
+  );
+  const edgeRows = await executor.read<EdgeRow>(
+    `MATCH (a:${ENTITY})-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND ($ids IS NULL OR (a.id IN $ids AND b.id IN $ids))
+     RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, properties(r) AS r,
+            [sid IN r.evidenceSections | COLLECT { MATCH (s:Section {id: sid}) RETURN s.text }[0]] AS quotes
+     ORDER BY id`,
+    { types: RELATION_TYPE_NAMES, ids },
+  );
+  const nodes = nodeRows.map(toNode).sort((a, b) => a.id.localeCompare(b.id));
+  const edges = edgeRows.map(toEdge).sort((a, b) => a.id.localeCompare(b.id));
+  const cited = ids ? [...new Set([...nodes.flatMap((n) => n.mentions.map((m) => m.sectionId)), ...edges.flatMap((e) => e.evidence.map((v) => v.sectionId))])] : null;
   const documents = await executor.read<DocumentInfo>(
     'MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.sha256 AS sha256, d.text AS text ORDER BY id',
   );
   const sectionRows = await executor.read<{ s: Section & { seq: number } }>(
-    'MATCH (s:Section) RETURN s {.id, .docId, .parentId, .kind, .path, .title, .ordinal, .start, .end, .line, .column, .seq} AS s ORDER BY s.docId, s.seq',
+    `MATCH (s:Section) WHERE $cited IS NULL OR s.id IN $cited
+     RETURN s {.id, .docId, .parentId, .kind, .path, .title, .ordinal, .start, .end, .line, .column, .seq} AS s ORDER BY s.docId, s.seq`,
+    { cited },
   );
   const sections = sectionRows.map(({ s }): Section => ({
     id: s.id,
@@ -80,20 +100,5 @@ export async function exportGraph(executor: Executor): Promise<Graph> {
     line: s.line,
     column: s.column,
   }));
-  const nodeRows = await executor.read<NodeRow>(
-    `MATCH (e:${ENTITY})
-     OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(s:Section)
-     WITH e, collect(CASE WHEN m IS NULL THEN NULL ELSE {docId: m.docId, sectionId: s.id, start: m.start, end: m.end, quote: s.text} END) AS mentions
-     RETURN properties(e) AS e, labels(e) AS labels, mentions ORDER BY e.id`,
-  );
-  const edgeRows = await executor.read<EdgeRow>(
-    `MATCH (a:${ENTITY})-[r]->(b:${ENTITY}) WHERE type(r) IN $types
-     RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, properties(r) AS r,
-            [sid IN r.evidenceSections | COLLECT { MATCH (s:Section {id: sid}) RETURN s.text }[0]] AS quotes
-     ORDER BY id`,
-    { types: RELATION_TYPE_NAMES },
-  );
-  const nodes = nodeRows.map(toNode).sort((a, b) => a.id.localeCompare(b.id));
-  const edges = edgeRows.map(toEdge).sort((a, b) => a.id.localeCompare(b.id));
   return { documents, sections, nodes, edges };
 }

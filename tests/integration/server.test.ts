@@ -13,7 +13,7 @@ describe('HTTP server', () => {
 
   beforeAll(async () => {
     executor = await connect();
-    server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null });
+    server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

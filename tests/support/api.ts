@@ -10,7 +10,7 @@ export async function graphql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
-  const yoga = buildYoga({ executor, logger: silentLogger, graphiql: false, corsOrigin: null });
+  const yoga = buildYoga({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000 });
   const response = await yoga.fetch('http://yoga/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

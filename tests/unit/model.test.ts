@@ -1,4 +1,4 @@
-import { buildSchema, type GraphQLEnumType } from 'graphql';
+import { buildSchema, type GraphQLEnumType, type GraphQLInterfaceType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SDL } from '../../api/yoga.ts';
 import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
@@ -13,5 +13,12 @@ describe('the kinds and relation types defined in ingest/model.ts', () => {
 
   it('are exactly the RelationType enum of the GraphQL schema', () => {
     expect(enumValues('RelationType')).toEqual(RELATION_TYPE_NAMES);
+  });
+});
+
+describe('the GraphQL entity types', () => {
+  it('are one object type per kind, each implementing Entity', () => {
+    const implementations = schema.getImplementations(schema.getType('Entity') as GraphQLInterfaceType).objects.map((t) => t.name);
+    expect(implementations.sort()).toEqual([...KINDS].sort());
   });
 });

@@ -1,0 +1,10 @@
+// The errors a client may see, each with an extensions.code it can branch on.
+import { GraphQLError } from 'graphql';
+
+export function badInput(message: string, limit?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(limit ? { limit } : {}) } });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return new GraphQLError(`no ${what} with id ${JSON.stringify(id)}`, { extensions: { code: 'NOT_FOUND', id } });
+}

@@ -1,0 +1,43 @@
+// Entities: one GraphQL type per kind (derived from ingest/model.ts), all sharing
+// the fields of the Entity interface; nested fields go through the loaders.
+import { KINDS, type RelationType } from '../../ingest/model.ts';
+import type { EntityRow } from '../../graph/queries/rows.ts';
+import type { Context } from '../context.ts';
+import { LIMITS, within } from '../limits.ts';
+
+/** An entity as resolvers pass it on: its kind-specific properties become fields (tier, baseline …). */
+export type EntityObject = EntityRow & Record<string, unknown>;
+
+export function entityObject(row: EntityRow): EntityObject {
+  return { ...row.props, ...row };
+}
+
+/** Fields that hold an id or need a loader; accepted as an id or as an already-loaded entity. */
+export async function resolveEntity(ref: string | EntityObject, { loaders }: Context): Promise<EntityObject> {
+  if (typeof ref !== 'string') return ref;
+  const row = await loaders.entity.load(ref);
+  if (!row) throw new Error(`entity ${ref} vanished during the request`);
+  return entityObject(row);
+}
+
+const entityFields = {
+  city: async (e: EntityObject, _: unknown, context: Context) => (e.city ? resolveEntity(e.city, context) : null),
+  mentions: async (e: EntityObject, { first }: { first: number }, { loaders }: Context) =>
+    (await loaders.mentions.load(e.id)).slice(0, within('first', first, 1, LIMITS.mentions)),
+  neighbors: async (
+    e: EntityObject,
+    args: { relationTypes?: RelationType[] | null; direction: 'OUT' | 'IN' | 'BOTH'; first: number },
+    { loaders }: Context,
+  ) => {
+    const first = within('first', args.first, 1, LIMITS.neighbors);
+    const rows = await loaders.neighbors.load({ id: e.id, types: args.relationTypes?.length ? args.relationTypes : null, direction: args.direction, first });
+    return rows.map((r) => ({ relation: r.relation, entity: r.other, direction: r.direction }));
+  },
+};
+
+export const entityResolvers = {
+  Entity: {
+    __resolveType: (e: EntityObject) => e.kind,
+  },
+  ...Object.fromEntries(KINDS.map((kind) => [kind, entityFields])),
+};

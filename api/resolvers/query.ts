@@ -1,0 +1,110 @@
+// Root fields: validate arguments against LIMITS, call one query in graph/queries,
+// hand the rows to the type resolvers.
+import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
+import { cityProfile } from '../../graph/queries/city-profile.ts';
+import { documentsByIds } from '../../graph/queries/documents.ts';
+import { listEntities } from '../../graph/queries/entities.ts';
+import { indicators } from '../../graph/queries/indicators.ts';
+import { neighborhood } from '../../graph/queries/neighborhood.ts';
+import { paths } from '../../graph/queries/paths.ts';
+import { platformsForCluster } from '../../graph/queries/platforms.ts';
+import type { EntityRow } from '../../graph/queries/rows.ts';
+import { search } from '../../graph/queries/search.ts';
+import type { Context } from '../context.ts';
+import { badInput, notFound } from '../errors.ts';
+import { LIMITS, listWithin, searchText, within } from '../limits.ts';
+import { entityObject } from './entity.ts';
+
+const cursorOf = (id: string) => Buffer.from(`entity:${id}`).toString('base64url');
+
+function idFromCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith('entity:')) throw badInput('after is not a cursor this API issued', 'after');
+  return decoded.slice('entity:'.length);
+}
+
+async function requireEntities(context: Context, ids: string[], kind?: EntityKind) {
+  const rows = await context.loaders.entity.loadMany(ids);
+  ids.forEach((id, i) => {
+    const row = rows[i];
+    if (!row || row instanceof Error || (kind && row.kind !== kind)) throw notFound(kind ?? 'entity', id);
+  });
+}
+
+const types = (list: RelationType[] | null | undefined) => (list && list.length > 0 ? list : RELATION_TYPE_NAMES);
+
+export const queryResolvers = {
+  Query: {
+    search: async (_: unknown, args: { text: string; kinds?: EntityKind[] | null; first: number }, { executor }: Context) => {
+      const hits = await search(executor, searchText(args.text), args.kinds?.length ? args.kinds : null, within('first', args.first, 1, LIMITS.searchFirst));
+      return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score }));
+    },
+
+    entity: async (_: unknown, { id }: { id: string }, { loaders }: Context) => {
+      const row = await loaders.entity.load(id);
+      return row ? entityObject(row) : null;
+    },
+
+    entities: async (_: unknown, args: { kind?: EntityKind | null; city?: string | null; first: number; after?: string | null }, { executor }: Context) => {
+      const page = await listEntities(executor, {
+        kind: args.kind ?? null,
+        city: args.city ?? null,
+        first: within('first', args.first, 1, LIMITS.entitiesFirst),
+        afterId: args.after ? idFromCursor(args.after) : null,
+      });
+      const edges = page.rows.map((row) => ({ cursor: cursorOf(row.id), node: entityObject(row) }));
+      return { edges, totalCount: page.total, pageInfo: { hasNextPage: page.hasNext, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
+
+    neighborhood: async (
+      _: unknown,
+      args: { ids: string[]; depth: number; kinds?: EntityKind[] | null; relationTypes?: RelationType[] | null; limit: number },
+      context: Context,
+    ) => {
+      const ids = listWithin('ids', args.ids, LIMITS.ids);
+      const depth = within('depth', args.depth, 1, LIMITS.depth);
+      const limit = within('limit', args.limit, 1, LIMITS.nodes);
+      await requireEntities(context, ids);
+      const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit });
+      return { nodes: rows.nodes.map(entityObject), edges: rows.edges, truncated: rows.truncated };
+    },
+
+    paths: async (
+      _: unknown,
+      args: { from: string; to: string; maxHops: number; limit: number; relationTypes?: RelationType[] | null; onlyCited: boolean },
+      context: Context,
+    ) => {
+      const maxHops = within('maxHops', args.maxHops, 1, LIMITS.maxHops);
+      const limit = within('limit', args.limit, 1, LIMITS.paths);
+      if (args.from === args.to) throw badInput('from and to must be different entities', 'to');
+      await requireEntities(context, [args.from, args.to]);
+      const rows = await paths(context.executor, { from: args.from, to: args.to, maxHops, limit, types: types(args.relationTypes), onlyCited: args.onlyCited });
+      return rows.map((p) => ({
+        length: p.relations.length,
+        hops: p.relations.map((relation, i) => ({ from: p.nodes[i]!, to: p.nodes[i + 1]!, relation })),
+      }));
+    },
+
+    platformsForCluster: async (_: unknown, { cluster }: { cluster: string }, context: Context) => {
+      await requireEntities(context, [cluster], 'IndustryCluster');
+      return platformsForCluster(context.executor, cluster);
+    },
+
+    cityProfile: async (_: unknown, { city }: { city: string }, context: Context) => {
+      const profile = await cityProfile(context.executor, city);
+      if (!profile) throw notFound('city', city);
+      const loaded = await context.loaders.entity.loadMany(profile.placed);
+      const placed = loaded.filter((e): e is EntityRow => e !== null && !(e instanceof Error));
+      const groups = KINDS.map((kind) => ({ kind, entities: placed.filter((e) => e.kind === kind).map(entityObject) })).filter((g) => g.entities.length > 0);
+      return { city: profile.city, groups, links: profile.links };
+    },
+
+    indicators: async (_: unknown, __: unknown, { executor }: Context) => (await indicators(executor)).map(entityObject),
+
+    documents: (_: unknown, __: unknown, { executor }: Context) => documentsByIds(executor, null),
+
+    document: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.document.load(id),
+
+    section: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.section.load(id),
+  },
+};

@@ -1,0 +1,38 @@
+// What the plan places in a city, and how the city and what is in it link to
+// other cities, zones and corridors.
+import { ENTITY_LABEL } from '../../ingest/model.ts';
+import { label } from '../cypher.ts';
+import type { Executor } from '../executor.ts';
+import { relationProjection, toRelation, type RelationRow } from './rows.ts';
+
+const ENTITY = label(ENTITY_LABEL);
+
+export interface CityProfileRow {
+  city: string;
+  /** ids of what is located in the city */
+  placed: string[];
+  links: { local: string; other: string; relation: RelationRow }[];
+}
+
+/** A city by id, by name or by alias (深圳, 深圳市, shenzhen). */
+export async function cityProfile(executor: Executor, city: string): Promise<CityProfileRow | null> {
+  const [row] = await executor.read<{ city: string; placed: string[]; links: { local: string; other: string; relation: Record<string, unknown> }[] }>(
+    `MATCH (c:${label('City')}) WHERE c.id = $city OR c.name = $city OR $city IN c.aliases OR toLower(c.nameEn) = toLower($city)
+     WITH c LIMIT 1
+     CALL (c) {
+       OPTIONAL MATCH (e:${ENTITY})-[:LOCATED_IN]->(c)
+       WITH e ORDER BY e.name
+       RETURN collect(e.id) AS placed, collect(e) AS inside
+     }
+     CALL (c, inside) {
+       UNWIND [c] + inside AS local
+       MATCH (local)-[r]-(o:${ENTITY})
+       WHERE (o:City OR o:Zone OR o:Corridor OR o:ScienceCity) AND o <> c AND NOT o IN inside AND type(r) <> 'MENTIONED_IN'
+       RETURN collect({local: local.id, other: o.id, relation: ${relationProjection('r')}}) AS links
+     }
+     RETURN c.id AS city, placed, links`,
+    { city },
+  );
+  if (!row) return null;
+  return { city: row.city, placed: row.placed, links: row.links.map((l) => ({ local: l.local, other: l.other, relation: toRelation(l.relation) })) };
+}

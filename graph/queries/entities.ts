@@ -1,0 +1,52 @@
+import { ENTITY_LABEL, type EntityKind } from '../../ingest/model.ts';
+import { label } from '../cypher.ts';
+import type { Executor } from '../executor.ts';
+import { entityProjection, toEntity, type EntityRow, type MentionRow } from './rows.ts';
+
+const ENTITY = label(ENTITY_LABEL);
+
+/** Entities by id, in the order asked; null where there is none. */
+export async function entitiesByIds(executor: Executor, ids: readonly string[]): Promise<(EntityRow | null)[]> {
+  const rows = await executor.read<{ e: Record<string, unknown> }>(
+    `MATCH (e:${ENTITY}) WHERE e.id IN $ids RETURN ${entityProjection('e')} AS e`,
+    { ids: [...new Set(ids)] },
+  );
+  const byId = new Map(rows.map((r) => [r.e.id as string, toEntity(r.e)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export interface EntityPage {
+  rows: EntityRow[];
+  total: number;
+  hasNext: boolean;
+}
+
+/** A page of entities in id order, after a given id, with the total that match. */
+export async function listEntities(
+  executor: Executor,
+  filter: { kind: EntityKind | null; city: string | null; first: number; afterId: string | null },
+): Promise<EntityPage> {
+  const match = `MATCH (e:${ENTITY}${filter.kind ? `:${label(filter.kind)}` : ''}) WHERE ($city IS NULL OR e.city = $city)`;
+  const [row] = await executor.read<{ total: number; page: Record<string, unknown>[] }>(
+    `CALL () { ${match} RETURN count(e) AS total }
+     CALL () {
+       ${match} AND ($after IS NULL OR e.id > $after)
+       WITH e ORDER BY e.id LIMIT $limit
+       RETURN collect(${entityProjection('e')}) AS page
+     }
+     RETURN total, page`,
+    { city: filter.city, after: filter.afterId, limit: filter.first + 1 },
+  );
+  const page = (row?.page ?? []).map(toEntity);
+  return { rows: page.slice(0, filter.first), total: row?.total ?? 0, hasNext: page.length > filter.first };
+}
+
+/** Every mention of the given entities, in document order. */
+export async function mentionsOf(executor: Executor, ids: readonly string[]): Promise<MentionRow[]> {
+  return executor.read<MentionRow>(
+    `MATCH (e:${ENTITY})-[m:MENTIONED_IN]->(s:Section) WHERE e.id IN $ids
+     RETURN e.id AS entityId, m.docId AS docId, s.id AS sectionId, m.start AS start, m.end AS end, s.text AS quote
+     ORDER BY entityId, docId, start`,
+    { ids: [...new Set(ids)] },
+  );
+}

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Executor } from '../../graph/executor.ts';
+import { graphql } from '../support/api.ts';
+import { loadBundledPlan } from '../support/loaded.ts';
+import { connect } from '../support/neo4j.ts';
+
+type Named = { id: string; name: string };
+
+describe('GraphQL API over the bundled plan', () => {
+  let executor: Executor;
+  beforeAll(async () => {
+    executor = await connect();
+    await loadBundledPlan(executor);
+  });
+  afterAll(async () => {
+    await executor.close();
+  });
+
+  const search = async (text: string, extra = '') => {
+    const { data, errors } = await graphql<{ search: { score: number; entity: Named }[] }>(
+      executor,
+      `query ($text: String!) { search(text: $text${extra}) { score entity { id name } } }`,
+      { text },
+    );
+    expect(errors).toBeUndefined();
+    return data!.search.map((h) => h.entity.name);
+  };
+
+  describe('search', () => {
+    it('finds 松山湖科学城 in Chinese', async () => {
+      expect(await search('松山湖')).toContain('松山湖科学城');
+    });
+
+    it('finds 松山湖科学城 by pinyin without spaces or tones', async () => {
+      expect(await search('songshanhu')).toContain('松山湖科学城');
+      expect(await search('Sōng shān hú kē xué chéng')).toEqual(expect.arrayContaining(['松山湖科学城']));
+    });
+
+    it('finds the Pengcheng cloud brain by its English name', async () => {
+      expect(await search('Pengcheng')).toContain('鹏城云脑智能超级算力平台');
+    });
+
+    it('finds an entity by alias', async () => {
+      expect((await search('中科院'))[0]).toBe('中国科学院');
+    });
+
+    it('ranks the exact name first', async () => {
+      expect((await search('深圳'))[0]).toBe('深圳');
+    });
+
+    it('still works with one character', async () => {
+      expect(await search('湖')).toContain('松山湖科学城');
+    });
+
+    it('filters by kind', async () => {
+      const { data } = await graphql<{ search: { entity: { __typename: string } }[] }>(
+        executor,
+        '{ search(text: "松山湖", kinds: [Lab]) { entity { __typename } } }',
+      );
+      expect(data!.search.length).toBeGreaterThan(0);
+      expect(new Set(data!.search.map((h) => h.entity.__typename))).toEqual(new Set(['Lab']));
+    });
+
+    it.each(['") OR 1=1', '*:*', '\\', 'AND OR NOT', '"unterminated', '(((', '}{', 'MATCH (n) DETACH DELETE n'])(
+      'answers the hostile text %j cleanly',
+      async (text) => {
+        const { errors } = await graphql(executor, 'query ($text: String!) { search(text: $text) { entity { id } } }', { text });
+        expect(errors).toBeUndefined();
+      },
+    );
+  });
+
+  it('pages through entities with a cursor', async () => {
+    const page = async (after: string | null) =>
+      (
+        await graphql<{ entities: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Named }[] } }>(
+          executor,
+          'query ($after: String) { entities(kind: Lab, first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } }',
+          { after },
+        )
+      ).data!.entities;
+    const first = await page(null);
+    const second = await page(first.pageInfo.endCursor);
+    expect(first.edges).toHaveLength(5);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(second.edges[0]!.node.id > first.edges[4]!.node.id).toBe(true);
+    expect(first.totalCount).toBeGreaterThanOrEqual(15);
+  });
+
+  it('puts 光明科学城 in the neighborhood of 深圳', async () => {
+    const { data } = await graphql<{ neighborhood: { nodes: Named[]; edges: { type: string; from: Named; to: Named }[] } }>(
+      executor,
+      '{ neighborhood(ids: ["shenzhen"], depth: 1) { nodes { id name } edges { type from { id name } to { id name } } } }',
+    );
+    expect(data!.neighborhood.nodes.map((n) => n.name)).toContain('光明科学城');
+    expect(data!.neighborhood.edges).toContainEqual({
+      type: 'LOCATED_IN',
+      from: { id: 'guangming-science-city', name: '光明科学城' },
+      to: { id: 'shenzhen', name: '深圳' },
+    });
+  });
+
+  it('finds a path from 深圳 to 松山湖科学城 with evidence on every hop', async () => {
+    const { data, errors } = await graphql<{ paths: { length: number; hops: { relation: { evidence: { quote: string; section: { path: string } }[] } }[] }[] }>(
+      executor,
+      '{ paths(from: "shenzhen", to: "songshan-lake-science-city") { length hops { relation { evidence { quote section { path } } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.paths.length).toBeGreaterThan(0);
+    for (const path of data!.paths) {
+      expect(path.hops).toHaveLength(path.length);
+      for (const hop of path.hops) {
+        expect(hop.relation.evidence.length).toBeGreaterThan(0);
+        expect(hop.relation.evidence[0]!.quote.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('keeps only paths whose every hop the text states, with onlyCited', async () => {
+    const { data } = await graphql<{ paths: { hops: { relation: { cited: boolean } }[] }[] }>(
+      executor,
+      '{ paths(from: "shenzhen", to: "songshan-lake-science-city", maxHops: 6, onlyCited: true) { hops { relation { cited } } } }',
+    );
+    for (const path of data!.paths) for (const hop of path.hops) expect(hop.relation.cited).toBe(true);
+  });
+
+  it('lists the materials laboratories among the platforms of the advanced-materials cluster', async () => {
+    const { data } = await graphql<{ platformsForCluster: { via: string; platform: Named; through: Named | null; relations: { evidence: unknown[] }[] }[] }>(
+      executor,
+      '{ platformsForCluster(cluster: "cluster-advanced-materials") { via platform { id name } through { id name } relations { evidence { method } } } }',
+    );
+    const names = data!.platformsForCluster.map((p) => p.platform.name);
+    expect(names).toEqual(expect.arrayContaining(['松山湖实验室', '季华实验室']));
+    const jihua = data!.platformsForCluster.find((p) => p.platform.name === '季华实验室')!;
+    expect(jihua).toMatchObject({ via: 'FIELD', through: { name: '新材料' } });
+    expect(jihua.relations.every((r) => r.evidence.length > 0)).toBe(true);
+  });
+
+  it('profiles 湛江 with its bay laboratory', async () => {
+    const { data } = await graphql<{ cityProfile: { city: Named; groups: { kind: string; entities: Named[] }[] } }>(
+      executor,
+      '{ cityProfile(city: "湛江") { city { id name } groups { kind entities { id name } } } }',
+    );
+    expect(data!.cityProfile.city.id).toBe('zhanjiang');
+    expect(data!.cityProfile.groups.find((g) => g.kind === 'Lab')?.entities.map((e) => e.name)).toContain('湛江湾实验室');
+  });
+
+  it('serves the indicators: R&D/GDP from 3.14 to 3.5', async () => {
+    const { data } = await graphql<{ indicators: { name: string; baseline: number; target: number; unit: string }[] }>(
+      executor,
+      '{ indicators { name ... on Indicator { baseline target unit } } }',
+    );
+    expect(data!.indicators).toHaveLength(10);
+    expect(data!.indicators).toContainEqual({ name: 'R&D/GDP', baseline: 3.14, target: 3.5, unit: '%' });
+  });
+
+  it('gives a document its section tree and a section its text', async () => {
+    const { data } = await graphql<{ documents: { id: string; sections: { kind: string; children: { id: string; text: string }[] }[] }[] }>(
+      executor,
+      '{ documents { id sections { kind children { id text } } } }',
+    );
+    const chapters = data!.documents[0]!.sections.filter((s) => s.kind === 'chapter');
+    expect(chapters).toHaveLength(9);
+    const sectionId = chapters[1]!.children.at(-1)!.id;
+    const { data: one } = await graphql<{ section: { text: string; parent: { kind: string }; document: { id: string } } }>(
+      executor,
+      'query ($id: ID!) { section(id: $id) { text parent { kind } document { id } } }',
+      { id: sectionId },
+    );
+    expect(one!.section.parent.kind).toBe('chapter');
+    expect(one!.section.text.length).toBeGreaterThan(100);
+  });
+
+  describe('errors', () => {
+    it.each([
+      ['an unknown entity in a neighborhood', '{ neighborhood(ids: ["no-such-thing"]) { truncated } }', 'NOT_FOUND'],
+      ['an unknown path end', '{ paths(from: "shenzhen", to: "no-such-thing") { length } }', 'NOT_FOUND'],
+      ['a cluster id that is not a cluster', '{ platformsForCluster(cluster: "shenzhen") { via } }', 'NOT_FOUND'],
+      ['an unknown city', '{ cityProfile(city: "Atlantis") { groups { kind } } }', 'NOT_FOUND'],
+      ['depth over 3', '{ neighborhood(ids: ["shenzhen"], depth: 4) { truncated } }', 'BAD_USER_INPUT'],
+      ['maxHops over 6', '{ paths(from: "shenzhen", to: "guangzhou", maxHops: 7) { length } }', 'BAD_USER_INPUT'],
+      ['first over the cap', '{ search(text: "湖", first: 1000) { score } }', 'BAD_USER_INPUT'],
+      ['an empty search', '{ search(text: "   ") { score } }', 'BAD_USER_INPUT'],
+      ['a huge search text', `{ search(text: "${'湖'.repeat(500)}") { score } }`, 'BAD_USER_INPUT'],
+      ['a forged cursor', '{ entities(after: "bm9wZQ") { totalCount } }', 'BAD_USER_INPUT'],
+    ])('answers %s with a clean %s', async (_, query, code) => {
+      const { data, errors } = await graphql(executor, query);
+      expect(data?.[Object.keys(data ?? {})[0] ?? ''] ?? null).toBeNull();
+      expect(errors?.[0]?.extensions?.code).toBe(code);
+      expect(JSON.stringify(errors)).not.toMatch(/at .*\.ts|MATCH|Neo4j/);
+    });
+
+    it('refuses a query nested deeper than the limit, saying which limit', async () => {
+      const deep = `{ entity(id: "shenzhen") { ${'neighbors { entity { '.repeat(6)}id${' } }'.repeat(6)} } }`;
+      const { errors } = await graphql(executor, deep);
+      expect(errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'queryDepth' } });
+    });
+
+    it('refuses an alias bomb', async () => {
+      const bomb = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: stats { documents }`).join(' ')} }`;
+      const { errors } = await graphql(executor, bomb);
+      expect(errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'aliases' } });
+    });
+
+    it('refuses a document over the token limit', async () => {
+      const long = `{ stats { ${'documents '.repeat(3000)} } }`;
+      const { errors } = await graphql(executor, long);
+      expect(errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'tokens' } });
+    });
+  });
+
+  describe('cost', () => {
+    const NESTED = `query ($first: Int!) { entities(first: $first) { edges { node { name city { name }
+      mentions(first: 2) { quote section { path } document { title } }
+      neighbors(first: 5) { direction entity { name city { name } } relation { type from { name } to { name } evidence { quote section { path } document { title } } } } } } } }`;
+
+    it('costs a bounded number of round trips however many entities it returns (no N+1)', async () => {
+      const cost = async (first: number) => {
+        const before = executor.queryCount;
+        const { data, errors } = await graphql<{ entities: { edges: unknown[] } }>(executor, NESTED, { first });
+        expect(errors).toBeUndefined();
+        expect(data!.entities.edges).toHaveLength(first);
+        return executor.queryCount - before;
+      };
+      // The query nests 6 levels that reach Neo4j (entities, cities, mentions' sections and
+      // documents, neighbours, their entities and evidence sections): one batch per level,
+      // and a level's batch may split in two when its loads straddle an event-loop turn.
+      const BOUND = 12;
+      for (const first of [5, 50, 100]) expect(await cost(first), `${first} entities`).toBeLessThanOrEqual(BOUND);
+    });
+  });
+});

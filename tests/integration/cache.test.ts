@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildYoga } from '../../api/yoga.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { writeGraph } from '../../graph/writer.ts';
+import { buildGraph } from '../../ingest/pipeline.ts';
+import { planMetadata } from '../../ingest/plan-index.ts';
+import { silentLogger } from '../support/api.ts';
+import { loadBundledPlan } from '../support/loaded.ts';
+import { connect } from '../support/neo4j.ts';
+import { PLAN_PATH, bundledRegistry, planBytes } from '../support/plan.ts';
+
+describe('the response cache', () => {
+  let executor: Executor;
+  beforeAll(async () => {
+    executor = await connect();
+    await loadBundledPlan(executor);
+  });
+  afterAll(async () => {
+    await loadBundledPlan(executor);
+    await executor.close();
+  });
+
+  it('serves a repeated question without Neo4j, and stops once a load changes the graph', async () => {
+    const yoga = buildYoga({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, cache: { versionPollMs: 50, ttlMs: 60_000 } });
+    const entities = async () => {
+      const response = await yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { entities } }' }),
+      });
+      return ((await response.json()) as { data: { stats: { entities: number } } }).data.stats.entities;
+    };
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the first version poll
+    const before = await entities();
+    const queries = executor.queryCount;
+    expect(await entities()).toBe(before);
+    expect(executor.queryCount - queries).toBeLessThanOrEqual(1); // a version poll may fall in between
+
+    const text = planBytes().toString('utf8').replaceAll('阳江合金材料实验室', '阳江新型合金研究平台');
+    await writeGraph(executor, buildGraph({ ...planMetadata(PLAN_PATH), source: PLAN_PATH, bytes: Buffer.from(text), registry: bundledRegistry(), discover: true }).graph);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await entities()).toBe(before - 1);
+  });
+});

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../config.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { graphql } from '../support/api.ts';
+import { loadBundledPlan } from '../support/loaded.ts';
+import { connect } from '../support/neo4j.ts';
+
+const readme = fs.readFileSync(`${PROJECT_ROOT}/README.md`, 'utf8');
+const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+function empty(value: unknown): boolean {
+  return value === null || (Array.isArray(value) && value.length === 0);
+}
+
+describe('the README examples', () => {
+  let executor: Executor;
+  beforeAll(async () => {
+    executor = await connect();
+    await loadBundledPlan(executor);
+  });
+  afterAll(async () => {
+    await executor.close();
+  });
+
+  it('are there', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(examples.map((query, i) => [i + 1, query]))('example %i runs and answers every field it asks', async (_, query) => {
+    const { data, errors } = await graphql<Record<string, unknown>>(executor, query as string);
+    expect(errors).toBeUndefined();
+    for (const [field, value] of Object.entries(data ?? {})) expect(empty(value), field).toBe(false);
+  });
+});
