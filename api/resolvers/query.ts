@@ -33,10 +33,17 @@ async function requireEntities(context: Context, ids: string[], kind?: EntityKin
 
 const types = (list: RelationType[] | null | undefined) => (list && list.length > 0 ? list : RELATION_TYPE_NAMES);
 
+/** Entities a root query already read need no second trip when a relation's ends are resolved. */
+function known(context: Context, rows: EntityRow[]): EntityRow[] {
+  for (const row of rows) context.loaders.entity.prime(row.id, row);
+  return rows;
+}
+
 export const queryResolvers = {
   Query: {
-    search: async (_: unknown, args: { text: string; kinds?: EntityKind[] | null; first: number }, { executor }: Context) => {
-      const hits = await search(executor, searchText(args.text), args.kinds?.length ? args.kinds : null, within('first', args.first, 1, LIMITS.searchFirst));
+    search: async (_: unknown, args: { text: string; kinds?: EntityKind[] | null; first: number }, context: Context) => {
+      const hits = await search(context.executor, searchText(args.text), args.kinds?.length ? args.kinds : null, within('first', args.first, 1, LIMITS.searchFirst));
+      known(context, hits.map((h) => h.entity));
       return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score }));
     },
 
@@ -45,14 +52,14 @@ export const queryResolvers = {
       return row ? entityObject(row) : null;
     },
 
-    entities: async (_: unknown, args: { kind?: EntityKind | null; city?: string | null; first: number; after?: string | null }, { executor }: Context) => {
-      const page = await listEntities(executor, {
+    entities: async (_: unknown, args: { kind?: EntityKind | null; city?: string | null; first: number; after?: string | null }, context: Context) => {
+      const page = await listEntities(context.executor, {
         kind: args.kind ?? null,
         city: args.city ?? null,
         first: within('first', args.first, 1, LIMITS.entitiesFirst),
         afterId: args.after ? idFromCursor(args.after) : null,
       });
-      const edges = page.rows.map((row) => ({ cursor: cursorOf(row.id), node: entityObject(row) }));
+      const edges = known(context, page.rows).map((row) => ({ cursor: cursorOf(row.id), node: entityObject(row) }));
       return { edges, totalCount: page.total, pageInfo: { hasNextPage: page.hasNext, endCursor: edges.at(-1)?.cursor ?? null } };
     },
 
@@ -66,7 +73,7 @@ export const queryResolvers = {
       const limit = within('limit', args.limit, 1, LIMITS.nodes);
       await requireEntities(context, ids);
       const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit });
-      return { nodes: rows.nodes.map(entityObject), edges: rows.edges, truncated: rows.truncated };
+      return { nodes: known(context, rows.nodes).map(entityObject), edges: rows.edges, truncated: rows.truncated };
     },
 
     paths: async (
@@ -99,7 +106,7 @@ export const queryResolvers = {
       return { city: profile.city, groups, links: profile.links };
     },
 
-    indicators: async (_: unknown, __: unknown, { executor }: Context) => (await indicators(executor)).map(entityObject),
+    indicators: async (_: unknown, __: unknown, context: Context) => known(context, await indicators(context.executor)).map(entityObject),
 
     documents: (_: unknown, __: unknown, { executor }: Context) => documentsByIds(executor, null),
 

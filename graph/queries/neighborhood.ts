@@ -7,9 +7,7 @@ import { entityProjection, relationProjection, toEntity, toRelation, type Entity
 
 const ENTITY = label(ENTITY_LABEL);
 
-/** Variable-length bounds cannot be parameters: these are the only ones ever put in the query text. */
 export const MAX_DEPTH = 3;
-const HOPS: Record<number, string> = { 1: '*1..1', 2: '*1..2', 3: '*1..3' };
 
 export interface SubgraphRows {
   nodes: EntityRow[];
@@ -17,23 +15,37 @@ export interface SubgraphRows {
   truncated: boolean;
 }
 
+/**
+ * Breadth-first, one level per CALL: each level is the distinct entities one link
+ * beyond the last, never revisiting one. (A variable-length pattern would enumerate
+ * every path first, and on hub nodes such as a 专栏's program there are thousands.)
+ * The number of levels is a validated integer that only selects how many blocks
+ * the query has; all data stays in parameters.
+ */
 export function neighborhoodCypher(depth: number): string {
-  const hops = HOPS[depth];
-  if (!hops) throw new RangeError(`depth ${depth} is outside 1..${MAX_DEPTH}`);
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) throw new RangeError(`depth ${depth} is outside 1..${MAX_DEPTH}`);
+  const levels = Array.from({ length: depth }, (_, i) => i + 1);
+  const expand = levels
+    .map(
+      (level) => `CALL (frontier${level - 1}, seen${level - 1}) {
+       UNWIND frontier${level - 1} AS f
+       MATCH (f)-[r]-(n:${ENTITY}) WHERE type(r) IN $types AND NOT n IN seen${level - 1}
+       WITH DISTINCT n ORDER BY n.id
+       RETURN collect(n) AS frontier${level}
+     }
+     WITH *, seen${level - 1} + frontier${level} AS seen${level}`,
+    )
+    .join('\n     ');
+  const reached = levels.map((level) => `frontier${level}`).join(' + ');
   return `MATCH (s:${ENTITY}) WHERE s.id IN $ids
-     OPTIONAL MATCH path = (s)-[rels${hops}]-(n:${ENTITY})
-     WHERE all(r IN rels WHERE type(r) IN $types)
-     WITH s, n, min(length(path)) AS distance
-     WITH collect(DISTINCT {node: s, distance: 0}) + collect({node: n, distance: distance}) AS reached
-     UNWIND reached AS r
-     WITH r.node AS node, min(r.distance) AS distance WHERE node IS NOT NULL
-       AND (distance = 0 OR $kinds IS NULL OR any(k IN labels(node) WHERE k IN $kinds))
-     WITH node, distance ORDER BY distance, node.id
-     WITH collect(node) AS inReach
+     WITH collect(s) AS frontier0
+     WITH frontier0, frontier0 AS seen0
+     ${expand}
+     WITH frontier0 + [n IN ${reached} WHERE $kinds IS NULL OR any(k IN labels(n) WHERE k IN $kinds)] AS inReach
      WITH inReach[0..$limit] AS kept, size(inReach) > $limit AS truncated
      CALL (kept) {
        UNWIND kept AS a
-       MATCH (a)-[r]->(b:${ENTITY}) WHERE b IN kept AND type(r) IN $types
+       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN kept
        RETURN collect(${relationProjection('r')}) AS edges
      }
      RETURN [k IN kept | ${entityProjection('k')}] AS nodes, edges, truncated`;
