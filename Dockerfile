@@ -1,5 +1,12 @@
-# Multi-stage: dependencies are installed in one stage, the runtime image keeps
-# only what `npm start` needs. Used by docker-compose.yml's app service.
+# Multi-stage: the explorer is built with the dev dependencies, the runtime image
+# keeps only what the server needs. Used by docker-compose.yml's app service.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -13,8 +20,8 @@ COPY package.json config.ts ./
 COPY ingest ./ingest
 COPY graph ./graph
 COPY api ./api
-COPY viz ./viz
 COPY data ./data
+COPY --from=build /app/viz/dist ./viz/dist
 EXPOSE 4000
 USER node
 CMD ["node_modules/.bin/tsx", "api/main.ts"]

@@ -15,9 +15,12 @@ import { edgesCsv, graphml, nodesCsv } from './export.ts';
 import { LIMITS, listWithin, within } from './limits.ts';
 import { buildYoga, type YogaOptions } from './yoga.ts';
 
-export type ServerOptions = YogaOptions;
+export interface ServerOptions extends YogaOptions {
+  /** the built explorer (npm run build); defaults to viz/dist */
+  staticRoot?: string;
+}
 
-const STATIC_ROOT = path.join(PROJECT_ROOT, 'viz');
+export const DEFAULT_STATIC_ROOT = path.join(PROJECT_ROOT, 'viz', 'dist');
 const READY_TIMEOUT_MS = 2000; // /ready must answer fast even while Neo4j is down
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -41,10 +44,15 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-function serveStatic(pathname: string, res: http.ServerResponse): void {
+function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('The explorer is not built yet: run `npm run build` (npm start does it for you). The API is at /graphql.\n');
+    return;
+  }
   const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = path.resolve(STATIC_ROOT, relative);
-  if (!file.startsWith(STATIC_ROOT + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+  const file = path.resolve(root, relative);
+  if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     sendJson(res, 404, { code: 'NOT_FOUND', message: `no such page: ${pathname}` });
     return;
   }
@@ -110,6 +118,6 @@ export function createServer(options: ServerOptions): http.Server {
         .catch((error: unknown) => failExport(options, res, error));
       return;
     }
-    serveStatic(url.pathname, res);
+    serveStatic(options.staticRoot ?? DEFAULT_STATIC_ROOT, url.pathname, res);
   });
 }

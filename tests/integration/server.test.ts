@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../api/server.ts';
@@ -10,10 +13,13 @@ describe('HTTP server', () => {
   let executor: Executor;
   let server: http.Server;
   let base: string;
+  let staticRoot: string;
 
   beforeAll(async () => {
     executor = await connect();
-    server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000 });
+    staticRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'innograph-static-'));
+    fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>innograph explorer</title>');
+    server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, staticRoot });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -21,6 +27,7 @@ describe('HTTP server', () => {
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await executor.close();
+    fs.rmSync(staticRoot, { recursive: true, force: true });
   });
 
   it('answers /health while the process is up', async () => {
@@ -34,10 +41,19 @@ describe('HTTP server', () => {
     expect(await response.json()).toEqual({ status: 'ready' });
   });
 
-  it('serves the viewer at /', async () => {
+  it('serves the explorer at /', async () => {
     const response = await fetch(`${base}/`);
     expect(response.headers.get('content-type')).toContain('text/html');
-    expect(await response.text()).toContain('innograph');
+    expect(await response.text()).toContain('innograph explorer');
+  });
+
+  it('says how to build the explorer when it is not built', async () => {
+    const bare = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, staticRoot: path.join(staticRoot, 'missing') });
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const response = await fetch(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
+    await new Promise((resolve) => bare.close(resolve));
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('npm run build');
   });
 
   it('does not serve files outside the viewer folder', async () => {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, fromQuery, toQuery, type AppState } from '../../../viz/src/state.ts';
+
+describe('explorer state ↔ URL', () => {
+  it('puts nothing in the URL for the start view', () => {
+    expect(toQuery(DEFAULT_STATE)).toBe('');
+    expect(fromQuery('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('round-trips every field', () => {
+    const state: AppState = {
+      view: 'path',
+      selected: 'shenzhen',
+      expanded: ['shenzhen', 'guangming-science-city'],
+      city: 'zhanjiang',
+      pathFrom: 'shenzhen',
+      pathTo: 'songshan-lake-science-city',
+      cluster: 'cluster-advanced-materials',
+      lang: 'en',
+      layout: 'force',
+      hiddenKinds: ['Program', 'Field'],
+      hiddenTypes: ['SUPPORTS'],
+      onlyCited: true,
+      minConfidence: 0.6,
+    };
+    expect(fromQuery(toQuery(state))).toEqual(state);
+  });
+
+  it('ignores values it does not know instead of failing', () => {
+    const state = fromQuery('?view=teleport&layout=spiral&lang=fr&hideKinds=Lab,Dragon&minConf=7');
+    expect(state).toMatchObject({ view: 'start', layout: 'geo', lang: 'zh', hiddenKinds: ['Lab'], minConfidence: 0 });
+  });
+});

@@ -1,0 +1,65 @@
+// The graph the explorer holds: subgraphs merged as the user expands, filtered by
+// what the user chose to see, turned into Cytoscape elements. Pure functions.
+import type { ElementDefinition } from 'cytoscape';
+import type { AppState, Lang } from './state.ts';
+import type { Entity, Relation, Subgraph } from './types.ts';
+
+export interface GraphData {
+  nodes: Map<string, Entity>;
+  edges: Map<string, Relation>;
+}
+
+export function emptyGraph(): GraphData {
+  return { nodes: new Map(), edges: new Map() };
+}
+
+/** A new graph holding both: entities and relations are keyed by id, so nothing is drawn twice. */
+export function merge(graph: GraphData, sub: Subgraph): GraphData {
+  const nodes = new Map(graph.nodes);
+  const edges = new Map(graph.edges);
+  for (const node of sub.nodes) nodes.set(node.id, node);
+  for (const edge of sub.edges) if (nodes.has(edge.from.id) && nodes.has(edge.to.id)) edges.set(edge.id, edge);
+  return { nodes, edges };
+}
+
+/** A new graph without some entities and the relations that touch them. */
+export function without(graph: GraphData, ids: Iterable<string>): GraphData {
+  const gone = new Set(ids);
+  const nodes = new Map([...graph.nodes].filter(([id]) => !gone.has(id)));
+  const edges = new Map([...graph.edges].filter(([, e]) => !gone.has(e.from.id) && !gone.has(e.to.id)));
+  return { nodes, edges };
+}
+
+/** What the filters let through; an entity the user selected stays visible whatever its kind. */
+export function filtered(graph: GraphData, state: Pick<AppState, 'hiddenKinds' | 'hiddenTypes' | 'onlyCited' | 'minConfidence' | 'selected'>): GraphData {
+  const nodes = new Map(
+    [...graph.nodes].filter(([id, n]) => id === state.selected || (!state.hiddenKinds.includes(n.kind) && n.confidence >= state.minConfidence)),
+  );
+  const edges = new Map(
+    [...graph.edges].filter(
+      ([, e]) =>
+        nodes.has(e.from.id) &&
+        nodes.has(e.to.id) &&
+        !state.hiddenTypes.includes(e.type) &&
+        (!state.onlyCited || e.cited) &&
+        e.confidence >= state.minConfidence,
+    ),
+  );
+  return { nodes, edges };
+}
+
+export function label(entity: Pick<Entity, 'name' | 'nameEn'>, lang: Lang): string {
+  return lang === 'en' && entity.nameEn ? entity.nameEn : entity.name;
+}
+
+export function toElements(graph: GraphData, lang: Lang): ElementDefinition[] {
+  const nodes: ElementDefinition[] = [...graph.nodes.values()].map((n) => ({
+    group: 'nodes',
+    data: { id: n.id, label: label(n, lang), kind: n.kind, source: n.source },
+  }));
+  const edges: ElementDefinition[] = [...graph.edges.values()].map((e) => ({
+    group: 'edges',
+    data: { id: e.id, source: e.from.id, target: e.to.id, type: e.type, cited: e.cited ? 'yes' : 'no' },
+  }));
+  return [...nodes, ...edges];
+}

@@ -1,0 +1,97 @@
+// What the explorer shows, and its URL: every view can be linked to and reopened,
+// and the browser's back and forward buttons walk through views.
+import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
+
+export type View = 'start' | 'entity' | 'city' | 'path' | 'cluster' | 'indicators';
+export type Layout = 'geo' | 'force' | 'concentric';
+export type Lang = 'zh' | 'en';
+
+export interface AppState {
+  view: View;
+  /** the selected entity */
+  selected: string | null;
+  /** entities whose neighbours are shown */
+  expanded: string[];
+  city: string | null;
+  pathFrom: string | null;
+  pathTo: string | null;
+  cluster: string | null;
+  lang: Lang;
+  layout: Layout;
+  /** kinds and relation types hidden by the filters */
+  hiddenKinds: EntityKind[];
+  hiddenTypes: RelationType[];
+  onlyCited: boolean;
+  minConfidence: number;
+}
+
+export const DEFAULT_STATE: AppState = {
+  view: 'start',
+  selected: null,
+  expanded: [],
+  city: null,
+  pathFrom: null,
+  pathTo: null,
+  cluster: null,
+  lang: 'zh',
+  layout: 'geo',
+  hiddenKinds: [],
+  hiddenTypes: [],
+  onlyCited: false,
+  minConfidence: 0,
+};
+
+const VIEWS: View[] = ['start', 'entity', 'city', 'path', 'cluster', 'indicators'];
+const LAYOUTS: Layout[] = ['geo', 'force', 'concentric'];
+
+function list<T extends string>(value: string | null, allowed: readonly T[]): T[] {
+  if (!value) return [];
+  return value.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** Only what differs from the defaults goes into the URL, so links stay short. */
+export function toQuery(state: AppState): string {
+  const params = new URLSearchParams();
+  const put = (key: string, value: string | null, fallback: string | null) => {
+    if (value !== null && value !== fallback && value !== '') params.set(key, value);
+  };
+  put('view', state.view, DEFAULT_STATE.view);
+  put('sel', state.selected, null);
+  put('exp', state.expanded.join(','), '');
+  put('city', state.city, null);
+  put('from', state.pathFrom, null);
+  put('to', state.pathTo, null);
+  put('cluster', state.cluster, null);
+  put('lang', state.lang, DEFAULT_STATE.lang);
+  put('layout', state.layout, DEFAULT_STATE.layout);
+  put('hideKinds', state.hiddenKinds.join(','), '');
+  put('hideTypes', state.hiddenTypes.join(','), '');
+  put('cited', state.onlyCited ? '1' : null, null);
+  put('minConf', state.minConfidence > 0 ? String(state.minConfidence) : null, null);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+export function fromQuery(search: string): AppState {
+  const params = new URLSearchParams(search);
+  const confidence = Number(params.get('minConf') ?? '0');
+  return {
+    view: oneOf(params.get('view'), VIEWS, DEFAULT_STATE.view),
+    selected: params.get('sel'),
+    expanded: (params.get('exp') ?? '').split(',').filter(Boolean),
+    city: params.get('city'),
+    pathFrom: params.get('from'),
+    pathTo: params.get('to'),
+    cluster: params.get('cluster'),
+    lang: oneOf(params.get('lang'), ['zh', 'en'] as const, DEFAULT_STATE.lang),
+    layout: oneOf(params.get('layout'), LAYOUTS, DEFAULT_STATE.layout),
+    hiddenKinds: list(params.get('hideKinds'), KINDS),
+    hiddenTypes: list(params.get('hideTypes'), RELATION_TYPE_NAMES),
+    onlyCited: params.get('cited') === '1',
+    minConfidence: Number.isFinite(confidence) && confidence >= 0 && confidence <= 1 ? confidence : 0,
+  };
+}
