@@ -10,6 +10,7 @@ import { start, stop } from '../graph/launcher.ts';
 import { applySchema, awaitIndexes } from '../graph/schema.ts';
 import { benchApi } from './api.ts';
 import { benchLoad, benchParse } from './ingest.ts';
+import { benchUi } from './ui.ts';
 import { freePort, machine, type Figure } from './measure.ts';
 
 async function main(): Promise<void> {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     report(await benchLoad(executor, parsed.graph, `${conditions}, one transaction per load`));
     report(await benchApi(executor, `${conditions}, the bundled plan loaded`, true));
     report(await benchApi(executor, `${conditions}, the bundled plan loaded`, false));
+    report(await benchUi(executor, `${conditions}, the bundled plan loaded`));
   } finally {
     await executor.close();
     await stop(local);

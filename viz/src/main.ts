@@ -361,14 +361,19 @@ function setUpControls(): void {
 
 async function boot(): Promise<void> {
   setUpControls();
-  const [clusterData, cityData] = await Promise.all([
+  // The side lists load beside the first view, not before it.
+  const lists = Promise.all([
     guarded('clusters', () => request<{ entities: { edges: { node: Entity }[] } }>('clusters')),
     guarded('cities', () => request<{ entities: { edges: { node: Entity }[] } }>('cities')),
-  ]);
-  // The plan's 20 clusters (pillar and emerging); discovery may find other 产业集群 that are not among them.
-  clusters = (clusterData?.entities.edges.map((e) => e.node) ?? []).filter((c) => c.category).sort((a, b) => String(b.category).localeCompare(String(a.category)) || a.name.localeCompare(b.name));
-  cities = cityData?.entities.edges.map((e) => e.node) ?? [];
-  await render();
+  ]).then(([clusterData, cityData]) => {
+    // The plan's 20 clusters (pillar and emerging); discovery may find other 产业集群 that are not among them.
+    clusters = (clusterData?.entities.edges.map((e) => e.node) ?? []).filter((c) => c.category).sort((a, b) => String(b.category).localeCompare(String(a.category)) || a.name.localeCompare(b.name));
+    cities = cityData?.entities.edges.map((e) => e.node) ?? [];
+    renderLists();
+  });
+  // A cluster view needs the cluster's names before it can draw its panel.
+  if (state.view === 'cluster') await lists;
+  await Promise.all([render(), lists]);
 }
 
 void boot();
