@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT, loadConfig } from '../config.ts';
 import { Executor } from '../graph/executor.ts';
-import { start, stop } from '../graph/launcher.ts';
+import { freePort, start, stop } from '../graph/launcher.ts';
 import { applySchema, awaitIndexes } from '../graph/schema.ts';
 import { benchApi } from './api.ts';
 import { benchLoad, benchParse } from './ingest.ts';
 import { benchUi } from './ui.ts';
-import { freePort, machine, type Figure } from './measure.ts';
+import { machine, type Figure } from './measure.ts';
 
 async function main(): Promise<void> {
   console.log(`innograph bench on ${machine()}`);

@@ -178,6 +178,15 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+/** A loopback port on which nothing listens right now (bound, then released): for second servers in tests and benches. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export async function status(settings: LocalNeo4jSettings): Promise<LocalStatus> {
   const pid = readPid(settings);
   const running = pid !== null && (await portAnswers(settings.boltPort));

@@ -1,7 +1,7 @@
 // The row shapes read queries return, and the Cypher projections that produce
 // them: one definition, used by every query in graph/queries/.
 import { ENTITY_LABEL, type EntityKind, type RelationType } from '../../ingest/model.ts';
-import type { NodeSource, PropValue, SectionKind } from '../../ingest/types.ts';
+import type { NodeSource, PropValue, Section } from '../../ingest/types.ts';
 
 export interface EntityRow {
   id: string;
@@ -35,20 +35,8 @@ export interface RelationRow {
   evidence: EvidenceRow[];
 }
 
-export interface SectionRow {
-  id: string;
-  docId: string;
-  parentId: string | null;
-  kind: SectionKind;
-  path: string;
-  title: string;
-  ordinal: number;
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  text: string;
-}
+/** A section with its text (cut from the document for anything longer than a sentence). */
+export type SectionRow = Section & { text: string };
 
 export interface DocumentRow {
   id: string;

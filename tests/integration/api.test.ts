@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../graph/executor.ts';
 import { graphql } from '../support/api.ts';
-import { loadBundledPlan } from '../support/loaded.ts';
-import { connect } from '../support/neo4j.ts';
+import { usePlan } from '../support/loaded.ts';
 
 type Named = { id: string; name: string };
 
 describe('GraphQL API over the bundled plan', () => {
+  const plan = usePlan();
   let executor: Executor;
-  beforeAll(async () => {
-    executor = await connect();
-    await loadBundledPlan(executor);
-  });
-  afterAll(async () => {
-    await executor.close();
+  beforeAll(() => {
+    executor = plan();
   });
 
   const search = async (text: string, extra = '') => {

@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildYoga } from '../../api/yoga.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { writeGraph } from '../../graph/writer.ts';
 import { buildGraph } from '../../ingest/pipeline.ts';
 import { planMetadata } from '../../ingest/plan-index.ts';
 import { silentLogger } from '../support/api.ts';
-import { loadBundledPlan } from '../support/loaded.ts';
-import { connect } from '../support/neo4j.ts';
+import { usePlan } from '../support/loaded.ts';
 import { PLAN_PATH, bundledRegistry, planBytes } from '../support/plan.ts';
 
 describe('the response cache', () => {
+  const plan = usePlan();
   let executor: Executor;
-  beforeAll(async () => {
-    executor = await connect();
-    await loadBundledPlan(executor);
-  });
-  afterAll(async () => {
-    await loadBundledPlan(executor);
-    await executor.close();
+  beforeAll(() => {
+    executor = plan();
   });
 
   it('serves a repeated question without Neo4j, and stops once a load changes the graph', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { GraphError } from '../../graph/errors.ts';
 import { Executor } from '../../graph/executor.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../graph/launcher.ts';
 
 async function failure(promise: Promise<unknown>): Promise<{ error: GraphError; ms: number }> {
   const started = Date.now();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { terminateWrites } from '../../graph/admin.ts';
 import { GraphError } from '../../graph/errors.ts';
 import { Executor } from '../../graph/executor.ts';
@@ -7,8 +7,7 @@ import { writeGraph } from '../../graph/writer.ts';
 import { buildGraph } from '../../ingest/pipeline.ts';
 import { planMetadata } from '../../ingest/plan-index.ts';
 import type { Graph } from '../../ingest/types.ts';
-import { exportHash, loadBundledPlan } from '../support/loaded.ts';
-import { connect } from '../support/neo4j.ts';
+import { exportHash, usePlan } from '../support/loaded.ts';
 import { PLAN_PATH, bundledRegistry, planBytes, planGraph } from '../support/plan.ts';
 
 function edge(graph: Graph, type: string, fromName: string, toName: string) {
@@ -17,14 +16,10 @@ function edge(graph: Graph, type: string, fromName: string, toName: string) {
 }
 
 describe('loading the bundled plan into Neo4j', () => {
+  const plan = usePlan();
   let executor: Executor;
-  beforeAll(async () => {
-    executor = await connect();
-    await loadBundledPlan(executor);
-  });
-  afterAll(async () => {
-    await loadBundledPlan(executor);
-    await executor.close();
+  beforeAll(() => {
+    executor = plan();
   });
 
   it('stores exactly what the pipeline produced: the export equals the ingest JSON', async () => {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type LocalNeo4jSettings } from '../../config.ts';
 import { Executor } from '../../graph/executor.ts';
 import { locateNeo4j } from '../../graph/locate.ts';
-import { start, status, stop } from '../../graph/launcher.ts';
-import { freePort, occupyPort } from '../support/ports.ts';
+import { freePort, start, status, stop } from '../../graph/launcher.ts';
+import { occupyPort } from '../support/ports.ts';
 
 // A second local server with its own home and ports, so the suite's own Neo4j is never touched.
 describe('local Neo4j launcher', () => {

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type LocalNeo4jSettings } from '../../config.ts';
 import { Executor } from '../../graph/executor.ts';
-import { start, stop } from '../../graph/launcher.ts';
+import { freePort, start, stop } from '../../graph/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { graphql } from '../support/api.ts';
-import { freePort } from '../support/ports.ts';
 
 // A Neo4j of its own, so stopping it disturbs no other test.
 describe('the API while Neo4j goes away and comes back', () => {

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { graphql } from '../support/api.ts';
-import { loadBundledPlan } from '../support/loaded.ts';
-import { connect } from '../support/neo4j.ts';
+import { usePlan } from '../support/loaded.ts';
 
 const readme = fs.readFileSync(`${PROJECT_ROOT}/README.md`, 'utf8');
 const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -14,13 +13,10 @@ function empty(value: unknown): boolean {
 }
 
 describe('the README examples', () => {
+  const plan = usePlan();
   let executor: Executor;
-  beforeAll(async () => {
-    executor = await connect();
-    await loadBundledPlan(executor);
-  });
-  afterAll(async () => {
-    await executor.close();
+  beforeAll(() => {
+    executor = plan();
   });
 
   it('are there', () => {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import type { Executor } from '../../graph/executor.ts';
 import { exportGraph } from '../../graph/queries/export.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { writeGraph } from '../../graph/writer.ts';
+import { connect } from './neo4j.ts';
 import { planGraph } from './plan.ts';
 
 /** The bundled plan, loaded into the suite's Neo4j (again, if a test changed it). */
@@ -13,4 +15,22 @@ export async function loadBundledPlan(executor: Executor): Promise<void> {
 
 export async function exportHash(executor: Executor): Promise<string> {
   return createHash('sha256').update(JSON.stringify(await exportGraph(executor))).digest('hex');
+}
+
+/**
+ * For one describe block: a connection to the suite's Neo4j with the bundled plan
+ * loaded, loaded again afterwards so that a test that changed the graph leaves it
+ * as the next file expects.
+ */
+export function usePlan(): () => Executor {
+  let executor: Executor;
+  beforeAll(async () => {
+    executor = await connect();
+    await loadBundledPlan(executor);
+  });
+  afterAll(async () => {
+    await loadBundledPlan(executor);
+    await executor.close();
+  });
+  return () => executor;
 }

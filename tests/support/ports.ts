@@ -1,14 +1,5 @@
 import net from 'node:net';
 
-/** A loopback port on which nothing listens: bound, then released. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Occupies a loopback port until the returned function is called. */
 export async function occupyPort(): Promise<{ port: number; release: () => Promise<void> }> {
   const server = net.createServer((socket) => socket.destroy());
