@@ -75,6 +75,17 @@ describe('the explorer in Chromium', () => {
     expect(page.url()).toContain('exp=shenzhen');
   });
 
+  it('collapses 深圳 again, and expands it back', async () => {
+    const expanded = (await labels(page)).length;
+    await page.click('#collapse');
+    await idle(page);
+    expect((await labels(page)).length).toBeLessThan(expanded);
+    expect(page.url()).not.toContain('exp=shenzhen');
+    await page.click('#expand');
+    await idle(page);
+    expect((await labels(page)).length).toBe(expanded);
+  });
+
   it('shows the quote behind an edge when it is clicked', async () => {
     const edge = await page.evaluate(() => {
       const cy = (window as any).innograph.cy;

@@ -16,6 +16,7 @@ cytoscape.use(fcose);
 const GBA_CITIES = ['guangzhou', 'shenzhen', 'zhuhai', 'foshan', 'dongguan', 'zhongshan', 'jiangmen', 'huizhou', 'hong-kong', 'macao'];
 const START_KINDS: EntityKind[] = ['City', 'ScienceCity', 'Zone', 'Corridor'];
 const RETRY_MS = 3000;
+const MAX_FIT_ZOOM = 1.5;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -100,6 +101,11 @@ function draw(): void {
     cy.add(toElements(shown, state.lang));
   });
   cy.layout(layoutOptions()).run();
+  // A small graph fitted to the canvas would be drawn huge: keep it at a readable size.
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center();
+  }
   if (state.selected) cy.$id(state.selected).select();
   $('count').textContent = `${shown.nodes.size} / ${shown.edges.size}`;
 }
@@ -190,7 +196,9 @@ async function showEntity(id: string): Promise<void> {
   if (!data?.entity) return;
   panel(
     entityPanel(data.entity, state.lang, {
+      expanded: state.expanded.includes(id),
       expand: () => navigate({ expanded: [...new Set([...state.expanded, id])] }),
+      collapse: () => navigate({ expanded: state.expanded.filter((e) => e !== id) }),
       remove: () => {
         removed.add(id);
         navigate({ selected: null, expanded: state.expanded.filter((e) => e !== id) });

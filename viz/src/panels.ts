@@ -48,9 +48,15 @@ function facts(entity: Entity, lang: Lang): HTMLElement {
   return h('dl', { class: 'facts' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v!)]));
 }
 
-export function entityPanel(detail: EntityDetail, lang: Lang, actions: { expand: () => void; remove: () => void; open: OpenReader; select: (id: string) => void }): HTMLElement {
-  const expand = h('button', { type: 'button', id: 'expand' }, lang === 'zh' ? '展开邻居' : 'Expand neighbours');
-  expand.addEventListener('click', actions.expand);
+export function entityPanel(
+  detail: EntityDetail,
+  lang: Lang,
+  actions: { expanded: boolean; expand: () => void; collapse: () => void; remove: () => void; open: OpenReader; select: (id: string) => void },
+): HTMLElement {
+  const expand = actions.expanded
+    ? h('button', { type: 'button', id: 'collapse' }, lang === 'zh' ? '收起邻居' : 'Collapse neighbours')
+    : h('button', { type: 'button', id: 'expand' }, lang === 'zh' ? '展开邻居' : 'Expand neighbours');
+  expand.addEventListener('click', actions.expanded ? actions.collapse : actions.expand);
   const remove = h('button', { type: 'button', id: 'remove' }, lang === 'zh' ? '从视图移除' : 'Remove from view');
   remove.addEventListener('click', actions.remove);
   const byType = new Map<RelationType, EntityDetail['neighbors']>();
