@@ -28,6 +28,11 @@ export class GraphVersion {
   }
 
   async refresh(): Promise<void> {
+    if (this.executor.closed) {
+      // The server is shutting down: nothing left to poll.
+      this.stop();
+      return;
+    }
     try {
       this.current = `v${await graphVersion(this.executor)}`;
     } catch (error) {

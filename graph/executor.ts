@@ -34,7 +34,7 @@ export class Executor {
     readonly settings: Neo4jSettings,
     options: ExecutorOptions,
     /** round trips, shared with bounded() views, so tests can assert that a request's cost is bounded */
-    private readonly counter = { queries: 0 },
+    private readonly counter = { queries: 0, closed: false },
   ) {
     this.options = options;
   }
@@ -91,7 +91,13 @@ export class Executor {
     await this.write(cypher);
   }
 
+  /** True once close() was called on this executor or on any view that shares its driver. */
+  get closed(): boolean {
+    return this.counter.closed;
+  }
+
   async close(): Promise<void> {
+    this.counter.closed = true;
     await this.driver.close();
   }
 
