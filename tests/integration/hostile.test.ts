@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Executor } from '../../graph/executor.ts';
+import { graphql } from '../support/api.ts';
+import { usePlan } from '../support/loaded.ts';
+
+// Strings that have broken search boxes before: query syntax of Lucene and Cypher,
+// escapes, control characters, lone surrogates, very long input.
+const nasty = fc.oneof(
+  fc.constantFrom('") OR 1=1', '*:*', '\\', 'AND', 'NOT OR', '~', '^2', '"', '[a TO z]', '{!}', 'n) DETACH DELETE n //', '$param', '`x`', '\u0000', '\ud800', '松山湖*', '/regex/'),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ minLength: 190, maxLength: 260 }),
+);
+
+const LEAKS = /\bat \S+\.(ts|js)|MATCH |UNWIND |neo4j|Neo\.ClientError|stack/i;
+
+describe('hostile GraphQL input', () => {
+  const plan = usePlan();
+  let executor: Executor;
+  beforeAll(() => {
+    executor = plan();
+  });
+
+  it('answers every hostile string argument cleanly: data or a coded error, never a leak', async () => {
+    await fc.assert(
+      fc.asyncProperty(nasty, fc.constantFrom('search', 'neighborhood', 'paths', 'platforms', 'city', 'entity'), async (text, field) => {
+        const queries: Record<string, string> = {
+          search: 'query ($t: String!) { search(text: $t) { entity { id } } }',
+          neighborhood: 'query ($t: ID!) { neighborhood(ids: [$t]) { truncated } }',
+          paths: 'query ($t: ID!) { paths(from: "shenzhen", to: $t) { length } }',
+          platforms: 'query ($t: ID!) { platformsForCluster(cluster: $t) { via } }',
+          city: 'query ($t: ID!) { cityProfile(city: $t) { groups { kind } } }',
+          entity: 'query ($t: ID!) { entity(id: $t) { id } }',
+        };
+        const { data, errors } = await graphql(executor, queries[field]!, { t: text });
+        expect(JSON.stringify(errors ?? [])).not.toMatch(LEAKS);
+        for (const error of errors ?? []) {
+          expect(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED']).toContain(error.extensions?.code);
+        }
+        expect(data !== undefined || errors !== undefined).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses generated deep and wide documents with BAD_USER_INPUT', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 11, max: 40 }), fc.integer({ min: 31, max: 200 }), async (depth, aliases) => {
+        const deep = `{ entity(id: "shenzhen") { ${'neighbors { entity { '.repeat(depth)}id${' } }'.repeat(depth)} } }`;
+        const wide = `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: stats { documents }`).join(' ')} }`;
+        for (const query of [deep, wide]) {
+          const { errors } = await graphql(executor, query);
+          expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
