@@ -1,57 +1,23 @@
 // The row shapes read queries return, and the Cypher projections that produce
 // them: one definition, used by every query in graph/queries/.
 import { ENTITY_LABEL, type EntityKind, type RelationType } from '../../ingest/model.ts';
-import type { NodeSource, PropValue, Section } from '../../ingest/types.ts';
+import type { DocumentInfo, Evidence, GraphEdge, GraphNode, Mention, NodeSource, PropValue, Section } from '../../ingest/types.ts';
 
-export interface EntityRow {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  nameEn: string | null;
-  aliases: string[];
-  pinyin: string;
-  /** the registry city's id */
-  city: string | null;
-  source: NodeSource;
-  confidence: number;
-  /** kind-specific properties (tier, domain, baseline …) */
-  props: Record<string, PropValue>;
-}
+/** An entity as read back: the ingest node without its mentions (those load separately). */
+export type EntityRow = Omit<GraphNode, 'mentions'>;
 
-export interface EvidenceRow {
-  docId: string;
-  sectionId: string;
-  start: number;
-  end: number;
-  method: string;
-  confidence: number;
-}
+/** Evidence as stored on a relationship: the quote is the text of the cited section. */
+export type EvidenceRow = Omit<Evidence, 'quote'>;
 
-export interface RelationRow {
-  id: string;
-  type: RelationType;
-  from: string;
-  to: string;
-  evidence: EvidenceRow[];
-}
+export type RelationRow = Omit<GraphEdge, 'evidence'> & { evidence: EvidenceRow[] };
 
 /** A section with its text (cut from the document for anything longer than a sentence). */
 export type SectionRow = Section & { text: string };
 
-export interface DocumentRow {
-  id: string;
-  title: string;
-  sha256: string;
-}
+export type DocumentRow = Omit<DocumentInfo, 'text'>;
 
-export interface MentionRow {
-  entityId: string;
-  docId: string;
-  sectionId: string;
-  start: number;
-  end: number;
-  quote: string;
-}
+/** A mention with the entity it belongs to, as read for many entities at once. */
+export type MentionRow = Mention & { entityId: string };
 
 /** Cypher that returns an entity node `v` as the raw map toEntity() reads. */
 export function entityProjection(v: string): string {
