@@ -68,7 +68,8 @@ const SUFFIXES: [string, EntityKind][] = [
   ['基金', 'Program'],
 ];
 
-const SUFFIX = new RegExp(`[\\p{Script=Han}A-Za-z0-9（）()“”—]{2,30}?(?:${SUFFIXES.map(([s]) => s).join('|')})`, 'gu');
+const ANY_SUFFIX = SUFFIXES.map(([s]) => s).join('|');
+const SUFFIX = new RegExp(`[\\p{Script=Han}A-Za-z0-9（）()“”—]{2,30}?(?:${ANY_SUFFIX})`, 'gu');
 
 /** Verbs and particles that end the words before a name: the name starts after the last of them. */
 const BOUNDARY = new RegExp(
@@ -80,7 +81,7 @@ const BOUNDARY = new RegExp(
   'u',
 );
 /** A name may run on past a first suffix: 中国科学院 + 大学广州学院, 暨南大学 + 伯明翰大学联合学院. */
-const CONTINUATION = new RegExp(`[\\p{Script=Han}A-Za-z0-9（）()]{0,12}?(?:${SUFFIXES.map(([s]) => s).join('|')})`, 'uy');
+const CONTINUATION = new RegExp(`[\\p{Script=Han}A-Za-z0-9（）()]{0,12}?(?:${ANY_SUFFIX})`, 'uy');
 
 /** Modifiers that, with nothing else before the suffix, make a category rather than a name. */
 const MODIFIERS =
@@ -94,7 +95,10 @@ const CATEGORY =
   '检测中心|新区|特区|开发区|集聚区|发展区|承载区|银行|科技银行';
 const CONJUNCTION = '和|与|及|或';
 const GENERIC = new RegExp(`^((${MODIFIERS})(${CONJUNCTION})?)*(${CATEGORY})$`, 'u');
-const SUFFIX_AT_END = new RegExp(`(${SUFFIXES.map(([s]) => s).join('|')})$`, 'u');
+const SUFFIX_AT_END = new RegExp(`(${ANY_SUFFIX})$`, 'u');
+/** What a name cannot start with: a closing quote or bracket, a dash, a conjunction. */
+const LEADING_JUNK = new RegExp(`^([”）)—]|${CONJUNCTION})+`, 'u');
+const JOINED = new RegExp(`(${CONJUNCTION})`, 'gu');
 
 /** Characters before the suffix that a name has at least (季华实验室); shorter stems are modifiers (省实验室). */
 const MIN_STEM = 2;
@@ -115,11 +119,10 @@ function names(raw: string, rawStart: number): { name: string; start: number }[]
     start += boundary[0].length;
     name = name.slice(boundary[0].length);
   }
-  const lead = new RegExp(`^([”）)—]|${CONJUNCTION})+`, 'u').exec(name)?.[0].length ?? 0;
+  const lead = LEADING_JUNK.exec(name)?.[0].length ?? 0;
   start += lead;
   name = name.slice(lead);
-  const joined = new RegExp(`(${CONJUNCTION})`, 'gu');
-  for (const conjunction of name.matchAll(joined)) {
+  for (const conjunction of name.matchAll(JOINED)) {
     const before = name.slice(0, conjunction.index);
     if (SUFFIX_AT_END.test(before)) {
       const after = conjunction.index + conjunction[0].length;

@@ -9,8 +9,14 @@ export interface BoxProgram {
   body: SentenceView[];
 }
 
+/** Both supports and targets read the boxes' programs: find them once per context. */
+const computed = new WeakMap<RuleContext, BoxProgram[]>();
+
 export function boxPrograms(context: RuleContext): BoxProgram[] {
+  const known = computed.get(context);
+  if (known) return known;
   const result: BoxProgram[] = [];
+  computed.set(context, result);
   for (const box of context.sections.filter((s) => s.kind === 'box')) {
     const inside = context.sentences.filter((v) => v.sentence.start >= box.start && v.sentence.end <= box.end);
     const heading = inside.find((v) => v.sentence.parentId === box.id);

@@ -27,8 +27,14 @@ function headingTopic(context: RuleContext, item: Section): Mentioned | undefine
   return only && only.end - only.start === title.length ? only : undefined;
 }
 
+/** Several rules ask for the topics of one document's sentences: work them out once per context. */
+const computed = new WeakMap<RuleContext, Map<SentenceView, Lead>>();
+
 export function leads(context: RuleContext): Map<SentenceView, Lead> {
+  const known = computed.get(context);
+  if (known) return known;
   const result = new Map<SentenceView, Lead>();
+  computed.set(context, result);
   let box: Section | undefined;
   let boxTopic: Mentioned | undefined;
   for (const view of context.sentences) {

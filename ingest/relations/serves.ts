@@ -3,7 +3,7 @@
 // cluster; under 六、新材料, 加快推进松山湖实验室、…季华实验室…等新材料平台建设 → each
 // laboratory SERVES 新材料. Also, anywhere, `X、Y等<field>平台`.
 import { leads } from './leads.ts';
-import { PLATFORM_KINDS, findAll, type Found, type RelationRule } from './rule.ts';
+import { PLATFORM_KINDS, clauseBounds, findAll, type Found, type RelationRule } from './rule.ts';
 
 const TOPICS = ['IndustryCluster', 'Field'];
 const PLATFORM_LIST = /等([^，。；、]{2,10})平台/;
@@ -24,8 +24,8 @@ export const serves: RelationRule = {
       for (const list of findAll(view, PLATFORM_LIST)) {
         const field = view.mentions.find((m) => m.kind === 'Field' && m.start >= list.start + 1 && m.end <= list.end - 2);
         if (!field) continue;
-        const clauseStart = view.text.lastIndexOf('，', list.start - view.sentence.start) + view.sentence.start + 1;
-        for (const platform of view.mentions.filter((m) => m.start >= clauseStart && m.end <= list.start && PLATFORM_KINDS.includes(m.kind))) {
+        const clause = clauseBounds(context.text, list.start);
+        for (const platform of view.mentions.filter((m) => m.start >= clause.start && m.end <= list.start && PLATFORM_KINDS.includes(m.kind))) {
           found.push({ type: 'SERVES', from: platform.nodeId, to: field.nodeId, sentence: view.sentence, confidence: 0.9 });
         }
       }
