@@ -1,19 +1,40 @@
 // `npm run bench`: prints figures with their conditions and writes bench/results.json.
 // Figures, not assertions: compare ratios measured in one run, on one machine. It
 // runs against a throwaway local Neo4j, so it can empty it without harming anything.
+//
+//   npm run bench                        every part, scale at 10 k / 100 k / 1 M entities
+//   npm run bench -- --only api,peer     some parts (ingest, api, peer, ui, scale)
+//   npm run bench -- --sizes 10000       other scale sizes
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, loadConfig } from '../config.ts';
 import { Executor } from '../graph/executor.ts';
 import { freePort, start, stop } from '../graph/launcher.ts';
 import { applySchema, awaitIndexes } from '../graph/schema.ts';
+import { writeGraph } from '../graph/writer.ts';
 import { benchApi } from './api.ts';
 import { benchLoad, benchParse } from './ingest.ts';
-import { benchUi } from './ui.ts';
 import { machine, type Figure } from './measure.ts';
+import { benchScale } from './scale.ts';
+import { benchUi } from './ui.ts';
+
+const PARTS = ['ingest', 'api', 'peer', 'ui', 'scale'] as const;
+type Part = (typeof PARTS)[number];
+
+function options(): { parts: Set<Part>; sizes: number[] } {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, sizes: { type: 'string' } } });
+  const parts = (values.only ?? PARTS.join(',')).split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}: choose among ${PARTS.join(', ')}`);
+  const sizes = (values.sizes ?? '10000,100000,1000000').split(',').map(Number);
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 100)) throw new Error(`--sizes wants whole numbers ≥ 100, got ${values.sizes}`);
+  return { parts: new Set(parts as Part[]), sizes };
+}
 
 async function main(): Promise<void> {
+  const { parts, sizes } = options();
   console.log(`innograph bench on ${machine()}`);
   const figures: Figure[] = [];
   const report = (list: Figure[]) => {
@@ -22,20 +43,26 @@ async function main(): Promise<void> {
   };
 
   const parsed = benchParse();
-  report(parsed.figures);
+  if (parts.has('ingest')) report(parsed.figures);
 
   const config = loadConfig();
   const local = { ...config.local, home: fs.mkdtempSync(path.join(os.tmpdir(), 'innograph-bench-')), boltPort: await freePort(), httpPort: await freePort() };
   const server = await start(local, (m) => console.error(`[neo4j] ${m}`));
-  const executor = await Executor.connect(server);
+  const executor = await Executor.connect(server, { timeoutMs: 600_000 });
   const conditions = `local Neo4j 5.26, heap ${local.heap}, page cache ${local.pageCache}`;
+  const loaded = `${conditions}, the bundled plan loaded`;
   try {
     await applySchema(executor);
     await awaitIndexes(executor);
-    report(await benchLoad(executor, parsed.graph, `${conditions}, one transaction per load`));
-    report(await benchApi(executor, `${conditions}, the bundled plan loaded`, true));
-    report(await benchApi(executor, `${conditions}, the bundled plan loaded`, false));
-    report(await benchUi(executor, `${conditions}, the bundled plan loaded`));
+    if (parts.has('ingest')) report(await benchLoad(executor, parsed.graph, `${conditions}, one transaction per load`));
+    else await writeGraph(executor, parsed.graph);
+    if (parts.has('api')) {
+      report(await benchApi(executor, loaded, true));
+      report(await benchApi(executor, loaded, false));
+    }
+    if (parts.has('ui')) report(await benchUi(executor, loaded));
+    // Last: it empties the graph.
+    if (parts.has('scale')) report(await benchScale(executor, sizes, conditions));
   } finally {
     await executor.close();
     await stop(local);

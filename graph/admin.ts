@@ -11,7 +11,10 @@ export async function terminateWrites(executor: Executor): Promise<number> {
   return running.length;
 }
 
-/** Deletes every node and relationship (the schema stays): for throwaway databases such as the bench's. */
+/**
+ * Deletes every node and relationship (the schema stays): for throwaway databases such
+ * as the bench's. Commits every 10 000 nodes, so that a graph of millions fits the heap.
+ */
 export async function clearGraph(executor: Executor): Promise<void> {
-  await executor.write('MATCH (n) DETACH DELETE n');
+  await executor.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, 3_600_000);
 }

@@ -86,6 +86,26 @@ export class Executor {
     return this.run('WRITE', work, timeoutMs);
   }
 
+  /**
+   * A statement in an implicit (auto-commit) transaction: the only kind in which Neo4j
+   * runs `CALL { … } IN TRANSACTIONS`, which bulk deletes need to stay within the heap.
+   */
+  async autoCommit<Row extends RecordShape>(cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    this.counter.queries += 1;
+    try {
+      const result = await session.run<Row>(cypher, typed(params) as Params, {
+        timeout: timeoutMs ?? this.options.timeoutMs,
+        metadata: { app: APP, mode: 'WRITE' },
+      });
+      return result.records.map((record) => record.toObject());
+    } catch (error) {
+      throw toGraphError(error, 'writing to Neo4j');
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Schema commands cannot share a transaction with data writes, so they get their own. */
   async schema(cypher: string): Promise<void> {
     await this.write(cypher);

@@ -1,11 +1,12 @@
 // Loads an ingested graph into Neo4j. A document's whole contribution — its
 // sections, the mentions in them, the evidence it gives edges, the entities only it
 // names — is replaced in one transaction: a load that fails leaves the previous
-// graph exactly as it was.
-import { ENTITY_LABEL, KINDS } from '../ingest/model.ts';
+// graph exactly as it was. Bulk loads too large for one transaction commit batch
+// by batch instead (WriteOptions.commit).
+import { ENTITY_LABEL } from '../ingest/model.ts';
 import type { Graph, GraphEdge, GraphNode, Section } from '../ingest/types.ts';
 import { label, relType } from './cypher.ts';
-import { typed, type Executor, type Tx } from './executor.ts';
+import { typed, type Executor } from './executor.ts';
 import { GRAPH_VERSION_ID } from './queries/version.ts';
 
 export interface WriteOptions {
@@ -13,8 +14,19 @@ export interface WriteOptions {
   onStage?: (stage: string, rows: number) => Promise<void> | void;
   /** rows per UNWIND statement */
   batchSize?: number;
-  /** bound of the whole load's transaction */
+  /** bound of the whole load's transaction ('atomic'), or of each batch's ('batched') */
   timeoutMs?: number;
+  /**
+   * 'atomic' (the default): the whole load is one transaction, so a load that fails
+   * leaves the previous graph exactly as it was. 'batched': every batch commits on its
+   * own, for documents too large for one transaction to fit Neo4j's heap (bulk and
+   * synthetic loads). A batched load that fails leaves part of the document behind;
+   * loading the document again repairs it, since its first step removes everything
+   * tagged with the document's id.
+   */
+  commit?: 'atomic' | 'batched';
+  /** batches in flight at once in a batched load (an atomic load runs one statement at a time) */
+  parallel?: number;
 }
 
 export interface WriteSummary {
@@ -30,22 +42,29 @@ export interface WriteSummary {
 const DEFAULTS = {
   batchSize: 2000, // a few hundred KB of parameters per statement
   timeoutMs: 120_000,
+  commit: 'atomic' as const,
+  parallel: 2, // one per core of a small server; Neo4j retries the rare deadlock between two batches
 };
 
-const ENTITY = label(ENTITY_LABEL);
-const ALL_KIND_LABELS = KINDS.map(label).join(':');
+/** rows per inner transaction of a batched sweep */
+const SWEEP_ROWS = 10_000;
 
-async function batched<T>(tx: Tx, cypher: string, rows: T[], size: number, params: Record<string, unknown> = {}): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await tx.run(cypher, typed({ ...params, rows: rows.slice(i, i + size) }) as Record<string, unknown>);
-  }
+const ENTITY = label(ENTITY_LABEL);
+
+/** A statement over data already stored; in a batched load it commits every SWEEP_ROWS rows. */
+interface Sweep {
+  match: string;
+  /** the variable the body works on */
+  each: string;
+  body: string;
 }
 
-/** Takes a document's evidence off every edge, and deletes the edges left with none. */
-async function removeDocument(tx: Tx, docId: string): Promise<void> {
-  await tx.run(
-    `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE $doc IN r.evidenceDocs
-     WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[i] <> $doc] AS keep
+/** Takes a document's evidence off every edge (deleting the edges left with none), then its sections, its node, its name on entities. */
+const REMOVE_DOCUMENT: Sweep[] = [
+  {
+    match: `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE $doc IN r.evidenceDocs`,
+    each: 'r',
+    body: `WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[i] <> $doc] AS keep
      SET r.evidenceDocs = [i IN keep | r.evidenceDocs[i]],
          r.evidenceSections = [i IN keep | r.evidenceSections[i]],
          r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
@@ -54,11 +73,74 @@ async function removeDocument(tx: Tx, docId: string): Promise<void> {
          r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]]
      WITH r WHERE size(r.evidenceDocs) = 0
      DELETE r`,
-    { doc: docId },
-  );
-  await tx.run('MATCH (s:Section {docId: $doc}) DETACH DELETE s', { doc: docId });
-  await tx.run('MATCH (d:Document {id: $doc}) DETACH DELETE d', { doc: docId });
-  await tx.run(`MATCH (e:${ENTITY}) WHERE $doc IN e.docs SET e.docs = [d IN e.docs WHERE d <> $doc]`, { doc: docId });
+  },
+  { match: 'MATCH (s:Section {docId: $doc})', each: 's', body: 'DETACH DELETE s' },
+  { match: 'MATCH (d:Document {id: $doc})', each: 'd', body: 'DETACH DELETE d' },
+  { match: `MATCH (e:${ENTITY}) WHERE $doc IN e.docs`, each: 'e', body: 'SET e.docs = [d IN e.docs WHERE d <> $doc]' },
+];
+
+const PRUNE: Sweep = { match: `MATCH (e:${ENTITY}) WHERE size(e.docs) = 0`, each: 'e', body: 'DETACH DELETE e' };
+
+function sweepCypher(sweep: Sweep, batched: boolean): string {
+  const call = `CALL (${sweep.each}) { ${sweep.body} }`;
+  return `${sweep.match} ${call}${batched ? ` IN TRANSACTIONS OF ${SWEEP_ROWS} ROWS` : ''} RETURN count(*) AS n`;
+}
+
+/** Where a load's statements go: into one transaction, or each into its own. */
+interface Target {
+  /** statements that may run at once */
+  parallel: number;
+  run(cypher: string, params: Record<string, unknown>): Promise<unknown>;
+  sweep(sweep: Sweep, params: Record<string, unknown>): Promise<number>;
+}
+
+function* slices<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let slice: T[] = [];
+  for (const item of items) {
+    slice.push(item);
+    if (slice.length === size) {
+      yield slice;
+      slice = [];
+    }
+  }
+  if (slice.length > 0) yield slice;
+}
+
+function* where<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+/** Runs `cypher` over the items `size` at a time; rows are made per slice, so a large graph is never copied whole. */
+async function batched<T>(
+  target: Target,
+  cypher: string,
+  items: Iterable<T>,
+  toRow: (item: T, index: number) => unknown,
+  size: number,
+  params: Record<string, unknown> = {},
+): Promise<number> {
+  let done = 0;
+  const failures: unknown[] = [];
+  const running = new Set<Promise<void>>();
+  for (const slice of slices(items, size)) {
+    if (failures.length > 0) break;
+    const rows = slice.map((item, k) => toRow(item, done + k));
+    done += slice.length;
+    const statement: Promise<void> = target
+      .run(cypher, typed({ ...params, rows }) as Record<string, unknown>)
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          failures.push(error);
+        },
+      )
+      .finally(() => running.delete(statement));
+    running.add(statement);
+    if (running.size >= target.parallel) await Promise.race(running);
+  }
+  await Promise.all(running);
+  if (failures.length > 0) throw failures[0];
+  return done;
 }
 
 function sectionRow(section: Section, seq: number, text: string) {
@@ -90,97 +172,139 @@ function edgeRow(edge: GraphEdge) {
   };
 }
 
-export async function writeGraph(executor: Executor, graph: Graph, options: WriteOptions = {}): Promise<WriteSummary> {
-  const { batchSize, timeoutMs } = { ...DEFAULTS, ...options };
-  const stage = async (name: string, rows: number) => options.onStage?.(name, rows);
+function* mentionRows(nodes: GraphNode[]) {
+  for (const n of nodes) {
+    for (const m of n.mentions) yield { entity: n.id, section: m.sectionId, docId: m.docId, start: m.start, end: m.end };
+  }
+}
+
+const asIs = <T>(item: T): T => item;
+
+async function load(target: Target, graph: Graph, batchSize: number, stage: (name: string, rows: number) => Promise<void>): Promise<WriteSummary> {
   const docIds = graph.documents.map((d) => d.id);
   const texts = new Map(graph.documents.map((d) => [d.id, d.text]));
 
-  return executor.transaction(async (tx) => {
-    for (const doc of docIds) await removeDocument(tx, doc);
-    await stage('remove previous version', docIds.length);
+  for (const doc of docIds) {
+    for (const sweep of REMOVE_DOCUMENT) await target.sweep(sweep, { doc });
+  }
+  await stage('remove previous version', docIds.length);
 
-    await batched(tx, 'UNWIND $rows AS row CREATE (d:Document) SET d = row', graph.documents, batchSize);
-    const sections = graph.sections.map((s, seq) => sectionRow(s, seq, texts.get(s.docId) ?? ''));
-    await batched(tx, 'UNWIND $rows AS row CREATE (s:Section) SET s = row', sections, batchSize);
-    const links = graph.sections.map((s) => ({ id: s.id, parentId: s.parentId, docId: s.docId, ordinal: s.ordinal }));
-    await batched(
-      tx,
-      `UNWIND $rows AS row
-       MATCH (parent:Section {id: row.parentId}) MATCH (child:Section {id: row.id})
-       CREATE (parent)-[:HAS_SECTION {ordinal: row.ordinal}]->(child)`,
-      links.filter((l) => l.parentId !== null),
-      batchSize,
-    );
-    await batched(
-      tx,
-      `UNWIND $rows AS row
-       MATCH (parent:Document {id: row.docId}) MATCH (child:Section {id: row.id})
-       CREATE (parent)-[:HAS_SECTION {ordinal: row.ordinal}]->(child)`,
-      links.filter((l) => l.parentId === null),
-      batchSize,
-    );
-    await stage('documents and sections', graph.documents.length + graph.sections.length);
+  await batched(target, 'UNWIND $rows AS row CREATE (d:Document) SET d = row', graph.documents, asIs, batchSize);
+  await batched(target, 'UNWIND $rows AS row CREATE (s:Section) SET s = row', graph.sections, (s, seq) => sectionRow(s, seq, texts.get(s.docId) ?? ''), batchSize);
+  const link = (s: Section) => ({ id: s.id, parentId: s.parentId, docId: s.docId, ordinal: s.ordinal });
+  await batched(
+    target,
+    `UNWIND $rows AS row
+     MATCH (parent:Section {id: row.parentId}) MATCH (child:Section {id: row.id})
+     CREATE (parent)-[:HAS_SECTION {ordinal: row.ordinal}]->(child)`,
+    where(graph.sections, (s) => s.parentId !== null),
+    link,
+    batchSize,
+  );
+  await batched(
+    target,
+    `UNWIND $rows AS row
+     MATCH (parent:Document {id: row.docId}) MATCH (child:Section {id: row.id})
+     CREATE (parent)-[:HAS_SECTION {ordinal: row.ordinal}]->(child)`,
+    where(graph.sections, (s) => s.parentId === null),
+    link,
+    batchSize,
+  );
+  await stage('documents and sections', graph.documents.length + graph.sections.length);
 
-    // Labels and types are parameters here ($(row.kind)), checked against the defined lists first.
-    for (const node of graph.nodes) label(node.kind);
-    await batched(
-      tx,
-      `UNWIND $rows AS row
-       MERGE (e:${ENTITY} {id: row.id})
-       WITH e, row, coalesce(e.docs, []) AS docs
-       SET e = row.properties
-       SET e.docs = [d IN docs WHERE NOT d IN $docIds] + $docIds
-       REMOVE e:${ALL_KIND_LABELS}
-       SET e:$(row.kind)`,
-      graph.nodes.map(nodeRow),
-      batchSize,
-      { docIds },
-    );
-    await stage('entities', graph.nodes.length);
+  // Labels and types are parameters here ($(row.kind)), checked against the defined lists first.
+  for (const node of graph.nodes) label(node.kind);
+  await batched(
+    target,
+    `UNWIND $rows AS row
+     MERGE (e:${ENTITY} {id: row.id})
+     WITH e, row, coalesce(e.docs, []) AS docs, [l IN labels(e) WHERE l <> '${ENTITY_LABEL}' AND l <> row.kind] AS stale
+     SET e = row.properties, e.docs = [d IN docs WHERE NOT d IN $docIds] + $docIds, e:$(row.kind)
+     REMOVE e:$(stale)`,
+    graph.nodes,
+    nodeRow,
+    batchSize,
+    { docIds },
+  );
+  await stage('entities', graph.nodes.length);
 
-    const mentions = graph.nodes.flatMap((n) => n.mentions.map((m) => ({ entity: n.id, section: m.sectionId, docId: m.docId, start: m.start, end: m.end })));
-    await batched(
-      tx,
-      `UNWIND $rows AS row
-       MATCH (e:${ENTITY} {id: row.entity})
-       MATCH (s:Section {id: row.section})
-       CREATE (e)-[:MENTIONED_IN {docId: row.docId, start: row.start, end: row.end}]->(s)`,
-      mentions,
-      batchSize,
-    );
-    await stage('mentions', mentions.length);
+  const mentions = await batched(
+    target,
+    `UNWIND $rows AS row
+     MATCH (e:${ENTITY} {id: row.entity})
+     MATCH (s:Section {id: row.section})
+     CREATE (e)-[:MENTIONED_IN {docId: row.docId, start: row.start, end: row.end}]->(s)`,
+    mentionRows(graph.nodes),
+    asIs,
+    batchSize,
+  );
+  await stage('mentions', mentions);
 
-    for (const edge of graph.edges) relType(edge.type);
-    await batched(
-      tx,
-      `UNWIND $rows AS row
-       MATCH (a:${ENTITY} {id: row.from})
-       MATCH (b:${ENTITY} {id: row.to})
-       MERGE (a)-[r:$(row.type)]->(b)
-       ON CREATE SET r.id = row.id, r.evidenceDocs = [], r.evidenceSections = [], r.evidenceStarts = [],
-                     r.evidenceEnds = [], r.evidenceMethods = [], r.evidenceConfidences = []
-       SET r.evidenceDocs = r.evidenceDocs + row.docs,
-           r.evidenceSections = r.evidenceSections + row.sections,
-           r.evidenceStarts = r.evidenceStarts + row.starts,
-           r.evidenceEnds = r.evidenceEnds + row.ends,
-           r.evidenceMethods = r.evidenceMethods + row.methods,
-           r.evidenceConfidences = r.evidenceConfidences + row.confidences`,
-      graph.edges.map(edgeRow),
-      batchSize,
-    );
-    await stage('relations', graph.edges.length);
+  for (const edge of graph.edges) relType(edge.type);
+  await batched(
+    target,
+    `UNWIND $rows AS row
+     MATCH (a:${ENTITY} {id: row.from})
+     MATCH (b:${ENTITY} {id: row.to})
+     MERGE (a)-[r:$(row.type)]->(b)
+     ON CREATE SET r.id = row.id, r.evidenceDocs = [], r.evidenceSections = [], r.evidenceStarts = [],
+                   r.evidenceEnds = [], r.evidenceMethods = [], r.evidenceConfidences = []
+     SET r.evidenceDocs = r.evidenceDocs + row.docs,
+         r.evidenceSections = r.evidenceSections + row.sections,
+         r.evidenceStarts = r.evidenceStarts + row.starts,
+         r.evidenceEnds = r.evidenceEnds + row.ends,
+         r.evidenceMethods = r.evidenceMethods + row.methods,
+         r.evidenceConfidences = r.evidenceConfidences + row.confidences`,
+    graph.edges,
+    edgeRow,
+    batchSize,
+  );
+  await stage('relations', graph.edges.length);
 
-    const [pruned] = (await tx.run(`MATCH (e:${ENTITY}) WHERE size(e.docs) = 0 DETACH DELETE e RETURN count(*) AS n`)).records;
-    await tx.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`);
-    await stage('prune', 0);
-    return {
-      documents: graph.documents.length,
-      sections: graph.sections.length,
-      entities: graph.nodes.length,
-      mentions: mentions.length,
-      relations: graph.edges.length,
-      pruned: Number(pruned?.get('n') ?? 0),
-    };
-  }, timeoutMs);
+  const pruned = await target.sweep(PRUNE, {});
+  await target.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`, {});
+  await stage('prune', pruned);
+  return {
+    documents: graph.documents.length,
+    sections: graph.sections.length,
+    entities: graph.nodes.length,
+    mentions,
+    relations: graph.edges.length,
+    pruned,
+  };
+}
+
+function count(rows: Record<string, unknown>[]): number {
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function writeGraph(executor: Executor, graph: Graph, options: WriteOptions = {}): Promise<WriteSummary> {
+  const { batchSize, timeoutMs, commit, parallel } = { ...DEFAULTS, ...options };
+  const stage = async (name: string, rows: number) => options.onStage?.(name, rows);
+  if (commit === 'batched') {
+    return load(
+      {
+        parallel,
+        run: (cypher, params) => executor.write(cypher, params, timeoutMs),
+        sweep: async (sweep, params) => count(await executor.autoCommit(sweepCypher(sweep, true), params, timeoutMs)),
+      },
+      graph,
+      batchSize,
+      stage,
+    );
+  }
+  return executor.transaction(
+    (tx) =>
+      load(
+        {
+          parallel: 1,
+          run: (cypher, params) => tx.run(cypher, params),
+          sweep: async (sweep, params) => count((await tx.run(sweepCypher(sweep, false), params)).records.map((r) => r.toObject())),
+        },
+        graph,
+        batchSize,
+        stage,
+      ),
+    timeoutMs,
+  );
 }

@@ -1,0 +1,69 @@
+// Scale figures: synthetic graphs of growing size loaded through the project's own
+// writer (batched commits), then neighbourhood and search latency at that size
+// through the real API, one request at a time over random entities.
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createServer } from '../api/server.ts';
+import { clearGraph } from '../graph/admin.ts';
+import type { Executor } from '../graph/executor.ts';
+import { awaitIndexes } from '../graph/schema.ts';
+import { writeGraph } from '../graph/writer.ts';
+import { percentile, type Figure } from './measure.ts';
+import { syntheticGraph } from './synthetic.ts';
+
+const BATCH = 10_000;
+const REQUESTS = 300;
+
+export const SCALE_GOAL_ROWS_PER_S = 50_000;
+
+async function latencies(url: string, queries: () => string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: queries() }) });
+    const body = (await response.json()) as { errors?: { message: string }[] };
+    if (body.errors) throw new Error(`scale bench query failed: ${body.errors[0]?.message}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+export async function benchScale(executor: Executor, sizes: number[], conditions: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const size of sizes) {
+    await clearGraph(executor);
+    const made = performance.now();
+    const graph = syntheticGraph({ nodes: size });
+    const madeMs = performance.now() - made;
+    const started = performance.now();
+    const written = await writeGraph(executor, graph, { commit: 'batched', batchSize: BATCH, timeoutMs: 600_000 });
+    const seconds = (performance.now() - started) / 1000;
+    const rows = written.documents + written.sections + written.entities + written.mentions + written.relations;
+    const peakRss = process.resourceUsage().maxRSS / 1024; // KiB → MiB
+    const base = `${written.entities} entities, ${written.relations} relations, ${written.mentions} mentions, ${written.sections} sections; batches of ${BATCH} rows, one transaction each; ${conditions}`;
+    figures.push({ name: `scale ${size}: load throughput`, value: rows / seconds, unit: 'rows/s', goal: size >= 1_000_000 ? `≥ ${SCALE_GOAL_ROWS_PER_S} rows/s` : undefined, conditions: `${rows} rows in ${seconds.toFixed(1)} s (graph generated in ${madeMs.toFixed(0)} ms, not counted); ${base}` });
+    figures.push({ name: `scale ${size}: peak RSS of the Node process so far`, value: peakRss, unit: 'MiB', conditions: 'process.resourceUsage().maxRSS: the generated graph and the load' });
+
+    await awaitIndexes(executor, 3600);
+    const server = createServer({ executor, logger: pino({ level: 'silent' }), graphiql: false, corsOrigin: null, requestTimeoutMs: 10_000 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    try {
+      const entity = () => graph.nodes[Math.floor(Math.random() * graph.nodes.length)]!;
+      const scenarios: Record<string, () => string> = {
+        'neighborhood depth 2': () => `{ neighborhood(ids: ["${entity().id}"], depth: 2, limit: 200) { nodes { id name kind } edges { id type from { id } to { id } } } }`,
+        search: () => `{ search(text: "${entity().name.slice(0, 3)}", first: 10) { score entity { id name kind } } }`,
+      };
+      for (const [name, query] of Object.entries(scenarios)) {
+        await latencies(url, query, 30); // warm-up: query plans, JIT
+        const times = await latencies(url, query, REQUESTS);
+        const how = `${REQUESTS} requests one at a time through the API (response cache off), a random entity each; ${base}`;
+        figures.push({ name: `scale ${size}: ${name} p50 latency`, value: percentile(times, 50), unit: 'ms', conditions: how });
+        figures.push({ name: `scale ${size}: ${name} p99 latency`, value: percentile(times, 99), unit: 'ms', conditions: how });
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+  return figures;
+}
