@@ -13,8 +13,8 @@ import type { Figure } from './measure.ts';
 
 const run = promisify(execFile);
 const AUTOCANNON = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'autocannon');
-const CONNECTIONS = 32;
-const SECONDS = 8;
+export const CONNECTIONS = 32;
+export const SECONDS = 8;
 
 export const SCENARIOS: Record<string, string> = {
   search: '{ search(text: "松山湖", first: 10) { score entity { id name nameEn kind } } }',
@@ -24,7 +24,7 @@ export const SCENARIOS: Record<string, string> = {
 };
 
 /** autocannon in a process of its own, so that the load generator does not share the server's event loop. */
-async function drive(url: string, query: string): Promise<autocannon.Result> {
+export async function drive(url: string, query: string): Promise<autocannon.Result> {
   const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-m', 'POST', '-H', 'content-type=application/json', '-b', JSON.stringify({ query }), '--json', url];
   const { stdout } = await run(AUTOCANNON, args, { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as autocannon.Result;

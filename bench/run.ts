@@ -17,6 +17,7 @@ import { writeGraph } from '../graph/writer.ts';
 import { benchApi } from './api.ts';
 import { benchLoad, benchParse } from './ingest.ts';
 import { machine, type Figure } from './measure.ts';
+import { benchPeer } from './peer.ts';
 import { benchScale } from './scale.ts';
 import { benchUi } from './ui.ts';
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       report(await benchApi(executor, loaded, true));
       report(await benchApi(executor, loaded, false));
     }
+    if (parts.has('peer')) report(await benchPeer(executor, loaded));
     if (parts.has('ui')) report(await benchUi(executor, loaded));
     // Last: it empties the graph.
     if (parts.has('scale')) report(await benchScale(executor, sizes, conditions));
