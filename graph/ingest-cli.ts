@@ -11,6 +11,7 @@ import type { IngestResult } from '../ingest/pipeline.ts';
 import { GraphError } from './errors.ts';
 import { Executor } from './executor.ts';
 import { DEFAULT_REGISTRY, ingestPlan } from './load-plan.ts';
+import { storedText } from './queries/documents.ts';
 import { locateNeo4j } from './locate.ts';
 import { applySchema } from './schema.ts';
 import { writeGraph, type WriteSummary } from './writer.ts';
@@ -22,7 +23,8 @@ const USAGE = `usage: npm run ingest -- <plan.txt | -> [options]
   --report               list the entities discovery found, for review
   --json                 print a machine-readable summary on standard output
   --id <id>              document id (default: from index.yaml or the file name)
-  --title <title>        document title (default: from index.yaml or the id)`;
+  --title <title>        document title (default: from index.yaml or the id)
+  --force                replace the stored document even with a text that is only its beginning`;
 
 const EXIT = { ok: 0, failure: 1, input: 2, database: 3 } as const;
 
@@ -38,6 +40,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean', default: false },
       id: { type: 'string' },
       title: { type: 'string' },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -58,6 +61,23 @@ function report(result: IngestResult): string {
 function counts(result: IngestResult) {
   const { graph } = result;
   return { sections: graph.sections.length, entities: graph.nodes.length, discovered: result.discovered.length, relations: graph.edges.length };
+}
+
+/**
+ * A text that is the stored version cut short is almost surely a file that stopped
+ * early, not a new edition: loading it would delete the rest of the document's graph.
+ */
+async function refuseTruncated(executor: Executor, result: IngestResult): Promise<void> {
+  for (const doc of result.graph.documents) {
+    const stored = await storedText(executor, doc.id);
+    const text = doc.text.trimEnd();
+    if (stored !== null && text.length < stored.length && stored.startsWith(text)) {
+      throw new IngestError(
+        'truncated',
+        `${doc.id}: the new text is the first ${((100 * text.length) / stored.length).toFixed(0)} % of the stored version — the file looks truncated; nothing was written (use --force to replace it anyway)`,
+      );
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -82,6 +102,7 @@ async function main(): Promise<void> {
     const executor = await Executor.connect(neo4j.settings);
     try {
       await applySchema(executor);
+      if (!args.force) await refuseTruncated(executor, result);
       let last = performance.now();
       written = await writeGraph(executor, result.graph, {
         onStage: (stage, rows) => {

@@ -25,13 +25,34 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length * 0.02;
 }
 
-function decodeText(bytes: Uint8Array): Decoded {
+function endsMidCharacter(bytes: Uint8Array): boolean {
+  for (let cut = 1; cut <= 3 && cut < bytes.length; cut += 1) {
+    const lead = bytes[bytes.length - cut]!;
+    if ((lead & 0xc0) === 0x80) continue; // a continuation byte: the character started earlier
+    const width = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (width <= cut) return false;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - cut));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+function decodeText(bytes: Uint8Array, source: string): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // UTF-8 all through but for a character cut off at the end: a download or copy that
+    // stopped early. Read as GB18030 it would "decode" into plausible Han nonsense.
+    if (endsMidCharacter(bytes)) {
+      throw new IngestError('truncated', `${source}: the file ends in the middle of a UTF-8 character (${bytes.length} bytes): it looks truncated`, { source });
+    }
     // Not UTF-8: GB18030 is a superset of GBK and GB2312, the other encodings of Chinese official files.
     return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
   }
@@ -47,7 +68,7 @@ export function decode(bytes: Uint8Array, source: string): Decoded {
   if (bytes.length === 0) throw new IngestError('empty', `${source}: the file is empty`, { source });
   if (looksBinary(bytes)) throw new IngestError('binary', `${source}: this is a binary file, not plan text`, { source });
 
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, source);
   if (decoded.text.trim() === '') throw new IngestError('empty', `${source}: the file holds only white space`, { source });
   const replacements = decoded.text.split('\uFFFD').length - 1;
   if (replacements > decoded.text.length * 0.001) {

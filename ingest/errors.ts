@@ -4,6 +4,7 @@ export type IngestErrorCode =
   | 'too-large'
   | 'binary'
   | 'decode'
+  | 'truncated'
   | 'unsupported-format'
   | 'no-chinese'
   | 'registry'

@@ -9,6 +9,12 @@ export async function documentsByIds(executor: Executor, ids: readonly string[] 
   );
 }
 
+/** The normalised text a document was last loaded with, or null when it was never loaded. */
+export async function storedText(executor: Executor, id: string): Promise<string | null> {
+  const [row] = await executor.read<{ text: string }>('MATCH (d:Document {id: $id}) RETURN d.text AS text', { id });
+  return row?.text ?? null;
+}
+
 function toSection(row: { s: Omit<SectionRow, 'text'>; text: string }): SectionRow {
   return { ...row.s, parentId: row.s.parentId ?? null, text: row.text };
 }

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Executor } from '../../graph/executor.ts';
-import { exportGraph } from '../../graph/queries/export.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { writeGraph } from '../../graph/writer.ts';
 import { connect } from './neo4j.ts';
@@ -13,9 +11,7 @@ export async function loadBundledPlan(executor: Executor): Promise<void> {
   await writeGraph(executor, planGraph());
 }
 
-export async function exportHash(executor: Executor): Promise<string> {
-  return createHash('sha256').update(JSON.stringify(await exportGraph(executor))).digest('hex');
-}
+export { exportHash } from './export-hash.ts';
 
 /**
  * For one describe block: a connection to the suite's Neo4j with the bundled plan

@@ -54,3 +54,17 @@ describe('decode', () => {
     expect(error.message).toContain(`${MAX_BYTES + 1} bytes`);
   });
 });
+
+describe('a file cut off mid-character', () => {
+  it('is refused as truncated instead of being read as GB18030 nonsense', () => {
+    const bytes = Buffer.from('广东省科技创新“十四五”规划。'.repeat(20));
+    for (const cut of [1, 2]) {
+      expect(() => decode(bytes.subarray(0, bytes.length - cut), 'plan.txt')).toThrow(/truncated/);
+    }
+  });
+
+  it('still reads GBK files, whose last character is whole', () => {
+    const gbk = iconv.encode('广东省科技创新规划，建设粤港澳大湾区国际科技创新中心。'.repeat(5), 'gbk');
+    expect(decode(gbk, 'plan.txt').encoding).toBe('gb18030');
+  });
+});
