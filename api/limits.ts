@@ -18,6 +18,7 @@ export const LIMITS = {
   queryDepth: 10, // nesting of selection sets
   aliases: 30, // aliased fields in one operation
   tokens: 2000, // lexical tokens of one document
+  bodyBytes: 100 * 1024, // of one request: 2000 tokens and their variables fit many times over
 };
 
 /** A whole number in [min, max], or BAD_USER_INPUT that names the argument and the bounds. */

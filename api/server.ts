@@ -91,6 +91,12 @@ export function createServer(options: ServerOptions): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://innograph');
     if (url.pathname === '/graphql') {
+      // Refused before it is read: a body of megabytes would be parsed whole only to fail a limit.
+      if (Number(req.headers['content-length'] ?? 0) > LIMITS.bodyBytes) {
+        sendJson(res, 413, { errors: [{ message: `the request body is over the limit of ${LIMITS.bodyBytes} bytes`, extensions: { code: 'BAD_USER_INPUT', limit: 'bodyBytes' } }] });
+        req.resume();
+        return;
+      }
       void yoga(req, res);
       return;
     }

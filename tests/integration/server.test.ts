@@ -30,6 +30,14 @@ describe('HTTP server', () => {
     fs.rmSync(staticRoot, { recursive: true, force: true });
   });
 
+  it('refuses a GraphQL body over the size limit before parsing it', async () => {
+    const query = `{ search(text: "${'松'.repeat(60_000)}") { entity { id } } }`;
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { extensions: { code: string; limit: string } }[] };
+    expect(body.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'bodyBytes' });
+  });
+
   it('answers /health while the process is up', async () => {
     const response = await fetch(`${base}/health`);
     expect(response.status).toBe(200);

@@ -68,6 +68,7 @@ export async function killScenario(server: LocalNeo4j, settings: LocalNeo4jSetti
     tried: 'SIGKILL at the entities stage, restart, ingest again',
     failures: Number(!after.rejected) + Number(left !== 0) + Number(first !== clean),
     figure: `load failed: ${after.rejected}; nodes left after restart: ${left}; export after re-ingest identical to a clean run: ${first === clean}`,
+    kind: 'check',
     ok: after.rejected && left === 0 && first === clean,
   });
   await after.executor.close();
@@ -82,6 +83,7 @@ export async function killScenario(server: LocalNeo4j, settings: LocalNeo4jSetti
     tried: 'SIGKILL at the mentions stage, restart, ingest again',
     failures: Number(!after.rejected) + Number(intact !== clean) + Number(again !== clean),
     figure: `load failed: ${after.rejected}; export after restart identical: ${intact === clean}; after re-ingest identical: ${again === clean}`,
+    kind: 'check',
     ok: after.rejected && intact === clean && again === clean,
   });
   executor = after.executor;
@@ -171,7 +173,8 @@ export async function badInputScenario(server: LocalNeo4j, clean: string): Promi
         tried: '1 file',
         failures: Number(result.code !== input.exit) + Number(!said) + Number(!intact),
         figure: `exit ${result.code} (documented ${input.exit}); "${result.stderr.trim().split('\n').pop()?.slice(0, 110)}"; stored graph intact: ${intact}`,
-        ok: result.code === input.exit && said && intact,
+        kind: 'check',
+    ok: result.code === input.exit && said && intact,
       });
     }
     // GBK: decoded to the same graph as the UTF-8 file (compared without loading it, as its bytes' hash differs).
@@ -191,7 +194,8 @@ export async function badInputScenario(server: LocalNeo4j, clean: string): Promi
       tried: '1 file',
       failures: Number(!same) + Number(!intact),
       figure: `exit ${b.code}; "${b.stderr.trim().split('\n')[0]?.slice(0, 80)}"; same graph as the UTF-8 file: ${same}`,
-      ok: same && intact,
+      kind: 'check',
+    ok: same && intact,
     });
   } finally {
     await executor.close();

@@ -1,6 +1,7 @@
 // `npm run test:reliability`: hostile traffic, a soak, Neo4j stopped and killed, bad
 // input files — against a throwaway local Neo4j and the API in a process of its own.
-// Prints a summary table and exits 1 when a scenario fails its criterion.
+// Prints a summary table and exits 1 when a correctness check fails; timing and memory
+// targets are printed as met or missed (see report.ts).
 //
 //   npm run test:reliability                  10 000 hostile requests, a 30 s soak
 //   npm run test:reliability -- --size small  2 000 and 10 s: the size CI runs (npm test)
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
       step(`${size.hostile} hostile requests`);
       rows.push(...(await hostileScenario(api, size.hostile)));
       step(`soak, ${size.soakSeconds} s`);
-      rows.push(await soakScenario(api, size.soakSeconds));
+      rows.push(...(await soakScenario(api, size.soakSeconds)));
       step('Neo4j stopped under the API');
       rows.push(await outageScenario(api, settings, config.server.requestTimeoutMs));
       server = await start(settings, () => {}); // the scenario restarted it; this finds its pid
@@ -65,8 +66,9 @@ async function main(): Promise<number> {
   console.log(`\ninnograph reliability (${values.size}) on ${os.cpus().length} cores\n`);
   console.log(table(rows));
   for (const row of rows.filter((r) => !r.ok && r.detail?.length)) console.log(`\n${row.scenario}:\n  ${row.detail!.join('\n  ')}`);
-  const failed = rows.filter((r) => !r.ok).length;
-  console.log(failed === 0 ? '\nall scenarios pass' : `\n${failed} scenario(s) FAIL`);
+  const failed = rows.filter((r) => r.kind === 'check' && !r.ok).length;
+  const missed = rows.filter((r) => r.kind === 'figure' && !r.ok).length;
+  console.log(`\n${failed === 0 ? 'all checks pass' : `${failed} check(s) FAIL`}; ${missed} figure target(s) missed (figures never fail the run)`);
   return failed === 0 ? 0 : 1;
 }
 
