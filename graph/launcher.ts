@@ -136,11 +136,14 @@ async function prepareHome(settings: LocalNeo4jSettings): Promise<Auth> {
         `delete ${settings.home} to start afresh`,
     );
   }
-  const auth = { user: 'neo4j', password: randomBytes(18).toString('base64url') };
+  // Hex, not base64url: a password that starts with '-' is read by neo4j-admin as an option.
+  const auth = { user: 'neo4j', password: randomBytes(18).toString('hex') };
   await run(settings.java, ['-cp', `${settings.lib}/*`, ADMIN_CLASS, 'dbms', 'set-initial-password', auth.password], {
     env: { ...process.env, NEO4J_HOME: settings.home, NEO4J_CONF: p.conf },
   }).catch((error: unknown) => {
-    throw new GraphError('LAUNCHER_FAILED', `could not set the initial Neo4j password: ${String(error)}`, {}, { cause: error });
+    // Its stderr, not the command line, which holds the password.
+    const stderr = (error as { stderr?: string }).stderr?.trim().split('\n')[0];
+    throw new GraphError('LAUNCHER_FAILED', `could not set the initial Neo4j password: ${stderr || 'neo4j-admin failed'}`);
   });
   fs.writeFileSync(p.auth, JSON.stringify(auth), { mode: 0o600 });
   return auth;
