@@ -103,10 +103,10 @@ export async function soakScenario(api: ApiProcess, seconds: number): Promise<Ro
   const withCheck = requests.map((r) => ({ ...r, onResponse: (_status: number, body: string) => void (body.includes('"errors"') && (graphqlErrors += 1)) }));
   const run = (duration: number) => autocannon({ url: api.url, connections: 64, duration, requests: withCheck });
   // Warm-up until the process has grown to its working size (JIT, pools, caches, V8's heap):
-  // rounds of 5 s until RSS moves less than 5 % from one round to the next.
+  // at least 3 rounds of 5 s, then until RSS moves less than 5 % from one round to the next.
   let rssStart = api.rssMiB();
   let rounds = 0;
-  for (let previous = 0; rounds < 8 && Math.abs(rssStart - previous) > 0.05 * rssStart; rounds += 1) {
+  for (let previous = 0; rounds < 8 && (rounds < 3 || Math.abs(rssStart - previous) > 0.05 * rssStart); rounds += 1) {
     previous = rssStart;
     await run(5);
     rssStart = api.rssMiB();
