@@ -91,9 +91,12 @@ export function createServer(options: ServerOptions): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://innograph');
     if (url.pathname === '/graphql') {
-      // Refused before it is read: a body of megabytes would be parsed whole only to fail a limit.
+      // Refused without parsing: a body of megabytes would be parsed whole only to fail a limit.
+      // It is drained first, so that the client, still sending, gets the answer on a sound socket.
       if (Number(req.headers['content-length'] ?? 0) > LIMITS.bodyBytes) {
-        sendJson(res, 413, { errors: [{ message: `the request body is over the limit of ${LIMITS.bodyBytes} bytes`, extensions: { code: 'BAD_USER_INPUT', limit: 'bodyBytes' } }] });
+        req.on('end', () =>
+          sendJson(res, 413, { errors: [{ message: `the request body is over the limit of ${LIMITS.bodyBytes} bytes`, extensions: { code: 'BAD_USER_INPUT', limit: 'bodyBytes' } }] }),
+        );
         req.resume();
         return;
       }
