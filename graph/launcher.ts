@@ -149,7 +149,8 @@ async function prepareHome(settings: LocalNeo4jSettings): Promise<Auth> {
   return auth;
 }
 
-function alive(pid: number): boolean {
+/** True while a process of this pid exists. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

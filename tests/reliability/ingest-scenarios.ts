@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { PROJECT_ROOT, loadConfig, type LocalNeo4jSettings } from '../../config.ts';
 import { clearGraph } from '../../graph/admin.ts';
 import { Executor } from '../../graph/executor.ts';
-import { start, type LocalNeo4j } from '../../graph/launcher.ts';
+import { alive, start, type LocalNeo4j } from '../../graph/launcher.ts';
 import { DEFAULT_REGISTRY, ingestPlan } from '../../graph/load-plan.ts';
 import { exportHash } from '../support/export-hash.ts';
 import { writeGraph } from '../../graph/writer.ts';
@@ -37,18 +37,9 @@ async function killDuring(server: LocalNeo4j, settings: LocalNeo4jSettings, grap
     rejected = true;
   }
   await doomed.close().catch(() => undefined);
-  while (isAlive(server.pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (alive(server.pid)) await new Promise((resolve) => setTimeout(resolve, 100));
   const restarted = await start(settings, () => {});
   return { server: restarted, executor: await Executor.connect(restarted), rejected };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function killScenario(server: LocalNeo4j, settings: LocalNeo4jSettings, clean: string): Promise<{ rows: Row[]; server: LocalNeo4j }> {
