@@ -34,6 +34,8 @@ export interface Config {
   server: { host: string; port: number; graphiql: boolean; corsOrigin: string | null; requestTimeoutMs: number };
   plan: string;
   logLevel: string;
+  /** the Chromium that end-to-end tests and the UI bench drive */
+  chromium: string;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +66,7 @@ export const ENV_VARIABLES = {
   INNOGRAPH_PLAN: 'the plan `npm start` ingests (default data/plans/guangdong-sti-14th-fyp.txt)',
   LOG_LEVEL: 'pino log level (default info)',
   NODE_ENV: 'production turns GraphiQL off by default',
+  CHROMIUM: "the Chromium binary of the end-to-end tests and the UI bench (default Debian's /usr/bin/chromium)",
 } as const;
 
 export type EnvVariable = keyof typeof ENV_VARIABLES;
@@ -138,5 +141,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     plan: path.resolve(PROJECT_ROOT, env.INNOGRAPH_PLAN || 'data/plans/guangdong-sti-14th-fyp.txt'),
     logLevel: env.LOG_LEVEL || 'info',
+    chromium: env.CHROMIUM || '/usr/bin/chromium',
   };
 }

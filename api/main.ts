@@ -4,7 +4,7 @@ import pino from 'pino';
 import { loadConfig } from '../config.ts';
 import { Executor } from '../graph/executor.ts';
 import { DEFAULT_REGISTRY, loadPlan } from '../graph/load-plan.ts';
-import { locateNeo4j } from '../graph/locate.ts';
+import { locateNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
 import { createServer } from './server.ts';
 

@@ -2,16 +2,14 @@
 // fcose layout time for synthetic graphs of 1 k and 5 k nodes.
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import pino from 'pino';
 import { build } from 'vite';
 import { PROJECT_ROOT } from '../config.ts';
 import { createServer } from '../api/server.ts';
 import type { Executor } from '../graph/executor.ts';
+import { launchChromium } from '../tests/support/chromium.ts';
 import { median, type Figure } from './measure.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /**
  * Runs in the page, given as source text: tsx would wrap a function passed directly with
@@ -42,7 +40,7 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
   const server = createServer({ executor, logger: pino({ level: 'silent' }), graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, cache: { versionPollMs: 1000, ttlMs: 60_000 } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   const figures: Figure[] = [];
   try {
     const renders: number[] = [];

@@ -4,7 +4,7 @@
 import type { TestProject } from 'vitest/node';
 import { loadConfig, type Neo4jSettings } from '../config.ts';
 import { Executor } from '../graph/executor.ts';
-import { locateNeo4j } from '../graph/locate.ts';
+import { locateNeo4j } from '../launcher/locate.ts';
 import { applySchema, awaitIndexes } from '../graph/schema.ts';
 
 declare module 'vitest' {

@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config.ts';
 import { createServer } from '../../api/server.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { silentLogger } from '../support/api.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(PROJECT_ROOT, 'tests', 'e2e', 'screenshots');
 
 /** Labels of the nodes the explorer draws, read from its Cytoscape instance. */
@@ -28,17 +28,13 @@ describe('the explorer in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does)`);
     executor = await connect();
     await loadBundledPlan(executor);
     await build({ configFile: path.join(PROJECT_ROOT, 'viz', 'vite.config.ts'), logLevel: 'warn' });
     server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     fs.mkdirSync(SHOTS, { recursive: true });
   });

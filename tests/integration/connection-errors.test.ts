@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { GraphError } from '../../graph/errors.ts';
 import { Executor } from '../../graph/executor.ts';
-import { freePort } from '../../graph/launcher.ts';
+import { freePort } from '../../launcher/launcher.ts';
 
 async function failure(promise: Promise<unknown>): Promise<{ error: GraphError; ms: number }> {
   const started = Date.now();

@@ -11,7 +11,7 @@ import { connect } from '../support/neo4j.ts';
 import { PLAN_PATH, planBytes, planGraph } from '../support/plan.ts';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(PROJECT_ROOT, 'graph', 'ingest-cli.ts');
+const CLI = path.join(PROJECT_ROOT, 'bin', 'ingest.ts');
 
 function ingest(...args: string[]) {
   const { uri, user, password, database } = inject('neo4j');

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type LocalNeo4jSettings } from '../../config.ts';
 import { Executor } from '../../graph/executor.ts';
-import { locateNeo4j } from '../../graph/locate.ts';
-import { freePort, start, status, stop } from '../../graph/launcher.ts';
+import { locateNeo4j } from '../../launcher/locate.ts';
+import { freePort, start, status, stop } from '../../launcher/launcher.ts';
 import { occupyPort } from '../support/ports.ts';
 
 // A second local server with its own home and ports, so the suite's own Neo4j is never touched.

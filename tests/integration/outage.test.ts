@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type LocalNeo4jSettings } from '../../config.ts';
 import { Executor } from '../../graph/executor.ts';
-import { freePort, start, stop } from '../../graph/launcher.ts';
+import { freePort, start, stop } from '../../launcher/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { graphql } from '../support/api.ts';
 

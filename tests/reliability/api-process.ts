@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Neo4jSettings } from '../../config.ts';
 import { PROJECT_ROOT } from '../../config.ts';
-import { freePort } from '../../graph/launcher.ts';
+import { freePort } from '../../launcher/launcher.ts';
 
 export interface ApiProcess {
   url: string;

@@ -2,7 +2,7 @@
 // away under it.
 import autocannon from 'autocannon';
 import type { LocalNeo4jSettings } from '../../config.ts';
-import { start, stop } from '../../graph/launcher.ts';
+import { start, stop } from '../../launcher/launcher.ts';
 import { percentile } from '../../bench/measure.ts';
 import { post, query, type ApiProcess } from './api-process.ts';
 import { hostileRequests, LEAKS, withoutEcho } from './hostile.ts';

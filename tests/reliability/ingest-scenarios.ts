@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { PROJECT_ROOT, loadConfig, type LocalNeo4jSettings } from '../../config.ts';
 import { clearGraph } from '../../graph/admin.ts';
 import { Executor } from '../../graph/executor.ts';
-import { alive, start, type LocalNeo4j } from '../../graph/launcher.ts';
+import { alive, start, type LocalNeo4j } from '../../launcher/launcher.ts';
 import { DEFAULT_REGISTRY, ingestPlan } from '../../graph/load-plan.ts';
 import { exportHash } from '../support/export-hash.ts';
 import { writeGraph } from '../../graph/writer.ts';
@@ -138,7 +138,7 @@ function badInputs(): BadInput[] {
 
 async function cli(args: string[], neo4j: LocalNeo4j): Promise<{ code: number; stderr: string; stdout: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'graph', 'ingest-cli.ts'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bin', 'ingest.ts'), ...args], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password },
       maxBuffer: 64 * 2 ** 20,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import { Executor } from '../../graph/executor.ts';
-import { freePort, start, stop } from '../../graph/launcher.ts';
+import { freePort, start, stop } from '../../launcher/launcher.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { writeGraph } from '../../graph/writer.ts';
 import { exportHash } from '../support/export-hash.ts';

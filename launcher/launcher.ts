@@ -1,5 +1,5 @@
 // The project's own Neo4j Community server, for machines without Docker: Maven
-// fetches the jars named in graph/neo4j-server/pom.xml, and Java runs Neo4j's
+// fetches the jars named in launcher/pom.xml, and Java runs Neo4j's
 // CommunityEntryPoint on loopback with the flags Neo4j's own launcher would add.
 import { spawn, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -8,12 +8,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT, type LocalNeo4jSettings, type Neo4jSettings } from '../config.ts';
-import { GraphError } from './errors.ts';
-import { Executor } from './executor.ts';
+import { GraphError } from '../graph/errors.ts';
+import { Executor } from '../graph/executor.ts';
 
 const run = promisify(execFile);
 
-const POM = path.join(PROJECT_ROOT, 'graph', 'neo4j-server', 'pom.xml');
+const POM = path.join(PROJECT_ROOT, 'launcher', 'pom.xml');
 const MAIN_CLASS = 'org.neo4j.server.CommunityEntryPoint';
 const ADMIN_CLASS = 'org.neo4j.cli.AdminTool';
 
@@ -92,7 +92,7 @@ export async function ensureInstalled(settings: LocalNeo4jSettings, log: Log): P
 function neo4jConf(settings: LocalNeo4jSettings): string {
   const p = paths(settings);
   return [
-    '# Written by graph/launcher.ts on every start; edit INNOGRAPH_NEO4J_* variables instead.',
+    '# Written by launcher/launcher.ts on every start; edit INNOGRAPH_NEO4J_* variables instead.',
     'server.default_listen_address=127.0.0.1',
     'server.default_advertised_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${settings.boltPort}`,

@@ -3,8 +3,8 @@
 // project's own local server. Each way that fails says why, so the final error
 // tells the user everything that was tried.
 import type { Config, Neo4jSettings } from '../config.ts';
-import { GraphError } from './errors.ts';
-import { Executor } from './executor.ts';
+import { GraphError } from '../graph/errors.ts';
+import { Executor } from '../graph/executor.ts';
 import { start, stop, type Log } from './launcher.ts';
 
 export type Neo4jSource = 'env' | 'docker' | 'local';

@@ -1,6 +1,6 @@
 // `npm run neo4j:start | neo4j:stop | neo4j:status`: the local Neo4j by hand.
 import { loadConfig } from '../config.ts';
-import { start, status, stop } from './launcher.ts';
+import { start, status, stop } from '../launcher/launcher.ts';
 
 async function main(command: string | undefined): Promise<void> {
   const { local } = loadConfig();
@@ -22,7 +22,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     default:
-      throw new Error(`usage: launcher-cli.ts start|stop|status (got ${JSON.stringify(command)})`);
+      throw new Error(`usage: npm run neo4j:start|neo4j:stop|neo4j:status (got ${JSON.stringify(command)})`);
   }
 }
 

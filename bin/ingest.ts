@@ -8,13 +8,13 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { IngestError } from '../ingest/errors.ts';
 import type { IngestResult } from '../ingest/pipeline.ts';
-import { GraphError } from './errors.ts';
-import { Executor } from './executor.ts';
-import { DEFAULT_REGISTRY, ingestPlan } from './load-plan.ts';
-import { storedText } from './queries/documents.ts';
-import { locateNeo4j } from './locate.ts';
-import { applySchema } from './schema.ts';
-import { writeGraph, type WriteSummary } from './writer.ts';
+import { GraphError } from '../graph/errors.ts';
+import { Executor } from '../graph/executor.ts';
+import { DEFAULT_REGISTRY, ingestPlan } from '../graph/load-plan.ts';
+import { storedText } from '../graph/queries/documents.ts';
+import { locateNeo4j } from '../launcher/locate.ts';
+import { applySchema } from '../graph/schema.ts';
+import { writeGraph, type WriteSummary } from '../graph/writer.ts';
 
 const USAGE = `usage: npm run ingest -- <plan.txt | -> [options]
   --registry <dir|none>  curated registry (default data/registry); none: discovery alone
