@@ -86,9 +86,13 @@ function failExport(options: ServerOptions, res: http.ServerResponse, error: unk
   sendJson(res, code === 'INTERNAL_SERVER_ERROR' ? 500 : 503, { code, message: code === 'INTERNAL_SERVER_ERROR' ? 'the export failed' : 'the database is unavailable; retry shortly' });
 }
 
+// Longer than the idle time of clients' connection pools, so that the server never closes an
+// idle keep-alive socket in the instant a client picks it again (the client then reads a reset).
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export function createServer(options: ServerOptions): http.Server {
   const yoga = buildYoga(options);
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://innograph');
     if (url.pathname === '/graphql') {
       // Refused without parsing: a body of megabytes would be parsed whole only to fail a limit.
@@ -129,4 +133,6 @@ export function createServer(options: ServerOptions): http.Server {
     }
     serveStatic(options.staticRoot ?? DEFAULT_STATIC_ROOT, url.pathname, res);
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  return server;
 }

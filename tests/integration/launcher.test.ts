@@ -45,7 +45,7 @@ describe('local Neo4j launcher', () => {
     const rows = await reader.read<{ n: number }>("MATCH (d:Document {id: 'launcher-survivor'}) RETURN count(d) AS n");
     await reader.close();
     expect(rows).toEqual([{ n: 1 }]);
-  });
+  }, 300_000); // two cold starts of a JVM, each bounded by the launcher's own 180 s
 
   it('refuses to start on a port another program holds, and says which', async () => {
     const taken = await occupyPort();
