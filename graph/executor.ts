@@ -143,11 +143,18 @@ export class Executor {
   }
 }
 
+/** A number Neo4j must store as a float even when it is whole (a confidence of 1, a target of 8). */
+export class Float {
+  constructor(readonly value: number) {}
+}
+
 /**
  * JavaScript has one number type; Cypher tells integers from floats (LIMIT wants an
- * integer, offsets are integers). Whole numbers go as integers, the rest as floats.
+ * integer, offsets are integers). Whole numbers go as integers, the rest, and every
+ * number wrapped in Float, as floats (the driver sends a plain number as a float).
  */
 export function typed(value: unknown): unknown {
+  if (value instanceof Float) return value.value;
   if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(typed);
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -1,6 +1,7 @@
 // innograph's Neo4j schema, derived from the kinds in ingest/model.ts and applied
 // idempotently (IF NOT EXISTS) every time the app or the tests start.
 import { ENTITY_LABEL, KINDS, STRUCTURE_LABELS } from '../ingest/model.ts';
+import { ENTITY } from './codec.ts';
 import { label } from './cypher.ts';
 import type { Executor } from './executor.ts';
 
@@ -23,7 +24,7 @@ export function schemaStatements(): string[] {
   );
   // cjk splits Han text into bigrams, so 松山湖 matches inside 松山湖科学城 and 松山湖材料实验室.
   const fulltext =
-    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${label(ENTITY_LABEL)}) ` +
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${ENTITY}) ` +
     `ON EACH [n.name, n.nameEn, n.aliases, n.pinyin] ` +
     `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}'}}`;
   // A document's sections are found by docId when it is replaced, and a reader walks them by parentId.

@@ -4,7 +4,8 @@
 // graph exactly as it was. Bulk loads too large for one transaction commit batch
 // by batch instead (WriteOptions.commit).
 import { ENTITY_LABEL } from '../ingest/model.ts';
-import type { Graph, GraphEdge, GraphNode, Section } from '../ingest/types.ts';
+import type { Graph, GraphNode, Section } from '../ingest/types.ts';
+import { APPEND_EVIDENCE, DROP_DOCUMENT_EVIDENCE, ENTITY, entityRow, evidenceList, mentionRow, relationRow } from './codec.ts';
 import { label, relType } from './cypher.ts';
 import { typed, type Executor } from './executor.ts';
 import { GRAPH_VERSION_ID } from './queries/version.ts';
@@ -49,8 +50,6 @@ const DEFAULTS = {
 /** rows per inner transaction of a batched sweep */
 const SWEEP_ROWS = 10_000;
 
-const ENTITY = label(ENTITY_LABEL);
-
 /** A statement over data already stored; in a batched load it commits every SWEEP_ROWS rows. */
 interface Sweep {
   match: string;
@@ -61,19 +60,7 @@ interface Sweep {
 
 /** Takes a document's evidence off every edge (deleting the edges left with none), then its sections, its node, its name on entities. */
 const REMOVE_DOCUMENT: Sweep[] = [
-  {
-    match: `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE $doc IN r.evidenceDocs`,
-    each: 'r',
-    body: `WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[i] <> $doc] AS keep
-     SET r.evidenceDocs = [i IN keep | r.evidenceDocs[i]],
-         r.evidenceSections = [i IN keep | r.evidenceSections[i]],
-         r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
-         r.evidenceEnds = [i IN keep | r.evidenceEnds[i]],
-         r.evidenceMethods = [i IN keep | r.evidenceMethods[i]],
-         r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]]
-     WITH r WHERE size(r.evidenceDocs) = 0
-     DELETE r`,
-  },
+  { match: `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE $doc IN r.${evidenceList('docId')}`, each: 'r', body: DROP_DOCUMENT_EVIDENCE },
   { match: 'MATCH (s:Section {docId: $doc})', each: 's', body: 'DETACH DELETE s' },
   { match: 'MATCH (d:Document {id: $doc})', each: 'd', body: 'DETACH DELETE d' },
   { match: `MATCH (e:${ENTITY}) WHERE $doc IN e.docs`, each: 'e', body: 'SET e.docs = [d IN e.docs WHERE d <> $doc]' },
@@ -127,7 +114,7 @@ async function batched<T>(
     const rows = slice.map((item, k) => toRow(item, done + k));
     done += slice.length;
     const statement: Promise<void> = target
-      .run(cypher, typed({ ...params, rows }) as Record<string, unknown>)
+      .run(cypher, { ...params, rows })
       .then(
         () => undefined,
         (error: unknown) => {
@@ -148,33 +135,9 @@ function sectionRow(section: Section, seq: number, text: string) {
   return { ...section, seq, text: section.kind === 'sentence' ? text.slice(section.start, section.end) : null };
 }
 
-function nodeRow(node: GraphNode) {
-  const { mentions: _mentions, props, ...own } = node;
-  return {
-    id: node.id,
-    kind: node.kind,
-    properties: { ...props, ...own, pinyinKey: node.pinyin.replace(/\s+/g, ''), propKeys: Object.keys(props) },
-  };
-}
-
-function edgeRow(edge: GraphEdge) {
-  return {
-    id: edge.id,
-    type: edge.type,
-    from: edge.from,
-    to: edge.to,
-    docs: edge.evidence.map((e) => e.docId),
-    sections: edge.evidence.map((e) => e.sectionId),
-    starts: edge.evidence.map((e) => e.start),
-    ends: edge.evidence.map((e) => e.end),
-    methods: edge.evidence.map((e) => e.method),
-    confidences: edge.evidence.map((e) => e.confidence),
-  };
-}
-
 function* mentionRows(nodes: GraphNode[]) {
   for (const n of nodes) {
-    for (const m of n.mentions) yield { entity: n.id, section: m.sectionId, docId: m.docId, start: m.start, end: m.end };
+    for (const m of n.mentions) yield mentionRow(n.id, m);
   }
 }
 
@@ -222,7 +185,7 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
      SET e = row.properties, e.docs = [d IN docs WHERE NOT d IN $docIds] + $docIds, e:$(row.kind)
      REMOVE e:$(stale)`,
     graph.nodes,
-    nodeRow,
+    entityRow,
     batchSize,
     { docIds },
   );
@@ -233,7 +196,7 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
     `UNWIND $rows AS row
      MATCH (e:${ENTITY} {id: row.entity})
      MATCH (s:Section {id: row.section})
-     CREATE (e)-[:MENTIONED_IN {docId: row.docId, start: row.start, end: row.end}]->(s)`,
+     CREATE (e)-[m:MENTIONED_IN]->(s) SET m = row.properties`,
     mentionRows(graph.nodes),
     asIs,
     batchSize,
@@ -247,16 +210,9 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
      MATCH (a:${ENTITY} {id: row.from})
      MATCH (b:${ENTITY} {id: row.to})
      MERGE (a)-[r:$(row.type)]->(b)
-     ON CREATE SET r.id = row.id, r.evidenceDocs = [], r.evidenceSections = [], r.evidenceStarts = [],
-                   r.evidenceEnds = [], r.evidenceMethods = [], r.evidenceConfidences = []
-     SET r.evidenceDocs = r.evidenceDocs + row.docs,
-         r.evidenceSections = r.evidenceSections + row.sections,
-         r.evidenceStarts = r.evidenceStarts + row.starts,
-         r.evidenceEnds = r.evidenceEnds + row.ends,
-         r.evidenceMethods = r.evidenceMethods + row.methods,
-         r.evidenceConfidences = r.evidenceConfidences + row.confidences`,
+     ${APPEND_EVIDENCE}`,
     graph.edges,
-    edgeRow,
+    relationRow,
     batchSize,
   );
   await stage('relations', graph.edges.length);
@@ -298,7 +254,7 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
       load(
         {
           parallel: 1,
-          run: (cypher, params) => tx.run(cypher, params),
+          run: (cypher, params) => tx.run(cypher, typed(params) as Record<string, unknown>),
           sweep: async (sweep, params) => count((await tx.run(sweepCypher(sweep, false), params)).records.map((r) => r.toObject())),
         },
         graph,

@@ -1,6 +1,7 @@
 // Relations and everything that cites the plan: evidence, mentions, and the
 // shapes built from relations (neighbours, path hops, cluster platforms, city links).
-import type { EvidenceRow, MentionRow, RelationRow } from '../../graph/queries/rows.ts';
+import type { MentionRow, RelationRow } from '../../graph/queries/rows.ts';
+import type { Evidence } from '../../ingest/types.ts';
 import type { Context } from '../context.ts';
 import { resolveEntity, type EntityObject } from './entity.ts';
 
@@ -30,9 +31,8 @@ export const relationResolvers = {
     confidence: (r: RelationRow) => Math.max(0, ...r.evidence.map((e) => e.confidence)),
   },
   Evidence: {
-    quote: async (e: EvidenceRow, _: unknown, context: Context) => (await section(e.sectionId, context)).text,
-    section: (e: EvidenceRow, _: unknown, context: Context) => section(e.sectionId, context),
-    document: (e: EvidenceRow, _: unknown, context: Context) => documentOf(e.docId, context),
+    section: (e: Evidence, _: unknown, context: Context) => section(e.sectionId, context),
+    document: (e: Evidence, _: unknown, context: Context) => documentOf(e.docId, context),
   },
   Mention: {
     section: (m: MentionRow, _: unknown, context: Context) => section(m.sectionId, context),

@@ -1,11 +1,9 @@
 // What the plan places in a city, and how the city and what is in it link to
 // other cities, zones and corridors.
-import { ENTITY_LABEL } from '../../ingest/model.ts';
+import { ENTITY, decodeRelation, relationProjection } from '../codec.ts';
 import { label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
-import { relationProjection, toRelation, type RelationRow } from './rows.ts';
-
-const ENTITY = label(ENTITY_LABEL);
+import type { RelationRow } from './rows.ts';
 
 export interface CityProfileRow {
   city: string;
@@ -34,5 +32,5 @@ export async function cityProfile(executor: Executor, city: string): Promise<Cit
     { city },
   );
   if (!row) return null;
-  return { city: row.city, placed: row.placed, links: row.links.map((l) => ({ local: l.local, other: l.other, relation: toRelation(l.relation) })) };
+  return { city: row.city, placed: row.placed, links: row.links.map((l) => ({ local: l.local, other: l.other, relation: decodeRelation(l.relation) })) };
 }

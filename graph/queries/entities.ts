@@ -1,9 +1,8 @@
-import { ENTITY_LABEL, type EntityKind } from '../../ingest/model.ts';
+import type { EntityKind } from '../../ingest/model.ts';
+import { ENTITY, decodeEntity, decodeMention, entityProjection, mentionProjection, type EntityRow } from '../codec.ts';
 import { label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
-import { entityProjection, toEntity, type EntityRow, type MentionRow } from './rows.ts';
-
-const ENTITY = label(ENTITY_LABEL);
+import type { MentionRow } from './rows.ts';
 
 /** Entities by id, in the order asked; null where there is none. */
 export async function entitiesByIds(executor: Executor, ids: readonly string[]): Promise<(EntityRow | null)[]> {
@@ -11,7 +10,7 @@ export async function entitiesByIds(executor: Executor, ids: readonly string[]):
     `MATCH (e:${ENTITY}) WHERE e.id IN $ids RETURN ${entityProjection('e')} AS e`,
     { ids: [...new Set(ids)] },
   );
-  const byId = new Map(rows.map((r) => [r.e.id as string, toEntity(r.e)]));
+  const byId = new Map(rows.map((r) => [r.e.id as string, decodeEntity(r.e)]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
@@ -37,16 +36,17 @@ export async function listEntities(
      RETURN total, page`,
     { city: filter.city, after: filter.afterId, limit: filter.first + 1 },
   );
-  const page = (row?.page ?? []).map(toEntity);
+  const page = (row?.page ?? []).map(decodeEntity);
   return { rows: page.slice(0, filter.first), total: row?.total ?? 0, hasNext: page.length > filter.first };
 }
 
 /** Every mention of the given entities, in document order. */
 export async function mentionsOf(executor: Executor, ids: readonly string[]): Promise<MentionRow[]> {
-  return executor.read<MentionRow>(
+  const rows = await executor.read<{ entityId: string; mention: Record<string, unknown> }>(
     `MATCH (e:${ENTITY})-[m:MENTIONED_IN]->(s:Section) WHERE e.id IN $ids
-     RETURN e.id AS entityId, m.docId AS docId, s.id AS sectionId, m.start AS start, m.end AS end, s.text AS quote
-     ORDER BY entityId, docId, start`,
+     RETURN e.id AS entityId, ${mentionProjection('m', 's')} AS mention
+     ORDER BY entityId, m.docId, m.start`,
     { ids: [...new Set(ids)] },
   );
+  return rows.map((r) => ({ entityId: r.entityId, ...decodeMention(r.mention) }));
 }

@@ -1,11 +1,9 @@
 // What the explorer draws around some entities: everything within `depth` links,
 // nearest first up to a limit, and the links among what is kept.
-import { ENTITY_LABEL, type EntityKind, type RelationType } from '../../ingest/model.ts';
-import { label } from '../cypher.ts';
+import type { EntityKind, RelationType } from '../../ingest/model.ts';
+import { ENTITY, decodeEntity, decodeRelation, entityProjection, relationProjection } from '../codec.ts';
 import type { Executor } from '../executor.ts';
-import { entityProjection, relationProjection, toEntity, toRelation, type EntityRow, type RelationRow } from './rows.ts';
-
-const ENTITY = label(ENTITY_LABEL);
+import type { EntityRow, RelationRow } from './rows.ts';
 
 export const MAX_DEPTH = 3;
 
@@ -59,8 +57,8 @@ export async function neighborhood(
     neighborhoodCypher(args.depth),
     { ids: args.ids, kinds: args.kinds, types: args.types, limit: args.limit },
   );
-  const edges = (row?.edges ?? []).map(toRelation).sort((a, b) => a.id.localeCompare(b.id));
-  return { nodes: (row?.nodes ?? []).map(toEntity), edges, truncated: row?.truncated ?? false };
+  const edges = (row?.edges ?? []).map(decodeRelation).sort((a, b) => a.id.localeCompare(b.id));
+  return { nodes: (row?.nodes ?? []).map(decodeEntity), edges, truncated: row?.truncated ?? false };
 }
 
 export interface NeighborRow {
@@ -88,5 +86,5 @@ export async function neighborsOf(
      RETURN e.id AS of, ${relationProjection('r')} AS relation, o.id AS other, direction`,
     { ids: [...new Set(args.ids)], types: args.types, direction: args.direction, first: args.first },
   );
-  return rows.map((r) => ({ of: r.of, relation: toRelation(r.relation), other: r.other, direction: r.direction }));
+  return rows.map((r) => ({ of: r.of, relation: decodeRelation(r.relation), other: r.other, direction: r.direction }));
 }

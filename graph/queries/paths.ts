@@ -1,11 +1,9 @@
 // Shortest paths between two entities over the plan's relations, each hop with
 // its evidence; onlyCited keeps paths whose every hop the text itself states.
-import { ENTITY_LABEL, type RelationType } from '../../ingest/model.ts';
-import { label } from '../cypher.ts';
+import type { RelationType } from '../../ingest/model.ts';
+import { ENTITY, decodeRelation, evidenceList, relationProjection } from '../codec.ts';
 import type { Executor } from '../executor.ts';
-import { relationProjection, toRelation, type RelationRow } from './rows.ts';
-
-const ENTITY = label(ENTITY_LABEL);
+import type { RelationRow } from './rows.ts';
 
 export const MAX_HOPS = 6;
 
@@ -21,7 +19,7 @@ export function pathsCypher(maxHops: number): string {
   return `MATCH (a:${ENTITY} {id: $from}), (b:${ENTITY} {id: $to})
      MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
      WHERE all(r IN relationships(p) WHERE type(r) IN $types
-               AND (NOT $onlyCited OR any(m IN r.evidenceMethods WHERE m <> 'registry')))
+               AND (NOT $onlyCited OR any(m IN r.${evidenceList('method')} WHERE m <> 'registry')))
      WITH p LIMIT $limit
      RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | ${relationProjection('r')}] AS relations`;
 }
@@ -37,5 +35,5 @@ export async function paths(
     onlyCited: args.onlyCited,
     limit: args.limit,
   });
-  return rows.map((r) => ({ nodes: r.nodes, relations: r.relations.map(toRelation) }));
+  return rows.map((r) => ({ nodes: r.nodes, relations: r.relations.map(decodeRelation) }));
 }

@@ -3,7 +3,8 @@
 // cluster), or through a program that supports both.
 import { label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
-import { relationProjection, toRelation, type RelationRow } from './rows.ts';
+import { decodeRelation, relationProjection } from '../codec.ts';
+import type { RelationRow } from './rows.ts';
 
 export type PlatformVia = 'DIRECT' | 'FIELD' | 'PROGRAM';
 
@@ -33,5 +34,5 @@ export async function platformsForCluster(executor: Executor, cluster: string): 
      ORDER BY CASE via WHEN 'DIRECT' THEN 0 WHEN 'FIELD' THEN 1 ELSE 2 END, p.name, through`,
     { cluster },
   );
-  return rows.map((r) => ({ ...r, relations: r.relations.map(toRelation) }));
+  return rows.map((r) => ({ ...r, relations: r.relations.map(decodeRelation) }));
 }

@@ -2,13 +2,10 @@
 // full-text index, English and aliases, and pinyin with or without tones and spaces
 // (songshanhu, song shan hu, sōngshānhú). Exact names rank first; a one-character
 // query still finds names that contain it.
-import { ENTITY_LABEL, type EntityKind } from '../../ingest/model.ts';
-import { label } from '../cypher.ts';
+import type { EntityKind } from '../../ingest/model.ts';
+import { ENTITY, decodeEntity, entityProjection, type EntityRow } from '../codec.ts';
 import type { Executor } from '../executor.ts';
 import { FULLTEXT_INDEX } from '../schema.ts';
-import { entityProjection, toEntity, type EntityRow } from './rows.ts';
-
-const ENTITY = label(ENTITY_LABEL);
 
 /** Lucene's query syntax characters, escaped so that user text is only ever text. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -61,5 +58,5 @@ export async function search(executor: Executor, text: string, kinds: EntityKind
      LIMIT $first`,
     { index: FULLTEXT_INDEX, lucene, pool: first * 5, text, lower: text.toLowerCase(), key: pinyinKey(text), kinds, first },
   );
-  return rows.map((r) => ({ entity: toEntity(r.e), score: r.score }));
+  return rows.map((r) => ({ entity: decodeEntity(r.e), score: r.score }));
 }

@@ -1,5 +1,5 @@
 import { ENTITY_LABEL } from '../../ingest/model.ts';
-import { label } from '../cypher.ts';
+import { ENTITY } from '../codec.ts';
 import type { Executor } from '../executor.ts';
 
 export interface StatsRow {
@@ -7,8 +7,6 @@ export interface StatsRow {
   byKind: { kind: string; count: number }[];
   byType: { type: string; count: number }[];
 }
-
-const ENTITY = label(ENTITY_LABEL);
 
 /** How many documents, entities per kind and relations per type the graph holds. */
 export async function stats(executor: Executor): Promise<StatsRow> {
