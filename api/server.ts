@@ -11,7 +11,7 @@ import { GraphError } from '../graph/errors.ts';
 import { exportGraph } from '../graph/queries/export.ts';
 import { neighborhood } from '../graph/queries/neighborhood.ts';
 import { entitiesByIds } from '../graph/queries/entities.ts';
-import { edgesCsv, graphml, nodesCsv } from './export.ts';
+import { EXPORT_NAMES, exportFormat, exportOptions } from './export.ts';
 import { LIMITS, listWithin, within } from './limits.ts';
 import { buildYoga, type YogaOptions } from './yoga.ts';
 
@@ -30,13 +30,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
-};
-
-const EXPORTS: Record<string, { type: string; render: (graph: Graph) => string }> = {
-  'graph.json': { type: 'application/json; charset=utf-8', render: (g) => `${JSON.stringify(g)}\n` },
-  'graph.graphml': { type: 'application/graphml+xml; charset=utf-8', render: graphml },
-  'nodes.csv': { type: 'text/csv; charset=utf-8', render: nodesCsv },
-  'edges.csv': { type: 'text/csv; charset=utf-8', render: edgesCsv },
 };
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -121,12 +114,19 @@ export function createServer(options: ServerOptions): http.Server {
         });
       return;
     }
-    const exported = url.pathname.startsWith('/export/') ? EXPORTS[url.pathname.slice('/export/'.length)] : undefined;
-    if (exported) {
-      exportSubgraph(options, url.searchParams)
-        .then((graph) => {
-          res.writeHead(200, { 'content-type': exported.type, 'content-disposition': `attachment; filename="innograph-${url.pathname.slice(8)}"` });
-          res.end(exported.render(graph));
+    if (url.pathname.startsWith('/export/')) {
+      const name = url.pathname.slice('/export/'.length);
+      const format = exportFormat(name);
+      if (!format) {
+        sendJson(res, 404, { code: 'NOT_FOUND', message: `no export named ${JSON.stringify(name.slice(0, 60))}; the exports are ${EXPORT_NAMES.join(', ')}` });
+        return;
+      }
+      Promise.resolve()
+        .then(async () => {
+          const exportOpts = exportOptions(url.searchParams);
+          const body = format.render(await exportSubgraph(options, url.searchParams), exportOpts);
+          res.writeHead(200, { 'content-type': format.type, 'content-disposition': `attachment; filename="innograph-${name}"` });
+          res.end(body);
         })
         .catch((error: unknown) => failExport(options, res, error));
       return;

@@ -4,7 +4,6 @@
 // Exit codes: 0 done; 2 bad input or registry (nothing written); 3 database error
 // (the previous graph is intact); 1 anything else.
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { IngestError } from '../ingest/errors.ts';
 import type { IngestResult } from '../ingest/pipeline.ts';
@@ -15,8 +14,13 @@ import { storedText } from '../graph/queries/documents.ts';
 import { locateNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
 import { writeGraph, type WriteSummary } from '../graph/writer.ts';
+import { parseCommandLine, usageError, type CommandLine } from './cli.ts';
 
-const USAGE = `usage: npm run ingest -- <plan.txt | -> [options]
+const EXIT = { ok: 0, failure: 1, input: 2, database: 3 } as const;
+
+const CLI = {
+  name: 'innograph ingest',
+  usage: `usage: npm run ingest -- <plan.txt | -> [options]
   --registry <dir|none>  curated registry (default data/registry); none: discovery alone
   --dry-run              build the graph without a database
   --out <file>           with --dry-run: write the graph JSON there (default: standard output)
@@ -24,32 +28,26 @@ const USAGE = `usage: npm run ingest -- <plan.txt | -> [options]
   --json                 print a machine-readable summary on standard output
   --id <id>              document id (default: from index.yaml or the file name)
   --title <title>        document title (default: from index.yaml or the id)
-  --force                replace the stored document even with a text that is only its beginning`;
-
-const EXIT = { ok: 0, failure: 1, input: 2, database: 3 } as const;
+  --force                replace the stored document even with a text that is only its beginning
+  --help, -h             this text
+  --version              innograph's version
+exit codes: 0 done, 2 bad input, registry or usage (nothing written), 3 database error (the previous graph is intact), 1 other`,
+  options: {
+    registry: { type: 'string', default: DEFAULT_REGISTRY },
+    'dry-run': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    report: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    id: { type: 'string' },
+    title: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  },
+} satisfies CommandLine;
 
 function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      registry: { type: 'string', default: DEFAULT_REGISTRY },
-      'dry-run': { type: 'boolean', default: false },
-      out: { type: 'string' },
-      report: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      id: { type: 'string' },
-      title: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(EXIT.ok);
-  }
-  if (positionals.length !== 1) throw new IngestError('usage', `expected one plan file (or -), got ${positionals.length}\n${USAGE}`);
-  if (values.out && !values['dry-run']) throw new IngestError('usage', '--out goes with --dry-run');
+  const { values, positionals } = parseCommandLine(CLI, argv);
+  if (positionals.length !== 1) usageError(CLI, `expected one plan file (or -), got ${positionals.length}`);
+  if (values.out && !values['dry-run']) usageError(CLI, '--out goes with --dry-run');
   return { source: positionals[0]!, ...values };
 }
 
