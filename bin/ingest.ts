@@ -123,5 +123,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`innograph ingest: ${message}\n`);
-  process.exit(error instanceof IngestError ? EXIT.input : error instanceof GraphError ? EXIT.database : EXIT.failure);
+  if (error instanceof IngestError) process.exit(EXIT.input);
+  if (error instanceof GraphError) process.exit(EXIT.database);
+  // Neither the input nor the database: a bug, whose stack is what whoever fixes it needs.
+  if (error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(EXIT.failure);
 });

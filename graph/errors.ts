@@ -26,14 +26,25 @@ export class GraphError extends Error {
   }
 }
 
-/** Turns whatever the driver threw into a GraphError that says what was being done. */
-export function toGraphError(error: unknown, doing: string, context: Record<string, unknown> = {}): GraphError {
+/** Node's codes for a connection that could not be made or was cut. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+
+function isNetworkError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && NETWORK_CODES.has(error.code);
+}
+
+/**
+ * Turns what the driver or the network threw into a GraphError that says what was being
+ * done. Anything else — a TypeError in our own code, a failed check — is returned as it
+ * is: reporting a bug as "database unavailable" would send everyone to look at the wrong thing.
+ */
+export function toGraphError(error: unknown, doing: string, context: Record<string, unknown> = {}): unknown {
   if (error instanceof GraphError) return error;
-  const neo = error instanceof Neo4jError ? error : null;
-  const code = neo?.code ?? '';
-  const detail = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Neo4jError) && !isNetworkError(error)) return error;
+  const code = error instanceof Neo4jError ? error.code : '';
+  const detail = (error as Error).message;
   const withContext = { ...context, neo4jCode: code || undefined };
-  if (code === SERVICE_UNAVAILABLE || code === SESSION_EXPIRED || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(detail)) {
+  if (code === SERVICE_UNAVAILABLE || code === SESSION_EXPIRED || isNetworkError(error)) {
     return new GraphError('DATABASE_UNAVAILABLE', `${doing}: Neo4j is unavailable (${detail})`, withContext, { cause: error });
   }
   if (code.startsWith('Neo.ClientError.Security.')) {
@@ -48,5 +59,6 @@ export function toGraphError(error: unknown, doing: string, context: Record<stri
   if (code.startsWith('Neo.ClientError.')) {
     return new GraphError('BAD_QUERY', `${doing}: ${detail}`, withContext, { cause: error });
   }
+  // The server's own failures (Neo.TransientError, Neo.DatabaseError) and the driver's protocol errors.
   return new GraphError('DATABASE_UNAVAILABLE', `${doing}: ${detail}`, withContext, { cause: error });
 }

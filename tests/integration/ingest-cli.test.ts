@@ -14,8 +14,13 @@ const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(PROJECT_ROOT, 'bin', 'ingest.ts');
 
 function ingest(...args: string[]) {
+  return ingestWith([], ...args);
+}
+
+/** The CLI with options for Node itself first (a preloaded fault). */
+function ingestWith(nodeOptions: string[], ...args: string[]) {
   const { uri, user, password, database } = inject('neo4j');
-  const result = spawnSync(TSX, [CLI, ...args], {
+  const result = spawnSync(TSX, [...nodeOptions, CLI, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database },
     timeout: 60_000,
@@ -56,6 +61,15 @@ describe('npm run ingest', () => {
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
+    expect(await exportHash(executor)).toBe(before);
+  });
+
+  it('exits 1 with the message of a TypeError thrown inside a load, not as a database error, and keeps the previous graph', async () => {
+    const fault = path.join(PROJECT_ROOT, 'tests', 'support', 'faults', 'type-error-in-load.ts');
+    const { code, stderr } = ingestWith(['--import', fault], PLAN_PATH);
+    expect(stderr).toContain('innograph ingest: planted fault: entities cannot be written');
+    expect(stderr).not.toMatch(/unavailable/i);
+    expect(code).toBe(1);
     expect(await exportHash(executor)).toBe(before);
   });
 
