@@ -2,6 +2,8 @@
 // naming the limit, before anything reaches Neo4j.
 import { GraphQLError, Kind, parse, type ASTNode, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { MAX_DEPTH } from '../graph/queries/neighborhood.ts';
+import { MAX_HOPS } from '../graph/queries/paths.ts';
 import { badInput } from './errors.ts';
 
 export const LIMITS = {
@@ -9,9 +11,9 @@ export const LIMITS = {
   searchFirst: 50, // search hits
   entitiesFirst: 100, // a page of entities
   ids: 50, // start entities of a neighborhood
-  depth: 3, // links from the start of a neighborhood
+  depth: MAX_DEPTH, // links from the start of a neighborhood
   nodes: 500, // entities in one subgraph
-  maxHops: 6, // length of a path
+  maxHops: MAX_HOPS, // length of a path
   paths: 20, // paths returned
   mentions: 50, // mentions of one entity
   neighbors: 200, // links of one entity

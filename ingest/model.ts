@@ -20,6 +20,13 @@ export const ENTITY_KINDS = {
 export type EntityKind = keyof typeof ENTITY_KINDS;
 export const KINDS = Object.keys(ENTITY_KINDS) as EntityKind[];
 
+/** Platforms: what hosts research and serves industry — what a cluster's platforms and a city's institutions are. */
+export const PLATFORM_KINDS = ['Lab', 'Facility', 'InnovationCenter', 'Institution'] as const satisfies readonly EntityKind[];
+/** Places a platform stands in, and that cooperate with one another. */
+export const PLACE_KINDS = ['City', 'ScienceCity', 'Zone'] as const satisfies readonly EntityKind[];
+/** Places and the corridors that join them: what a city's regional links run to. */
+export const REGION_KINDS = [...PLACE_KINDS, 'Corridor'] as const satisfies readonly EntityKind[];
+
 export const RELATION_TYPES = {
   LOCATED_IN: { zh: '位于', en: 'located in' },
   PART_OF: { zh: '属于', en: 'part of' },

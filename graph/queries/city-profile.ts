@@ -1,7 +1,8 @@
 // What the plan places in a city, and how the city and what is in it link to
 // other cities, zones and corridors.
 import { ENTITY, decodeRelation, relationProjection } from '../codec.ts';
-import { label } from '../cypher.ts';
+import { REGION_KINDS } from '../../ingest/model.ts';
+import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import type { RelationRow } from './rows.ts';
 
@@ -25,7 +26,7 @@ export async function cityProfile(executor: Executor, city: string): Promise<Cit
      CALL (c, inside) {
        UNWIND [c] + inside AS local
        MATCH (local)-[r]-(o:${ENTITY})
-       WHERE (o:City OR o:Zone OR o:Corridor OR o:ScienceCity) AND o <> c AND NOT o IN inside AND type(r) <> 'MENTIONED_IN'
+       WHERE ${anyKind('o', REGION_KINDS)} AND o <> c AND NOT o IN inside AND type(r) <> 'MENTIONED_IN'
        RETURN collect({local: local.id, other: o.id, relation: ${relationProjection('r')}}) AS links
      }
      RETURN c.id AS city, placed, links`,

@@ -1,7 +1,8 @@
 // "Which platforms serve this industry cluster?" — directly (SERVES), through a
 // field the cluster relates to (platform SERVES or FOCUSES_ON a field RELATED_TO the
 // cluster), or through a program that supports both.
-import { label } from '../cypher.ts';
+import { PLATFORM_KINDS } from '../../ingest/model.ts';
+import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import { decodeRelation, relationProjection } from '../codec.ts';
 import type { RelationRow } from './rows.ts';
@@ -15,7 +16,7 @@ export interface PlatformRow {
   relations: RelationRow[];
 }
 
-const PLATFORM = "(p:Lab OR p:Facility OR p:InnovationCenter OR p:Institution)";
+const PLATFORM = anyKind('p', PLATFORM_KINDS);
 
 export async function platformsForCluster(executor: Executor, cluster: string): Promise<PlatformRow[]> {
   const rows = await executor.read<{ platform: string; via: PlatformVia; through: string | null; relations: Record<string, unknown>[] }>(
