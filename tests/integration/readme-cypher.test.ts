@@ -70,9 +70,8 @@ describe("the README's Cypher cookbook", () => {
     for (const row of rows) {
       const edge = graph.edges.find((e) => e.type === row.relation && e.from === idOf.get(row.from) && e.to === idOf.get(row.to));
       expect(edge, `${row.from} ${row.relation} ${row.to}`).toBeDefined();
-      const quotes = edge!.evidence.map((v) => v.quote).filter(Boolean);
-      expect([...row.sentences].sort()).toEqual([...new Set(quotes)].sort());
+      expect(row.sentences.length).toBeGreaterThan(0);
+      expect([...row.sentences].sort()).toEqual(edge!.evidence.map((v) => v.quote).sort());
     }
-    expect(rows.some((r) => r.sentences.length > 0)).toBe(true);
   });
 });
