@@ -144,3 +144,15 @@ export function loadConfig(env: Env = process.env): Config {
     chromium: env.CHROMIUM || '/usr/bin/chromium',
   };
 }
+
+/** `.env.example`, written from ENV_VARIABLES by `npm run env:example`; a unit test keeps the file current. */
+export function envExample(): string {
+  const header = [
+    "# innograph's environment variables, as config.ts describes them. Copy this file to .env",
+    '# (git-ignored) and uncomment what you set: docker compose reads .env; npm start and the',
+    '# other scripts read the environment. Unset, each takes the default its line names.',
+    '# Written by `npm run env:example` from ENV_VARIABLES in config.ts: edit that, not this file.',
+  ];
+  const blocks = Object.entries(ENV_VARIABLES).map(([name, meaning]) => `# ${meaning}\n# ${name}=`);
+  return `${header.join('\n')}\n\n${blocks.join('\n\n')}\n`;
+}

@@ -2,14 +2,16 @@
 // fetches the jars named in launcher/pom.xml, and Java runs Neo4j's
 // CommunityEntryPoint on loopback with the flags Neo4j's own launcher would add.
 import { spawn, execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import readline from 'node:readline';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT, type LocalNeo4jSettings, type Neo4jSettings } from '../config.ts';
 import { GraphError } from '../graph/errors.ts';
 import { Executor } from '../graph/executor.ts';
+import { FetchProgress } from './maven-progress.ts';
 
 const run = promisify(execFile);
 
@@ -58,35 +60,58 @@ function boltUri(settings: LocalNeo4jSettings): string {
   return `bolt://127.0.0.1:${settings.boltPort}`;
 }
 
-/** Fetches the Neo4j jars with Maven unless this version is already in lib/. */
+/** What lib/ must hold: the pom's own bytes, so that a dependency added to it (Neo4j Browser) is fetched too. */
+function pomFingerprint(): string {
+  return `${neo4jVersion()} ${createHash('sha256').update(fs.readFileSync(POM)).digest('hex').slice(0, 16)}`;
+}
+
+/** Runs Maven in batch mode, each line of its output to `onLine`; the last [ERROR] lines if it fails. */
+function runMaven(args: string[], onLine: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('mvn', ['-B', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const errors: string[] = [];
+    const take = (line: string) => {
+      if (/^\[ERROR\]/.test(line)) errors.push(line.replace(/^\[ERROR\]\s*/, ''));
+      onLine(line);
+    };
+    readline.createInterface({ input: child.stdout }).on('line', take);
+    readline.createInterface({ input: child.stderr }).on('line', take);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(errors.filter(Boolean).slice(0, 5).join(' | ') || `mvn exited with code ${code}`));
+    });
+  });
+}
+
+/** Fetches the jars the pom names with Maven unless lib/ already holds them, telling the files and bytes as they arrive. */
 export async function ensureInstalled(settings: LocalNeo4jSettings, log: Log): Promise<void> {
   const version = neo4jVersion();
+  const fingerprint = pomFingerprint();
   const { installed } = paths(settings);
-  if (fs.existsSync(installed) && fs.readFileSync(installed, 'utf8').trim() === version) return;
+  if (fs.existsSync(installed) && fs.readFileSync(installed, 'utf8').trim() === fingerprint) return;
 
-  log(`Fetching Neo4j ${version} Community with Maven into ${settings.lib} (first run only; ~120 MB)…`);
+  log(`Fetching Neo4j ${version} Community and Neo4j Browser with Maven into ${settings.lib} (first run only; ~150 MB with Maven's own plugins)…`);
+  const started = Date.now();
+  const progress = new FetchProgress(log);
   // Fetch into a sibling folder and rename, so an interrupted fetch never looks installed.
   const staging = `${settings.lib}.partial`;
   fs.rmSync(staging, { recursive: true, force: true });
   try {
-    await run('mvn', ['-q', '-B', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await runMaven(['-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`], (line) => progress.line(line));
   } catch (error) {
-    const detail = (error as { stderr?: string; stdout?: string; message: string });
     throw new GraphError(
       'LAUNCHER_FAILED',
-      `could not fetch Neo4j ${version} with Maven (is mvn installed and Maven Central reachable?): ` +
-        `${(detail.stdout || detail.stderr || detail.message).trim().split('\n').slice(-5).join(' | ')}`,
+      `could not fetch Neo4j ${version} with Maven (is mvn installed and Maven Central reachable?): ${(error as Error).message}`,
       { pom: POM },
       { cause: error },
     );
   }
-  fs.writeFileSync(path.join(staging, '.installed'), `${version}\n`);
+  fs.writeFileSync(path.join(staging, '.installed'), `${fingerprint}\n`);
   fs.rmSync(settings.lib, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(settings.lib), { recursive: true });
   fs.renameSync(staging, settings.lib);
-  log(`Neo4j ${version} fetched.`);
+  log(`Neo4j ${version} fetched: ${progress.summary()} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 function neo4jConf(settings: LocalNeo4jSettings): string {

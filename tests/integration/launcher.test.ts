@@ -23,11 +23,14 @@ describe('local Neo4j launcher', () => {
     fs.rmSync(settings.home, { recursive: true, force: true });
   });
 
-  it('starts, reports status, reuses a running server, stops and keeps data across a restart', async () => {
+  it('starts with Neo4j Browser on loopback, reports status, reuses a running server, stops and keeps data across a restart', async () => {
     const first = await start(settings, log);
     expect(first.reused).toBe(false);
     expect(first.password).not.toBe('neo4j');
     expect(await status(settings)).toMatchObject({ running: true, pid: first.pid });
+    const browser = await fetch(`http://127.0.0.1:${settings.httpPort}/browser/`);
+    expect(browser.status).toBe(200);
+    expect(await browser.text()).toContain('<title>Neo4j Browser</title>');
 
     const second = await start(settings, log);
     expect(second).toMatchObject({ reused: true, pid: first.pid, password: first.password });

@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../config.ts';
+import { ConfigError, ENV_VARIABLES, PROJECT_ROOT, envExample, loadConfig } from '../../config.ts';
 
 describe('loadConfig', () => {
   it('leaves neo4j unset when NEO4J_URI is not given, so the project finds one', () => {
@@ -34,5 +35,16 @@ describe('loadConfig', () => {
   it('runs the local server with JAVA_HOME when it is set', () => {
     expect(loadConfig({ JAVA_HOME: '/usr/lib/jvm/x' }).local.java).toBe('/usr/lib/jvm/x/bin/java');
     expect(loadConfig({}).local.java).toBe('java');
+  });
+});
+
+describe('.env.example', () => {
+  it('is what config.ts describes (npm run env:example writes it)', () => {
+    expect(fs.readFileSync(`${PROJECT_ROOT}/.env.example`, 'utf8')).toBe(envExample());
+  });
+
+  it('names every variable config.ts reads, each commented out so that its default holds', () => {
+    const names = [...envExample().matchAll(/^# ([A-Z0-9_]+)=$/gm)].map((m) => m[1]);
+    expect(names).toEqual(Object.keys(ENV_VARIABLES));
   });
 });
