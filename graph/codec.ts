@@ -81,7 +81,7 @@ type Columns<T> = { [K in keyof T]-?: Column<T[K]> };
 /** An entity as read back: the ingest node without its mentions (those load separately). */
 export type EntityRow = Omit<GraphNode, 'mentions'>;
 
-const KINDS: Column<EntityKind> = {
+const entityKind: Column<EntityKind> = {
   encode: (value) => value,
   decode(stored, field) {
     if (typeof stored !== 'string' || !isEntityKind(stored)) throw mismatch(stored, field, 'an entity kind');
@@ -108,7 +108,7 @@ const PROPS: Column<Record<string, PropValue>> = {
  */
 const ENTITY_FIELDS: Columns<EntityRow> = {
   id: text,
-  kind: KINDS,
+  kind: entityKind,
   name: text,
   nameEn: optionalText,
   aliases: texts,
