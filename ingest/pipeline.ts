@@ -9,7 +9,9 @@ import { normalize } from './normalize.ts';
 import { recognize, type Candidate } from './recognize.ts';
 import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
 import { RULES } from './relations/index.ts';
-import type { Found, Mentioned, RuleContext, SentenceView } from './relations/rule.ts';
+import { boxPrograms } from './relations/box-program.ts';
+import { leads } from './relations/leads.ts';
+import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
 import type { Evidence, Graph, GraphEdge, GraphNode, Section } from './types.ts';
 
@@ -239,12 +241,13 @@ export function buildGraph(input: IngestInput): IngestResult {
   });
 
   time('relations', () => {
-    const context: RuleContext = {
+    const view: TextView = {
       text,
       sections,
       sentences: sentenceViews(sentences, text, placed),
       sectionById: new Map(sections.map((s) => [s.id, s])),
     };
+    const context: RuleContext = { ...view, boxes: boxPrograms(view), leads: leads(view) };
     for (const rule of RULES) {
       for (const found of rule.apply(context) as Found[]) {
         builder.relate(found.type, found.from, found.to, found.sentence, rule.id, found.confidence);

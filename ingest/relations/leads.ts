@@ -3,7 +3,7 @@
 // item's heading is the topic (六、新材料). This finds, for every sentence, the topic
 // it stands under, so that rules can relate what the sentence names to that topic.
 import type { Section } from '../types.ts';
-import { container, type Mentioned, type RuleContext, type SentenceView } from './rule.ts';
+import { container, type Mentioned, type SentenceView, type TextView } from './rule.ts';
 
 export interface Lead {
   topic: Mentioned;
@@ -19,7 +19,7 @@ function soleMention(view: SentenceView): Mentioned | undefined {
 }
 
 /** An item heading that is a name: `六、新材料`. */
-function headingTopic(context: RuleContext, item: Section): Mentioned | undefined {
+function headingTopic(context: TextView, item: Section): Mentioned | undefined {
   const view = context.sentences.find((v) => v.sentence.parentId === item.id && v.sentence.start === item.start);
   if (!view) return undefined;
   const title = view.text.replace(/^[一二三四五六七八九十]+、/, '');
@@ -27,14 +27,9 @@ function headingTopic(context: RuleContext, item: Section): Mentioned | undefine
   return only && only.end - only.start === title.length ? only : undefined;
 }
 
-/** Several rules ask for the topics of one document's sentences: work them out once per context. */
-const computed = new WeakMap<RuleContext, Map<SentenceView, Lead>>();
-
-export function leads(context: RuleContext): Map<SentenceView, Lead> {
-  const known = computed.get(context);
-  if (known) return known;
+/** Several rules ask for the topics of one document's sentences: the pipeline works them out once. */
+export function leads(context: TextView): Map<SentenceView, Lead> {
   const result = new Map<SentenceView, Lead>();
-  computed.set(context, result);
   let box: Section | undefined;
   let boxTopic: Mentioned | undefined;
   for (const view of context.sentences) {
