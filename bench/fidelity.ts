@@ -13,7 +13,7 @@ import { fold } from '../ingest/normalize.ts';
 import { buildGraph } from '../ingest/pipeline.ts';
 import { planMetadata } from '../ingest/plan-index.ts';
 import { EMPTY_REGISTRY, loadRegistry, type Registry } from '../ingest/registry.ts';
-import type { Graph, GraphNode } from '../ingest/types.ts';
+import { UNSTATED_METHOD, type Graph, type GraphNode } from '../ingest/types.ts';
 import type { Figure } from './measure.ts';
 
 export const GOLD = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'gold', 'guangdong-sti-14th-fyp.yaml');
@@ -96,7 +96,8 @@ export function score(graph: Graph, gold: Gold): Fidelity {
     [node.name, ...node.aliases].map((n) => goldByKey.get(key(n))).find((g) => g !== undefined);
 
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  const edges = graph.edges.filter((e) => e.evidence.some((ev) => inScope(ev.sectionId)));
+  // A curated fact marked as stated by no sentence cites none of the read ones.
+  const edges = graph.edges.filter((e) => e.evidence.some((ev) => ev.method !== UNSTATED_METHOD && inScope(ev.sectionId)));
   const shown = new Set(graph.nodes.filter((n) => n.mentions.some((m) => inScope(m.sectionId))).map((n) => n.id));
   for (const edge of edges) for (const end of [edge.from, edge.to]) shown.add(end);
 
