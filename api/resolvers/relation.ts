@@ -45,6 +45,9 @@ export const relationResolvers = {
     platform: (p: { platform: string }, _: unknown, context: Context) => resolveEntity(p.platform, context),
     through: (p: { through: string | null }, _: unknown, context: Context) => (p.through ? resolveEntity(p.through, context) : null),
   },
+  PlatformRoute: {
+    through: (p: { through: string | null }, _: unknown, context: Context) => (p.through ? resolveEntity(p.through, context) : null),
+  },
   CityProfile: {
     city: (c: { city: string }, _: unknown, context: Context) => resolveEntity(c.city, context),
   },
