@@ -112,6 +112,8 @@ export function discover(folded: string, text: string, taken: Match<unknown>[]):
     for (const { name, start } of names(raw, match.index)) {
       const suffix = SUFFIXES.find(([s]) => name.endsWith(s));
       if (!suffix || name.length - suffix[0].replace('”', '').length < MIN_STEM || GENERIC.test(name.replace(/[“”]/g, '')) || ROLE.test(name)) continue;
+      // A bracket left open (各类开发区（园区）) is a cut through a phrase, not a name.
+      if ((name.match(/[（(]/g) ?? []).length !== (name.match(/[）)]/g) ?? []).length) continue;
       const hinted = PROPER_HINT.test(name) || /[“（(]/.test(name);
       if (NEEDS_HINT.has(suffix[0]) && !hinted) continue;
       const end = start + name.length;

@@ -10,5 +10,6 @@ import type { RelationRule } from './rule.ts';
 import { serves } from './serves.ts';
 import { supports } from './supports.ts';
 import { targets } from './targets.ts';
+import { underPlace } from './under-place.ts';
 
-export const RULES: RelationRule[] = [hostedBy, locatedIn, focusesOn, inField, serves, supports, targets, cooperates, partOf, inCorridor];
+export const RULES: RelationRule[] = [hostedBy, locatedIn, focusesOn, inField, serves, supports, targets, cooperates, partOf, inCorridor, underPlace];
