@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fidelityWith, loadGold, percent, score, type Fidelity } from '../../bench/fidelity.ts';
 
 const FLOORS: Record<'default' | 'none', Record<Exclude<keyof Fidelity, 'linkCited'>, number>> = {
-  default: { entityRecall: 72.5, entityPrecision: 97.9, linkFound: 68.5, linkTyped: 68.5, linkPrecision: 94.4 },
-  none: { entityRecall: 43.5, entityPrecision: 93.7, linkFound: 29.0, linkTyped: 29.0, linkPrecision: 94.7 },
+  default: { entityRecall: 76.3, entityPrecision: 98.0, linkFound: 74.2, linkTyped: 74.2, linkPrecision: 94.8 },
+  none: { entityRecall: 47.3, entityPrecision: 94.1, linkFound: 34.7, linkTyped: 34.7, linkPrecision: 95.6 },
 };
 
 describe('fidelity to the hand-made reading', () => {
