@@ -161,7 +161,7 @@ describe('GraphQL API over the bundled plan', () => {
   it('keeps only the platforms reached by the routes asked for', async () => {
     const { data } = await graphql<{ platformsForCluster: { routes: { via: string }[] }[] }>(
       executor,
-      '{ platformsForCluster(cluster: "cluster-advanced-materials", via: [DIRECT]) { routes { via } } }',
+      '{ platformsForCluster(cluster: "cluster-new-energy", via: [DIRECT]) { routes { via } } }',
     );
     expect(data!.platformsForCluster.length).toBeGreaterThan(0);
     for (const row of data!.platformsForCluster) expect(row.routes.map((r) => r.via)).toContain('DIRECT');
