@@ -3,7 +3,8 @@
 // runs against a throwaway local Neo4j, so it can empty it without harming anything.
 //
 //   npm run bench                        every part, scale at 10 k / 100 k / 1 M entities
-//   npm run bench -- --only api,peer     some parts (ingest, api, peer, ui, scale)
+//   npm run bench -- --only api,peer     some parts (ingest, api, peer, ui, scale, fidelity)
+//   npm run bench -- --only fidelity --registry none   fidelity without the curated registry
 //   npm run bench -- --sizes 10000       other scale sizes
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,33 +16,46 @@ import { freePort, start, stop } from '../launcher/launcher.ts';
 import { applySchema, awaitIndexes } from '../graph/schema.ts';
 import { writeGraph } from '../graph/writer.ts';
 import { benchApi } from './api.ts';
+import { benchFidelity } from './fidelity.ts';
 import { benchLoad, benchParse } from './ingest.ts';
 import { machine, type Figure } from './measure.ts';
 import { benchPeer } from './peer.ts';
 import { benchScale } from './scale.ts';
 import { benchUi } from './ui.ts';
 
-const PARTS = ['ingest', 'api', 'peer', 'ui', 'scale'] as const;
+const PARTS = ['ingest', 'api', 'peer', 'ui', 'scale', 'fidelity'] as const;
+/** Parts that need no database: a run of these alone starts no Neo4j. */
+const PURE: readonly Part[] = ['fidelity'];
+const REGISTRIES = ['default', 'none'] as const;
 type Part = (typeof PARTS)[number];
 
-function options(): { parts: Set<Part>; sizes: number[] } {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, sizes: { type: 'string' } } });
+function options(): { parts: Set<Part>; sizes: number[]; registries: (typeof REGISTRIES)[number][] } {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, sizes: { type: 'string' }, registry: { type: 'string' } } });
   const parts = (values.only ?? PARTS.join(',')).split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
   if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}: choose among ${PARTS.join(', ')}`);
   const sizes = (values.sizes ?? '10000,100000,1000000').split(',').map(Number);
   if (sizes.some((n) => !Number.isSafeInteger(n) || n < 100)) throw new Error(`--sizes wants whole numbers ≥ 100, got ${values.sizes}`);
-  return { parts: new Set(parts as Part[]), sizes };
+  const registries = (values.registry ?? REGISTRIES.join(',')).split(',').map((r) => r.trim());
+  const strange = registries.filter((r) => !(REGISTRIES as readonly string[]).includes(r));
+  if (strange.length > 0) throw new Error(`unknown --registry ${strange.join(', ')}: choose among ${REGISTRIES.join(', ')}`);
+  return { parts: new Set(parts as Part[]), sizes, registries: registries as (typeof REGISTRIES)[number][] };
 }
 
 async function main(): Promise<void> {
-  const { parts, sizes } = options();
+  const { parts, sizes, registries } = options();
   console.log(`innograph bench on ${machine()}`);
   const figures: Figure[] = [];
   const report = (list: Figure[]) => {
     for (const f of list) console.log(`${f.name}: ${f.value.toFixed(1)} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}\n    ${f.conditions}`);
     figures.push(...list);
   };
+
+  if (parts.has('fidelity')) report(benchFidelity(registries));
+  if ([...parts].every((p) => PURE.includes(p))) {
+    writeResults(figures);
+    return;
+  }
 
   const parsed = benchParse();
   if (parts.has('ingest')) report(parsed.figures);
@@ -70,6 +84,10 @@ async function main(): Promise<void> {
     await stop(local);
     fs.rmSync(local.home, { recursive: true, force: true });
   }
+  writeResults(figures);
+}
+
+function writeResults(figures: Figure[]): void {
   const out = path.join(PROJECT_ROOT, 'bench', 'results.json');
   fs.writeFileSync(out, `${JSON.stringify({ machine: machine(), figures }, null, 2)}\n`);
   console.log(`written to ${path.relative(PROJECT_ROOT, out)}`);

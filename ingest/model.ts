@@ -27,6 +27,11 @@ export const PLACE_KINDS = ['City', 'ScienceCity', 'Zone'] as const satisfies re
 /** Places and the corridors that join them: what a city's regional links run to. */
 export const REGION_KINDS = [...PLACE_KINDS, 'Corridor'] as const satisfies readonly EntityKind[];
 
+/** Whether a kind is among a group (the groups are typed narrowly, so `includes` alone would not take any kind). */
+export function kindIn(kinds: readonly EntityKind[], kind: EntityKind): boolean {
+  return kinds.includes(kind);
+}
+
 export const RELATION_TYPES = {
   LOCATED_IN: { zh: '位于', en: 'located in' },
   PART_OF: { zh: '属于', en: 'part of' },

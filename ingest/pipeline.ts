@@ -9,9 +9,11 @@ import { normalize } from './normalize.ts';
 import { recognize, type Candidate } from './recognize.ts';
 import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
 import { RULES } from './relations/index.ts';
-import type { Found, Mentioned, RuleContext, SentenceView } from './relations/rule.ts';
+import { boxPrograms } from './relations/box-program.ts';
+import { leads } from './relations/leads.ts';
+import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
-import type { Evidence, Graph, GraphEdge, GraphNode, Section } from './types.ts';
+import { REGISTRY_METHOD, UNSTATED_METHOD, type Evidence, type Graph, type GraphEdge, type GraphNode, type Section } from './types.ts';
 
 export interface IngestInput {
   /** the file name (or `stdin`), for messages and the default document id */
@@ -149,12 +151,31 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
   }
 }
 
-/** Facts the registry curates (a place's city, a field's clusters …), cited where the plan names them. */
-function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: Section[]): void {
-  const firstSentence = (from: GraphNode, to: GraphNode): Section | undefined => {
-    const shared = from.mentions.find((m) => to.mentions.some((n) => n.sectionId === m.sectionId));
-    const mention = shared ?? from.mentions[0] ?? to.mentions[0];
-    return mention ? sentenceAt(sentences, mention.start) : undefined;
+/**
+ * Facts the registry curates (a place's city, a field's clusters …), cited by every sentence that
+ * names both ends — side by side, or one inside the other's name (深圳前海, 中山翠亨新区). Where no
+ * sentence does, the fact is kept but marked `registry-no-sentence`, pointing at where the plan
+ * names its subject: the quote shows the entity, and does not claim to state the link.
+ */
+function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: Section[], text: string): void {
+  const spellings = (node: GraphNode) => [node.name, ...node.aliases];
+  const stating = (from: GraphNode, to: GraphNode): Section[] => {
+    const ids = new Set<string>();
+    for (const m of from.mentions) {
+      const side = to.mentions.some((n) => n.sectionId === m.sectionId);
+      const inside = spellings(to).some((name) => text.slice(m.start, m.end).includes(name));
+      if (side || inside) ids.add(m.sectionId);
+    }
+    for (const n of to.mentions) if (spellings(from).some((name) => text.slice(n.start, n.end).includes(name))) ids.add(n.sectionId);
+    return sentences.filter((s) => ids.has(s.id));
+  };
+  const cite = (type: RelationType, from: GraphNode, to: GraphNode) => {
+    const stated = stating(from, to);
+    for (const sentence of stated) builder.relate(type, from.id, to.id, sentence, REGISTRY_METHOD, 1);
+    if (stated.length > 0) return;
+    const named = from.mentions[0] ?? to.mentions[0];
+    const sentence = named ? sentenceAt(sentences, named.start) : undefined;
+    if (sentence) builder.relate(type, from.id, to.id, sentence, UNSTATED_METHOD, 1);
   };
   for (const node of [...builder.nodes.values()]) {
     const entry = registry.byId.get(node.id);
@@ -168,14 +189,12 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
     for (const [type, targets] of facts) {
       for (const targetId of targets) {
         const target = builder.nodes.get(targetId);
-        const sentence = target ? firstSentence(node, target) : undefined;
-        if (target && sentence) builder.relate(type, node.id, target.id, sentence, 'registry', 1);
+        if (target) cite(type, node, target);
       }
     }
     for (const memberId of entry.members) {
       const member = builder.nodes.get(memberId);
-      const sentence = member ? firstSentence(node, member) : undefined;
-      if (member && sentence) builder.relate('IN_CORRIDOR', member.id, node.id, sentence, 'registry', 1);
+      if (member) cite('IN_CORRIDOR', member, node);
     }
   }
 }
@@ -239,18 +258,19 @@ export function buildGraph(input: IngestInput): IngestResult {
   });
 
   time('relations', () => {
-    const context: RuleContext = {
+    const view: TextView = {
       text,
       sections,
       sentences: sentenceViews(sentences, text, placed),
       sectionById: new Map(sections.map((s) => [s.id, s])),
     };
+    const context: RuleContext = { ...view, boxes: boxPrograms(view), leads: leads(view) };
     for (const rule of RULES) {
       for (const found of rule.apply(context) as Found[]) {
         builder.relate(found.type, found.from, found.to, found.sentence, rule.id, found.confidence);
       }
     }
-    addRegistryFacts(builder, input.registry, sentences);
+    addRegistryFacts(builder, input.registry, sentences, text);
   });
 
   const { nodes, edges } = builder.finish();

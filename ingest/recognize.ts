@@ -2,6 +2,7 @@
 // short forms inside enumerations (聚焦信息、生命、海洋等重点前沿科学领域), and names
 // the registry does not know by their suffixes (discovery).
 import { discover } from './discover.ts';
+import { layouts } from './layouts.ts';
 import { Matcher, leftmostLongest } from './matcher.ts';
 import type { EntityKind } from './model.ts';
 import { fold } from './normalize.ts';
@@ -115,7 +116,7 @@ export function recognize(text: string, registry: Registry, options: { discover:
   const known = leftmostLongest([...kept, ...fromLists].map((c) => ({ start: c.start, end: c.end, value: c })));
   const all = known.map((m) => m.value);
   if (options.discover) {
-    all.push(...discover(folded, text, known));
+    all.push(...discover(folded, text, known), ...layouts(folded, text, known));
   }
   return all.sort((a, b) => a.start - b.start);
 }

@@ -89,6 +89,7 @@ export function parseStructure(docId: string, normalized: Normalized): Structure
     for (const open of stack.slice(1)) open.section.end = Math.max(open.section.end, end);
   };
 
+  const wideBoxes = new Set<string>();
   let offset = 0;
   for (const line of text.split('\n')) {
     const start = offset;
@@ -107,6 +108,10 @@ export function parseStructure(docId: string, normalized: Normalized): Structure
       addSentences(open, start, end);
       continue;
     }
+    const top = stack[stack.length - 1]!.section;
+    const width = top?.kind === 'box' ? wrappedWidth(normalized, start, end) : null;
+    if (width !== null && width >= BOX_WIDTH) wideBoxes.add(top!.id);
+    else if (width !== null && wideBoxes.has(top!.id)) stack.pop();
     if (stack.length === 1) {
       // Text before the first chapter: the plan's preamble.
       stack.push(add(root, 'preamble', 'preamble', '前言', '前言', start, end));
@@ -117,6 +122,27 @@ export function parseStructure(docId: string, normalized: Normalized): Structure
     addSentences(paragraph, start, end);
   }
   return { sections, sentences };
+}
+
+/**
+ * A 专栏 is typeset wider than the text around it (its lines hold 32 characters and more, the
+ * body's 26 to 30), and has no closing heading: once a box has shown a wide paragraph, the body
+ * resumes with the first paragraph whose first line, wrapped, is body-wide (加强与其他地区科技
+ * 交流合作。 after 专栏 25). A box that never showed one (专栏 1's table) runs to the next heading.
+ */
+const BOX_WIDTH = 32;
+
+/** The characters of a paragraph's first source line, or null if the paragraph is one line (its width says nothing). */
+function wrappedWidth(normalized: Normalized, start: number, end: number): number | null {
+  const { origin, lineStarts } = normalized;
+  const rawStart = origin[start] ?? 0;
+  let line = 0;
+  while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= rawStart) line += 1;
+  const nextLine = lineStarts[line + 1];
+  if (nextLine === undefined || (origin[end - 1] ?? 0) < nextLine) return null;
+  let width = 0;
+  for (let i = start; i < end && origin[i]! < nextLine; i += 1) width += 1;
+  return width;
 }
 
 /** The sentence that holds a text offset (binary search over sentences in order). */

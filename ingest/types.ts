@@ -64,10 +64,17 @@ export interface Evidence {
   quote: string;
   start: number;
   end: number;
-  /** the rule id, or `registry` for curated facts */
+  /** the rule id, or `registry` / `registry-no-sentence` for curated facts */
   method: string;
   confidence: number;
 }
+
+/** The method of a curated fact that a sentence of the plan states (names both its ends). */
+export const REGISTRY_METHOD = 'registry';
+/** The method of a curated fact no sentence states: its evidence shows where the subject is named, not the link. */
+export const UNSTATED_METHOD = 'registry-no-sentence';
+/** Methods of facts the registry supplies rather than a rule reading the text. */
+export const CURATED_METHODS: readonly string[] = [REGISTRY_METHOD, UNSTATED_METHOD];
 
 export interface GraphEdge {
   id: string;

@@ -7,7 +7,7 @@ import { listEntities } from '../../graph/queries/entities.ts';
 import { indicators } from '../../graph/queries/indicators.ts';
 import { neighborhood } from '../../graph/queries/neighborhood.ts';
 import { paths } from '../../graph/queries/paths.ts';
-import { platformsForCluster } from '../../graph/queries/platforms.ts';
+import { platformsForCluster, type PlatformVia } from '../../graph/queries/platforms.ts';
 import type { EntityRow } from '../../graph/queries/rows.ts';
 import { search } from '../../graph/queries/search.ts';
 import type { Context } from '../context.ts';
@@ -92,9 +92,9 @@ export const queryResolvers = {
       }));
     },
 
-    platformsForCluster: async (_: unknown, { cluster }: { cluster: string }, context: Context) => {
+    platformsForCluster: async (_: unknown, { cluster, via }: { cluster: string; via?: PlatformVia[] | null }, context: Context) => {
       await requireEntities(context, [cluster], 'IndustryCluster');
-      return platformsForCluster(context.executor, cluster);
+      return platformsForCluster(context.executor, cluster, via ?? null);
     },
 
     cityProfile: async (_: unknown, { city }: { city: string }, context: Context) => {

@@ -1,11 +1,10 @@
 // Relations and everything that cites the plan: evidence, mentions, and the
 // shapes built from relations (neighbours, path hops, cluster platforms, city links).
 import type { MentionRow, RelationRow } from '../../graph/queries/rows.ts';
-import type { Evidence } from '../../ingest/types.ts';
+import { CURATED_METHODS, type Evidence } from '../../ingest/types.ts';
 import type { Context } from '../context.ts';
 import { resolveEntity, type EntityObject } from './entity.ts';
 
-const REGISTRY = 'registry';
 
 async function section(id: string, { loaders }: Context) {
   const row = await loaders.section.load(id);
@@ -27,7 +26,7 @@ const endpoints = {
 export const relationResolvers = {
   Relation: {
     ...endpoints,
-    cited: (r: RelationRow) => r.evidence.some((e) => e.method !== REGISTRY),
+    cited: (r: RelationRow) => r.evidence.some((e) => !CURATED_METHODS.includes(e.method)),
     confidence: (r: RelationRow) => Math.max(0, ...r.evidence.map((e) => e.confidence)),
   },
   Evidence: {
@@ -44,6 +43,9 @@ export const relationResolvers = {
   Hop: endpoints,
   ClusterPlatform: {
     platform: (p: { platform: string }, _: unknown, context: Context) => resolveEntity(p.platform, context),
+    through: (p: { through: string | null }, _: unknown, context: Context) => (p.through ? resolveEntity(p.through, context) : null),
+  },
+  PlatformRoute: {
     through: (p: { through: string | null }, _: unknown, context: Context) => (p.through ? resolveEntity(p.through, context) : null),
   },
   CityProfile: {

@@ -1,6 +1,7 @@
 // Shortest paths between two entities over the plan's relations, each hop with
 // its evidence; onlyCited keeps paths whose every hop the text itself states.
 import type { RelationType } from '../../ingest/model.ts';
+import { CURATED_METHODS } from '../../ingest/types.ts';
 import { ENTITY, decodeRelation, evidenceList, relationProjection } from '../codec.ts';
 import type { Executor } from '../executor.ts';
 import type { RelationRow } from './rows.ts';
@@ -19,7 +20,7 @@ export function pathsCypher(maxHops: number): string {
   return `MATCH (a:${ENTITY} {id: $from}), (b:${ENTITY} {id: $to})
      MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
      WHERE all(r IN relationships(p) WHERE type(r) IN $types
-               AND (NOT $onlyCited OR any(m IN r.${evidenceList('method')} WHERE m <> 'registry')))
+               AND (NOT $onlyCited OR any(m IN r.${evidenceList('method')} WHERE NOT m IN $curated)))
      WITH p LIMIT $limit
      RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | ${relationProjection('r')}] AS relations`;
 }
@@ -33,6 +34,7 @@ export async function paths(
     to: args.to,
     types: args.types,
     onlyCited: args.onlyCited,
+    curated: CURATED_METHODS,
     limit: args.limit,
   });
   return rows.map((r) => ({ nodes: r.nodes, relations: r.relations.map(decodeRelation) }));

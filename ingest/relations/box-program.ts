@@ -1,6 +1,6 @@
 // Each 专栏 (box) stands for a program: the Program named by the box's heading.
 import type { Section } from '../types.ts';
-import type { Mentioned, RuleContext, SentenceView } from './rule.ts';
+import type { Mentioned, SentenceView, TextView } from './rule.ts';
 
 export interface BoxProgram {
   box: Section;
@@ -9,14 +9,9 @@ export interface BoxProgram {
   body: SentenceView[];
 }
 
-/** Both supports and targets read the boxes' programs: find them once per context. */
-const computed = new WeakMap<RuleContext, BoxProgram[]>();
-
-export function boxPrograms(context: RuleContext): BoxProgram[] {
-  const known = computed.get(context);
-  if (known) return known;
+/** Several rules read the boxes' programs: the pipeline finds them once and hands them to every rule. */
+export function boxPrograms(context: TextView): BoxProgram[] {
   const result: BoxProgram[] = [];
-  computed.set(context, result);
   for (const box of context.sections.filter((s) => s.kind === 'box')) {
     const inside = context.sentences.filter((v) => v.sentence.start >= box.start && v.sentence.end <= box.end);
     const heading = inside.find((v) => v.sentence.parentId === box.id);

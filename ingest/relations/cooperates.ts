@@ -1,11 +1,12 @@
 // Cooperation the plan states between named parties:
 // - A与B共建/合作/联动 (支持中科院与广州市共建明珠科学园; 推动粤港澳大湾区、…与海南自由贸易港联动发展)
 // - two cities named together with 双城联动 or 合作 (发挥广州、深圳“双城联动”核心引擎功能).
-import { clauseBounds, findAll, type Found, type Mentioned, type RelationRule } from './rule.ts';
+import type { EntityKind } from '../model.ts';
+import { clauseBounds, findAll, kindIn, type Found, type Mentioned, type RelationRule } from './rule.ts';
 
 const JOINT = /与([^，。；]{2,40}?)(共建|合作|联动|联合|协同|融通)/;
 const PAIRED = /双城联动|合作|协同/;
-const PARTIES = ['City', 'ScienceCity', 'Zone', 'Institution', 'Lab', 'InnovationCenter'];
+const PARTIES = ['City', 'ScienceCity', 'Zone', 'Institution', 'Lab', 'InnovationCenter'] satisfies readonly EntityKind[];
 
 function pairs(left: Mentioned[], right: Mentioned[]): [Mentioned, Mentioned][] {
   return left.flatMap((a) => right.filter((b) => b.nodeId !== a.nodeId).map((b): [Mentioned, Mentioned] => [a, b]));
@@ -21,7 +22,7 @@ export const cooperates: RelationRule = {
       found.push({ type: 'COOPERATES_WITH', from, to, sentence: view.sentence, confidence });
     };
     for (const view of context.sentences) {
-      const parties = view.mentions.filter((m) => PARTIES.includes(m.kind));
+      const parties = view.mentions.filter((m) => kindIn(PARTIES, m.kind));
       for (const joint of findAll(view, JOINT)) {
         const clause = clauseBounds(context.text, joint.start);
         const left = parties.filter((m) => m.start >= clause.start && m.end <= joint.start);

@@ -1,9 +1,10 @@
 // 依托X建设Y — "Y is built on X": Y HOSTED_BY X (依托中山大学建设华南首家 P4 实验室).
-import { PLACE_KINDS, PLATFORM_KINDS, clauseBounds, findAll, type Found, type RelationRule } from './rule.ts';
+import type { EntityKind } from '../model.ts';
+import { PLACE_KINDS, PLATFORM_KINDS, clauseBounds, kindIn, findAll, type Found, type RelationRule } from './rule.ts';
 
 const PATTERN = /依托([^，。；]{1,60}?)(建设|组建|创建|打造)/;
-const HOSTED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone'];
-const HOSTS = [...PLATFORM_KINDS, ...PLACE_KINDS];
+const HOSTED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone'] satisfies readonly EntityKind[];
+const HOSTS = [...PLATFORM_KINDS, ...PLACE_KINDS] satisfies readonly EntityKind[];
 
 export const hostedBy: RelationRule = {
   id: 'hosted-by',
@@ -12,8 +13,8 @@ export const hostedBy: RelationRule = {
     for (const view of context.sentences) {
       for (const { start, end } of findAll(view, PATTERN)) {
         const clause = clauseBounds(context.text, end);
-        const hosts = view.mentions.filter((m) => m.start > start && m.end <= end && HOSTS.includes(m.kind));
-        const hosted = view.mentions.filter((m) => m.start >= end && m.end <= clause.end && HOSTED.includes(m.kind));
+        const hosts = view.mentions.filter((m) => m.start > start && m.end <= end && kindIn(HOSTS, m.kind));
+        const hosted = view.mentions.filter((m) => m.start >= end && m.end <= clause.end && kindIn(HOSTED, m.kind));
         for (const y of hosted) {
           for (const x of hosts) found.push({ type: 'HOSTED_BY', from: y.nodeId, to: x.nodeId, sentence: view.sentence, confidence: 0.9 });
         }

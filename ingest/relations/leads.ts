@@ -2,8 +2,9 @@
 // with the topic's name alone (新能源产业集群。…, 量子科学。…, 广东省强芯工程。…), or an
 // item's heading is the topic (六、新材料). This finds, for every sentence, the topic
 // it stands under, so that rules can relate what the sentence names to that topic.
+// A box paragraph may also open with the place it is about (推进建设横琴粤澳深度合作区。).
 import type { Section } from '../types.ts';
-import { container, type Mentioned, type RuleContext, type SentenceView } from './rule.ts';
+import { PLACE_KINDS, container, kindIn, type Mentioned, type SentenceView, type TextView } from './rule.ts';
 
 export interface Lead {
   topic: Mentioned;
@@ -18,8 +19,18 @@ function soleMention(view: SentenceView): Mentioned | undefined {
   return only && only.end - only.start === body.length ? only : undefined;
 }
 
+/** A box paragraph opening with the place it is about: `推进建设横琴粤澳深度合作区。`, `支持汕头建设粤东地区区域创新中心。`. */
+const PLACE_OPENING = /^(推进建设|推进|支持|建设|打造)/;
+const OPENING_LENGTH = 24;
+
+function placeOpening(view: SentenceView): Mentioned | undefined {
+  if (view.sentence.ordinal !== 1 || view.text.length > OPENING_LENGTH || !PLACE_OPENING.test(view.text)) return undefined;
+  const places = view.mentions.filter((m) => kindIn(PLACE_KINDS, m.kind));
+  return places.length === 1 ? places[0] : undefined;
+}
+
 /** An item heading that is a name: `六、新材料`. */
-function headingTopic(context: RuleContext, item: Section): Mentioned | undefined {
+function headingTopic(context: TextView, item: Section): Mentioned | undefined {
   const view = context.sentences.find((v) => v.sentence.parentId === item.id && v.sentence.start === item.start);
   if (!view) return undefined;
   const title = view.text.replace(/^[一二三四五六七八九十]+、/, '');
@@ -27,14 +38,9 @@ function headingTopic(context: RuleContext, item: Section): Mentioned | undefine
   return only && only.end - only.start === title.length ? only : undefined;
 }
 
-/** Several rules ask for the topics of one document's sentences: work them out once per context. */
-const computed = new WeakMap<RuleContext, Map<SentenceView, Lead>>();
-
-export function leads(context: RuleContext): Map<SentenceView, Lead> {
-  const known = computed.get(context);
-  if (known) return known;
+/** Several rules ask for the topics of one document's sentences: the pipeline works them out once. */
+export function leads(context: TextView): Map<SentenceView, Lead> {
   const result = new Map<SentenceView, Lead>();
-  computed.set(context, result);
   let box: Section | undefined;
   let boxTopic: Mentioned | undefined;
   for (const view of context.sentences) {
@@ -44,7 +50,7 @@ export function leads(context: RuleContext): Map<SentenceView, Lead> {
       boxTopic = undefined;
     }
     if (box && view.sentence.parentId !== box.id) {
-      const topic = soleMention(view);
+      const topic = soleMention(view) ?? placeOpening(view);
       if (topic && view.sentence.ordinal === 1) boxTopic = topic;
       if (boxTopic) {
         result.set(view, { topic: boxTopic, confidence: 0.8 });

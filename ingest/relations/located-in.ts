@@ -1,11 +1,12 @@
 // 支持湛江建设湛江湾实验室, 支持汕头依托…, 与广州市共建明珠科学园 — what the sentence
 // has a city build is LOCATED_IN that city.
 import type { Mentioned } from './rule.ts';
-import { PLATFORM_KINDS, clauseBounds, type Found, type RelationRule } from './rule.ts';
+import type { EntityKind } from '../model.ts';
+import { PLATFORM_KINDS, clauseBounds, kindIn, type Found, type RelationRule } from './rule.ts';
 
 const BEFORE = /(支持|推动|引导|鼓励|与)$/;
 const AFTER = /^(建设|打造|依托|创建|共建|实施|加快|完善)/;
-const PLACED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone'];
+const PLACED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone'] satisfies readonly EntityKind[];
 
 /**
  * What the registry already places in this city is confirmed anywhere in the sentence
@@ -13,7 +14,7 @@ const PLACED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone'];
  * never an institution, which is a national body more often than a local one.
  */
 function placeable(target: Mentioned, city: Mentioned, clauseEnd: number): boolean {
-  if (!PLACED.includes(target.kind)) return false;
+  if (!kindIn(PLACED, target.kind)) return false;
   if (target.city) return target.city === city.nodeId;
   return target.kind !== 'Institution' && target.end <= clauseEnd;
 }

@@ -2,6 +2,8 @@
 // document's sentences and the entity mentions found in them.
 import type { EntityKind, RelationType } from '../model.ts';
 import type { Section } from '../types.ts';
+import type { BoxProgram } from './box-program.ts';
+import type { Lead } from './leads.ts';
 
 export interface Mentioned {
   nodeId: string;
@@ -19,11 +21,20 @@ export interface SentenceView {
   mentions: Mentioned[];
 }
 
-export interface RuleContext {
+/** The document as rules read it: its text, its tree, its sentences with their mentions. */
+export interface TextView {
   text: string;
   sections: Section[];
   sentences: SentenceView[];
   sectionById: Map<string, Section>;
+}
+
+/** What every rule is given: the text, and what several rules read of it, worked out once by the pipeline. */
+export interface RuleContext extends TextView {
+  /** each 专栏 with the program its heading names */
+  boxes: BoxProgram[];
+  /** the topic each sentence stands under, where it has one */
+  leads: Map<SentenceView, Lead>;
 }
 
 export interface Found {
@@ -40,8 +51,7 @@ export interface RelationRule {
   apply(context: RuleContext): Found[];
 }
 
-export const PLATFORM_KINDS: EntityKind[] = ['Lab', 'Facility', 'InnovationCenter', 'Institution'];
-export const PLACE_KINDS: EntityKind[] = ['City', 'ScienceCity', 'Zone'];
+export { PLACE_KINDS, PLATFORM_KINDS, kindIn } from '../model.ts';
 
 /** Clause boundaries inside a sentence: the text between them reads as one statement. */
 export function clauseBounds(text: string, at: number): { start: number; end: number } {
@@ -60,7 +70,7 @@ export function findAll(view: SentenceView, pattern: RegExp): { start: number; e
 }
 
 /** The box or numbered item a sentence stands in, nearest first. */
-export function container(context: RuleContext, sentence: Section, kinds: Section['kind'][]): Section | undefined {
+export function container(context: TextView, sentence: Section, kinds: Section['kind'][]): Section | undefined {
   for (let id = sentence.parentId; id; id = context.sectionById.get(id)?.parentId ?? null) {
     const section = context.sectionById.get(id);
     if (section && kinds.includes(section.kind)) return section;

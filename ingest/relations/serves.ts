@@ -2,20 +2,20 @@
 // 新能源产业集群。…重点支持先进能源科学与技术广东省实验室… → the laboratory SERVES the
 // cluster; under 六、新材料, 加快推进松山湖实验室、…季华实验室…等新材料平台建设 → each
 // laboratory SERVES 新材料. Also, anywhere, `X、Y等<field>平台`.
-import { leads } from './leads.ts';
-import { PLATFORM_KINDS, clauseBounds, findAll, type Found, type RelationRule } from './rule.ts';
+import type { EntityKind } from '../model.ts';
+import { PLATFORM_KINDS, clauseBounds, findAll, kindIn, type Found, type RelationRule } from './rule.ts';
 
-const TOPICS = ['IndustryCluster', 'Field'];
+const TOPICS = ['IndustryCluster', 'Field'] satisfies readonly EntityKind[];
 const PLATFORM_LIST = /等([^，。；、]{2,10})平台/;
 
 export const serves: RelationRule = {
   id: 'serves',
   apply(context) {
     const found: Found[] = [];
-    for (const [view, lead] of leads(context)) {
-      if (!TOPICS.includes(lead.topic.kind)) continue;
+    for (const [view, lead] of context.leads) {
+      if (!kindIn(TOPICS, lead.topic.kind)) continue;
       // Parks serve a cluster too (依托广东粤海装备技术产业园…加快创新成果产业化).
-      const kinds = lead.topic.kind === 'IndustryCluster' ? [...PLATFORM_KINDS, 'Zone'] : PLATFORM_KINDS;
+      const kinds: readonly EntityKind[] = lead.topic.kind === 'IndustryCluster' ? [...PLATFORM_KINDS, 'Zone'] : PLATFORM_KINDS;
       for (const platform of view.mentions.filter((m) => kinds.includes(m.kind))) {
         found.push({ type: 'SERVES', from: platform.nodeId, to: lead.topic.nodeId, sentence: view.sentence, confidence: lead.confidence });
       }
@@ -25,7 +25,7 @@ export const serves: RelationRule = {
         const field = view.mentions.find((m) => m.kind === 'Field' && m.start >= list.start + 1 && m.end <= list.end - 2);
         if (!field) continue;
         const clause = clauseBounds(context.text, list.start);
-        for (const platform of view.mentions.filter((m) => m.start >= clause.start && m.end <= list.start && PLATFORM_KINDS.includes(m.kind))) {
+        for (const platform of view.mentions.filter((m) => m.start >= clause.start && m.end <= list.start && kindIn(PLATFORM_KINDS, m.kind))) {
           found.push({ type: 'SERVES', from: platform.nodeId, to: field.nodeId, sentence: view.sentence, confidence: 0.9 });
         }
       }

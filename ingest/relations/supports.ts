@@ -1,31 +1,35 @@
-// What a program's box names, the program SUPPORTS (专栏 4 重大科技基础设施建设行动计划 …
-// 推动强流重离子加速器、江门中微子实验站等设施加快建设 → the plan supports each facility);
-// likewise what stands under a program's own paragraph (广东省强芯工程。…).
-import { boxPrograms } from './box-program.ts';
-import { leads } from './leads.ts';
-import type { Found, RelationRule } from './rule.ts';
+// A 专栏 is a program: it SUPPORTS what it sets out to build, fund or raise — the object
+// of 建设/推进/打造/支持/提升… (推进建设横琴粤澳深度合作区; 加快推进化学与精细化工广东省实验室、
+// 汕头大学高等级生物安全实验室建设; 提升汕头大学、广东省以色列理工学院科研水平) and the items
+// it lays out one paragraph each (新一代电子信息产业集群。…). Not the partners, hosts, places,
+// fields or context it names: 支持汕头依托华侨经济文化合作试验区 (a host), 联动香港 (a partner),
+// 澳门大学、澳门科技大学等院校的产学研示范基地 (whose base), 推动粤港澳大湾区…与海南自由贸易港
+// 联动发展 (cooperation), 在人工智能…等领域 (a field). Likewise under a program's own
+// paragraph (广东省强芯工程。…).
+import type { EntityKind } from '../model.ts';
+import { isBuilt } from './built.ts';
+import { PLATFORM_KINDS, kindIn, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
 
-const NOT_SUPPORTED = ['Indicator'];
+/** What a program can build or fund; cities, corridors, fields, programs and indicators it cannot. */
+const SUPPORTED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone', 'IndustryCluster'] satisfies readonly EntityKind[];
+/** A box paragraph that opens with the item's name alone: `新一代电子信息产业集群。`. */
+function isItemTopic(view: SentenceView, mention: Mentioned): boolean {
+  const body = view.text.replace(/[。！？；]$/, '').trim();
+  return view.sentence.ordinal === 1 && view.mentions.length === 1 && mention.end - mention.start === body.length;
+}
 
 export const supports: RelationRule = {
   id: 'supports',
   apply(context) {
     const found: Found[] = [];
-    for (const { program, body } of boxPrograms(context)) {
-      for (const view of body) {
-        for (const m of view.mentions) {
-          if (m.nodeId === program.nodeId || NOT_SUPPORTED.includes(m.kind)) continue;
-          found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence: 0.7 });
-        }
-      }
-    }
-    for (const [view, lead] of leads(context)) {
-      if (lead.topic.kind !== 'Program') continue;
+    const consider = (program: Mentioned, view: SentenceView, confidence: number) => {
       for (const m of view.mentions) {
-        if (m.nodeId === lead.topic.nodeId || NOT_SUPPORTED.includes(m.kind)) continue;
-        found.push({ type: 'SUPPORTS', from: lead.topic.nodeId, to: m.nodeId, sentence: view.sentence, confidence: lead.confidence });
+        if (m.nodeId === program.nodeId || !kindIn(SUPPORTED, m.kind)) continue;
+        if (isItemTopic(view, m) || isBuilt(context.text, view, m)) found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence });
       }
-    }
+    };
+    for (const { program, body } of context.boxes) for (const view of body) consider(program, view, 0.7);
+    for (const [view, lead] of context.leads) if (lead.topic.kind === 'Program') consider(lead.topic, view, lead.confidence);
     return found;
   },
 };

@@ -132,6 +132,41 @@ describe('GraphQL API over the bundled plan', () => {
     expect(jihua.relations.every((r) => r.evidence.length > 0)).toBe(true);
   });
 
+  it('lists each platform of a cluster once, with all its routes, the direct one first', async () => {
+    const { data } = await graphql<{ platformsForCluster: { via: string; platform: Named; routes: { via: string; through: Named | null }[] }[] }>(
+      executor,
+      '{ platformsForCluster(cluster: "cluster-advanced-materials") { via platform { id name } routes { via through { id name } } } }',
+    );
+    const rows = data!.platformsForCluster;
+    const ids = rows.map((r) => r.platform.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const rank = { DIRECT: 0, FIELD: 1, PROGRAM: 2 } as Record<string, number>;
+    for (const row of rows) {
+      expect(row.via).toBe(row.routes[0]!.via);
+      const ranks = row.routes.map((r) => rank[r.via]!);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    }
+  });
+
+  it('offers the program route only through programs that support a few clusters at most', async () => {
+    const { data } = await graphql<{ platformsForCluster: { routes: { via: string; through: Named | null }[] }[] }>(
+      executor,
+      '{ platformsForCluster(cluster: "cluster-advanced-materials", via: [PROGRAM]) { routes { via through { id name } } } }',
+    );
+    const programs = new Set(data!.platformsForCluster.flatMap((r) => r.routes.filter((x) => x.via === 'PROGRAM').map((x) => x.through!.id)));
+    expect(programs.has('box-16-pillar-clusters')).toBe(false);
+    expect(programs.has('box-17-emerging-clusters')).toBe(false);
+  });
+
+  it('keeps only the platforms reached by the routes asked for', async () => {
+    const { data } = await graphql<{ platformsForCluster: { routes: { via: string }[] }[] }>(
+      executor,
+      '{ platformsForCluster(cluster: "cluster-new-energy", via: [DIRECT]) { routes { via } } }',
+    );
+    expect(data!.platformsForCluster.length).toBeGreaterThan(0);
+    for (const row of data!.platformsForCluster) expect(row.routes.map((r) => r.via)).toContain('DIRECT');
+  });
+
   it('profiles 湛江 with its bay laboratory', async () => {
     const { data } = await graphql<{ cityProfile: { city: Named; groups: { kind: string; entities: Named[] }[] } }>(
       executor,

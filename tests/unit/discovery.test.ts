@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../ingest/pipeline.ts';
 import { EMPTY_REGISTRY } from '../../ingest/registry.ts';
-import { PLAN_PATH, planBytes, planGraph } from '../support/plan.ts';
+import { PLAN_PATH, planBytes, planGraph, snippetGraph } from '../support/plan.ts';
 
 // Kinds whose names end in a telling suffix; cities, fields and indicators have none.
 const DISCOVERABLE = ['Lab', 'ScienceCity', 'Zone', 'Corridor', 'Facility', 'InnovationCenter', 'Institution', 'IndustryCluster', 'Program'];
@@ -26,5 +26,21 @@ describe('discovery alone (--registry none)', () => {
 
   it('still reads the indicator table', () => {
     expect(alone.nodes.filter((n) => n.kind === 'Indicator' && n.source === 'table')).toHaveLength(10);
+  });
+
+  it('finds named platforms and parks whole, with the place or organisation they embed', () => {
+    const names = snippetGraph('探索搭建粤港澳大型科学仪器设施资源共享平台。推进建设深港科技创新合作区深圳园区。', EMPTY_REGISTRY).nodes.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['粤港澳大型科学仪器设施资源共享平台', '深港科技创新合作区深圳园区']));
+  });
+
+  it('takes no category of base or platform for a name, nor a role a city is to take on, nor 自由 cut at 由', () => {
+    const names = snippetGraph(
+      '建设科普基地和服务平台。支持汕头建设粤东地区区域创新中心。加快珠三角国家自主创新示范区与中国（广东）自由贸易试验区联动发展。',
+      EMPTY_REGISTRY,
+    ).nodes.map((n) => n.name);
+    expect(names).not.toContain('科普基地');
+    expect(names).not.toContain('服务平台');
+    expect(names).not.toContain('粤东地区区域创新中心');
+    expect(names).not.toContain('贸易试验区');
   });
 });

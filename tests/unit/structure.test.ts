@@ -31,6 +31,17 @@ describe('the structure of the bundled plan', () => {
     expect(box3.end).toBeLessThan(next.start);
   });
 
+  it('closes a box where the body text resumes at its narrower width, with no heading between', () => {
+    const after = sentences.find((s) => s.title.startsWith('加强与其他地区科技交流合作'))!;
+    expect(after.id).not.toContain('box25');
+    expect(sections.find((s) => s.id.endsWith('box25'))!.end).toBeLessThanOrEqual(after.start);
+  });
+
+  it('keeps a box of table rows open to the next heading, as its rows are all narrow', () => {
+    const note = sentences.find((s) => s.title.startsWith('注：1.以上指标均为预期性指标'))!;
+    expect(note.id).toContain('/box1/');
+  });
+
   it('splits paragraphs into sentences on 。！？；', () => {
     const quote = sentences.find((s) => s.title.startsWith('系统推进高等级生物安全实验室体系建设，依托中山大学'));
     expect(quote).toBeDefined();

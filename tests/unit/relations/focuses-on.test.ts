@@ -28,4 +28,14 @@ describe('rule focuses-on (X聚焦/围绕A、B、C)', () => {
   it('needs a place or platform before the verb', () => {
     expect(edgesBy(snippetGraph('以推进建设世界级产业为目标，聚焦新一代信息技术、新材料等高质量发展需求。'), 'focuses-on')).toEqual([]);
   });
+
+  it('makes a box program focus on the fields its box works in when the sentence names no subject', () => {
+    const graph = snippetGraph('专栏 25 加强与海南自贸港的科技交流合作\n加强同海南科技创新和产业对接，围绕生物医药、航空航天等重点领域开展合作，共享互用重大创新平台。');
+    expect(edgesBy(graph, 'focuses-on')).toEqual(['FOCUSES_ON 加强与海南自贸港的科技交流合作→生物医药', 'FOCUSES_ON 加强与海南自贸港的科技交流合作→航空航天']);
+  });
+
+  it('gives fields no subject outside a box when the sentence names none', () => {
+    const graph = snippetGraph('加强同海南科技创新和产业对接，围绕生物医药、航空航天等重点领域开展合作。');
+    expect(edgesBy(graph, 'focuses-on')).toEqual([]);
+  });
 });

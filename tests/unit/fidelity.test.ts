@@ -1,0 +1,36 @@
+// The graph against the hand-made reading of tests/fixtures/gold/: a change that
+// loses entities or links the plan states, or shows more it does not, fails here.
+// The floors are the figures `npm run bench -- --only fidelity` printed when they
+// were last raised; raise them when the figures rise.
+import { describe, expect, it } from 'vitest';
+import { fidelityWith, loadGold, percent, score, type Fidelity } from '../../bench/fidelity.ts';
+
+const FLOORS: Record<'default' | 'none', Record<Exclude<keyof Fidelity, 'linkCited'>, number>> = {
+  default: { entityRecall: 76.3, entityPrecision: 98.0, linkFound: 74.2, linkTyped: 74.2, linkPrecision: 94.8 },
+  none: { entityRecall: 47.3, entityPrecision: 94.1, linkFound: 34.7, linkTyped: 34.7, linkPrecision: 95.6 },
+};
+
+describe('fidelity to the hand-made reading', () => {
+  for (const registry of ['default', 'none'] as const) {
+    it(`keeps precision and recall at or above the recorded floors with registry ${registry}`, () => {
+      const result = fidelityWith(registry);
+      const below = (Object.entries(FLOORS[registry]) as [keyof Fidelity, number][])
+        .map(([field, floor]) => ({ field, floor, value: Number(percent(result[field]).toFixed(1)) }))
+        .filter((f) => f.value < f.floor);
+      expect(below).toEqual([]);
+    });
+  }
+
+  it('scores an empty graph as finding nothing and showing nothing', () => {
+    const result = score({ documents: [], sections: [], nodes: [], edges: [] }, loadGold());
+    expect(result.entityRecall.hit).toBe(0);
+    expect(result.linkFound.hit).toBe(0);
+    expect(result.entityPrecision.of).toBe(0);
+  });
+
+  it('reads a gold file whose every link joins two of its entities', () => {
+    const gold = loadGold();
+    expect(gold.entities.length).toBeGreaterThan(100);
+    expect(gold.links.length).toBeGreaterThan(100);
+  });
+});

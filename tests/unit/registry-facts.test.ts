@@ -1,0 +1,27 @@
+// Curated facts cite only sentences that name both their ends; the rest are marked.
+import { describe, expect, it } from 'vitest';
+import { snippetGraph } from '../support/plan.ts';
+
+const CORRIDOR = '加快推进南沙粤港澳全面合作示范区、南沙科学城、珠海西部生态新区、中山翠亨新区等重点创新平台建设，形成“广珠澳”科技创新走廊，深化粤澳科技合作。';
+
+function methodsOf(text: string, from: string, to: string, type = 'LOCATED_IN'): string[] {
+  const graph = snippetGraph(text);
+  const edge = graph.edges.find((e) => e.type === type && e.from === from && e.to === to);
+  return edge ? edge.evidence.map((e) => e.method) : [];
+}
+
+describe('curated facts and the sentences they cite', () => {
+  it('cites the sentence whose name embeds the city (中山翠亨新区 is in Zhongshan)', () => {
+    expect(methodsOf(CORRIDOR, 'zhongshan-cuiheng-new-area', 'zhongshan')).toEqual(['registry']);
+  });
+
+  it('marks a fact no sentence states instead of citing a sentence that only names one end', () => {
+    expect(methodsOf(`以同等力度支持广州打造具有全球影响力的科技创新强市。${CORRIDOR}`, 'nansha-science-city', 'guangzhou')).toEqual(['registry-no-sentence']);
+  });
+
+  it('cites every sentence that names both ends', () => {
+    const graph = snippetGraph(`支持汕头建设化学与精细化工广东省实验室。${CORRIDOR}\n支持汕头加快推进化学与精细化工广东省实验室建设。`);
+    const edge = graph.edges.find((e) => e.type === 'LOCATED_IN' && e.to === 'shantou' && e.evidence.some((v) => v.method === 'registry'));
+    expect(edge?.evidence.filter((v) => v.method === 'registry')).toHaveLength(2);
+  });
+});
