@@ -20,7 +20,7 @@ const EXIT = { ok: 0, failure: 1, input: 2, database: 3 } as const;
 
 const CLI = {
   name: 'innograph ingest',
-  usage: `usage: npm run ingest -- <plan.txt | -> [options]
+  usage: `usage: npm run ingest -- <plan.txt | plan.pdf | -> [options]
   --registry <dir|none>  curated registry (default data/registry); none: discovery alone
   --dry-run              build the graph without a database
   --out <file>           with --dry-run: write the graph JSON there (default: standard output)
