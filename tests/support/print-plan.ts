@@ -2,10 +2,11 @@
 // paragraphs out on A4 with its own line wrapping, and stamps its header (date, title)
 // and footer (URL, page n/total) on every page. Both the PDF tests and a person
 // wanting the file use it:  npx tsx tests/support/print-plan.ts out.pdf
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decode } from '../../ingest/decode.ts';
 import { normalize } from '../../ingest/normalize.ts';
 import { planMetadata } from '../../ingest/plan-index.ts';
@@ -42,6 +43,21 @@ export async function printPlan(out: string, text = fs.readFileSync(PLAN_PATH, '
     await browser.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The bundled plan's PDF edition, printed once and kept in the temporary folder under
+ * the hash of what went into it, so the test files that need it share one print.
+ */
+export async function printedPlan(): Promise<string> {
+  const script = fs.readFileSync(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256').update(fs.readFileSync(PLAN_PATH)).update(script).digest('hex').slice(0, 16);
+  const file = path.join(os.tmpdir(), `innograph-printed-plan-${hash}.pdf`);
+  if (fs.existsSync(file)) return file;
+  const partial = `${file}.${process.pid}.part`;
+  await printPlan(partial);
+  fs.renameSync(partial, file);
+  return file;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
