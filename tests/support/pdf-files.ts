@@ -59,7 +59,17 @@ export function makePdf(pages: PdfLine[][], options: PdfOptions = {}): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-/** Lines of body text from the top of an A4 page down, 18 pt apart. */
-export function body(texts: string[], top = 760): PdfLine[] {
-  return texts.map((text, i) => ({ text, x: 72, y: top - i * 18 }));
+/** Lines of body text from the top of an A4 page down, `leading` pt apart. */
+export function body(texts: string[], top = 760, leading = 18): PdfLine[] {
+  return texts.map((text, i) => ({ text, x: 72, y: top - i * leading }));
+}
+
+/** A text laid out as pages of `perPage` lines each, numbered `— n —` at the foot: a plan as its PDF. */
+export function textPdf(text: string, perPage = 45): Buffer {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const pages: PdfLine[][] = [];
+  for (let start = 0; start < lines.length; start += perPage) {
+    pages.push([...body(lines.slice(start, start + perPage), 790, 16), { text: `— ${pages.length + 1} —`, x: 280, y: 30 }]);
+  }
+  return makePdf(pages);
 }
