@@ -5,6 +5,7 @@ import { PLATFORM_KINDS } from '../../ingest/model.ts';
 import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import { decodeRelation, relationProjection } from '../codec.ts';
+import { restrictEvidence, type DocumentFilter } from './document-filter.ts';
 import type { RelationRow } from './rows.ts';
 
 export type PlatformVia = 'DIRECT' | 'FIELD' | 'PROGRAM';
@@ -18,7 +19,7 @@ export interface PlatformRow {
 
 const PLATFORM = anyKind('p', PLATFORM_KINDS);
 
-export async function platformsForCluster(executor: Executor, cluster: string): Promise<PlatformRow[]> {
+export async function platformsForCluster(executor: Executor, cluster: string, docs: DocumentFilter = null): Promise<PlatformRow[]> {
   const rows = await executor.read<{ platform: string; via: PlatformVia; through: string | null; relations: Record<string, unknown>[] }>(
     `MATCH (c:${label('IndustryCluster')} {id: $cluster})
      CALL (c) {
@@ -35,5 +36,7 @@ export async function platformsForCluster(executor: Executor, cluster: string): 
      ORDER BY CASE via WHEN 'DIRECT' THEN 0 WHEN 'FIELD' THEN 1 ELSE 2 END, p.name, through`,
     { cluster },
   );
-  return rows.map((r) => ({ ...r, relations: r.relations.map(decodeRelation) }));
+  // A connection holds for the documents when each of its links is stated by one of them.
+  const kept = rows.map((r) => ({ ...r, relations: r.relations.map((rel) => restrictEvidence(decodeRelation(rel), docs)) }));
+  return kept.filter((r): r is PlatformRow => r.relations.every((rel) => rel !== null));
 }
