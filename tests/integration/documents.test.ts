@@ -21,6 +21,8 @@ const REVISED_ID = 'guangdong-sti-14th-fyp-revised';
 const EDITION_ID = 'edition-under-test';
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(PROJECT_ROOT, 'bin', 'ingest.ts');
+/** Three whole plans are loaded: a comparison reads all of two of them. */
+const QUESTION_MS = 60_000;
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
 const minus = (a: { id: string }[], b: { id: string }[]) => ids(a).filter((id) => !b.some((x) => x.id === id));
@@ -47,7 +49,7 @@ describe('several plans side by side', () => {
   let dir: string;
 
   const ask = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-    const { data, errors } = await graphql<T>(executor, query, variables);
+    const { data, errors } = await graphql<T>(executor, query, variables, QUESTION_MS);
     expect(errors).toBeUndefined();
     return data!;
   };
@@ -72,7 +74,7 @@ describe('several plans side by side', () => {
     expect(ids(data.documents)).toEqual([A, PDF_ID, REVISED_ID].sort());
   });
 
-  it('keeps an entity named by several plans as one node, with mentions from each', async () => {
+  it('keeps an entity named by several plans as one node, with mentions from each', { timeout: 120_000 }, async () => {
     const data = await ask<{ entity: { documents: { id: string }[]; mentions: { document: { id: string } }[] }; stats: { entities: number } }>(
       '{ entity(id: "guangming-science-city") { documents { id } mentions(first: 50) { document { id } } } stats { entities } }',
     );
@@ -147,7 +149,7 @@ describe('several plans side by side', () => {
     expect(c.entities.both.length).toBeGreaterThanOrEqual(0.98 * bundled.nodes.length);
   });
 
-  it('limits search, neighborhood, paths, platforms and city profiles to the documents asked for', async () => {
+  it('limits search, neighborhood, paths, platforms and city profiles to the documents asked for', { timeout: 300_000 }, async () => {
     const renamed = revised.nodes.find((n) => n.name === REVISION.renamed.to)!;
     const searchIn = async (docs: string[]) =>
       (await ask<{ search: { entity: { id: string } }[] }>('query ($d: [ID!]) { search(text: "材料实验室", first: 50, documents: $d) { entity { id } } }', { d: docs })).search.map((h) => h.entity.id);
@@ -203,7 +205,7 @@ describe('several plans side by side', () => {
     expect(removed.code).toBe(0);
     expect(await documentFacts(executor, EDITION_ID)).toEqual({ entities: [], relations: [] });
     expect(await documentFacts(executor, A)).toEqual(factsBefore);
-  });
+  }, 600_000);
 
   it('leaves a plan\'s facts as they were when others are loaded and removed', async () => {
     expect(await documentFacts(executor, A)).toEqual(factsBefore);
@@ -214,5 +216,5 @@ describe('several plans side by side', () => {
     const data = await ask<{ documents: { id: string }[]; stats: { entities: number; relations: number } }>('{ documents { id } stats { entities relations } }');
     expect(ids(data.documents)).toEqual([A]);
     expect(data.stats).toEqual({ entities: bundled.nodes.length, relations: bundled.edges.length });
-  });
+  }, 300_000);
 });
