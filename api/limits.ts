@@ -11,6 +11,7 @@ export const LIMITS = {
   searchFirst: 50, // search hits
   entitiesFirst: 100, // a page of entities
   ids: 50, // start entities of a neighborhood
+  documents: 50, // documents in a `documents` filter
   depth: MAX_DEPTH, // links from the start of a neighborhood
   nodes: 500, // entities in one subgraph
   maxHops: MAX_HOPS, // length of a path

@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import { RELATION_TYPE_NAMES, type RelationType } from '../ingest/model.ts';
 import type { Executor } from '../graph/executor.ts';
-import { childSections, documentsByIds, sectionsByIds } from '../graph/queries/documents.ts';
+import { childSections, documentIdsOf, documentsByIds, sectionsByIds } from '../graph/queries/documents.ts';
 import { entitiesByIds, mentionsOf } from '../graph/queries/entities.ts';
 import { neighborsOf, type NeighborRow } from '../graph/queries/neighborhood.ts';
 import type { DocumentRow, EntityRow, MentionRow, SectionRow } from '../graph/queries/rows.ts';
@@ -54,6 +54,10 @@ export function createLoaders(executor: Executor) {
       },
       { ...BATCHING, cacheKeyFn: (k) => JSON.stringify(k) },
     ),
+    entityDocuments: new DataLoader<string, string[]>(async (ids) => {
+      const byId = new Map((await documentIdsOf(executor, ids)).map((r) => [r.id, r.docs]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }, BATCHING),
     section: new DataLoader<string, SectionRow | null>(async (ids) => {
       const byId = new Map((await sectionsByIds(executor, ids)).map((s) => [s.id, s]));
       return ids.map((id) => byId.get(id) ?? null);

@@ -13,7 +13,7 @@ import type { Context } from './context.ts';
 import { GraphVersion } from './graph-version.ts';
 import { useDocumentLimits } from './limits.ts';
 import { createLoaders } from './loaders.ts';
-import { documentResolvers } from './resolvers/document.ts';
+import { comparisonResolvers, documentResolvers } from './resolvers/document.ts';
 import { entityResolvers } from './resolvers/entity.ts';
 import { queryResolvers } from './resolvers/query.ts';
 import { relationResolvers } from './resolvers/relation.ts';
@@ -47,7 +47,7 @@ function toClientError(error: unknown, message: string, isDev?: boolean): Error 
 
 export const schema = makeExecutableSchema<Context>({
   typeDefs: SDL,
-  resolvers: [queryResolvers, entityResolvers, relationResolvers, documentResolvers, statsResolvers],
+  resolvers: [queryResolvers, entityResolvers, relationResolvers, documentResolvers, comparisonResolvers, statsResolvers],
 });
 
 export function buildYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {

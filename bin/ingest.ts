@@ -1,5 +1,6 @@
-// `npm run ingest -- <file|-> [options]`: ingest a plan and load it into Neo4j, or
-// with --dry-run write the same graph as JSON.
+// `npm run ingest -- <file|-> [options]`: ingest a plan (text or PDF) and load it into
+// Neo4j beside the other documents, or with --dry-run write the same graph as JSON;
+// --diff compares it with the stored edition first; --remove takes a document out.
 //
 // Exit codes: 0 done; 2 bad input or registry (nothing written); 3 database error
 // (the previous graph is intact); 1 anything else.
@@ -13,15 +14,20 @@ import { DEFAULT_REGISTRY, ingestPlan } from '../graph/load-plan.ts';
 import { storedText } from '../graph/queries/documents.ts';
 import { locateNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
-import { writeGraph, type WriteSummary } from '../graph/writer.ts';
+import { removeDocument, writeGraph, type WriteSummary } from '../graph/writer.ts';
+import { documentFacts } from '../graph/queries/compare.ts';
+import { diffFacts, factsOf, formatDiff, type FactsDiff } from '../ingest/facts.ts';
 import { parseCommandLine, usageError, type CommandLine } from './cli.ts';
 
 const EXIT = { ok: 0, failure: 1, input: 2, database: 3 } as const;
 
 const CLI = {
   name: 'innograph ingest',
-  usage: `usage: npm run ingest -- <plan.txt | -> [options]
+  usage: `usage: npm run ingest -- <plan.txt | plan.pdf | -> [options]
+       npm run ingest -- --remove <docId>
   --registry <dir|none>  curated registry (default data/registry); none: discovery alone
+  --diff                 print what this edition adds to and drops from the stored one, with sentences, before replacing it
+  --remove <docId>       take one document out of the graph; what other documents name and state stays
   --dry-run              build the graph without a database
   --out <file>           with --dry-run: write the graph JSON there (default: standard output)
   --report               list the entities discovery found, for review
@@ -41,11 +47,18 @@ exit codes: 0 done, 2 bad input, registry or usage (nothing written), 3 database
     id: { type: 'string' },
     title: { type: 'string' },
     force: { type: 'boolean', default: false },
+    diff: { type: 'boolean', default: false },
+    remove: { type: 'string' },
   },
 } satisfies CommandLine;
 
 function parse(argv: string[]) {
   const { values, positionals } = parseCommandLine(CLI, argv);
+  if (values.remove !== undefined) {
+    if (positionals.length > 0) usageError(CLI, '--remove takes a document id, not a file');
+    return { source: null, ...values };
+  }
+  if (values.out && values.diff) usageError(CLI, '--out writes the graph and --diff compares it with the stored one: use one');
   if (positionals.length !== 1) usageError(CLI, `expected one plan file (or -), got ${positionals.length}`);
   if (values.out && !values['dry-run']) usageError(CLI, '--out goes with --dry-run');
   return { source: positionals[0]!, ...values };
@@ -78,44 +91,65 @@ async function refuseTruncated(executor: Executor, result: IngestResult): Promis
   }
 }
 
+async function withDatabase<T>(say: (message: string) => void, work: (executor: Executor, uri: string) => Promise<T>): Promise<T> {
+  const neo4j = await locateNeo4j(loadConfig(), { docker: false, log: say });
+  const executor = await Executor.connect(neo4j.settings);
+  try {
+    await applySchema(executor);
+    return await work(executor, neo4j.settings.uri);
+  } finally {
+    await executor.close();
+  }
+}
+
+async function remove(docId: string, json: boolean, say: (message: string) => void): Promise<void> {
+  const summary = await withDatabase(say, (executor) => removeDocument(executor, docId));
+  if (!summary.removed) throw new IngestError('usage', `${docId}: no document with this id is stored; nothing was removed`, { docId });
+  say(`removed ${docId}; ${summary.pruned} entities no other document names were deleted`);
+  if (json) process.stdout.write(`${JSON.stringify({ removed: docId, pruned: summary.pruned })}\n`);
+}
+
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
   const say = (message: string) => {
     if (!args.json) process.stderr.write(`${message}\n`);
   };
+  if (args.source === null) return remove(args.remove!, args.json, say);
   const started = performance.now();
   const result = await ingestPlan({ source: args.source, registry: args.registry, id: args.id, title: args.title });
   const c = counts(result);
   say(`parsed ${args.source} (${result.encoding}): ${c.sections} sections, ${c.entities} entities (${c.discovered} discovered), ${c.relations} relations in ${(performance.now() - started).toFixed(0)} ms`);
   if (args.report) say(report(result));
 
+  const docId = result.graph.documents[0]!.id;
   let written: WriteSummary | null = null;
-  if (args['dry-run']) {
+  let diff: FactsDiff | null = null;
+  if (args['dry-run'] && !args.diff) {
     const json = `${JSON.stringify(result.graph, null, 2)}\n`;
     if (args.out) fs.writeFileSync(args.out, json);
     else if (!args.json) process.stdout.write(json);
   } else {
-    const config = loadConfig();
-    const neo4j = await locateNeo4j(config, { docker: false, log: say });
-    const executor = await Executor.connect(neo4j.settings);
-    try {
-      await applySchema(executor);
+    written = await withDatabase(say, async (executor, uri) => {
+      if (args.diff) {
+        diff = diffFacts(await documentFacts(executor, docId), factsOf(result.graph, docId));
+        if (!args.json) process.stdout.write(`${formatDiff(docId, diff)}\n`);
+      }
+      if (args['dry-run']) return null;
       if (!args.force) await refuseTruncated(executor, result);
       let last = performance.now();
-      written = await writeGraph(executor, result.graph, {
+      const summary = await writeGraph(executor, result.graph, {
         onStage: (stage, rows) => {
           const now = performance.now();
           say(`  ${stage}: ${rows} rows, ${(now - last).toFixed(0)} ms`);
           last = now;
         },
       });
-      say(`loaded into ${neo4j.settings.uri} in ${(performance.now() - started).toFixed(0)} ms total`);
-    } finally {
-      await executor.close();
-    }
+      say(`loaded into ${uri} in ${(performance.now() - started).toFixed(0)} ms total`);
+      return summary;
+    });
   }
   if (args.json) {
-    const summary = { document: result.graph.documents[0]?.id, encoding: result.encoding, ...c, written, timings: result.timings, ms: performance.now() - started };
+    const summary = { document: docId, encoding: result.encoding, ...c, written, diff, timings: result.timings, ms: performance.now() - started };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   }
 }

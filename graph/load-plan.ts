@@ -1,7 +1,7 @@
 // Reads, ingests and loads one plan: what `npm start`, `npm run ingest` and the
 // tests all do, in one place.
 import { PROJECT_ROOT } from '../config.ts';
-import { buildGraph, type IngestResult } from '../ingest/pipeline.ts';
+import { ingest, type IngestResult } from '../ingest/pipeline.ts';
 import { planMetadata } from '../ingest/plan-index.ts';
 import { readInput } from '../ingest/read.ts';
 import { EMPTY_REGISTRY, loadRegistry, type Registry } from '../ingest/registry.ts';
@@ -28,7 +28,7 @@ export async function ingestPlan(options: PlanOptions): Promise<IngestResult> {
   const registry = registryFrom(options.registry);
   const bytes = await readInput(options.source);
   const meta = options.source === '-' ? {} : planMetadata(options.source);
-  return buildGraph({
+  return ingest({
     source: options.source === '-' ? 'stdin' : options.source,
     bytes,
     registry,

@@ -264,3 +264,22 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
     timeoutMs,
   );
 }
+
+export interface RemoveSummary {
+  /** was the document stored? */
+  removed: boolean;
+  /** entities no document names any more, deleted */
+  pruned: number;
+}
+
+/** Takes one document out of the graph in one transaction; what other documents name and state stays as it is. */
+export async function removeDocument(executor: Executor, docId: string, options: Pick<WriteOptions, 'timeoutMs'> = {}): Promise<RemoveSummary> {
+  return executor.transaction(async (tx) => {
+    const stored = await tx.run('MATCH (d:Document {id: $doc}) RETURN count(d) AS n', { doc: docId });
+    if (Number(stored.records[0]?.get('n') ?? 0) === 0) return { removed: false, pruned: 0 };
+    for (const sweep of REMOVE_DOCUMENT) await tx.run(sweepCypher(sweep, false), { doc: docId });
+    const pruned = count((await tx.run(sweepCypher(PRUNE, false), {})).records.map((r) => r.toObject()));
+    await tx.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`, {});
+    return { removed: true, pruned };
+  }, options.timeoutMs ?? DEFAULTS.timeoutMs);
+}

@@ -6,7 +6,8 @@ import { IngestError } from './errors.ts';
 export const MAX_BYTES = 20 * 1024 * 1024; // the bundled plan is 145 KB; a 20 MB "plan" is a mistake
 const MIN_HAN_CHARACTERS = 20;
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+/** how the text was stored: as text in one of these encodings, or as the text layer of a PDF */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'pdf';
 
 export interface Decoded {
   text: string;
@@ -59,16 +60,17 @@ function decodeText(bytes: Uint8Array, source: string): Decoded {
 }
 
 export function decode(bytes: Uint8Array, source: string): Decoded {
-  if (/\.pdf$/i.test(source) || Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') {
-    throw new IngestError('unsupported-format', `${source}: PDF input is not supported yet; extract its text first (e.g. pdftotext)`, { source });
-  }
   if (bytes.length > MAX_BYTES) {
     throw new IngestError('too-large', `${source}: ${bytes.length} bytes is over the ${MAX_BYTES}-byte limit for one plan`, { source, bytes: bytes.length });
   }
   if (bytes.length === 0) throw new IngestError('empty', `${source}: the file is empty`, { source });
   if (looksBinary(bytes)) throw new IngestError('binary', `${source}: this is a binary file, not plan text`, { source });
 
-  const decoded = decodeText(bytes, source);
+  return checkText(decodeText(bytes, source), source);
+}
+
+/** Refuses a text that cannot be a Chinese plan, however it was read. */
+export function checkText(decoded: Decoded, source: string): Decoded {
   if (decoded.text.trim() === '') throw new IngestError('empty', `${source}: the file holds only white space`, { source });
   const replacements = decoded.text.split('\uFFFD').length - 1;
   if (replacements > decoded.text.length * 0.001) {

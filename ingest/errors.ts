@@ -5,7 +5,9 @@ export type IngestErrorCode =
   | 'binary'
   | 'decode'
   | 'truncated'
-  | 'unsupported-format'
+  | 'encrypted'
+  | 'corrupt'
+  | 'no-text'
   | 'no-chinese'
   | 'registry'
   | 'usage';

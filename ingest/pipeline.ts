@@ -1,11 +1,13 @@
-// Text in, typed graph out: decode → normalise → structure → recognise → relate.
-// Pure: no database, no clock, no randomness, so the same input gives the same graph.
+// Text in, typed graph out: decode (or read the PDF's text layer) → normalise →
+// structure → recognise → relate. Pure: no database, no clock, no randomness, so the
+// same input gives the same graph.
 import { createHash } from 'node:crypto';
-import { decode, type Encoding } from './decode.ts';
+import { checkText, decode, type Decoded, type Encoding } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { parseIndicatorTable, type IndicatorRow } from './indicators.ts';
 import type { EntityKind, RelationType } from './model.ts';
 import { normalize } from './normalize.ts';
+import { isPdf, pdfText } from './pdf.ts';
 import { recognize, type Candidate } from './recognize.ts';
 import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
 import { RULES } from './relations/index.ts';
@@ -24,6 +26,8 @@ export interface IngestInput {
   discover: boolean;
   docId?: string;
   title?: string;
+  /** the text, when the caller has already read it (a PDF's text layer, see ingest()); absent: the bytes are decoded */
+  decoded?: Decoded;
 }
 
 export interface IngestResult {
@@ -221,7 +225,7 @@ export function buildGraph(input: IngestInput): IngestResult {
     return result;
   };
 
-  const decoded = time('decode', () => decode(input.bytes, input.source));
+  const decoded = input.decoded ?? time('decode', () => decode(input.bytes, input.source));
   const docId = input.docId ?? documentId(input.source);
   const normalized = time('normalize', () => normalize(decoded.text));
   const { text } = normalized;
@@ -282,4 +286,19 @@ export function buildGraph(input: IngestInput): IngestResult {
     discovered: nodes.filter((n) => n.source === 'discovered'),
     timings,
   };
+}
+
+/** The text of a plan file: a PDF's text layer, or decoded text. */
+export async function readText(bytes: Uint8Array, source: string): Promise<Decoded> {
+  if (!isPdf(bytes, source)) return decode(bytes, source);
+  return checkText({ text: await pdfText(bytes, source), encoding: 'pdf' }, source);
+}
+
+/** buildGraph() for any plan file, PDF included (reading a PDF is asynchronous). */
+export async function ingest(input: IngestInput): Promise<IngestResult> {
+  const started = performance.now();
+  const decoded = input.decoded ?? (await readText(input.bytes, input.source));
+  const read = performance.now() - started;
+  const result = buildGraph({ ...input, decoded });
+  return { ...result, timings: { decode: read, ...result.timings } };
 }

@@ -16,9 +16,6 @@ export async function readInput(source: string, stdin: NodeJS.ReadableStream = p
     }
     return Buffer.concat(chunks);
   }
-  if (/\.pdf$/i.test(source)) {
-    throw new IngestError('unsupported-format', `${source}: PDF input is not supported yet; extract its text first (e.g. pdftotext)`, { source });
-  }
   let stat: fs.Stats;
   try {
     stat = fs.statSync(source);

@@ -24,6 +24,10 @@ const entityFields = {
   city: async (e: EntityObject, _: unknown, context: Context) => (e.city ? resolveEntity(e.city, context) : null),
   mentions: async (e: EntityObject, { first }: { first: number }, { loaders }: Context) =>
     (await loaders.mentions.load(e.id)).slice(0, within('first', first, 1, LIMITS.mentions)),
+  documents: async (e: EntityObject, _: unknown, { loaders }: Context) => {
+    const docs = await loaders.document.loadMany(await loaders.entityDocuments.load(e.id));
+    return docs.filter((d) => d !== null && !(d instanceof Error));
+  },
   neighbors: async (
     e: EntityObject,
     args: { relationTypes?: RelationType[] | null; direction: 'OUT' | 'IN' | 'BOTH'; first: number },

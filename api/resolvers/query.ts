@@ -2,6 +2,7 @@
 // hand the rows to the type resolvers.
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
 import { cityProfile } from '../../graph/queries/city-profile.ts';
+import { compareDocuments } from '../../graph/queries/compare.ts';
 import { documentsByIds } from '../../graph/queries/documents.ts';
 import { listEntities } from '../../graph/queries/entities.ts';
 import { indicators } from '../../graph/queries/indicators.ts';
@@ -33,6 +34,18 @@ async function requireEntities(context: Context, ids: string[], kind?: EntityKin
 
 const types = (list: RelationType[] | null | undefined) => (list && list.length > 0 ? list : RELATION_TYPE_NAMES);
 
+/** The `documents` filter: null (every document) when absent, else stored documents only. */
+async function documentFilter(context: Context, ids: string[] | null | undefined): Promise<string[] | null> {
+  if (!ids) return null;
+  const docs = listWithin('documents', ids, LIMITS.documents);
+  const rows = await context.loaders.document.loadMany(docs);
+  docs.forEach((id, i) => {
+    const row = rows[i];
+    if (!row || row instanceof Error) throw notFound('document', id);
+  });
+  return docs;
+}
+
 /** Entities a root query already read need no second trip when a relation's ends are resolved. */
 function known(context: Context, rows: EntityRow[]): EntityRow[] {
   for (const row of rows) context.loaders.entity.prime(row.id, row);
@@ -41,8 +54,9 @@ function known(context: Context, rows: EntityRow[]): EntityRow[] {
 
 export const queryResolvers = {
   Query: {
-    search: async (_: unknown, args: { text: string; kinds?: EntityKind[] | null; first: number }, context: Context) => {
-      const hits = await search(context.executor, searchText(args.text), args.kinds?.length ? args.kinds : null, within('first', args.first, 1, LIMITS.searchFirst));
+    search: async (_: unknown, args: { text: string; kinds?: EntityKind[] | null; first: number; documents?: string[] | null }, context: Context) => {
+      const docs = await documentFilter(context, args.documents);
+      const hits = await search(context.executor, searchText(args.text), args.kinds?.length ? args.kinds : null, within('first', args.first, 1, LIMITS.searchFirst), docs);
       known(context, hits.map((h) => h.entity));
       return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score }));
     },
@@ -65,40 +79,46 @@ export const queryResolvers = {
 
     neighborhood: async (
       _: unknown,
-      args: { ids: string[]; depth: number; kinds?: EntityKind[] | null; relationTypes?: RelationType[] | null; limit: number },
+      args: { ids: string[]; depth: number; kinds?: EntityKind[] | null; relationTypes?: RelationType[] | null; limit: number; documents?: string[] | null },
       context: Context,
     ) => {
       const ids = listWithin('ids', args.ids, LIMITS.ids);
       const depth = within('depth', args.depth, 1, LIMITS.depth);
       const limit = within('limit', args.limit, 1, LIMITS.nodes);
       await requireEntities(context, ids);
-      const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit });
+      const docs = await documentFilter(context, args.documents);
+      const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit, docs });
       return { nodes: known(context, rows.nodes).map(entityObject), edges: rows.edges, truncated: rows.truncated };
     },
 
     paths: async (
       _: unknown,
-      args: { from: string; to: string; maxHops: number; limit: number; relationTypes?: RelationType[] | null; onlyCited: boolean },
+      args: { from: string; to: string; maxHops: number; limit: number; relationTypes?: RelationType[] | null; onlyCited: boolean; documents?: string[] | null },
       context: Context,
     ) => {
       const maxHops = within('maxHops', args.maxHops, 1, LIMITS.maxHops);
       const limit = within('limit', args.limit, 1, LIMITS.paths);
       if (args.from === args.to) throw badInput('from and to must be different entities', 'to');
       await requireEntities(context, [args.from, args.to]);
-      const rows = await paths(context.executor, { from: args.from, to: args.to, maxHops, limit, types: types(args.relationTypes), onlyCited: args.onlyCited });
+      const docs = await documentFilter(context, args.documents);
+      const rows = await paths(context.executor, { from: args.from, to: args.to, maxHops, limit, types: types(args.relationTypes), onlyCited: args.onlyCited, docs });
       return rows.map((p) => ({
         length: p.relations.length,
         hops: p.relations.map((relation, i) => ({ from: p.nodes[i]!, to: p.nodes[i + 1]!, relation })),
       }));
     },
 
-    platformsForCluster: async (_: unknown, { cluster, via }: { cluster: string; via?: PlatformVia[] | null }, context: Context) => {
+    platformsForCluster: async (
+      _: unknown,
+      { cluster, via, documents }: { cluster: string; via?: PlatformVia[] | null; documents?: string[] | null },
+      context: Context,
+    ) => {
       await requireEntities(context, [cluster], 'IndustryCluster');
-      return platformsForCluster(context.executor, cluster, via ?? null);
+      return platformsForCluster(context.executor, cluster, via ?? null, await documentFilter(context, documents));
     },
 
-    cityProfile: async (_: unknown, { city }: { city: string }, context: Context) => {
-      const profile = await cityProfile(context.executor, city);
+    cityProfile: async (_: unknown, { city, documents }: { city: string; documents?: string[] | null }, context: Context) => {
+      const profile = await cityProfile(context.executor, city, await documentFilter(context, documents));
       if (!profile) throw notFound('city', city);
       const loaded = await context.loaders.entity.loadMany(profile.placed);
       const placed = loaded.filter((e): e is EntityRow => e !== null && !(e instanceof Error));
@@ -109,6 +129,29 @@ export const queryResolvers = {
     indicators: async (_: unknown, __: unknown, context: Context) => known(context, await indicators(context.executor)).map(entityObject),
 
     documents: (_: unknown, __: unknown, { executor }: Context) => documentsByIds(executor, null),
+
+    compareDocuments: async (_: unknown, { a, b }: { a: string; b: string }, context: Context) => {
+      const [docA, docB] = await Promise.all([context.loaders.document.load(a), context.loaders.document.load(b)]);
+      if (!docA) throw notFound('document', a);
+      if (!docB) throw notFound('document', b);
+      const rows = await compareDocuments(context.executor, a, b);
+      known(context, rows.entities.map((e) => e.item));
+      const split = <T, U>(items: { item: T; inA: boolean; inB: boolean }[], view: (item: T) => U) => ({
+        onlyA: items.filter((i) => i.inA && !i.inB).map((i) => view(i.item)),
+        onlyB: items.filter((i) => i.inB && !i.inA).map((i) => view(i.item)),
+        both: items.filter((i) => i.inA && i.inB).map((i) => view(i.item)),
+      });
+      return {
+        a: docA,
+        b: docB,
+        entities: split(rows.entities, (entity) => ({ entity: entityObject(entity), a, b })),
+        relations: split(rows.relations, (relation) => ({
+          relation,
+          evidenceA: relation.evidence.filter((e) => e.docId === a),
+          evidenceB: relation.evidence.filter((e) => e.docId === b),
+        })),
+      };
+    },
 
     document: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.document.load(id),
 

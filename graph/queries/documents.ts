@@ -1,4 +1,6 @@
 // Documents and their sections, with the text a reader shows.
+import { ENTITY_LABEL } from '../../ingest/model.ts';
+import { label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import { SECTION_FIELDS, SECTION_TEXT, type DocumentRow, type SectionRow } from './rows.ts';
 
@@ -43,4 +45,12 @@ export async function childSections(executor: Executor, parentIds: readonly stri
     { ids: [...new Set(parentIds)] },
   );
   return rows.map(toSection);
+}
+
+/** The ids of the documents that name each of the given entities. */
+export async function documentIdsOf(executor: Executor, entityIds: readonly string[]): Promise<{ id: string; docs: string[] }[]> {
+  return executor.read<{ id: string; docs: string[] }>(
+    `MATCH (e:${label(ENTITY_LABEL)}) WHERE e.id IN $ids RETURN e.id AS id, coalesce(e.docs, []) AS docs`,
+    { ids: [...new Set(entityIds)] },
+  );
 }

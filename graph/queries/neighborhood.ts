@@ -3,6 +3,7 @@
 import type { EntityKind, RelationType } from '../../ingest/model.ts';
 import { ENTITY, decodeEntity, decodeRelation, entityProjection, relationProjection } from '../codec.ts';
 import type { Executor } from '../executor.ts';
+import { entityInDocs, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
 import type { EntityRow, RelationRow } from './rows.ts';
 
 export const MAX_DEPTH = 3;
@@ -27,7 +28,7 @@ export function neighborhoodCypher(depth: number): string {
     .map(
       (level) => `CALL (frontier${level - 1}, seen${level - 1}) {
        UNWIND frontier${level - 1} AS f
-       MATCH (f)-[r]-(n:${ENTITY}) WHERE type(r) IN $types AND NOT n IN seen${level - 1}
+       MATCH (f)-[r]-(n:${ENTITY}) WHERE type(r) IN $types AND NOT n IN seen${level - 1} AND ${relationInDocs('r')} AND ${entityInDocs('n')}
        WITH DISTINCT n ORDER BY n.id
        RETURN collect(n) AS frontier${level}
      }
@@ -43,7 +44,7 @@ export function neighborhoodCypher(depth: number): string {
      WITH inReach[0..$limit] AS kept, size(inReach) > $limit AS truncated
      CALL (kept) {
        UNWIND kept AS a
-       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN kept
+       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN kept AND ${relationInDocs('r')}
        RETURN collect(${relationProjection('r')}) AS edges
      }
      RETURN [k IN kept | ${entityProjection('k')}] AS nodes, edges, truncated`;
@@ -51,13 +52,14 @@ export function neighborhoodCypher(depth: number): string {
 
 export async function neighborhood(
   executor: Executor,
-  args: { ids: string[]; depth: number; kinds: EntityKind[] | null; types: RelationType[]; limit: number },
+  args: { ids: string[]; depth: number; kinds: EntityKind[] | null; types: RelationType[]; limit: number; docs?: DocumentFilter },
 ): Promise<SubgraphRows> {
+  const docs = args.docs ?? null;
   const [row] = await executor.read<{ nodes: Record<string, unknown>[]; edges: Record<string, unknown>[]; truncated: boolean }>(
     neighborhoodCypher(args.depth),
-    { ids: args.ids, kinds: args.kinds, types: args.types, limit: args.limit },
+    { ids: args.ids, kinds: args.kinds, types: args.types, limit: args.limit, docs },
   );
-  const edges = (row?.edges ?? []).map(decodeRelation).sort((a, b) => a.id.localeCompare(b.id));
+  const edges = restrictAll((row?.edges ?? []).map(decodeRelation), docs).sort((a, b) => a.id.localeCompare(b.id));
   return { nodes: (row?.nodes ?? []).map(decodeEntity), edges, truncated: row?.truncated ?? false };
 }
 

@@ -8,6 +8,7 @@ import { PLATFORM_KINDS } from '../../ingest/model.ts';
 import { decodeRelation, relationProjection } from '../codec.ts';
 import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
+import { restrictEvidence, type DocumentFilter } from './document-filter.ts';
 import type { RelationRow } from './rows.ts';
 
 export const PLATFORM_VIAS = ['DIRECT', 'FIELD', 'PROGRAM'] as const;
@@ -51,14 +52,26 @@ export function platformsCypher(): string {
      ORDER BY CASE routes[0].via WHEN 'DIRECT' THEN 0 WHEN 'FIELD' THEN 1 ELSE 2 END, p.name, p.id`;
 }
 
-/** `via`: keep only platforms reached by one of these routes (all their routes are still listed). */
-export async function platformsForCluster(executor: Executor, cluster: string, via: PlatformVia[] | null = null): Promise<PlatformRow[]> {
+/**
+ * `via`: keep only platforms reached by one of these routes (all their routes are still listed).
+ * `docs`: a route holds for the documents when each of its links is stated by one of them.
+ */
+export async function platformsForCluster(
+  executor: Executor,
+  cluster: string,
+  via: PlatformVia[] | null = null,
+  docs: DocumentFilter = null,
+): Promise<PlatformRow[]> {
   const rows = await executor.read<{ platform: string; routes: { via: PlatformVia; through: string | null; relations: Record<string, unknown>[] }[] }>(
     platformsCypher(),
     { cluster, via, programClusters: PROGRAM_CLUSTERS },
   );
-  return rows.map((row) => {
-    const routes = row.routes.map((r): PlatformRoute => ({ via: r.via, through: r.through, relations: r.relations.map(decodeRelation) }));
-    return { platform: row.platform, ...routes[0]!, routes };
+  return rows.flatMap((row) => {
+    const routes = row.routes.flatMap((r): PlatformRoute[] => {
+      const relations = r.relations.map((rel) => restrictEvidence(decodeRelation(rel), docs));
+      return relations.every((rel) => rel !== null) ? [{ via: r.via, through: r.through, relations: relations as RelationRow[] }] : [];
+    });
+    if (routes.length === 0 || (via !== null && !routes.some((r) => via.includes(r.via)))) return [];
+    return [{ platform: row.platform, ...routes[0]!, routes }];
   });
 }

@@ -6,6 +6,7 @@ import type { EntityKind } from '../../ingest/model.ts';
 import { ENTITY, decodeEntity, entityProjection, type EntityRow } from '../codec.ts';
 import type { Executor } from '../executor.ts';
 import { FULLTEXT_INDEX } from '../schema.ts';
+import { entityInDocs, type DocumentFilter } from './document-filter.ts';
 
 /** Lucene's query syntax characters, escaped so that user text is only ever text. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -32,7 +33,7 @@ export interface SearchHitRow {
   score: number;
 }
 
-export async function search(executor: Executor, text: string, kinds: EntityKind[] | null, first: number): Promise<SearchHitRow[]> {
+export async function search(executor: Executor, text: string, kinds: EntityKind[] | null, first: number, docs: DocumentFilter = null): Promise<SearchHitRow[]> {
   const lucene = escapeLucene(text);
   const rows = await executor.read<{ e: Record<string, unknown>; score: number }>(
     `CALL () {
@@ -52,11 +53,11 @@ export async function search(executor: Executor, text: string, kinds: EntityKind
          END AS score
      }
      WITH e, max(score) AS score
-     WHERE $kinds IS NULL OR any(k IN labels(e) WHERE k IN $kinds)
+     WHERE ($kinds IS NULL OR any(k IN labels(e) WHERE k IN $kinds)) AND ${entityInDocs('e')}
      RETURN ${entityProjection('e')} AS e, score
      ORDER BY score DESC, size(e.name), e.id
      LIMIT $first`,
-    { index: FULLTEXT_INDEX, lucene, pool: first * 5, text, lower: text.toLowerCase(), key: pinyinKey(text), kinds, first },
+    { index: FULLTEXT_INDEX, lucene, pool: first * 5, text, lower: text.toLowerCase(), key: pinyinKey(text), kinds, first, docs },
   );
   return rows.map((r) => ({ entity: decodeEntity(r.e), score: r.score }));
 }

@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../../config.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { exportHash, loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
+import { body, makePdf } from '../support/pdf-files.ts';
 import { PLAN_PATH, planBytes, planGraph } from '../support/plan.ts';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -55,7 +56,11 @@ describe('npm run ingest', () => {
     ['text with no Chinese', () => file('english.txt', 'An English memo.\n'.repeat(40)), /no Chinese text/],
     ['a file over the size limit', () => file('huge.txt', Buffer.alloc(21 * 1024 * 1024, 0x41)), /over the .*-byte limit/],
     ['an unreadable path', () => path.join(dir, 'missing.txt'), /cannot read \(ENOENT\)/],
-    ['a PDF', () => file('plan.pdf', '%PDF-1.7'), /PDF input is not supported yet/],
+    ['a scanned PDF, without a text layer', () => file('scan.pdf', makePdf([[], []])), /no text layer — OCR is not supported/],
+    ['an encrypted PDF', () => file('locked.pdf', makePdf([body(['广东省科技创新规划'])], { encrypted: true })), /encrypted/],
+    ['a truncated PDF', () => file('cut.pdf', makePdf([body(['广东省科技创新规划'])]).subarray(0, 600)), /looks truncated/],
+    ['a corrupt PDF', () => file('bad.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 0x37), Buffer.from('\n%%EOF\n')])), /not a readable PDF/],
+    ['a PDF over the size limit', () => file('huge.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024, 0x20)])), /over the .*-byte limit/],
   ])('refuses %s with one clear line, exit 2, and nothing written', async (_, make, message) => {
     const { code, stderr } = ingest(make());
     expect(code).toBe(2);

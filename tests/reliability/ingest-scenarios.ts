@@ -13,6 +13,7 @@ import { Executor } from '../../graph/executor.ts';
 import { alive, start, type LocalNeo4j } from '../../launcher/launcher.ts';
 import { DEFAULT_REGISTRY, ingestPlan } from '../../graph/load-plan.ts';
 import { exportHash } from '../support/export-hash.ts';
+import { body, makePdf, textPdf } from '../support/pdf-files.ts';
 import { writeGraph } from '../../graph/writer.ts';
 import type { Graph } from '../../ingest/types.ts';
 import type { Row } from './report.ts';
@@ -104,9 +105,19 @@ function asPlan(dir: string, sub: string, bytes: Uint8Array): string {
   return file;
 }
 
+/** The plan as a PDF, named so that it gets the bundled plan's document id. */
+function asPdf(dir: string, sub: string, bytes: Uint8Array): string {
+  const folder = path.join(dir, sub);
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, PLAN_NAME.replace(/\.txt$/, '.pdf'));
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
 function badInputs(): BadInput[] {
   const plan = fs.readFileSync(loadConfig().plan);
   const text = plan.toString('utf8');
+  const pdf = textPdf(text);
   return [
     { name: 'empty file', make: (dir) => [asPlan(dir, 'empty', new Uint8Array())], exit: 2, says: /empty/ },
     { name: 'binary file', make: (dir) => [asPlan(dir, 'binary', Uint8Array.from({ length: 65_536 }, (_, i) => (i * 7919) % 256))], exit: 2, says: /binary/ },
@@ -122,6 +133,20 @@ function badInputs(): BadInput[] {
       says: /truncated/,
     },
     { name: 'truncated at a character', make: (dir) => [asPlan(dir, 'cut-char', Buffer.from(text.slice(0, Math.floor(text.length * 0.6))))], exit: 2, says: /truncated/ },
+    { name: 'scanned PDF, no text layer', make: (dir) => [asPdf(dir, 'scan', makePdf([[], [], []]))], exit: 2, says: /no text layer — OCR is not supported/ },
+    { name: 'encrypted PDF', make: (dir) => [asPdf(dir, 'locked', makePdf([body(text.split('\n').slice(0, 40))], { encrypted: true }))], exit: 2, says: /encrypted/ },
+    { name: 'truncated PDF', make: (dir) => [asPdf(dir, 'cut-pdf', pdf.subarray(0, Math.floor(pdf.length * 0.6)))], exit: 2, says: /truncated/ },
+    {
+      name: 'corrupt PDF',
+      make: (dir) => {
+        const broken = Buffer.from(pdf);
+        broken.fill(0x30, 1024, broken.length - 1024); // objects and cross-reference table overwritten
+        return [asPdf(dir, 'corrupt', broken)];
+      },
+      exit: 2,
+      says: /not a readable PDF/,
+    },
+    { name: '50 MB PDF', make: (dir) => [asPdf(dir, 'large-pdf', Buffer.concat([pdf, Buffer.alloc(50 * 2 ** 20 - pdf.length, 0x20)]))], exit: 2, says: /limit/ },
     {
       name: 'registry with duplicate ids',
       make: (dir) => {

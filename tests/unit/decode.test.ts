@@ -39,11 +39,6 @@ describe('decode', () => {
     expect(failure(() => decode(bytes, 'image.png')).message).toMatch(/image\.png: this is a binary file/);
   });
 
-  it('says PDF is not supported yet, by extension or by content', () => {
-    expect(failure(() => decode(Buffer.from(PLAN_LINE), 'plan.pdf')).code).toBe('unsupported-format');
-    expect(failure(() => decode(Buffer.from(`%PDF-1.7\n${PLAN_LINE}`), 'plan.txt')).message).toMatch(/PDF input is not supported yet/);
-  });
-
   it('refuses text with no Chinese', () => {
     expect(failure(() => decode(Buffer.from('A plan written in English only.\n'.repeat(20)), 'en.txt')).code).toBe('no-chinese');
   });
