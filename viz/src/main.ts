@@ -14,7 +14,11 @@ const $ = (id: string) => document.getElementById(id)!;
 const GEOGRAPHIC = new Set(['start', 'entity', 'city']);
 
 const store = createStore(fromQuery(location.search));
-const scene = createScene($('graph'));
+const scene = createScene($('graph'), () => {
+  // On a phone the panel is a drawer over the bottom of the canvas; on a desktop it sits beside it.
+  const panel = $('panel');
+  return getComputedStyle(panel).position === 'absolute' ? panel.getBoundingClientRect().height : 0;
+});
 const underlay = createUnderlay(scene.cy, $('canvas'));
 // For the end-to-end tests and for curious users in the console.
 (window as unknown as { innograph: unknown }).innograph = { cy: scene.cy, scene, store };

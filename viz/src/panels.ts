@@ -109,6 +109,11 @@ export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'star
   );
 }
 
+/** The start view's panel: what the picture is and how to read it. */
+export function guidePanel(lang: Lang): HTMLElement {
+  return h('div', { class: 'guide' }, h('h2', {}, t('title', lang)), h('p', {}, t('subtitle', lang)), h('ul', {}, h('li', {}, t('guideClick', lang)), h('li', {}, t('guideSearch', lang)), h('li', {}, t('guideLists', lang))));
+}
+
 export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElement {
   if (paths.length === 0) return h('p', { class: 'empty' }, t('noPath', lang));
   return h(

@@ -147,6 +147,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
       document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
       const onlySelection = previous && pictureKey(state) === pictureKey(previous) && (!state.selected || graph.nodes.has(state.selected));
       if (onlySelection && loaded) {
+        document.body.dataset.selected = state.selected ? 'yes' : 'no';
         scene.select(state.selected, false);
         await showSelection(state, loaded);
         return;
@@ -165,6 +166,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
       const elements = toElements(shown, state.lang);
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = state.selected || view.panel(state.lang, openReader) ? 'open' : 'closed';
+      document.body.dataset.selected = state.selected ? 'yes' : 'no';
       scene.cy.resize();
       $('legend').replaceChildren(legend(state.lang, KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k)), RELATION_TYPE_NAMES.filter((r) => [...shown.edges.values()].some((e) => e.type === r))));
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();

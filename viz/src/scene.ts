@@ -13,6 +13,7 @@ export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
   animateMs: 300, // newcomers fly in over this time
   ring: 110, // pixels from the expanded node where newcomers start
+  titleSpace: 28, // pixels kept free at the top for the title over the canvas
 };
 
 export type Arrangement =
@@ -40,7 +41,8 @@ function loadFcose(): Promise<void> {
   return fcoseReady;
 }
 
-export function createScene(container: HTMLElement): Scene {
+/** `obscured` tells how many pixels at the bottom of the canvas a drawer covers (on a phone). */
+export function createScene(container: HTMLElement, obscured: () => number = () => 0): Scene {
   const cy = cytoscape({
     container,
     style: stylesheet(1),
@@ -66,14 +68,18 @@ export function createScene(container: HTMLElement): Scene {
     timer = window.setTimeout(restyle, SCENE_DEFAULTS.settleMs);
   });
 
+  /** Fits the picture into the part of the canvas no drawer covers, below the title. */
   const fit = () => {
-    cy.fit(undefined, SCENE_DEFAULTS.padding);
-    // Room at the top for the title over the canvas.
-    cy.zoom({ level: cy.zoom() * 0.94, renderedPosition: { x: cy.width() / 2, y: cy.height() } });
-    if (cy.zoom() > SCENE_DEFAULTS.maxFitZoom) {
-      cy.zoom(SCENE_DEFAULTS.maxFitZoom);
-      cy.center();
-    }
+    const { padding, maxFitZoom, titleSpace } = SCENE_DEFAULTS;
+    if (cy.nodes().empty()) return;
+    const box = cy.elements().boundingBox();
+    const width = cy.width() - 2 * padding;
+    const height = cy.height() - obscured() - 2 * padding - titleSpace;
+    const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
+    cy.viewport({
+      zoom,
+      pan: { x: padding + (width - box.w * zoom) / 2 - box.x1 * zoom, y: padding + titleSpace + (height - box.h * zoom) / 2 - box.y1 * zoom },
+    });
   };
 
   const run = async (options: LayoutOptions) => {

@@ -2,7 +2,7 @@
 // says. Adding a view is adding a row.
 import { arrangeBands, arrangeChain, arrangeGeo, type Arranged } from './arrangements.ts';
 import { emptyGraph, merge, type GraphData } from './graph-data.ts';
-import { cityPanel, clusterPanel, indicatorsPanel, pathPanel, platformRows, type OpenReader } from './panels.ts';
+import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type OpenReader } from './panels.ts';
 import type { AppState, Lang, View } from './state.ts';
 import type { CityProfile, ClusterPlatform, Entity, Path, Subgraph } from './types.ts';
 import type { Box } from './geo.ts';
@@ -42,7 +42,7 @@ interface ViewDefinition {
 const start: ViewDefinition = {
   async load({ fetch }) {
     const data = await fetch<{ neighborhood: Subgraph }>('start view', 'neighborhood', { ids: GBA_CITIES, depth: 1, kinds: START_KINDS, types: START_TYPES });
-    return { graph: data ? merge(emptyGraph(), data.neighborhood) : emptyGraph(), panel: () => null, arrange: arrangeGeo, geographic: true };
+    return { graph: data ? merge(emptyGraph(), data.neighborhood) : emptyGraph(), panel: (lang) => guidePanel(lang), arrange: arrangeGeo, geographic: true };
   },
 };
 
