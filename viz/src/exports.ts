@@ -1,6 +1,5 @@
 // Exports of what the reader sees: the view as JSON with all its evidence, as GraphML (every
 // node and edge of the view, no cap), as a PNG with its title and legend. Loaded on first use.
-import { graphml } from '../../api/export.ts';
 import type { Graph } from '../../ingest/types.ts';
 import type { Core } from 'cytoscape';
 import type { GraphData } from './graph-data.ts';
@@ -40,8 +39,17 @@ export async function exportJson(shown: GraphData): Promise<Graph> {
   return graph;
 }
 
+/**
+ * The server's GraphML of the whole graph (its attributes, every quote), cut down to the nodes and
+ * edges of the view: the same file format whatever the size of the view, with no cap.
+ */
 export async function exportGraphml(shown: GraphData): Promise<string> {
-  const text = graphml(await viewGraph(shown));
+  const response = await fetch('/export/graph.graphml');
+  if (!response.ok) throw new Error(`the export answered ${response.status}`);
+  const document = new DOMParser().parseFromString(await response.text(), 'application/xml');
+  for (const node of [...document.getElementsByTagName('node')]) if (!shown.nodes.has(node.getAttribute('id') ?? '')) node.remove();
+  for (const edge of [...document.getElementsByTagName('edge')]) if (!shown.edges.has(edge.getAttribute('id') ?? '')) edge.remove();
+  const text = new XMLSerializer().serializeToString(document);
   download('innograph-view.graphml', new Blob([text], { type: 'application/graphml+xml' }));
   return text;
 }
