@@ -77,8 +77,8 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $('subtitle').textContent = t('subtitle', lang);
   document.body.dataset.view = state.view;
   const checkbox = (value: string, text: string, on: boolean) => h('label', {}, h('input', on ? { type: 'checkbox', value, checked: '' } : { type: 'checkbox', value }), ` ${text}`);
-  $('kind-filters').replaceChildren(h('legend', {}, lang === 'zh' ? '类型' : 'Kinds'), ...KINDS.map((k) => checkbox(k, kindLabel(k, lang), !state.hiddenKinds.includes(k))));
-  $('type-filters').replaceChildren(h('legend', {}, lang === 'zh' ? '关系' : 'Relations'), ...RELATION_TYPE_NAMES.map((r) => checkbox(r, typeLabel(r, lang), !state.hiddenTypes.includes(r))));
+  $('kind-filters').replaceChildren(h('legend', {}, t('kinds', lang)), ...KINDS.map((k) => checkbox(k, kindLabel(k, lang), !state.hiddenKinds.includes(k))));
+  $('type-filters').replaceChildren(h('legend', {}, t('relationTypes', lang)), ...RELATION_TYPE_NAMES.map((r) => checkbox(r, typeLabel(r, lang), !state.hiddenTypes.includes(r))));
   renderLists(state, lists, store);
 }
 

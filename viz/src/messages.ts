@@ -16,6 +16,8 @@ export const MESSAGES = {
   retrying: { zh: '数据库暂不可用——正在重试', en: 'database unavailable — retrying' },
   otherLang: { zh: 'English', en: '中文' },
   kind: { zh: '类型', en: 'Kind' },
+  kinds: { zh: '类型', en: 'Kinds' },
+  relationTypes: { zh: '关系', en: 'Relations' },
   city: { zh: '城市', en: 'City' },
   baseline: { zh: '2020 基期', en: '2020 baseline' },
   target: { zh: '2025 目标', en: '2025 target' },
