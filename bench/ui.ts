@@ -87,7 +87,7 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       const page = await browser.newPage({ viewport });
       const started = performance.now();
       await page.goto(`${base}/`);
-      await page.waitForSelector('body[data-busy="false"]', { timeout: 30_000 });
+      await page.waitForSelector('body[data-busy="false"]', { timeout: 180_000 });
       renders.push(performance.now() - started);
       await page.close();
     }
@@ -96,18 +96,18 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
 
     const page = await browser.newPage({ viewport });
     await page.goto(`${base}/`);
-    await page.waitForSelector('body[data-busy="false"]');
+    await page.waitForSelector('body[data-busy="false"]', { timeout: 180_000 });
     // Long tasks (over 50 ms) on the main thread while the reader clicks and expands.
     await page.evaluate(`window.__long = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' })`);
     await page.evaluate(`window.innograph.store.actions.select('shenzhen')`);
-    await page.waitForSelector('body[data-busy="false"]');
+    await page.waitForSelector('body[data-busy="false"]', { timeout: 180_000 });
     const clickLongest = (await page.evaluate('Math.max(0, ...window.__long)')) as number;
     await page.evaluate('window.__long = []');
     const expands: number[] = [];
     for (const id of ['shenzhen', 'guangzhou', 'dongguan']) {
       const started = performance.now();
       await page.evaluate(`window.innograph.store.actions.expand(${JSON.stringify(id)})`);
-      await page.waitForSelector('body[data-busy="false"]');
+      await page.waitForSelector('body[data-busy="false"]', { timeout: 180_000 });
       expands.push(performance.now() - started);
     }
     const nodes = (await page.evaluate('window.innograph.cy.nodes().length')) as number;

@@ -54,7 +54,8 @@ export function stylesheet(zoom = 1): StylesheetJson {
       selector: `node[kind = "${kind}"]`,
       style: { 'background-color': ENTITY_KINDS[kind].color, shape: ENTITY_KINDS[kind].shape },
     })),
-    { selector: 'node[kind = "City"]', style: { width: px(SIZES.city), height: px(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold' } },
+    // Cities orient the reader: drawn, with their names, above everything placed around them.
+    { selector: 'node[kind = "City"]', style: { width: px(SIZES.city), height: px(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 5 } },
     { selector: 'node[source = "discovered"]', style: { 'border-style': 'dashed', 'border-color': '#555', 'border-width': px(2) } },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
     { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
