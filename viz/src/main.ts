@@ -23,6 +23,9 @@ const underlay = createUnderlay(scene.cy, $('canvas'));
 // For the end-to-end tests and for curious users in the console.
 (window as unknown as { innograph: unknown }).innograph = { cy: scene.cy, scene, store };
 
+// On a phone the legend starts folded: open, it would cover the map.
+if (window.matchMedia('(max-width: 900px)').matches) ($('legend-box') as HTMLDetailsElement).open = false;
+
 const lists: Lists = { clusters: [], cities: [] };
 let listsLoaded: Promise<void> | null = null;
 function loadLists(): Promise<void> {

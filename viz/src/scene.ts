@@ -14,6 +14,7 @@ export const SCENE_DEFAULTS = {
   animateMs: 300, // newcomers fly in over this time
   ring: 110, // pixels from the expanded node where newcomers start
   titleSpace: 28, // pixels kept free at the top for the title over the canvas
+  compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
 };
 
 export type Arrangement =
@@ -55,11 +56,13 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   });
   let styledZoom = 1;
   let timer: number | undefined;
+  /** A phone-sized canvas draws smaller shapes. */
+  const nodeScale = () => (cy.width() < SCENE_DEFAULTS.compactWidth ? 0.6 : 1);
 
   const restyle = () => {
     if (Math.abs(cy.zoom() - styledZoom) > 1e-3) {
       styledZoom = cy.zoom();
-      cy.style(stylesheet(styledZoom));
+      cy.style(stylesheet(styledZoom, nodeScale()));
     }
     declutter(cy);
   };
@@ -97,7 +100,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         cy.elements().remove();
         cy.zoom(1);
         styledZoom = 1;
-        cy.style(stylesheet(1));
+        cy.style(stylesheet(1, nodeScale()));
         cy.add(elements);
       });
       if (arrangement.kind === 'preset') {

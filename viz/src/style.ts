@@ -28,8 +28,10 @@ export const RELATION_STYLES = Object.fromEntries(
   RELATION_TYPE_NAMES.map((type, i) => [type, { color: PALETTE[i % PALETTE.length]!, line: LINES[(i + Math.floor(i / PALETTE.length)) % LINES.length]! }]),
 ) as Record<RelationType, RelationStyle>;
 
-export function stylesheet(zoom = 1): StylesheetJson {
+/** `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other. */
+export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
   const px = (value: number) => value / zoom;
+  const shape = (value: number) => (value * nodeScale) / zoom;
   return [
     {
       selector: 'node',
@@ -43,8 +45,8 @@ export function stylesheet(zoom = 1): StylesheetJson {
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': `${px(1)}px`,
-        width: px(SIZES.node),
-        height: px(SIZES.node),
+        width: shape(SIZES.node),
+        height: shape(SIZES.node),
         'border-width': px(1),
         'border-color': '#ffffff',
         color: '#1b1f24',
@@ -55,7 +57,7 @@ export function stylesheet(zoom = 1): StylesheetJson {
       style: { 'background-color': ENTITY_KINDS[kind].color, shape: ENTITY_KINDS[kind].shape },
     })),
     // Cities orient the reader: drawn, with their names, above everything placed around them.
-    { selector: 'node[kind = "City"]', style: { width: px(SIZES.city), height: px(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 5 } },
+    { selector: 'node[kind = "City"]', style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 5 } },
     { selector: 'node[source = "discovered"]', style: { 'border-style': 'dashed', 'border-color': '#555', 'border-width': px(2) } },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
     { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
