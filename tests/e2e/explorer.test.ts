@@ -17,8 +17,37 @@ const SHOTS = path.join(PROJECT_ROOT, 'tests', 'e2e', 'screenshots');
 
 /** Labels of the nodes the explorer draws, read from its Cytoscape instance. */
 const labels = (page: Page) => page.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.data('label')) as string[]);
-const selected = (page: Page) => page.evaluate(() => (window as any).innograph.cy.$(':selected').map((n: any) => n.id()) as string[]);
-const idle = (page: Page) => page.waitForSelector('body[data-busy="false"]', { timeout: 20_000 });
+const selected = (page: Page) => page.evaluate(() => (window as any).innograph.cy.$('node:selected').map((n: any) => n.id()) as string[]);
+const idle = (page: Page) => page.waitForSelector('body[data-busy="false"]', { timeout: 30_000 });
+/** Node positions on screen, by id. */
+const onScreen = (page: Page) => page.evaluate(() => Object.fromEntries((window as any).innograph.cy.nodes().map((n: any) => [n.id(), n.renderedPosition()])) as Record<string, { x: number; y: number }>);
+
+/**
+ * The labels a reader sees (text drawn, inside the canvas): how many pairs of them overlap,
+ * out of how many, and the median size they are drawn at in screen pixels.
+ */
+const labelStats = (page: Page) =>
+  page.evaluate(() => {
+    const cy = (window as any).innograph.cy;
+    const [w, h] = [cy.width(), cy.height()];
+    const shown = cy.nodes().filter((n: any) => n.data('label') && Number(n.style('text-opacity')) > 0);
+    const boxes = shown
+      .map((n: any) => ({ box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), size: parseFloat(n.style('font-size')) * cy.zoom() }))
+      .filter(({ box }: any) => box.x2 > 0 && box.y2 > 0 && box.x1 < w && box.y1 < h);
+    let overlapping = 0;
+    for (let i = 0; i < boxes.length; i += 1)
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const [a, b] = [boxes[i].box, boxes[j].box];
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping += 1;
+      }
+    const sizes = boxes.map((b: any) => b.size).sort((a: number, b: number) => a - b);
+    return { shown: boxes.length, pairs: (boxes.length * (boxes.length - 1)) / 2, overlapping, median: sizes[Math.floor(sizes.length / 2)] ?? 0 };
+  });
+
+const largestMove = (before: Record<string, { x: number; y: number }>, after: Record<string, { x: number; y: number }>) =>
+  Object.keys(before)
+    .filter((id) => after[id])
+    .map((id) => Math.hypot(after[id]!.x - before[id]!.x, after[id]!.y - before[id]!.y));
 
 describe('the explorer in Chromium', () => {
   let executor: Executor;
@@ -26,16 +55,19 @@ describe('the explorer in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
+  const pageErrors: string[] = [];
+  const watch = (p: Page) => p.on('pageerror', (error) => pageErrors.push(String(error)));
 
   beforeAll(async () => {
     executor = await connect();
     await loadBundledPlan(executor);
     await build({ configFile: path.join(PROJECT_ROOT, 'viz', 'vite.config.ts'), logLevel: 'warn' });
-    server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000 });
+    server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 15_000 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    watch(page);
     fs.mkdirSync(SHOTS, { recursive: true });
   });
 
@@ -45,81 +77,199 @@ describe('the explorer in Chromium', () => {
     await executor?.close();
   });
 
-  it('opens on the Greater Bay Area cities and the industry clusters', async () => {
+  it('opens on a titled map of the Greater Bay Area, its cities where they are, labels readable and apart', async () => {
     await page.goto(`${base}/`);
     await idle(page);
     expect(await labels(page)).toEqual(expect.arrayContaining(['深圳', '广州', '光明科学城']));
+    expect(await page.locator('#title').textContent()).toBe('广东科技创新图谱');
+    expect(await page.locator('.underlay path').count()).toBeGreaterThanOrEqual(21);
+    const at = await onScreen(page);
+    expect(at.shenzhen!.x).toBeGreaterThan(at.guangzhou!.x); // east
+    expect(at.shenzhen!.y).toBeGreaterThan(at.guangzhou!.y); // and south
+    const stats = await labelStats(page);
+    expect(stats.shown).toBeGreaterThanOrEqual(20);
+    expect(stats.overlapping).toBeLessThanOrEqual(2);
+    expect(stats.median).toBeGreaterThanOrEqual(11);
     expect(await page.locator('#clusters li').count()).toBe(20);
     await page.screenshot({ path: path.join(SHOTS, '1-start.png') });
   });
 
-  it('selects 深圳 from a search suggestion', async () => {
-    await page.fill('#search', '深圳');
-    await page.click('#suggestions button[data-id="shenzhen"]');
+  it('names an entity in both languages and its kind in a tooltip', async () => {
+    const p = (await onScreen(page))['guangming-science-city']!;
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + p.x, box.y + p.y);
+    await page.waitForSelector('#tooltip:not([hidden])');
+    const text = await page.locator('#tooltip').textContent();
+    expect(text).toContain('光明科学城');
+    expect(text).toContain('Guangming Science City');
+    expect(text).toContain('Science city');
+  });
+
+  it('selects a node on click without moving anything or changing the zoom, and deselects on the background', async () => {
+    await page.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      cy.zoom({ level: cy.zoom() * 1.4, renderedPosition: cy.$id('shenzhen').renderedPosition() });
+    });
+    await page.waitForTimeout(300);
+    const before = await onScreen(page);
+    const zoom = await page.evaluate(() => (window as any).innograph.cy.zoom());
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.click(box.x + before.shenzhen!.x, box.y + before.shenzhen!.y);
     await idle(page);
+    await page.waitForSelector('#details .entity[data-id="shenzhen"]');
     expect(await selected(page)).toEqual(['shenzhen']);
+    expect(Math.max(...largestMove(before, await onScreen(page)))).toBeLessThanOrEqual(2);
+    expect(await page.evaluate(() => (window as any).innograph.cy.zoom())).toBeCloseTo(zoom, 5);
+    await page.mouse.click(box.x + 8, box.y + box.height - 8);
+    await idle(page);
+    expect(await selected(page)).toEqual([]);
+    expect(page.url()).not.toContain('sel=');
+  });
+
+  it('moves through search suggestions with the keyboard, the exact name first, and closes them with Esc', async () => {
+    await page.fill('#search', '光明科学城');
+    await page.waitForSelector('#suggestions [role="option"]');
+    expect(await page.locator('#suggestions [role="option"]').first().getAttribute('data-id')).toBe('guangming-science-city');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#suggestions [role="option"]').count()).toBe(0);
+    await page.fill('#search', 'xqzzyw');
+    await page.waitForSelector('#suggestions .none');
+    await page.fill('#search', '深圳');
+    await page.waitForSelector('#suggestions [role="option"]');
+    const ids = await page.locator('#suggestions [role="option"]').evaluateAll((list) => list.map((o) => o.getAttribute('data-id')));
+    expect(ids[0]).toBe('shenzhen');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#suggestions [aria-selected="true"]').getAttribute('data-id')).toBe(ids[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await idle(page);
+    // A city found by search opens its city view.
+    expect(page.url()).toContain('view=city');
     expect(await page.locator('#details h2').textContent()).toBe('深圳');
   });
 
-  it('expands 深圳 and shows its neighbours, 光明科学城 among them', async () => {
-    const before = (await labels(page)).length;
+  it('selects 光明科学城 from a search suggestion and expands it, keeping what is shown in place', async () => {
+    await page.click('#home');
+    await idle(page);
+    await page.fill('#search', '深圳');
+    await page.waitForSelector('#suggestions [role="option"]');
+    await page.fill('#search', '光明科学城');
+    await page.click('#suggestions [data-id="guangming-science-city"]');
+    await idle(page);
+    expect(await selected(page)).toEqual(['guangming-science-city']);
+    const before = await onScreen(page);
+    const count = (await labels(page)).length;
     await page.click('#expand');
     await idle(page);
-    const after = await labels(page);
-    expect(after).toContain('光明科学城');
-    expect(after.length).toBeGreaterThan(before);
-    expect(page.url()).toContain('exp=shenzhen');
+    expect((await labels(page)).length).toBeGreaterThan(count);
+    expect(page.url()).toContain('exp=guangming-science-city');
+    const moves = largestMove(before, await onScreen(page));
+    expect(moves.reduce((s, m) => s + m, 0) / moves.length).toBeLessThan(40);
+    const stats = await labelStats(page);
+    expect(stats.overlapping).toBeLessThanOrEqual(Math.max(1, stats.pairs * 0.05));
+    await page.screenshot({ path: path.join(SHOTS, '2-expanded.png') });
   });
 
-  it('collapses 深圳 again, and expands it back', async () => {
+  it('collapses it again, and expands it back', async () => {
     const expanded = (await labels(page)).length;
     await page.click('#collapse');
     await idle(page);
     expect((await labels(page)).length).toBeLessThan(expanded);
-    expect(page.url()).not.toContain('exp=shenzhen');
+    expect(page.url()).not.toContain('exp=');
     await page.click('#expand');
     await idle(page);
     expect((await labels(page)).length).toBe(expanded);
   });
 
-  it('shows the quote behind an edge when it is clicked', async () => {
-    const edge = await page.evaluate(() => {
+  it('shows the quote behind an edge, and opens the reader where it can be seen', async () => {
+    const id = await page.evaluate(() => {
       const cy = (window as any).innograph.cy;
       const e = cy.$('edge[source = "guangming-science-city"][target = "shenzhen"]');
-      const p = e.renderedMidpoint();
-      const box = cy.container().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y, id: e.id() };
+      e.emit('tap');
+      return e.id();
     });
-    expect(edge.id).toBe('LOCATED_IN:guangming-science-city->shenzhen');
-    await page.evaluate((id) => {
-      (window as any).innograph.cy.$id(id).emit('tap');
-    }, edge.id);
+    expect(id).toBe('LOCATED_IN:guangming-science-city->shenzhen');
     await page.waitForSelector('#details .edge .quote', { timeout: 10_000 });
-    expect(await page.locator('#details .quote').first().textContent()).toContain('光明科学城');
+    expect(await page.locator('#details .edge h2').textContent()).toBe('光明科学城 —位于→ 深圳');
     await page.locator('#details .quote').first().click();
     await page.waitForSelector('#reader mark', { timeout: 10_000 });
     expect(await page.locator('#reader mark').textContent()).toContain('光明科学城');
-    await page.screenshot({ path: path.join(SHOTS, '2-evidence.png') });
+    const mark = (await page.locator('#reader mark').boundingBox())!;
+    expect(mark.y).toBeGreaterThanOrEqual(0);
+    expect(mark.y + mark.height).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: path.join(SHOTS, '3-evidence.png') });
+    await page.click('#reader .close');
+    expect(await page.locator('#reader mark').count()).toBe(0);
   });
 
-  it('highlights the shortest paths from 深圳 to 松山湖科学城', async () => {
+  it('exports the view: JSON with its evidence, GraphML with every node, PNG', async () => {
+    const shown = await page.evaluate(() => (window as any).innograph.cy.nodes().length as number);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#json')]);
+    const graph = JSON.parse(fs.readFileSync((await json.path())!, 'utf8'));
+    expect(graph.nodes).toHaveLength(shown);
+    expect(graph.edges.length).toBeGreaterThan(0);
+    expect(graph.edges.every((e: any) => e.evidence.length > 0)).toBe(true);
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#graphml')]);
+    expect(fs.readFileSync((await graphml.path())!, 'utf8').match(/<node /g)).toHaveLength(shown);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
+    expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
     await page.click('summary:has-text("Path between A and B")');
     await page.fill('#path-from', '深圳');
-    await page.click('#path-from-suggestions button[data-id="shenzhen"]');
+    await page.click('#path-from-suggestions [data-id="shenzhen"]');
     await page.fill('#path-to', '松山湖科学城');
-    await page.click('#path-to-suggestions button[data-id="songshan-lake-science-city"]');
+    await page.click('#path-to-suggestions [data-id="songshan-lake-science-city"]');
     await idle(page);
     const highlighted = await page.evaluate(() => (window as any).innograph.cy.$('.highlighted').map((e: any) => e.id()) as string[]);
     expect(highlighted).toEqual(expect.arrayContaining(['shenzhen', 'songshan-lake-science-city']));
+    const at = await onScreen(page);
+    expect(at.shenzhen!.x).toBeLessThan(at['songshan-lake-science-city']!.x);
     expect(await page.locator('#details .hop').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(SHOTS, '3-path.png') });
+    await page.screenshot({ path: path.join(SHOTS, '4-path.png') });
   });
 
-  it('lists a materials laboratory among the platforms of the advanced-materials cluster', async () => {
-    await page.click('#clusters button[data-id="cluster-advanced-materials"]');
+  it('states every hop of a path in the direction the relation is stored, as the graph draws it', async () => {
+    const hops = await page.locator('#details .hop').evaluateAll((list) =>
+      list.map((hop) => ({
+        source: (hop as HTMLElement).dataset.source!,
+        target: (hop as HTMLElement).dataset.target!,
+        type: (hop as HTMLElement).dataset.type!,
+        said: [...hop.querySelectorAll('.statement strong')].map((s) => s.textContent),
+      })),
+    );
+    expect(hops.length).toBeGreaterThan(0);
+    // The walk from 深圳 reaches 松山湖科学城 against at least one stored link (the science city is in the corridor).
+    expect(hops.map((h) => `${h.source}->${h.target}`)).toContain('songshan-lake-science-city->gz-sz-hk-corridor');
+    for (const hop of hops) {
+      const drawn = await page.evaluate(({ source, target, type }) => {
+        const cy = (window as any).innograph.cy;
+        const edge = cy.edges().filter((e: any) => e.data('type') === type && ((e.source().id() === source && e.target().id() === target) || (e.source().id() === target && e.target().id() === source)));
+        return edge.map((e: any) => [e.source().data('label'), e.target().data('label'), e.source().id()]);
+      }, hop);
+      expect(drawn).toHaveLength(1);
+      expect(drawn[0]![2]).toBe(hop.source);
+      expect(hop.said).toEqual([drawn[0]![0], drawn[0]![1]]);
+    }
+  });
+
+  it('keeps the shapes of the nodes on a path', async () => {
+    const sizes = await page.evaluate(() => (window as any).innograph.cy.nodes('.highlighted').map((n: any) => [n.renderedWidth(), n.renderedHeight()]) as [number, number][]);
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const [width, height] of sizes) expect(Math.min(width, height)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('opens a cluster found by search as its platforms, one row each, in bands by route', async () => {
+    await page.fill('#search', '先进材料产业集群');
+    await page.click('#suggestions [data-id="cluster-advanced-materials"]');
     await idle(page);
+    expect(page.url()).toContain('view=cluster');
+    const rows = await page.locator('#details .platform').evaluateAll((list) => list.map((p) => (p as HTMLElement).dataset.id));
+    expect(new Set(rows).size).toBe(rows.length);
     expect((await page.locator('#details .platform').allTextContents()).join('\n')).toContain('季华实验室');
-    await page.screenshot({ path: path.join(SHOTS, '4-cluster.png') });
+    expect(await page.locator('.underlay text').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, '5-cluster.png') });
   });
 
   it('switches labels to English', async () => {
@@ -132,7 +282,8 @@ describe('the explorer in Chromium', () => {
   it('reopens the same view from its URL', async () => {
     const url = page.url();
     const before = (await labels(page)).sort();
-    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(fresh);
     await fresh.goto(url);
     await idle(fresh);
     expect((await labels(fresh)).sort()).toEqual(before);
@@ -140,21 +291,43 @@ describe('the explorer in Chromium', () => {
     await fresh.close();
   });
 
-  it('shows the indicators with their 2020 and 2025 values', async () => {
+  it('shows the indicators as a full-width table of 2020 → 2025', async () => {
     await page.click('#show-indicators');
     await idle(page);
     const rows = await page.locator('.indicators tbody tr').allTextContents();
     expect(rows).toHaveLength(10);
     expect(rows.join('\n')).toContain('3.5左右');
-    await page.screenshot({ path: path.join(SHOTS, '5-indicators.png') });
+    expect((await page.locator('#table').boundingBox())!.width).toBeGreaterThan(900);
+    await page.screenshot({ path: path.join(SHOTS, '6-indicators.png') });
   });
 
-  it('is usable at phone width', async () => {
+  it('goes Back to the previous picture as it was', async () => {
+    await page.goBack();
+    await idle(page);
+    expect(page.url()).toContain('view=cluster');
+    expect(await page.locator('#details h2').textContent()).toBe('Advanced Materials Cluster');
+  });
+
+  it('keeps most of a phone screen for the graph, the panels as drawers', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    watch(phone);
     await phone.goto(`${base}/`);
     await idle(phone);
     expect(await phone.locator('#search').isVisible()).toBe(true);
-    await phone.screenshot({ path: path.join(SHOTS, '6-phone.png') });
+    const graph = (await phone.locator('#graph').boundingBox())!;
+    expect((graph.width * graph.height) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
+    await phone.screenshot({ path: path.join(SHOTS, '7-phone.png') });
+    await phone.click('#menu');
+    await phone.click('#clusters [data-id="cluster-advanced-materials"]');
+    await idle(phone);
+    const open = (await phone.locator('#graph').boundingBox())!;
+    const panel = (await phone.locator('#panel').boundingBox())!;
+    expect((open.width * (open.height - panel.height)) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
+    await phone.screenshot({ path: path.join(SHOTS, '8-phone-cluster.png') });
     await phone.close();
+  });
+
+  it('raised no error in any page', () => {
+    expect(pageErrors).toEqual([]);
   });
 });

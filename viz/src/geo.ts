@@ -1,6 +1,6 @@
-// Geographic positions: cities where they are on the map (an equirectangular
-// projection is exact enough at the scale of the Greater Bay Area), everything else
-// in a ring around the city the registry places it in, the rest in a row below.
+// Geographic positions: cities where they are on the map, everything else near what it
+// belongs to (its city, or the cities it links), pushed apart until no two labels overlap.
+// Positions are in screen pixels at zoom 1, so the start view opens at a readable zoom.
 import type { Entity } from './types.ts';
 
 export interface Position {
@@ -8,35 +8,149 @@ export interface Position {
   y: number;
 }
 
-const SCALE = 900; // pixels per degree
-const CENTER = { lat: 22.8, lon: 113.6 };
-const RING = 70; // distance of a city's entities from it
-
-export function project(lat: number, lon: number): Position {
-  return { x: (lon - CENTER.lon) * SCALE * Math.cos((CENTER.lat * Math.PI) / 180), y: -(lat - CENTER.lat) * SCALE };
+export interface Box {
+  width: number;
+  height: number;
 }
 
-export function geoPositions(nodes: Entity[]): Map<string, Position> {
+/** An equirectangular projection fitted to a box: exact enough at the scale of one province. */
+export interface Projection {
+  scale: number; // pixels per degree of latitude
+  lat0: number; // the latitude whose cosine shrinks longitudes
+  lon0: number;
+  lat1: number;
+}
+
+export const PROJECTION_DEFAULTS = {
+  padding: 90, // pixels kept free around the cities for their satellites and labels
+  minSpan: 0.6, // degrees: a view of one city still shows its surroundings
+};
+
+export function fitProjection(points: { lat: number; lon: number }[], box: Box): Projection {
+  const lats = points.map((p) => p.lat);
+  const lons = points.map((p) => p.lon);
+  const mid = { lat: (Math.min(...lats) + Math.max(...lats)) / 2, lon: (Math.min(...lons) + Math.max(...lons)) / 2 };
+  const shrink = Math.cos((mid.lat * Math.PI) / 180);
+  const spanLat = Math.max(PROJECTION_DEFAULTS.minSpan, Math.max(...lats) - Math.min(...lats));
+  const spanLon = Math.max(PROJECTION_DEFAULTS.minSpan, Math.max(...lons) - Math.min(...lons)) * shrink;
+  const usable = { width: Math.max(200, box.width - 2 * PROJECTION_DEFAULTS.padding), height: Math.max(200, box.height - 2 * PROJECTION_DEFAULTS.padding) };
+  const scale = Math.min(usable.width / spanLon, usable.height / spanLat);
+  return { scale, lat0: mid.lat, lon0: mid.lon, lat1: mid.lat };
+}
+
+export function project(projection: Projection, lat: number, lon: number): Position {
+  const shrink = Math.cos((projection.lat1 * Math.PI) / 180);
+  return { x: (lon - projection.lon0) * shrink * projection.scale, y: -(lat - projection.lat0) * projection.scale };
+}
+
+/** What the placement needs of a node: its label's size on screen, and what it is near. */
+export interface Placed {
+  id: string;
+  box: Box;
+}
+
+/** Roughly how wide a label is drawn: CJK characters are square, Latin ones about half as wide. */
+export function labelBox(label: string, fontSize: number, maxWidth: number, nodeSize: number): Box {
+  let width = 0;
+  for (const char of label) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? fontSize : fontSize * 0.58;
+  return { width: Math.max(nodeSize, Math.min(width, maxWidth)), height: nodeSize + 4 + fontSize * 1.3 };
+}
+
+const RELAX = {
+  rounds: 240, // passes of pushing overlapping boxes apart
+  reach: 70, // how far from its anchor a satellite starts, in pixels
+  pull: 0.04, // share of the distance past `reach` a satellite is pulled back per pass
+  gap: 4, // pixels kept between two boxes
+};
+
+/**
+ * Cities at their projected positions; every other node starts on a spiral around its anchor
+ * (its city, else the mean of the positioned nodes it links) and is pushed until its box
+ * overlaps no other. Cities never move.
+ */
+export function geoPositions(nodes: (Entity & Placed)[], links: [string, string][], box: Box): { positions: Map<string, Position>; projection: Projection | null } {
+  const cities = nodes.filter((n) => n.kind === 'City' && n.lat != null && n.lon != null);
+  if (cities.length === 0) return { positions: new Map(), projection: null };
+  const projection = fitProjection(cities.map((c) => ({ lat: c.lat!, lon: c.lon! })), box);
   const positions = new Map<string, Position>();
-  for (const n of nodes) if (n.kind === 'City' && n.lat != null && n.lon != null) positions.set(n.id, project(n.lat, n.lon));
-  const around = new Map<string, Entity[]>();
-  const elsewhere: Entity[] = [];
+  for (const c of cities) positions.set(c.id, project(projection, c.lat!, c.lon!));
+  const fixed = new Set(positions.keys());
+
+  const neighbours = new Map<string, string[]>();
+  for (const [a, b] of links) {
+    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+    neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+  }
+  const centre = mean([...positions.values()]);
+  const anchors = new Map<string, Position>();
   for (const n of nodes) {
-    if (positions.has(n.id)) continue;
-    const city = n.city?.id;
-    if (city && positions.has(city)) around.set(city, [...(around.get(city) ?? []), n]);
-    else elsewhere.push(n);
+    if (fixed.has(n.id)) continue;
+    const own = n.city && positions.get(n.city.id);
+    const linked = (neighbours.get(n.id) ?? []).map((id) => positions.get(id)).filter((p): p is Position => !!p);
+    anchors.set(n.id, own ?? (linked.length ? mean(linked) : centre));
   }
-  for (const [city, members] of around) {
-    const center = positions.get(city)!;
-    members.forEach((n, i) => {
-      const ring = RING + 28 * Math.floor(i / 12);
-      const angle = (2 * Math.PI * (i % 12)) / Math.min(12, members.length) + Math.floor(i / 12) * 0.26;
-      positions.set(n.id, { x: center.x + ring * Math.cos(angle), y: center.y + ring * Math.sin(angle) });
-    });
+  // A golden-angle spiral per anchor: the k-th satellite of a place starts in its own direction.
+  const count = new Map<string, number>();
+  for (const [id, anchor] of anchors) {
+    const key = `${anchor.x},${anchor.y}`;
+    const k = count.get(key) ?? 0;
+    count.set(key, k + 1);
+    const angle = k * 2.39996 + Math.PI / 2;
+    const r = RELAX.reach * (1 + 0.25 * Math.sqrt(k));
+    positions.set(id, { x: anchor.x + r * Math.cos(angle), y: anchor.y + r * Math.sin(angle) });
   }
-  const bottom = Math.max(0, ...[...positions.values()].map((p) => p.y)) + 160;
-  const left = Math.min(0, ...[...positions.values()].map((p) => p.x));
-  elsewhere.forEach((n, i) => positions.set(n.id, { x: left + (i % 16) * 90, y: bottom + Math.floor(i / 16) * 60 }));
-  return positions;
+  relax(nodes, positions, fixed, anchors);
+  return { positions, projection };
+}
+
+function mean(points: Position[]): Position {
+  return { x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length };
+}
+
+/** Pushes boxes apart; a box is centred below its node, where the label hangs. */
+export function relax(nodes: Placed[], positions: Map<string, Position>, fixed: ReadonlySet<string>, anchors: ReadonlyMap<string, Position>): void {
+  const items = nodes.filter((n) => positions.has(n.id)).map((n) => ({ id: n.id, box: n.box, p: positions.get(n.id)!, fixed: fixed.has(n.id) }));
+  for (let round = 0; round < RELAX.rounds; round += 1) {
+    // Pulled towards their anchors first, pushed apart last: the last word is no overlap.
+    for (const item of items) {
+      const anchor = anchors.get(item.id);
+      if (item.fixed || !anchor) continue;
+      const dx = item.p.x - anchor.x;
+      const dy = item.p.y - anchor.y;
+      const d = Math.hypot(dx, dy);
+      if (d > RELAX.reach * 1.6) {
+        item.p.x -= dx * RELAX.pull;
+        item.p.y -= dy * RELAX.pull;
+      }
+    }
+    let moved = false;
+    for (let i = 0; i < items.length; i += 1) {
+      for (let j = i + 1; j < items.length; j += 1) {
+        const a = items[i]!;
+        const b = items[j]!;
+        if (a.fixed && b.fixed) continue;
+        const dx = b.p.x - a.p.x;
+        const dy = b.p.y - a.p.y;
+        const overlapX = (a.box.width + b.box.width) / 2 + RELAX.gap - Math.abs(dx);
+        const overlapY = (a.box.height + b.box.height) / 2 + RELAX.gap - Math.abs(dy);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        // Out along the axis that needs the smaller move; ties broken by index so the result is stable.
+        const alongX = overlapX < overlapY;
+        const sign = alongX ? Math.sign(dx) || (i % 2 ? 1 : -1) : Math.sign(dy) || (j % 2 ? 1 : -1);
+        const push = (alongX ? overlapX : overlapY) + 0.5;
+        const shareA = a.fixed ? 0 : b.fixed ? 1 : 0.5;
+        const shareB = 1 - shareA;
+        if (alongX) {
+          a.p.x -= sign * push * shareA;
+          b.p.x += sign * push * shareB;
+        } else {
+          a.p.y -= sign * push * shareA;
+          b.p.y += sign * push * shareB;
+        }
+      }
+    }
+    if (!moved && round > 10) break;
+  }
+  for (const item of items) positions.set(item.id, item.p);
 }

@@ -1,6 +1,7 @@
 // The graph the explorer holds: subgraphs merged as the user expands, filtered by
 // what the user chose to see, turned into Cytoscape elements. Pure functions.
 import type { ElementDefinition } from 'cytoscape';
+import { RELATION_TYPES } from '../../ingest/model.ts';
 import type { AppState, Lang } from './state.ts';
 import type { Entity, Relation, Subgraph } from './types.ts';
 
@@ -59,7 +60,7 @@ export function toElements(graph: GraphData, lang: Lang): ElementDefinition[] {
   }));
   const edges: ElementDefinition[] = [...graph.edges.values()].map((e) => ({
     group: 'edges',
-    data: { id: e.id, source: e.from.id, target: e.to.id, type: e.type, cited: e.cited ? 'yes' : 'no' },
+    data: { id: e.id, source: e.from.id, target: e.to.id, type: e.type, label: RELATION_TYPES[e.type][lang], cited: e.cited ? 'yes' : 'no' },
   }));
   return [...nodes, ...edges];
 }

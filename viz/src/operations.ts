@@ -16,7 +16,7 @@ const EVIDENCE = 'quote method confidence start end section { id path title } do
 
 export const OPERATIONS = {
   search: `query Search($text: String!, $kinds: [EntityKind!]) {
-    search(text: $text, kinds: $kinds, first: 8) { score entity { ${ENTITY} } }
+    search(text: $text, kinds: $kinds, first: 8) { score entity { ${ENTITY} aliases } }
   }`,
   neighborhood: `query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!]) {
     neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400) {

@@ -1,49 +1,46 @@
 // The side panels: what the explorer says about a selection, always with the
 // plan's own words (the quote) and where they stand (the section path).
-import { ENTITY_KINDS, RELATION_TYPES, type RelationType } from '../../ingest/model.ts';
 import { label } from './graph-data.ts';
+import { button, h } from './dom.ts';
+import { kindLabel, t, typeLabel } from './messages.ts';
 import type { Lang } from './state.ts';
-import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, SectionText } from './types.ts';
-
-type Child = Node | string | null | undefined | false;
-
-/** A DOM element; text goes in as text, never as HTML. */
-export function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
-  for (const child of children) if (child) element.append(child);
-  return element;
-}
-
-export const kindLabel = (kind: keyof typeof ENTITY_KINDS, lang: Lang) => ENTITY_KINDS[kind][lang];
-const typeLabel = (type: RelationType, lang: Lang) => RELATION_TYPES[type][lang];
+import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, Relation, SectionText } from './types.ts';
 
 /** Hands a click on a quote to the reader. */
 export type OpenReader = (sectionId: string, evidence: Pick<Evidence, 'start' | 'end'>) => void;
 
-export function evidenceList(evidence: Evidence[], open: OpenReader): HTMLElement {
+export interface PanelActions {
+  open: OpenReader;
+  select: (id: string) => void;
+}
+
+export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang): HTMLElement {
   return h(
     'ul',
     { class: 'evidence' },
     ...evidence.map((e) => {
-      const quote = h('button', { class: 'quote', type: 'button', title: 'open in the reader' }, `“${e.quote}”`);
-      quote.addEventListener('click', () => open(e.section.id, e));
-      return h('li', {}, quote, h('div', { class: 'path' }, `${e.section.path} · ${e.method}${e.method === 'registry' ? ' (curated)' : ''}`));
+      const quote = button({ class: 'quote', title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
+      return h('li', {}, quote, h('div', { class: 'path' }, `${e.section.path} · ${e.method}${e.method === 'registry' ? t('curated', lang) : ''}`));
     }),
   );
 }
 
+/** A link stated by the registry alone says so next to it. */
+function curatedMark(relation: Pick<Relation, 'cited'>, lang: Lang): HTMLElement | null {
+  return relation.cited ? null : h('span', { class: 'curated' }, t('curated', lang));
+}
+
 function facts(entity: Entity, lang: Lang): HTMLElement {
   const rows: [string, string | null | undefined][] = [
-    [lang === 'zh' ? '类型' : 'Kind', kindLabel(entity.kind, lang)],
-    [lang === 'zh' ? '城市' : 'City', entity.city ? label(entity.city, lang) : null],
+    [t('kind', lang), `${kindLabel(entity.kind, 'zh')} · ${kindLabel(entity.kind, 'en')}`],
+    [t('city', lang), entity.city ? label(entity.city, lang) : null],
     ['Tier', entity.tier],
     ['Domain', entity.domain],
     ['Category', entity.category],
     ['Type', entity.centerType ?? entity.institutionType],
-    [lang === 'zh' ? '2020 基期' : '2020 baseline', entity.baselineText ? `${entity.baselineText} ${entity.unit ?? ''}` : null],
-    [lang === 'zh' ? '2025 目标' : '2025 target', entity.targetText ? `${entity.targetText} ${entity.unit ?? ''}` : null],
-    [lang === 'zh' ? '来源' : 'Source', entity.source === 'registry' ? null : `${entity.source} (${entity.confidence.toFixed(1)})`],
+    [t('baseline', lang), entity.baselineText ? `${entity.baselineText} ${entity.unit ?? ''}` : null],
+    [t('target', lang), entity.targetText ? `${entity.targetText} ${entity.unit ?? ''}` : null],
+    [t('source', lang), entity.source === 'registry' ? null : `${entity.source} (${entity.confidence.toFixed(1)})`],
   ];
   return h('dl', { class: 'facts' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v!)]));
 }
@@ -51,25 +48,24 @@ function facts(entity: Entity, lang: Lang): HTMLElement {
 export function entityPanel(
   detail: EntityDetail,
   lang: Lang,
-  actions: { expanded: boolean; expand: () => void; collapse: () => void; remove: () => void; open: OpenReader; select: (id: string) => void },
+  actions: PanelActions & { expanded: boolean; expand: () => void; collapse: () => void; remove: () => void },
 ): HTMLElement {
-  const expand = actions.expanded
-    ? h('button', { type: 'button', id: 'collapse' }, lang === 'zh' ? '收起邻居' : 'Collapse neighbours')
-    : h('button', { type: 'button', id: 'expand' }, lang === 'zh' ? '展开邻居' : 'Expand neighbours');
-  expand.addEventListener('click', actions.expanded ? actions.collapse : actions.expand);
-  const remove = h('button', { type: 'button', id: 'remove' }, lang === 'zh' ? '从视图移除' : 'Remove from view');
-  remove.addEventListener('click', actions.remove);
-  const byType = new Map<RelationType, EntityDetail['neighbors']>();
+  const expand = actions.expanded ? button({ id: 'collapse' }, t('collapse', lang), actions.collapse) : button({ id: 'expand' }, t('expand', lang), actions.expand);
+  const byType = new Map<string, EntityDetail['neighbors']>();
   for (const n of detail.neighbors) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
-  const relations = [...byType].map(([type, list]) =>
+  const relations = [...byType].map(([, list]) =>
     h(
       'section',
       { class: 'relation-group' },
-      h('h4', {}, `${typeLabel(type, lang)} (${list.length})`),
+      h('h4', {}, `${typeLabel(list[0]!.relation.type, lang)} (${list.length})`),
       ...list.map((n) => {
-        const other = h('button', { type: 'button', class: 'link' }, `${n.direction === 'OUT' ? '→' : '←'} ${label(n.entity, lang)}`);
-        other.addEventListener('click', () => actions.select(n.entity.id));
-        return h('div', { class: 'relation' }, other, evidenceList(n.relation.evidence, actions.open));
+        // Stated as stored: an incoming link names the other entity first.
+        const other = button({ class: 'link' }, label(n.entity, lang), () => actions.select(n.entity.id));
+        const statement =
+          n.direction === 'OUT'
+            ? h('div', { class: 'statement' }, `${label(detail, lang)} —${typeLabel(n.relation.type, lang)}→ `, other)
+            : h('div', { class: 'statement' }, other, ` —${typeLabel(n.relation.type, lang)}→ ${label(detail, lang)}`);
+        return h('div', { class: 'relation' }, statement, curatedMark(n.relation, lang), evidenceList(n.relation.evidence, actions.open, lang));
       }),
     ),
   );
@@ -79,21 +75,27 @@ export function entityPanel(
     { class: 'entity', 'data-id': detail.id },
     h('h2', {}, detail.name),
     detail.nameEn ? h('div', { class: 'name-en' }, detail.nameEn) : null,
-    detail.aliases.length ? h('div', { class: 'aliases' }, `${lang === 'zh' ? '别名' : 'Also'}: ${detail.aliases.join('、')}`) : null,
+    detail.aliases.length ? h('div', { class: 'aliases' }, `${t('aliases', lang)}: ${detail.aliases.join('、')}`) : null,
     facts(detail, lang),
-    h('div', { class: 'actions' }, expand, remove),
-    h('h3', {}, lang === 'zh' ? '关系与依据' : 'Relations and evidence'),
+    h('div', { class: 'actions' }, expand, button({ id: 'remove' }, t('remove', lang), actions.remove)),
+    h('h3', {}, t('relations', lang)),
     ...relations,
-    h('h3', {}, lang === 'zh' ? '规划中的提及' : 'Mentions in the plan'),
-    evidenceList(mentions, actions.open),
+    h('h3', {}, t('mentions', lang)),
+    evidenceList(mentions, actions.open, lang),
   );
 }
 
-export function edgePanel(type: RelationType, from: string, to: string, evidence: Evidence[], lang: Lang, open: OpenReader): HTMLElement {
-  return h('div', { class: 'edge' }, h('h2', {}, `${from} ${typeLabel(type, lang)} ${to}`), evidenceList(evidence, open));
+export function edgePanel(relation: Relation & { evidence: Evidence[] }, from: Entity, to: Entity, lang: Lang, open: OpenReader): HTMLElement {
+  return h(
+    'div',
+    { class: 'edge' },
+    h('h2', {}, `${label(from, lang)} —${typeLabel(relation.type, lang)}→ ${label(to, lang)}`),
+    curatedMark(relation, lang),
+    evidenceList(relation.evidence, open, lang),
+  );
 }
 
-export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'start' | 'end'>): HTMLElement {
+export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'start' | 'end'>, lang: Lang, close: () => void): HTMLElement {
   // Show the sentence inside its paragraph, highlighted.
   const context = section.parent && section.parent.text.length < 4000 ? section.parent : section;
   const from = Math.max(0, evidence.start - context.start);
@@ -101,13 +103,19 @@ export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'star
   return h(
     'div',
     { class: 'reader' },
+    h('div', { class: 'reader-head' }, h('strong', {}, t('reader', lang)), button({ class: 'close', 'aria-label': t('close', lang) }, '×', close)),
     h('div', { class: 'path' }, context.path),
     h('p', {}, context.text.slice(0, from), h('mark', {}, context.text.slice(from, to)), context.text.slice(to)),
   );
 }
 
+/** The start view's panel: what the picture is and how to read it. */
+export function guidePanel(lang: Lang): HTMLElement {
+  return h('div', { class: 'guide' }, h('h2', {}, t('title', lang)), h('p', {}, t('subtitle', lang)), h('ul', {}, h('li', {}, t('guideClick', lang)), h('li', {}, t('guideSearch', lang)), h('li', {}, t('guideLists', lang))));
+}
+
 export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElement {
-  if (paths.length === 0) return h('p', { class: 'empty' }, lang === 'zh' ? '没有找到路径。' : 'No path found.');
+  if (paths.length === 0) return h('p', { class: 'empty' }, t('noPath', lang));
   return h(
     'div',
     { class: 'paths' },
@@ -115,40 +123,55 @@ export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElem
       h(
         'section',
         {},
-        h('h3', {}, `${lang === 'zh' ? '路径' : 'Path'} ${i + 1} (${p.length})`),
-        ...p.hops.map((hop) =>
-          h('div', { class: 'hop' }, h('div', {}, `${label(hop.from, lang)} — ${typeLabel(hop.relation.type, lang)} → ${label(hop.to, lang)}`), evidenceList(hop.relation.evidence, open)),
-        ),
+        h('h3', {}, `${t('path', lang)} ${i + 1} (${p.length})`),
+        ...p.hops.map((hop) => {
+          // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
+          const forward = hop.relation.from.id === hop.from.id;
+          const [source, target] = forward ? [hop.from, hop.to] : [hop.to, hop.from];
+          return h(
+            'div',
+            { class: 'hop', 'data-source': source.id, 'data-target': target.id, 'data-type': hop.relation.type },
+            h('div', { class: 'statement' }, h('strong', {}, label(source, lang)), ` —${typeLabel(hop.relation.type, lang)}→ `, h('strong', {}, label(target, lang))),
+            curatedMark(hop.relation, lang),
+            evidenceList(hop.relation.evidence, open, lang),
+          );
+        }),
       ),
     ),
   );
 }
 
-const VIA: Record<ClusterPlatform['via'], { zh: string; en: string }> = {
-  DIRECT: { zh: '直接服务', en: 'Serves directly' },
-  FIELD: { zh: '经由相关领域', en: 'Through a related field' },
-  PROGRAM: { zh: '经由计划', en: 'Through a program' },
-};
+export const ROUTES = ['DIRECT', 'FIELD', 'PROGRAM'] as const;
+export const ROUTE_TITLE = { DIRECT: 'direct', FIELD: 'throughField', PROGRAM: 'throughProgram' } as const;
+
+/** One row per platform, under its most direct route: a platform that serves directly is never listed again through a field or program. */
+export function platformRows(platforms: ClusterPlatform[]): ClusterPlatform[] {
+  const best = new Map<string, ClusterPlatform>();
+  for (const route of ROUTES) for (const p of platforms) if (p.via === route && !best.has(p.platform.id)) best.set(p.platform.id, p);
+  return [...best.values()];
+}
 
 export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang: Lang, open: OpenReader): HTMLElement {
-  const groups = (['DIRECT', 'FIELD', 'PROGRAM'] as const).map((via) => [via, platforms.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
+  const rows = platformRows(platforms);
+  const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
   return h(
     'div',
     { class: 'cluster' },
     h('h2', {}, label(cluster, lang)),
-    platforms.length === 0 ? h('p', { class: 'empty' }, lang === 'zh' ? '规划未列出服务该集群的平台。' : 'The plan names no platform for this cluster.') : null,
+    rows.length === 0 ? h('p', { class: 'empty' }, t('noPlatforms', lang)) : null,
     ...groups.map(([via, list]) =>
       h(
         'section',
         { class: 'via', 'data-via': via },
-        h('h3', {}, VIA[via][lang]),
+        h('h3', {}, `${t(ROUTE_TITLE[via], lang)} (${list.length})`),
         ...list.map((p) =>
           h(
             'div',
-            { class: 'platform' },
+            { class: 'platform', 'data-id': p.platform.id },
             h('strong', {}, label(p.platform, lang)),
             p.through ? h('span', { class: 'through' }, ` ← ${label(p.through, lang)}`) : null,
-            evidenceList(p.relations.flatMap((r) => r.evidence), open),
+            ...p.relations.map((r) => curatedMark(r, lang)).filter(Boolean).slice(0, 1),
+            evidenceList(p.relations.flatMap((r) => r.evidence), open, lang),
           ),
         ),
       ),
@@ -163,38 +186,55 @@ export function cityPanel(profile: CityProfile, lang: Lang): HTMLElement {
     h('h2', {}, label(profile.city, lang)),
     ...profile.groups.map((g) => h('section', {}, h('h3', {}, `${kindLabel(g.kind, lang)} (${g.entities.length})`), h('ul', {}, ...g.entities.map((e) => h('li', {}, label(e, lang)))))),
     profile.links.length
-      ? h('section', {}, h('h3', {}, lang === 'zh' ? '与其他城市和区域的联系' : 'Links to other cities and zones'), h('ul', {}, ...profile.links.map((l) => h('li', {}, `${label(l.local, lang)} — ${typeLabel(l.relation.type, lang)} — ${label(l.other, lang)}`))))
+      ? h(
+          'section',
+          {},
+          h('h3', {}, t('cityLinks', lang)),
+          h(
+            'ul',
+            {},
+            ...profile.links.map((l) => {
+              const forward = l.relation.from.id === l.local.id;
+              const [source, target] = forward ? [l.local, l.other] : [l.other, l.local];
+              return h('li', {}, `${label(source, lang)} —${typeLabel(l.relation.type, lang)}→ ${label(target, lang)}`);
+            }),
+          ),
+        )
       : null,
   );
 }
 
+/** The indicators as a full-width table: 2020 → 2025, each row's bars on its own scale. */
 export function indicatorsPanel(indicators: Entity[], lang: Lang): HTMLElement {
   const rows = indicators.map((i) => {
     const max = Math.max(i.baseline ?? 0, i.target ?? 0) || 1;
-    const bar = (value: number | null | undefined, cls: string) => h('div', { class: `bar ${cls}`, style: `width:${(((value ?? 0) / max) * 100).toFixed(1)}%` });
+    const share = (value: number | null | undefined) => (((value ?? 0) / max) * 100).toFixed(1);
+    const bars = h(
+      'div',
+      { class: 'track', title: `${i.baselineText ?? '—'} → ${i.targetText ?? '—'} ${i.unit ?? ''}` },
+      h('div', { class: 'bar target', style: `width:${share(i.target)}%` }),
+      h('div', { class: 'bar baseline', style: `width:${share(i.baseline)}%` }),
+    );
     return h(
       'tr',
-      {},
+      { 'data-id': i.id },
       h('td', {}, label(i, lang)),
       h('td', { class: 'num' }, i.baselineText ?? ''),
+      h('td', { class: 'arrow' }, '→'),
       h('td', { class: 'num' }, i.targetText ?? ''),
       h('td', {}, i.unit ?? ''),
-      h('td', { class: 'bars' }, bar(i.baseline, 'baseline'), bar(i.target, 'target')),
+      h('td', { class: 'bars' }, bars),
     );
   });
   return h(
     'div',
     { class: 'indicators' },
-    h('h2', {}, lang === 'zh' ? '核心指标' : 'Core indicators'),
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, lang === 'zh' ? '指标' : 'Indicator'), h('th', {}, '2020'), h('th', {}, '2025'), h('th', {}, lang === 'zh' ? '单位' : 'Unit'), h('th', {}, ''))), h('tbody', {}, ...rows)),
-  );
-}
-
-export function legend(lang: Lang): HTMLElement {
-  return h(
-    'ul',
-    { class: 'legend' },
-    ...Object.entries(ENTITY_KINDS).map(([, k]) => h('li', {}, h('span', { class: 'swatch', style: `background:${k.color}` }), k[lang])),
-    h('li', {}, h('span', { class: 'swatch dashed' }), lang === 'zh' ? '虚线：仅登记表确认' : 'dashed: curated, not stated in the text'),
+    h('h2', {}, t('indicators', lang)),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', {}, t('indicator', lang)), h('th', { class: 'num' }, '2020'), h('th', {}, ''), h('th', { class: 'num' }, '2025'), h('th', {}, t('unit', lang)), h('th', {}, '2020 → 2025'))),
+      h('tbody', {}, ...rows),
+    ),
   );
 }

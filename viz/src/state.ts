@@ -3,7 +3,8 @@
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
 
 export type View = 'start' | 'entity' | 'city' | 'path' | 'cluster' | 'indicators';
-export type Layout = 'geo' | 'force' | 'concentric';
+/** `auto` is the view's own arrangement (a map, bands, a chain); the others override it. */
+export type Layout = 'auto' | 'geo' | 'force' | 'concentric';
 export type Lang = 'zh' | 'en';
 
 export interface AppState {
@@ -34,15 +35,15 @@ export const DEFAULT_STATE: AppState = {
   pathTo: null,
   cluster: null,
   lang: 'zh',
-  layout: 'geo',
+  layout: 'auto',
   hiddenKinds: [],
   hiddenTypes: [],
   onlyCited: false,
   minConfidence: 0,
 };
 
-const VIEWS: View[] = ['start', 'entity', 'city', 'path', 'cluster', 'indicators'];
-const LAYOUTS: Layout[] = ['geo', 'force', 'concentric'];
+export const VIEW_NAMES: View[] = ['start', 'entity', 'city', 'path', 'cluster', 'indicators'];
+const LAYOUTS: Layout[] = ['auto', 'geo', 'force', 'concentric'];
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] {
   if (!value) return [];
@@ -80,7 +81,7 @@ export function fromQuery(search: string): AppState {
   const params = new URLSearchParams(search);
   const confidence = Number(params.get('minConf') ?? '0');
   return {
-    view: oneOf(params.get('view'), VIEWS, DEFAULT_STATE.view),
+    view: oneOf(params.get('view'), VIEW_NAMES, DEFAULT_STATE.view),
     selected: params.get('sel'),
     expanded: (params.get('exp') ?? '').split(',').filter(Boolean),
     city: params.get('city'),

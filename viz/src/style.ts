@@ -1,49 +1,94 @@
-// The Cytoscape stylesheet, generated from the kinds in ingest/model.ts: one rule per
-// kind for colour and shape, so a new kind is styled without touching this file.
+// The Cytoscape stylesheet, generated from the kinds and relation types in ingest/model.ts:
+// one rule per kind (colour, shape) and per relation type (colour, line, arrow), so a new
+// kind or type is styled without touching this file. Sizes are given in screen pixels and
+// divided by the zoom, so labels stay readable however far the reader zooms out.
 import type { StylesheetJson } from 'cytoscape';
-import { ENTITY_KINDS, KINDS } from '../../ingest/model.ts';
+import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, type RelationType } from '../../ingest/model.ts';
 
-export function stylesheet(): StylesheetJson {
+export const SIZES = {
+  node: 20, // pixels across a node
+  city: 30, // pixels across a city
+  font: 12.5, // label size in pixels
+  cityFont: 15,
+  labelWidth: 130, // pixels a label may take before it ends in an ellipsis
+  edge: 1.6, // pixels of a line
+};
+
+/** Ten colours that stay apart from each other and from the kinds' fills, and two line styles. */
+const PALETTE = ['#4b5d73', '#1b7837', '#b2182b', '#d6604d', '#762a83', '#e08214', '#2166ac', '#35978f', '#c51b7d', '#8c8c8c'];
+const LINES = ['solid', 'dotted'] as const;
+
+export interface RelationStyle {
+  color: string;
+  line: (typeof LINES)[number];
+}
+
+/** The style of each relation type, from its place in ingest/model.ts's list. */
+export const RELATION_STYLES = Object.fromEntries(
+  RELATION_TYPE_NAMES.map((type, i) => [type, { color: PALETTE[i % PALETTE.length]!, line: LINES[(i + Math.floor(i / PALETTE.length)) % LINES.length]! }]),
+) as Record<RelationType, RelationStyle>;
+
+/** `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other. */
+export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
+  const px = (value: number) => value / zoom;
+  const shape = (value: number) => (value * nodeScale) / zoom;
   return [
     {
       selector: 'node',
       style: {
         label: 'data(label)',
-        'font-size': 11,
+        'font-size': px(SIZES.font),
         'text-valign': 'bottom',
-        'text-margin-y': 3,
+        'text-margin-y': px(3),
         'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
-        width: 22,
-        height: 22,
-        'border-width': 1,
-        'border-color': '#fff',
-        color: '#222',
-        'min-zoomed-font-size': 8,
+        'text-max-width': `${px(SIZES.labelWidth)}px`,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': `${px(1)}px`,
+        width: shape(SIZES.node),
+        height: shape(SIZES.node),
+        'border-width': px(1),
+        'border-color': '#ffffff',
+        color: '#1b1f24',
       },
     },
     ...KINDS.map((kind) => ({
       selector: `node[kind = "${kind}"]`,
       style: { 'background-color': ENTITY_KINDS[kind].color, shape: ENTITY_KINDS[kind].shape },
     })),
-    { selector: 'node[kind = "City"]', style: { width: 34, height: 34, 'font-size': 14, 'font-weight': 'bold' } },
-    { selector: 'node[source = "discovered"]', style: { 'border-style': 'dashed', 'border-color': '#555', 'border-width': 2 } },
+    // Cities orient the reader: drawn, with their names, above everything placed around them.
+    { selector: 'node[kind = "City"]', style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 5 } },
+    { selector: 'node[source = "discovered"]', style: { 'border-style': 'dashed', 'border-color': '#555', 'border-width': px(2) } },
+    // Labels the declutter pass set aside; hovering or selecting brings one back.
+    { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     {
       selector: 'edge',
       style: {
-        width: 1.5,
-        'line-color': '#9aa4b1',
-        'target-arrow-color': '#9aa4b1',
+        width: px(SIZES.edge),
         'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.8,
+        'arrow-scale': 0.9,
         'curve-style': 'bezier',
-        opacity: 0.8,
+        opacity: 0.85,
+        'font-size': px(11),
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        color: '#333',
       },
     },
-    // Links only the registry states, not the text, are drawn dashed.
-    { selector: 'edge[cited = "no"]', style: { 'line-style': 'dashed' } },
-    { selector: ':selected', style: { 'border-width': 4, 'border-color': '#111', 'line-color': '#111', 'target-arrow-color': '#111' } },
-    { selector: '.highlighted', style: { 'border-width': 4, 'border-color': '#e6550d', 'line-color': '#e6550d', 'target-arrow-color': '#e6550d', width: 4, 'z-index': 10 } },
+    ...RELATION_TYPE_NAMES.map((type) => ({
+      selector: `edge[type = "${type}"]`,
+      style: { 'line-color': RELATION_STYLES[type].color, 'target-arrow-color': RELATION_STYLES[type].color, 'line-style': RELATION_STYLES[type].line },
+    })),
+    // Links only the curated registry states, not the text: dashed, with a hollow arrow.
+    { selector: 'edge[cited = "no"]', style: { 'line-style': 'dashed', 'target-arrow-fill': 'hollow' } },
+    // The relation is named where the reader looks: on hover and on selection.
+    { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
+    { selector: 'node.hover, node:selected', style: { 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
+    { selector: 'node:selected', style: { 'border-width': px(4), 'border-color': '#111' } },
+    // Nodes and edges are highlighted apart: a `width` meant for a line would squash a node's shape.
+    { selector: 'node.highlighted', style: { 'border-width': px(4), 'border-color': '#e6550d', 'z-index': 10 } },
+    { selector: 'edge.highlighted', style: { width: px(SIZES.edge * 2.5), opacity: 1, 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.15 } },
   ];
 }

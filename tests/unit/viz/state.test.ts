@@ -28,6 +28,6 @@ describe('explorer state ↔ URL', () => {
 
   it('ignores values it does not know instead of failing', () => {
     const state = fromQuery('?view=teleport&layout=spiral&lang=fr&hideKinds=Lab,Dragon&minConf=7');
-    expect(state).toMatchObject({ view: 'start', layout: 'geo', lang: 'zh', hiddenKinds: ['Lab'], minConfidence: 0 });
+    expect(state).toMatchObject({ view: 'start', layout: 'auto', lang: 'zh', hiddenKinds: ['Lab'], minConfidence: 0 });
   });
 });

@@ -1,36 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS, KINDS } from '../../../ingest/model.ts';
-import { geoPositions, project } from '../../../viz/src/geo.ts';
-import { stylesheet } from '../../../viz/src/style.ts';
-import type { Entity } from '../../../viz/src/types.ts';
+import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES } from '../../../ingest/model.ts';
+import { RELATION_STYLES, stylesheet } from '../../../viz/src/style.ts';
+
+type Rule = { selector: string; style: Record<string, unknown> };
 
 describe('the explorer stylesheet', () => {
   it('styles every kind with its colour and shape from ingest/model.ts', () => {
-    const rules = stylesheet() as { selector: string; style: Record<string, unknown> }[];
+    const rules = stylesheet() as Rule[];
     for (const kind of KINDS) {
       const rule = rules.find((r) => r.selector === `node[kind = "${kind}"]`);
       expect(rule?.style).toMatchObject({ 'background-color': ENTITY_KINDS[kind].color, shape: ENTITY_KINDS[kind].shape });
     }
   });
-});
 
-describe('geographic positions', () => {
-  const city = (id: string, lat: number, lon: number): Entity => ({ id, kind: 'City', name: id, nameEn: null, city: null, source: 'registry', confidence: 1, lat, lon });
-
-  it('puts Shenzhen east of Guangzhou and south of it', () => {
-    const gz = project(23.129, 113.264);
-    const sz = project(22.543, 114.058);
-    expect(sz.x).toBeGreaterThan(gz.x);
-    expect(sz.y).toBeGreaterThan(gz.y); // screen y grows southwards
+  it('gives every relation type of ingest/model.ts its own colour and line style', () => {
+    const rules = stylesheet() as Rule[];
+    const looks = RELATION_TYPE_NAMES.map((type) => {
+      const rule = rules.find((r) => r.selector === `edge[type = "${type}"]`);
+      expect(rule?.style).toMatchObject({ 'line-color': RELATION_STYLES[type].color, 'line-style': RELATION_STYLES[type].line });
+      return `${RELATION_STYLES[type].color} ${RELATION_STYLES[type].line}`;
+    });
+    expect(new Set(looks).size).toBe(RELATION_TYPE_NAMES.length);
   });
 
-  it('places an entity around the city the registry puts it in', () => {
-    const positions = geoPositions([
-      city('shenzhen', 22.543, 114.058),
-      { id: 'guangming', kind: 'ScienceCity', name: '光明科学城', nameEn: null, city: { id: 'shenzhen', name: '深圳', nameEn: null }, source: 'registry', confidence: 1 },
-    ]);
-    const center = positions.get('shenzhen')!;
-    const near = positions.get('guangming')!;
-    expect(Math.hypot(near.x - center.x, near.y - center.y)).toBeLessThan(120);
+  it('keeps labels the same size on screen at any zoom', () => {
+    const size = (zoom: number) => (stylesheet(zoom) as Rule[]).find((r) => r.selector === 'node')!.style['font-size'] as number;
+    expect(size(0.5) * 0.5).toBeCloseTo(size(2) * 2);
+    expect(size(1)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('never gives a highlighted node the width meant for a highlighted line', () => {
+    const rules = stylesheet() as Rule[];
+    for (const rule of rules.filter((r) => r.selector.includes('highlighted') && !r.selector.startsWith('edge'))) expect(rule.style.width).toBeUndefined();
   });
 });

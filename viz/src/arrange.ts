@@ -1,0 +1,69 @@
+// Arrangements for views without geography: a cluster's platforms in bands by route,
+// a path as a chain read left to right. Pure: ids in, positions (screen pixels at zoom 1) out.
+import type { Position } from './geo.ts';
+
+export const ARRANGE_DEFAULTS = {
+  column: 190, // pixels between two columns
+  row: 64, // pixels between two rows
+  bandGap: 60, // extra pixels between two bands
+  perColumn: 5, // platforms one above the other in a band, before a new column starts
+};
+
+export interface Band {
+  /** the band's title, drawn beside it */
+  title: string;
+  /** field or program nodes the band goes through, drawn between the cluster and the band */
+  through: string[];
+  members: string[];
+}
+
+export interface Banding {
+  positions: Map<string, Position>;
+  /** where each band's title goes */
+  titles: { title: string; at: Position }[];
+}
+
+/** The cluster on the left, then one band per route, top to bottom: direct, through a field, through a program. */
+export function bands(cluster: string, list: Band[]): Banding {
+  const { column, row, bandGap, perColumn } = ARRANGE_DEFAULTS;
+  const positions = new Map<string, Position>();
+  const titles: Banding['titles'] = [];
+  let top = 0;
+  for (const band of list) {
+    const rows = Math.max(1, Math.min(band.members.length, perColumn) + (band.members.length > perColumn ? 0.5 : 0), band.through.length);
+    titles.push({ title: band.title, at: { x: column * 0.7, y: top - row * 0.6 } });
+    band.through.forEach((id, i) => {
+      if (!positions.has(id)) positions.set(id, { x: column, y: top + i * row });
+    });
+    // Platforms stand in columns, each column half a row lower than the one before, so a line
+    // from the left to a later column passes between the earlier column's nodes, not through them.
+    band.members.forEach((id, i) => {
+      const c = Math.floor(i / perColumn);
+      if (!positions.has(id)) positions.set(id, { x: column * 2 + c * column, y: top + (i % perColumn) * row + (c % 2) * (row / 2) });
+    });
+    top += rows * row + bandGap;
+  }
+  positions.set(cluster, { x: 0, y: Math.max(0, top - bandGap - row) / 2 });
+  return { positions, titles };
+}
+
+/**
+ * Paths from one entity to another as a chain: a node's column is its step on the walk,
+ * the paths stacked in rows; the two ends, shared by every path, sit in the middle row.
+ */
+export function chain(walks: string[][]): Map<string, Position> {
+  const { column, row } = ARRANGE_DEFAULTS;
+  const positions = new Map<string, Position>();
+  const middle = ((walks.length - 1) * row * 1.4) / 2;
+  walks.forEach((walk, r) => {
+    walk.forEach((id, c) => {
+      if (positions.has(id)) return;
+      const end = c === 0 || c === walk.length - 1;
+      positions.set(id, { x: c * column, y: end ? middle : r * row * 1.4 });
+    });
+  });
+  // Ends go at the far left and right of the longest walk.
+  const last = Math.max(...walks.map((w) => w.length)) - 1;
+  for (const walk of walks) if (walk.length > 1) positions.set(walk[walk.length - 1]!, { x: last * column, y: middle });
+  return positions;
+}

@@ -1,0 +1,39 @@
+// The views' own arrangements, from the data they loaded to positions: a map, bands, a chain.
+import { bands, chain } from './arrange.ts';
+import { label, type GraphData } from './graph-data.ts';
+import { geoPositions, labelBox, type Box, type Position, type Projection } from './geo.ts';
+import { t } from './messages.ts';
+import { ROUTES, ROUTE_TITLE } from './panels.ts';
+import type { Lang } from './state.ts';
+import { SIZES } from './style.ts';
+import type { ClusterPlatform } from './types.ts';
+
+export interface Arranged {
+  positions: Map<string, Position>;
+  /** set on geographic views: the base map is drawn with it */
+  projection?: Projection | null;
+  titles?: { title: string; at: Position }[];
+}
+
+export function arrangeGeo(shown: GraphData, lang: Lang, box: Box): Arranged {
+  const nodes = [...shown.nodes.values()].map((n) => {
+    const city = n.kind === 'City';
+    return { ...n, box: labelBox(label(n, lang), city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth, city ? SIZES.city : SIZES.node) };
+  });
+  const links = [...shown.edges.values()].map((e) => [e.from.id, e.to.id] as [string, string]);
+  const { positions, projection } = geoPositions(nodes, links, box);
+  return { positions, projection };
+}
+
+export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lang): Arranged {
+  const list = ROUTES.map((via) => {
+    const members = rows.filter((p) => p.via === via);
+    return { title: t(ROUTE_TITLE[via], lang), members: members.map((p) => p.platform.id), through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))] };
+  }).filter((band) => band.members.length > 0);
+  const { positions, titles } = bands(cluster, list);
+  return { positions, titles };
+}
+
+export function arrangeChain(walks: string[][]): Arranged {
+  return { positions: chain(walks) };
+}

@@ -1,0 +1,93 @@
+// The page's controls bound to the store's actions, and kept in step with the state.
+import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
+import { h } from './dom.ts';
+import { kindLabel, t, typeLabel } from './messages.ts';
+import { suggest } from './search.ts';
+import type { AppState, Layout } from './state.ts';
+import type { Store } from './store.ts';
+import type { Entity } from './types.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export interface Lists {
+  clusters: Entity[];
+  cities: Entity[];
+}
+
+/** What a search hit opens: a cluster its platforms, a city its city view, anything else its place in the view. */
+function open(store: Store, entity: Entity): void {
+  if (entity.kind === 'IndustryCluster') store.actions.openCluster(entity.id);
+  else if (entity.kind === 'City') store.actions.openCity(entity.id);
+  else store.actions.find(entity.id);
+}
+
+export function bindControls(store: Store, status: (message: string, kind: 'error') => void, exports: Record<'png' | 'json' | 'graphml', () => void>, fit: () => void): void {
+  const { actions } = store;
+  const lang = () => store.get().lang;
+  const fail = (message: string) => status(message, 'error');
+  suggest($('search'), $('suggestions'), lang, (e) => open(store, e), fail);
+  let pathFrom: string | null = store.get().pathFrom;
+  let pathTo: string | null = store.get().pathTo;
+  const tryPath = () => {
+    if (pathFrom && pathTo) actions.openPath(pathFrom, pathTo);
+  };
+  suggest($('path-from'), $('path-from-suggestions'), lang, (e) => ((pathFrom = e.id), tryPath()), fail);
+  suggest($('path-to'), $('path-to-suggestions'), lang, (e) => ((pathTo = e.id), tryPath()), fail);
+  $('lang').addEventListener('click', actions.toggleLang);
+  $('layout').addEventListener('change', (event) => actions.setLayout((event.target as HTMLSelectElement).value as Layout));
+  $('fit').addEventListener('click', fit);
+  $('home').addEventListener('click', actions.home);
+  $('show-indicators').addEventListener('click', actions.showIndicators);
+  $('png').addEventListener('click', exports.png);
+  $('json').addEventListener('click', exports.json);
+  $('graphml').addEventListener('click', exports.graphml);
+  $('close-panel').addEventListener('click', () => {
+    $('reader').replaceChildren();
+    if (store.get().selected) actions.select(null);
+    else document.body.dataset.panel = 'closed';
+  });
+  $('menu').addEventListener('click', () => {
+    document.body.dataset.drawer = document.body.dataset.drawer === 'open' ? 'closed' : 'open';
+  });
+  // A choice in the side list closes the drawer on a phone, so the graph is seen.
+  $('sidebar').addEventListener('click', (event) => {
+    if ((event.target as HTMLElement).closest('button.item, #show-indicators')) document.body.dataset.drawer = 'closed';
+  });
+  $('only-cited').addEventListener('change', (event) => actions.filter({ onlyCited: (event.target as HTMLInputElement).checked }));
+  $('min-confidence').addEventListener('change', (event) => actions.filter({ minConfidence: Number((event.target as HTMLInputElement).value) }));
+  $('kind-filters').addEventListener('change', () => {
+    const hidden = [...document.querySelectorAll<HTMLInputElement>('#kind-filters input')].filter((i) => !i.checked).map((i) => i.value as EntityKind);
+    actions.filter({ hiddenKinds: hidden });
+  });
+  $('type-filters').addEventListener('change', () => {
+    const hidden = [...document.querySelectorAll<HTMLInputElement>('#type-filters input')].filter((i) => !i.checked).map((i) => i.value as RelationType);
+    actions.filter({ hiddenTypes: hidden });
+  });
+}
+
+export function syncControls(state: AppState, lists: Lists, store: Store, geographic: boolean): void {
+  const { lang } = state;
+  $('lang').textContent = t('otherLang', lang);
+  $<HTMLSelectElement>('layout').value = state.layout;
+  // The map is offered only where there is geography.
+  $<HTMLOptionElement>('layout-geo').disabled = !geographic;
+  $<HTMLInputElement>('only-cited').checked = state.onlyCited;
+  $<HTMLInputElement>('min-confidence').value = String(state.minConfidence);
+  $('title').textContent = t('title', lang);
+  $('subtitle').textContent = t('subtitle', lang);
+  document.body.dataset.view = state.view;
+  const checkbox = (value: string, text: string, on: boolean) => h('label', {}, h('input', on ? { type: 'checkbox', value, checked: '' } : { type: 'checkbox', value }), ` ${text}`);
+  $('kind-filters').replaceChildren(h('legend', {}, t('kinds', lang)), ...KINDS.map((k) => checkbox(k, kindLabel(k, lang), !state.hiddenKinds.includes(k))));
+  $('type-filters').replaceChildren(h('legend', {}, t('relationTypes', lang)), ...RELATION_TYPE_NAMES.map((r) => checkbox(r, typeLabel(r, lang), !state.hiddenTypes.includes(r))));
+  renderLists(state, lists, store);
+}
+
+export function renderLists(state: AppState, lists: Lists, store: Store): void {
+  const item = (entity: Entity, onClick: () => void, active: boolean) => {
+    const button = h('button', { type: 'button', class: `item${active ? ' active' : ''}`, 'data-id': entity.id }, state.lang === 'en' && entity.nameEn ? entity.nameEn : entity.name);
+    button.addEventListener('click', onClick);
+    return h('li', {}, button);
+  };
+  $('clusters').replaceChildren(...lists.clusters.map((c) => item(c, () => store.actions.openCluster(c.id), state.cluster === c.id && state.view === 'cluster')));
+  $('cities').replaceChildren(...lists.cities.map((c) => item(c, () => store.actions.openCity(c.id), state.city === c.id && state.view === 'city')));
+}

@@ -1,0 +1,63 @@
+// The legend, drawn as the graph draws: each kind's shape and colour, each relation type's
+// colour, line and arrow, the dashed marks for curated links and discovered entities.
+import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
+import { kindLabel, t, typeLabel } from './messages.ts';
+import { h } from './dom.ts';
+import type { Lang } from './state.ts';
+import { RELATION_STYLES } from './style.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Cytoscape's node shapes as SVG, in a box from -1 to 1 (its own polygons, flattened). */
+const SHAPES: Record<(typeof ENTITY_KINDS)[EntityKind]['shape'], string> = {
+  'round-rectangle': '<rect x="-0.9" y="-0.9" width="1.8" height="1.8" rx="0.45"/>',
+  rectangle: '<rect x="-0.9" y="-0.9" width="1.8" height="1.8"/>',
+  ellipse: '<circle r="0.95"/>',
+  hexagon: '<polygon points="-1,0 -0.5,-0.87 0.5,-0.87 1,0 0.5,0.87 -0.5,0.87"/>',
+  'round-hexagon': '<polygon stroke-linejoin="round" stroke-width="0.25" points="-1,0 -0.5,-0.87 0.5,-0.87 1,0 0.5,0.87 -0.5,0.87"/>',
+  barrel: '<path d="M-0.8,-1 L0.8,-1 Q1,0 0.8,1 L-0.8,1 Q-1,0 -0.8,-1Z"/>',
+  diamond: '<polygon points="0,-1 1,0 0,1 -1,0"/>',
+  pentagon: '<polygon points="0,-1 0.95,-0.31 0.59,0.81 -0.59,0.81 -0.95,-0.31"/>',
+  star: '<polygon points="0,-1 0.22,-0.31 0.95,-0.31 0.36,0.12 0.59,0.81 0,0.38 -0.59,0.81 -0.36,0.12 -0.95,-0.31 -0.22,-0.31"/>',
+  tag: '<polygon points="-1,-0.9 0.4,-0.9 1,0 0.4,0.9 -1,0.9"/>',
+  triangle: '<polygon points="0,-1 1,1 -1,1"/>',
+  vee: '<polygon points="-1,-1 0,-0.33 1,-1 0,1"/>',
+};
+
+function svg(width: number, height: number, inner: string, viewBox: string): SVGSVGElement {
+  const element = document.createElementNS(SVG, 'svg');
+  element.setAttribute('width', String(width));
+  element.setAttribute('height', String(height));
+  element.setAttribute('viewBox', viewBox);
+  element.setAttribute('aria-hidden', 'true');
+  element.innerHTML = inner; // constant markup from the tables above, no user text
+  return element;
+}
+
+export function kindSwatch(kind: EntityKind, dashed = false): SVGSVGElement {
+  const { color, shape } = ENTITY_KINDS[kind];
+  const border = dashed ? 'stroke="#555" stroke-width="0.15" stroke-dasharray="0.3 0.2"' : 'stroke="#fff" stroke-width="0.08"';
+  return svg(16, 16, `<g fill="${color}" ${border}>${SHAPES[shape]}</g>`, '-1.1 -1.1 2.2 2.2');
+}
+
+export function relationSwatch(type: RelationType, curated = false): SVGSVGElement {
+  const { color, line } = RELATION_STYLES[type];
+  const dash = curated ? 'stroke-dasharray="5 3"' : line === 'dotted' ? 'stroke-dasharray="1.5 2.5" stroke-linecap="round"' : '';
+  const arrow = curated ? `fill="#fff" stroke="${color}"` : `fill="${color}"`;
+  return svg(34, 12, `<line x1="1" y1="6" x2="25" y2="6" stroke="${color}" stroke-width="2" ${dash}/><polygon points="24,2 33,6 24,10" ${arrow}/>`, '0 0 34 12');
+}
+
+export function legend(lang: Lang, kinds: readonly EntityKind[] = KINDS, types: readonly RelationType[] = RELATION_TYPE_NAMES): HTMLElement {
+  return h(
+    'div',
+    { class: 'legend' },
+    h('ul', { class: 'kinds' }, ...kinds.map((k) => h('li', { 'data-kind': k }, kindSwatch(k), kindLabel(k, lang)))),
+    h('ul', { class: 'types' }, ...types.map((type) => h('li', { 'data-type': type }, relationSwatch(type), typeLabel(type, lang)))),
+    h(
+      'ul',
+      { class: 'marks' },
+      h('li', {}, relationSwatch('LOCATED_IN', true), t('curatedEdge', lang)),
+      h('li', {}, kindSwatch('Zone', true), t('discovered', lang)),
+    ),
+  );
+}

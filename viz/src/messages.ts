@@ -1,0 +1,65 @@
+// Every sentence the explorer says, in both its languages, in one table. Kind and
+// relation names come from ingest/model.ts; everything else is here.
+import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from '../../ingest/model.ts';
+import type { Lang } from './state.ts';
+
+export const MESSAGES = {
+  title: { zh: '广东科技创新图谱', en: 'Guangdong innovation graph' },
+  subtitle: {
+    zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系，每条联系都引用规划原文。',
+    en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links, each citing the plan's sentence.",
+  },
+  guideClick: { zh: '点击节点，查看它的关系和规划原文；双击展开它的邻居；点击空白处取消选择。', en: "Click a node for its links and the plan's words; double-click to expand it; click the background to deselect." },
+  guideSearch: { zh: '搜索城市、科学城、实验室或产业集群（中文、英文或拼音）。', en: 'Search cities, science cities, labs or clusters (Chinese, English or pinyin).' },
+  guideLists: { zh: '左侧：产业集群的服务平台、城市概况、两地之间的路径、核心指标。', en: "On the left: a cluster's platforms, a city's profile, paths between two places, the core indicators." },
+  loading: { zh: '加载中：', en: 'Loading ' },
+  retrying: { zh: '数据库暂不可用——正在重试', en: 'database unavailable — retrying' },
+  otherLang: { zh: 'English', en: '中文' },
+  kind: { zh: '类型', en: 'Kind' },
+  kinds: { zh: '类型', en: 'Kinds' },
+  relationTypes: { zh: '关系', en: 'Relations' },
+  city: { zh: '城市', en: 'City' },
+  baseline: { zh: '2020 基期', en: '2020 baseline' },
+  target: { zh: '2025 目标', en: '2025 target' },
+  source: { zh: '来源', en: 'Source' },
+  expand: { zh: '展开邻居', en: 'Expand neighbours' },
+  collapse: { zh: '收起邻居', en: 'Collapse neighbours' },
+  remove: { zh: '从视图移除', en: 'Remove from view' },
+  close: { zh: '关闭', en: 'Close' },
+  aliases: { zh: '别名', en: 'Also' },
+  relations: { zh: '关系与依据', en: 'Relations and evidence' },
+  mentions: { zh: '规划中的提及', en: 'Mentions in the plan' },
+  curated: { zh: '（登记表，原文未直接陈述）', en: ' (curated: no sentence states it)' },
+  openReader: { zh: '在原文中阅读', en: 'open in the reader' },
+  reader: { zh: '原文', en: 'The plan' },
+  noPath: { zh: '没有找到路径。', en: 'No path found.' },
+  path: { zh: '路径', en: 'Path' },
+  direct: { zh: '直接服务', en: 'Serves directly' },
+  throughField: { zh: '经由相关领域', en: 'Through a related field' },
+  throughProgram: { zh: '经由专门计划', en: 'Through a program for this cluster' },
+  noPlatforms: { zh: '规划未列出服务该集群的平台。', en: 'The plan names no platform for this cluster.' },
+  cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },
+  indicators: { zh: '核心指标', en: 'Core indicators' },
+  indicator: { zh: '指标', en: 'Indicator' },
+  unit: { zh: '单位', en: 'Unit' },
+  legend: { zh: '图例', en: 'Legend' },
+  discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
+  curatedEdge: { zh: '虚线：仅登记表确认', en: 'dashed line: curated, not stated in the text' },
+  noResults: { zh: '没有结果', en: 'No results' },
+  searchFailed: { zh: '搜索失败：', en: 'search failed: ' },
+  hiddenLabels: { zh: '放大或悬停以查看更多名称', en: 'zoom in or hover for more names' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(key: MessageKey, lang: Lang): string {
+  return MESSAGES[key][lang];
+}
+
+export function kindLabel(kind: EntityKind, lang: Lang): string {
+  return ENTITY_KINDS[kind][lang];
+}
+
+export function typeLabel(type: RelationType, lang: Lang): string {
+  return RELATION_TYPES[type][lang];
+}

@@ -1,0 +1,202 @@
+// From the state to the screen: which view to load, whether the picture is new, changed or
+// only selected in, and what the panel says. A selection never moves the picture; an
+// expansion or a filter changes it in place; a new view is laid out afresh (or as it was,
+// when the reader comes Back to it).
+import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
+import { ApiError, request } from './api.ts';
+import { legend } from './legend.ts';
+import { edgePanel, entityPanel, readerPanel, type OpenReader } from './panels.ts';
+import { filtered, merge, toElements, without, type GraphData } from './graph-data.ts';
+import { t } from './messages.ts';
+import type { Scene, Arrangement } from './scene.ts';
+import { pictureKey, viewKey, type Store } from './store.ts';
+import type { AppState } from './state.ts';
+import type { Underlay } from './underlay.ts';
+import { VIEWS, type Fetch, type Loaded } from './views.ts';
+import type { Arranged } from './arrangements.ts';
+import type { Entity, EntityDetail, Relation, SectionText, Subgraph } from './types.ts';
+
+const RETRY_MS = 3000;
+const $ = (id: string) => document.getElementById(id)!;
+
+export interface Renderer {
+  render(state: AppState, previous: AppState | null): Promise<void>;
+  showEdge(id: string): void;
+  graph(): GraphData;
+  shown(): GraphData;
+  status(message: string, kind?: 'busy' | 'error' | 'idle'): void;
+}
+
+export function createRenderer(store: Store, scene: Scene, underlay: Underlay, clusters: () => Promise<Entity[]>): Renderer {
+  let graph: GraphData = { nodes: new Map(), edges: new Map() };
+  let shown: GraphData = graph;
+  let loaded: Loaded | null = null;
+  let loadedKey = '';
+  let rendering = 0;
+  /** Pictures the reader left, by URL state: Back shows them as they were. */
+  const remembered = new Map<string, { positions: Map<string, { x: number; y: number }>; zoom: number; pan: { x: number; y: number } }>();
+
+  const status = (message: string, kind: 'busy' | 'error' | 'idle' = 'idle') => {
+    const bar = $('status');
+    bar.textContent = message;
+    bar.dataset.kind = kind;
+  };
+
+  /** A request with the status line; while the database is away it says so and tries again. */
+  const fetch: Fetch = async (what, operation, variables = {}) => {
+    for (;;) {
+      status(`${t('loading', store.get().lang)}${what}…`, 'busy');
+      try {
+        const result = await request<never>(operation, variables);
+        status('');
+        return result;
+      } catch (error) {
+        const code = error instanceof ApiError ? error.code : 'ERROR';
+        if (code === 'DATABASE_UNAVAILABLE' || code === 'NETWORK' || code === 'TIMEOUT') {
+          status(t('retrying', store.get().lang), 'error');
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          continue;
+        }
+        status(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        return null;
+      }
+    }
+  };
+
+  const panel = (content: HTMLElement | null) => {
+    $('details').replaceChildren(...(content ? [content] : []));
+    document.body.dataset.panel = content ? 'open' : 'closed';
+  };
+
+  const openReader: OpenReader = (sectionId, evidence) => {
+    void fetch<{ section: SectionText | null }>('section', 'section', { id: sectionId }).then((data) => {
+      if (!data?.section) return;
+      const reader = $('reader');
+      reader.replaceChildren(readerPanel(data.section, evidence, store.get().lang, () => reader.replaceChildren()));
+      document.body.dataset.panel = 'open';
+      // The reader opens where the reader is looking: at the top of the panel.
+      reader.scrollIntoView({ block: 'nearest' });
+      $('panel').scrollTop = 0;
+    });
+  };
+
+  async function loadView(state: AppState): Promise<Loaded> {
+    const key = JSON.stringify([state.view, state.city, state.cluster, state.pathFrom, state.pathTo, state.view === 'path' ? state.onlyCited : null]);
+    if (loaded && key === loadedKey) return loaded;
+    const next = await VIEWS[state.view].load({ state, fetch, clusters });
+    loaded = next;
+    loadedKey = key;
+    return next;
+  }
+
+  /** The expanded entities' neighbours, and a selected entity from outside the view with its links to it. */
+  async function withExtras(state: AppState, base: GraphData): Promise<GraphData> {
+    let result = base;
+    if (state.expanded.length > 0) {
+      const data = await fetch<{ neighborhood: Subgraph }>('neighbours', 'neighborhood', { ids: state.expanded, depth: 1, kinds: null, types: null });
+      if (data) result = merge(result, data.neighborhood);
+    }
+    if (state.selected && !result.nodes.has(state.selected)) {
+      const data = await fetch<{ neighborhood: Subgraph }>('entity', 'neighborhood', { ids: [state.selected], depth: 1, kinds: null, types: null });
+      if (data) {
+        const keep = new Set([...result.nodes.keys(), state.selected]);
+        result = merge(result, { nodes: data.neighborhood.nodes.filter((n) => keep.has(n.id)), edges: data.neighborhood.edges });
+      }
+    }
+    return without(result, store.removed());
+  }
+
+  function arrangement(state: AppState, view: Loaded, key: string): { arrangement: Arrangement; viewport?: { zoom: number; pan: { x: number; y: number } } } {
+    const back = remembered.get(key);
+    const box = { width: scene.cy.width(), height: scene.cy.height() };
+    const own = state.layout === 'auto' || (state.layout === 'geo' && view.geographic);
+    const arranged: Arranged = own ? view.arrange(shown, state.lang, box) : { positions: new Map() };
+    underlay.map(own ? (arranged.projection ?? null) : null);
+    underlay.titles(own ? (arranged.titles ?? []) : []);
+    if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id))) return { arrangement: { kind: 'preset', positions: back.positions }, viewport: back };
+    if (own) return { arrangement: { kind: 'preset', positions: arranged.positions } };
+    return { arrangement: { kind: state.layout === 'concentric' ? 'concentric' : 'force' } };
+  }
+
+  async function showSelection(state: AppState, view: Loaded): Promise<void> {
+    const id = state.selected;
+    if (!id) {
+      panel(view.table ? null : view.panel(state.lang, openReader));
+      return;
+    }
+    const data = await fetch<{ entity: EntityDetail | null }>('entity', 'entity', { id });
+    if (store.get().selected !== id) return; // the reader moved on meanwhile
+    if (!data?.entity) return panel(null);
+    panel(
+      entityPanel(data.entity, state.lang, {
+        expanded: state.expanded.includes(id),
+        expand: () => store.actions.expand(id),
+        collapse: () => store.actions.collapse(id),
+        remove: () => store.actions.remove(id),
+        open: openReader,
+        select: (other) => store.actions.find(other),
+      }),
+    );
+  }
+
+  async function render(state: AppState, previous: AppState | null): Promise<void> {
+    const ticket = ++rendering;
+    // Whether a view is still loading, for people (the status line) and for tests (data-busy).
+    document.body.dataset.busy = 'true';
+    try {
+      document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
+      const onlySelection = previous && pictureKey(state) === pictureKey(previous) && (!state.selected || graph.nodes.has(state.selected));
+      if (onlySelection && loaded) {
+        document.body.dataset.selected = state.selected ? 'yes' : 'no';
+        scene.select(state.selected, false);
+        await showSelection(state, loaded);
+        return;
+      }
+      if (previous) {
+        const cy = scene.cy;
+        remembered.set(pictureKey({ ...previous, selected: null }), { positions: scene.positions(), zoom: cy.zoom(), pan: { ...cy.pan() } });
+      }
+      const view = await loadView(state);
+      const next = await withExtras(state, view.graph);
+      if (ticket !== rendering) return; // a newer navigation took over
+      graph = next;
+      shown = filtered(graph, state);
+      document.body.dataset.arrangement = view.table ? 'table' : 'graph';
+      $('table').replaceChildren(...(view.table ? [view.panel(state.lang, openReader)].filter((e): e is HTMLElement => !!e) : []));
+      const elements = toElements(shown, state.lang);
+      // The panel opens before the layout, so the picture is fitted to the canvas it will have.
+      document.body.dataset.panel = state.selected || view.panel(state.lang, openReader) ? 'open' : 'closed';
+      document.body.dataset.selected = state.selected ? 'yes' : 'no';
+      scene.cy.resize();
+      $('legend').replaceChildren(legend(state.lang, KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k)), RELATION_TYPE_NAMES.filter((r) => [...shown.edges.values()].some((e) => e.type === r))));
+      const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();
+      if (sameView) {
+        const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
+        await scene.update(elements, anchor);
+      } else {
+        const { arrangement: how, viewport } = arrangement(state, view, pictureKey({ ...state, selected: null }));
+        await scene.replace(elements, how, viewport);
+      }
+      scene.highlight(view.highlight ? scene.cy.elements().map((el) => el.id()) : []);
+      scene.select(state.selected, true);
+      $('count').textContent = view.table ? '' : `${shown.nodes.size} / ${shown.edges.size}`;
+      await showSelection(state, view);
+    } finally {
+      if (ticket === rendering) document.body.dataset.busy = 'false';
+    }
+  }
+
+  function showEdge(id: string): void {
+    const edge: Relation | undefined = graph.edges.get(id);
+    if (!edge) return;
+    // The source entity's relations carry the evidence of this one.
+    void fetch<{ entity: EntityDetail | null }>('evidence', 'entity', { id: edge.from.id }).then((data) => {
+      const link = data?.entity?.neighbors.find((n) => n.relation.id === edge.id);
+      const from = graph.nodes.get(edge.from.id);
+      const to = graph.nodes.get(edge.to.id);
+      if (link && from && to) panel(edgePanel(link.relation, from, to, store.get().lang, openReader));
+    });
+  }
+
+  return { render, showEdge, graph: () => graph, shown: () => shown, status };
+}

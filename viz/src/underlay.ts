@@ -1,0 +1,87 @@
+// What is drawn under the graph and moves with it: the base map of Guangdong's prefecture-level
+// cities on geographic views, the band titles on a cluster's view. An SVG behind Cytoscape's
+// (transparent) canvas, transformed with its pan and zoom.
+import type { Core } from 'cytoscape';
+import outlines from 'virtual:basemap';
+import { project, type Position, type Projection } from './geo.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export interface Underlay {
+  map(projection: Projection | null): void;
+  titles(list: { title: string; at: Position }[]): void;
+  /** The same picture on a canvas, for the PNG export: the base map and titles under the graph. */
+  paint(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
+}
+
+export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'underlay');
+  svg.setAttribute('aria-hidden', 'true');
+  const world = document.createElementNS(SVG, 'g');
+  const labels = document.createElementNS(SVG, 'g');
+  svg.append(world, labels);
+  host.prepend(svg);
+  let paths: { d: string; name: string }[] = [];
+  let titleList: { title: string; at: Position }[] = [];
+
+  const place = () => {
+    const pan = cy.pan();
+    const zoom = cy.zoom();
+    world.setAttribute('transform', `translate(${pan.x} ${pan.y}) scale(${zoom})`);
+    labels.replaceChildren(
+      ...titleList.map(({ title, at }) => {
+        const text = document.createElementNS(SVG, 'text');
+        text.setAttribute('x', String(at.x * zoom + pan.x));
+        text.setAttribute('y', String(at.y * zoom + pan.y));
+        text.textContent = title;
+        return text;
+      }),
+    );
+  };
+  cy.on('viewport', place);
+
+  return {
+    map(projection) {
+      paths = projection
+        ? outlines.map((o) => ({
+            name: o.name,
+            d: o.rings.map((ring) => `M${ring.map(([lon, lat]) => {
+              const p = project(projection, lat, lon);
+              return `${p.x.toFixed(1)},${p.y.toFixed(1)}`;
+            }).join('L')}Z`).join(''),
+          }))
+        : [];
+      world.replaceChildren(
+        ...paths.map(({ d, name }) => {
+          const path = document.createElementNS(SVG, 'path');
+          path.setAttribute('d', d);
+          path.dataset.name = name;
+          return path;
+        }),
+      );
+      place();
+    },
+    titles(list) {
+      titleList = list;
+      place();
+    },
+    paint(context, { zoom, pan }) {
+      context.save();
+      context.translate(pan.x, pan.y);
+      context.scale(zoom, zoom);
+      context.fillStyle = '#f3f1ea';
+      context.strokeStyle = '#c9c3b3';
+      context.lineWidth = 1 / zoom;
+      for (const { d } of paths) {
+        const shape = new Path2D(d);
+        context.fill(shape);
+        context.stroke(shape);
+      }
+      context.restore();
+      context.fillStyle = '#667';
+      context.font = '600 13px system-ui, "Noto Sans CJK SC", sans-serif';
+      for (const { title, at } of titleList) context.fillText(title, at.x * zoom + pan.x, at.y * zoom + pan.y);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// The explorer's views, in one table: what each loads, how it is arranged, what its panel
+// says. Adding a view is adding a row.
+import { arrangeBands, arrangeChain, arrangeGeo, type Arranged } from './arrangements.ts';
+import { emptyGraph, merge, type GraphData } from './graph-data.ts';
+import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type OpenReader } from './panels.ts';
+import type { AppState, Lang, View } from './state.ts';
+import type { CityProfile, ClusterPlatform, Entity, Path, Subgraph } from './types.ts';
+import type { Box } from './geo.ts';
+
+/** The Greater Bay Area's cities: the start view places them on the map. */
+export const GBA_CITIES = ['guangzhou', 'shenzhen', 'zhuhai', 'foshan', 'dongguan', 'zhongshan', 'jiangmen', 'huizhou', 'hong-kong', 'macao'];
+const START_KINDS = ['City', 'ScienceCity', 'Zone', 'Corridor'];
+const START_TYPES = ['LOCATED_IN', 'PART_OF', 'IN_CORRIDOR', 'COOPERATES_WITH'];
+
+/** Runs a request as the explorer does (status line, retries while the database is away). */
+export type Fetch = <T>(what: string, operation: Parameters<typeof import('./api.ts').request>[0], variables?: Record<string, unknown>) => Promise<T | null>;
+
+export interface ViewContext {
+  state: AppState;
+  fetch: Fetch;
+  clusters: () => Promise<Entity[]>;
+}
+
+export interface Loaded {
+  graph: GraphData;
+  /** The view's panel in a language; null leaves the panel closed. */
+  panel: (lang: Lang, open: OpenReader) => HTMLElement | null;
+  /** The view's own arrangement of what the filters let through. */
+  arrange: (shown: GraphData, lang: Lang, box: Box) => Arranged;
+  /** The panel takes the whole canvas (a table, not a graph). */
+  table?: boolean;
+  /** Everything shown is highlighted (a path). */
+  highlight?: boolean;
+  /** Whether the map is a fitting choice for this view. */
+  geographic: boolean;
+}
+
+interface ViewDefinition {
+  load(context: ViewContext): Promise<Loaded>;
+}
+
+const start: ViewDefinition = {
+  async load({ fetch }) {
+    const data = await fetch<{ neighborhood: Subgraph }>('start view', 'neighborhood', { ids: GBA_CITIES, depth: 1, kinds: START_KINDS, types: START_TYPES });
+    return { graph: data ? merge(emptyGraph(), data.neighborhood) : emptyGraph(), panel: (lang) => guidePanel(lang), arrange: arrangeGeo, geographic: true };
+  },
+};
+
+export const VIEWS: Record<View, ViewDefinition> = {
+  start,
+  // An entity chosen from a link opens on the start view, with the entity joined to it.
+  entity: start,
+  city: {
+    async load({ state, fetch }) {
+      const [sub, profile] = await Promise.all([
+        fetch<{ neighborhood: Subgraph }>('city', 'neighborhood', { ids: [state.city], depth: 1, types: null, kinds: null }),
+        fetch<{ cityProfile: CityProfile }>('city profile', 'cityProfile', { city: state.city }),
+      ]);
+      let graph = sub ? merge(emptyGraph(), sub.neighborhood) : emptyGraph();
+      if (profile) graph = merge(graph, { nodes: profile.cityProfile.links.map((l) => l.other), edges: profile.cityProfile.links.map((l) => l.relation) });
+      return { graph, panel: (lang) => (profile ? cityPanel(profile.cityProfile, lang) : null), arrange: arrangeGeo, geographic: true };
+    },
+  },
+  path: {
+    async load({ state, fetch }) {
+      const data = await fetch<{ paths: Path[] }>('paths', 'paths', { from: state.pathFrom, to: state.pathTo, onlyCited: state.onlyCited });
+      const paths = data?.paths ?? [];
+      const hops = paths.flatMap((p) => p.hops);
+      const graph = merge(emptyGraph(), { nodes: hops.flatMap((hop) => [hop.from, hop.to]), edges: hops.map((hop) => hop.relation) });
+      const walks = paths.map((p) => [p.hops[0]!.from.id, ...p.hops.map((hop) => hop.to.id)]);
+      return { graph, panel: (lang, open) => (data ? pathPanel(paths, lang, open) : null), arrange: () => arrangeChain(walks), highlight: true, geographic: false };
+    },
+  },
+  cluster: {
+    async load({ state, fetch, clusters }) {
+      const [data, list] = await Promise.all([fetch<{ platformsForCluster: ClusterPlatform[] }>('platforms', 'platforms', { cluster: state.cluster }), clusters()]);
+      const cluster = list.find((c) => c.id === state.cluster);
+      const rows = platformRows(data?.platformsForCluster ?? []);
+      const nodes = [...(cluster ? [cluster] : []), ...rows.flatMap((p) => [p.platform, ...(p.through ? [p.through] : [])])];
+      const graph = merge(emptyGraph(), { nodes, edges: rows.flatMap((p) => p.relations) });
+      return {
+        graph,
+        panel: (lang, open) => (cluster && data ? clusterPanel(cluster, rows, lang, open) : null),
+        arrange: (_shown, lang) => arrangeBands(state.cluster!, rows, lang),
+        geographic: false,
+      };
+    },
+  },
+  indicators: {
+    async load({ fetch }) {
+      const data = await fetch<{ indicators: Entity[] }>('indicators', 'indicators');
+      return {
+        graph: emptyGraph(),
+        panel: (lang) => (data ? indicatorsPanel(data.indicators, lang) : null),
+        arrange: () => ({ positions: new Map() }),
+        table: true,
+        geographic: false,
+      };
+    },
+  },
+};
