@@ -3,6 +3,7 @@ import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { KINDS, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
 import { ApiError, request } from './api.ts';
+import { RETRYABLE, retryDelay } from './backoff.ts';
 import { geoPositions } from './geo.ts';
 import { emptyGraph, filtered, merge, toElements, without, type GraphData } from './graph-data.ts';
 import { cityPanel, clusterPanel, edgePanel, entityPanel, h, indicatorsPanel, kindLabel, legend, pathPanel, readerPanel, type OpenReader } from './panels.ts';
@@ -15,7 +16,6 @@ cytoscape.use(fcose);
 /** The Greater Bay Area's cities: the start view places them on the map. */
 const GBA_CITIES = ['guangzhou', 'shenzhen', 'zhuhai', 'foshan', 'dongguan', 'zhongshan', 'jiangmen', 'huizhou', 'hong-kong', 'macao'];
 const START_KINDS: EntityKind[] = ['City', 'ScienceCity', 'Zone', 'Corridor'];
-const RETRY_MS = 3000;
 const MAX_FIT_ZOOM = 1.5;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -47,9 +47,9 @@ function status(message: string, kind: 'busy' | 'error' | 'idle' = 'idle'): void
   bar.dataset.kind = kind;
 }
 
-/** Runs a load; while the database is away it says so and tries again by itself. */
+/** Runs a load; while the database is away or busy it says so and tries again, less and less often, then gives up. */
 async function guarded<T>(what: string, work: () => Promise<T>): Promise<T | null> {
-  for (;;) {
+  for (let attempt = 0; ; attempt += 1) {
     status(state.lang === 'zh' ? `加载中：${what}…` : `Loading ${what}…`, 'busy');
     try {
       const result = await work();
@@ -57,9 +57,10 @@ async function guarded<T>(what: string, work: () => Promise<T>): Promise<T | nul
       return result;
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'ERROR';
-      if (code === 'DATABASE_UNAVAILABLE' || code === 'NETWORK' || code === 'TIMEOUT') {
+      const wait = RETRYABLE.has(code) ? retryDelay(attempt, error instanceof ApiError ? error.retryAfter : null) : null;
+      if (wait !== null) {
         status(state.lang === 'zh' ? '数据库暂不可用——正在重试' : 'database unavailable — retrying', 'error');
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        await new Promise((resolve) => setTimeout(resolve, wait));
         continue;
       }
       status(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error');
