@@ -35,7 +35,9 @@ export const HTTP_LIMITS = {
   // never closes one in the instant a client picks it again (the client then reads a reset, and no answer).
   keepAliveTimeoutMs: 65_000,
   checkIntervalMs: 1_000, // how often the two time-outs above are checked (Node's default is 30 s)
-  connections: 256, // open sockets; more are closed on arrival
+  // Open sockets; more are closed on arrival. Clients keep sockets open for the keep-alive time,
+  // so a burst of a few hundred requests from one client holds that many for a minute.
+  connections: 1024,
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
