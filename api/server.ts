@@ -119,7 +119,18 @@ function staticFiles(root: string): Handler {
       res.end('The explorer is not built yet: run `npm run build` (npm start does it for you). The API is at /graphql.\n');
     };
   }
-  return sirv(root, { etag: true, dotfiles: false });
+  return sirv(root, {
+    etag: true,
+    dotfiles: false,
+    // The build writes .br and .gz beside each file: sent when the browser accepts them.
+    brotli: true,
+    gzip: true,
+    // Vite names what it puts in assets/ by content hash: such a file never changes, while
+    // index.html must be asked for again to find the new names.
+    setHeaders: (res, pathname) => {
+      res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
 }
 
 function notFound(res: http.ServerResponse, pathname: string): void {

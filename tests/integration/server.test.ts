@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../api/server.ts';
@@ -19,6 +20,9 @@ describe('HTTP server', () => {
     executor = await connect();
     staticRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'innograph-static-'));
     fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>innograph explorer</title>');
+    fs.mkdirSync(path.join(staticRoot, 'assets'));
+    fs.writeFileSync(path.join(staticRoot, 'assets', 'app-abc123.js'), 'console.log("plain");');
+    fs.writeFileSync(path.join(staticRoot, 'assets', 'app-abc123.js.br'), zlib.brotliCompressSync('console.log("brotli");'));
     server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, staticRoot });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -94,6 +98,17 @@ describe('HTTP server', () => {
     const response = await fetch(`${base}/`);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(await response.text()).toContain('innograph explorer');
+  });
+
+  it('sends the compressed copy of a hashed asset, cached for good, and asks again for index.html', async () => {
+    const asset = await fetch(`${base}/assets/app-abc123.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(await asset.text()).toBe('console.log("brotli");');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const plain = await fetch(`${base}/assets/app-abc123.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log("plain");');
+    expect((await fetch(`${base}/`)).headers.get('cache-control')).toBe('no-cache');
   });
 
   it('says how to build the explorer when it is not built', async () => {
