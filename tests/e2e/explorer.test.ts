@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config.ts';
 import { createServer } from '../../api/server.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { silentLogger } from '../support/api.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { buildExplorer } from '../support/explorer-build.ts';
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
 
@@ -61,7 +61,7 @@ describe('the explorer in Chromium', () => {
   beforeAll(async () => {
     executor = await connect();
     await loadBundledPlan(executor);
-    await build({ configFile: path.join(PROJECT_ROOT, 'viz', 'vite.config.ts'), logLevel: 'warn' });
+    await buildExplorer();
     server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 15_000 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

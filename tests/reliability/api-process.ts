@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Neo4jSettings } from '../../config.ts';
 import { PROJECT_ROOT } from '../../config.ts';
 import { freePort } from '../../launcher/launcher.ts';
+import { ensureExplorerBuilt } from '../support/explorer-build.ts';
 
 export interface ApiProcess {
   url: string;
@@ -17,6 +18,8 @@ export interface ApiProcess {
 }
 
 export async function startApi(neo4j: Neo4jSettings): Promise<ApiProcess> {
+  // As `npm start` does (its prestart builds): the static-file attacks must reach the real files.
+  await ensureExplorerBuilt();
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'api', 'main.ts')], {
     cwd: PROJECT_ROOT,
