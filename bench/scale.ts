@@ -7,7 +7,9 @@ import { createServer } from '../api/server.ts';
 import { clearGraph } from '../graph/admin.ts';
 import type { Executor } from '../graph/executor.ts';
 import { awaitIndexes } from '../graph/schema.ts';
+import { DEFAULT_REGISTRY } from '../graph/load-plan.ts';
 import { writeGraph } from '../graph/writer.ts';
+import { loadRegistry } from '../ingest/registry.ts';
 import { percentile, type Figure } from './measure.ts';
 import { syntheticGraph } from './synthetic.ts';
 
@@ -30,10 +32,11 @@ async function latencies(url: string, queries: () => string, count: number): Pro
 
 export async function benchScale(executor: Executor, sizes: number[], conditions: string): Promise<Figure[]> {
   const figures: Figure[] = [];
+  const registry = loadRegistry(DEFAULT_REGISTRY);
   for (const size of sizes) {
     await clearGraph(executor);
     const made = performance.now();
-    const graph = syntheticGraph({ nodes: size });
+    const graph = syntheticGraph({ nodes: size, registry });
     const madeMs = performance.now() - made;
     const started = performance.now();
     const written = await writeGraph(executor, graph, { commit: 'batched', batchSize: BATCH, timeoutMs: 600_000 });

@@ -7,7 +7,7 @@ import type { EntityKind } from './model.ts';
 import type { Candidate } from './recognize.ts';
 
 /** Suffixes and the kind each implies; longer suffixes first so 创新中心 wins over 中心. */
-const SUFFIXES: [string, EntityKind][] = [
+export const SUFFIXES: [string, EntityKind][] = [
   ['重大科技基础设施', 'Facility'],
   ['产业集群', 'IndustryCluster'],
   ['行动计划', 'Program'],
