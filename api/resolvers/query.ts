@@ -3,14 +3,16 @@
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
 import { cityProfile } from '../../graph/queries/city-profile.ts';
 import { documentsByIds } from '../../graph/queries/documents.ts';
-import { listEntities } from '../../graph/queries/entities.ts';
+import { entityWith, listEntities } from '../../graph/queries/entities.ts';
 import { indicators } from '../../graph/queries/indicators.ts';
 import { neighborhood } from '../../graph/queries/neighborhood.ts';
 import { paths } from '../../graph/queries/paths.ts';
 import { platformsForCluster } from '../../graph/queries/platforms.ts';
 import type { EntityRow } from '../../graph/queries/rows.ts';
 import { search } from '../../graph/queries/search.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
+import { fieldsOf, selectionShape, shapeOf } from '../fold.ts';
 import { badInput, notFound } from '../errors.ts';
 import { LIMITS, listWithin, searchText, within } from '../limits.ts';
 import { entityObject } from './entity.ts';
@@ -31,6 +33,12 @@ async function requireEntities(context: Context, ids: string[], kind?: EntityKin
   });
 }
 
+/** What the client selected under one field of the Subgraph (nodes or edges), under any alias. */
+function subgraphShape(info: GraphQLResolveInfo, field: string, type: string) {
+  const nodes = info.fieldNodes.flatMap((n) => fieldsOf(n.selectionSet, info)).filter((n) => n.name.value === field);
+  return shapeOf(nodes, type, info);
+}
+
 const types = (list: RelationType[] | null | undefined) => (list && list.length > 0 ? list : RELATION_TYPE_NAMES);
 
 /** Entities a root query already read need no second trip when a relation's ends are resolved. */
@@ -47,8 +55,8 @@ export const queryResolvers = {
       return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score }));
     },
 
-    entity: async (_: unknown, { id }: { id: string }, { loaders }: Context) => {
-      const row = await loaders.entity.load(id);
+    entity: async (_: unknown, { id }: { id: string }, context: Context, info: GraphQLResolveInfo) => {
+      const row = await entityWith(context.executor, id, selectionShape(info, 'Entity'));
       return row ? entityObject(row) : null;
     },
 
@@ -67,12 +75,14 @@ export const queryResolvers = {
       _: unknown,
       args: { ids: string[]; depth: number; kinds?: EntityKind[] | null; relationTypes?: RelationType[] | null; limit: number },
       context: Context,
+      info: GraphQLResolveInfo,
     ) => {
       const ids = listWithin('ids', args.ids, LIMITS.ids);
       const depth = within('depth', args.depth, 1, LIMITS.depth);
       const limit = within('limit', args.limit, 1, LIMITS.nodes);
-      await requireEntities(context, ids);
-      const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit });
+      const shape = { nodes: subgraphShape(info, 'nodes', 'Entity'), edges: subgraphShape(info, 'edges', 'Relation') };
+      const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit, shape });
+      if (rows.missing.length > 0) throw notFound('entity', rows.missing[0]!);
       return { nodes: known(context, rows.nodes).map(entityObject), edges: rows.edges, truncated: rows.truncated };
     },
 
