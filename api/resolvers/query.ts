@@ -10,7 +10,7 @@ import { paths } from '../../graph/queries/paths.ts';
 import { platformsForCluster } from '../../graph/queries/platforms.ts';
 import type { EntityRow } from '../../graph/queries/rows.ts';
 import { search } from '../../graph/queries/search.ts';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import { fieldsOf, selectionShape, shapeOf } from '../fold.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -33,10 +33,14 @@ async function requireEntities(context: Context, ids: string[], kind?: EntityKin
   });
 }
 
-/** What the client selected under one field of the Subgraph (nodes or edges), under any alias. */
+/** The nodes of one field under the given ones, under any alias and through fragments. */
+function childFields(nodes: readonly FieldNode[], field: string, info: GraphQLResolveInfo): FieldNode[] {
+  return nodes.flatMap((n) => fieldsOf(n.selectionSet, info)).filter((n) => n.name.value === field);
+}
+
+/** What the client selected under one field of the Subgraph (nodes or edges). */
 function subgraphShape(info: GraphQLResolveInfo, field: string, type: string) {
-  const nodes = info.fieldNodes.flatMap((n) => fieldsOf(n.selectionSet, info)).filter((n) => n.name.value === field);
-  return shapeOf(nodes, type, info);
+  return shapeOf(childFields(info.fieldNodes, field, info), type, info);
 }
 
 const types = (list: RelationType[] | null | undefined) => (list && list.length > 0 ? list : RELATION_TYPE_NAMES);
@@ -90,15 +94,18 @@ export const queryResolvers = {
       _: unknown,
       args: { from: string; to: string; maxHops: number; limit: number; relationTypes?: RelationType[] | null; onlyCited: boolean },
       context: Context,
+      info: GraphQLResolveInfo,
     ) => {
       const maxHops = within('maxHops', args.maxHops, 1, LIMITS.maxHops);
       const limit = within('limit', args.limit, 1, LIMITS.paths);
       if (args.from === args.to) throw badInput('from and to must be different entities', 'to');
-      await requireEntities(context, [args.from, args.to]);
-      const rows = await paths(context.executor, { from: args.from, to: args.to, maxHops, limit, types: types(args.relationTypes), onlyCited: args.onlyCited });
-      return rows.map((p) => ({
+      const hops = childFields(info.fieldNodes, 'hops', info);
+      const shape = { ends: shapeOf(childFields(hops, 'from', info).concat(childFields(hops, 'to', info)), 'Entity', info), relation: shapeOf(childFields(hops, 'relation', info), 'Relation', info) };
+      const found = await paths(context.executor, { from: args.from, to: args.to, maxHops, limit, types: types(args.relationTypes), onlyCited: args.onlyCited, shape });
+      if (found.missing.length > 0) throw notFound('entity', found.missing[0]!);
+      return found.paths.map((p) => ({
         length: p.relations.length,
-        hops: p.relations.map((relation, i) => ({ from: p.nodes[i]!, to: p.nodes[i + 1]!, relation })),
+        hops: p.relations.map((relation, i) => ({ from: entityObject(p.nodes[i]!), to: entityObject(p.nodes[i + 1]!), relation })),
       }));
     },
 

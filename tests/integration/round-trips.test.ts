@@ -76,6 +76,14 @@ describe('round trips to Neo4j per root field', { timeout: 120_000 }, () => {
     expect(loaded.queries).toBeGreaterThan(1);
   });
 
+  it('answers paths with their hops, ends and evidence in one Cypher query', async () => {
+    const { queries, data } = await cost(`{ paths(from: "shenzhen", to: "songshan-lake-science-city", maxHops: 4) {
+      length hops { from { id name city { id } } to { id } relation { type from { id } evidence { quote method document { title } } } }
+    } }`);
+    expect((data.paths as unknown[]).length).toBeGreaterThan(0);
+    expect(queries).toBe(1);
+  });
+
   it('still names the missing start entity of a neighborhood', async () => {
     const { errors } = await graphql('{ neighborhood(ids: ["shenzhen", "no-such-entity"]) { nodes { id } } }');
     expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
