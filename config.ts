@@ -31,7 +31,7 @@ export interface Config {
   /** set only when NEO4J_URI is: then no other Neo4j is looked for */
   neo4j: Neo4jSettings | null;
   local: LocalNeo4jSettings;
-  server: { host: string; port: number; graphiql: boolean; corsOrigin: string | null; requestTimeoutMs: number };
+  server: { host: string; port: number; graphiql: boolean; corsOrigin: string | null; requestTimeoutMs: number; allowedHosts: string[] };
   plan: string;
   logLevel: string;
   /** the Chromium that end-to-end tests and the UI bench drive */
@@ -60,8 +60,9 @@ export const ENV_VARIABLES = {
   JAVA_HOME: 'the JDK that runs the local server (default: java on the PATH; Java 17 or 21)',
   HOST: 'address the API and UI listen on (default localhost)',
   PORT: 'port of the API and UI (default 4000)',
-  INNOGRAPH_GRAPHIQL: 'GraphiQL and introspection on /graphql (default on, off when NODE_ENV=production)',
-  INNOGRAPH_REQUEST_TIMEOUT_MS: 'bound of every Neo4j transaction an API request runs (default 5000)',
+  INNOGRAPH_GRAPHIQL: 'GraphiQL on /graphql (default on, off when NODE_ENV=production); introspection is always on',
+  INNOGRAPH_REQUEST_TIMEOUT_MS: 'time an API request may spend in Neo4j, all its queries together (default 5000)',
+  INNOGRAPH_ALLOWED_HOSTS: 'host names the API and UI answer to, comma-separated, against DNS rebinding (default localhost, 127.0.0.1, [::1] and HOST)',
   INNOGRAPH_CORS_ORIGIN: 'an origin allowed to call the API cross-site (default none: same origin only)',
   INNOGRAPH_PLAN: 'the plan `npm start` ingests (default data/plans/guangdong-sti-14th-fyp.txt)',
   LOG_LEVEL: 'pino log level (default info)',
@@ -104,6 +105,21 @@ function memory(env: Env, name: EnvVariable, fallback: string): string {
   return raw;
 }
 
+/** Names a browser on this machine uses for a local server; any other Host may be a rebound DNS name. */
+export const DEFAULT_ALLOWED_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+function hosts(env: Env, host: string): string[] {
+  const raw = env.INNOGRAPH_ALLOWED_HOSTS;
+  if (raw === undefined || raw === '') {
+    const wildcard = ['0.0.0.0', '::', ''].includes(host);
+    return [...new Set([...DEFAULT_ALLOWED_HOSTS, ...(wildcard ? [] : [host.includes(':') ? `[${host}]` : host.toLowerCase()])])];
+  }
+  const list = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const bad = list.find((h) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(h));
+  if (bad !== undefined || list.length === 0) throw new ConfigError('INNOGRAPH_ALLOWED_HOSTS', raw, 'host names separated by commas, without ports (IPv6 in brackets)');
+  return list;
+}
+
 function neo4jFromEnv(env: Env): Neo4jSettings | null {
   const uri = env.NEO4J_URI;
   if (!uri) return null;
@@ -138,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
       graphiql: flag(env, 'INNOGRAPH_GRAPHIQL', !production),
       corsOrigin: env.INNOGRAPH_CORS_ORIGIN || null,
       requestTimeoutMs: milliseconds(env, 'INNOGRAPH_REQUEST_TIMEOUT_MS', 5000),
+      allowedHosts: hosts(env, env.HOST || 'localhost'),
     },
     plan: path.resolve(PROJECT_ROOT, env.INNOGRAPH_PLAN || 'data/plans/guangdong-sti-14th-fyp.txt'),
     logLevel: env.LOG_LEVEL || 'info',

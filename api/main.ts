@@ -4,6 +4,7 @@ import pino from 'pino';
 import { loadConfig } from '../config.ts';
 import { Executor } from '../graph/executor.ts';
 import { DEFAULT_REGISTRY, loadPlan } from '../graph/load-plan.ts';
+import { guardNeo4j } from '../launcher/guard.ts';
 import { locateNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
 import { createServer } from './server.ts';
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
 
   const neo4j = await locateNeo4j(config, { docker: false, log: say });
   say(`using Neo4j at ${neo4j.settings.uri} (${neo4j.source})`);
+  // Should this process die in a way no handler sees (SIGKILL, out of memory), the watchdog stops Neo4j.
+  const disarm = neo4j.started ? guardNeo4j(neo4j.started) : () => {};
   const loader = await Executor.connect(neo4j.settings);
   const { ingest, written } = await (async () => {
     try {
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     graphiql: config.server.graphiql,
     corsOrigin: config.server.corsOrigin,
     requestTimeoutMs: config.server.requestTimeoutMs,
+    allowedHosts: config.server.allowedHosts,
     cache: { versionPollMs: 1000, ttlMs: 10 * 60_000 },
   });
   await new Promise<void>((resolve, reject) => {
@@ -49,17 +53,28 @@ async function main(): Promise<void> {
   say('press Ctrl-C to stop');
 
   let stopping = false;
-  const shutdown = async () => {
+  const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('stopping…');
     server.close();
-    await executor.close();
+    server.closeAllConnections();
+    await executor.close().catch(() => {});
     await neo4j.release();
-    process.exit(0);
+    disarm();
+    process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
+  // The server answers every request's failure itself; anything that still escapes is a bug.
+  // The process is then in an unknown state: it stops, and stops what it started.
+  const fatal = (error: unknown) => {
+    logger.fatal({ err: error }, 'innograph stops after an unexpected error');
+    void shutdown(1);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
 }
 
 main().catch((error: unknown) => {

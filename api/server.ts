@@ -1,10 +1,12 @@
-// innograph's HTTP server: /graphql (yoga), /export/*, /health, /ready and the
-// viewer's static files.
-import fs from 'node:fs';
+// innograph's HTTP server: /graphql, /health and /ready (yoga), /export/*, GraphiQL's
+// files and the explorer's (sirv). Every request is answered, and no request can
+// end the process: whatever escapes a handler is answered 500 here.
 import http from 'node:http';
+import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
-import { PROJECT_ROOT } from '../config.ts';
+import sirv from 'sirv';
+import { DEFAULT_ALLOWED_HOSTS, PROJECT_ROOT } from '../config.ts';
 import { RELATION_TYPE_NAMES } from '../ingest/model.ts';
 import type { Graph } from '../ingest/types.ts';
 import { GraphError } from '../graph/errors.ts';
@@ -12,50 +14,61 @@ import { exportGraph } from '../graph/queries/export.ts';
 import { neighborhood } from '../graph/queries/neighborhood.ts';
 import { entitiesByIds } from '../graph/queries/entities.ts';
 import { EXPORT_NAMES, exportFormat, exportOptions } from './export.ts';
+import { GRAPHIQL_BUNDLE, GRAPHIQL_CSP, GRAPHIQL_PATH, GRAPHIQL_START } from './graphiql.ts';
 import { LIMITS, listWithin, within } from './limits.ts';
 import { buildYoga, type YogaOptions } from './yoga.ts';
 
 export interface ServerOptions extends YogaOptions {
+  /** host names the server answers to (the Host header without its port); others get 403, against DNS rebinding */
+  allowedHosts?: readonly string[];
   /** the built explorer (npm run build); defaults to viz/dist */
   staticRoot?: string;
 }
 
 export const DEFAULT_STATIC_ROOT = path.join(PROJECT_ROOT, 'viz', 'dist');
-const READY_TIMEOUT_MS = 2000; // /ready must answer fast even while Neo4j is down
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
+/** Slow or idle clients are cut off; at most this many sockets are held at once. */
+export const HTTP_LIMITS = {
+  headersTimeoutMs: 10_000, // to send the request line and headers
+  requestTimeoutMs: 30_000, // to send the whole request
+  // An idle kept-alive socket: longer than the idle time of clients' connection pools, so that the server
+  // never closes one in the instant a client picks it again (the client then reads a reset, and no answer).
+  keepAliveTimeoutMs: 65_000,
+  checkIntervalMs: 1_000, // how often the two time-outs above are checked (Node's default is 30 s)
+  // Open sockets; more are closed on arrival. Clients keep sockets open for the keep-alive time,
+  // so a burst of a few hundred requests from one client holds that many for a minute.
+  connections: 1024,
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
 };
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
 
-function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  if (!fs.existsSync(path.join(root, 'index.html'))) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('The explorer is not built yet: run `npm run build` (npm start does it for you). The API is at /graphql.\n');
-    return;
-  }
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = path.resolve(root, relative);
-  if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    sendJson(res, 404, { code: 'NOT_FOUND', message: `no such page: ${pathname}` });
-    return;
-  }
-  res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
+/** The path and query of a request target, without URL parsing that throws on `//` or `%ff`. */
+export function target(raw: string): { pathname: string; query: URLSearchParams } {
+  const [pathname = '/', search = ''] = raw.split('#', 1)[0]!.split(/\?(.*)/s, 2);
+  return { pathname: pathname || '/', query: new URLSearchParams(search) };
+}
+
+/** The host name of a Host header: `localhost:4000` → localhost, `[::1]:4000` → [::1]. */
+export function hostName(header: string | undefined): string | null {
+  if (!header) return null;
+  const name = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.split(':')[0]!;
+  return name.toLowerCase().replace(/\.$/, '');
 }
 
 /** `?ids=a,b&depth=2`: the subgraph the explorer would show; no ids: everything. */
 async function exportSubgraph(options: ServerOptions, query: URLSearchParams): Promise<Graph> {
-  const executor = options.executor.bounded(options.requestTimeoutMs * 4);
+  const executor = options.executor.forRequest(options.requestTimeoutMs * 4, LIMITS.transactions);
   const rawIds = query.get('ids');
   if (!rawIds) return exportGraph(executor);
   const ids = listWithin('ids', rawIds.split(',').map((id) => id.trim()).filter(Boolean), LIMITS.ids);
@@ -71,68 +84,121 @@ async function exportSubgraph(options: ServerOptions, query: URLSearchParams): P
 function failExport(options: ServerOptions, res: http.ServerResponse, error: unknown): void {
   if (error instanceof GraphQLError) {
     const code = String(error.extensions.code ?? 'BAD_USER_INPUT');
+    options.logger.info({ code, message: error.message }, 'export refused');
     sendJson(res, code === 'NOT_FOUND' ? 404 : 400, { code, message: error.message });
     return;
   }
+  if (error instanceof GraphError && ['DATABASE_UNAVAILABLE', 'TIMEOUT', 'OVERLOADED'].includes(error.code)) {
+    options.logger.warn({ code: error.code, message: error.message }, 'export not served');
+    if (error.code === 'OVERLOADED') res.setHeader('retry-after', '2');
+    sendJson(res, 503, { code: error.code, message: 'the database is unavailable or busy; retry shortly' });
+    return;
+  }
   options.logger.error({ err: error }, 'export failed');
-  const code = error instanceof GraphError && (error.code === 'DATABASE_UNAVAILABLE' || error.code === 'TIMEOUT') ? error.code : 'INTERNAL_SERVER_ERROR';
-  sendJson(res, code === 'INTERNAL_SERVER_ERROR' ? 500 : 503, { code, message: code === 'INTERNAL_SERVER_ERROR' ? 'the export failed' : 'the database is unavailable; retry shortly' });
+  sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'the export failed' });
 }
 
-// Longer than the idle time of clients' connection pools, so that the server never closes an
-// idle keep-alive socket in the instant a client picks it again (the client then reads a reset).
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+/** sirv for one folder mounted under a prefix. */
+function mounted(prefix: string, handler: Handler): Handler {
+  return (req, res, next) => {
+    const original = req.url ?? '/';
+    req.url = original.slice(prefix.length - 1);
+    handler(req, res, () => {
+      req.url = original;
+      next();
+    });
+  };
+}
+
+function staticFiles(root: string): Handler {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    return (_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The explorer is not built yet: run `npm run build` (npm start does it for you). The API is at /graphql.\n');
+    };
+  }
+  return sirv(root, {
+    etag: true,
+    dotfiles: false,
+    // The build writes .br and .gz beside each file: sent when the browser accepts them.
+    brotli: true,
+    gzip: true,
+    // Vite names what it puts in assets/ by content hash: such a file never changes, while
+    // index.html must be asked for again to find the new names.
+    setHeaders: (res, pathname) => {
+      res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+}
+
+function notFound(res: http.ServerResponse, pathname: string): void {
+  sendJson(res, 404, { code: 'NOT_FOUND', message: `no such page: ${pathname.slice(0, 200)}` });
+}
 
 export function createServer(options: ServerOptions): http.Server {
   const yoga = buildYoga(options);
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://innograph');
-    if (url.pathname === '/graphql') {
-      // Refused without parsing: a body of megabytes would be parsed whole only to fail a limit.
-      // It is drained first, so that the client, still sending, gets the answer on a sound socket.
-      if (Number(req.headers['content-length'] ?? 0) > LIMITS.bodyBytes) {
-        req.on('end', () =>
-          sendJson(res, 413, { errors: [{ message: `the request body is over the limit of ${LIMITS.bodyBytes} bytes`, extensions: { code: 'BAD_USER_INPUT', limit: 'bodyBytes' } }] }),
-        );
-        req.resume();
-        return;
-      }
-      void yoga(req, res);
+  const allowed = new Set((options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS).map((h) => h.toLowerCase()));
+  const explorer = staticFiles(options.staticRoot ?? DEFAULT_STATIC_ROOT);
+  const graphiqlStart = mounted(GRAPHIQL_PATH, sirv(GRAPHIQL_START, { etag: true }));
+  const graphiqlBundle = mounted(GRAPHIQL_PATH, sirv(GRAPHIQL_BUNDLE, { etag: true, maxAge: 86_400 }));
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const host = hostName(req.headers.host);
+    if (!host || !allowed.has(host)) {
+      options.logger.info({ host: req.headers.host?.slice(0, 100) }, 'request for a host not served');
+      sendJson(res, 403, { code: 'HOST_NOT_ALLOWED', message: 'this server does not answer for that host name' });
       return;
     }
-    if (url.pathname === '/health') {
-      sendJson(res, 200, { status: 'ok' });
+    const { pathname, query } = target(req.url ?? '/');
+    if (pathname === '/graphql' || pathname === '/health' || pathname === '/ready') {
+      if (options.graphiql && req.method === 'GET' && req.headers.accept?.includes('text/html')) res.setHeader('content-security-policy', GRAPHIQL_CSP);
+      await yoga.handle(req, res);
       return;
     }
-    if (url.pathname === '/ready') {
-      options.executor
-        .read('RETURN 1 AS ok', {}, READY_TIMEOUT_MS)
-        .then(() => sendJson(res, 200, { status: 'ready' }))
-        .catch((error: unknown) => {
-          options.logger.warn({ err: error }, 'Neo4j is not ready');
-          sendJson(res, 503, { status: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
-        });
-      return;
-    }
-    if (url.pathname.startsWith('/export/')) {
-      const name = url.pathname.slice('/export/'.length);
+    if (pathname.startsWith('/export/')) {
+      const name = pathname.slice('/export/'.length);
       const format = exportFormat(name);
       if (!format) {
         sendJson(res, 404, { code: 'NOT_FOUND', message: `no export named ${JSON.stringify(name.slice(0, 60))}; the exports are ${EXPORT_NAMES.join(', ')}` });
         return;
       }
-      Promise.resolve()
-        .then(async () => {
-          const exportOpts = exportOptions(url.searchParams);
-          const body = format.render(await exportSubgraph(options, url.searchParams), exportOpts);
-          res.writeHead(200, { 'content-type': format.type, 'content-disposition': `attachment; filename="innograph-${name}"` });
-          res.end(body);
-        })
-        .catch((error: unknown) => failExport(options, res, error));
+      try {
+        const body = format.render(await exportSubgraph(options, query), exportOptions(query));
+        res.writeHead(200, { 'content-type': format.type, 'content-disposition': `attachment; filename="innograph-${name}"` });
+        res.end(body);
+      } catch (error) {
+        failExport(options, res, error);
+      }
       return;
     }
-    serveStatic(options.staticRoot ?? DEFAULT_STATIC_ROOT, url.pathname, res);
-  });
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    if (options.graphiql && pathname.startsWith(GRAPHIQL_PATH)) {
+      graphiqlStart(req, res, () => graphiqlBundle(req, res, () => notFound(res, pathname)));
+      return;
+    }
+    explorer(req, res, () => notFound(res, pathname));
+  };
+
+  const server = http.createServer(
+    {
+      headersTimeout: HTTP_LIMITS.headersTimeoutMs,
+      requestTimeout: HTTP_LIMITS.requestTimeoutMs,
+      keepAliveTimeout: HTTP_LIMITS.keepAliveTimeoutMs,
+      connectionsCheckingInterval: HTTP_LIMITS.checkIntervalMs,
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        options.logger.error({ err: error, method: req.method, url: req.url?.slice(0, 200) }, 'request failed');
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'the server could not answer this request' });
+      });
+    },
+  );
+  server.maxConnections = HTTP_LIMITS.connections;
   return server;
 }

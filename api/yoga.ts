@@ -1,17 +1,20 @@
 // The GraphQL endpoint: SDL from schema.graphql, thin resolvers, per-request
-// loaders and time bound, limits on what a document may ask, and errors masked so
-// that clients see a code and a sentence, never a stack trace or Cypher.
+// loaders and budget, limits on what a document may ask, readiness and health, and
+// errors masked so that clients see a code and a sentence, never a stack trace or Cypher.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError, stripIgnoredCharacters } from 'graphql';
+import { createYoga, maskError as defaultMaskError, useReadinessCheck, _createLRUCache, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { GraphError } from '../graph/errors.ts';
 import type { Executor } from '../graph/executor.ts';
 import type { Context } from './context.ts';
 import { GraphVersion } from './graph-version.ts';
-import { useDocumentLimits } from './limits.ts';
+import { graphiqlPage } from './graphiql.ts';
+import { LIMITS, useDocumentLimits } from './limits.ts';
 import { createLoaders } from './loaders.ts';
 import { comparisonResolvers, documentResolvers } from './resolvers/document.ts';
 import { entityResolvers } from './resolvers/entity.ts';
@@ -26,23 +29,52 @@ export interface YogaOptions {
   logger: Logger;
   graphiql: boolean;
   corsOrigin: string | null;
-  /** bound of every Neo4j transaction a request runs */
+  /** one deadline for all the Neo4j transactions of a request */
   requestTimeoutMs: number;
   /** cache responses per graph version, polled this often; off when absent */
   cache?: { versionPollMs: number; ttlMs: number };
 }
 
-const CLIENT_MESSAGES: Partial<Record<GraphError['code'], string>> = {
-  DATABASE_UNAVAILABLE: 'The database is unavailable; retry shortly.',
-  TIMEOUT: 'The query took too long and was stopped.',
+const READY_TIMEOUT_MS = 2000; // /ready must answer fast even while Neo4j is down
+const RETRY_AFTER_S = 2; // what an overloaded server asks a client to wait
+
+/** Database conditions a client can act on: each keeps its code, gets a sentence and an HTTP status. */
+const DATABASE_ERRORS: Partial<Record<GraphError['code'], { message: string; http?: { status: number; headers?: Record<string, string> } }>> = {
+  DATABASE_UNAVAILABLE: { message: 'The database is unavailable; retry shortly.' },
+  TIMEOUT: { message: 'The query took too long and was stopped.' },
+  OVERLOADED: { message: 'The server is busy; retry shortly.', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_S) } } },
 };
 
-function toClientError(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof GraphError && CLIENT_MESSAGES[original.code]) {
-    return new GraphQLError(CLIENT_MESSAGES[original.code]!, { extensions: { code: original.code } });
+function originalOf(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}
+
+/** The error a client sees: a code and a sentence; never a stack or originalError, in any mode. */
+function toClientError(error: unknown, message: string): Error {
+  const original = originalOf(error);
+  if (original instanceof GraphError && original.code === 'LIMIT_EXCEEDED') {
+    return new GraphQLError(`${original.message}; ask for less in one request`, { extensions: { code: 'BAD_USER_INPUT', limit: original.context.limit } });
   }
-  return defaultMaskError(error, message, isDev);
+  const known = original instanceof GraphError ? DATABASE_ERRORS[original.code] : undefined;
+  if (original instanceof GraphError && known) {
+    return new GraphQLError(known.message, { extensions: { code: original.code, ...(known.http ? { http: known.http } : {}) } });
+  }
+  return defaultMaskError(error, message, false);
+}
+
+/** Client errors are the client's business: info, no stack. Ours are errors, with one. */
+function logError(logger: Logger, error: unknown): void {
+  const original = originalOf(error);
+  if (original instanceof GraphError) {
+    if (DATABASE_ERRORS[original.code] || original.code === 'LIMIT_EXCEEDED') logger.warn({ code: original.code, message: original.message }, 'request not served');
+    else logger.error({ err: original }, 'GraphQL request failed');
+    return;
+  }
+  if (error instanceof GraphQLError && original instanceof GraphQLError) {
+    logger.info({ code: error.extensions.code, message: error.message }, 'client error');
+    return;
+  }
+  logger.error({ err: original }, 'GraphQL request failed');
 }
 
 export const schema = makeExecutableSchema<Context>({
@@ -50,32 +82,100 @@ export const schema = makeExecutableSchema<Context>({
   resolvers: [queryResolvers, entityResolvers, relationResolvers, documentResolvers, comparisonResolvers, statsResolvers],
 });
 
+/** Comments and spacing do not change a question: they must not change its cache key. */
+function cacheKey(params: { documentString: string; variableValues?: unknown; operationName?: string | null; sessionId?: string | null }): string {
+  let document = params.documentString;
+  try {
+    document = stripIgnoredCharacters(document);
+  } catch {
+    // not a document (execution reports why): the raw text is as good a key
+  }
+  return createHash('sha256').update(JSON.stringify([document, params.variableValues ?? null, params.operationName ?? null, params.sessionId ?? null])).digest('hex');
+}
+
+function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+}
+
+/** GET parameters that are JSON must be JSON: yoga would answer a malformed one 500. */
+function useGetParameters(): Plugin {
+  return {
+    onRequestParse({ request, url }) {
+      if (request.method !== 'GET') return;
+      for (const name of ['variables', 'extensions']) {
+        const raw = url.searchParams.get(name);
+        if (raw === null) continue;
+        try {
+          JSON.parse(raw);
+        } catch {
+          throw badRequest(`the ${name} parameter is not JSON`);
+        }
+      }
+    },
+  };
+}
+
+/** What yoga itself adds to some errors (the parser's originalError) never reaches a client. */
+function useNoInternals(): Plugin {
+  const scrub = (error: GraphQLError) => {
+    const { originalError: _original, stack: _stack, ...extensions } = error.extensions ?? {};
+    return new GraphQLError(error.message, { path: error.path, extensions });
+  };
+  const clean = (result: { errors?: readonly GraphQLError[] }) => (result.errors ? { ...result, errors: result.errors.map(scrub) } : result);
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result)) setResult(result.map(clean));
+      else if (!(Symbol.asyncIterator in result)) setResult(clean(result as { errors?: readonly GraphQLError[] }));
+    },
+  };
+}
+
 export function buildYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const version = options.cache ? new GraphVersion(options.executor, options.logger, options.cache.versionPollMs) : null;
   version?.start();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => {
-      const executor = options.executor.bounded(options.requestTimeoutMs);
+      const executor = options.executor.forRequest(options.requestTimeoutMs, LIMITS.transactions);
       return { executor, loaders: createLoaders(executor) };
     },
-    graphiql: options.graphiql,
+    graphiql: options.graphiql ? { title: 'innograph GraphQL' } : false,
+    renderGraphiQL: graphiqlPage,
     landingPage: false,
+    healthCheckEndpoint: '/health',
+    // Counted while the body streams in, so a chunked body is bounded too.
+    maxRequestBodySize: LIMITS.bodyBytes,
+    // Parsed documents are kept for minutes, not yoga's hour: each may be 2000 tokens.
+    parserAndValidationCache: { documentCache: _createLRUCache({ max: 256, ttl: 10 * 60_000 }), errorCache: _createLRUCache({ max: 256, ttl: 10 * 60_000 }) },
     cors: options.corsOrigin ? { origin: options.corsOrigin } : false,
     logging: options.logger,
     plugins: [
+      useNoInternals(),
+      useGetParameters(),
       useDocumentLimits(),
-      // GraphiQL and introspection go together: both are for development (INNOGRAPH_GRAPHIQL).
-      ...(options.graphiql ? [] : [{ onValidate: ({ addValidationRule }: { addValidationRule: (rule: typeof NoSchemaIntrospectionCustomRule) => void }) => addValidationRule(NoSchemaIntrospectionCustomRule) }]),
+      // A form or a multipart post from another site is not a preflighted request: refused.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async ({ fetchAPI }) => {
+          try {
+            await options.executor.read('RETURN 1 AS ok', {}, READY_TIMEOUT_MS);
+            return fetchAPI.Response.json({ status: 'ready' });
+          } catch (error) {
+            options.logger.warn({ code: error instanceof GraphError ? error.code : undefined }, 'Neo4j is not ready');
+            return fetchAPI.Response.json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE' }, { status: 503 });
+          }
+        },
+      }),
       // The graph changes only when a plan is loaded: answers are cached per graph version.
-      ...(version && options.cache ? [useResponseCache({ session: () => version.key(), ttl: options.cache.ttlMs })] : []),
+      ...(version && options.cache ? [useResponseCache({ session: () => version.key(), ttl: options.cache.ttlMs, buildResponseCacheKey: async (p) => cacheKey(p) })] : []),
     ],
     maskedErrors: {
-      maskError: (error, message, isDev) => {
-        options.logger.error({ err: error }, 'GraphQL error');
-        const original = error instanceof GraphQLError ? error.originalError : error;
+      maskError: (error, message) => {
+        logError(options.logger, error);
+        const original = originalOf(error);
         if (original instanceof GraphError && original.code === 'DATABASE_UNAVAILABLE') version?.markUnavailable();
-        return toClientError(error, message, isDev);
+        return toClientError(error, message);
       },
     },
   });

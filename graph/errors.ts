@@ -6,6 +6,8 @@ const { SERVICE_UNAVAILABLE, SESSION_EXPIRED } = driverErrors;
 
 export type GraphErrorCode =
   | 'DATABASE_UNAVAILABLE'
+  | 'OVERLOADED'
+  | 'LIMIT_EXCEEDED'
   | 'AUTH_FAILED'
   | 'TIMEOUT'
   | 'BAD_QUERY'
@@ -44,6 +46,10 @@ export function toGraphError(error: unknown, doing: string, context: Record<stri
   const code = error instanceof Neo4jError ? error.code : '';
   const detail = (error as Error).message;
   const withContext = { ...context, neo4jCode: code || undefined };
+  // The driver's pool is full: Neo4j is up, this process has too much in flight.
+  if (/Connection acquisition timed out/.test(detail)) {
+    return new GraphError('OVERLOADED', `${doing}: every connection to Neo4j is busy (${detail})`, withContext, { cause: error });
+  }
   if (code === SERVICE_UNAVAILABLE || code === SESSION_EXPIRED || isNetworkError(error)) {
     return new GraphError('DATABASE_UNAVAILABLE', `${doing}: Neo4j is unavailable (${detail})`, withContext, { cause: error });
   }

@@ -24,6 +24,13 @@ const DEFAULTS: ExecutorOptions = {
 const APP = 'innograph';
 
 export type Params = Record<string, unknown>;
+
+/** What one API request may spend in all: one deadline for all its transactions, and a number of them. */
+interface Budget {
+  deadline: number;
+  transactions: number;
+  maxTransactions: number;
+}
 export type Tx = Pick<ManagedTransaction, 'run'>;
 
 export class Executor {
@@ -35,6 +42,7 @@ export class Executor {
     options: ExecutorOptions,
     /** round trips, shared with bounded() views, so tests can assert that a request's cost is bounded */
     private readonly counter = { queries: 0, closed: false },
+    private readonly budget: Budget | null = null,
   ) {
     this.options = options;
   }
@@ -43,9 +51,28 @@ export class Executor {
     return this.counter.queries;
   }
 
-  /** The same connection with a tighter transaction bound: one per API request. */
-  bounded(timeoutMs: number): Executor {
-    return new Executor(this.driver, this.settings, { ...this.options, timeoutMs }, this.counter);
+  /**
+   * The same connection for one API request: its transactions share one deadline
+   * (each gets the time left) and may number at most maxTransactions, so that no
+   * request holds the pool or the server for longer than its time-out however many
+   * loader levels it nests.
+   */
+  forRequest(timeoutMs: number, maxTransactions: number): Executor {
+    const budget = { deadline: Date.now() + timeoutMs, transactions: 0, maxTransactions };
+    return new Executor(this.driver, this.settings, { ...this.options, timeoutMs }, this.counter, budget);
+  }
+
+  /** The bound of the next transaction; throws once the request's budget is spent. */
+  private timeout(requested: number | undefined): number {
+    const wanted = requested ?? this.options.timeoutMs;
+    if (!this.budget) return wanted;
+    this.budget.transactions += 1;
+    if (this.budget.transactions > this.budget.maxTransactions) {
+      throw new GraphError('LIMIT_EXCEEDED', `the request needs more than ${this.budget.maxTransactions} queries`, { limit: 'transactions' });
+    }
+    const left = this.budget.deadline - Date.now();
+    if (left <= 0) throw new GraphError('TIMEOUT', `the request ran out of its ${this.options.timeoutMs} ms`);
+    return Math.min(wanted, left);
   }
 
   /** Opens a driver and proves the server answers and accepts the credentials. */
@@ -91,11 +118,12 @@ export class Executor {
    * runs `CALL { … } IN TRANSACTIONS`, which bulk deletes need to stay within the heap.
    */
   async autoCommit<Row extends RecordShape>(cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
+    const timeout = this.timeout(timeoutMs);
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
     this.counter.queries += 1;
     try {
       const result = await session.run<Row>(cypher, typed(params) as Params, {
-        timeout: timeoutMs ?? this.options.timeoutMs,
+        timeout,
         metadata: { app: APP, mode: 'WRITE' },
       });
       return result.records.map((record) => record.toObject());
@@ -141,11 +169,12 @@ export class Executor {
   }
 
   private async run<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const timeout = this.timeout(timeoutMs);
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: APP, mode } };
+    const config = { timeout, metadata: { app: APP, mode } };
     const counted = (tx: ManagedTransaction) => {
       this.counter.queries += 1;
       return work(tx);

@@ -2,7 +2,7 @@
 // Docker engine through testcontainers (when the caller allows it); else the
 // project's own local server. Each way that fails says why, so the final error
 // tells the user everything that was tried.
-import type { Config, Neo4jSettings } from '../config.ts';
+import type { Config, LocalNeo4jSettings, Neo4jSettings } from '../config.ts';
 import { GraphError } from '../graph/errors.ts';
 import { Executor } from '../graph/executor.ts';
 import { start, stop, type Log } from './launcher.ts';
@@ -14,6 +14,8 @@ export interface LocatedNeo4j {
   source: Neo4jSource;
   /** stops what this call started; a no-op for servers that were already there */
   release(): Promise<void>;
+  /** the local server this call started, which must not outlive the process (null when none was started) */
+  started: LocalNeo4jSettings | null;
 }
 
 export interface LocateOptions {
@@ -32,6 +34,7 @@ async function viaDocker(): Promise<LocatedNeo4j> {
   return {
     settings: { uri: container.getBoltUri(), user: container.getUsername(), password: container.getPassword(), database: 'neo4j' },
     source: 'docker',
+    started: null,
     release: async () => {
       await container.stop();
     },
@@ -47,7 +50,7 @@ export async function locateNeo4j(config: Config, options: LocateOptions): Promi
     // The user named a server: use it or fail, never silently use another one.
     const executor = await Executor.connect(config.neo4j);
     await executor.close();
-    return { settings: config.neo4j, source: 'env', release: async () => {} };
+    return { settings: config.neo4j, source: 'env', started: null, release: async () => {} };
   }
   const tried = ['1. NEO4J_URI: not set'];
   if (options.docker) {
@@ -64,6 +67,7 @@ export async function locateNeo4j(config: Config, options: LocateOptions): Promi
     return {
       settings: server,
       source: 'local',
+      started: server.reused ? null : config.local,
       release: async () => {
         if (!server.reused) await stop(config.local);
       },

@@ -17,12 +17,13 @@ import { writeGraph } from '../../graph/writer.ts';
 import { exportHash } from '../support/export-hash.ts';
 import { startApi } from './api-process.ts';
 import { hostileScenario, outageScenario, soakScenario } from './api-scenarios.ts';
+import { edgeScenarios } from './edge-scenarios.ts';
 import { badInputScenario, bundledGraph, killScenario } from './ingest-scenarios.ts';
 import { table, type Row } from './report.ts';
 
 const SIZES = {
-  full: { hostile: 10_000, soakSeconds: 30 },
-  small: { hostile: 2_000, soakSeconds: 10 },
+  full: { hostile: 10_000, soakSeconds: 30, slowClients: 200, poolBurst: 300 },
+  small: { hostile: 2_000, soakSeconds: 10, slowClients: 50, poolBurst: 150 },
 };
 
 async function main(): Promise<number> {
@@ -45,6 +46,8 @@ async function main(): Promise<number> {
     try {
       step(`${size.hostile} hostile requests`);
       rows.push(...(await hostileScenario(api, size.hostile)));
+      step('attacks on the HTTP edge');
+      rows.push(...(await edgeScenarios(api, size)));
       step(`soak, ${size.soakSeconds} s`);
       rows.push(...(await soakScenario(api, size.soakSeconds)));
       step('Neo4j stopped under the API');

@@ -10,6 +10,7 @@ interface Service {
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  restart?: string;
 }
 
 const compose = parse(fs.readFileSync(`${PROJECT_ROOT}/docker-compose.yml`, 'utf8')) as {
@@ -38,7 +39,17 @@ describe('docker-compose.yml', () => {
     const config = loadConfig(resolved);
     expect(config.neo4j?.uri).toBe('bolt://neo4j:7687');
     expect(config.server.host).toBe('0.0.0.0');
-    expect(app?.ports).toContain(`${config.server.port}:${config.server.port}`);
+    expect(app?.ports).toContain(`\${INNOGRAPH_PUBLISH:-127.0.0.1}:${config.server.port}:${config.server.port}`);
+  });
+
+  it('has no default Neo4j password', () => {
+    expect(neo4j?.environment?.NEO4J_AUTH).toMatch(/\$\{NEO4J_PASSWORD:\?[^}]*\}$/);
+    expect(app?.environment?.NEO4J_PASSWORD).toMatch(/^\$\{NEO4J_PASSWORD:\?[^}]*\}$/);
+  });
+
+  it('restarts the app and checks its health on /ready', () => {
+    expect(app?.restart).toBe('unless-stopped');
+    expect(app?.healthcheck?.test.join(' ')).toContain('/ready');
   });
 
   it("gives the app the password the Neo4j service is created with", () => {

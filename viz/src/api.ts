@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** seconds the server asked to wait (Retry-After), when it did */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,7 +28,8 @@ export async function request<T>(operation: OperationName, variables: Record<str
   }
   const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.message);
+  const retryAfter = Number(response.headers.get('retry-after')) || null;
+  if (error) throw new ApiError(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.message, retryAfter);
   if (!body.data) throw new ApiError(`HTTP_${response.status}`, `the server answered ${response.status}`);
   return body.data;
 }

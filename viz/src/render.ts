@@ -4,6 +4,7 @@
 // when the reader comes Back to it).
 import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
 import { ApiError, request } from './api.ts';
+import { RETRYABLE, retryDelay } from './backoff.ts';
 import { legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader } from './panels.ts';
 import { filtered, merge, toElements, without, type GraphData } from './graph-data.ts';
@@ -16,7 +17,6 @@ import { VIEWS, type Fetch, type Loaded } from './views.ts';
 import type { Arranged } from './arrangements.ts';
 import type { Entity, EntityDetail, Relation, SectionText, Subgraph } from './types.ts';
 
-const RETRY_MS = 3000;
 const $ = (id: string) => document.getElementById(id)!;
 
 export interface Renderer {
@@ -42,9 +42,9 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
     bar.dataset.kind = kind;
   };
 
-  /** A request with the status line; while the database is away it says so and tries again. */
+  /** A request with the status line; while the database is away or busy it says so and tries again, less and less often, then gives up. */
   const fetch: Fetch = async (what, operation, variables = {}) => {
-    for (;;) {
+    for (let attempt = 0; ; attempt += 1) {
       status(`${t('loading', store.get().lang)}${what}…`, 'busy');
       try {
         const result = await request<never>(operation, variables);
@@ -52,9 +52,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
         return result;
       } catch (error) {
         const code = error instanceof ApiError ? error.code : 'ERROR';
-        if (code === 'DATABASE_UNAVAILABLE' || code === 'NETWORK' || code === 'TIMEOUT') {
+        const wait = RETRYABLE.has(code) ? retryDelay(attempt, error instanceof ApiError ? error.retryAfter : null) : null;
+        if (wait !== null) {
           status(t('retrying', store.get().lang), 'error');
-          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
         }
         status(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error');
