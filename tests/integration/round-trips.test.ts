@@ -5,16 +5,16 @@ import { silentLogger } from '../support/api.ts';
 import { usePlan } from '../support/loaded.ts';
 
 // Everything the API can nest under an entity, with fragments, aliases that differ
-// only in their arguments, and evidence down to its section's parent and document.
+// only in their arguments, and evidence down to its section's parent and document
+// (written inline: the depth limit counts a fragment spread as a level).
 const ENTITY_SELECTION = `
-  fragment Cite on Evidence { quote method section { id path parent { id title } } document { id title } }
   fragment Deep on Entity {
     id name kind __typename city { id name }
     mentions(first: 2) { quote start section { path children { id } } document { title sections { id } } }
     few: neighbors(first: 3) { direction entity { id } }
     neighbors(first: 20, direction: BOTH) {
       direction
-      relation { id type cited confidence from { id name } to { id name city { name } } evidence { ...Cite } }
+      relation { id type cited confidence from { id name } to { id name city { name } } evidence { quote method section { id path parent { id title } } document { id title } } }
       entity { id name ... on Lab { tier } ... on City { lat lon } neighbors(first: 2, relationTypes: [LOCATED_IN, HOSTED_BY]) { entity { id name } relation { type } } }
     }
   }`;
