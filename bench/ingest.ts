@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { clearGraph } from '../graph/admin.ts';
 import type { Executor } from '../graph/executor.ts';
 import { DEFAULT_REGISTRY } from '../graph/load-plan.ts';
-import { writeGraph } from '../graph/writer.ts';
+import { warmWriter, writeGraph } from '../graph/writer.ts';
 import { buildGraph } from '../ingest/pipeline.ts';
 import { planMetadata } from '../ingest/plan-index.ts';
 import { loadRegistry } from '../ingest/registry.ts';
@@ -35,9 +35,19 @@ export function benchParse(): { figures: Figure[]; graph: Graph } {
 /** Needs an empty, just-started Neo4j: the first figure is the cold first load. */
 export async function benchLoad(executor: Executor, graph: Graph, conditions: string): Promise<Figure[]> {
   const figures: Figure[] = [];
+  // As `npm start` loads: the writer's statements are planned ahead (there, while the plan is parsed), then written.
   let started = performance.now();
+  await warmWriter(executor);
+  const warmed = performance.now() - started;
   await writeGraph(executor, graph);
-  figures.push({ name: 'ingest: first load into a just-started, empty Neo4j', value: performance.now() - started, unit: 'ms', goal: '≤ 2000 ms', conditions: `${conditions}; the JVM and the query caches are cold` });
+  const total = performance.now() - started;
+  figures.push({
+    name: 'ingest: first load into a just-started, empty Neo4j',
+    value: total,
+    unit: 'ms',
+    goal: '≤ 2000 ms',
+    conditions: `${conditions}; the JVM and the query caches are cold; ${warmed.toFixed(0)} ms planning the statements ahead (warmWriter, which npm start overlaps with parsing) + ${(total - warmed).toFixed(0)} ms writing`,
+  });
   const reloads: number[] = [];
   for (let i = 0; i < 5; i += 1) {
     started = performance.now();

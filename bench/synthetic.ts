@@ -1,16 +1,49 @@
 // A seeded random graph in the ingest shape (ingest/types.ts), with innograph's own
 // kinds and relation types, for loading at sizes the bundled plan never reaches.
 // Every edge cites a sentence and every entity is mentioned once, as in a real load.
-import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES } from '../ingest/model.ts';
+import { SUFFIXES } from '../ingest/discover.ts';
+import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, type EntityKind } from '../ingest/model.ts';
+import { toPinyin, type Registry } from '../ingest/registry.ts';
 import type { Graph, GraphEdge, GraphNode, Section } from '../ingest/types.ts';
 
-/** Han characters with their pinyin, so names, pinyin and the CJK full-text index behave as with real names. */
-const SYLLABLES: [string, string][] = [
-  ['广', 'guang'], ['东', 'dong'], ['深', 'shen'], ['圳', 'zhen'], ['珠', 'zhu'], ['海', 'hai'], ['科', 'ke'], ['技', 'ji'],
-  ['创', 'chuang'], ['新', 'xin'], ['材', 'cai'], ['料', 'liao'], ['生', 'sheng'], ['命', 'ming'], ['信', 'xin'], ['息', 'xi'],
-  ['能', 'neng'], ['源', 'yuan'], ['智', 'zhi'], ['造', 'zao'], ['光', 'guang'], ['明', 'ming'], ['湾', 'wan'], ['区', 'qu'],
-  ['南', 'nan'], ['山', 'shan'], ['湖', 'hu'], ['江', 'jiang'], ['州', 'zhou'], ['佛', 'fo'], ['中', 'zhong'], ['华', 'hua'],
-];
+/**
+ * What names are made of, counted over the registry: how often each Han character
+ * occurs in a stem (the name before its suffix), how long stems are, and which
+ * suffixes each kind's names end with. Synthetic names drawn from these share the
+ * real names' bigrams, so the CJK and trigram indexes see realistic term frequencies.
+ */
+interface NameModel {
+  /** one per registry entry, so kinds are drawn as often as the registry has them */
+  kinds: EntityKind[];
+  chars: string[];
+  /** pinyin of each character, computed once: per name it would dominate generation at 1 M */
+  pinyinOf: Map<string, string>;
+  stemLengths: number[];
+  suffixes: Map<EntityKind, string[]>;
+  englishWords: string[];
+}
+
+function nameModel(registry: Registry): NameModel {
+  const chars: string[] = [];
+  const stemLengths: number[] = [];
+  const suffixes = new Map<EntityKind, string[]>(KINDS.map((kind) => [kind, []]));
+  const englishWords: string[] = [];
+  for (const entry of registry.entries) {
+    const name = entry.name.replace(/[^\p{Script=Han}]/gu, '');
+    // The kind's own suffix where discovery knows one (实验室, 科学城 …); else the last two characters (深圳市 → 圳市).
+    const suffix = SUFFIXES.find(([s]) => name.endsWith(s))?.[0] ?? name.slice(-2);
+    const stem = [...name.slice(0, name.length - suffix.length)];
+    if (stem.length === 0) continue;
+    chars.push(...stem);
+    stemLengths.push(stem.length);
+    suffixes.get(entry.kind)!.push(suffix);
+    englishWords.push(...entry.nameEn.split(/\s+/).filter((w) => /^[A-Za-z-]+$/.test(w)));
+  }
+  for (const [kind, list] of suffixes) if (list.length === 0) list.push(ENTITY_KINDS[kind].zh.split('/')[0]!);
+  const everyChar = new Set([...chars, ...[...suffixes.values()].flat().flatMap((s) => [...s])]);
+  const pinyinOf = new Map([...everyChar].map((c) => [c, toPinyin(c)]));
+  return { kinds: registry.entries.map((e) => e.kind), chars, pinyinOf, stemLengths, suffixes, englishWords };
+}
 
 /** Sentences per entity: a 1 M-entity graph cites 1 000 distinct sentences. */
 const ENTITIES_PER_SENTENCE = 1000;
@@ -20,6 +53,8 @@ const SENTENCE_CHARS = 40;
 export interface SyntheticOptions {
   /** entities */
   nodes: number;
+  /** whose names the synthetic ones imitate */
+  registry: Registry;
   /** relations per entity, on average */
   edgesPerNode?: number;
   seed?: number;
@@ -37,7 +72,8 @@ function random(seed: number): () => number {
   };
 }
 
-export function syntheticGraph({ nodes: size, edgesPerNode = 3, seed = 1 }: SyntheticOptions): Graph {
+export function syntheticGraph({ nodes: size, registry, edgesPerNode = 3, seed = 1 }: SyntheticOptions): Graph {
+  const model = nameModel(registry);
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const docId = `synthetic-${size}`;
@@ -46,7 +82,7 @@ export function syntheticGraph({ nodes: size, edgesPerNode = 3, seed = 1 }: Synt
   const sentences: string[] = [];
   for (let i = 0; i < sentenceCount; i += 1) {
     let text = '';
-    while (text.length < SENTENCE_CHARS - 1) text += pick(SYLLABLES)[0];
+    while (text.length < SENTENCE_CHARS - 1) text += pick(model.chars);
     sentences.push(`${text}。`);
   }
   const text = sentences.join('');
@@ -60,17 +96,19 @@ export function syntheticGraph({ nodes: size, edgesPerNode = 3, seed = 1 }: Synt
 
   const nodes: GraphNode[] = [];
   for (let i = 0; i < size; i += 1) {
-    const kind = pick(KINDS);
-    const chars: [string, string][] = [];
-    for (let k = 2 + Math.floor(next() * 4); k > 0; k -= 1) chars.push(pick(SYLLABLES));
+    const kind = pick(model.kinds);
+    const stem: string[] = [];
+    for (let k = pick(model.stemLengths); k > 0; k -= 1) stem.push(pick(model.chars));
+    const suffix = pick(model.suffixes.get(kind)!);
+    const words = Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(model.englishWords));
     const sentence = pick(sentenceSections);
     nodes.push({
       id: `syn-${i}`,
       kind,
-      name: `${chars.map(([han]) => han).join('')}${ENTITY_KINDS[kind].zh.split('/')[0]}${i}`,
-      nameEn: `Synthetic ${ENTITY_KINDS[kind].en.toLowerCase()} ${i}`,
+      name: `${stem.join('')}${suffix}`,
+      nameEn: `${words.join(' ')} ${ENTITY_KINDS[kind].en}`,
       aliases: [],
-      pinyin: chars.map(([, py]) => py).join(' '),
+      pinyin: [...stem, ...suffix].map((c) => model.pinyinOf.get(c)!).join(' '),
       source: 'registry',
       confidence: 1,
       city: null,

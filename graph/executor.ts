@@ -134,6 +134,25 @@ export class Executor {
     }
   }
 
+  /** The operators of the plan Neo4j would run for a statement, without running it: how a test sees that a query seeks an index. */
+  async plan(cypher: string, params: Params = {}): Promise<{ operator: string; details: string }[]> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(`EXPLAIN ${cypher}`, typed(params) as Params);
+      const operators: { operator: string; details: string }[] = [];
+      const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
+        operators.push({ operator: plan.operatorType.replace(/@.*$/, ''), details: String(plan.arguments.Details ?? '') });
+        for (const child of plan.children) walk(child as typeof plan);
+      };
+      if (result.summary.plan) walk(result.summary.plan as unknown as Parameters<typeof walk>[0]);
+      return operators;
+    } catch (error) {
+      throw toGraphError(error, 'planning a statement');
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Schema commands cannot share a transaction with data writes, so they get their own. */
   async schema(cypher: string): Promise<void> {
     await this.write(cypher);

@@ -6,7 +6,7 @@ import { planMetadata } from '../ingest/plan-index.ts';
 import { readInput } from '../ingest/read.ts';
 import { EMPTY_REGISTRY, loadRegistry, type Registry } from '../ingest/registry.ts';
 import type { Executor } from './executor.ts';
-import { writeGraph, type WriteOptions, type WriteSummary } from './writer.ts';
+import { warmWriter, writeGraph, type WriteOptions, type WriteSummary } from './writer.ts';
 
 export const DEFAULT_REGISTRY = `${PROJECT_ROOT}/data/registry`;
 
@@ -43,7 +43,13 @@ export async function loadPlan(
   options: PlanOptions,
   write: WriteOptions = {},
 ): Promise<{ ingest: IngestResult; written: WriteSummary }> {
-  const ingest = await ingestPlan(options);
+  // Neo4j plans the load's statements while Node parses the plan.
+  const warm = warmWriter(executor);
+  const ingest = await ingestPlan(options).catch(async (error: unknown) => {
+    await warm.catch(() => undefined);
+    throw error;
+  });
+  await warm;
   const written = await writeGraph(executor, ingest.graph, write);
   return { ingest, written };
 }

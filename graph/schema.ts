@@ -27,12 +27,18 @@ export function schemaStatements(): string[] {
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${ENTITY}) ` +
     `ON EACH [n.name, n.nameEn, n.aliases, n.pinyin] ` +
     `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}'}}`;
+  // Trigram text indexes answer CONTAINS from the index: search's infix match on names and on pinyin without spaces.
+  const textIndexes = [
+    `CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:${label(ENTITY_LABEL)}) ON (n.name)`,
+    `CREATE TEXT INDEX entity_pinyin_key_text IF NOT EXISTS FOR (n:${label(ENTITY_LABEL)}) ON (n.pinyinKey)`,
+    `CREATE INDEX entity_pinyin_key IF NOT EXISTS FOR (n:${label(ENTITY_LABEL)}) ON (n.pinyinKey)`,
+  ];
   // A document's sections are found by docId when it is replaced, and a reader walks them by parentId.
   const sectionIndexes = [
     'CREATE INDEX section_doc IF NOT EXISTS FOR (s:Section) ON (s.docId)',
     'CREATE INDEX section_parent IF NOT EXISTS FOR (s:Section) ON (s.parentId)',
   ];
-  return [...constraints, ...nameIndexes, ...sectionIndexes, fulltext];
+  return [...constraints, ...nameIndexes, ...textIndexes, ...sectionIndexes, fulltext];
 }
 
 export async function applySchema(executor: Executor): Promise<void> {

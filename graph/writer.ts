@@ -230,6 +230,37 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   };
 }
 
+/** A graph of one of everything: what a load's statements look like, for planning them ahead. */
+const SHAPES: Graph = {
+  documents: [{ id: 'warm-up', title: 'warm-up', sha256: '', text: '。' }],
+  sections: [
+    { id: 'warm-up/c1', docId: 'warm-up', parentId: null, kind: 'chapter', path: '', title: '', ordinal: 1, start: 0, end: 1, line: 1, column: 1 },
+    { id: 'warm-up/c1/t1', docId: 'warm-up', parentId: 'warm-up/c1', kind: 'sentence', path: '', title: '', ordinal: 1, start: 0, end: 1, line: 1, column: 1 },
+  ],
+  nodes: [{ id: 'warm-up', kind: 'City', name: '', nameEn: null, aliases: [], pinyin: '', source: 'registry', confidence: 1, city: null, props: {}, mentions: [{ docId: 'warm-up', sectionId: 'warm-up/c1/t1', start: 0, end: 1, quote: '' }] }],
+  edges: [{ id: 'warm-up', type: 'LOCATED_IN', from: 'warm-up', to: 'warm-up', evidence: [{ docId: 'warm-up', sectionId: 'warm-up/c1/t1', quote: '', start: 0, end: 1, method: 'warm-up', confidence: 1 }] }],
+};
+
+/**
+ * Plans every statement of an atomic load without running anything. A just-started
+ * Neo4j spends most of a first load planning a dozen statement shapes one after the
+ * other; planned ahead, in parallel and while the plan is still being parsed, they
+ * come from the query cache when the load runs.
+ */
+export async function warmWriter(executor: Executor): Promise<void> {
+  const statements: [string, Record<string, unknown>][] = [];
+  const recorder: Target = {
+    parallel: 1,
+    run: async (cypher, params) => void statements.push([cypher, params]),
+    sweep: async (sweep, params) => {
+      statements.push([sweepCypher(sweep, false), params]);
+      return 0;
+    },
+  };
+  await load(recorder, SHAPES, DEFAULTS.batchSize, async () => {});
+  await Promise.all(statements.map(([cypher, params]) => executor.plan(cypher, params)));
+}
+
 function count(rows: Record<string, unknown>[]): number {
   return Number(rows[0]?.n ?? 0);
 }

@@ -42,7 +42,7 @@ function alternatives(words: string[]): string {
 }
 
 /** Suffixes and the kind each implies; longer suffixes first so 创新中心 wins over 中心. */
-const SUFFIXES: [string, EntityKind][] = LEXICON.suffixes
+export const SUFFIXES: [string, EntityKind][] = LEXICON.suffixes
   .map(([suffix, kind]): [string, EntityKind] => [suffix, kind as EntityKind])
   .sort((a, b) => b[0].length - a[0].length);
 const NEEDS_HINT = new Set(LEXICON.suffixes.filter(([, , proper]) => proper === 'proper').map(([suffix]) => suffix));

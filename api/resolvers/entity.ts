@@ -1,8 +1,11 @@
 // Entities: one GraphQL type per kind (derived from ingest/model.ts), all sharing
 // the fields of the Entity interface; nested fields go through the loaders.
 import { KINDS, type RelationType } from '../../ingest/model.ts';
-import type { EntityRow } from '../../graph/queries/rows.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { NeighborValue } from '../../graph/queries/projection.ts';
+import type { EntityRow, MentionRow } from '../../graph/queries/rows.ts';
 import type { Context } from '../context.ts';
+import { folded } from '../fold.ts';
 import { LIMITS, within } from '../limits.ts';
 
 /** An entity as resolvers pass it on: its kind-specific properties become fields (tier, baseline …). */
@@ -21,9 +24,16 @@ export async function resolveEntity(ref: string | EntityObject, { loaders }: Con
 }
 
 const entityFields = {
-  city: async (e: EntityObject, _: unknown, context: Context) => (e.city ? resolveEntity(e.city, context) : null),
-  mentions: async (e: EntityObject, { first }: { first: number }, { loaders }: Context) =>
-    (await loaders.mentions.load(e.id)).slice(0, within('first', first, 1, LIMITS.mentions)),
+  city: async (e: EntityObject, args: Record<string, never>, context: Context, info: GraphQLResolveInfo) => {
+    const done = folded(e, args, info);
+    if (done) return done.value ? entityObject(done.value as EntityRow) : null;
+    return e.city ? resolveEntity(e.city, context) : null;
+  },
+  mentions: async (e: EntityObject, args: { first: number }, { loaders }: Context, info: GraphQLResolveInfo) => {
+    const done = folded(e, args, info);
+    if (done) return done.value as MentionRow[];
+    return (await loaders.mentions.load(e.id)).slice(0, within('first', args.first, 1, LIMITS.mentions));
+  },
   documents: async (e: EntityObject, _: unknown, { loaders }: Context) => {
     const docs = await loaders.document.loadMany(await loaders.entityDocuments.load(e.id));
     return docs.filter((d) => d !== null && !(d instanceof Error));
@@ -32,7 +42,10 @@ const entityFields = {
     e: EntityObject,
     args: { relationTypes?: RelationType[] | null; direction: 'OUT' | 'IN' | 'BOTH'; first: number },
     { loaders }: Context,
+    info: GraphQLResolveInfo,
   ) => {
+    const done = folded(e, args, info);
+    if (done) return (done.value as NeighborValue[]).map((n) => ({ ...n, entity: entityObject(n.entity) }));
     const first = within('first', args.first, 1, LIMITS.neighbors);
     const rows = await loaders.neighbors.load({ id: e.id, types: args.relationTypes?.length ? args.relationTypes : null, direction: args.direction, first });
     return rows.map((r) => ({ relation: r.relation, entity: r.other, direction: r.direction }));

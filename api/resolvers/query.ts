@@ -4,14 +4,16 @@ import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '
 import { cityProfile } from '../../graph/queries/city-profile.ts';
 import { compareDocuments } from '../../graph/queries/compare.ts';
 import { documentsByIds } from '../../graph/queries/documents.ts';
-import { listEntities } from '../../graph/queries/entities.ts';
+import { entityWith, listEntities } from '../../graph/queries/entities.ts';
 import { indicators } from '../../graph/queries/indicators.ts';
 import { neighborhood } from '../../graph/queries/neighborhood.ts';
 import { paths } from '../../graph/queries/paths.ts';
 import { platformsForCluster, type PlatformVia } from '../../graph/queries/platforms.ts';
 import type { EntityRow } from '../../graph/queries/rows.ts';
 import { search } from '../../graph/queries/search.ts';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
+import { fieldsOf, selectionShape, shapeOf } from '../fold.ts';
 import { badInput, notFound } from '../errors.ts';
 import { LIMITS, listWithin, searchText, within } from '../limits.ts';
 import { entityObject } from './entity.ts';
@@ -30,6 +32,16 @@ async function requireEntities(context: Context, ids: string[], kind?: EntityKin
     const row = rows[i];
     if (!row || row instanceof Error || (kind && row.kind !== kind)) throw notFound(kind ?? 'entity', id);
   });
+}
+
+/** The nodes of one field under the given ones, under any alias and through fragments. */
+function childFields(nodes: readonly FieldNode[], field: string, info: GraphQLResolveInfo): FieldNode[] {
+  return nodes.flatMap((n) => fieldsOf(n.selectionSet, info)).filter((n) => n.name.value === field);
+}
+
+/** What the client selected under one field of the Subgraph (nodes or edges). */
+function subgraphShape(info: GraphQLResolveInfo, field: string, type: string) {
+  return shapeOf(childFields(info.fieldNodes, field, info), type, info);
 }
 
 const types = (list: RelationType[] | null | undefined) => (list && list.length > 0 ? list : RELATION_TYPE_NAMES);
@@ -61,8 +73,8 @@ export const queryResolvers = {
       return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score }));
     },
 
-    entity: async (_: unknown, { id }: { id: string }, { loaders }: Context) => {
-      const row = await loaders.entity.load(id);
+    entity: async (_: unknown, { id }: { id: string }, context: Context, info: GraphQLResolveInfo) => {
+      const row = await entityWith(context.executor, id, selectionShape(info, 'Entity'));
       return row ? entityObject(row) : null;
     },
 
@@ -81,13 +93,18 @@ export const queryResolvers = {
       _: unknown,
       args: { ids: string[]; depth: number; kinds?: EntityKind[] | null; relationTypes?: RelationType[] | null; limit: number; documents?: string[] | null },
       context: Context,
+      info: GraphQLResolveInfo,
     ) => {
       const ids = listWithin('ids', args.ids, LIMITS.ids);
       const depth = within('depth', args.depth, 1, LIMITS.depth);
       const limit = within('limit', args.limit, 1, LIMITS.nodes);
-      await requireEntities(context, ids);
+      // A filtered request checks its entities before its documents, as it always has (an unknown
+      // entity is the error named first); an unfiltered one checks them inside its single statement.
+      if (args.documents) await requireEntities(context, ids);
       const docs = await documentFilter(context, args.documents);
-      const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit, docs });
+      const shape = { nodes: subgraphShape(info, 'nodes', 'Entity'), edges: subgraphShape(info, 'edges', 'Relation') };
+      const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit, docs, shape });
+      if (rows.missing.length > 0) throw notFound('entity', rows.missing[0]!);
       return { nodes: known(context, rows.nodes).map(entityObject), edges: rows.edges, truncated: rows.truncated };
     },
 
@@ -95,16 +112,20 @@ export const queryResolvers = {
       _: unknown,
       args: { from: string; to: string; maxHops: number; limit: number; relationTypes?: RelationType[] | null; onlyCited: boolean; documents?: string[] | null },
       context: Context,
+      info: GraphQLResolveInfo,
     ) => {
       const maxHops = within('maxHops', args.maxHops, 1, LIMITS.maxHops);
       const limit = within('limit', args.limit, 1, LIMITS.paths);
       if (args.from === args.to) throw badInput('from and to must be different entities', 'to');
-      await requireEntities(context, [args.from, args.to]);
+      if (args.documents) await requireEntities(context, [args.from, args.to]);
       const docs = await documentFilter(context, args.documents);
-      const rows = await paths(context.executor, { from: args.from, to: args.to, maxHops, limit, types: types(args.relationTypes), onlyCited: args.onlyCited, docs });
-      return rows.map((p) => ({
+      const hops = childFields(info.fieldNodes, 'hops', info);
+      const shape = { ends: shapeOf(childFields(hops, 'from', info).concat(childFields(hops, 'to', info)), 'Entity', info), relation: shapeOf(childFields(hops, 'relation', info), 'Relation', info) };
+      const found = await paths(context.executor, { from: args.from, to: args.to, maxHops, limit, types: types(args.relationTypes), onlyCited: args.onlyCited, docs, shape });
+      if (found.missing.length > 0) throw notFound('entity', found.missing[0]!);
+      return found.paths.map((p) => ({
         length: p.relations.length,
-        hops: p.relations.map((relation, i) => ({ from: p.nodes[i]!, to: p.nodes[i + 1]!, relation })),
+        hops: p.relations.map((relation, i) => ({ from: entityObject(p.nodes[i]!), to: entityObject(p.nodes[i + 1]!), relation })),
       }));
     },
 

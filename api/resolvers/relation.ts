@@ -1,10 +1,31 @@
 // Relations and everything that cites the plan: evidence, mentions, and the
 // shapes built from relations (neighbours, path hops, cluster platforms, city links).
-import type { MentionRow, RelationRow } from '../../graph/queries/rows.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { DocumentRow, EntityRow, MentionRow, RelationRow, SectionRow } from '../../graph/queries/rows.ts';
 import { CURATED_METHODS, type Evidence } from '../../ingest/types.ts';
 import type { Context } from '../context.ts';
-import { resolveEntity, type EntityObject } from './entity.ts';
+import { folded } from '../fold.ts';
+import { entityObject, resolveEntity, type EntityObject } from './entity.ts';
 
+type NoArgs = Record<string, never>;
+
+/** A field of a citing object (evidence, mention) that a folding query may already have read. */
+function foldedOr<T>(load: (parent: T, context: Context) => unknown) {
+  return (parent: T, args: NoArgs, context: Context, info: GraphQLResolveInfo) => {
+    const done = folded(parent, args, info);
+    return done ? done.value : load(parent, context);
+  };
+}
+
+/** An entity field: folded, or loaded by id. */
+function entityOr<T>(id: (parent: T) => string | EntityObject | null) {
+  return (parent: T, args: NoArgs, context: Context, info: GraphQLResolveInfo) => {
+    const done = folded(parent, args, info);
+    if (done) return entityObject(done.value as EntityRow);
+    const ref = id(parent);
+    return ref ? resolveEntity(ref, context) : null;
+  };
+}
 
 async function section(id: string, { loaders }: Context) {
   const row = await loaders.section.load(id);
@@ -19,26 +40,28 @@ async function documentOf(docId: string, { loaders }: Context) {
 }
 
 const endpoints = {
-  from: (o: { from: string | EntityObject }, _: unknown, context: Context) => resolveEntity(o.from, context),
-  to: (o: { to: string | EntityObject }, _: unknown, context: Context) => resolveEntity(o.to, context),
+  from: entityOr((o: { from: string | EntityObject }) => o.from),
+  to: entityOr((o: { to: string | EntityObject }) => o.to),
 };
 
 export const relationResolvers = {
   Relation: {
     ...endpoints,
+    evidence: foldedOr((r: RelationRow) => r.evidence),
     cited: (r: RelationRow) => r.evidence.some((e) => !CURATED_METHODS.includes(e.method)),
     confidence: (r: RelationRow) => Math.max(0, ...r.evidence.map((e) => e.confidence)),
   },
   Evidence: {
-    section: (e: Evidence, _: unknown, context: Context) => section(e.sectionId, context),
-    document: (e: Evidence, _: unknown, context: Context) => documentOf(e.docId, context),
+    section: foldedOr((e: Evidence, context): Promise<SectionRow> => section(e.sectionId, context)),
+    document: foldedOr((e: Evidence, context): Promise<DocumentRow> => documentOf(e.docId, context)),
   },
   Mention: {
-    section: (m: MentionRow, _: unknown, context: Context) => section(m.sectionId, context),
-    document: (m: MentionRow, _: unknown, context: Context) => documentOf(m.docId, context),
+    section: foldedOr((m: MentionRow, context) => section(m.sectionId, context)),
+    document: foldedOr((m: MentionRow, context) => documentOf(m.docId, context)),
   },
   Neighbor: {
-    entity: (n: { entity: string }, _: unknown, context: Context) => resolveEntity(n.entity, context),
+    relation: foldedOr((n: { relation: RelationRow }) => n.relation),
+    entity: entityOr((n: { entity: string | EntityObject }) => n.entity),
   },
   Hop: endpoints,
   ClusterPlatform: {

@@ -2,6 +2,7 @@
 // documents names it, a relation when one of them states it, and a relation in view
 // shows only the evidence those documents give.
 import { evidenceList } from '../codec.ts';
+import type { Shape } from './projection.ts';
 import type { RelationRow } from './rows.ts';
 
 /** `null`: every document. */
@@ -23,4 +24,13 @@ export function restrictEvidence(relation: RelationRow, docs: DocumentFilter): R
 /** Relations restricted to the filter's documents, those no document of it states left out. */
 export function restrictAll(relations: RelationRow[], docs: DocumentFilter): RelationRow[] {
   return relations.map((r) => restrictEvidence(r, docs)).filter((r): r is RelationRow => r !== null);
+}
+
+/**
+ * A relation's selection with its evidence left to the resolvers: folded evidence is read
+ * by position from the stored list, so it would show every document's; a filtered request
+ * reads the evidence restrictEvidence kept instead (its sections and documents by loader).
+ */
+export function evidenceUnfolded(shape: Shape): Shape {
+  return { fields: shape.fields.filter((f) => f.field !== 'evidence') };
 }

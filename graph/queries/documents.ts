@@ -40,8 +40,9 @@ export async function childSections(executor: Executor, parentIds: readonly stri
        MATCH (s:Section) WHERE s.docId IN $ids AND s.parentId IS NULL RETURN s
      }
      MATCH (d:Document {id: s.docId})
-     RETURN ${SECTION_FIELDS} AS s, ${SECTION_TEXT} AS text
-     ORDER BY s.docId, s.seq`,
+     // Ordered before the projection: the returned map has no seq, so ordering after it would order nothing.
+     WITH s, d ORDER BY s.docId, s.seq
+     RETURN ${SECTION_FIELDS} AS s, ${SECTION_TEXT} AS text`,
     { ids: [...new Set(parentIds)] },
   );
   return rows.map(toSection);

@@ -3,15 +3,24 @@
 import type { EntityKind, RelationType } from '../../ingest/model.ts';
 import { ENTITY, decodeEntity, decodeRelation, entityProjection, relationProjection } from '../codec.ts';
 import type { Executor } from '../executor.ts';
-import { entityInDocs, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
+import { entityInDocs, evidenceUnfolded, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
+import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
 import type { EntityRow, RelationRow } from './rows.ts';
 
 export const MAX_DEPTH = 3;
 
 export interface SubgraphRows {
-  nodes: EntityRow[];
-  edges: RelationRow[];
+  nodes: Folded<EntityRow>[];
+  edges: Folded<RelationRow>[];
   truncated: boolean;
+  /** start ids that name no entity */
+  missing: string[];
+}
+
+/** What the client selected of the subgraph's nodes and edges: folded into the same statement. */
+export interface SubgraphShape {
+  nodes: Shape;
+  edges: Shape;
 }
 
 /**
@@ -21,7 +30,7 @@ export interface SubgraphRows {
  * The number of levels is a validated integer that only selects how many blocks
  * the query has; all data stays in parameters.
  */
-export function neighborhoodCypher(depth: number): string {
+export function neighborhoodCypher(depth: number, compiler = new ProjectionCompiler(), shape: SubgraphShape = { nodes: EMPTY_SHAPE, edges: EMPTY_SHAPE }) {
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) throw new RangeError(`depth ${depth} is outside 1..${MAX_DEPTH}`);
   const levels = Array.from({ length: depth }, (_, i) => i + 1);
   const expand = levels
@@ -36,31 +45,49 @@ export function neighborhoodCypher(depth: number): string {
     )
     .join('\n     ');
   const reached = levels.map((level) => `frontier${level}`).join(' + ');
-  return `MATCH (s:${ENTITY}) WHERE s.id IN $ids
+  const node = compiler.entity('k', shape.nodes);
+  const edge = compiler.relation('r', shape.edges);
+  const cypher = `MATCH (s:${ENTITY}) WHERE s.id IN $ids
      WITH collect(s) AS frontier0
-     WITH frontier0, frontier0 AS seen0
+     WITH frontier0, frontier0 AS seen0, [id IN $ids WHERE NOT id IN [s IN frontier0 | s.id]] AS missing
      ${expand}
-     WITH frontier0 + [n IN ${reached} WHERE $kinds IS NULL OR any(k IN labels(n) WHERE k IN $kinds)] AS inReach
-     WITH inReach[0..$limit] AS kept, size(inReach) > $limit AS truncated
+     WITH frontier0 + [n IN ${reached} WHERE $kinds IS NULL OR any(k IN labels(n) WHERE k IN $kinds)] AS inReach, missing
+     WITH inReach[0..$limit] AS kept, size(inReach) > $limit AS truncated, missing
      CALL (kept) {
        UNWIND kept AS a
        MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN kept AND ${relationInDocs('r')}
-       RETURN collect(${relationProjection('r')}) AS edges
+       WITH r ORDER BY r.id
+       RETURN collect(${edge.cypher}) AS edges
      }
-     RETURN [k IN kept | ${entityProjection('k')}] AS nodes, edges, truncated`;
+     CALL (kept) {
+       UNWIND kept AS k
+       RETURN collect(${node.cypher}) AS nodes
+     }
+     RETURN nodes, edges, truncated, missing`;
+  return { cypher, node, edge };
 }
 
 export async function neighborhood(
   executor: Executor,
-  args: { ids: string[]; depth: number; kinds: EntityKind[] | null; types: RelationType[]; limit: number; docs?: DocumentFilter },
+  args: { ids: string[]; depth: number; kinds: EntityKind[] | null; types: RelationType[]; limit: number; docs?: DocumentFilter; shape?: SubgraphShape },
 ): Promise<SubgraphRows> {
   const docs = args.docs ?? null;
-  const [row] = await executor.read<{ nodes: Record<string, unknown>[]; edges: Record<string, unknown>[]; truncated: boolean }>(
-    neighborhoodCypher(args.depth),
-    { ids: args.ids, kinds: args.kinds, types: args.types, limit: args.limit, docs },
-  );
-  const edges = restrictAll((row?.edges ?? []).map(decodeRelation), docs).sort((a, b) => a.id.localeCompare(b.id));
-  return { nodes: (row?.nodes ?? []).map(decodeEntity), edges, truncated: row?.truncated ?? false };
+  const compiler = new ProjectionCompiler();
+  const shape = args.shape && docs ? { ...args.shape, edges: evidenceUnfolded(args.shape.edges) } : args.shape;
+  const { cypher, node, edge } = neighborhoodCypher(args.depth, compiler, shape);
+  const [row] = await executor.read<{ nodes: unknown[]; edges: unknown[]; truncated: boolean; missing: string[] }>(cypher, {
+    ...compiler.params,
+    ids: args.ids,
+    kinds: args.kinds,
+    types: args.types,
+    limit: args.limit,
+    docs,
+  });
+  const nodes = (row?.nodes ?? []).map((raw) => node.decode(raw, new Map()));
+  // Every edge joins two kept nodes: its ends are decoded from them, not read again.
+  const known = new Map(nodes.map((n) => [n.id, n]));
+  const edges = restrictAll((row?.edges ?? []).map((raw) => edge.decode(raw, known)), docs).sort((a, b) => a.id.localeCompare(b.id));
+  return { nodes, edges, truncated: row?.truncated ?? false, missing: row?.missing ?? args.ids };
 }
 
 export interface NeighborRow {

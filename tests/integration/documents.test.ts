@@ -95,6 +95,24 @@ describe('several plans side by side', () => {
     expect(new Set(stored.evidence.map((e) => e.document.id))).toEqual(new Set([A, PDF_ID, REVISED_ID]));
   });
 
+  it('shows a relation filtered to one document only that document\'s evidence, its sections and documents selected too', async () => {
+    const edge = bundled.edges.find((e) => e.evidence.some((ev) => ev.method !== 'registry') && revised.edges.some((r) => r.id === e.id))!;
+    const expected = revised.edges.find((e) => e.id === edge.id)!.evidence.map((e) => `${REVISED_ID} ${e.sectionId} ${e.quote}`).sort();
+    type Cited = { id: string; evidence: { quote: string; document: { id: string }; section: { id: string } }[] };
+    const cited = (r: Cited) => r.evidence.map((e) => `${e.document.id} ${e.section.id} ${e.quote}`).sort();
+    const around = await ask<{ neighborhood: { edges: Cited[] } }>(
+      'query ($id: ID!, $d: [ID!]) { neighborhood(ids: [$id], depth: 1, limit: 500, documents: $d) { edges { id evidence { quote document { id } section { id } } } } }',
+      { id: edge.from, d: [REVISED_ID] },
+    );
+    expect(cited(around.neighborhood.edges.find((e) => e.id === edge.id)!)).toEqual(expected);
+    const found = await ask<{ paths: { hops: { relation: Cited }[] }[] }>(
+      'query ($from: ID!, $to: ID!, $d: [ID!]) { paths(from: $from, to: $to, maxHops: 1, limit: 20, documents: $d) { hops { relation { id evidence { quote document { id } section { id } } } } } }',
+      { from: edge.from, to: edge.to, d: [REVISED_ID] },
+    );
+    const hop = found.paths.flatMap((p) => p.hops).find((h) => h.relation.id === edge.id);
+    expect(cited(hop!.relation)).toEqual(expected);
+  });
+
   type Split<T> = { onlyA: T[]; onlyB: T[]; both: T[] };
   type Comparison = {
     compareDocuments: {

@@ -63,7 +63,7 @@ describe("the README's Cypher cookbook", () => {
 
   it('walks the shortest path over the plan\'s relations, each hop in its stored direction with its sentences', async () => {
     const rows = await executor.read<{ from: string; relation: string; to: string; sentences: string[] }>(recipe(PATH));
-    const [shortest] = await paths(executor, { from: 'shenzhen', to: 'songshan-lake-science-city', maxHops: 6, limit: 1, types: RELATION_TYPE_NAMES, onlyCited: false });
+    const { paths: [shortest] } = await paths(executor, { from: 'shenzhen', to: 'songshan-lake-science-city', maxHops: 6, limit: 1, types: RELATION_TYPE_NAMES, onlyCited: false });
     expect(rows).toHaveLength(shortest!.relations.length);
     const graph = planGraph();
     const idOf = new Map(graph.nodes.map((n) => [n.name, n.id]));

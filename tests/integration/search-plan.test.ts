@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Executor } from '../../graph/executor.ts';
+import { FULLTEXT_INDEX } from '../../graph/schema.ts';
+import { searchCypher } from '../../graph/queries/search.ts';
+import { connect } from '../support/neo4j.ts';
+
+describe('search query plans', () => {
+  let executor: Executor;
+  beforeAll(async () => {
+    executor = await connect();
+  });
+  afterAll(async () => {
+    await executor.close();
+  });
+
+  const params = { index: FULLTEXT_INDEX, lucene: 'x', pool: 50, text: '松山湖', lower: '松山湖', key: 'songshanhu', kinds: null, first: 10 };
+
+  it.each([
+    ['Chinese text', false],
+    ['Latin text, pinyin included', true],
+  ])('draws every candidate for %s from an index, never from a scan of nodes', async (_, withPinyin) => {
+    const operators = await executor.plan(searchCypher(withPinyin), params);
+    expect(operators.filter((o) => /Scan$/.test(o.operator) && !/^NodeIndex/.test(o.operator))).toEqual([]);
+    const seeks = operators.filter((o) => /^NodeIndex/.test(o.operator)).map((o) => o.details);
+    expect(seeks.some((d) => /TEXT INDEX e:Entity\(name\) WHERE name CONTAINS/.test(d))).toBe(true);
+    expect(seeks.some((d) => /TEXT INDEX e:Entity\(pinyinKey\) WHERE pinyinKey CONTAINS/.test(d))).toBe(withPinyin);
+    expect(operators.some((o) => o.operator === 'ProcedureCall' && o.details.includes('db.index.fulltext.queryNodes'))).toBe(true);
+  });
+});
