@@ -114,9 +114,13 @@ function hosts(env: Env, host: string): string[] {
     const wildcard = ['0.0.0.0', '::', ''].includes(host);
     return [...new Set([...DEFAULT_ALLOWED_HOSTS, ...(wildcard ? [] : [host.includes(':') ? `[${host}]` : host.toLowerCase()])])];
   }
-  const list = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   const bad = list.find((h) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(h));
-  if (bad !== undefined || list.length === 0) throw new ConfigError('INNOGRAPH_ALLOWED_HOSTS', raw, 'host names separated by commas, without ports (IPv6 in brackets)');
+  if (bad !== undefined || list.length === 0)
+    throw new ConfigError('INNOGRAPH_ALLOWED_HOSTS', raw, 'host names separated by commas, without ports (IPv6 in brackets)');
   return list;
 }
 

@@ -82,7 +82,9 @@ export function shapeOf(nodes: readonly FieldNode[], type: string, info: GraphQL
     if (seen.has(key)) continue;
     seen.add(key);
     const child = foldType(getNamedType(def.type), info);
-    const sameKey = nodes.flatMap((n) => fieldsOf(n.selectionSet, info)).filter((n) => (n.alias?.value ?? n.name.value) === responseKey && n.name.value === name);
+    const sameKey = nodes
+      .flatMap((n) => fieldsOf(n.selectionSet, info))
+      .filter((n) => (n.alias?.value ?? n.name.value) === responseKey && n.name.value === name);
     fields.push({ key, field: name, args, shape: child ? shapeOf(sameKey, child, info, depth + 1) : { fields: [] } });
   }
   return { fields };

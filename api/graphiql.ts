@@ -9,7 +9,8 @@ export const GRAPHIQL_BUNDLE = path.dirname(createRequire(import.meta.url).resol
 export const GRAPHIQL_START = path.join(import.meta.dirname, 'graphiql');
 
 /** The page's own policy: monaco and React add style elements and run their workers from this origin. */
-export const GRAPHIQL_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'";
+export const GRAPHIQL_CSP =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'";
 
 export function graphiqlPage(): string {
   return `<!doctype html>

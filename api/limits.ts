@@ -217,13 +217,19 @@ export function useDocumentLimits(): Plugin {
     },
     onExecute({ args }) {
       const cost = costOf(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
-      if (cost > LIMITS.cost) throw limitError(`the query asks for up to ${cost} values, over the limit of ${LIMITS.cost}; ask for fewer items (first, limit) or fewer nested lists`, 'cost');
+      if (cost > LIMITS.cost)
+        throw limitError(
+          `the query asks for up to ${cost} values, over the limit of ${LIMITS.cost}; ask for fewer items (first, limit) or fewer nested lists`,
+          'cost',
+        );
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
           const bytes = Buffer.byteLength(JSON.stringify(result));
           if (bytes > LIMITS.responseBytes) {
-            setResult({ errors: [limitError(`the answer would be ${bytes} bytes, over the limit of ${LIMITS.responseBytes}; ask for fewer items`, 'responseBytes')] });
+            setResult({
+              errors: [limitError(`the answer would be ${bytes} bytes, over the limit of ${LIMITS.responseBytes}; ask for fewer items`, 'responseBytes')],
+            });
           }
         },
       };

@@ -71,14 +71,24 @@ async function exportSubgraph(options: ServerOptions, query: URLSearchParams): P
   const executor = options.executor.forRequest(options.requestTimeoutMs * 4, LIMITS.transactions);
   const rawIds = query.get('ids');
   if (!rawIds) return exportGraph(executor);
-  const ids = listWithin('ids', rawIds.split(',').map((id) => id.trim()).filter(Boolean), LIMITS.ids);
+  const ids = listWithin(
+    'ids',
+    rawIds
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+    LIMITS.ids,
+  );
   const depth = within('depth', Number(query.get('depth') ?? '1'), 0, LIMITS.depth);
   const known = await entitiesByIds(executor, ids);
   const missing = ids.filter((_, i) => !known[i]);
   if (missing.length > 0) throw new GraphQLError(`no entity with id ${missing.join(', ')}`, { extensions: { code: 'NOT_FOUND' } });
   if (depth === 0) return exportGraph(executor, ids);
   const sub = await neighborhood(executor, { ids, depth, kinds: null, types: RELATION_TYPE_NAMES, limit: LIMITS.nodes });
-  return exportGraph(executor, sub.nodes.map((n) => n.id));
+  return exportGraph(
+    executor,
+    sub.nodes.map((n) => n.id),
+  );
 }
 
 function failExport(options: ServerOptions, res: http.ServerResponse, error: unknown): void {

@@ -66,7 +66,8 @@ function toClientError(error: unknown, message: string): Error {
 function logError(logger: Logger, error: unknown): void {
   const original = originalOf(error);
   if (original instanceof GraphError) {
-    if (DATABASE_ERRORS[original.code] || original.code === 'LIMIT_EXCEEDED') logger.warn({ code: original.code, message: original.message }, 'request not served');
+    if (DATABASE_ERRORS[original.code] || original.code === 'LIMIT_EXCEEDED')
+      logger.warn({ code: original.code, message: original.message }, 'request not served');
     else logger.error({ err: original }, 'GraphQL request failed');
     return;
   }
@@ -90,7 +91,9 @@ function cacheKey(params: { documentString: string; variableValues?: unknown; op
   } catch {
     // not a document (execution reports why): the raw text is as good a key
   }
-  return createHash('sha256').update(JSON.stringify([document, params.variableValues ?? null, params.operationName ?? null, params.sessionId ?? null])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([document, params.variableValues ?? null, params.operationName ?? null, params.sessionId ?? null]))
+    .digest('hex');
 }
 
 function badRequest(message: string): GraphQLError {
@@ -168,7 +171,9 @@ export function buildYoga(options: YogaOptions): YogaServerInstance<Record<strin
         },
       }),
       // The graph changes only when a plan is loaded: answers are cached per graph version.
-      ...(version && options.cache ? [useResponseCache({ session: () => version.key(), ttl: options.cache.ttlMs, buildResponseCacheKey: async (p) => cacheKey(p) })] : []),
+      ...(version && options.cache
+        ? [useResponseCache({ session: () => version.key(), ttl: options.cache.ttlMs, buildResponseCacheKey: async (p) => cacheKey(p) })]
+        : []),
     ],
     maskedErrors: {
       maskError: (error, message) => {

@@ -18,14 +18,28 @@ export const SECONDS = 8;
 
 export const SCENARIOS: Record<string, string> = {
   search: '{ search(text: "松山湖", first: 10) { score entity { id name nameEn kind } } }',
-  'neighborhood depth 2': '{ neighborhood(ids: ["shenzhen"], depth: 2, limit: 200) { truncated nodes { id name kind } edges { id type from { id } to { id } } } }',
+  'neighborhood depth 2':
+    '{ neighborhood(ids: ["shenzhen"], depth: 2, limit: 200) { truncated nodes { id name kind } edges { id type from { id } to { id } } } }',
   paths: '{ paths(from: "shenzhen", to: "songshan-lake-science-city", maxHops: 4) { length hops { relation { type evidence { quote method } } } } }',
   platformsForCluster: '{ platformsForCluster(cluster: "cluster-advanced-materials") { via platform { id name } through { name } relations { type } } }',
 };
 
 /** autocannon in a process of its own, so that the load generator does not share the server's event loop. */
 export async function drive(url: string, query: string): Promise<autocannon.Result> {
-  const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-m', 'POST', '-H', 'content-type=application/json', '-b', JSON.stringify({ query }), '--json', url];
+  const args = [
+    '-c',
+    String(CONNECTIONS),
+    '-d',
+    String(SECONDS),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-b',
+    JSON.stringify({ query }),
+    '--json',
+    url,
+  ];
   const { stdout } = await run(AUTOCANNON, args, { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as autocannon.Result;
 }

@@ -92,8 +92,7 @@ export function score(graph: Graph, gold: Gold): Fidelity {
 
   const goldByKey = new Map<string, GoldEntity>();
   for (const entity of gold.entities) for (const name of [entity.name, ...entity.aka]) if (!goldByKey.has(key(name))) goldByKey.set(key(name), entity);
-  const goldOf = (node: GraphNode): GoldEntity | undefined =>
-    [node.name, ...node.aliases].map((n) => goldByKey.get(key(n))).find((g) => g !== undefined);
+  const goldOf = (node: GraphNode): GoldEntity | undefined => [node.name, ...node.aliases].map((n) => goldByKey.get(key(n))).find((g) => g !== undefined);
 
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   // A curated fact marked as stated by no sentence cites none of the read ones.

@@ -54,7 +54,13 @@ export async function benchLoad(executor: Executor, graph: Graph, conditions: st
     await writeGraph(executor, graph);
     reloads.push(performance.now() - started);
   }
-  figures.push({ name: 'ingest: reload of the same plan (idempotent)', value: median(reloads), unit: 'ms', goal: '≤ 2000 ms', conditions: `${conditions}; median of ${reloads.length}` });
+  figures.push({
+    name: 'ingest: reload of the same plan (idempotent)',
+    value: median(reloads),
+    unit: 'ms',
+    goal: '≤ 2000 ms',
+    conditions: `${conditions}; median of ${reloads.length}`,
+  });
   const emptyLoads: number[] = [];
   for (let i = 0; i < 5; i += 1) {
     await clearGraph(executor);
@@ -62,6 +68,12 @@ export async function benchLoad(executor: Executor, graph: Graph, conditions: st
     await writeGraph(executor, graph);
     emptyLoads.push(performance.now() - started);
   }
-  figures.push({ name: 'ingest: load into an empty graph, server warmed up', value: median(emptyLoads), unit: 'ms', goal: '≤ 2000 ms', conditions: `${conditions}; median of ${emptyLoads.length}` });
+  figures.push({
+    name: 'ingest: load into an empty graph, server warmed up',
+    value: median(emptyLoads),
+    unit: 'ms',
+    goal: '≤ 2000 ms',
+    conditions: `${conditions}; median of ${emptyLoads.length}`,
+  });
   return figures;
 }

@@ -72,7 +72,14 @@ export async function benchPeer(executor: Executor, conditions: string): Promise
   const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
   const peer = createHttpServer(createYoga({ schema, context: { sessionConfig: { database } }, logging: false, graphiql: false }));
   const servers = {
-    'innograph (cache on, as served)': createServer({ executor, logger: pino({ level: 'silent' }), graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, cache: { versionPollMs: 1000, ttlMs: 60_000 } }),
+    'innograph (cache on, as served)': createServer({
+      executor,
+      logger: pino({ level: 'silent' }),
+      graphiql: false,
+      corsOrigin: null,
+      requestTimeoutMs: 5000,
+      cache: { versionPollMs: 1000, ttlMs: 60_000 },
+    }),
     'innograph (cache off)': createServer({ executor, logger: pino({ level: 'silent' }), graphiql: false, corsOrigin: null, requestTimeoutMs: 5000 }),
   };
   const peerUrl = await listen(peer);
@@ -87,7 +94,12 @@ export async function benchPeer(executor: Executor, conditions: string): Promise
       const base = `${CONNECTIONS} connections, ${SECONDS} s after an ${SECONDS} s warm-up; ${conditions}`;
       const failed = (r: typeof theirs) => r.errors + r.timeouts + r.non2xx;
       figures.push(
-        { name: `peer ${scenario.name}: @neo4j/graphql throughput`, value: theirs.requests.average, unit: 'req/s', conditions: `${base}; ${theirs.requests.total} requests, ${failed(theirs)} failed` },
+        {
+          name: `peer ${scenario.name}: @neo4j/graphql throughput`,
+          value: theirs.requests.average,
+          unit: 'req/s',
+          conditions: `${base}; ${theirs.requests.total} requests, ${failed(theirs)} failed`,
+        },
         { name: `peer ${scenario.name}: @neo4j/graphql p50 latency`, value: theirs.latency.p50, unit: 'ms', conditions: base },
         { name: `peer ${scenario.name}: @neo4j/graphql p99 latency`, value: theirs.latency.p99, unit: 'ms', conditions: base },
       );
@@ -95,10 +107,21 @@ export async function benchPeer(executor: Executor, conditions: string): Promise
         await drive(url, scenario.innograph);
         const ours = await drive(url, scenario.innograph);
         figures.push(
-          { name: `peer ${scenario.name}: ${name} throughput`, value: ours.requests.average, unit: 'req/s', conditions: `${base}; ${ours.requests.total} requests, ${failed(ours)} failed` },
+          {
+            name: `peer ${scenario.name}: ${name} throughput`,
+            value: ours.requests.average,
+            unit: 'req/s',
+            conditions: `${base}; ${ours.requests.total} requests, ${failed(ours)} failed`,
+          },
           { name: `peer ${scenario.name}: ${name} p50 latency`, value: ours.latency.p50, unit: 'ms', conditions: base },
           { name: `peer ${scenario.name}: ${name} p99 latency`, value: ours.latency.p99, unit: 'ms', goal: '≤ 25 ms', conditions: base },
-          { name: `peer ${scenario.name}: ${name} / @neo4j/graphql throughput`, value: ours.requests.average / theirs.requests.average, unit: '×', goal: '≥ 1.5×', conditions: base },
+          {
+            name: `peer ${scenario.name}: ${name} / @neo4j/graphql throughput`,
+            value: ours.requests.average / theirs.requests.average,
+            unit: '×',
+            goal: '≥ 1.5×',
+            conditions: base,
+          },
         );
       }
     }

@@ -46,8 +46,19 @@ export async function benchScale(executor: Executor, sizes: number[], conditions
     const rows = written.documents + written.sections + written.entities + written.mentions + written.relations;
     const peakRss = process.resourceUsage().maxRSS / 1024; // KiB → MiB
     const base = `${written.entities} entities, ${written.relations} relations, ${written.mentions} mentions, ${written.sections} sections; batches of ${BATCH} rows, one transaction each; ${conditions}`;
-    figures.push({ name: `scale ${size}: load throughput`, value: rows / seconds, unit: 'rows/s', goal: size >= 1_000_000 ? `≥ ${SCALE_GOAL_ROWS_PER_S} rows/s` : undefined, conditions: `${rows} rows in ${seconds.toFixed(1)} s (graph generated in ${madeMs.toFixed(0)} ms, not counted); ${base}` });
-    figures.push({ name: `scale ${size}: peak RSS of the Node process so far`, value: peakRss, unit: 'MiB', conditions: 'process.resourceUsage().maxRSS: the generated graph and the load' });
+    figures.push({
+      name: `scale ${size}: load throughput`,
+      value: rows / seconds,
+      unit: 'rows/s',
+      goal: size >= 1_000_000 ? `≥ ${SCALE_GOAL_ROWS_PER_S} rows/s` : undefined,
+      conditions: `${rows} rows in ${seconds.toFixed(1)} s (graph generated in ${madeMs.toFixed(0)} ms, not counted); ${base}`,
+    });
+    figures.push({
+      name: `scale ${size}: peak RSS of the Node process so far`,
+      value: peakRss,
+      unit: 'MiB',
+      conditions: 'process.resourceUsage().maxRSS: the generated graph and the load',
+    });
 
     await awaitIndexes(executor, 3600);
     const server = createServer({ executor, logger: pino({ level: 'silent' }), graphiql: false, corsOrigin: null, requestTimeoutMs: 10_000 });
@@ -56,7 +67,8 @@ export async function benchScale(executor: Executor, sizes: number[], conditions
     try {
       const entity = () => graph.nodes[Math.floor(Math.random() * graph.nodes.length)]!;
       const scenarios: Record<string, () => string> = {
-        'neighborhood depth 2': () => `{ neighborhood(ids: ["${entity().id}"], depth: 2, limit: 200) { nodes { id name kind } edges { id type from { id } to { id } } } }`,
+        'neighborhood depth 2': () =>
+          `{ neighborhood(ids: ["${entity().id}"], depth: 2, limit: 200) { nodes { id name kind } edges { id type from { id } to { id } } } }`,
         search: () => `{ search(text: "${entity().name.slice(0, 3)}", first: 10) { score entity { id name kind } } }`,
       };
       for (const [name, query] of Object.entries(scenarios)) {
@@ -64,8 +76,20 @@ export async function benchScale(executor: Executor, sizes: number[], conditions
         const times = await latencies(url, query, REQUESTS);
         const how = `${REQUESTS} requests one at a time through the API (response cache off), a random entity each; ${base}`;
         const goal = name === 'search' ? SEARCH_GOAL_MS : undefined;
-        figures.push({ name: `scale ${size}: ${name} p50 latency`, value: percentile(times, 50), unit: 'ms', goal: goal && `≤ ${goal.p50} ms`, conditions: how });
-        figures.push({ name: `scale ${size}: ${name} p99 latency`, value: percentile(times, 99), unit: 'ms', goal: goal && `≤ ${goal.p99} ms`, conditions: how });
+        figures.push({
+          name: `scale ${size}: ${name} p50 latency`,
+          value: percentile(times, 50),
+          unit: 'ms',
+          goal: goal && `≤ ${goal.p50} ms`,
+          conditions: how,
+        });
+        figures.push({
+          name: `scale ${size}: ${name} p99 latency`,
+          value: percentile(times, 99),
+          unit: 'ms',
+          goal: goal && `≤ ${goal.p99} ms`,
+          conditions: how,
+        });
       }
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -86,11 +86,35 @@ export function syntheticGraph({ nodes: size, registry, edgesPerNode = 3, seed =
     sentences.push(`${text}。`);
   }
   const text = sentences.join('');
-  const chapter: Section = { id: `${docId}/c1`, docId, parentId: null, kind: 'chapter', path: '第一章', title: '第一章', ordinal: 1, start: 0, end: text.length, line: 1, column: 1 };
+  const chapter: Section = {
+    id: `${docId}/c1`,
+    docId,
+    parentId: null,
+    kind: 'chapter',
+    path: '第一章',
+    title: '第一章',
+    ordinal: 1,
+    start: 0,
+    end: text.length,
+    line: 1,
+    column: 1,
+  };
   const sections: Section[] = [chapter];
   sentences.forEach((sentence, i) => {
     const start = i * SENTENCE_CHARS;
-    sections.push({ id: `${docId}/c1/t${i + 1}`, docId, parentId: chapter.id, kind: 'sentence', path: '第一章', title: '', ordinal: i + 1, start, end: start + sentence.length, line: 1, column: start + 1 });
+    sections.push({
+      id: `${docId}/c1/t${i + 1}`,
+      docId,
+      parentId: chapter.id,
+      kind: 'sentence',
+      path: '第一章',
+      title: '',
+      ordinal: i + 1,
+      start,
+      end: start + sentence.length,
+      line: 1,
+      column: start + 1,
+    });
   });
   const sentenceSections = sections.slice(1);
 
@@ -129,7 +153,17 @@ export function syntheticGraph({ nodes: size, registry, edgesPerNode = 3, seed =
       type: pick(RELATION_TYPE_NAMES),
       from: `syn-${from}`,
       to: `syn-${to}`,
-      evidence: [{ docId, sectionId: sentence.id, quote: text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end, method: 'synthetic', confidence: 0.9 }],
+      evidence: [
+        {
+          docId,
+          sectionId: sentence.id,
+          quote: text.slice(sentence.start, sentence.end),
+          start: sentence.start,
+          end: sentence.end,
+          method: 'synthetic',
+          confidence: 0.9,
+        },
+      ],
     });
   }
 

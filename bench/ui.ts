@@ -72,7 +72,14 @@ function bundleBytes(): { raw: number; brotli: number } {
 
 export async function benchUi(executor: Executor, conditions: string): Promise<Figure[]> {
   await build({ configFile: path.join(PROJECT_ROOT, 'viz', 'vite.config.ts'), logLevel: 'warn' });
-  const server = createServer({ executor, logger: pino({ level: 'silent' }), graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, cache: { versionPollMs: 1000, ttlMs: 60_000 } });
+  const server = createServer({
+    executor,
+    logger: pino({ level: 'silent' }),
+    graphiql: false,
+    corsOrigin: null,
+    requestTimeoutMs: 5000,
+    cache: { versionPollMs: 1000, ttlMs: 60_000 },
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
@@ -80,7 +87,12 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
   const viewport = { width: 1440, height: 900 };
   try {
     const bytes = bundleBytes();
-    figures.push({ name: 'ui: bytes the first view downloads (js + css)', value: Math.round(bytes.raw / 1024), unit: 'KiB', conditions: `${Math.round(bytes.brotli / 1024)} KiB as brotli (.br files written by the build; sent only if the server negotiates them); fcose and exports load later, on first use` });
+    figures.push({
+      name: 'ui: bytes the first view downloads (js + css)',
+      value: Math.round(bytes.raw / 1024),
+      unit: 'KiB',
+      conditions: `${Math.round(bytes.brotli / 1024)} KiB as brotli (.br files written by the build; sent only if the server negotiates them); fcose and exports load later, on first use`,
+    });
 
     const renders: number[] = [];
     for (let i = 0; i < 6; i += 1) {
@@ -92,13 +104,21 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       await page.close();
     }
     // The first load warms the server's cache and the browser's compile cache; the figure is the reader's usual case.
-    figures.push({ name: 'ui: first useful render of the start view', value: median(renders.slice(1)), unit: 'ms', goal: '≤ 1000 ms', conditions: `median of ${renders.length - 1} page loads after a first of ${renders[0]!.toFixed(0)} ms, from navigation to the map drawn with labels placed, ${viewport.width}×${viewport.height}, ${conditions}` });
+    figures.push({
+      name: 'ui: first useful render of the start view',
+      value: median(renders.slice(1)),
+      unit: 'ms',
+      goal: '≤ 1000 ms',
+      conditions: `median of ${renders.length - 1} page loads after a first of ${renders[0]!.toFixed(0)} ms, from navigation to the map drawn with labels placed, ${viewport.width}×${viewport.height}, ${conditions}`,
+    });
 
     const page = await browser.newPage({ viewport });
     await page.goto(`${base}/`);
     await page.waitForSelector('body[data-busy="false"]', { timeout: 180_000 });
     // Long tasks (over 50 ms) on the main thread while the reader clicks and expands.
-    await page.evaluate(`window.__long = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' })`);
+    await page.evaluate(
+      `window.__long = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' })`,
+    );
     await page.evaluate(`window.innograph.store.actions.select('shenzhen')`);
     await page.waitForSelector('body[data-busy="false"]', { timeout: 180_000 });
     const clickLongest = (await page.evaluate('Math.max(0, ...window.__long)')) as number;
@@ -111,18 +131,48 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       expands.push(performance.now() - started);
     }
     const nodes = (await page.evaluate('window.innograph.cy.nodes().length')) as number;
-    figures.push({ name: 'ui: expand an entity (fetch, place newcomers, animate)', value: median(expands), unit: 'ms', goal: '≤ 300 ms', conditions: `median of expanding 深圳, 广州, 东莞 in turn on the start view (${expands.map((e) => e.toFixed(0)).join(' / ')} ms; ${nodes} nodes after), shown nodes fixed, fcose places the newcomers` });
+    figures.push({
+      name: 'ui: expand an entity (fetch, place newcomers, animate)',
+      value: median(expands),
+      unit: 'ms',
+      goal: '≤ 300 ms',
+      conditions: `median of expanding 深圳, 广州, 东莞 in turn on the start view (${expands.map((e) => e.toFixed(0)).join(' / ')} ms; ${nodes} nodes after), shown nodes fixed, fcose places the newcomers`,
+    });
 
     const expandLongest = (await page.evaluate('Math.max(0, ...window.__long)')) as number;
-    figures.push({ name: 'ui: longest main-thread task, selecting', value: clickLongest, unit: 'ms', goal: '≤ 100 ms', conditions: 'PerformanceObserver longtask (0: none over 50 ms), selecting 深圳 on the start view' });
-    figures.push({ name: 'ui: longest main-thread task, expanding', value: expandLongest, unit: 'ms', goal: '≤ 100 ms', conditions: 'PerformanceObserver longtask over the three expansions above (fcose on the main thread)' });
+    figures.push({
+      name: 'ui: longest main-thread task, selecting',
+      value: clickLongest,
+      unit: 'ms',
+      goal: '≤ 100 ms',
+      conditions: 'PerformanceObserver longtask (0: none over 50 ms), selecting 深圳 on the start view',
+    });
+    figures.push({
+      name: 'ui: longest main-thread task, expanding',
+      value: expandLongest,
+      unit: 'ms',
+      goal: '≤ 100 ms',
+      conditions: 'PerformanceObserver longtask over the three expansions above (fcose on the main thread)',
+    });
     for (const size of [1000, 5000]) {
       const ms = (await page.evaluate(`(${SHOW_IN_PAGE})(${size})`)) as number;
-      figures.push({ name: `ui: a ${size}-node view shown (positions known)`, value: ms, unit: 'ms', goal: size >= 5000 ? '≤ 1000 ms' : undefined, conditions: `synthetic graph, ${size} nodes, ~${size * 1.5} edges: added, sized for the zoom, labels decluttered, one frame painted` });
+      figures.push({
+        name: `ui: a ${size}-node view shown (positions known)`,
+        value: ms,
+        unit: 'ms',
+        goal: size >= 5000 ? '≤ 1000 ms' : undefined,
+        conditions: `synthetic graph, ${size} nodes, ~${size * 1.5} edges: added, sized for the zoom, labels decluttered, one frame painted`,
+      });
     }
     for (const size of [1000, 5000]) {
       const ms = (await page.evaluate(`(${LAYOUT_IN_PAGE})(${size})`)) as number;
-      figures.push({ name: `ui: force layout (fcose) of ${size} nodes`, value: ms, unit: 'ms', goal: size >= 5000 ? '≤ 3000 ms' : undefined, conditions: `synthetic graph, ${size} nodes, ~${size * 1.5} edges, quality ${size > 1500 ? 'draft' : 'default'}, on the main thread, headless Chromium (software rendering)` });
+      figures.push({
+        name: `ui: force layout (fcose) of ${size} nodes`,
+        value: ms,
+        unit: 'ms',
+        goal: size >= 5000 ? '≤ 3000 ms' : undefined,
+        conditions: `synthetic graph, ${size} nodes, ~${size * 1.5} edges, quality ${size > 1500 ? 'draft' : 'default'}, on the main thread, headless Chromium (software rendering)`,
+      });
     }
     await page.close();
   } finally {

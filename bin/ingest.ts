@@ -118,7 +118,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const result = await ingestPlan({ source: args.source, registry: args.registry, id: args.id, title: args.title });
   const c = counts(result);
-  say(`parsed ${args.source} (${result.encoding}): ${c.sections} sections, ${c.entities} entities (${c.discovered} discovered), ${c.relations} relations in ${(performance.now() - started).toFixed(0)} ms`);
+  say(
+    `parsed ${args.source} (${result.encoding}): ${c.sections} sections, ${c.entities} entities (${c.discovered} discovered), ${c.relations} relations in ${(performance.now() - started).toFixed(0)} ms`,
+  );
   if (args.report) say(report(result));
 
   const docId = result.graph.documents[0]!.id;

@@ -33,7 +33,9 @@ async function main(argv: string[]): Promise<void> {
   switch (name) {
     case 'start': {
       const server = await start(local, log);
-      console.log(`${server.reused ? 'Already running' : 'Started'}: ${server.uri} (pid ${server.pid}, user ${server.user}, password in ${local.home}/auth.json)`);
+      console.log(
+        `${server.reused ? 'Already running' : 'Started'}: ${server.uri} (pid ${server.pid}, user ${server.user}, password in ${local.home}/auth.json)`,
+      );
       console.log(`Neo4j Browser: http://127.0.0.1:${local.httpPort}/browser/`);
       return;
     }

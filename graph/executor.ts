@@ -87,11 +87,7 @@ export class Executor {
     });
     const executor = new Executor(driver, settings, merged);
     try {
-      await withDeadline(
-        driver.verifyConnectivity({ database: settings.database }),
-        merged.connectTimeoutMs * 2,
-        `no answer from ${settings.uri}`,
-      );
+      await withDeadline(driver.verifyConnectivity({ database: settings.database }), merged.connectTimeoutMs * 2, `no answer from ${settings.uri}`);
       await executor.read('RETURN 1 AS ok');
     } catch (error) {
       await driver.close();
@@ -180,9 +176,7 @@ export class Executor {
       return work(tx);
     };
     try {
-      return mode === 'READ'
-        ? await session.executeRead(counted, config)
-        : await session.executeWrite(counted, config);
+      return mode === 'READ' ? await session.executeRead(counted, config) : await session.executeWrite(counted, config);
     } catch (error) {
       throw toGraphError(error, mode === 'READ' ? 'reading from Neo4j' : 'writing to Neo4j');
     } finally {

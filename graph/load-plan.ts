@@ -38,11 +38,7 @@ export async function ingestPlan(options: PlanOptions): Promise<IngestResult> {
   });
 }
 
-export async function loadPlan(
-  executor: Executor,
-  options: PlanOptions,
-  write: WriteOptions = {},
-): Promise<{ ingest: IngestResult; written: WriteSummary }> {
+export async function loadPlan(executor: Executor, options: PlanOptions, write: WriteOptions = {}): Promise<{ ingest: IngestResult; written: WriteSummary }> {
   // Neo4j plans the load's statements while Node parses the plan.
   const warm = warmWriter(executor);
   const ingest = await ingestPlan(options).catch(async (error: unknown) => {

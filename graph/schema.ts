@@ -16,12 +16,8 @@ function snake(name: string): string {
 }
 
 export function schemaStatements(): string[] {
-  const constraints = ID_LABELS.map(
-    (name) => `CREATE CONSTRAINT ${snake(name)}_id IF NOT EXISTS FOR (n:${label(name)}) REQUIRE n.id IS UNIQUE`,
-  );
-  const nameIndexes = NAME_LABELS.map(
-    (name) => `CREATE INDEX ${snake(name)}_name IF NOT EXISTS FOR (n:${label(name)}) ON (n.name)`,
-  );
+  const constraints = ID_LABELS.map((name) => `CREATE CONSTRAINT ${snake(name)}_id IF NOT EXISTS FOR (n:${label(name)}) REQUIRE n.id IS UNIQUE`);
+  const nameIndexes = NAME_LABELS.map((name) => `CREATE INDEX ${snake(name)}_name IF NOT EXISTS FOR (n:${label(name)}) ON (n.name)`);
   // cjk splits Han text into bigrams, so 松山湖 matches inside 松山湖科学城 and 松山湖材料实验室.
   const fulltext =
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${ENTITY}) ` +

@@ -153,7 +153,13 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   await stage('remove previous version', docIds.length);
 
   await batched(target, 'UNWIND $rows AS row CREATE (d:Document) SET d = row', graph.documents, asIs, batchSize);
-  await batched(target, 'UNWIND $rows AS row CREATE (s:Section) SET s = row', graph.sections, (s, seq) => sectionRow(s, seq, texts.get(s.docId) ?? ''), batchSize);
+  await batched(
+    target,
+    'UNWIND $rows AS row CREATE (s:Section) SET s = row',
+    graph.sections,
+    (s, seq) => sectionRow(s, seq, texts.get(s.docId) ?? ''),
+    batchSize,
+  );
   const link = (s: Section) => ({ id: s.id, parentId: s.parentId, docId: s.docId, ordinal: s.ordinal });
   await batched(
     target,
@@ -237,8 +243,30 @@ const SHAPES: Graph = {
     { id: 'warm-up/c1', docId: 'warm-up', parentId: null, kind: 'chapter', path: '', title: '', ordinal: 1, start: 0, end: 1, line: 1, column: 1 },
     { id: 'warm-up/c1/t1', docId: 'warm-up', parentId: 'warm-up/c1', kind: 'sentence', path: '', title: '', ordinal: 1, start: 0, end: 1, line: 1, column: 1 },
   ],
-  nodes: [{ id: 'warm-up', kind: 'City', name: '', nameEn: null, aliases: [], pinyin: '', source: 'registry', confidence: 1, city: null, props: {}, mentions: [{ docId: 'warm-up', sectionId: 'warm-up/c1/t1', start: 0, end: 1, quote: '' }] }],
-  edges: [{ id: 'warm-up', type: 'LOCATED_IN', from: 'warm-up', to: 'warm-up', evidence: [{ docId: 'warm-up', sectionId: 'warm-up/c1/t1', quote: '', start: 0, end: 1, method: 'warm-up', confidence: 1 }] }],
+  nodes: [
+    {
+      id: 'warm-up',
+      kind: 'City',
+      name: '',
+      nameEn: null,
+      aliases: [],
+      pinyin: '',
+      source: 'registry',
+      confidence: 1,
+      city: null,
+      props: {},
+      mentions: [{ docId: 'warm-up', sectionId: 'warm-up/c1/t1', start: 0, end: 1, quote: '' }],
+    },
+  ],
+  edges: [
+    {
+      id: 'warm-up',
+      type: 'LOCATED_IN',
+      from: 'warm-up',
+      to: 'warm-up',
+      evidence: [{ docId: 'warm-up', sectionId: 'warm-up/c1/t1', quote: '', start: 0, end: 1, method: 'warm-up', confidence: 1 }],
+    },
+  ],
 };
 
 /**

@@ -77,7 +77,10 @@ export function formatDiff(docId: string, diff: FactsDiff): string {
     `${docId}: the new edition adds ${added.entities.length} entities and ${added.relations.length} relations, drops ${dropped.entities.length} entities and ${dropped.relations.length} relations`,
   ];
   const quote = (quotes: string[]) => (quotes[0] ? [`    「${quotes[0]}」`] : []);
-  for (const [sign, facts] of [['+', added], ['-', dropped]] as const) {
+  for (const [sign, facts] of [
+    ['+', added],
+    ['-', dropped],
+  ] as const) {
     for (const e of facts.entities) lines.push(`${sign} entity   ${e.kind} ${e.name} (${e.id})`, ...quote(e.quotes));
     for (const r of facts.relations) lines.push(`${sign} relation ${r.type} ${r.fromName} → ${r.toName}`, ...quote(r.quotes));
   }

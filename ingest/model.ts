@@ -62,7 +62,16 @@ export function isRelationType(value: string): value is RelationType {
 }
 
 /** Kind-specific properties whose values are a closed list; the registry validator checks them. */
-export const LAB_TIERS = ['national', 'national-key', 'ministry-key', 'provincial', 'provincial-key', 'hk-macao-joint', 'biosafety-p3', 'biosafety-p4'] as const;
+export const LAB_TIERS = [
+  'national',
+  'national-key',
+  'ministry-key',
+  'provincial',
+  'provincial-key',
+  'hk-macao-joint',
+  'biosafety-p3',
+  'biosafety-p4',
+] as const;
 export const FACILITY_DOMAINS = ['information', 'life', 'materials', 'ocean', 'energy', 'physics', 'aerospace'] as const;
 export const CLUSTER_CATEGORIES = ['pillar', 'emerging'] as const;
 

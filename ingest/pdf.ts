@@ -48,11 +48,40 @@ const BROWSER_STAMPS = [
  * character are listed here (after Unicode's EquivalentUnifiedIdeograph.txt).
  */
 const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '\u2EA0': '民', '\u2EA6': '丬', '\u2EB0': '纟', '\u2EC4': '西', '\u2EC5': '见', '\u2EC6': '角', '\u2EC8': '讠',
-  '\u2EC9': '贝', '\u2ECB': '车', '\u2ECC': '辶', '\u2ED0': '钅', '\u2ED1': '長', '\u2ED3': '长', '\u2ED4': '门',
-  '\u2ED7': '雨', '\u2ED8': '青', '\u2ED9': '韦', '\u2EDA': '页', '\u2EDB': '风', '\u2EDC': '飞', '\u2EDD': '食',
-  '\u2EE0': '饣', '\u2EE2': '马', '\u2EE3': '骨', '\u2EE4': '鬼', '\u2EE5': '鱼', '\u2EE6': '鸟', '\u2EE7': '卤',
-  '\u2EE8': '麦', '\u2EE9': '黄', '\u2EEA': '黾', '\u2EEC': '齐', '\u2EEE': '齿', '\u2EF0': '龙',
+  '\u2EA0': '民',
+  '\u2EA6': '丬',
+  '\u2EB0': '纟',
+  '\u2EC4': '西',
+  '\u2EC5': '见',
+  '\u2EC6': '角',
+  '\u2EC8': '讠',
+  '\u2EC9': '贝',
+  '\u2ECB': '车',
+  '\u2ECC': '辶',
+  '\u2ED0': '钅',
+  '\u2ED1': '長',
+  '\u2ED3': '长',
+  '\u2ED4': '门',
+  '\u2ED7': '雨',
+  '\u2ED8': '青',
+  '\u2ED9': '韦',
+  '\u2EDA': '页',
+  '\u2EDB': '风',
+  '\u2EDC': '飞',
+  '\u2EDD': '食',
+  '\u2EE0': '饣',
+  '\u2EE2': '马',
+  '\u2EE3': '骨',
+  '\u2EE4': '鬼',
+  '\u2EE5': '鱼',
+  '\u2EE6': '鸟',
+  '\u2EE7': '卤',
+  '\u2EE8': '麦',
+  '\u2EE9': '黄',
+  '\u2EEA': '黾',
+  '\u2EEC': '齐',
+  '\u2EEE': '齿',
+  '\u2EF0': '龙',
 };
 const RADICAL = /[\u2E80-\u2EF3\u2F00-\u2FD5]/g;
 
@@ -83,19 +112,21 @@ function pageLines(items: TextItem[]): Line[] {
     else rows.push({ y, height, items: [item] });
   }
   rows.sort((a, b) => b.y - a.y);
-  return rows.map((row) => {
-    row.items.sort((a, b) => a.transform[4]! - b.transform[4]!);
-    let text = '';
-    let end = -Infinity;
-    for (const item of row.items) {
-      const x = item.transform[4]!;
-      // A gap wider than a third of a character (between the cells of a table row) is a space.
-      if (text !== '' && x - end > row.height / 3 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
-      text += item.str;
-      end = x + item.width;
-    }
-    return { text: text.trim(), y: row.y };
-  }).filter((line) => line.text !== '');
+  return rows
+    .map((row) => {
+      row.items.sort((a, b) => a.transform[4]! - b.transform[4]!);
+      let text = '';
+      let end = -Infinity;
+      for (const item of row.items) {
+        const x = item.transform[4]!;
+        // A gap wider than a third of a character (between the cells of a table row) is a space.
+        if (text !== '' && x - end > row.height / 3 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
+        text += item.str;
+        end = x + item.width;
+      }
+      return { text: text.trim(), y: row.y };
+    })
+    .filter((line) => line.text !== '');
 }
 
 const furnitureKey = (text: string) => text.replace(/\d+/g, '#').replace(/\s+/g, '');
@@ -174,7 +205,10 @@ export async function pdfText(bytes: Uint8Array, source: string): Promise<string
         const page = await doc.getPage(n);
         items = (await page.getTextContent()).items.filter((item): item is TextItem => 'str' in item);
       } catch (error) {
-        throw new IngestError('corrupt', `${source}: page ${n} cannot be read (${error instanceof Error ? error.message : String(error)})`, { source, page: n });
+        throw new IngestError('corrupt', `${source}: page ${n} cannot be read (${error instanceof Error ? error.message : String(error)})`, {
+          source,
+          page: n,
+        });
       }
       pages.push(pageLines(items));
     }
@@ -182,7 +216,10 @@ export async function pdfText(bytes: Uint8Array, source: string): Promise<string
       .map((lines) => lines.map((line) => unifyCharacters(line.text)).join('\n'))
       .join('\n');
     if (text.trim() === '') {
-      throw new IngestError('no-text', `${source}: no text layer — OCR is not supported (${doc.numPages} pages of images only)`, { source, pages: doc.numPages });
+      throw new IngestError('no-text', `${source}: no text layer — OCR is not supported (${doc.numPages} pages of images only)`, {
+        source,
+        pages: doc.numPages,
+      });
     }
     return text;
   } finally {

@@ -41,13 +41,20 @@ export interface IngestResult {
 const DISCOVERED_PROGRAM_CONFIDENCE = 0.8;
 
 export function slug(text: string): string {
-  const ascii = /^[\x00-\x7f]*$/.test(text) ? text : toPinyin(text);
-  return ascii.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const ascii = /^\p{ASCII}*$/u.test(text) ? text : toPinyin(text);
+  return ascii
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 /** `guangdong-sti-14th-fyp.txt` → `guangdong-sti-14th-fyp`. */
 export function documentId(source: string): string {
-  const base = source.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const base = source
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]+$/, '');
   const id = slug(base);
   if (!id) throw new IngestError('usage', `cannot derive a document id from ${JSON.stringify(source)}; pass --id`, { source });
   return id;
@@ -242,9 +249,7 @@ export function buildGraph(input: IngestInput): IngestResult {
   };
   time('entities', () => {
     for (const candidate of candidates) {
-      const node = candidate.entry
-        ? builder.fromEntry(candidate.entry)
-        : builder.discovered(candidate.kind, candidate.text, candidate.confidence);
+      const node = candidate.entry ? builder.fromEntry(candidate.entry) : builder.discovered(candidate.kind, candidate.text, candidate.confidence);
       place(candidate, node);
     }
     // Every 专栏 is a program: one the registry does not know is named by its heading.
@@ -254,7 +259,10 @@ export function buildGraph(input: IngestInput): IngestResult {
       const title = text.slice(heading.start, heading.end).replace(/^专栏\s*\d+\s*/, '');
       if (!title) continue;
       const start = heading.end - title.length;
-      place({ start, end: heading.end, entry: null, kind: 'Program', text: title, method: 'discovery', confidence: DISCOVERED_PROGRAM_CONFIDENCE }, builder.discovered('Program', title, DISCOVERED_PROGRAM_CONFIDENCE));
+      place(
+        { start, end: heading.end, entry: null, kind: 'Program', text: title, method: 'discovery', confidence: DISCOVERED_PROGRAM_CONFIDENCE },
+        builder.discovered('Program', title, DISCOVERED_PROGRAM_CONFIDENCE),
+      );
     }
     const boxSentences = sentences.filter((s) => sections.some((b) => b.kind === 'box' && s.start >= b.start && s.end <= b.end));
     addIndicators(builder, parseIndicatorTable(boxSentences, text), input.registry);

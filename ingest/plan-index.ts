@@ -20,7 +20,6 @@ export function planMetadata(file: string): PlanMetadata {
   }
   if (!Array.isArray(entries)) return {};
   const entry = entries.find((e) => typeof e === 'object' && e !== null && (e as { file?: string }).file === path.basename(file)) as
-    | { id?: string; title?: string }
-    | undefined;
+    { id?: string; title?: string } | undefined;
   return entry ? { id: entry.id, title: entry.title } : {};
 }

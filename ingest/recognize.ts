@@ -57,7 +57,11 @@ function shortForms(registry: Registry, kind: EntityKind): Map<string, RegistryE
 }
 
 /** The longest form that is the item itself, a suffix of it (first item) or a prefix of it (last item). */
-function resolveItem(item: string, forms: Map<string, RegistryEntry>, where: 'first' | 'middle' | 'last'): { offset: number; length: number; entry: RegistryEntry } | null {
+function resolveItem(
+  item: string,
+  forms: Map<string, RegistryEntry>,
+  where: 'first' | 'middle' | 'last',
+): { offset: number; length: number; entry: RegistryEntry } | null {
   const trimmed = item.replace(CONNECTOR, '');
   const lead = item.length - trimmed.length;
   if (where === 'middle') {
@@ -90,7 +94,15 @@ function enumerations(folded: string, registry: Registry): Candidate[] {
         const hit = resolveItem(body, forms, items.length === 1 ? 'first' : where);
         if (hit) {
           const start = offset + hit.offset;
-          resolved.push({ start, end: start + hit.length, entry: hit.entry, kind: tail.kind, text: folded.slice(start, start + hit.length), method: 'enumeration', confidence: 0.9 });
+          resolved.push({
+            start,
+            end: start + hit.length,
+            entry: hit.entry,
+            kind: tail.kind,
+            text: folded.slice(start, start + hit.length),
+            method: 'enumeration',
+            confidence: 0.9,
+          });
         }
         offset += item.length + 1;
       });
@@ -109,7 +121,15 @@ export function recognize(text: string, registry: Registry, options: { discover:
   const folded = fold(text);
   const fromDictionary: Candidate[] = dictionary(registry)
     .findLongest(folded)
-    .map((m) => ({ start: m.start, end: m.end, entry: m.value, kind: m.value.kind, text: text.slice(m.start, m.end), method: 'dictionary' as const, confidence: 1 }));
+    .map((m) => ({
+      start: m.start,
+      end: m.end,
+      entry: m.value,
+      kind: m.value.kind,
+      text: text.slice(m.start, m.end),
+      method: 'dictionary' as const,
+      confidence: 1,
+    }));
   const fromLists = enumerations(folded, registry).map((c) => ({ ...c, text: text.slice(c.start, c.end) }));
   // An enumeration settles what its items are: it replaces dictionary mentions it overlaps.
   const kept = fromDictionary.filter((d) => !fromLists.some((l) => l.start < d.end && d.start < l.end));

@@ -157,7 +157,10 @@ export function loadRegistry(dir: string): Registry {
   }
   const problems: string[] = [];
   const entries: RegistryEntry[] = [];
-  const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   for (const file of files) {
     let parsed: unknown;
     try {

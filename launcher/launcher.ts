@@ -157,8 +157,7 @@ async function prepareHome(settings: LocalNeo4jSettings): Promise<Auth> {
   if (fs.existsSync(path.join(p.data, 'databases'))) {
     throw new GraphError(
       'LAUNCHER_FAILED',
-      `${p.auth} is missing but ${p.data} already holds databases, so the password is unknown; ` +
-        `delete ${settings.home} to start afresh`,
+      `${p.auth} is missing but ${p.data} already holds databases, so the password is unknown; ` + `delete ${settings.home} to start afresh`,
     );
   }
   // Hex, not base64url: a password that starts with '-' is read by neo4j-admin as an option.
@@ -323,4 +322,3 @@ export async function stop(settings: LocalNeo4jSettings): Promise<boolean> {
   fs.rmSync(pidFile, { force: true });
   return true;
 }
-

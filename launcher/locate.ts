@@ -42,7 +42,7 @@ async function viaDocker(): Promise<LocatedNeo4j> {
 }
 
 function reason(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }
 
 export async function locateNeo4j(config: Config, options: LocateOptions): Promise<LocatedNeo4j> {

@@ -68,8 +68,17 @@ export const queryResolvers = {
   Query: {
     search: async (_: unknown, args: { text: string; kinds?: EntityKind[] | null; first: number; documents?: string[] | null }, context: Context) => {
       const docs = await documentFilter(context, args.documents);
-      const hits = await search(context.executor, searchText(args.text), args.kinds?.length ? args.kinds : null, within('first', args.first, 1, LIMITS.searchFirst), docs);
-      known(context, hits.map((h) => h.entity));
+      const hits = await search(
+        context.executor,
+        searchText(args.text),
+        args.kinds?.length ? args.kinds : null,
+        within('first', args.first, 1, LIMITS.searchFirst),
+        docs,
+      );
+      known(
+        context,
+        hits.map((h) => h.entity),
+      );
       return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score }));
     },
 
@@ -103,14 +112,30 @@ export const queryResolvers = {
       if (args.documents) await requireEntities(context, ids);
       const docs = await documentFilter(context, args.documents);
       const shape = { nodes: subgraphShape(info, 'nodes', 'Entity'), edges: subgraphShape(info, 'edges', 'Relation') };
-      const rows = await neighborhood(context.executor, { ids, depth, kinds: args.kinds?.length ? args.kinds : null, types: types(args.relationTypes), limit, docs, shape });
+      const rows = await neighborhood(context.executor, {
+        ids,
+        depth,
+        kinds: args.kinds?.length ? args.kinds : null,
+        types: types(args.relationTypes),
+        limit,
+        docs,
+        shape,
+      });
       if (rows.missing.length > 0) throw notFound('entity', rows.missing[0]!);
       return { nodes: known(context, rows.nodes).map(entityObject), edges: rows.edges, truncated: rows.truncated };
     },
 
     paths: async (
       _: unknown,
-      args: { from: string; to: string; maxHops: number; limit: number; relationTypes?: RelationType[] | null; onlyCited: boolean; documents?: string[] | null },
+      args: {
+        from: string;
+        to: string;
+        maxHops: number;
+        limit: number;
+        relationTypes?: RelationType[] | null;
+        onlyCited: boolean;
+        documents?: string[] | null;
+      },
       context: Context,
       info: GraphQLResolveInfo,
     ) => {
@@ -120,8 +145,20 @@ export const queryResolvers = {
       if (args.documents) await requireEntities(context, [args.from, args.to]);
       const docs = await documentFilter(context, args.documents);
       const hops = childFields(info.fieldNodes, 'hops', info);
-      const shape = { ends: shapeOf(childFields(hops, 'from', info).concat(childFields(hops, 'to', info)), 'Entity', info), relation: shapeOf(childFields(hops, 'relation', info), 'Relation', info) };
-      const found = await paths(context.executor, { from: args.from, to: args.to, maxHops, limit, types: types(args.relationTypes), onlyCited: args.onlyCited, docs, shape });
+      const shape = {
+        ends: shapeOf(childFields(hops, 'from', info).concat(childFields(hops, 'to', info)), 'Entity', info),
+        relation: shapeOf(childFields(hops, 'relation', info), 'Relation', info),
+      };
+      const found = await paths(context.executor, {
+        from: args.from,
+        to: args.to,
+        maxHops,
+        limit,
+        types: types(args.relationTypes),
+        onlyCited: args.onlyCited,
+        docs,
+        shape,
+      });
       if (found.missing.length > 0) throw notFound('entity', found.missing[0]!);
       return found.paths.map((p) => ({
         length: p.relations.length,
@@ -156,7 +193,10 @@ export const queryResolvers = {
       if (!docA) throw notFound('document', a);
       if (!docB) throw notFound('document', b);
       const rows = await compareDocuments(context.executor, a, b);
-      known(context, rows.entities.map((e) => e.item));
+      known(
+        context,
+        rows.entities.map((e) => e.item),
+      );
       const split = <T, U>(items: { item: T; inA: boolean; inB: boolean }[], view: (item: T) => U) => ({
         onlyA: items.filter((i) => i.inA && !i.inB).map((i) => view(i.item)),
         onlyB: items.filter((i) => i.inB && !i.inA).map((i) => view(i.item)),

@@ -50,8 +50,7 @@ export async function childSections(executor: Executor, parentIds: readonly stri
 
 /** The ids of the documents that name each of the given entities. */
 export async function documentIdsOf(executor: Executor, entityIds: readonly string[]): Promise<{ id: string; docs: string[] }[]> {
-  return executor.read<{ id: string; docs: string[] }>(
-    `MATCH (e:${label(ENTITY_LABEL)}) WHERE e.id IN $ids RETURN e.id AS id, coalesce(e.docs, []) AS docs`,
-    { ids: [...new Set(entityIds)] },
-  );
+  return executor.read<{ id: string; docs: string[] }>(`MATCH (e:${label(ENTITY_LABEL)}) WHERE e.id IN $ids RETURN e.id AS id, coalesce(e.docs, []) AS docs`, {
+    ids: [...new Set(entityIds)],
+  });
 }

@@ -7,10 +7,9 @@ import type { MentionRow } from './rows.ts';
 
 /** Entities by id, in the order asked; null where there is none. */
 export async function entitiesByIds(executor: Executor, ids: readonly string[]): Promise<(EntityRow | null)[]> {
-  const rows = await executor.read<{ e: Record<string, unknown> }>(
-    `MATCH (e:${ENTITY}) WHERE e.id IN $ids RETURN ${entityProjection('e')} AS e`,
-    { ids: [...new Set(ids)] },
-  );
+  const rows = await executor.read<{ e: Record<string, unknown> }>(`MATCH (e:${ENTITY}) WHERE e.id IN $ids RETURN ${entityProjection('e')} AS e`, {
+    ids: [...new Set(ids)],
+  });
   const byId = new Map(rows.map((r) => [r.e.id as string, decodeEntity(r.e)]));
   return ids.map((id) => byId.get(id) ?? null);
 }

@@ -39,10 +39,10 @@ export async function exportGraph(executor: Executor, ids: string[] | null = nul
   );
   const nodes = nodeRows.map(toNode).sort((a, b) => a.id.localeCompare(b.id));
   const edges = edgeRows.map(({ r }) => toEdge(r)).sort((a, b) => a.id.localeCompare(b.id));
-  const cited = ids ? [...new Set([...nodes.flatMap((n) => n.mentions.map((m) => m.sectionId)), ...edges.flatMap((e) => e.evidence.map((v) => v.sectionId))])] : null;
-  const documents = await executor.read<DocumentInfo>(
-    'MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.sha256 AS sha256, d.text AS text ORDER BY id',
-  );
+  const cited = ids
+    ? [...new Set([...nodes.flatMap((n) => n.mentions.map((m) => m.sectionId)), ...edges.flatMap((e) => e.evidence.map((v) => v.sectionId))])]
+    : null;
+  const documents = await executor.read<DocumentInfo>('MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.sha256 AS sha256, d.text AS text ORDER BY id');
   const sectionRows = await executor.read<{ s: Section & { seq: number } }>(
     `MATCH (s:Section) WHERE $cited IS NULL OR s.id IN $cited
      RETURN s {.id, .docId, .parentId, .kind, .path, .title, .ordinal, .start, .end, .line, .column, .seq} AS s ORDER BY s.docId, s.seq`,

@@ -4,8 +4,6 @@ import type { Executor } from '../executor.ts';
 
 /** The indicators, in the order of the plan's table. */
 export async function indicators(executor: Executor): Promise<EntityRow[]> {
-  const rows = await executor.read<{ e: Record<string, unknown> }>(
-    `MATCH (e:${label('Indicator')}) RETURN ${entityProjection('e')} AS e ORDER BY e.row, e.id`,
-  );
+  const rows = await executor.read<{ e: Record<string, unknown> }>(`MATCH (e:${label('Indicator')}) RETURN ${entityProjection('e')} AS e ORDER BY e.row, e.id`);
   return rows.map((r) => decodeEntity(r.e));
 }

@@ -1,7 +1,7 @@
 // What the explorer draws around some entities: everything within `depth` links,
 // nearest first up to a limit, and the links among what is kept.
 import type { EntityKind, RelationType } from '../../ingest/model.ts';
-import { ENTITY, decodeEntity, decodeRelation, entityProjection, relationProjection } from '../codec.ts';
+import { ENTITY, decodeRelation, relationProjection } from '../codec.ts';
 import type { Executor } from '../executor.ts';
 import { entityInDocs, evidenceUnfolded, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
 import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
@@ -86,7 +86,10 @@ export async function neighborhood(
   const nodes = (row?.nodes ?? []).map((raw) => node.decode(raw, new Map()));
   // Every edge joins two kept nodes: its ends are decoded from them, not read again.
   const known = new Map(nodes.map((n) => [n.id, n]));
-  const edges = restrictAll((row?.edges ?? []).map((raw) => edge.decode(raw, known)), docs).sort((a, b) => a.id.localeCompare(b.id));
+  const edges = restrictAll(
+    (row?.edges ?? []).map((raw) => edge.decode(raw, known)),
+    docs,
+  ).sort((a, b) => a.id.localeCompare(b.id));
   return { nodes, edges, truncated: row?.truncated ?? false, missing: row?.missing ?? args.ids };
 }
 

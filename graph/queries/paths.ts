@@ -69,7 +69,13 @@ export async function paths(
   const found = (row?.found ?? []).map((p) => {
     const nodes = p.nodes.map((raw) => node.decode(raw, new Map()));
     const known = new Map(nodes.map((n) => [n.id, n]));
-    return { nodes, relations: restrictAll(p.relations.map((raw) => relation.decode(raw, known)), docs) };
+    return {
+      nodes,
+      relations: restrictAll(
+        p.relations.map((raw) => relation.decode(raw, known)),
+        docs,
+      ),
+    };
   });
   return { missing: row?.missing ?? [], paths: found };
 }

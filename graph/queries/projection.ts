@@ -328,4 +328,3 @@ function hasFolds(shape: Shape): boolean {
 function sectionText(s: string, d: string): string {
   return `coalesce(${s}.text, substring(${d}.text, toInteger(${s}.start), toInteger(${s}.end - ${s}.start)))`;
 }
-

@@ -31,7 +31,10 @@ export function escapeLucene(text: string): string {
  */
 export function luceneQuery(text: string): string {
   const escaped = escapeLucene(text);
-  const prefixes = escaped.split(/\s+/).filter((word) => /^[a-z0-9]{2,}$/.test(word)).map((word) => `${word}*`);
+  const prefixes = escaped
+    .split(/\s+/)
+    .filter((word) => /^[a-z0-9]{2,}$/.test(word))
+    .map((word) => `${word}*`);
   return [escaped, ...prefixes].join(' ');
 }
 
@@ -93,7 +96,13 @@ export function searchCypher(withPinyin: boolean): string {
      LIMIT $first`;
 }
 
-export async function search(executor: Executor, text: string, kinds: EntityKind[] | null, first: number, docs: DocumentFilter = null): Promise<SearchHitRow[]> {
+export async function search(
+  executor: Executor,
+  text: string,
+  kinds: EntityKind[] | null,
+  first: number,
+  docs: DocumentFilter = null,
+): Promise<SearchHitRow[]> {
   const key = pinyinKey(text);
   const rows = await executor.read<{ e: Record<string, unknown>; score: number }>(searchCypher(key !== ''), {
     index: FULLTEXT_INDEX,

@@ -31,4 +31,3 @@ export function isBuilt(text: string, view: SentenceView, mention: Mentioned): b
   if (NOT_OBJECT.test(before.slice(verb.index + verb[0].length))) return false;
   return !QUALIFIES.test(words(text, view, mention.end, clause.end));
 }
-

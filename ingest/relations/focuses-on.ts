@@ -17,9 +17,8 @@ export const focusesOn: RelationRule = {
       for (const verb of findAll(view, VERB)) {
         // The subject stands in the verb's clause or the one before it (支持深港科技创新合作区深化…，聚焦生命科学…).
         const previousClause = clauseBounds(context.text, Math.max(clauseBounds(context.text, verb.start).start - 2, view.sentence.start));
-        const subject = view.mentions
-          .filter((m) => m.start >= previousClause.start && m.end <= verb.start && kindIn(SUBJECTS, m.kind))
-          .at(-1) ?? programOf.get(view);
+        const subject =
+          view.mentions.filter((m) => m.start >= previousClause.start && m.end <= verb.start && kindIn(SUBJECTS, m.kind)).at(-1) ?? programOf.get(view);
         if (!subject) continue;
         const clause = clauseBounds(context.text, verb.end);
         for (const field of view.mentions.filter((m) => m.start >= verb.end && m.end <= clause.end && m.kind === 'Field')) {

@@ -15,7 +15,8 @@ export const inField: RelationRule = {
       const fields = view.mentions.filter((m) => m.kind === 'Field' && m.end <= opening.end);
       const platforms = view.mentions.filter((m) => m.start >= opening.end && kindIn(PLATFORM_KINDS, m.kind));
       for (const field of fields) {
-        for (const platform of platforms) found.push({ type: 'FOCUSES_ON', from: platform.nodeId, to: field.nodeId, sentence: view.sentence, confidence: 0.85 });
+        for (const platform of platforms)
+          found.push({ type: 'FOCUSES_ON', from: platform.nodeId, to: field.nodeId, sentence: view.sentence, confidence: 0.85 });
       }
     }
     return found;

@@ -34,7 +34,8 @@ export const locatedIn: RelationRule = {
         const rest = view.mentions.slice(index + 1);
         const stop = rest.findIndex((m) => m.kind === 'City');
         for (const target of stop < 0 ? rest : rest.slice(0, stop)) {
-          if (placeable(target, city, clauseEnd)) found.push({ type: 'LOCATED_IN', from: target.nodeId, to: city.nodeId, sentence: view.sentence, confidence: 0.8 });
+          if (placeable(target, city, clauseEnd))
+            found.push({ type: 'LOCATED_IN', from: target.nodeId, to: city.nodeId, sentence: view.sentence, confidence: 0.8 });
         }
       });
     }

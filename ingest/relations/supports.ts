@@ -25,7 +25,8 @@ export const supports: RelationRule = {
     const consider = (program: Mentioned, view: SentenceView, confidence: number) => {
       for (const m of view.mentions) {
         if (m.nodeId === program.nodeId || !kindIn(SUPPORTED, m.kind)) continue;
-        if (isItemTopic(view, m) || isBuilt(context.text, view, m)) found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence });
+        if (isItemTopic(view, m) || isBuilt(context.text, view, m))
+          found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence });
       }
     };
     for (const { program, body } of context.boxes) for (const view of body) consider(program, view, 0.7);

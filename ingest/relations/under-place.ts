@@ -40,7 +40,8 @@ export const underPlace: RelationRule = {
         add(kindIn(AREAS, m.kind) ? 'PART_OF' : 'LOCATED_IN', m.nodeId, place.nodeId);
       }
       for (const list of findAll(view, FIELD_LIST)) {
-        for (const field of view.mentions.filter((m) => m.kind === 'Field' && m.start >= list.start && m.end <= list.end)) add('FOCUSES_ON', place.nodeId, field.nodeId);
+        for (const field of view.mentions.filter((m) => m.kind === 'Field' && m.start >= list.start && m.end <= list.end))
+          add('FOCUSES_ON', place.nodeId, field.nodeId);
       }
     }
     return found;

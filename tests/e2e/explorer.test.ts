@@ -20,7 +20,10 @@ const labels = (page: Page) => page.evaluate(() => (window as any).innograph.cy.
 const selected = (page: Page) => page.evaluate(() => (window as any).innograph.cy.$('node:selected').map((n: any) => n.id()) as string[]);
 const idle = (page: Page) => page.waitForSelector('body[data-busy="false"]', { timeout: 30_000 });
 /** Node positions on screen, by id. */
-const onScreen = (page: Page) => page.evaluate(() => Object.fromEntries((window as any).innograph.cy.nodes().map((n: any) => [n.id(), n.renderedPosition()])) as Record<string, { x: number; y: number }>);
+const onScreen = (page: Page) =>
+  page.evaluate(
+    () => Object.fromEntries((window as any).innograph.cy.nodes().map((n: any) => [n.id(), n.renderedPosition()])) as Record<string, { x: number; y: number }>,
+  );
 
 /**
  * The labels a reader sees (text drawn, inside the canvas): how many pairs of them overlap,
@@ -32,7 +35,10 @@ const labelStats = (page: Page) =>
     const [w, h] = [cy.width(), cy.height()];
     const shown = cy.nodes().filter((n: any) => n.data('label') && Number(n.style('text-opacity')) > 0);
     const boxes = shown
-      .map((n: any) => ({ box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), size: parseFloat(n.style('font-size')) * cy.zoom() }))
+      .map((n: any) => ({
+        box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
+        size: parseFloat(n.style('font-size')) * cy.zoom(),
+      }))
       .filter(({ box }: any) => box.x2 > 0 && box.y2 > 0 && box.x1 < w && box.y1 < h);
     let overlapping = 0;
     for (let i = 0; i < boxes.length; i += 1)
@@ -212,7 +218,12 @@ describe('the explorer in Chromium', () => {
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#graphml')]);
     expect(fs.readFileSync((await graphml.path())!, 'utf8').match(/<node /g)).toHaveLength(shown);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
-    expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      fs
+        .readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
@@ -245,7 +256,13 @@ describe('the explorer in Chromium', () => {
     for (const hop of hops) {
       const drawn = await page.evaluate(({ source, target, type }) => {
         const cy = (window as any).innograph.cy;
-        const edge = cy.edges().filter((e: any) => e.data('type') === type && ((e.source().id() === source && e.target().id() === target) || (e.source().id() === target && e.target().id() === source)));
+        const edge = cy
+          .edges()
+          .filter(
+            (e: any) =>
+              e.data('type') === type &&
+              ((e.source().id() === source && e.target().id() === target) || (e.source().id() === target && e.target().id() === source)),
+          );
         return edge.map((e: any) => [e.source().data('label'), e.target().data('label'), e.source().id()]);
       }, hop);
       expect(drawn).toHaveLength(1);
@@ -255,7 +272,9 @@ describe('the explorer in Chromium', () => {
   });
 
   it('keeps the shapes of the nodes on a path', async () => {
-    const sizes = await page.evaluate(() => (window as any).innograph.cy.nodes('.highlighted').map((n: any) => [n.renderedWidth(), n.renderedHeight()]) as [number, number][]);
+    const sizes = await page.evaluate(
+      () => (window as any).innograph.cy.nodes('.highlighted').map((n: any) => [n.renderedWidth(), n.renderedHeight()]) as [number, number][],
+    );
     expect(sizes.length).toBeGreaterThan(1);
     for (const [width, height] of sizes) expect(Math.min(width, height)).toBeGreaterThanOrEqual(12);
   });

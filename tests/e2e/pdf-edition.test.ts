@@ -19,7 +19,9 @@ function overlap(what: string, expected: string[], actual: string[]): number {
   const missing = expected.filter((id) => !have.has(id));
   const extra = actual.filter((id) => !want.has(id));
   const share = (expected.length - missing.length) / expected.length;
-  console.log(`${what}: ${expected.length - missing.length} of ${expected.length} (${(100 * share).toFixed(1)} %) from the PDF; missing ${JSON.stringify(missing)}; extra ${JSON.stringify(extra)}`);
+  console.log(
+    `${what}: ${expected.length - missing.length} of ${expected.length} (${(100 * share).toFixed(1)} %) from the PDF; missing ${JSON.stringify(missing)}; extra ${JSON.stringify(extra)}`,
+  );
   return share;
 }
 
@@ -42,8 +44,20 @@ describe('the plan printed to PDF by Chromium', () => {
     expect(run.stderr).toMatch(/parsed .*plan\.pdf \(pdf\)/);
     expect(run.status).toBe(0);
     const fromText = planGraph();
-    expect(overlap('entities', fromText.nodes.map((n) => n.id), fromPdf.nodes.map((n) => n.id))).toBeGreaterThanOrEqual(SHARE);
-    expect(overlap('relations', fromText.edges.map((e) => e.id), fromPdf.edges.map((e) => e.id))).toBeGreaterThanOrEqual(SHARE);
+    expect(
+      overlap(
+        'entities',
+        fromText.nodes.map((n) => n.id),
+        fromPdf.nodes.map((n) => n.id),
+      ),
+    ).toBeGreaterThanOrEqual(SHARE);
+    expect(
+      overlap(
+        'relations',
+        fromText.edges.map((e) => e.id),
+        fromPdf.edges.map((e) => e.id),
+      ),
+    ).toBeGreaterThanOrEqual(SHARE);
   });
 
   it('has its page furniture removed: no date, URL or page count in the text', () => {

@@ -19,7 +19,14 @@ describe('the response cache', () => {
   });
 
   it('serves a repeated question without Neo4j, and stops once a load changes the graph', async () => {
-    const yoga = buildYoga({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, cache: { versionPollMs: 50, ttlMs: 60_000 } });
+    const yoga = buildYoga({
+      executor,
+      logger: silentLogger,
+      graphiql: false,
+      corsOrigin: null,
+      requestTimeoutMs: 5000,
+      cache: { versionPollMs: 50, ttlMs: 60_000 },
+    });
     const entities = async () => {
       const response = await yoga.fetch('http://yoga/graphql', {
         method: 'POST',
@@ -39,7 +46,10 @@ describe('the response cache', () => {
     reads.mockRestore();
 
     const text = planBytes().toString('utf8').replaceAll('阳江合金材料实验室', '阳江新型合金研究平台');
-    await writeGraph(executor, buildGraph({ ...planMetadata(PLAN_PATH), source: PLAN_PATH, bytes: Buffer.from(text), registry: bundledRegistry(), discover: true }).graph);
+    await writeGraph(
+      executor,
+      buildGraph({ ...planMetadata(PLAN_PATH), source: PLAN_PATH, bytes: Buffer.from(text), registry: bundledRegistry(), discover: true }).graph,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await entities()).toBe(before - 1);
   });

@@ -58,8 +58,16 @@ describe('several plans side by side', () => {
     executor = plan();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'innograph-editions-'));
     const registry = bundledRegistry();
-    pdf = (await ingest({ source: 'plan.pdf', bytes: fs.readFileSync(await printedPlan()), registry, discover: true, docId: PDF_ID, title: 'PDF edition' })).graph;
-    revised = buildGraph({ source: 'revised.txt', bytes: Buffer.from(revisedPlan(planBytes())), registry, discover: true, docId: REVISED_ID, title: 'revised edition' }).graph;
+    pdf = (await ingest({ source: 'plan.pdf', bytes: fs.readFileSync(await printedPlan()), registry, discover: true, docId: PDF_ID, title: 'PDF edition' }))
+      .graph;
+    revised = buildGraph({
+      source: 'revised.txt',
+      bytes: Buffer.from(revisedPlan(planBytes())),
+      registry,
+      discover: true,
+      docId: REVISED_ID,
+      title: 'revised edition',
+    }).graph;
     factsBefore = await documentFacts(executor, A);
     await writeGraph(executor, pdf);
     await writeGraph(executor, revised);
@@ -83,7 +91,7 @@ describe('several plans side by side', () => {
     expect(data.stats.entities).toBe(new Set([...bundled.nodes, ...pdf.nodes, ...revised.nodes].map((n) => n.id)).size);
   });
 
-  it('lists in a relation\'s evidence every document that states it', async () => {
+  it("lists in a relation's evidence every document that states it", async () => {
     const edge = bundled.edges.find((e) => e.evidence.some((ev) => ev.method !== 'registry') && revised.edges.some((r) => r.id === e.id))!;
     const data = await ask<{ neighborhood: { edges: { id: string; evidence: { quote: string; document: { id: string } }[] }[] } }>(
       'query ($id: ID!) { neighborhood(ids: [$id], depth: 1, limit: 500) { edges { id evidence { quote document { id } } } } }',
@@ -95,9 +103,12 @@ describe('several plans side by side', () => {
     expect(new Set(stored.evidence.map((e) => e.document.id))).toEqual(new Set([A, PDF_ID, REVISED_ID]));
   });
 
-  it('shows a relation filtered to one document only that document\'s evidence, its sections and documents selected too', async () => {
+  it("shows a relation filtered to one document only that document's evidence, its sections and documents selected too", async () => {
     const edge = bundled.edges.find((e) => e.evidence.some((ev) => ev.method !== 'registry') && revised.edges.some((r) => r.id === e.id))!;
-    const expected = revised.edges.find((e) => e.id === edge.id)!.evidence.map((e) => `${REVISED_ID} ${e.sectionId} ${e.quote}`).sort();
+    const expected = revised.edges
+      .find((e) => e.id === edge.id)!
+      .evidence.map((e) => `${REVISED_ID} ${e.sectionId} ${e.quote}`)
+      .sort();
     type Cited = { id: string; evidence: { quote: string; document: { id: string }; section: { id: string } }[] };
     const cited = (r: Cited) => r.evidence.map((e) => `${e.document.id} ${e.section.id} ${e.quote}`).sort();
     const around = await ask<{ neighborhood: { edges: Cited[] } }>(
@@ -170,21 +181,32 @@ describe('several plans side by side', () => {
   it('limits search, neighborhood, paths, platforms and city profiles to the documents asked for', { timeout: 300_000 }, async () => {
     const renamed = revised.nodes.find((n) => n.name === REVISION.renamed.to)!;
     const searchIn = async (docs: string[]) =>
-      (await ask<{ search: { entity: { id: string } }[] }>('query ($d: [ID!]) { search(text: "材料实验室", first: 50, documents: $d) { entity { id } } }', { d: docs })).search.map((h) => h.entity.id);
+      (
+        await ask<{ search: { entity: { id: string } }[] }>('query ($d: [ID!]) { search(text: "材料实验室", first: 50, documents: $d) { entity { id } } }', {
+          d: docs,
+        })
+      ).search.map((h) => h.entity.id);
     expect(await searchIn([A])).not.toContain(renamed.id);
     expect(await searchIn([REVISED_ID])).toContain(renamed.id);
 
     const around = async (docs: string[]) =>
-      (await ask<{ neighborhood: { nodes: { id: string }[] } }>('query ($d: [ID!]) { neighborhood(ids: ["sun-yat-sen-university"], limit: 500, documents: $d) { nodes { id } } }', { d: docs })).neighborhood.nodes.map((n) => n.id);
+      (
+        await ask<{ neighborhood: { nodes: { id: string }[] } }>(
+          'query ($d: [ID!]) { neighborhood(ids: ["sun-yat-sen-university"], limit: 500, documents: $d) { nodes { id } } }',
+          { d: docs },
+        )
+      ).neighborhood.nodes.map((n) => n.id);
     const dataCenter = revised.nodes.find((n) => n.name === '南海海洋数据中心')!.id;
     expect(await around([A])).not.toContain(dataCenter);
     expect(await around([REVISED_ID])).toContain(dataCenter);
 
     const pathsIn = async (docs: string[]) =>
-      (await ask<{ paths: { length: number; hops: { relation: { evidence: { document: { id: string } }[] } }[] }[] }>(
-        'query ($d: [ID!]) { paths(from: "zhanjiang-bay-lab", to: "zhanjiang", maxHops: 1, documents: $d) { length hops { relation { evidence { document { id } } } } } }',
-        { d: docs },
-      )).paths;
+      (
+        await ask<{ paths: { length: number; hops: { relation: { evidence: { document: { id: string } }[] } }[] }[] }>(
+          'query ($d: [ID!]) { paths(from: "zhanjiang-bay-lab", to: "zhanjiang", maxHops: 1, documents: $d) { length hops { relation { evidence { document { id } } } } } }',
+          { d: docs },
+        )
+      ).paths;
     expect(await pathsIn([REVISED_ID])).toEqual([]);
     const inA = await pathsIn([A]);
     expect(inA).toHaveLength(1);
@@ -192,12 +214,22 @@ describe('several plans side by side', () => {
     expect(inA[0]!.hops[0]!.relation.evidence.every((e) => e.document.id === A)).toBe(true);
 
     const platformsIn = async (docs: string[]) =>
-      (await ask<{ platformsForCluster: { platform: { id: string } }[] }>('query ($d: [ID!]) { platformsForCluster(cluster: "cluster-advanced-materials", documents: $d) { platform { id } } }', { d: docs })).platformsForCluster.map((p) => p.platform.id);
+      (
+        await ask<{ platformsForCluster: { platform: { id: string } }[] }>(
+          'query ($d: [ID!]) { platformsForCluster(cluster: "cluster-advanced-materials", documents: $d) { platform { id } } }',
+          { d: docs },
+        )
+      ).platformsForCluster.map((p) => p.platform.id);
     expect(await platformsIn([A])).toContain('songshan-lake-materials-lab');
     expect(await platformsIn([REVISED_ID])).not.toContain('songshan-lake-materials-lab');
 
     const placedIn = async (docs: string[]) =>
-      (await ask<{ cityProfile: { groups: { entities: { id: string }[] }[] } }>('query ($d: [ID!]) { cityProfile(city: "湛江", documents: $d) { groups { entities { id } } } }', { d: docs })).cityProfile.groups.flatMap((g) => g.entities.map((e) => e.id));
+      (
+        await ask<{ cityProfile: { groups: { entities: { id: string }[] }[] } }>(
+          'query ($d: [ID!]) { cityProfile(city: "湛江", documents: $d) { groups { entities { id } } } }',
+          { d: docs },
+        )
+      ).cityProfile.groups.flatMap((g) => g.entities.map((e) => e.id));
     expect(await placedIn([A])).toContain('zhanjiang-bay-lab');
     expect(await placedIn([REVISED_ID])).not.toContain('zhanjiang-bay-lab');
   });
@@ -217,7 +249,9 @@ describe('several plans side by side', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).diff).toEqual(expected);
-    expect(await documentFacts(executor, EDITION_ID)).toEqual(factsOf(buildGraph({ source: file, bytes: fs.readFileSync(file), registry: bundledRegistry(), discover: true, docId: EDITION_ID }).graph, EDITION_ID));
+    expect(await documentFacts(executor, EDITION_ID)).toEqual(
+      factsOf(buildGraph({ source: file, bytes: fs.readFileSync(file), registry: bundledRegistry(), discover: true, docId: EDITION_ID }).graph, EDITION_ID),
+    );
 
     const removed = cli('--remove', EDITION_ID);
     expect(removed.code).toBe(0);
@@ -225,13 +259,15 @@ describe('several plans side by side', () => {
     expect(await documentFacts(executor, A)).toEqual(factsBefore);
   }, 600_000);
 
-  it('leaves a plan\'s facts as they were when others are loaded and removed', async () => {
+  it("leaves a plan's facts as they were when others are loaded and removed", async () => {
     expect(await documentFacts(executor, A)).toEqual(factsBefore);
     expect(factsBefore).toEqual(factsOf(bundled, A));
     await removeDocument(executor, REVISED_ID);
     await removeDocument(executor, PDF_ID);
     expect(await documentFacts(executor, A)).toEqual(factsBefore);
-    const data = await ask<{ documents: { id: string }[]; stats: { entities: number; relations: number } }>('{ documents { id } stats { entities relations } }');
+    const data = await ask<{ documents: { id: string }[]; stats: { entities: number; relations: number } }>(
+      '{ documents { id } stats { entities relations } }',
+    );
     expect(ids(data.documents)).toEqual([A]);
     expect(data.stats).toEqual({ entities: bundled.nodes.length, relations: bundled.edges.length });
   }, 300_000);

@@ -53,7 +53,12 @@ describe('HTTP exports', () => {
     const edges = parseCsv(await (await fetch(`${base}/export/edges.csv`)).text(), { columns: true }) as Record<string, string>[];
     expect(nodes).toHaveLength(planGraph().nodes.length);
     expect(edges).toHaveLength(planGraph().edges.length);
-    expect(nodes.find((n) => n.id === 'guangming-science-city')).toMatchObject({ label: '光明科学城', kind: 'ScienceCity', name: '光明科学城', city: 'shenzhen' });
+    expect(nodes.find((n) => n.id === 'guangming-science-city')).toMatchObject({
+      label: '光明科学城',
+      kind: 'ScienceCity',
+      name: '光明科学城',
+      city: 'shenzhen',
+    });
     const hosted = edges.find((e) => e.id === 'HOSTED_BY:sysu-p4-lab->sun-yat-sen-university');
     expect(hosted).toMatchObject({ source: 'sysu-p4-lab', target: 'sun-yat-sen-university', relation: 'HOSTED_BY' });
     expect(JSON.parse(hosted!.quotes!).join('')).toContain('依托中山大学建设华南首家 P4 实验室');
@@ -74,7 +79,13 @@ describe('HTTP exports', () => {
     cy.json(await response.json());
     expect(cy.nodes()).toHaveLength(planGraph().nodes.length);
     expect(cy.edges()).toHaveLength(planGraph().edges.length);
-    expect(cy.getElementById('sysu-p4-lab').outgoers('edge[relation = "HOSTED_BY"]').targets().map((n) => n.id())).toContain('sun-yat-sen-university');
+    expect(
+      cy
+        .getElementById('sysu-p4-lab')
+        .outgoers('edge[relation = "HOSTED_BY"]')
+        .targets()
+        .map((n) => n.id()),
+    ).toContain('sun-yat-sen-university');
   });
 
   it('exports GraphML that a GraphML reader opens with labels, kind-specific properties and every quote', async () => {

@@ -59,8 +59,16 @@ describe('npm run ingest', () => {
     ['a scanned PDF, without a text layer', () => file('scan.pdf', makePdf([[], []])), /no text layer — OCR is not supported/],
     ['an encrypted PDF', () => file('locked.pdf', makePdf([body(['广东省科技创新规划'])], { encrypted: true })), /encrypted/],
     ['a truncated PDF', () => file('cut.pdf', makePdf([body(['广东省科技创新规划'])]).subarray(0, 600)), /looks truncated/],
-    ['a corrupt PDF', () => file('bad.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 0x37), Buffer.from('\n%%EOF\n')])), /not a readable PDF/],
-    ['a PDF over the size limit', () => file('huge.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024, 0x20)])), /over the .*-byte limit/],
+    [
+      'a corrupt PDF',
+      () => file('bad.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 0x37), Buffer.from('\n%%EOF\n')])),
+      /not a readable PDF/,
+    ],
+    [
+      'a PDF over the size limit',
+      () => file('huge.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024, 0x20)])),
+      /over the .*-byte limit/,
+    ],
   ])('refuses %s with one clear line, exit 2, and nothing written', async (_, make, message) => {
     const { code, stderr } = ingest(make());
     expect(code).toBe(2);

@@ -11,9 +11,7 @@ import { usePlan } from '../support/loaded.ts';
 import { planGraph } from '../support/plan.ts';
 
 const readme = fs.readFileSync(`${PROJECT_ROOT}/README.md`, 'utf8');
-const recipes = new Map(
-  [...readme.matchAll(/```cypher\n([\s\S]*?)```/g)].map((m) => [/^\/\/ (.+)$/m.exec(m[1]!)?.[1] ?? '(untitled)', m[1]!] as const),
-);
+const recipes = new Map([...readme.matchAll(/```cypher\n([\s\S]*?)```/g)].map((m) => [/^\/\/ (.+)$/m.exec(m[1]!)?.[1] ?? '(untitled)', m[1]!] as const));
 
 function recipe(title: string): string {
   const cypher = recipes.get(title);
@@ -23,7 +21,7 @@ function recipe(title: string): string {
 
 const SCIENCE_CITIES = "Shenzhen's science cities";
 const PLATFORMS = 'Platforms serving the advanced-materials cluster, directly or through one of its fields';
-const PATH = 'How Shenzhen is linked to Songshan Lake Science City, over the plan\'s relations only, with the sentences';
+const PATH = "How Shenzhen is linked to Songshan Lake Science City, over the plan's relations only, with the sentences";
 
 describe("the README's Cypher cookbook", () => {
   const plan = usePlan();
@@ -48,7 +46,7 @@ describe("the README's Cypher cookbook", () => {
     expect(rows.map((r) => r.id)).toEqual(expected);
   });
 
-  it("finds the same platforms of a cluster as the API, the field hop included", async () => {
+  it('finds the same platforms of a cluster as the API, the field hop included', async () => {
     const rows = await executor.read<{ id: string; throughField: string | null }>(recipe(PLATFORMS));
     const api = (await platformsForCluster(executor, 'cluster-advanced-materials')).filter((r) => r.via !== 'PROGRAM');
     expect(api.some((r) => r.via === 'FIELD')).toBe(true);
@@ -61,9 +59,11 @@ describe("the README's Cypher cookbook", () => {
     expect(types).toEqual(RELATION_TYPE_NAMES);
   });
 
-  it('walks the shortest path over the plan\'s relations, each hop in its stored direction with its sentences', async () => {
+  it("walks the shortest path over the plan's relations, each hop in its stored direction with its sentences", async () => {
     const rows = await executor.read<{ from: string; relation: string; to: string; sentences: string[] }>(recipe(PATH));
-    const { paths: [shortest] } = await paths(executor, { from: 'shenzhen', to: 'songshan-lake-science-city', maxHops: 6, limit: 1, types: RELATION_TYPE_NAMES, onlyCited: false });
+    const {
+      paths: [shortest],
+    } = await paths(executor, { from: 'shenzhen', to: 'songshan-lake-science-city', maxHops: 6, limit: 1, types: RELATION_TYPE_NAMES, onlyCited: false });
     expect(rows).toHaveLength(shortest!.relations.length);
     const graph = planGraph();
     const idOf = new Map(graph.nodes.map((n) => [n.name, n.id]));

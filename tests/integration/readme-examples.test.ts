@@ -24,7 +24,13 @@ describe('the README examples', () => {
   let executor: Executor;
   beforeAll(async () => {
     executor = plan();
-    const revised = buildGraph({ source: 'revised.txt', bytes: Buffer.from(revisedPlan(planBytes())), registry: bundledRegistry(), discover: true, docId: REVISED });
+    const revised = buildGraph({
+      source: 'revised.txt',
+      bytes: Buffer.from(revisedPlan(planBytes())),
+      registry: bundledRegistry(),
+      discover: true,
+      docId: REVISED,
+    });
     await writeGraph(executor, revised.graph);
   });
   afterAll(async () => {

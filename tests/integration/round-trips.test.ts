@@ -30,7 +30,11 @@ describe('round trips to Neo4j per root field', { timeout: 120_000 }, () => {
   // loaded 2-core machine; the bound here is for the plan, not for the answer.
   const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
     const yoga = buildYoga({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 60_000 });
-    const response = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
   };
 

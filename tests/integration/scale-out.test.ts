@@ -26,10 +26,20 @@ describe('several API processes against one Neo4j', { timeout: 120_000 }, () => 
     const settings = inject('neo4j');
     for (const uri of [settings.uri, routing(settings.uri)]) {
       const executor = await Executor.connect({ ...settings, uri });
-      const yoga = buildYoga({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 30_000, cache: { versionPollMs: 100, ttlMs: 60_000 } });
+      const yoga = buildYoga({
+        executor,
+        logger: silentLogger,
+        graphiql: false,
+        corsOrigin: null,
+        requestTimeoutMs: 30_000,
+        cache: { versionPollMs: 100, ttlMs: 60_000 },
+      });
       apis.push({
         executor,
-        ask: async (query) => (await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json(),
+        ask: async (query) =>
+          (
+            await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+          ).json(),
       });
     }
   });
@@ -66,7 +76,10 @@ describe('several API processes against one Neo4j', { timeout: 120_000 }, () => 
 
     // A reload elsewhere (`npm run ingest` on another machine) that removes one entity.
     const text = planBytes().toString('utf8').replaceAll('阳江合金材料实验室', '阳江新型合金研究平台');
-    await writeGraph(loader, buildGraph({ ...planMetadata(PLAN_PATH), source: PLAN_PATH, bytes: Buffer.from(text), registry: bundledRegistry(), discover: true }).graph);
+    await writeGraph(
+      loader,
+      buildGraph({ ...planMetadata(PLAN_PATH), source: PLAN_PATH, bytes: Buffer.from(text), registry: bundledRegistry(), discover: true }).graph,
+    );
     await settle();
     expect(await Promise.all(apis.map(entities))).toEqual([before[0]! - 1, before[0]! - 1]);
   });

@@ -44,16 +44,12 @@ describe('graph schema', () => {
 
   it('finds a Chinese alias inside a list property through the CJK index', async () => {
     const id = `schema-test-${Date.now()}`;
-    await executor.write(
-      'CREATE (n:Entity:Lab {id: $id, name: $name, aliases: $aliases})',
-      { id, name: '测试材料实验室', aliases: ['测试湖实验室'] },
-    );
+    await executor.write('CREATE (n:Entity:Lab {id: $id, name: $name, aliases: $aliases})', { id, name: '测试材料实验室', aliases: ['测试湖实验室'] });
     try {
       await awaitIndexes(executor);
-      const hits = await executor.read<{ id: string }>(
-        `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $q) YIELD node RETURN node.id AS id`,
-        { q: '测试湖' },
-      );
+      const hits = await executor.read<{ id: string }>(`CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $q) YIELD node RETURN node.id AS id`, {
+        q: '测试湖',
+      });
       expect(hits.map((h) => h.id)).toContain(id);
     } finally {
       await executor.write('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });

@@ -47,7 +47,12 @@ describe('HTTP server', () => {
         controller.close();
       },
     });
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
   });
 
@@ -70,7 +75,11 @@ describe('HTTP server', () => {
   });
 
   it('refuses a GraphQL form post from another site', async () => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7Bstats%7Bdocuments%7D%7D' });
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7Bstats%7Bdocuments%7D%7D',
+    });
     expect(response.status).toBe(403);
   });
 
@@ -112,7 +121,14 @@ describe('HTTP server', () => {
   });
 
   it('says how to build the explorer when it is not built', async () => {
-    const bare = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, staticRoot: path.join(staticRoot, 'missing') });
+    const bare = createServer({
+      executor,
+      logger: silentLogger,
+      graphiql: false,
+      corsOrigin: null,
+      requestTimeoutMs: 5000,
+      staticRoot: path.join(staticRoot, 'missing'),
+    });
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
     const response = await fetch(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
     await new Promise((resolve) => bare.close(resolve));

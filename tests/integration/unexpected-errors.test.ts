@@ -45,7 +45,11 @@ describe('errors that are neither the input nor the database', () => {
     const logger = pino({ level: 'error' }, sink);
     const yoga = buildYoga({ executor, logger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000 });
     const ask = async (query: string) => {
-      const response = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const response = await yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
       return (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
     };
 
@@ -54,7 +58,9 @@ describe('errors that are neither the input nor the database', () => {
     expect(JSON.stringify(answer)).not.toMatch(/confidence|TypeError|codec/);
 
     const logged = lines.map((l) => JSON.parse(l) as { err?: { type?: string; message?: string; stack?: string } }).find((l) => l.err);
-    expect(logged?.err?.message).toBe(`stored entity ${ID}'s confidence is string "high", not a number: the database does not hold the format graph/codec.ts writes`);
+    expect(logged?.err?.message).toBe(
+      `stored entity ${ID}'s confidence is string "high", not a number: the database does not hold the format graph/codec.ts writes`,
+    );
     expect(logged?.err?.stack).toMatch(/decodeEntity/);
 
     // The database was never the problem: the next question is answered.

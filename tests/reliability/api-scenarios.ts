@@ -53,7 +53,8 @@ export async function hostileScenario(api: ApiProcess, count: number): Promise<R
             const answer = await post(api.url, request.body, request.contentType);
             slowest.set(request.kind, Math.max(slowest.get(request.kind) ?? 0, answer.ms));
             if (answer.status >= 500) bad.push(`${request.kind}: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
-            else if (LEAKS.test(withoutEcho(answer.body, request))) bad.push(`${request.kind}: leak ${withoutEcho(answer.body, request).match(LEAKS)?.[0]} in ${answer.body.slice(0, 200)}`);
+            else if (LEAKS.test(withoutEcho(answer.body, request)))
+              bad.push(`${request.kind}: leak ${withoutEcho(answer.body, request).match(LEAKS)?.[0]} in ${answer.body.slice(0, 200)}`);
           } catch (error) {
             bad.push(`${request.kind}: no answer (${(error as Error).message})`);
           }
@@ -82,7 +83,7 @@ export async function hostileScenario(api: ApiProcess, count: number): Promise<R
       failures: bad.length + (alive ? 0 : 1),
       figure: `process alive: ${alive}; 5xx, leaks or no answer: ${bad.length}`,
       kind: 'check',
-    ok: alive && bad.length === 0,
+      ok: alive && bad.length === 0,
       detail: bad.slice(0, 5),
     },
     {
@@ -91,8 +92,13 @@ export async function hostileScenario(api: ApiProcess, count: number): Promise<R
       failures: Number(during > 2 * before),
       figure: `p99 ${before.toFixed(1)} ms unloaded → ${during.toFixed(1)} ms (${(during / before).toFixed(2)}×, target ≤ 2×)`,
       kind: 'figure',
-    ok: quiet.failures + loadedFailures === 0 && during <= 2 * before,
-      detail: [`slowest hostile answer by kind: ${[...slowest].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(', ')}`],
+      ok: quiet.failures + loadedFailures === 0 && during <= 2 * before,
+      detail: [
+        `slowest hostile answer by kind: ${[...slowest]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`)
+          .join(', ')}`,
+      ],
     },
   ];
 }
@@ -118,7 +124,14 @@ export async function soakScenario(api: ApiProcess, seconds: number): Promise<Ro
   const growth = (rssEnd - rssStart) / rssStart;
   const tried = `${result.requests.total} mixed requests, 64 connections, ${seconds} s`;
   return [
-    { scenario: 'soak: errors', tried, failures, figure: `${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, ${failures} errors`, kind: 'check', ok: failures === 0 },
+    {
+      scenario: 'soak: errors',
+      tried,
+      failures,
+      figure: `${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, ${failures} errors`,
+      kind: 'check',
+      ok: failures === 0,
+    },
     {
       scenario: 'soak: memory',
       tried,

@@ -46,7 +46,11 @@ async function send(url: string, init: RequestInit = {}): Promise<Answer> {
   }
 }
 
-const json = (query: string, variables?: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+const json = (query: string, variables?: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query, variables }),
+});
 
 /** Polls /health and the RSS while an attack runs. */
 class Monitor {
@@ -56,7 +60,10 @@ class Monitor {
   private running = true;
   private loop: Promise<void>;
 
-  constructor(private readonly api: ApiProcess, base: string) {
+  constructor(
+    private readonly api: ApiProcess,
+    base: string,
+  ) {
     this.loop = (async () => {
       while (this.running) {
         const answer = await send(`${base}/health`);
@@ -94,17 +101,43 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
   const base = api.url.replace(/\/graphql$/, '');
   const port = Number(new URL(base).port);
   const graphql = `${base}/graphql`;
-  const ids = ((JSON.parse((await send(graphql, json('{ entities(first: 50) { edges { node { id } } } }'))).body) as { data: { entities: { edges: { node: { id: string } }[] } } }).data.entities.edges).map((e) => e.node.id);
+  const ids = (
+    JSON.parse((await send(graphql, json('{ entities(first: 50) { edges { node { id } } } }'))).body) as {
+      data: { entities: { edges: { node: { id: string } }[] } };
+    }
+  ).data.entities.edges.map((e) => e.node.id);
 
   const attacks: Attack[] = [
     {
       name: 'malformed paths',
       tried: '/%ff, //, overlong UTF-8, %00, raw bytes, __proto__ exports, dot segments',
       run: async () => {
-        const targets = ['/%ff', '//', '///x', '/%c0%af', '/%e0%80%af', '/%00', '/%', '/export/__proto__', '/export/constructor', '/..%2f..%2fpackage.json', '/graphql/%ff', '/?%ff=%ff'];
-        const answers = await Promise.all(targets.map((t) => raw(port, Buffer.from(`GET ${t} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'latin1'))));
-        answers.push(await raw(port, Buffer.concat([Buffer.from('GET /'), Buffer.from([0xc0, 0xaf, 0xff]), Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')])));
-        const problems = answers.flatMap((a, i) => (a.status === 0 || a.status >= 500 ? [`${targets[i] ?? 'raw bytes'}: ${a.status || 'no answer'} ${a.body.slice(0, 100)}`] : []));
+        const targets = [
+          '/%ff',
+          '//',
+          '///x',
+          '/%c0%af',
+          '/%e0%80%af',
+          '/%00',
+          '/%',
+          '/export/__proto__',
+          '/export/constructor',
+          '/..%2f..%2fpackage.json',
+          '/graphql/%ff',
+          '/?%ff=%ff',
+        ];
+        const answers = await Promise.all(
+          targets.map((t) => raw(port, Buffer.from(`GET ${t} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'latin1'))),
+        );
+        answers.push(
+          await raw(
+            port,
+            Buffer.concat([Buffer.from('GET /'), Buffer.from([0xc0, 0xaf, 0xff]), Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')]),
+          ),
+        );
+        const problems = answers.flatMap((a, i) =>
+          a.status === 0 || a.status >= 500 ? [`${targets[i] ?? 'raw bytes'}: ${a.status || 'no answer'} ${a.body.slice(0, 100)}`] : [],
+        );
         return { problems: [...problems, ...leaks(answers)], figure: `answers ${[...new Set(answers.map((a) => a.status))].sort().join('/')}` };
       },
     },
@@ -130,11 +163,22 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
       tried: 'aliases × lists × nested section text; nested neighbours of 50 hubs; variables',
       run: async () => {
         const bombs = [
-          json(`{ ${Array.from({ length: 10 }, (_, i) => `a${i}: entities(first: 100) { edges { node { mentions { document { sections { text } } } } } }`).join(' ')} }`),
-          json(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: entities(first: 100) { edges { node { mentions { document { sections { text } } } } } }`).join(' ')} }`),
-          json('query ($ids: [ID!]!) { neighborhood(ids: $ids, depth: 3) { nodes { neighbors { entity { neighbors { entity { neighbors { entity { id } } } } } } } } }', { ids }),
-          json('query ($n: Int) { entities(first: $n) { edges { node { mentions(first: 50) { document { sections { children { text } } } } } } } }', { n: 100 }),
-          json(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: neighborhood(ids: ${JSON.stringify(ids)}, depth: 3, limit: 500) { nodes { id name } edges { id evidence { quote } } }`).join(' ')} }`),
+          json(
+            `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: entities(first: 100) { edges { node { mentions { document { sections { text } } } } } }`).join(' ')} }`,
+          ),
+          json(
+            `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: entities(first: 100) { edges { node { mentions { document { sections { text } } } } } }`).join(' ')} }`,
+          ),
+          json(
+            'query ($ids: [ID!]!) { neighborhood(ids: $ids, depth: 3) { nodes { neighbors { entity { neighbors { entity { neighbors { entity { id } } } } } } } } }',
+            { ids },
+          ),
+          json('query ($n: Int) { entities(first: $n) { edges { node { mentions(first: 50) { document { sections { children { text } } } } } } } }', {
+            n: 100,
+          }),
+          json(
+            `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: neighborhood(ids: ${JSON.stringify(ids)}, depth: 3, limit: 500) { nodes { id name } edges { id evidence { quote } } }`).join(' ')} }`,
+          ),
         ];
         const answers: Answer[] = [];
         for (const bomb of bombs) answers.push(await send(graphql, bomb));
@@ -154,10 +198,17 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
         const nest = (depth: number) => `{"query":"{ stats { documents } }","variables":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
         const post = await send(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nest(40_000) }); // over the body limit too
         const nested = await send(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nest(12_000) });
-        const get = await send(`${graphql}?query=${encodeURIComponent('{ stats { documents } }')}&variables=${encodeURIComponent(`${'['.repeat(5000)}${']'.repeat(5000)}`)}`, { headers: { 'x-graphql-yoga-csrf': '1' } });
-        const broken = await send(`${graphql}?query=${encodeURIComponent('{ stats { documents } }')}&variables=%7Bbad`, { headers: { 'x-graphql-yoga-csrf': '1' } });
+        const get = await send(
+          `${graphql}?query=${encodeURIComponent('{ stats { documents } }')}&variables=${encodeURIComponent(`${'['.repeat(5000)}${']'.repeat(5000)}`)}`,
+          { headers: { 'x-graphql-yoga-csrf': '1' } },
+        );
+        const broken = await send(`${graphql}?query=${encodeURIComponent('{ stats { documents } }')}&variables=%7Bbad`, {
+          headers: { 'x-graphql-yoga-csrf': '1' },
+        });
         const answers = [post, nested, get, broken];
-        const problems = answers.filter((a) => a.status === 0 || a.status >= 500 || a.body.includes('"data"')).map((a) => `${a.status}: ${a.body.slice(0, 120)}`);
+        const problems = answers
+          .filter((a) => a.status === 0 || a.status >= 500 || a.body.includes('"data"'))
+          .map((a) => `${a.status}: ${a.body.slice(0, 120)}`);
         return { problems: [...problems, ...leaks(answers)], figure: `answers ${answers.map((a) => a.status).join('/')}` };
       },
     },
@@ -168,27 +219,32 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
         const started = performance.now();
         const closedAfter: number[] = [];
         await Promise.all(
-          Array.from({ length: size.slowClients }, () =>
-            new Promise<void>((resolve) => {
-              const socket = net.connect(port, '127.0.0.1');
-              let timer: NodeJS.Timeout | undefined;
-              socket.on('connect', () => {
-                socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
-                timer = setInterval(() => socket.write('a'), 1000);
-              });
-              socket.on('error', () => {});
-              socket.on('close', () => {
-                clearInterval(timer);
-                closedAfter.push(performance.now() - started);
-                resolve();
-              });
-              setTimeout(() => socket.destroy(), 60_000); // the bound we check is far below this
-            }),
+          Array.from(
+            { length: size.slowClients },
+            () =>
+              new Promise<void>((resolve) => {
+                const socket = net.connect(port, '127.0.0.1');
+                let timer: NodeJS.Timeout | undefined;
+                socket.on('connect', () => {
+                  socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+                  timer = setInterval(() => socket.write('a'), 1000);
+                });
+                socket.on('error', () => {});
+                socket.on('close', () => {
+                  clearInterval(timer);
+                  closedAfter.push(performance.now() - started);
+                  resolve();
+                });
+                setTimeout(() => socket.destroy(), 60_000); // the bound we check is far below this
+              }),
           ),
         );
         const slowest = Math.max(...closedAfter);
         const bound = HTTP_LIMITS.headersTimeoutMs + 2 * HTTP_LIMITS.checkIntervalMs + 3000;
-        return { problems: slowest > bound ? [`a slow client was held ${slowest.toFixed(0)} ms (bound ${bound} ms)`] : [], figure: `all cut off after ≤ ${(slowest / 1000).toFixed(1)} s (header time-out ${HTTP_LIMITS.headersTimeoutMs / 1000} s)` };
+        return {
+          problems: slowest > bound ? [`a slow client was held ${slowest.toFixed(0)} ms (bound ${bound} ms)`] : [],
+          figure: `all cut off after ≤ ${(slowest / 1000).toFixed(1)} s (header time-out ${HTTP_LIMITS.headersTimeoutMs / 1000} s)`,
+        };
       },
     },
     {
@@ -199,13 +255,15 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
         const sockets: net.Socket[] = [];
         let closedEarly = 0;
         await Promise.all(
-          Array.from({ length: HTTP_LIMITS.connections + 64 }, () =>
-            new Promise<void>((resolve) => {
-              const socket = net.connect(port, '127.0.0.1', () => resolve());
-              socket.on('error', () => resolve());
-              socket.on('close', () => (closedEarly += 1));
-              sockets.push(socket);
-            }),
+          Array.from(
+            { length: HTTP_LIMITS.connections + 64 },
+            () =>
+              new Promise<void>((resolve) => {
+                const socket = net.connect(port, '127.0.0.1', () => resolve());
+                socket.on('error', () => resolve());
+                socket.on('close', () => (closedEarly += 1));
+                sockets.push(socket);
+              }),
           ),
         );
         await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -213,7 +271,10 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
         for (const s of sockets) s.destroy();
         await new Promise((resolve) => setTimeout(resolve, 500));
         const after = await send(`${base}/health`);
-        const problems = [...(refused < 64 ? [`only ${refused} of the 64 sockets over the cap were closed`] : []), ...(after.status === 200 ? [] : [`/health after: ${after.status}`])];
+        const problems = [
+          ...(refused < 64 ? [`only ${refused} of the 64 sockets over the cap were closed`] : []),
+          ...(after.status === 200 ? [] : [`/health after: ${after.status}`]),
+        ];
         return { problems, figure: `${refused} closed at once (cap ${HTTP_LIMITS.connections}); /health after: ${after.status}` };
       },
     },
@@ -222,14 +283,23 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
       tried: `${size.poolBurst} uncached neighbour-of-neighbour questions at once`,
       run: async () => {
         const burst = await Promise.all(
-          Array.from({ length: size.poolBurst }, (_, i) => send(graphql, json(`query ($id: ID!) { entity(id: $id) { neighbors(first: 50) { entity { neighbors(first: 20) { entity { id } } mentions(first: ${1 + (i % 40)}) { quote } } } } }`, { id: ids[i % ids.length] }))),
+          Array.from({ length: size.poolBurst }, (_, i) =>
+            send(
+              graphql,
+              json(
+                `query ($id: ID!) { entity(id: $id) { neighbors(first: 50) { entity { neighbors(first: 20) { entity { id } } mentions(first: ${1 + (i % 40)}) { quote } } } } }`,
+                { id: ids[i % ids.length] },
+              ),
+            ),
+          ),
         );
         const counts = new Map<string, number>();
         const problems: string[] = [];
         for (const a of burst) {
           const code = a.status === 0 ? 'NO_ANSWER' : a.body.includes('"errors"') ? String(codeOf(a.body)?.code) : 'data';
           counts.set(code, (counts.get(code) ?? 0) + 1);
-          if (code === 'OVERLOADED' && (a.status !== 503 || !a.headers?.get('retry-after'))) problems.push(`OVERLOADED without 503 and Retry-After: ${a.status}`);
+          if (code === 'OVERLOADED' && (a.status !== 503 || !a.headers?.get('retry-after')))
+            problems.push(`OVERLOADED without 503 and Retry-After: ${a.status}`);
           if (!['data', 'OVERLOADED', 'TIMEOUT'].includes(code)) problems.push(`${code}: ${a.status} ${a.body.slice(0, 120)}`);
         }
         const ready = await send(`${base}/ready`);
@@ -246,7 +316,11 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
         const form = new FormData();
         form.set('operations', JSON.stringify({ query: '{ stats { documents } }' }));
         const answers = [
-          await send(graphql, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B%20stats%20%7B%20documents%20%7D%20%7D' }),
+          await send(graphql, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'query=%7B%20stats%20%7B%20documents%20%7D%20%7D',
+          }),
           await send(graphql, { method: 'POST', body: form }),
           await send(graphql, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ stats { documents } }' }) }),
           await send(`${graphql}?query=${encodeURIComponent('{ stats { documents } }')}`),
@@ -260,7 +334,14 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
       tried: 'a rebound DNS name, a look-alike, no Host at all',
       run: async () => {
         const hosts = ['rebound.example.com', 'localhost.example.com', `127.0.0.1.nip.io:${port}`];
-        const answers = await Promise.all(hosts.map((h) => raw(port, Buffer.from(`GET /graphql?query=%7Bstats%7Bdocuments%7D%7D HTTP/1.1\r\nHost: ${h}\r\nX-Graphql-Yoga-Csrf: 1\r\nConnection: close\r\n\r\n`))));
+        const answers = await Promise.all(
+          hosts.map((h) =>
+            raw(
+              port,
+              Buffer.from(`GET /graphql?query=%7Bstats%7Bdocuments%7D%7D HTTP/1.1\r\nHost: ${h}\r\nX-Graphql-Yoga-Csrf: 1\r\nConnection: close\r\n\r\n`),
+            ),
+          ),
+        );
         answers.push(await raw(port, Buffer.from('GET /health HTTP/1.0\r\n\r\n')));
         const problems = answers.filter((a) => a.status !== 403).map((a) => `answered ${a.status}`);
         return { problems, figure: `answers ${answers.map((a) => a.status).join('/')}` };
@@ -272,7 +353,10 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
       run: async () => {
         const answer = await send(graphql, json(getIntrospectionQuery()));
         const ok = answer.status === 200 && !answer.body.includes('"errors"') && answer.body.includes('"__schema"');
-        return { problems: ok ? [] : [`${answer.status}: ${answer.body.slice(0, 160)}`], figure: `${answer.status}, ${(answer.body.length / 1024).toFixed(0)} KiB schema` };
+        return {
+          problems: ok ? [] : [`${answer.status}: ${answer.body.slice(0, 160)}`],
+          figure: `${answer.status}, ${(answer.body.length / 1024).toFixed(0)} KiB schema`,
+        };
       },
     },
   ];

@@ -11,9 +11,35 @@ export interface HostileRequest {
   contentType?: string;
 }
 
-const METACHARACTERS = ['") OR 1=1', '*:*', '\\', 'AND', 'NOT OR', '~', '^2', '"', '[a TO z]', '{!}', 'n) DETACH DELETE n //', "' MATCH (n) DETACH DELETE n //", '$param', '`x`', '\u0000', '\ud800', '松山湖*', '/regex/', '}{', '\u202e'];
+const METACHARACTERS = [
+  '") OR 1=1',
+  '*:*',
+  '\\',
+  'AND',
+  'NOT OR',
+  '~',
+  '^2',
+  '"',
+  '[a TO z]',
+  '{!}',
+  'n) DETACH DELETE n //',
+  "' MATCH (n) DETACH DELETE n //",
+  '$param',
+  '`x`',
+  '\u0000',
+  '\ud800',
+  '松山湖*',
+  '/regex/',
+  '}{',
+  '\u202e',
+];
 
-const nasty = fc.oneof(fc.constantFrom(...METACHARACTERS), fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));
+const nasty = fc.oneof(
+  fc.constantFrom(...METACHARACTERS),
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+);
 
 /** Every root field that takes a string or an ID, with the variable in its place. */
 const STRING_ARGUMENTS = [
@@ -31,7 +57,9 @@ const STRING_ARGUMENTS = [
 
 const json = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
 
-const stringArgument = fc.record({ query: fc.constantFrom(...STRING_ARGUMENTS), t: nasty }).map(({ query, t }) => ({ kind: 'metacharacters', echo: t, body: json(query, { t }) }));
+const stringArgument = fc
+  .record({ query: fc.constantFrom(...STRING_ARGUMENTS), t: nasty })
+  .map(({ query, t }) => ({ kind: 'metacharacters', echo: t, body: json(query, { t }) }));
 
 const inlineString = nasty.map((t) => ({ kind: 'metacharacters inline', echo: t, body: json(`{ search(text: ${JSON.stringify(t)}) { entity { id } } }`) }));
 
@@ -45,7 +73,9 @@ const aliasBomb = fc.integer({ min: 31, max: 5000 }).map((n) => ({
   body: json(`{ ${Array.from({ length: n }, (_, i) => `a${i}: neighborhood(ids: ["shenzhen"], depth: 3) { truncated }`).join(' ')} }`),
 }));
 
-const hugeString = fc.integer({ min: 10_000, max: 2_000_000 }).map((n) => ({ kind: 'huge string', body: json('query ($t: String!) { search(text: $t) { entity { id } } }', { t: '松'.repeat(n) }) }));
+const hugeString = fc
+  .integer({ min: 10_000, max: 2_000_000 })
+  .map((n) => ({ kind: 'huge string', body: json('query ($t: String!) { search(text: $t) { entity { id } } }', { t: '松'.repeat(n) }) }));
 
 const fragments = fc.integer({ min: 2, max: 200 }).chain((n) =>
   fc.boolean().map((cyclic) => {
@@ -60,22 +90,24 @@ const invalidUtf8 = fc.uint8Array({ minLength: 1, maxLength: 64 }).map((junk) =>
   return { kind: 'invalid UTF-8', body: new Uint8Array(Buffer.concat([head, Buffer.from([0xff, 0xfe, 0xc0]), Buffer.from(junk), tail])) };
 });
 
-const wrongTypes = fc.constantFrom(
-  json('{ search(text: 123) { entity { id } } }'),
-  json('{ neighborhood(ids: "shenzhen", depth: "two") { truncated } }'),
-  json('{ neighborhood(ids: ["shenzhen"], depth: -1) { truncated } }'),
-  json('{ neighborhood(ids: ["shenzhen"], depth: 99999999999) { truncated } }'),
-  json('{ entities(first: 1e309) { edges { node { id } } } }'),
-  json('query ($t: String!) { search(text: $t) { entity { id } } }', { t: { $ne: 1 } }),
-  json('query ($t: String!) { search(text: $t) { entity { id } } }', { t: ['a', 'b'] }),
-  json('query ($t: ID!) { entity(id: $t) { id } }', null),
-  json('{ __schema { types { name } } }'),
-  json('mutation { deleteEverything }'),
-  json('subscription { stats { documents } }'),
-  JSON.stringify({ query: 42 }),
-  JSON.stringify({ query: ['{ stats { documents } }'] }),
-  JSON.stringify({ query: '{ stats { documents } }', operationName: 'nope' }),
-).map((body) => ({ kind: 'wrong types', body }));
+const wrongTypes = fc
+  .constantFrom(
+    json('{ search(text: 123) { entity { id } } }'),
+    json('{ neighborhood(ids: "shenzhen", depth: "two") { truncated } }'),
+    json('{ neighborhood(ids: ["shenzhen"], depth: -1) { truncated } }'),
+    json('{ neighborhood(ids: ["shenzhen"], depth: 99999999999) { truncated } }'),
+    json('{ entities(first: 1e309) { edges { node { id } } } }'),
+    json('query ($t: String!) { search(text: $t) { entity { id } } }', { t: { $ne: 1 } }),
+    json('query ($t: String!) { search(text: $t) { entity { id } } }', { t: ['a', 'b'] }),
+    json('query ($t: ID!) { entity(id: $t) { id } }', null),
+    json('{ __schema { types { name } } }'),
+    json('mutation { deleteEverything }'),
+    json('subscription { stats { documents } }'),
+    JSON.stringify({ query: 42 }),
+    JSON.stringify({ query: ['{ stats { documents } }'] }),
+    JSON.stringify({ query: '{ stats { documents } }', operationName: 'nope' }),
+  )
+  .map((body) => ({ kind: 'wrong types', body }));
 
 const brokenBody = fc.oneof(
   fc.string({ maxLength: 200 }).map((body) => ({ kind: 'broken body', body })),

@@ -25,7 +25,12 @@ export async function bundledGraph(): Promise<Graph> {
 }
 
 /** Starts a load, SIGKILLs Neo4j when the load reaches `stage`, restarts it; the load must have failed. */
-async function killDuring(server: LocalNeo4j, settings: LocalNeo4jSettings, graph: Graph, stage: string): Promise<{ server: LocalNeo4j; executor: Executor; rejected: boolean }> {
+async function killDuring(
+  server: LocalNeo4j,
+  settings: LocalNeo4jSettings,
+  graph: Graph,
+  stage: string,
+): Promise<{ server: LocalNeo4j; executor: Executor; rejected: boolean }> {
   const doomed = await Executor.connect(server, { connectTimeoutMs: 2000, retryMs: 1000 });
   let rejected = false;
   try {
@@ -120,8 +125,24 @@ function badInputs(): BadInput[] {
   const pdf = textPdf(text);
   return [
     { name: 'empty file', make: (dir) => [asPlan(dir, 'empty', new Uint8Array())], exit: 2, says: /empty/ },
-    { name: 'binary file', make: (dir) => [asPlan(dir, 'binary', Uint8Array.from({ length: 65_536 }, (_, i) => (i * 7919) % 256))], exit: 2, says: /binary/ },
-    { name: '50 MB file', make: (dir) => [asPlan(dir, 'large', Buffer.concat(Array.from({ length: Math.ceil((50 * 2 ** 20) / plan.length) }, () => plan)))], exit: 2, says: /limit/ },
+    {
+      name: 'binary file',
+      make: (dir) => [
+        asPlan(
+          dir,
+          'binary',
+          Uint8Array.from({ length: 65_536 }, (_, i) => (i * 7919) % 256),
+        ),
+      ],
+      exit: 2,
+      says: /binary/,
+    },
+    {
+      name: '50 MB file',
+      make: (dir) => [asPlan(dir, 'large', Buffer.concat(Array.from({ length: Math.ceil((50 * 2 ** 20) / plan.length) }, () => plan)))],
+      exit: 2,
+      says: /limit/,
+    },
     {
       name: 'truncated mid-character',
       make: (dir) => {
@@ -132,9 +153,19 @@ function badInputs(): BadInput[] {
       exit: 2,
       says: /truncated/,
     },
-    { name: 'truncated at a character', make: (dir) => [asPlan(dir, 'cut-char', Buffer.from(text.slice(0, Math.floor(text.length * 0.6))))], exit: 2, says: /truncated/ },
+    {
+      name: 'truncated at a character',
+      make: (dir) => [asPlan(dir, 'cut-char', Buffer.from(text.slice(0, Math.floor(text.length * 0.6))))],
+      exit: 2,
+      says: /truncated/,
+    },
     { name: 'scanned PDF, no text layer', make: (dir) => [asPdf(dir, 'scan', makePdf([[], [], []]))], exit: 2, says: /no text layer — OCR is not supported/ },
-    { name: 'encrypted PDF', make: (dir) => [asPdf(dir, 'locked', makePdf([body(text.split('\n').slice(0, 40))], { encrypted: true }))], exit: 2, says: /encrypted/ },
+    {
+      name: 'encrypted PDF',
+      make: (dir) => [asPdf(dir, 'locked', makePdf([body(text.split('\n').slice(0, 40))], { encrypted: true }))],
+      exit: 2,
+      says: /encrypted/,
+    },
     { name: 'truncated PDF', make: (dir) => [asPdf(dir, 'cut-pdf', pdf.subarray(0, Math.floor(pdf.length * 0.6)))], exit: 2, says: /truncated/ },
     {
       name: 'corrupt PDF',
@@ -146,7 +177,12 @@ function badInputs(): BadInput[] {
       exit: 2,
       says: /not a readable PDF/,
     },
-    { name: '50 MB PDF', make: (dir) => [asPdf(dir, 'large-pdf', Buffer.concat([pdf, Buffer.alloc(50 * 2 ** 20 - pdf.length, 0x20)]))], exit: 2, says: /limit/ },
+    {
+      name: '50 MB PDF',
+      make: (dir) => [asPdf(dir, 'large-pdf', Buffer.concat([pdf, Buffer.alloc(50 * 2 ** 20 - pdf.length, 0x20)]))],
+      exit: 2,
+      says: /limit/,
+    },
     {
       name: 'registry with duplicate ids',
       make: (dir) => {
@@ -190,7 +226,7 @@ export async function badInputScenario(server: LocalNeo4j, clean: string): Promi
         failures: Number(result.code !== input.exit) + Number(!said) + Number(!intact),
         figure: `exit ${result.code} (documented ${input.exit}); "${result.stderr.trim().split('\n').pop()?.slice(0, 110)}"; stored graph intact: ${intact}`,
         kind: 'check',
-    ok: result.code === input.exit && said && intact,
+        ok: result.code === input.exit && said && intact,
       });
     }
     // GBK: decoded to the same graph as the UTF-8 file (compared without loading it, as its bytes' hash differs).
@@ -211,7 +247,7 @@ export async function badInputScenario(server: LocalNeo4j, clean: string): Promi
       failures: Number(!same) + Number(!intact),
       figure: `exit ${b.code}; "${b.stderr.trim().split('\n')[0]?.slice(0, 80)}"; same graph as the UTF-8 file: ${same}`,
       kind: 'check',
-    ok: same && intact,
+      ok: same && intact,
     });
   } finally {
     await executor.close();

@@ -31,7 +31,12 @@ async function main(): Promise<number> {
   const size = SIZES[values.size as keyof typeof SIZES];
   if (!size) throw new Error(`--size is full or small, not ${values.size}`);
   const config = loadConfig();
-  const settings = { ...config.local, home: fs.mkdtempSync(path.join(os.tmpdir(), 'innograph-reliability-')), boltPort: await freePort(), httpPort: await freePort() };
+  const settings = {
+    ...config.local,
+    home: fs.mkdtempSync(path.join(os.tmpdir(), 'innograph-reliability-')),
+    boltPort: await freePort(),
+    httpPort: await freePort(),
+  };
   const rows: Row[] = [];
   const step = (name: string) => console.error(`reliability: ${name}…`);
   let server = await start(settings, (m) => console.error(`[neo4j] ${m}`));
@@ -78,7 +83,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`innograph reliability: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(`innograph reliability: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   },
 );

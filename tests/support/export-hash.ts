@@ -4,5 +4,7 @@ import { exportGraph } from '../../graph/queries/export.ts';
 
 /** A fingerprint of everything stored: equal hashes, byte-identical JSON exports. */
 export async function exportHash(executor: Executor): Promise<string> {
-  return createHash('sha256').update(JSON.stringify(await exportGraph(executor))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(await exportGraph(executor)))
+    .digest('hex');
 }

@@ -16,7 +16,11 @@ export interface PdfOptions {
   encrypted?: boolean;
 }
 
-const ucs2 = (text: string) => [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('').toUpperCase();
+const ucs2 = (text: string) =>
+  [...text]
+    .map((c) => c.charCodeAt(0).toString(16).padStart(4, '0'))
+    .join('')
+    .toUpperCase();
 
 function content(lines: PdfLine[]): string {
   const shown = lines.map((l) => `BT /F1 ${l.size ?? 12} Tf ${l.x} ${l.y} Td <${ucs2(l.text)}> Tj ET`);
@@ -33,8 +37,12 @@ export function makePdf(pages: PdfLine[][], options: PdfOptions = {}): Buffer {
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`);
   add('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>');
-  add('<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R >>');
-  add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
+  add(
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R >>',
+  );
+  add(
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  );
   for (const [i, lines] of pages.entries()) {
     const stream = content(lines);
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fontId} 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`);
@@ -66,7 +74,10 @@ export function body(texts: string[], top = 760, leading = 18): PdfLine[] {
 
 /** A text laid out as pages of `perPage` lines each, numbered `— n —` at the foot: a plan as its PDF. */
 export function textPdf(text: string, perPage = 45): Buffer {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const pages: PdfLine[][] = [];
   for (let start = 0; start < lines.length; start += perPage) {
     pages.push([...body(lines.slice(start, start + perPage), 790, 16), { text: `— ${pages.length + 1} —`, x: 280, y: 30 }]);

@@ -23,7 +23,9 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 /** The plan as a web page: one paragraph per paragraph of the text, nothing pre-wrapped. */
 export function planHtml(text: string, title: string): string {
-  const paragraphs = normalize(text).text.split('\n').map((p) => `<p>${escape(p)}</p>`);
+  const paragraphs = normalize(text)
+    .text.split('\n')
+    .map((p) => `<p>${escape(p)}</p>`);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title>
 <style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:15px;line-height:1.6}p{margin:0 0 .4em;text-indent:2em}</style>
 </head><body>${paragraphs.join('\n')}</body></html>`;
@@ -38,7 +40,14 @@ export async function printPlan(out: string, text = fs.readFileSync(PLAN_PATH, '
   try {
     const tab = await browser.newPage();
     await tab.goto(pathToFileURL(page).href);
-    await tab.pdf({ path: out, format: 'A4', displayHeaderFooter: true, headerTemplate: HEADER, footerTemplate: FOOTER, margin: { top: '18mm', bottom: '18mm', left: '20mm', right: '20mm' } });
+    await tab.pdf({
+      path: out,
+      format: 'A4',
+      displayHeaderFooter: true,
+      headerTemplate: HEADER,
+      footerTemplate: FOOTER,
+      margin: { top: '18mm', bottom: '18mm', left: '20mm', right: '20mm' },
+    });
   } finally {
     await browser.close();
     fs.rmSync(dir, { recursive: true, force: true });

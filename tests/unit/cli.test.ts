@@ -33,7 +33,7 @@ describe.each(CLIS)('bin/%s', (cli) => {
     expect(stdout).toContain('--version');
   });
 
-  it('prints innograph\'s version and exits 0 with --version', async () => {
+  it("prints innograph's version and exits 0 with --version", async () => {
     const { code, stdout } = await run(cli, '--version');
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe(`innograph ${version}`);

@@ -107,7 +107,9 @@ describe('the storage codec', () => {
 
   it('names the field and the entity when what is stored is not what it writes', () => {
     const { properties, kind } = entityRow(indicator);
-    expect(() => decodeEntity({ ...storedBack(properties), kind, confidence: 'high' })).toThrow(/entity indicator-rd-gdp's confidence is string "high", not a number/);
+    expect(() => decodeEntity({ ...storedBack(properties), kind, confidence: 'high' })).toThrow(
+      /entity indicator-rd-gdp's confidence is string "high", not a number/,
+    );
   });
 
   it('refuses evidence lists of different lengths instead of pairing the wrong sentence with a citation', () => {

@@ -52,7 +52,7 @@ describe('docker-compose.yml', () => {
     expect(app?.healthcheck?.test.join(' ')).toContain('/ready');
   });
 
-  it("gives the app the password the Neo4j service is created with", () => {
+  it('gives the app the password the Neo4j service is created with', () => {
     const auth = neo4j?.environment?.NEO4J_AUTH ?? '';
     expect(auth).toBe(`${app?.environment?.NEO4J_USER}/${app?.environment?.NEO4J_PASSWORD}`);
   });

@@ -7,7 +7,13 @@ import { bundledRegistry, planBytes, planGraph } from '../support/plan.ts';
 describe('comparing two editions of a plan', () => {
   const before = planGraph();
   const id = before.documents[0]!.id;
-  const after = buildGraph({ source: 'revised.txt', bytes: Buffer.from(revisedPlan(planBytes())), registry: bundledRegistry(), discover: true, docId: id }).graph;
+  const after = buildGraph({
+    source: 'revised.txt',
+    bytes: Buffer.from(revisedPlan(planBytes())),
+    registry: bundledRegistry(),
+    discover: true,
+    docId: id,
+  }).graph;
   const diff = diffFacts(factsOf(before, id), factsOf(after, id));
 
   it('adds what only the new edition names and states, and drops what only the old one did', () => {

@@ -9,7 +9,9 @@ function matcher(...patterns: string[]): Matcher<string> {
 
 describe('Matcher', () => {
   it('finds every occurrence, overlapping ones included', () => {
-    const found = matcher('松山湖', '松山湖科学城', '科学城').findAll('推动松山湖科学城聚焦').map((m) => m.value);
+    const found = matcher('松山湖', '松山湖科学城', '科学城')
+      .findAll('推动松山湖科学城聚焦')
+      .map((m) => m.value);
     expect(found.sort()).toEqual(['松山湖', '松山湖科学城', '科学城']);
   });
 
@@ -19,7 +21,9 @@ describe('Matcher', () => {
   });
 
   it('follows failure links across patterns that share a suffix and a prefix', () => {
-    const found = matcher('国家基因库', '基因库二期').findAll('加快建设国家基因库二期').map((m) => m.value);
+    const found = matcher('国家基因库', '基因库二期')
+      .findAll('加快建设国家基因库二期')
+      .map((m) => m.value);
     expect(found.sort()).toEqual(['国家基因库', '基因库二期']);
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FetchProgress, parseTransfer } from '../../launcher/maven-progress.ts';
 
 // Lines as Maven 3 prints them in batch mode (-B).
-const KERNEL = '[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/org/neo4j/neo4j-kernel/5.26.30/neo4j-kernel-5.26.30.jar (12 MB at 3.4 MB/s)';
+const KERNEL =
+  '[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/org/neo4j/neo4j-kernel/5.26.30/neo4j-kernel-5.26.30.jar (12 MB at 3.4 MB/s)';
 const POM = '[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/org/neo4j/parent/5.26.30/parent-5.26.30.pom (48 kB at 210 kB/s)';
 const STARTED = '[INFO] Downloading from central: https://repo.maven.apache.org/maven2/org/neo4j/neo4j-kernel/5.26.30/neo4j-kernel-5.26.30.jar';
 
@@ -24,7 +25,11 @@ describe('FetchProgress', () => {
   it('tells the files and bytes so far at most once per interval, naming the latest file', () => {
     let now = 0;
     const told: string[] = [];
-    const progress = new FetchProgress((m) => told.push(m), () => now, 5000);
+    const progress = new FetchProgress(
+      (m) => told.push(m),
+      () => now,
+      5000,
+    );
     progress.line(POM);
     now = 4000;
     progress.line(STARTED);

@@ -14,11 +14,7 @@ const PAGES = [
 
 /** The plan's pages with the same header and footer on each, the footer numbered as `number(n)` says. */
 function printed(number: (n: number, total: number) => string, header = '广东省科技创新“十四五”规划'): PdfLine[][] {
-  return PAGES.map((lines, i) => [
-    { text: header, x: 230, y: 812, size: 9 },
-    ...body(lines),
-    { text: number(i + 1, PAGES.length), x: 280, y: 30, size: 9 },
-  ]);
+  return PAGES.map((lines, i) => [{ text: header, x: 230, y: 812, size: 9 }, ...body(lines), { text: number(i + 1, PAGES.length), x: 280, y: 30, size: 9 }]);
 }
 
 async function failure(run: () => Promise<unknown>): Promise<IngestError> {
@@ -106,7 +102,15 @@ describe('a PDF that cannot be read', () => {
   });
 
   it('encrypted with a password is refused', async () => {
-    const error = await failure(() => pdfText(makePdf(printed((n) => `${n}`), { encrypted: true }), 'locked.pdf'));
+    const error = await failure(() =>
+      pdfText(
+        makePdf(
+          printed((n) => `${n}`),
+          { encrypted: true },
+        ),
+        'locked.pdf',
+      ),
+    );
     expect(error.code).toBe('encrypted');
     expect(error.message).toMatch(/locked\.pdf: the PDF is encrypted/);
   });
@@ -124,7 +128,9 @@ describe('a PDF that cannot be read', () => {
   });
 
   it('named .pdf but holding something else is refused as not a PDF', async () => {
-    const error = await failure(() => ingest({ source: 'plan.pdf', bytes: Buffer.from('广东省科技创新规划'.repeat(10)), registry: bundledRegistry(), discover: true }));
+    const error = await failure(() =>
+      ingest({ source: 'plan.pdf', bytes: Buffer.from('广东省科技创新规划'.repeat(10)), registry: bundledRegistry(), discover: true }),
+    );
     expect(error.code).toBe('corrupt');
     expect(error.message).toBe('plan.pdf: not a PDF (no %PDF- header)');
   });

@@ -3,8 +3,7 @@ import { recognize } from '../../ingest/recognize.ts';
 import { EMPTY_REGISTRY } from '../../ingest/registry.ts';
 import { bundledRegistry } from '../support/plan.ts';
 
-const found = (text: string, discover = false) =>
-  recognize(text, bundledRegistry(), { discover }).map((c) => `${c.text}:${c.entry?.id ?? c.kind}:${c.method}`);
+const found = (text: string, discover = false) => recognize(text, bundledRegistry(), { discover }).map((c) => `${c.text}:${c.entry?.id ?? c.kind}:${c.method}`);
 
 describe('recognize', () => {
   it('takes the longest registry name: 松山湖科学城, not 松山湖 and 科学城', () => {
@@ -16,10 +15,7 @@ describe('recognize', () => {
   });
 
   it('does not take a city out of a longer name (中山大学 is not 中山)', () => {
-    expect(found('依托中山大学建设华南首家 P4 实验室')).toEqual([
-      '中山大学:sun-yat-sen-university:dictionary',
-      '华南首家 P4 实验室:sysu-p4-lab:dictionary',
-    ]);
+    expect(found('依托中山大学建设华南首家 P4 实验室')).toEqual(['中山大学:sun-yat-sen-university:dictionary', '华南首家 P4 实验室:sysu-p4-lab:dictionary']);
   });
 
   it('reads the short forms of an enumeration of fields', () => {

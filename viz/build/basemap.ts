@@ -32,7 +32,13 @@ interface Geometry {
 export function outline(name: string, geometry: Geometry): Outline {
   const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as number[][][][];
   const rings = polygons
-    .map((polygon) => simplify(polygon[0]!.map(([x, y]) => ({ x: x!, y: y! })), TOLERANCE, true))
+    .map((polygon) =>
+      simplify(
+        polygon[0]!.map(([x, y]) => ({ x: x!, y: y! })),
+        TOLERANCE,
+        true,
+      ),
+    )
     .filter((ring) => ring.length >= MIN_POINTS)
     .map((ring) => ring.map((p) => [Math.round(p.x * 1000) / 1000, Math.round(p.y * 1000) / 1000] as [number, number]));
   return { name, rings };

@@ -28,7 +28,11 @@ export function arrangeGeo(shown: GraphData, lang: Lang, box: Box): Arranged {
 export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lang): Arranged {
   const list = ROUTES.map((via) => {
     const members = rows.filter((p) => p.via === via);
-    return { title: t(ROUTE_TITLE[via], lang), members: members.map((p) => p.platform.id), through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))] };
+    return {
+      title: t(ROUTE_TITLE[via], lang),
+      members: members.map((p) => p.platform.id),
+      through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))],
+    };
   }).filter((band) => band.members.length > 0);
   const { positions, titles } = bands(cluster, list);
   return { positions, titles };

@@ -21,7 +21,12 @@ function open(store: Store, entity: Entity): void {
   else store.actions.find(entity.id);
 }
 
-export function bindControls(store: Store, status: (message: string, kind: 'error') => void, exports: Record<'png' | 'json' | 'graphml', () => void>, fit: () => void): void {
+export function bindControls(
+  store: Store,
+  status: (message: string, kind: 'error') => void,
+  exports: Record<'png' | 'json' | 'graphml', () => void>,
+  fit: () => void,
+): void {
   const { actions } = store;
   const lang = () => store.get().lang;
   const fail = (message: string) => status(message, 'error');
@@ -76,18 +81,28 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $('title').textContent = t('title', lang);
   $('subtitle').textContent = t('subtitle', lang);
   document.body.dataset.view = state.view;
-  const checkbox = (value: string, text: string, on: boolean) => h('label', {}, h('input', on ? { type: 'checkbox', value, checked: '' } : { type: 'checkbox', value }), ` ${text}`);
+  const checkbox = (value: string, text: string, on: boolean) =>
+    h('label', {}, h('input', on ? { type: 'checkbox', value, checked: '' } : { type: 'checkbox', value }), ` ${text}`);
   $('kind-filters').replaceChildren(h('legend', {}, t('kinds', lang)), ...KINDS.map((k) => checkbox(k, kindLabel(k, lang), !state.hiddenKinds.includes(k))));
-  $('type-filters').replaceChildren(h('legend', {}, t('relationTypes', lang)), ...RELATION_TYPE_NAMES.map((r) => checkbox(r, typeLabel(r, lang), !state.hiddenTypes.includes(r))));
+  $('type-filters').replaceChildren(
+    h('legend', {}, t('relationTypes', lang)),
+    ...RELATION_TYPE_NAMES.map((r) => checkbox(r, typeLabel(r, lang), !state.hiddenTypes.includes(r))),
+  );
   renderLists(state, lists, store);
 }
 
 export function renderLists(state: AppState, lists: Lists, store: Store): void {
   const item = (entity: Entity, onClick: () => void, active: boolean) => {
-    const button = h('button', { type: 'button', class: `item${active ? ' active' : ''}`, 'data-id': entity.id }, state.lang === 'en' && entity.nameEn ? entity.nameEn : entity.name);
+    const button = h(
+      'button',
+      { type: 'button', class: `item${active ? ' active' : ''}`, 'data-id': entity.id },
+      state.lang === 'en' && entity.nameEn ? entity.nameEn : entity.name,
+    );
     button.addEventListener('click', onClick);
     return h('li', {}, button);
   };
-  $('clusters').replaceChildren(...lists.clusters.map((c) => item(c, () => store.actions.openCluster(c.id), state.cluster === c.id && state.view === 'cluster')));
+  $('clusters').replaceChildren(
+    ...lists.clusters.map((c) => item(c, () => store.actions.openCluster(c.id), state.cluster === c.id && state.view === 'cluster')),
+  );
   $('cities').replaceChildren(...lists.cities.map((c) => item(c, () => store.actions.openCity(c.id), state.city === c.id && state.view === 'city')));
 }

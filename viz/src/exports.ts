@@ -110,7 +110,9 @@ export async function exportPng(cy: Core, underlay: Underlay, title: string, lan
     context.fillStyle = '#1b1f24';
     context.fillText(RELATION_TYPES[type][lang], x + 30, row);
   });
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'),
+  );
   download('innograph-view.png', blob);
   return blob;
 }

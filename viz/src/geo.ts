@@ -68,10 +68,17 @@ const RELAX = {
  * (its city, else the mean of the positioned nodes it links) and is pushed until its box
  * overlaps no other. Cities never move.
  */
-export function geoPositions(nodes: (Entity & Placed)[], links: [string, string][], box: Box): { positions: Map<string, Position>; projection: Projection | null } {
+export function geoPositions(
+  nodes: (Entity & Placed)[],
+  links: [string, string][],
+  box: Box,
+): { positions: Map<string, Position>; projection: Projection | null } {
   const cities = nodes.filter((n) => n.kind === 'City' && n.lat != null && n.lon != null);
   if (cities.length === 0) return { positions: new Map(), projection: null };
-  const projection = fitProjection(cities.map((c) => ({ lat: c.lat!, lon: c.lon! })), box);
+  const projection = fitProjection(
+    cities.map((c) => ({ lat: c.lat!, lon: c.lon! })),
+    box,
+  );
   const positions = new Map<string, Position>();
   for (const c of cities) positions.set(c.id, project(projection, c.lat!, c.lon!));
   const fixed = new Set(positions.keys());

@@ -35,7 +35,8 @@ export function declutter(cy: Core): void {
   const grid = new Map<string, Rect[]>();
   const cells = (r: Rect) => {
     const keys: string[] = [];
-    for (let x = Math.floor(r.x1 / CELL); x <= Math.floor(r.x2 / CELL); x += 1) for (let y = Math.floor(r.y1 / CELL); y <= Math.floor(r.y2 / CELL); y += 1) keys.push(`${x},${y}`);
+    for (let x = Math.floor(r.x1 / CELL); x <= Math.floor(r.x2 / CELL); x += 1)
+      for (let y = Math.floor(r.y1 / CELL); y <= Math.floor(r.y2 / CELL); y += 1) keys.push(`${x},${y}`);
     return keys;
   };
   const nodes = cy.nodes().sort((a, b) => importance(b) - importance(a) || a.id().localeCompare(b.id()));

@@ -44,7 +44,12 @@ export function relationSwatch(type: RelationType, curated = false): SVGSVGEleme
   const { color, line } = RELATION_STYLES[type];
   const dash = curated ? 'stroke-dasharray="5 3"' : line === 'dotted' ? 'stroke-dasharray="1.5 2.5" stroke-linecap="round"' : '';
   const arrow = curated ? `fill="#fff" stroke="${color}"` : `fill="${color}"`;
-  return svg(34, 12, `<line x1="1" y1="6" x2="25" y2="6" stroke="${color}" stroke-width="2" ${dash}/><polygon points="24,2 33,6 24,10" ${arrow}/>`, '0 0 34 12');
+  return svg(
+    34,
+    12,
+    `<line x1="1" y1="6" x2="25" y2="6" stroke="${color}" stroke-width="2" ${dash}/><polygon points="24,2 33,6 24,10" ${arrow}/>`,
+    '0 0 34 12',
+  );
 }
 
 export function legend(lang: Lang, kinds: readonly EntityKind[] = KINDS, types: readonly RelationType[] = RELATION_TYPE_NAMES): HTMLElement {

@@ -34,7 +34,10 @@ function loadLists(): Promise<void> {
     request<{ entities: { edges: { node: Entity }[] } }>('cities'),
   ]).then(([clusterData, cityData]) => {
     // The plan's 20 clusters (pillar and emerging); discovery may find other 产业集群 that are not among them.
-    lists.clusters = clusterData.entities.edges.map((e) => e.node).filter((c) => c.category).sort((a, b) => String(b.category).localeCompare(String(a.category)) || a.name.localeCompare(b.name));
+    lists.clusters = clusterData.entities.edges
+      .map((e) => e.node)
+      .filter((c) => c.category)
+      .sort((a, b) => String(b.category).localeCompare(String(a.category)) || a.name.localeCompare(b.name));
     lists.cities = cityData.entities.edges.map((e) => e.node);
     renderLists(store.get(), lists, store);
   });

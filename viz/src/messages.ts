@@ -9,9 +9,18 @@ export const MESSAGES = {
     zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系，每条联系都引用规划原文。',
     en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links, each citing the plan's sentence.",
   },
-  guideClick: { zh: '点击节点，查看它的关系和规划原文；双击展开它的邻居；点击空白处取消选择。', en: "Click a node for its links and the plan's words; double-click to expand it; click the background to deselect." },
-  guideSearch: { zh: '搜索城市、科学城、实验室或产业集群（中文、英文或拼音）。', en: 'Search cities, science cities, labs or clusters (Chinese, English or pinyin).' },
-  guideLists: { zh: '左侧：产业集群的服务平台、城市概况、两地之间的路径、核心指标。', en: "On the left: a cluster's platforms, a city's profile, paths between two places, the core indicators." },
+  guideClick: {
+    zh: '点击节点，查看它的关系和规划原文；双击展开它的邻居；点击空白处取消选择。',
+    en: "Click a node for its links and the plan's words; double-click to expand it; click the background to deselect.",
+  },
+  guideSearch: {
+    zh: '搜索城市、科学城、实验室或产业集群（中文、英文或拼音）。',
+    en: 'Search cities, science cities, labs or clusters (Chinese, English or pinyin).',
+  },
+  guideLists: {
+    zh: '左侧：产业集群的服务平台、城市概况、两地之间的路径、核心指标。',
+    en: "On the left: a cluster's platforms, a city's profile, paths between two places, the core indicators.",
+  },
   loading: { zh: '加载中：', en: 'Loading ' },
   retrying: { zh: '数据库暂不可用——正在重试', en: 'database unavailable — retrying' },
   otherLang: { zh: 'English', en: '中文' },

@@ -50,7 +50,9 @@ export function entityPanel(
   lang: Lang,
   actions: PanelActions & { expanded: boolean; expand: () => void; collapse: () => void; remove: () => void },
 ): HTMLElement {
-  const expand = actions.expanded ? button({ id: 'collapse' }, t('collapse', lang), actions.collapse) : button({ id: 'expand' }, t('expand', lang), actions.expand);
+  const expand = actions.expanded
+    ? button({ id: 'collapse' }, t('collapse', lang), actions.collapse)
+    : button({ id: 'expand' }, t('expand', lang), actions.expand);
   const byType = new Map<string, EntityDetail['neighbors']>();
   for (const n of detail.neighbors) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
   const relations = [...byType].map(([, list]) =>
@@ -69,7 +71,13 @@ export function entityPanel(
       }),
     ),
   );
-  const mentions = detail.mentions.map((m) => ({ ...m, method: 'mention', confidence: 1, document: { id: '', title: '' }, section: { ...m.section, title: '' } }));
+  const mentions = detail.mentions.map((m) => ({
+    ...m,
+    method: 'mention',
+    confidence: 1,
+    document: { id: '', title: '' },
+    section: { ...m.section, title: '' },
+  }));
   return h(
     'div',
     { class: 'entity', 'data-id': detail.id },
@@ -111,7 +119,13 @@ export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'star
 
 /** The start view's panel: what the picture is and how to read it. */
 export function guidePanel(lang: Lang): HTMLElement {
-  return h('div', { class: 'guide' }, h('h2', {}, t('title', lang)), h('p', {}, t('subtitle', lang)), h('ul', {}, h('li', {}, t('guideClick', lang)), h('li', {}, t('guideSearch', lang)), h('li', {}, t('guideLists', lang))));
+  return h(
+    'div',
+    { class: 'guide' },
+    h('h2', {}, t('title', lang)),
+    h('p', {}, t('subtitle', lang)),
+    h('ul', {}, h('li', {}, t('guideClick', lang)), h('li', {}, t('guideSearch', lang)), h('li', {}, t('guideLists', lang))),
+  );
 }
 
 export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElement {
@@ -131,7 +145,13 @@ export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElem
           return h(
             'div',
             { class: 'hop', 'data-source': source.id, 'data-target': target.id, 'data-type': hop.relation.type },
-            h('div', { class: 'statement' }, h('strong', {}, label(source, lang)), ` —${typeLabel(hop.relation.type, lang)}→ `, h('strong', {}, label(target, lang))),
+            h(
+              'div',
+              { class: 'statement' },
+              h('strong', {}, label(source, lang)),
+              ` —${typeLabel(hop.relation.type, lang)}→ `,
+              h('strong', {}, label(target, lang)),
+            ),
             curatedMark(hop.relation, lang),
             evidenceList(hop.relation.evidence, open, lang),
           );
@@ -170,8 +190,15 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang
             { class: 'platform', 'data-id': p.platform.id },
             h('strong', {}, label(p.platform, lang)),
             p.through ? h('span', { class: 'through' }, ` ← ${label(p.through, lang)}`) : null,
-            ...p.relations.map((r) => curatedMark(r, lang)).filter(Boolean).slice(0, 1),
-            evidenceList(p.relations.flatMap((r) => r.evidence), open, lang),
+            ...p.relations
+              .map((r) => curatedMark(r, lang))
+              .filter(Boolean)
+              .slice(0, 1),
+            evidenceList(
+              p.relations.flatMap((r) => r.evidence),
+              open,
+              lang,
+            ),
           ),
         ),
       ),
@@ -184,7 +211,9 @@ export function cityPanel(profile: CityProfile, lang: Lang): HTMLElement {
     'div',
     { class: 'city' },
     h('h2', {}, label(profile.city, lang)),
-    ...profile.groups.map((g) => h('section', {}, h('h3', {}, `${kindLabel(g.kind, lang)} (${g.entities.length})`), h('ul', {}, ...g.entities.map((e) => h('li', {}, label(e, lang)))))),
+    ...profile.groups.map((g) =>
+      h('section', {}, h('h3', {}, `${kindLabel(g.kind, lang)} (${g.entities.length})`), h('ul', {}, ...g.entities.map((e) => h('li', {}, label(e, lang))))),
+    ),
     profile.links.length
       ? h(
           'section',
@@ -233,7 +262,20 @@ export function indicatorsPanel(indicators: Entity[], lang: Lang): HTMLElement {
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', {}, t('indicator', lang)), h('th', { class: 'num' }, '2020'), h('th', {}, ''), h('th', { class: 'num' }, '2025'), h('th', {}, t('unit', lang)), h('th', {}, '2020 → 2025'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, t('indicator', lang)),
+          h('th', { class: 'num' }, '2020'),
+          h('th', {}, ''),
+          h('th', { class: 'num' }, '2025'),
+          h('th', {}, t('unit', lang)),
+          h('th', {}, '2020 → 2025'),
+        ),
+      ),
       h('tbody', {}, ...rows),
     ),
   );

@@ -114,7 +114,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
     const arranged: Arranged = own ? view.arrange(shown, state.lang, box) : { positions: new Map() };
     underlay.map(own ? (arranged.projection ?? null) : null);
     underlay.titles(own ? (arranged.titles ?? []) : []);
-    if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id))) return { arrangement: { kind: 'preset', positions: back.positions }, viewport: back };
+    if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
+      return { arrangement: { kind: 'preset', positions: back.positions }, viewport: back };
     if (own) return { arrangement: { kind: 'preset', positions: arranged.positions } };
     return { arrangement: { kind: state.layout === 'concentric' ? 'concentric' : 'force' } };
   }
@@ -169,7 +170,13 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
       document.body.dataset.panel = state.selected || view.panel(state.lang, openReader) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
       scene.cy.resize();
-      $('legend').replaceChildren(legend(state.lang, KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k)), RELATION_TYPE_NAMES.filter((r) => [...shown.edges.values()].some((e) => e.type === r))));
+      $('legend').replaceChildren(
+        legend(
+          state.lang,
+          KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k)),
+          RELATION_TYPE_NAMES.filter((r) => [...shown.edges.values()].some((e) => e.type === r)),
+        ),
+      );
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();
       if (sameView) {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;

@@ -17,10 +17,7 @@ export const SCENE_DEFAULTS = {
   compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
 };
 
-export type Arrangement =
-  | { kind: 'preset'; positions: Map<string, Position> }
-  | { kind: 'force' }
-  | { kind: 'concentric' };
+export type Arrangement = { kind: 'preset'; positions: Map<string, Position> } | { kind: 'force' } | { kind: 'concentric' };
 
 export interface Scene {
   cy: Core;
@@ -112,7 +109,16 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);
       } else if (cy.nodes().length > 1) {
         await loadFcose();
-        await run({ name: 'fcose', quality: cy.nodes().length > 1500 ? 'draft' : 'default', randomize: true, animate: false, fit: false, nodeRepulsion: 9000, idealEdgeLength: 90, nodeSeparation: 90 } as LayoutOptions);
+        await run({
+          name: 'fcose',
+          quality: cy.nodes().length > 1500 ? 'draft' : 'default',
+          randomize: true,
+          animate: false,
+          fit: false,
+          nodeRepulsion: 9000,
+          idealEdgeLength: 90,
+          nodeSeparation: 90,
+        } as LayoutOptions);
       }
       if (viewport) cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
       else fit();
@@ -132,7 +138,12 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
       if (newcomers.nonempty()) {
         // Newcomers start on a ring around the node they came with, then make room for each other.
-        const centre = (anchor && cy.getElementById(anchor).nonempty() ? cy.getElementById(anchor).position() : null) ?? cy.nodes().filter((n) => before.has(n.id())).boundingBox();
+        const centre =
+          (anchor && cy.getElementById(anchor).nonempty() ? cy.getElementById(anchor).position() : null) ??
+          cy
+            .nodes()
+            .filter((n) => before.has(n.id()))
+            .boundingBox();
         const c = 'x' in centre ? centre : { x: (centre.x1 + centre.x2) / 2, y: (centre.y1 + centre.y2) / 2 };
         const radius = SCENE_DEFAULTS.ring / cy.zoom();
         newcomers.forEach((node, i) => {

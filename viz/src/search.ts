@@ -82,7 +82,10 @@ export function suggest(input: HTMLInputElement, list: HTMLElement, lang: () => 
       try {
         const data = await request<{ search: { entity: Entity }[] }>('search', { text });
         if (ticket !== asked) return; // a later keystroke asked again
-        hits = exactFirst(text, data.search.map((s) => s.entity));
+        hits = exactFirst(
+          text,
+          data.search.map((s) => s.entity),
+        );
         show();
       } catch (error) {
         fail(`${t('searchFailed', lang())}${error instanceof Error ? error.message : String(error)}`);

@@ -57,7 +57,10 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
       style: { 'background-color': ENTITY_KINDS[kind].color, shape: ENTITY_KINDS[kind].shape },
     })),
     // Cities orient the reader: drawn, with their names, above everything placed around them.
-    { selector: 'node[kind = "City"]', style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 5 } },
+    {
+      selector: 'node[kind = "City"]',
+      style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 5 },
+    },
     { selector: 'node[source = "discovered"]', style: { 'border-style': 'dashed', 'border-color': '#555', 'border-width': px(2) } },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
     { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },

@@ -46,10 +46,17 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       paths = projection
         ? outlines.map((o) => ({
             name: o.name,
-            d: o.rings.map((ring) => `M${ring.map(([lon, lat]) => {
-              const p = project(projection, lat, lon);
-              return `${p.x.toFixed(1)},${p.y.toFixed(1)}`;
-            }).join('L')}Z`).join(''),
+            d: o.rings
+              .map(
+                (ring) =>
+                  `M${ring
+                    .map(([lon, lat]) => {
+                      const p = project(projection, lat, lon);
+                      return `${p.x.toFixed(1)},${p.y.toFixed(1)}`;
+                    })
+                    .join('L')}Z`,
+              )
+              .join(''),
           }))
         : [];
       world.replaceChildren(

@@ -68,12 +68,21 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const hops = paths.flatMap((p) => p.hops);
       const graph = merge(emptyGraph(), { nodes: hops.flatMap((hop) => [hop.from, hop.to]), edges: hops.map((hop) => hop.relation) });
       const walks = paths.map((p) => [p.hops[0]!.from.id, ...p.hops.map((hop) => hop.to.id)]);
-      return { graph, panel: (lang, open) => (data ? pathPanel(paths, lang, open) : null), arrange: () => arrangeChain(walks), highlight: true, geographic: false };
+      return {
+        graph,
+        panel: (lang, open) => (data ? pathPanel(paths, lang, open) : null),
+        arrange: () => arrangeChain(walks),
+        highlight: true,
+        geographic: false,
+      };
     },
   },
   cluster: {
     async load({ state, fetch, clusters }) {
-      const [data, list] = await Promise.all([fetch<{ platformsForCluster: ClusterPlatform[] }>('platforms', 'platforms', { cluster: state.cluster }), clusters()]);
+      const [data, list] = await Promise.all([
+        fetch<{ platformsForCluster: ClusterPlatform[] }>('platforms', 'platforms', { cluster: state.cluster }),
+        clusters(),
+      ]);
       const cluster = list.find((c) => c.id === state.cluster);
       const rows = platformRows(data?.platformsForCluster ?? []);
       const nodes = [...(cluster ? [cluster] : []), ...rows.flatMap((p) => [p.platform, ...(p.through ? [p.through] : [])])];

@@ -15,6 +15,8 @@ describe('rule cooperates', () => {
   });
 
   it('reads two cities named with 双城联动', () => {
-    expect(edgesBy(snippetGraph('发挥广州、深圳“双城联动”核心引擎功能和作用，推动广深科技创新优势互补。'), 'cooperates')).toEqual(['COOPERATES_WITH 广州→深圳']);
+    expect(edgesBy(snippetGraph('发挥广州、深圳“双城联动”核心引擎功能和作用，推动广深科技创新优势互补。'), 'cooperates')).toEqual([
+      'COOPERATES_WITH 广州→深圳',
+    ]);
   });
 });

@@ -14,7 +14,9 @@ describe('rule focuses-on (X聚焦/围绕A、B、C)', () => {
   });
 
   it('reads 围绕 the same way, and short forms in the list', () => {
-    const graph = snippetGraph('推进光明科学城围绕信息科学、材料科学、生命科学三大领域，建设重大科技基础设施集群。支持广州南沙科学城聚焦信息、生命、海洋等重点前沿科学领域。');
+    const graph = snippetGraph(
+      '推进光明科学城围绕信息科学、材料科学、生命科学三大领域，建设重大科技基础设施集群。支持广州南沙科学城聚焦信息、生命、海洋等重点前沿科学领域。',
+    );
     expect(edgesBy(graph, 'focuses-on')).toEqual([
       'FOCUSES_ON 光明科学城→信息科学',
       'FOCUSES_ON 光明科学城→材料科学',
@@ -30,7 +32,9 @@ describe('rule focuses-on (X聚焦/围绕A、B、C)', () => {
   });
 
   it('makes a box program focus on the fields its box works in when the sentence names no subject', () => {
-    const graph = snippetGraph('专栏 25 加强与海南自贸港的科技交流合作\n加强同海南科技创新和产业对接，围绕生物医药、航空航天等重点领域开展合作，共享互用重大创新平台。');
+    const graph = snippetGraph(
+      '专栏 25 加强与海南自贸港的科技交流合作\n加强同海南科技创新和产业对接，围绕生物医药、航空航天等重点领域开展合作，共享互用重大创新平台。',
+    );
     expect(edgesBy(graph, 'focuses-on')).toEqual(['FOCUSES_ON 加强与海南自贸港的科技交流合作→生物医药', 'FOCUSES_ON 加强与海南自贸港的科技交流合作→航空航天']);
   });
 

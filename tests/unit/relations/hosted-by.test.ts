@@ -15,6 +15,8 @@ describe('rule hosted-by (依托X建设Y)', () => {
   });
 
   it('does not read 依托 followed by no built entity as hosting', () => {
-    expect(edgesBy(snippetGraph('依托广东粤海装备技术产业园、智能制造价值创新园加快创新成果产业化，落实首台重大技术装备研发奖补政策。'), 'hosted-by')).toEqual([]);
+    expect(edgesBy(snippetGraph('依托广东粤海装备技术产业园、智能制造价值创新园加快创新成果产业化，落实首台重大技术装备研发奖补政策。'), 'hosted-by')).toEqual(
+      [],
+    );
   });
 });

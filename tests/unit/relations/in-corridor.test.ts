@@ -3,7 +3,9 @@ import { edgesBy, snippetGraph } from '../../support/plan.ts';
 
 describe('rule in-corridor (places a corridor is built on)', () => {
   it('puts the science cities in the Guangzhou-Shenzhen-Hong Kong corridor', () => {
-    const graph = snippetGraph('依托广州科学城、光明科学城、松山湖科学城、西丽湖国际科教城等重点创新平台，建设“广深港”科技创新走廊，创新广深港科技合作机制和模式。');
+    const graph = snippetGraph(
+      '依托广州科学城、光明科学城、松山湖科学城、西丽湖国际科教城等重点创新平台，建设“广深港”科技创新走廊，创新广深港科技合作机制和模式。',
+    );
     expect(edgesBy(graph, 'in-corridor')).toEqual([
       'IN_CORRIDOR 光明科学城→广深港科技创新走廊',
       'IN_CORRIDOR 广州科学城→广深港科技创新走廊',

@@ -4,7 +4,9 @@ import { edgesBy, snippetGraph } from '../../support/plan.ts';
 
 describe('rule layout (groupings the plan names as a whole)', () => {
   it('makes the places listed before 等“一区三城” parts of the layout', () => {
-    const graph = snippetGraph('推进广州创新合作区建设，优化广州人工智能与数字经济试验区、南沙科学城、中新广州知识城、广州科学城等“一区三城”布局，完善穗港澳联合创新机制。');
+    const graph = snippetGraph(
+      '推进广州创新合作区建设，优化广州人工智能与数字经济试验区、南沙科学城、中新广州知识城、广州科学城等“一区三城”布局，完善穗港澳联合创新机制。',
+    );
     expect(edgesBy(graph, 'layout')).toEqual([
       'PART_OF 中新广州知识城→一区三城',
       'PART_OF 南沙科学城→一区三城',
@@ -14,7 +16,10 @@ describe('rule layout (groupings the plan names as a whole)', () => {
   });
 
   it('makes a part quoted alone a part of the layout named before it', () => {
-    const graph = snippetGraph('三、推动“一核一带一区”创新协调发展\n强化“一核”创新引领功能。强化“一带”产业发展主战场地位。发挥“一区”生态屏障作用。', EMPTY_REGISTRY);
+    const graph = snippetGraph(
+      '三、推动“一核一带一区”创新协调发展\n强化“一核”创新引领功能。强化“一带”产业发展主战场地位。发挥“一区”生态屏障作用。',
+      EMPTY_REGISTRY,
+    );
     expect(edgesBy(graph, 'layout')).toEqual(['PART_OF 一区→一核一带一区', 'PART_OF 一带→一核一带一区', 'PART_OF 一核→一核一带一区']);
   });
 

@@ -5,10 +5,7 @@ describe('rule located-in (支持<城市>建设Y)', () => {
   it('places what a sentence has Zhanjiang build in Zhanjiang, and not the role the city is to take on', () => {
     // 专栏 3 支持汕头、湛江建设区域创新中心
     const graph = snippetGraph('支持湛江建设粤西地区区域创新中心。支持湛江建设湛江湾实验室，支持湛江高新技术产业开发区等重大平台发展。');
-    expect(edgesBy(graph, 'located-in')).toEqual([
-      'LOCATED_IN 湛江湾实验室→湛江',
-      'LOCATED_IN 湛江高新技术产业开发区→湛江',
-    ]);
+    expect(edgesBy(graph, 'located-in')).toEqual(['LOCATED_IN 湛江湾实验室→湛江', 'LOCATED_IN 湛江高新技术产业开发区→湛江']);
     expect(graph.nodes.map((n) => n.name)).not.toContain('粤西地区区域创新中心');
   });
 

@@ -7,10 +7,7 @@ describe('rule serves', () => {
       '专栏 17 培育发展战略性新兴产业集群\n新能源产业集群。建设国家级和省级创新平台，鼓励地方创新平台申报省级新型研发机构。推动建设一批重大科技基础设施，重点支持先进能源科学与技术广东省实验室及分中心建设。\n' +
         '激光与增材制造产业集群。统筹建设激光与增材制造产业园区，建设重大产业应用示范项目和示范平台。',
     );
-    expect(edgesBy(graph, 'serves')).toEqual([
-      'SERVES 先进能源科学与技术广东省实验室→新能源产业集群',
-      'SERVES 激光与增材制造产业园区→激光与增材制造产业集群',
-    ]);
+    expect(edgesBy(graph, 'serves')).toEqual(['SERVES 先进能源科学与技术广东省实验室→新能源产业集群', 'SERVES 激光与增材制造产业园区→激光与增材制造产业集群']);
   });
 
   it('makes the platforms listed as 等新材料平台 serve the field', () => {
@@ -24,10 +21,9 @@ describe('rule serves', () => {
   });
 
   it('makes the platforms under an item titled by a field serve that field', () => {
-    const graph = snippetGraph('五、新能源汽车\n紧跟新能源汽车电动化趋势，推进建设国家级动力电池及电驱动系统检验检测中心、智能网联汽车测试及试验基地、燃料电池汽车示范城市群。');
-    expect(edgesBy(graph, 'serves')).toEqual([
-      'SERVES 国家级动力电池及电驱动系统检验检测中心→新能源汽车',
-      'SERVES 智能网联汽车测试及试验基地→新能源汽车',
-    ]);
+    const graph = snippetGraph(
+      '五、新能源汽车\n紧跟新能源汽车电动化趋势，推进建设国家级动力电池及电驱动系统检验检测中心、智能网联汽车测试及试验基地、燃料电池汽车示范城市群。',
+    );
+    expect(edgesBy(graph, 'serves')).toEqual(['SERVES 国家级动力电池及电驱动系统检验检测中心→新能源汽车', 'SERVES 智能网联汽车测试及试验基地→新能源汽车']);
   });
 });

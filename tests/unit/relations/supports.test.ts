@@ -48,7 +48,9 @@ describe('rule supports (a 专栏 supports what it sets out to build, fund or ra
   });
 
   it('supports the items a box lays out one paragraph each', () => {
-    const graph = snippetGraph('专栏 16 培育发展战略性支柱产业集群\n新一代电子信息产业集群。加强新一代电子信息领域基础研究。\n绿色石化产业集群。推进绿色石化基础研究。');
+    const graph = snippetGraph(
+      '专栏 16 培育发展战略性支柱产业集群\n新一代电子信息产业集群。加强新一代电子信息领域基础研究。\n绿色石化产业集群。推进绿色石化基础研究。',
+    );
     expect(edgesBy(graph, 'supports')).toEqual([
       'SUPPORTS 培育发展战略性支柱产业集群→新一代电子信息产业集群',
       'SUPPORTS 培育发展战略性支柱产业集群→绿色石化产业集群',

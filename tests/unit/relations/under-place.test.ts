@@ -16,7 +16,9 @@ describe('rule under-place (a box paragraph about a place places what it builds 
   });
 
   it('makes a zone the paragraph builds in a zone part of it', () => {
-    const graph = snippetGraph('专栏 2 推进粤港澳大湾区国际科技创新中心合作区建设\n推进建设前海深港现代服务业合作区。支持前海深港现代服务业合作区创新管理运行机制，加快打造前海国际人才港。');
+    const graph = snippetGraph(
+      '专栏 2 推进粤港澳大湾区国际科技创新中心合作区建设\n推进建设前海深港现代服务业合作区。支持前海深港现代服务业合作区创新管理运行机制，加快打造前海国际人才港。',
+    );
     expect(edgesBy(graph, 'under-place')).toEqual(['PART_OF 前海国际人才港→前海深港现代服务业合作区']);
   });
 
@@ -30,7 +32,9 @@ describe('rule under-place (a box paragraph about a place places what it builds 
   });
 
   it('does not make the whole a part of the park that opens the paragraph', () => {
-    const graph = snippetGraph('专栏 2 推进粤港澳大湾区国际科技创新中心合作区建设\n推进建设深港科技创新合作区深圳园区。支持深港科技创新合作区深化制度创新试验，建设国际先进科技创新规则试验区。');
+    const graph = snippetGraph(
+      '专栏 2 推进粤港澳大湾区国际科技创新中心合作区建设\n推进建设深港科技创新合作区深圳园区。支持深港科技创新合作区深化制度创新试验，建设国际先进科技创新规则试验区。',
+    );
     expect(edgesBy(graph, 'under-place')).toEqual(['PART_OF 国际先进科技创新规则试验区→深港科技创新合作区深圳园区']);
   });
 

@@ -4,7 +4,12 @@ import { platformRows } from '../../../viz/src/panels.ts';
 import type { ClusterPlatform, Entity } from '../../../viz/src/types.ts';
 
 const entity = (id: string, kind: Entity['kind'] = 'Lab'): Entity => ({ id, kind, name: id, nameEn: null, city: null, source: 'registry', confidence: 1 });
-const route = (id: string, via: ClusterPlatform['via'], through: string | null = null): ClusterPlatform => ({ via, platform: entity(id), through: through ? entity(through, 'Program') : null, relations: [] });
+const route = (id: string, via: ClusterPlatform['via'], through: string | null = null): ClusterPlatform => ({
+  via,
+  platform: entity(id),
+  through: through ? entity(through, 'Program') : null,
+  relations: [],
+});
 
 describe('view arrangements', () => {
   it('lays a cluster out in bands, one per route, the first route on top', () => {

@@ -3,13 +3,37 @@ import { fitProjection, geoPositions, labelBox, project } from '../../../viz/src
 import type { Entity } from '../../../viz/src/types.ts';
 
 const box = { width: 1200, height: 800 };
-const city = (id: string, lat: number, lon: number): Entity => ({ id, kind: 'City', name: id, nameEn: null, city: null, source: 'registry', confidence: 1, lat, lon });
-const zone = (id: string, name: string, cityId: string | null): Entity => ({ id, kind: 'Zone', name, nameEn: null, city: cityId ? { id: cityId, name: cityId, nameEn: null } : null, source: 'registry', confidence: 1 });
+const city = (id: string, lat: number, lon: number): Entity => ({
+  id,
+  kind: 'City',
+  name: id,
+  nameEn: null,
+  city: null,
+  source: 'registry',
+  confidence: 1,
+  lat,
+  lon,
+});
+const zone = (id: string, name: string, cityId: string | null): Entity => ({
+  id,
+  kind: 'Zone',
+  name,
+  nameEn: null,
+  city: cityId ? { id: cityId, name: cityId, nameEn: null } : null,
+  source: 'registry',
+  confidence: 1,
+});
 const placed = (e: Entity) => ({ ...e, box: labelBox(e.name, 12.5, 130, 20) });
 
 describe('geographic positions', () => {
   it('puts Shenzhen east of Guangzhou and south of it', () => {
-    const projection = fitProjection([{ lat: 23.129, lon: 113.264 }, { lat: 22.543, lon: 114.058 }], box);
+    const projection = fitProjection(
+      [
+        { lat: 23.129, lon: 113.264 },
+        { lat: 22.543, lon: 114.058 },
+      ],
+      box,
+    );
     const gz = project(projection, 23.129, 113.264);
     const sz = project(projection, 22.543, 114.058);
     expect(sz.x).toBeGreaterThan(gz.x);
@@ -17,8 +41,19 @@ describe('geographic positions', () => {
   });
 
   it('fits the cities into the box it is given', () => {
-    const projection = fitProjection([{ lat: 23.129, lon: 113.264 }, { lat: 22.2, lon: 113.5 }, { lat: 22.543, lon: 114.058 }], box);
-    for (const [lat, lon] of [[23.129, 113.264], [22.2, 113.5], [22.543, 114.058]] as const) {
+    const projection = fitProjection(
+      [
+        { lat: 23.129, lon: 113.264 },
+        { lat: 22.2, lon: 113.5 },
+        { lat: 22.543, lon: 114.058 },
+      ],
+      box,
+    );
+    for (const [lat, lon] of [
+      [23.129, 113.264],
+      [22.2, 113.5],
+      [22.543, 114.058],
+    ] as const) {
       const p = project(projection, lat, lon);
       expect(Math.abs(p.x)).toBeLessThanOrEqual(box.width / 2);
       expect(Math.abs(p.y)).toBeLessThanOrEqual(box.height / 2);
@@ -26,7 +61,11 @@ describe('geographic positions', () => {
   });
 
   it('places satellites near their city with no two label boxes overlapping, and never moves a city', () => {
-    const nodes = [city('shenzhen', 22.543, 114.058), city('dongguan', 23.021, 113.752), ...Array.from({ length: 12 }, (_, i) => zone(`z${i}`, `深圳第${i}号示范区`, 'shenzhen'))].map(placed);
+    const nodes = [
+      city('shenzhen', 22.543, 114.058),
+      city('dongguan', 23.021, 113.752),
+      ...Array.from({ length: 12 }, (_, i) => zone(`z${i}`, `深圳第${i}号示范区`, 'shenzhen')),
+    ].map(placed);
     const { positions, projection } = geoPositions(nodes, [], box);
     expect(positions.get('shenzhen')).toEqual(project(projection!, 22.543, 114.058));
     const centre = positions.get('shenzhen')!;
@@ -45,7 +84,14 @@ describe('geographic positions', () => {
 
   it('places an entity without a city between the cities it links', () => {
     const nodes = [city('guangzhou', 23.129, 113.264), city('shenzhen', 22.543, 114.058), zone('corridor', '走廊', null)].map(placed);
-    const { positions } = geoPositions(nodes, [['guangzhou', 'corridor'], ['shenzhen', 'corridor']], box);
+    const { positions } = geoPositions(
+      nodes,
+      [
+        ['guangzhou', 'corridor'],
+        ['shenzhen', 'corridor'],
+      ],
+      box,
+    );
     const [gz, sz, c] = [positions.get('guangzhou')!, positions.get('shenzhen')!, positions.get('corridor')!];
     expect(c.x).toBeGreaterThan(gz.x);
     expect(c.x).toBeLessThan(sz.x);

@@ -3,16 +3,32 @@ import { emptyGraph, filtered, merge, toElements, without } from '../../../viz/s
 import type { Entity, Relation } from '../../../viz/src/types.ts';
 
 const entity = (id: string, kind: Entity['kind'] = 'City', extra: Partial<Entity> = {}): Entity => ({
-  id, kind, name: id, nameEn: `${id} (en)`, city: null, source: 'registry', confidence: 1, ...extra,
+  id,
+  kind,
+  name: id,
+  nameEn: `${id} (en)`,
+  city: null,
+  source: 'registry',
+  confidence: 1,
+  ...extra,
 });
 const relation = (from: string, to: string, extra: Partial<Relation> = {}): Relation => ({
-  id: `LOCATED_IN:${from}->${to}`, type: 'LOCATED_IN', from: { id: from }, to: { id: to }, cited: true, confidence: 1, ...extra,
+  id: `LOCATED_IN:${from}->${to}`,
+  type: 'LOCATED_IN',
+  from: { id: from },
+  to: { id: to },
+  cited: true,
+  confidence: 1,
+  ...extra,
 });
 
 describe('the explorer graph', () => {
   it('merges an expansion without drawing anything twice', () => {
     const first = merge(emptyGraph(), { nodes: [entity('shenzhen'), entity('guangming', 'ScienceCity')], edges: [relation('guangming', 'shenzhen')] });
-    const second = merge(first, { nodes: [entity('shenzhen'), entity('songshan', 'ScienceCity')], edges: [relation('guangming', 'shenzhen'), relation('songshan', 'dongguan')] });
+    const second = merge(first, {
+      nodes: [entity('shenzhen'), entity('songshan', 'ScienceCity')],
+      edges: [relation('guangming', 'shenzhen'), relation('songshan', 'dongguan')],
+    });
     expect([...second.nodes.keys()]).toEqual(['shenzhen', 'guangming', 'songshan']);
     // The edge to dongguan waits until dongguan is in view.
     expect([...second.edges.keys()]).toEqual(['LOCATED_IN:guangming->shenzhen']);

@@ -35,7 +35,16 @@ describe('the explorer store', () => {
 });
 
 describe('search order', () => {
-  const hit = (id: string, name: string, aliases: string[] = []): Entity & { aliases: string[] } => ({ id, kind: 'Lab', name, nameEn: null, city: null, source: 'registry', confidence: 1, aliases });
+  const hit = (id: string, name: string, aliases: string[] = []): Entity & { aliases: string[] } => ({
+    id,
+    kind: 'Lab',
+    name,
+    nameEn: null,
+    city: null,
+    source: 'registry',
+    confidence: 1,
+    aliases,
+  });
 
   it('puts the entity named exactly as typed first', () => {
     const hits = [hit('p4', '鹏城实验室P4实验室'), hit('pengcheng', '鹏城实验室')];
