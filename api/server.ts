@@ -5,6 +5,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
+import PQueue from 'p-queue';
+import getRawBody from 'raw-body';
 import sirv from 'sirv';
 import { DEFAULT_ALLOWED_HOSTS, PROJECT_ROOT } from '../config.ts';
 import { RELATION_TYPE_NAMES } from '../ingest/model.ts';
@@ -23,6 +25,8 @@ export interface ServerOptions extends YogaOptions {
   allowedHosts?: readonly string[];
   /** the built explorer (npm run build); defaults to viz/dist */
   staticRoot?: string;
+  /** how many requests are worked on and wait at once (HTTP_LIMITS by default) */
+  turns?: Pick<typeof HTTP_LIMITS, 'inFlight' | 'queued' | 'queuedMs'>;
 }
 
 export const DEFAULT_STATIC_ROOT = path.join(PROJECT_ROOT, 'viz', 'dist');
@@ -38,7 +42,22 @@ export const HTTP_LIMITS = {
   // Open sockets; more are closed on arrival. Clients keep sockets open for the keep-alive time,
   // so a burst of a few hundred requests from one client holds that many for a minute.
   connections: 1024,
+  // GraphQL requests and exports worked on at once. More wait their turn, before their body is read:
+  // past this, extra requests would only wait for Neo4j's pool while their parsing and answers
+  // crowd this one event loop, and /health with them.
+  inFlight: 32,
+  // Requests waiting for a turn; more are answered OVERLOADED on arrival, as is one still waiting after queuedMs.
+  queued: 256,
+  queuedMs: 5_000,
 };
+
+/** What a client is told when the server is at its in-flight limit, as GraphQL and as an export: the explorer backs off on OVERLOADED. */
+const BUSY_MESSAGE = 'The server is busy; retry shortly.';
+const BUSY = {
+  graphql: { errors: [{ message: BUSY_MESSAGE, extensions: { code: 'OVERLOADED' } }] },
+  export: { code: 'OVERLOADED', message: BUSY_MESSAGE },
+};
+const BUSY_RETRY_AFTER_S = '2';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
@@ -108,6 +127,30 @@ function failExport(options: ServerOptions, res: http.ServerResponse, error: unk
   sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'the export failed' });
 }
 
+/**
+ * Reads a request's body, up to the limit, into `req.body`, where yoga's adapter takes it
+ * as the body (the convention of Node frameworks that read it first). Answers 413 or 400
+ * and returns false when the body is too large or cannot be read.
+ */
+async function readBody(req: http.IncomingMessage & { body?: Buffer }, res: http.ServerResponse): Promise<boolean> {
+  try {
+    req.body = await getRawBody(req, { limit: LIMITS.bodyBytes, length: req.headers['content-length'] });
+    return true;
+  } catch (error) {
+    const tooLarge = (error as { status?: number }).status === 413;
+    // What is left of the body is not read: the connection cannot carry another request.
+    res.setHeader('connection', 'close');
+    sendJson(res, tooLarge ? 413 : 400, {
+      errors: [
+        tooLarge
+          ? { message: `Request body too large: at most ${LIMITS.bodyBytes} bytes`, extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }
+          : { message: 'the request body could not be read', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
+    return false;
+  }
+}
+
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
 /** sirv for one folder mounted under a prefix. */
@@ -154,6 +197,23 @@ export function createServer(options: ServerOptions): http.Server {
   const graphiqlStart = mounted(GRAPHIQL_PATH, sirv(GRAPHIQL_START, { etag: true }));
   const graphiqlBundle = mounted(GRAPHIQL_PATH, sirv(GRAPHIQL_BUNDLE, { etag: true, maxAge: 86_400 }));
 
+  const limits = options.turns ?? HTTP_LIMITS;
+  const turns = new PQueue({ concurrency: limits.inFlight });
+  /** Runs work that needs Neo4j when its turn comes, or answers OVERLOADED when too many wait or it waited too long. */
+  const admitted = async (res: http.ServerResponse, kind: keyof typeof BUSY, work: () => Promise<void>): Promise<void> => {
+    const busy = () => {
+      res.setHeader('retry-after', BUSY_RETRY_AFTER_S);
+      sendJson(res, 503, BUSY[kind]);
+    };
+    if (turns.pending >= limits.inFlight && turns.size >= limits.queued) return busy();
+    const queued = Date.now();
+    await turns.add(async () => {
+      if (res.destroyed) return; // the client left while it waited
+      if (Date.now() - queued > limits.queuedMs) return busy();
+      await work();
+    });
+  };
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const host = hostName(req.headers.host);
@@ -163,9 +223,20 @@ export function createServer(options: ServerOptions): http.Server {
       return;
     }
     const { pathname, query } = target(req.url ?? '/');
-    if (pathname === '/graphql' || pathname === '/health' || pathname === '/ready') {
-      if (options.graphiql && req.method === 'GET' && req.headers.accept?.includes('text/html')) res.setHeader('content-security-policy', GRAPHIQL_CSP);
+    if (pathname === '/health' || pathname === '/ready') {
       await yoga.handle(req, res);
+      return;
+    }
+    if (pathname === '/graphql') {
+      if (options.graphiql && req.method === 'GET' && req.headers.accept?.includes('text/html')) {
+        res.setHeader('content-security-policy', GRAPHIQL_CSP);
+        await yoga.handle(req, res); // the GraphiQL page: no query runs
+        return;
+      }
+      // The body is read before the request waits for a turn, so that a client sending it slowly
+      // holds only its own socket (bounded by requestTimeoutMs), not one of the turns.
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !(await readBody(req, res))) return;
+      await admitted(res, 'graphql', () => yoga.handle(req, res));
       return;
     }
     if (pathname.startsWith('/export/')) {
@@ -175,13 +246,15 @@ export function createServer(options: ServerOptions): http.Server {
         sendJson(res, 404, { code: 'NOT_FOUND', message: `no export named ${JSON.stringify(name.slice(0, 60))}; the exports are ${EXPORT_NAMES.join(', ')}` });
         return;
       }
-      try {
-        const body = format.render(await exportSubgraph(options, query), exportOptions(query));
-        res.writeHead(200, { 'content-type': format.type, 'content-disposition': `attachment; filename="innograph-${name}"` });
-        res.end(body);
-      } catch (error) {
-        failExport(options, res, error);
-      }
+      await admitted(res, 'export', async () => {
+        try {
+          const body = format.render(await exportSubgraph(options, query), exportOptions(query));
+          res.writeHead(200, { 'content-type': format.type, 'content-disposition': `attachment; filename="innograph-${name}"` });
+          res.end(body);
+        } catch (error) {
+          failExport(options, res, error);
+        }
+      });
       return;
     }
     if (options.graphiql && pathname.startsWith(GRAPHIQL_PATH)) {

@@ -7,7 +7,15 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError, stripIgnoredCharacters } from 'graphql';
-import { createYoga, maskError as defaultMaskError, useReadinessCheck, _createLRUCache, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import {
+  createYoga,
+  maskError as defaultMaskError,
+  useReadinessCheck,
+  _createLRUCache,
+  type Plugin,
+  type YogaLogger,
+  type YogaServerInstance,
+} from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { GraphError } from '../graph/errors.ts';
 import type { Executor } from '../graph/executor.ts';
@@ -76,6 +84,17 @@ function logError(logger: Logger, error: unknown): void {
     return;
   }
   logger.error({ err: original }, 'GraphQL request failed');
+}
+
+/**
+ * yoga logs every error its maskError replaced, at error level with the stack. maskError
+ * (logError above) has already logged each of them at the level it deserves: a time-out
+ * or a client's mistake is not a server error, so yoga's copy is left out.
+ */
+function yogaLogger(logger: Logger): YogaLogger {
+  const forward = (level: 'debug' | 'info' | 'warn') => (first: unknown) =>
+    typeof first === 'string' ? logger[level](first) : logger[level]({ err: first }, 'graphql-yoga');
+  return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: () => {} };
 }
 
 export const schema = makeExecutableSchema<Context>({
@@ -151,7 +170,7 @@ export function buildYoga(options: YogaOptions): YogaServerInstance<Record<strin
     // Parsed documents are kept for minutes, not yoga's hour: each may be 2000 tokens.
     parserAndValidationCache: { documentCache: _createLRUCache({ max: 256, ttl: 10 * 60_000 }), errorCache: _createLRUCache({ max: 256, ttl: 10 * 60_000 }) },
     cors: options.corsOrigin ? { origin: options.corsOrigin } : false,
-    logging: options.logger,
+    logging: yogaLogger(options.logger),
     plugins: [
       useNoInternals(),
       useGetParameters(),

@@ -3,35 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../graph/executor.ts';
 import { graphql } from '../support/api.ts';
 import { usePlan } from '../support/loaded.ts';
+import { LEAKS, nastyString, withoutEcho } from '../support/hostile-strings.ts';
 
-// Strings that have broken search boxes before: query syntax of Lucene and Cypher,
-// escapes, control characters, lone surrogates, very long input.
-const nasty = fc.oneof(
-  fc.constantFrom(
-    '") OR 1=1',
-    '*:*',
-    '\\',
-    'AND',
-    'NOT OR',
-    '~',
-    '^2',
-    '"',
-    '[a TO z]',
-    '{!}',
-    'n) DETACH DELETE n //',
-    '$param',
-    '`x`',
-    '\u0000',
-    '\ud800',
-    '松山湖*',
-    '/regex/',
-  ),
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ minLength: 190, maxLength: 260 }),
-);
-
-const LEAKS = /\bat \S+\.(ts|js)|MATCH |UNWIND |neo4j|Neo\.ClientError|stack/i;
+const nasty = fc.oneof(nastyString(40), fc.string({ minLength: 190, maxLength: 260 }));
 
 describe('hostile GraphQL input', () => {
   const plan = usePlan();
@@ -52,7 +26,7 @@ describe('hostile GraphQL input', () => {
           entity: 'query ($t: ID!) { entity(id: $t) { id } }',
         };
         const { data, errors } = await graphql(executor, queries[field]!, { t: text });
-        expect(JSON.stringify(errors ?? [])).not.toMatch(LEAKS);
+        expect(withoutEcho(JSON.stringify(errors ?? []), text)).not.toMatch(LEAKS);
         for (const error of errors ?? []) {
           expect(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED']).toContain(error.extensions?.code);
         }
@@ -60,7 +34,7 @@ describe('hostile GraphQL input', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 180_000); // a busy machine answers some of these slowly: this test is about what comes back, not how fast
 
   it('refuses generated deep and wide documents with BAD_USER_INPUT', async () => {
     await fc.assert(

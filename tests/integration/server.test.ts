@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../api/server.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -54,6 +55,91 @@ describe('HTTP server', () => {
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
+  });
+
+  it('answers requests over the in-flight limit OVERLOADED at once, with Retry-After, and every other one in full', async () => {
+    const busy = createServer({
+      executor,
+      logger: silentLogger,
+      graphiql: false,
+      corsOrigin: null,
+      requestTimeoutMs: 5000,
+      staticRoot,
+      turns: { inFlight: 1, queued: 1, queuedMs: 5000 },
+    });
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(busy.address() as AddressInfo).port}/graphql`;
+      const { data } = await graphql(executor, '{ entities(first: 20) { edges { node { id } } } }');
+      const ids = (data as { entities: { edges: { node: { id: string } }[] } }).entities.edges.map((e) => e.node.id);
+      // Twenty different neighbourhoods at once: one runs, one waits, the rest cannot.
+      const answers = await Promise.all(
+        ids.map(async (id) => {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: `{ neighborhood(ids: ["${id}"], depth: 2, limit: 100) { nodes { id } edges { id } } }` }),
+          });
+          return {
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            body: (await response.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] },
+          };
+        }),
+      );
+      const refused = answers.filter((a) => a.status === 503);
+      expect(refused.length).toBeGreaterThanOrEqual(ids.length - 2 - 2); // at most the first two can have finished before the last arrived
+      for (const answer of refused) {
+        expect(answer.retryAfter).toBe('2');
+        expect(answer.body.errors?.[0]?.extensions.code).toBe('OVERLOADED');
+      }
+      for (const answer of answers.filter((a) => a.status !== 503)) {
+        expect(answer.status).toBe(200);
+        expect(answer.body.errors).toBeUndefined();
+      }
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+
+  it('keeps a turn free while a client sends its body slowly', async () => {
+    const busy = createServer({
+      executor,
+      logger: silentLogger,
+      graphiql: false,
+      corsOrigin: null,
+      requestTimeoutMs: 5000,
+      staticRoot,
+      turns: { inFlight: 1, queued: 0, queuedMs: 5000 },
+    });
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    const slow = net.connect(port, '127.0.0.1');
+    let received = '';
+    const answered = new Promise<void>((resolve) => slow.on('close', () => resolve()));
+    slow.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    try {
+      const body = JSON.stringify({ query: '{ stats { entities } }' });
+      await new Promise<void>((resolve) => slow.once('connect', resolve));
+      slow.write(
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { relations } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(received).toBe(''); // the slow client is still sending
+      slow.write(body.slice(5));
+      await answered;
+      expect(received).toMatch(/^HTTP\/1\.1 200[\s\S]*"entities":\d+/);
+    } finally {
+      slow.destroy();
+      busy.closeAllConnections();
+      await new Promise((resolve) => busy.close(resolve));
+    }
   });
 
   it('answers /health while the process is up', async () => {

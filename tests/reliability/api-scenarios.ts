@@ -5,7 +5,8 @@ import type { LocalNeo4jSettings } from '../../config.ts';
 import { start, stop } from '../../launcher/launcher.ts';
 import { percentile } from '../../bench/measure.ts';
 import { post, query, type ApiProcess } from './api-process.ts';
-import { hostileRequests, LEAKS, withoutEcho } from './hostile.ts';
+import { LEAKS, withoutEcho } from '../support/hostile-strings.ts';
+import { hostileRequests } from './hostile.ts';
 import type { Row } from './report.ts';
 
 /** Questions users ask, uncached in part: ids and texts vary. */
@@ -53,8 +54,8 @@ export async function hostileScenario(api: ApiProcess, count: number): Promise<R
             const answer = await post(api.url, request.body, request.contentType);
             slowest.set(request.kind, Math.max(slowest.get(request.kind) ?? 0, answer.ms));
             if (answer.status >= 500) bad.push(`${request.kind}: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
-            else if (LEAKS.test(withoutEcho(answer.body, request)))
-              bad.push(`${request.kind}: leak ${withoutEcho(answer.body, request).match(LEAKS)?.[0]} in ${answer.body.slice(0, 200)}`);
+            else if (LEAKS.test(withoutEcho(answer.body, request.echo)))
+              bad.push(`${request.kind}: leak ${withoutEcho(answer.body, request.echo).match(LEAKS)?.[0]} in ${answer.body.slice(0, 200)}`);
           } catch (error) {
             bad.push(`${request.kind}: no answer (${(error as Error).message})`);
           }

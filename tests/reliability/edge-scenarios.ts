@@ -6,7 +6,7 @@ import net from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { HTTP_LIMITS } from '../../api/server.ts';
 import type { ApiProcess } from './api-process.ts';
-import { LEAKS } from './hostile.ts';
+import { LEAKS } from '../support/hostile-strings.ts';
 import type { Row } from './report.ts';
 
 interface Answer {
@@ -245,6 +245,31 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
           problems: slowest > bound ? [`a slow client was held ${slowest.toFixed(0)} ms (bound ${bound} ms)`] : [],
           figure: `all cut off after ≤ ${(slowest / 1000).toFixed(1)} s (header time-out ${HTTP_LIMITS.headersTimeoutMs / 1000} s)`,
         };
+      },
+    },
+    {
+      name: 'slow bodies',
+      tried: `${HTTP_LIMITS.inFlight + 16} sockets sending a GraphQL body a byte a second, 20 honest questions meanwhile`,
+      run: async () => {
+        const sockets = Array.from({ length: HTTP_LIMITS.inFlight + 16 }, () => {
+          const socket = net.connect(port, '127.0.0.1');
+          let timer: NodeJS.Timeout | undefined;
+          socket.on('connect', () => {
+            socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+            timer = setInterval(() => socket.write(' '), 1000);
+          });
+          socket.on('error', () => {});
+          socket.on('close', () => clearInterval(timer));
+          return socket;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const answers: Answer[] = [];
+        for (let i = 0; i < 20; i += 1) answers.push(await send(graphql, json(`{ search(text: "实验室${i}", first: 3) { entity { id } } }`)));
+        for (const socket of sockets) socket.destroy();
+        const problems = answers
+          .filter((a) => a.status !== 200 || !a.body.includes('"data"'))
+          .map((a) => `honest question answered ${a.status}: ${a.body.slice(0, 100)}`);
+        return { problems, figure: `honest questions answered 200 in ≤ ${Math.max(...answers.map((a) => a.ms)).toFixed(0)} ms` };
       },
     },
     {

@@ -1,0 +1,27 @@
+// A Neo4j that has just started answers its first queries slowly: each statement is
+// planned and compiled, the full-text index opened, pages read from disk. Under a
+// request's deadline those first answers time out, and each time-out throws the work
+// away, so a busy server can stay unusable long after it is back. Run once without
+// that deadline, the common read statements are ready before users' requests need them.
+import { RELATION_TYPE_NAMES } from '../../ingest/model.ts';
+import type { Executor } from '../executor.ts';
+import { cityProfile } from './city-profile.ts';
+import { listEntities } from './entities.ts';
+import { neighborhood } from './neighborhood.ts';
+import { paths } from './paths.ts';
+import { platformsForCluster } from './platforms.ts';
+import { search } from './search.ts';
+import { stats } from './stats.ts';
+
+/** Runs each common read once, in order; an id that does not exist still plans its statement. */
+export async function warmReads(executor: Executor): Promise<void> {
+  const [first] = (await listEntities(executor, { kind: null, city: null, first: 1, afterId: null })).rows;
+  const id = first?.id ?? 'warm-up';
+  await stats(executor);
+  await search(executor, '实验室', null, 10);
+  await search(executor, 'shenzhen', null, 10);
+  await neighborhood(executor, { ids: [id], depth: 2, kinds: null, types: RELATION_TYPE_NAMES, limit: 200 });
+  await paths(executor, { from: id, to: id, maxHops: 4, limit: 5, types: RELATION_TYPE_NAMES, onlyCited: false });
+  await platformsForCluster(executor, id);
+  await cityProfile(executor, id);
+}
