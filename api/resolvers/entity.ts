@@ -1,11 +1,11 @@
 // Entities: one GraphQL type per kind (derived from ingest/model.ts), all sharing
 // the fields of the Entity interface; nested fields go through the loaders.
-import { KINDS, type RelationType } from '../../ingest/model.ts';
-import type { GraphQLResolveInfo } from 'graphql';
+import { KINDS, type EntityKind } from '../../ingest/model.ts';
 import type { NeighborValue } from '../../graph/queries/projection.ts';
-import type { EntityRow, MentionRow } from '../../graph/queries/rows.ts';
+import type { DocumentRow, EntityRow, MentionRow } from '../../graph/queries/rows.ts';
 import type { Context } from '../context.ts';
 import { folded } from '../fold.ts';
+import type { CityResolvers, Resolvers } from '../generated/resolvers.ts';
 import { LIMITS, within } from '../limits.ts';
 
 /** An entity as resolvers pass it on: its kind-specific properties become fields (tier, baseline …). */
@@ -23,38 +23,34 @@ export async function resolveEntity(ref: string | EntityObject, { loaders }: Con
   return entityObject(row);
 }
 
+/** The fields every kind resolves alike (every kind's parent is an EntityObject, so one kind's resolver types fit all). */
 const entityFields = {
-  city: async (e: EntityObject, args: Record<string, never>, context: Context, info: GraphQLResolveInfo) => {
+  city: async (e, args, context, info) => {
     const done = folded(e, args, info);
     if (done) return done.value ? entityObject(done.value as EntityRow) : null;
     return e.city ? resolveEntity(e.city, context) : null;
   },
-  mentions: async (e: EntityObject, args: { first: number }, { loaders }: Context, info: GraphQLResolveInfo) => {
+  mentions: async (e, args, { loaders }, info) => {
     const done = folded(e, args, info);
     if (done) return done.value as MentionRow[];
     return (await loaders.mentions.load(e.id)).slice(0, within('first', args.first, 1, LIMITS.mentions));
   },
-  documents: async (e: EntityObject, _: unknown, { loaders }: Context) => {
+  documents: async (e, _, { loaders }) => {
     const docs = await loaders.document.loadMany(await loaders.entityDocuments.load(e.id));
-    return docs.filter((d) => d !== null && !(d instanceof Error));
+    return docs.filter((d): d is DocumentRow => d !== null && !(d instanceof Error));
   },
-  neighbors: async (
-    e: EntityObject,
-    args: { relationTypes?: RelationType[] | null; direction: 'OUT' | 'IN' | 'BOTH'; first: number },
-    { loaders }: Context,
-    info: GraphQLResolveInfo,
-  ) => {
+  neighbors: async (e, args, { loaders }, info) => {
     const done = folded(e, args, info);
     if (done) return (done.value as NeighborValue[]).map((n) => ({ ...n, entity: entityObject(n.entity) }));
     const first = within('first', args.first, 1, LIMITS.neighbors);
     const rows = await loaders.neighbors.load({ id: e.id, types: args.relationTypes?.length ? args.relationTypes : null, direction: args.direction, first });
     return rows.map((r) => ({ relation: r.relation, entity: r.other, direction: r.direction }));
   },
-};
+} satisfies CityResolvers;
 
 export const entityResolvers = {
   Entity: {
-    __resolveType: (e: EntityObject) => e.kind,
+    __resolveType: (e) => e.kind,
   },
-  ...Object.fromEntries(KINDS.map((kind) => [kind, entityFields])),
-};
+  ...(Object.fromEntries(KINDS.map((kind) => [kind, entityFields])) as Record<EntityKind, typeof entityFields>),
+} satisfies Resolvers;

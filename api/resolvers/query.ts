@@ -1,22 +1,30 @@
 // Root fields: validate arguments against LIMITS, call one query in graph/queries,
 // hand the rows to the type resolvers.
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
-import { cityProfile } from '../../graph/queries/city-profile.ts';
+import { cityProfile, type CityLinkRow } from '../../graph/queries/city-profile.ts';
 import { compareDocuments } from '../../graph/queries/compare.ts';
 import { documentsByIds } from '../../graph/queries/documents.ts';
 import { entityWith, listEntities } from '../../graph/queries/entities.ts';
 import { indicators } from '../../graph/queries/indicators.ts';
 import { neighborhood } from '../../graph/queries/neighborhood.ts';
 import { paths } from '../../graph/queries/paths.ts';
-import { platformsForCluster, type PlatformVia } from '../../graph/queries/platforms.ts';
+import { platformsForCluster } from '../../graph/queries/platforms.ts';
 import type { EntityRow } from '../../graph/queries/rows.ts';
 import { search } from '../../graph/queries/search.ts';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import { fieldsOf, selectionShape, shapeOf } from '../fold.ts';
 import { badInput, notFound } from '../errors.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
 import { LIMITS, listWithin, searchText, within } from '../limits.ts';
-import { entityObject } from './entity.ts';
+import { entityObject, type EntityObject } from './entity.ts';
+
+/** A city profile as CityProfile's resolvers receive it: the city by id, what it holds grouped by kind. */
+export interface CityProfileParent {
+  city: string;
+  groups: { kind: EntityKind; entities: EntityObject[] }[];
+  links: CityLinkRow[];
+}
 
 const cursorOf = (id: string) => Buffer.from(`entity:${id}`).toString('base64url');
 
@@ -66,7 +74,7 @@ function known(context: Context, rows: EntityRow[]): EntityRow[] {
 
 export const queryResolvers = {
   Query: {
-    search: async (_: unknown, args: { text: string; kinds?: EntityKind[] | null; first: number; documents?: string[] | null }, context: Context) => {
+    search: async (_, args, context) => {
       const docs = await documentFilter(context, args.documents);
       const hits = await search(
         context.executor,
@@ -82,12 +90,12 @@ export const queryResolvers = {
       return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score }));
     },
 
-    entity: async (_: unknown, { id }: { id: string }, context: Context, info: GraphQLResolveInfo) => {
+    entity: async (_, { id }, context, info) => {
       const row = await entityWith(context.executor, id, selectionShape(info, 'Entity'));
       return row ? entityObject(row) : null;
     },
 
-    entities: async (_: unknown, args: { kind?: EntityKind | null; city?: string | null; first: number; after?: string | null }, context: Context) => {
+    entities: async (_, args, context) => {
       const page = await listEntities(context.executor, {
         kind: args.kind ?? null,
         city: args.city ?? null,
@@ -98,12 +106,7 @@ export const queryResolvers = {
       return { edges, totalCount: page.total, pageInfo: { hasNextPage: page.hasNext, endCursor: edges.at(-1)?.cursor ?? null } };
     },
 
-    neighborhood: async (
-      _: unknown,
-      args: { ids: string[]; depth: number; kinds?: EntityKind[] | null; relationTypes?: RelationType[] | null; limit: number; documents?: string[] | null },
-      context: Context,
-      info: GraphQLResolveInfo,
-    ) => {
+    neighborhood: async (_, args, context, info) => {
       const ids = listWithin('ids', args.ids, LIMITS.ids);
       const depth = within('depth', args.depth, 1, LIMITS.depth);
       const limit = within('limit', args.limit, 1, LIMITS.nodes);
@@ -125,20 +128,7 @@ export const queryResolvers = {
       return { nodes: known(context, rows.nodes).map(entityObject), edges: rows.edges, truncated: rows.truncated };
     },
 
-    paths: async (
-      _: unknown,
-      args: {
-        from: string;
-        to: string;
-        maxHops: number;
-        limit: number;
-        relationTypes?: RelationType[] | null;
-        onlyCited: boolean;
-        documents?: string[] | null;
-      },
-      context: Context,
-      info: GraphQLResolveInfo,
-    ) => {
+    paths: async (_, args, context, info) => {
       const maxHops = within('maxHops', args.maxHops, 1, LIMITS.maxHops);
       const limit = within('limit', args.limit, 1, LIMITS.paths);
       if (args.from === args.to) throw badInput('from and to must be different entities', 'to');
@@ -166,16 +156,12 @@ export const queryResolvers = {
       }));
     },
 
-    platformsForCluster: async (
-      _: unknown,
-      { cluster, via, documents }: { cluster: string; via?: PlatformVia[] | null; documents?: string[] | null },
-      context: Context,
-    ) => {
+    platformsForCluster: async (_, { cluster, via, documents }, context) => {
       await requireEntities(context, [cluster], 'IndustryCluster');
       return platformsForCluster(context.executor, cluster, via ?? null, await documentFilter(context, documents));
     },
 
-    cityProfile: async (_: unknown, { city, documents }: { city: string; documents?: string[] | null }, context: Context) => {
+    cityProfile: async (_, { city, documents }, context) => {
       const profile = await cityProfile(context.executor, city, await documentFilter(context, documents));
       if (!profile) throw notFound('city', city);
       const loaded = await context.loaders.entity.loadMany(profile.placed);
@@ -184,11 +170,11 @@ export const queryResolvers = {
       return { city: profile.city, groups, links: profile.links };
     },
 
-    indicators: async (_: unknown, __: unknown, context: Context) => known(context, await indicators(context.executor)).map(entityObject),
+    indicators: async (_, __, context) => known(context, await indicators(context.executor)).map(entityObject),
 
-    documents: (_: unknown, __: unknown, { executor }: Context) => documentsByIds(executor, null),
+    documents: (_, __, { executor }) => documentsByIds(executor, null),
 
-    compareDocuments: async (_: unknown, { a, b }: { a: string; b: string }, context: Context) => {
+    compareDocuments: async (_, { a, b }, context) => {
       const [docA, docB] = await Promise.all([context.loaders.document.load(a), context.loaders.document.load(b)]);
       if (!docA) throw notFound('document', a);
       if (!docB) throw notFound('document', b);
@@ -214,8 +200,8 @@ export const queryResolvers = {
       };
     },
 
-    document: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.document.load(id),
+    document: (_, { id }, { loaders }) => loaders.document.load(id),
 
-    section: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.section.load(id),
+    section: (_, { id }, { loaders }) => loaders.section.load(id),
   },
-};
+} satisfies Resolvers;

@@ -1,31 +1,41 @@
 // Relations and everything that cites the plan: evidence, mentions, and the
 // shapes built from relations (neighbours, path hops, cluster platforms, city links).
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DocumentRow, EntityRow, MentionRow, RelationRow, SectionRow } from '../../graph/queries/rows.ts';
-import { CURATED_METHODS, type Evidence } from '../../ingest/types.ts';
+import type { EntityRow, RelationRow } from '../../graph/queries/rows.ts';
+import { CURATED_METHODS } from '../../ingest/types.ts';
 import type { Context } from '../context.ts';
 import { folded } from '../fold.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
 import { entityObject, resolveEntity, type EntityObject } from './entity.ts';
 
-type NoArgs = Record<string, never>;
+/** A neighbour as the entity resolvers pass it on: folded with its entity, or loaded with the entity's id. */
+export interface NeighborParent {
+  relation: RelationRow;
+  entity: string | EntityObject;
+  direction: 'OUT' | 'IN';
+}
+
+type NoArgs = Record<PropertyKey, never>;
 
 /** A field of a citing object (evidence, mention) that a folding query may already have read. */
-function foldedOr<T>(load: (parent: T, context: Context) => unknown) {
-  return (parent: T, args: NoArgs, context: Context, info: GraphQLResolveInfo) => {
+function foldedOr<T, R>(load: (parent: T, context: Context) => R | Promise<R>) {
+  return (parent: T, args: NoArgs, context: Context, info: GraphQLResolveInfo): R | Promise<R> => {
     const done = folded(parent, args, info);
-    return done ? done.value : load(parent, context);
+    return done ? (done.value as R) : load(parent, context);
   };
 }
 
 /** An entity field: folded, or loaded by id. */
-function entityOr<T>(id: (parent: T) => string | EntityObject | null) {
+function entityOr<T>(id: (parent: T) => string | EntityObject) {
   return (parent: T, args: NoArgs, context: Context, info: GraphQLResolveInfo) => {
     const done = folded(parent, args, info);
     if (done) return entityObject(done.value as EntityRow);
-    const ref = id(parent);
-    return ref ? resolveEntity(ref, context) : null;
+    return resolveEntity(id(parent), context);
   };
 }
+
+/** An optional entity field (the field or program a platform serves a cluster through). */
+const optionalEntity = (ref: string | null, context: Context) => (ref ? resolveEntity(ref, context) : null);
 
 async function section(id: string, { loaders }: Context) {
   const row = await loaders.section.load(id);
@@ -33,7 +43,7 @@ async function section(id: string, { loaders }: Context) {
   return row;
 }
 
-async function documentOf(docId: string, { loaders }: Context) {
+export async function documentOf(docId: string, { loaders }: Context) {
   const row = await loaders.document.load(docId);
   if (!row) throw new Error(`document ${docId} vanished during the request`);
   return row;
@@ -48,34 +58,34 @@ export const relationResolvers = {
   Relation: {
     ...endpoints,
     evidence: foldedOr((r: RelationRow) => r.evidence),
-    cited: (r: RelationRow) => r.evidence.some((e) => !CURATED_METHODS.includes(e.method)),
-    confidence: (r: RelationRow) => Math.max(0, ...r.evidence.map((e) => e.confidence)),
+    cited: (r) => r.evidence.some((e) => !CURATED_METHODS.includes(e.method)),
+    confidence: (r) => Math.max(0, ...r.evidence.map((e) => e.confidence)),
   },
   Evidence: {
-    section: foldedOr((e: Evidence, context): Promise<SectionRow> => section(e.sectionId, context)),
-    document: foldedOr((e: Evidence, context): Promise<DocumentRow> => documentOf(e.docId, context)),
+    section: foldedOr((e, context) => section(e.sectionId, context)),
+    document: foldedOr((e, context) => documentOf(e.docId, context)),
   },
   Mention: {
-    section: foldedOr((m: MentionRow, context) => section(m.sectionId, context)),
-    document: foldedOr((m: MentionRow, context) => documentOf(m.docId, context)),
+    section: foldedOr((m, context) => section(m.sectionId, context)),
+    document: foldedOr((m, context) => documentOf(m.docId, context)),
   },
   Neighbor: {
-    relation: foldedOr((n: { relation: RelationRow }) => n.relation),
-    entity: entityOr((n: { entity: string | EntityObject }) => n.entity),
+    relation: foldedOr((n: NeighborParent) => n.relation),
+    entity: entityOr((n: NeighborParent) => n.entity),
   },
   Hop: endpoints,
   ClusterPlatform: {
-    platform: (p: { platform: string }, _: unknown, context: Context) => resolveEntity(p.platform, context),
-    through: (p: { through: string | null }, _: unknown, context: Context) => (p.through ? resolveEntity(p.through, context) : null),
+    platform: (p, _, context) => resolveEntity(p.platform, context),
+    through: (p, _, context) => optionalEntity(p.through, context),
   },
   PlatformRoute: {
-    through: (p: { through: string | null }, _: unknown, context: Context) => (p.through ? resolveEntity(p.through, context) : null),
+    through: (p, _, context) => optionalEntity(p.through, context),
   },
   CityProfile: {
-    city: (c: { city: string }, _: unknown, context: Context) => resolveEntity(c.city, context),
+    city: (c, _, context) => resolveEntity(c.city, context),
   },
   CityLink: {
-    local: (l: { local: string }, _: unknown, context: Context) => resolveEntity(l.local, context),
-    other: (l: { other: string }, _: unknown, context: Context) => resolveEntity(l.other, context),
+    local: (l, _, context) => resolveEntity(l.local, context),
+    other: (l, _, context) => resolveEntity(l.other, context),
   },
-};
+} satisfies Resolvers;

@@ -7,11 +7,18 @@ import type { Executor } from '../executor.ts';
 import { relationInDocs, restrictEvidence, type DocumentFilter } from './document-filter.ts';
 import type { RelationRow } from './rows.ts';
 
+/** A link from the city, or from something in it, to another place: entities by id. */
+export interface CityLinkRow {
+  local: string;
+  other: string;
+  relation: RelationRow;
+}
+
 export interface CityProfileRow {
   city: string;
   /** ids of what is located in the city */
   placed: string[];
-  links: { local: string; other: string; relation: RelationRow }[];
+  links: CityLinkRow[];
 }
 
 /** A city by id, by name or by alias (深圳, 深圳市, shenzhen). */

@@ -1,11 +1,14 @@
 // The row shapes read queries return. Entities, mentions and relations are stored
 // and read back through graph/codec.ts; sections and documents are read here.
-import type { DocumentInfo, GraphEdge, Mention, Section } from '../../ingest/types.ts';
+import type { DocumentInfo, Evidence, GraphEdge, Mention, Section } from '../../ingest/types.ts';
 
 export type { EntityRow } from '../codec.ts';
 
 /** A relation as read back: every citation with its sentence, as the pipeline made it. */
 export type RelationRow = GraphEdge;
+
+/** One citation of a relation: the sentence, where it stands, the rule that read it. */
+export type EvidenceRow = Evidence;
 
 /** A section with its text (cut from the document for anything longer than a sentence). */
 export type SectionRow = Section & { text: string };

@@ -29,16 +29,13 @@ if (window.matchMedia('(max-width: 900px)').matches) ($('legend-box') as HTMLDet
 const lists: Lists = { clusters: [], cities: [] };
 let listsLoaded: Promise<void> | null = null;
 function loadLists(): Promise<void> {
-  listsLoaded ??= Promise.all([
-    request<{ entities: { edges: { node: Entity }[] } }>('clusters'),
-    request<{ entities: { edges: { node: Entity }[] } }>('cities'),
-  ]).then(([clusterData, cityData]) => {
+  listsLoaded ??= Promise.all([request('clusters'), request('cities')]).then(([clusterData, cityData]) => {
     // The plan's 20 clusters (pillar and emerging); discovery may find other 产业集群 that are not among them.
     lists.clusters = clusterData.entities.edges
-      .map((e) => e.node)
+      .map((e): Entity => e.node)
       .filter((c) => c.category)
       .sort((a, b) => String(b.category).localeCompare(String(a.category)) || a.name.localeCompare(b.name));
-    lists.cities = cityData.entities.edges.map((e) => e.node);
+    lists.cities = cityData.entities.edges.map((e): Entity => e.node);
     renderLists(store.get(), lists, store);
   });
   return listsLoaded;

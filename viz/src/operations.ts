@@ -1,58 +1,277 @@
-// Every GraphQL operation the explorer sends, written once; a unit test validates
-// each against api/schema.graphql, so a schema change that breaks the UI fails CI.
+// Every GraphQL operation the explorer sends, written once. `npm run codegen` reads this
+// file (each string marked /* GraphQL */) and writes the result and variable types of
+// every operation to generated/operations.ts; a unit test validates each operation
+// against api/schema.graphql, so a schema change that breaks the UI fails CI.
+// An operation carries the fragments it spreads: codegen reads each fragment once, from its own string.
 
-const ENTITY = `id kind name nameEn city { id name nameEn } source confidence
-  ... on Lab { tier } ... on Facility { domain } ... on IndustryCluster { category }
-  ... on InnovationCenter { centerType } ... on Institution { institutionType }
-  ... on City { lat lon }
-  ... on Indicator { baseline target unit baselineText targetText qualifier }`;
+const ENTITY = /* GraphQL */ `
+  fragment EntityFields on Entity {
+    id
+    kind
+    name
+    nameEn
+    city {
+      id
+      name
+      nameEn
+    }
+    source
+    confidence
+    ... on Lab {
+      tier
+    }
+    ... on Facility {
+      domain
+    }
+    ... on IndustryCluster {
+      category
+    }
+    ... on InnovationCenter {
+      centerType
+    }
+    ... on Institution {
+      institutionType
+    }
+    ... on City {
+      lat
+      lon
+    }
+    ... on Indicator {
+      baseline
+      target
+      unit
+      baselineText
+      targetText
+      qualifier
+    }
+  }
+`;
 
-/** The fields every entity type has, for places where the type is already known (a City, an Indicator). */
-const COMMON = 'id kind name nameEn city { id name nameEn } source confidence';
+const RELATION = /* GraphQL */ `
+  fragment RelationFields on Relation {
+    id
+    type
+    from {
+      id
+    }
+    to {
+      id
+    }
+    cited
+    confidence
+  }
+`;
 
-const RELATION = 'id type from { id } to { id } cited confidence';
-
-const EVIDENCE = 'quote method confidence start end section { id path title } document { id title }';
+const EVIDENCE = /* GraphQL */ `
+  fragment EvidenceFields on Evidence {
+    quote
+    method
+    confidence
+    start
+    end
+    section {
+      id
+      path
+      title
+    }
+    document {
+      id
+      title
+    }
+  }
+`;
 
 export const OPERATIONS = {
-  search: `query Search($text: String!, $kinds: [EntityKind!]) {
-    search(text: $text, kinds: $kinds, first: 8) { score entity { ${ENTITY} aliases } }
-  }`,
-  neighborhood: `query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!]) {
-    neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400) {
-      truncated nodes { ${ENTITY} } edges { ${RELATION} }
+  search: /* GraphQL */ `
+    query Search($text: String!, $kinds: [EntityKind!]) {
+      search(text: $text, kinds: $kinds, first: 8) {
+        score
+        entity {
+          ...EntityFields
+          aliases
+        }
+      }
     }
-  }`,
-  entity: `query Entity($id: ID!) {
-    entity(id: $id) {
-      ${ENTITY} aliases pinyin
-      mentions(first: 5) { quote start end section { id path } }
-      neighbors(first: 100) { direction entity { id name nameEn kind } relation { ${RELATION} evidence { ${EVIDENCE} } } }
+    ${ENTITY}
+  `,
+  neighborhood: /* GraphQL */ `
+    query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!]) {
+      neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400) {
+        truncated
+        nodes {
+          ...EntityFields
+        }
+        edges {
+          ...RelationFields
+        }
+      }
     }
-  }`,
-  paths: `query Paths($from: ID!, $to: ID!, $onlyCited: Boolean!) {
-    paths(from: $from, to: $to, maxHops: 6, limit: 5, onlyCited: $onlyCited) {
-      length hops { from { ${ENTITY} } to { ${ENTITY} } relation { ${RELATION} evidence { ${EVIDENCE} } } }
+    ${ENTITY}
+    ${RELATION}
+  `,
+  entity: /* GraphQL */ `
+    query Entity($id: ID!) {
+      entity(id: $id) {
+        ...EntityFields
+        aliases
+        pinyin
+        mentions(first: 5) {
+          quote
+          start
+          end
+          section {
+            id
+            path
+          }
+        }
+        neighbors(first: 100) {
+          direction
+          entity {
+            id
+            name
+            nameEn
+            kind
+          }
+          relation {
+            ...RelationFields
+            evidence {
+              ...EvidenceFields
+            }
+          }
+        }
+      }
     }
-  }`,
-  clusters: `query Clusters { entities(kind: IndustryCluster, first: 50) { edges { node { ${ENTITY} } } } }`,
-  platforms: `query Platforms($cluster: ID!) {
-    platformsForCluster(cluster: $cluster) {
-      via platform { ${ENTITY} } through { ${ENTITY} } relations { ${RELATION} evidence { ${EVIDENCE} } }
+    ${ENTITY}
+    ${RELATION}
+    ${EVIDENCE}
+  `,
+  paths: /* GraphQL */ `
+    query Paths($from: ID!, $to: ID!, $onlyCited: Boolean!) {
+      paths(from: $from, to: $to, maxHops: 6, limit: 5, onlyCited: $onlyCited) {
+        length
+        hops {
+          from {
+            ...EntityFields
+          }
+          to {
+            ...EntityFields
+          }
+          relation {
+            ...RelationFields
+            evidence {
+              ...EvidenceFields
+            }
+          }
+        }
+      }
     }
-  }`,
-  cities: `query Cities { entities(kind: City, first: 50) { edges { node { ${ENTITY} } } } }`,
-  cityProfile: `query CityProfile($city: ID!) {
-    cityProfile(city: $city) {
-      city { ${COMMON} lat lon }
-      groups { kind entities { ${ENTITY} } }
-      links { local { ${ENTITY} } other { ${ENTITY} } relation { ${RELATION} } }
+    ${ENTITY}
+    ${RELATION}
+    ${EVIDENCE}
+  `,
+  clusters: /* GraphQL */ `
+    query Clusters {
+      entities(kind: IndustryCluster, first: 50) {
+        edges {
+          node {
+            ...EntityFields
+          }
+        }
+      }
     }
-  }`,
-  indicators: `query Indicators { indicators { ${COMMON} baseline target unit baselineText targetText qualifier note } }`,
-  section: `query Section($id: ID!) {
-    section(id: $id) { id path title text start end parent { id path title text start end } }
-  }`,
+    ${ENTITY}
+  `,
+  platforms: /* GraphQL */ `
+    query Platforms($cluster: ID!) {
+      platformsForCluster(cluster: $cluster) {
+        via
+        platform {
+          ...EntityFields
+        }
+        through {
+          ...EntityFields
+        }
+        relations {
+          ...RelationFields
+          evidence {
+            ...EvidenceFields
+          }
+        }
+      }
+    }
+    ${ENTITY}
+    ${RELATION}
+    ${EVIDENCE}
+  `,
+  cities: /* GraphQL */ `
+    query Cities {
+      entities(kind: City, first: 50) {
+        edges {
+          node {
+            ...EntityFields
+          }
+        }
+      }
+    }
+    ${ENTITY}
+  `,
+  cityProfile: /* GraphQL */ `
+    query CityProfile($city: ID!) {
+      cityProfile(city: $city) {
+        city {
+          ...EntityFields
+        }
+        groups {
+          kind
+          entities {
+            ...EntityFields
+          }
+        }
+        links {
+          local {
+            ...EntityFields
+          }
+          other {
+            ...EntityFields
+          }
+          relation {
+            ...RelationFields
+          }
+        }
+      }
+    }
+    ${ENTITY}
+    ${RELATION}
+  `,
+  indicators: /* GraphQL */ `
+    query Indicators {
+      indicators {
+        ...EntityFields
+        note
+      }
+    }
+    ${ENTITY}
+  `,
+  section: /* GraphQL */ `
+    query Section($id: ID!) {
+      section(id: $id) {
+        id
+        path
+        title
+        text
+        start
+        end
+        parent {
+          id
+          path
+          title
+          text
+          start
+          end
+        }
+      }
+    }
+  `,
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -15,7 +15,7 @@ import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
 import { VIEWS, type Fetch, type Loaded } from './views.ts';
 import type { Arranged } from './arrangements.ts';
-import type { Entity, EntityDetail, Relation, SectionText, Subgraph } from './types.ts';
+import type { Entity, Relation } from './types.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -43,11 +43,11 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
   };
 
   /** A request with the status line; while the database is away or busy it says so and tries again, less and less often, then gives up. */
-  const fetch: Fetch = async (what, operation, variables = {}) => {
+  const fetch: Fetch = async (what, operation, ...variables) => {
     for (let attempt = 0; ; attempt += 1) {
       status(`${t('loading', store.get().lang)}${what}…`, 'busy');
       try {
-        const result = await request<never>(operation, variables);
+        const result = await request(operation, ...variables);
         status('');
         return result;
       } catch (error) {
@@ -70,7 +70,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
   };
 
   const openReader: OpenReader = (sectionId, evidence) => {
-    void fetch<{ section: SectionText | null }>('section', 'section', { id: sectionId }).then((data) => {
+    void fetch('section', 'section', { id: sectionId }).then((data) => {
       if (!data?.section) return;
       const reader = $('reader');
       reader.replaceChildren(readerPanel(data.section, evidence, store.get().lang, () => reader.replaceChildren()));
@@ -94,11 +94,11 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
   async function withExtras(state: AppState, base: GraphData): Promise<GraphData> {
     let result = base;
     if (state.expanded.length > 0) {
-      const data = await fetch<{ neighborhood: Subgraph }>('neighbours', 'neighborhood', { ids: state.expanded, depth: 1, kinds: null, types: null });
+      const data = await fetch('neighbours', 'neighborhood', { ids: state.expanded, depth: 1, kinds: null, types: null });
       if (data) result = merge(result, data.neighborhood);
     }
     if (state.selected && !result.nodes.has(state.selected)) {
-      const data = await fetch<{ neighborhood: Subgraph }>('entity', 'neighborhood', { ids: [state.selected], depth: 1, kinds: null, types: null });
+      const data = await fetch('entity', 'neighborhood', { ids: [state.selected], depth: 1, kinds: null, types: null });
       if (data) {
         const keep = new Set([...result.nodes.keys(), state.selected]);
         result = merge(result, { nodes: data.neighborhood.nodes.filter((n) => keep.has(n.id)), edges: data.neighborhood.edges });
@@ -126,7 +126,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
       panel(view.table ? null : view.panel(state.lang, openReader));
       return;
     }
-    const data = await fetch<{ entity: EntityDetail | null }>('entity', 'entity', { id });
+    const data = await fetch('entity', 'entity', { id });
     if (store.get().selected !== id) return; // the reader moved on meanwhile
     if (!data?.entity) return panel(null);
     panel(
@@ -198,7 +198,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
     const edge: Relation | undefined = graph.edges.get(id);
     if (!edge) return;
     // The source entity's relations carry the evidence of this one.
-    void fetch<{ entity: EntityDetail | null }>('evidence', 'entity', { id: edge.from.id }).then((data) => {
+    void fetch('evidence', 'entity', { id: edge.from.id }).then((data) => {
       const link = data?.entity?.neighbors.find((n) => n.relation.id === edge.id);
       const from = graph.nodes.get(edge.from.id);
       const to = graph.nodes.get(edge.to.id);

@@ -80,7 +80,7 @@ export function suggest(input: HTMLInputElement, list: HTMLElement, lang: () => 
     timer = window.setTimeout(async () => {
       const ticket = ++asked;
       try {
-        const data = await request<{ search: { entity: Entity }[] }>('search', { text });
+        const data = await request('search', { text });
         if (ticket !== asked) return; // a later keystroke asked again
         hits = exactFirst(
           text,

@@ -1,86 +1,42 @@
-// What the explorer's operations return (operations.ts); the shapes follow api/schema.graphql.
-import type { EntityKind, RelationType } from '../../ingest/model.ts';
+// What the explorer's operations return, under the names its modules use: the types
+// `npm run codegen` generates from operations.ts against api/schema.graphql.
+import type {
+  CityProfileQuery,
+  EntityFieldsFragment,
+  EntityQuery,
+  EvidenceFieldsFragment,
+  NeighborhoodQuery,
+  PathsQuery,
+  PlatformsQuery,
+  RelationFieldsFragment,
+  SectionQuery,
+} from './generated/operations.ts';
 
-export interface Entity {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  nameEn: string | null;
-  city: { id: string; name: string; nameEn: string | null } | null;
-  source: 'registry' | 'discovered' | 'table';
-  confidence: number;
-  tier?: string | null;
-  domain?: string | null;
-  category?: string | null;
-  centerType?: string | null;
-  institutionType?: string | null;
-  lat?: number | null;
-  lon?: number | null;
-  baseline?: number | null;
-  target?: number | null;
-  unit?: string | null;
-  baselineText?: string | null;
-  targetText?: string | null;
-  qualifier?: string | null;
-  note?: string | null;
-}
+type AnyKey<U> = U extends unknown ? keyof U : never;
+type FieldOf<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
 
-export interface Evidence {
-  quote: string;
-  method: string;
-  confidence: number;
-  start: number;
-  end: number;
-  section: { id: string; path: string; title: string };
-  document: { id: string; title: string };
-}
+/**
+ * A union of per-kind shapes (codegen writes one per entity type an interface selection
+ * reaches) read as one object: the fields every kind has as they are, the kind-specific
+ * ones (tier, lat, baseline …) optional, as the explorer reads any entity.
+ */
+type Merged<U> = { [K in keyof U & AnyKey<U>]: FieldOf<U, K> } & { [K in Exclude<AnyKey<U>, keyof U>]?: FieldOf<U, K> };
 
-export interface Relation {
-  id: string;
-  type: RelationType;
-  from: { id: string };
-  to: { id: string };
-  cited: boolean;
-  confidence: number;
-  evidence?: Evidence[];
-}
+export type Entity = Merged<EntityFieldsFragment>;
 
-export interface Subgraph {
-  nodes: Entity[];
-  edges: Relation[];
-}
+export type Evidence = EvidenceFieldsFragment;
 
-export interface EntityDetail extends Entity {
-  aliases: string[];
-  pinyin: string;
-  mentions: { quote: string; start: number; end: number; section: { id: string; path: string } }[];
-  neighbors: { direction: 'OUT' | 'IN'; entity: Pick<Entity, 'id' | 'name' | 'nameEn' | 'kind'>; relation: Relation & { evidence: Evidence[] } }[];
-}
+/** A relation, with its evidence where the operation asked for it. */
+export type Relation = RelationFieldsFragment & { evidence?: Evidence[] };
 
-export interface Path {
-  length: number;
-  hops: { from: Entity; to: Entity; relation: Relation & { evidence: Evidence[] } }[];
-}
+export type Subgraph = Omit<NeighborhoodQuery['neighborhood'], 'truncated'>;
 
-export interface ClusterPlatform {
-  via: 'DIRECT' | 'FIELD' | 'PROGRAM';
-  platform: Entity;
-  through: Entity | null;
-  relations: (Relation & { evidence: Evidence[] })[];
-}
+export type EntityDetail = Merged<NonNullable<EntityQuery['entity']>>;
 
-export interface CityProfile {
-  city: Entity;
-  groups: { kind: EntityKind; entities: Entity[] }[];
-  links: { local: Entity; other: Entity; relation: Relation }[];
-}
+export type Path = PathsQuery['paths'][number];
 
-export interface SectionText {
-  id: string;
-  path: string;
-  title: string;
-  text: string;
-  start: number;
-  end: number;
-  parent: Omit<SectionText, 'parent'> | null;
-}
+export type ClusterPlatform = PlatformsQuery['platformsForCluster'][number];
+
+export type CityProfile = CityProfileQuery['cityProfile'];
+
+export type SectionText = NonNullable<SectionQuery['section']>;

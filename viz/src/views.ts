@@ -1,19 +1,23 @@
 // The explorer's views, in one table: what each loads, how it is arranged, what its panel
-// says. Adding a view is adding a row.
+// says. Adding a view is adding a row. A view whose subject the URL leaves out (a city
+// view without a city) shows the start view rather than ask the server about nothing.
+import type { EntityKind, RelationType } from '../../ingest/model.ts';
+import type { Result, VariablesArg } from './api.ts';
 import { arrangeBands, arrangeChain, arrangeGeo, type Arranged } from './arrangements.ts';
 import { emptyGraph, merge, type GraphData } from './graph-data.ts';
 import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type OpenReader } from './panels.ts';
+import type { OperationName } from './operations.ts';
 import type { AppState, Lang, View } from './state.ts';
-import type { CityProfile, ClusterPlatform, Entity, Path, Subgraph } from './types.ts';
+import type { Entity } from './types.ts';
 import type { Box } from './geo.ts';
 
 /** The Greater Bay Area's cities: the start view places them on the map. */
 export const GBA_CITIES = ['guangzhou', 'shenzhen', 'zhuhai', 'foshan', 'dongguan', 'zhongshan', 'jiangmen', 'huizhou', 'hong-kong', 'macao'];
-const START_KINDS = ['City', 'ScienceCity', 'Zone', 'Corridor'];
-const START_TYPES = ['LOCATED_IN', 'PART_OF', 'IN_CORRIDOR', 'COOPERATES_WITH'];
+const START_KINDS: EntityKind[] = ['City', 'ScienceCity', 'Zone', 'Corridor'];
+const START_TYPES: RelationType[] = ['LOCATED_IN', 'PART_OF', 'IN_CORRIDOR', 'COOPERATES_WITH'];
 
 /** Runs a request as the explorer does (status line, retries while the database is away). */
-export type Fetch = <T>(what: string, operation: Parameters<typeof import('./api.ts').request>[0], variables?: Record<string, unknown>) => Promise<T | null>;
+export type Fetch = <K extends OperationName>(what: string, operation: K, ...variables: VariablesArg<K>) => Promise<Result<K> | null>;
 
 export interface ViewContext {
   state: AppState;
@@ -41,7 +45,7 @@ interface ViewDefinition {
 
 const start: ViewDefinition = {
   async load({ fetch }) {
-    const data = await fetch<{ neighborhood: Subgraph }>('start view', 'neighborhood', { ids: GBA_CITIES, depth: 1, kinds: START_KINDS, types: START_TYPES });
+    const data = await fetch('start view', 'neighborhood', { ids: GBA_CITIES, depth: 1, kinds: START_KINDS, types: START_TYPES });
     return { graph: data ? merge(emptyGraph(), data.neighborhood) : emptyGraph(), panel: (lang) => guidePanel(lang), arrange: arrangeGeo, geographic: true };
   },
 };
@@ -51,10 +55,13 @@ export const VIEWS: Record<View, ViewDefinition> = {
   // An entity chosen from a link opens on the start view, with the entity joined to it.
   entity: start,
   city: {
-    async load({ state, fetch }) {
+    async load(context) {
+      const { city } = context.state;
+      if (!city) return start.load(context);
+      const { fetch } = context;
       const [sub, profile] = await Promise.all([
-        fetch<{ neighborhood: Subgraph }>('city', 'neighborhood', { ids: [state.city], depth: 1, types: null, kinds: null }),
-        fetch<{ cityProfile: CityProfile }>('city profile', 'cityProfile', { city: state.city }),
+        fetch('city', 'neighborhood', { ids: [city], depth: 1, types: null, kinds: null }),
+        fetch('city profile', 'cityProfile', { city }),
       ]);
       let graph = sub ? merge(emptyGraph(), sub.neighborhood) : emptyGraph();
       if (profile) graph = merge(graph, { nodes: profile.cityProfile.links.map((l) => l.other), edges: profile.cityProfile.links.map((l) => l.relation) });
@@ -62,8 +69,10 @@ export const VIEWS: Record<View, ViewDefinition> = {
     },
   },
   path: {
-    async load({ state, fetch }) {
-      const data = await fetch<{ paths: Path[] }>('paths', 'paths', { from: state.pathFrom, to: state.pathTo, onlyCited: state.onlyCited });
+    async load(context) {
+      const { state, fetch } = context;
+      if (!state.pathFrom || !state.pathTo) return start.load(context);
+      const data = await fetch('paths', 'paths', { from: state.pathFrom, to: state.pathTo, onlyCited: state.onlyCited });
       const paths = data?.paths ?? [];
       const hops = paths.flatMap((p) => p.hops);
       const graph = merge(emptyGraph(), { nodes: hops.flatMap((hop) => [hop.from, hop.to]), edges: hops.map((hop) => hop.relation) });
@@ -78,26 +87,26 @@ export const VIEWS: Record<View, ViewDefinition> = {
     },
   },
   cluster: {
-    async load({ state, fetch, clusters }) {
-      const [data, list] = await Promise.all([
-        fetch<{ platformsForCluster: ClusterPlatform[] }>('platforms', 'platforms', { cluster: state.cluster }),
-        clusters(),
-      ]);
-      const cluster = list.find((c) => c.id === state.cluster);
+    async load(context) {
+      const { state, fetch, clusters } = context;
+      const id = state.cluster;
+      if (!id) return start.load(context);
+      const [data, list] = await Promise.all([fetch('platforms', 'platforms', { cluster: id }), clusters()]);
+      const cluster = list.find((c) => c.id === id);
       const rows = platformRows(data?.platformsForCluster ?? []);
       const nodes = [...(cluster ? [cluster] : []), ...rows.flatMap((p) => [p.platform, ...(p.through ? [p.through] : [])])];
       const graph = merge(emptyGraph(), { nodes, edges: rows.flatMap((p) => p.relations) });
       return {
         graph,
         panel: (lang, open) => (cluster && data ? clusterPanel(cluster, rows, lang, open) : null),
-        arrange: (_shown, lang) => arrangeBands(state.cluster!, rows, lang),
+        arrange: (_shown, lang) => arrangeBands(id, rows, lang),
         geographic: false,
       };
     },
   },
   indicators: {
     async load({ fetch }) {
-      const data = await fetch<{ indicators: Entity[] }>('indicators', 'indicators');
+      const data = await fetch('indicators', 'indicators');
       return {
         graph: emptyGraph(),
         panel: (lang) => (data ? indicatorsPanel(data.indicators, lang) : null),
