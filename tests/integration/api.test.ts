@@ -202,6 +202,24 @@ describe('GraphQL API over the bundled plan', () => {
     expect(one!.section.text.length).toBeGreaterThan(100);
   });
 
+  describe('stats', () => {
+    const STATS = '{ stats { entities relations byKind { kind count } byType { type count } } }';
+    type Stats = { entities: number; relations: number; byKind: { kind: string; count: number }[]; byType: { type: string; count: number }[] };
+
+    it("counts only the model's kinds and relation types when someone adds a label and a link of their own in Neo4j", async () => {
+      const before = await graphql<{ stats: Stats }>(executor, STATS);
+      expect(before.errors).toBeUndefined();
+      await executor.write(`MATCH (a:Entity {id: 'shenzhen'}), (b:Entity {id: 'guangzhou'}) SET a:Reviewed CREATE (a)-[:NOTED_BY_HAND]->(b)`);
+      try {
+        const after = await graphql<{ stats: Stats }>(executor, STATS);
+        expect(after.errors).toBeUndefined();
+        expect(after.data!.stats).toEqual(before.data!.stats);
+      } finally {
+        await executor.write(`MATCH (a:Entity {id: 'shenzhen'})-[r:NOTED_BY_HAND]->() DELETE r REMOVE a:Reviewed`);
+      }
+    });
+  });
+
   describe('errors', () => {
     it.each([
       ['an unknown entity in a neighborhood', '{ neighborhood(ids: ["no-such-thing"]) { truncated } }', 'NOT_FOUND'],
