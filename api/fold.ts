@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { RELATION_TYPE_NAMES } from '../ingest/model.ts';
 import { FOLDABLE, FOLDED, type FieldSelection, type Folded, type Shape } from '../graph/queries/projection.ts';
+import type { Context } from './context.ts';
 import { LIMITS } from './limits.ts';
 
 const ENTITY_TYPES = new Set(['Entity']);
@@ -101,4 +102,12 @@ export function folded(parent: unknown, args: Record<string, unknown>, info: Gra
   if (!values) return null;
   const key = foldKey(info.path.key as string, args);
   return key in values ? { value: values[key] } : null;
+}
+
+/** A resolver for a field a folding query may already have read: its folded value, else `load`. */
+export function foldedOr<T, R>(load: (parent: T, context: Context) => R | Promise<R>) {
+  return (parent: T, args: Record<PropertyKey, never>, context: Context, info: GraphQLResolveInfo): R | Promise<R> => {
+    const done = folded(parent, args, info);
+    return done ? (done.value as R) : load(parent, context);
+  };
 }

@@ -1,34 +1,19 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { TEXT_NOT_READ } from '../../graph/queries/projection.ts';
-import type { Context } from '../context.ts';
 import type { EntityObject } from './entity.ts';
-import { folded } from '../fold.ts';
+import { foldedOr } from '../fold.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
-import { documentOf } from './relation.ts';
-
-/** A field a folding query may already have read; else its loader. */
-function foldedOr<T, R>(load: (parent: T, context: Context) => R | Promise<R>) {
-  return (parent: T, args: Record<PropertyKey, never>, context: Context, info: GraphQLResolveInfo): R | Promise<R> => {
-    const done = folded(parent, args, info);
-    return done ? (done.value as R) : load(parent, context);
-  };
-}
-
-async function sectionText(id: string, { loaders }: Context): Promise<string> {
-  const row = await loaders.section.load(id);
-  if (!row) throw new Error(`section ${id} vanished during the request`);
-  return row.text;
-}
+import { documentOf, sectionOf } from './relation.ts';
 
 export const documentResolvers = {
   Document: {
     sections: foldedOr((d, { loaders }) => loaders.children.load(d.id)),
   },
   Section: {
-    text: foldedOr((s, context) => (s.text === TEXT_NOT_READ ? sectionText(s.id, context) : s.text)),
-    // Every section is written with its document and removed with it: a section without one is a broken store, not a null.
+    text: foldedOr(async (s, context) => (s.text === TEXT_NOT_READ ? (await sectionOf(s.id, context)).text : s.text)),
+    // A section is written and removed with its document and its parent: one that is missing is a broken
+    // store to report, not a null (which would call a nested section top-level).
     document: foldedOr((s, context) => documentOf(s.docId, context)),
-    parent: foldedOr((s, { loaders }) => (s.parentId ? loaders.section.load(s.parentId) : null)),
+    parent: foldedOr((s, context) => (s.parentId ? sectionOf(s.parentId, context) : null)),
     children: foldedOr((s, { loaders }) => loaders.children.load(s.id)),
   },
 } satisfies Resolvers;

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRow, RelationRow } from '../../graph/queries/rows.ts';
 import { CURATED_METHODS } from '../../ingest/types.ts';
 import type { Context } from '../context.ts';
-import { folded } from '../fold.ts';
+import { folded, foldedOr } from '../fold.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { entityObject, resolveEntity, type EntityObject } from './entity.ts';
 
@@ -16,14 +16,6 @@ export interface NeighborParent {
 }
 
 type NoArgs = Record<PropertyKey, never>;
-
-/** A field of a citing object (evidence, mention) that a folding query may already have read. */
-function foldedOr<T, R>(load: (parent: T, context: Context) => R | Promise<R>) {
-  return (parent: T, args: NoArgs, context: Context, info: GraphQLResolveInfo): R | Promise<R> => {
-    const done = folded(parent, args, info);
-    return done ? (done.value as R) : load(parent, context);
-  };
-}
 
 /** An entity field: folded, or loaded by id. */
 function entityOr<T>(id: (parent: T) => string | EntityObject) {
@@ -37,7 +29,7 @@ function entityOr<T>(id: (parent: T) => string | EntityObject) {
 /** An optional entity field (the field or program a platform serves a cluster through). */
 const optionalEntity = (ref: string | null, context: Context) => (ref ? resolveEntity(ref, context) : null);
 
-async function section(id: string, { loaders }: Context) {
+export async function sectionOf(id: string, { loaders }: Context) {
   const row = await loaders.section.load(id);
   if (!row) throw new Error(`section ${id} vanished during the request`);
   return row;
@@ -62,11 +54,11 @@ export const relationResolvers = {
     confidence: (r) => Math.max(0, ...r.evidence.map((e) => e.confidence)),
   },
   Evidence: {
-    section: foldedOr((e, context) => section(e.sectionId, context)),
+    section: foldedOr((e, context) => sectionOf(e.sectionId, context)),
     document: foldedOr((e, context) => documentOf(e.docId, context)),
   },
   Mention: {
-    section: foldedOr((m, context) => section(m.sectionId, context)),
+    section: foldedOr((m, context) => sectionOf(m.sectionId, context)),
     document: foldedOr((m, context) => documentOf(m.docId, context)),
   },
   Neighbor: {
