@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     if (parts.has('peer')) report(await benchPeer(executor, loaded));
     if (parts.has('ui')) report(await benchUi(executor, loaded));
     // Last: it empties the graph.
-    if (parts.has('scale')) report(await benchScale(executor, sizes, conditions));
+    if (parts.has('scale')) report(await benchScale(executor, local, sizes, conditions));
   } finally {
     await executor.close();
     await stop(local);
