@@ -170,9 +170,20 @@ export const queryResolvers = {
       _: unknown,
       { cluster, via, documents }: { cluster: string; via?: PlatformVia[] | null; documents?: string[] | null },
       context: Context,
+      info: GraphQLResolveInfo,
     ) => {
-      await requireEntities(context, [cluster], 'IndustryCluster');
-      return platformsForCluster(context.executor, cluster, via ?? null, await documentFilter(context, documents));
+      // A filtered request checks its cluster before its documents, as it always has; an unfiltered one checks it inside its single statement.
+      if (documents) await requireEntities(context, [cluster], 'IndustryCluster');
+      const docs = await documentFilter(context, documents);
+      const routes = childFields(info.fieldNodes, 'routes', info);
+      const shape = {
+        platform: shapeOf(childFields(info.fieldNodes, 'platform', info), 'Entity', info),
+        through: shapeOf(childFields(info.fieldNodes, 'through', info).concat(childFields(routes, 'through', info)), 'Entity', info),
+        relations: shapeOf(childFields(info.fieldNodes, 'relations', info).concat(childFields(routes, 'relations', info)), 'Relation', info),
+      };
+      const found = await platformsForCluster(context.executor, { cluster, via: via ?? null, docs, shape });
+      if (!found.found) throw notFound('IndustryCluster', cluster);
+      return found.rows;
     },
 
     cityProfile: async (_: unknown, { city, documents }: { city: string; documents?: string[] | null }, context: Context) => {

@@ -64,12 +64,13 @@ export const relationResolvers = {
     entity: entityOr((n: { entity: string | EntityObject }) => n.entity),
   },
   Hop: endpoints,
+  // platformsForCluster reads its entities in its own statement.
   ClusterPlatform: {
-    platform: (p: { platform: string }, _: unknown, context: Context) => resolveEntity(p.platform, context),
-    through: (p: { through: string | null }, _: unknown, context: Context) => (p.through ? resolveEntity(p.through, context) : null),
+    platform: (p: { platform: EntityRow }) => entityObject(p.platform),
+    through: (p: { through: EntityRow | null }) => (p.through ? entityObject(p.through) : null),
   },
   PlatformRoute: {
-    through: (p: { through: string | null }, _: unknown, context: Context) => (p.through ? resolveEntity(p.through, context) : null),
+    through: (p: { through: EntityRow | null }) => (p.through ? entityObject(p.through) : null),
   },
   CityProfile: {
     city: (c: { city: string }, _: unknown, context: Context) => resolveEntity(c.city, context),
