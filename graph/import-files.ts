@@ -43,35 +43,42 @@ function refuse(message: string, context: Record<string, unknown>): never {
   throw new GraphError('IMPORT_REFUSED', `the graph cannot be bulk-loaded: ${message}; load it with the online writer instead`, context);
 }
 
-/** The importer's type of one value the codec encoded (Float: a double, a whole number: a long), or null for none. */
-function typeOf(value: unknown, where: () => string): string | null {
-  if (value === null || value === undefined) return null;
+/** Names a value in a refusal: built only when one is refused, since the rows number millions. */
+const at = (what: string, key: string) => `${what}'s ${key}`;
+
+/** The importer's type of one value the codec encoded (Float: a double, a whole number: a long); lists of one type only. */
+function typeOf(value: unknown, what: string, key: string): string {
   if (value instanceof Float) return 'double';
   if (typeof value === 'number') return Number.isSafeInteger(value) ? 'long' : 'double';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'boolean';
   if (Array.isArray(value)) {
-    if (value.length === 0) return null;
-    const types = new Set(value.map((v) => typeOf(v, where)));
-    const [only] = types;
-    if (types.size !== 1 || !only || only.endsWith('[]')) refuse(`${where()} is a list of mixed or nested values`, { value });
-    return `${only}[]`;
+    const first = typeOf(value[0], what, key);
+    for (const item of value) {
+      if (Array.isArray(item) || typeOf(item, what, key) !== first) refuse(`${at(what, key)} is a list of mixed or nested values`, {});
+    }
+    return `${first}[]`;
   }
-  return refuse(`${where()} is a ${typeof value}, which has no CSV type`, {});
+  return refuse(`${at(what, key)} is a ${typeof value}, which has no CSV type`, {});
 }
 
-function cell(value: unknown, where: () => string): string | null {
-  if (value === null || value === undefined) return null;
+function cell(value: unknown, what: string, key: string): string {
   if (value instanceof Float) return String(value.value);
   if (Array.isArray(value)) {
-    const items = value.map((v) => cell(v, where) ?? '');
     // The importer reads "" as no value at all, so [""] would come back as an absent list.
-    if (items.length === 1 && items[0] === '') refuse(`${where()} is a list of one empty string`, {});
-    return items.join(ARRAY_DELIMITER);
+    if (value.length === 1 && value[0] === '') refuse(`${at(what, key)} is a list of one empty string`, {});
+    return value.map((v) => cell(v, what, key)).join(ARRAY_DELIMITER);
   }
   const text = String(value);
-  if (text.includes(ARRAY_DELIMITER)) refuse(`${where()} holds the control character U+001F, the importer's list delimiter`, {});
+  if (text.includes(ARRAY_DELIMITER)) refuse(`${at(what, key)} holds the control character U+001F, the importer's list delimiter`, {});
   return text;
+}
+
+interface Output {
+  file: string;
+  fd: number;
+  pending: string[][];
+  multiline: boolean;
 }
 
 /**
@@ -79,7 +86,7 @@ function cell(value: unknown, where: () => string): string | null {
  * file per property signature, since a CSV header fixes each column's key and type.
  */
 class Table {
-  private readonly files = new Map<string, { file: string; fd: number; keys: string[]; pending: (string | null)[][]; multiline: boolean }>();
+  private readonly files = new Map<string, Output>();
   rows = 0;
 
   constructor(
@@ -92,35 +99,38 @@ class Table {
   ) {}
 
   add(fixed: string[], properties: Properties, what: string): void {
-    const keys: string[] = [];
-    const header: string[] = [];
-    for (const [key, value] of Object.entries(properties)) {
-      const where = () => `${what}'s ${key}`;
-      if (Array.isArray(value) && value.length === 0 && !this.absentMeansEmpty.has(key))
-        refuse(`${where()} is an empty list, which the importer cannot write`, {});
-      const type = typeOf(value, where);
-      if (type === null) continue;
-      if (/[:\s,"]/.test(key)) refuse(`${where()} is a property name the CSV header cannot carry`, {});
-      keys.push(key);
-      header.push(`${key}:${type}`);
+    const row = fixed.slice();
+    let signature = '';
+    for (const key in properties) {
+      const value = properties[key];
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value) && value.length === 0) {
+        if (!this.absentMeansEmpty.has(key)) refuse(`${at(what, key)} is an empty list, which the importer cannot write`, {});
+        continue;
+      }
+      signature += `,${key}:${typeOf(value, what, key)}`;
+      row.push(cell(value, what, key));
     }
-    const signature = header.join(',');
-    let out = this.files.get(signature);
-    if (!out) {
-      const file = path.join(this.dir, `${this.name}-${this.files.size + 1}.csv`);
-      const fd = fs.openSync(file, 'w');
-      fs.writeSync(fd, stringify([[...this.fixed, ...header]]));
-      out = { file, fd, keys, pending: [], multiline: false };
-      this.files.set(signature, out);
-    }
-    const row = [...fixed, ...keys.map((key) => cell(properties[key], () => `${what}'s ${key}`))];
-    if (!out.multiline && row.some((v) => v !== null && /[\r\n]/.test(v))) out.multiline = true;
+    const out = this.files.get(signature) ?? this.open(signature, what);
+    if (!out.multiline && row.some((v) => v.includes('\n') || v.includes('\r'))) out.multiline = true;
     out.pending.push(row);
     this.rows += 1;
     if (out.pending.length >= CHUNK_ROWS) this.flush(out);
   }
 
-  private flush(out: { fd: number; pending: (string | null)[][] }): void {
+  private open(signature: string, what: string): Output {
+    const header = signature.split(',').slice(1);
+    const bad = header.find((h) => /[\s,"]/.test(h) || h.split(':').length !== 2);
+    if (bad) refuse(`${what} has a property name the CSV header cannot carry (${bad})`, {});
+    const file = path.join(this.dir, `${this.name}-${this.files.size + 1}.csv`);
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, stringify([[...this.fixed, ...header]]));
+    const out = { file, fd, pending: [], multiline: false };
+    this.files.set(signature, out);
+    return out;
+  }
+
+  private flush(out: Output): void {
     // quoted_empty: "" is an empty string to the importer, a bare empty field is no value.
     if (out.pending.length > 0) fs.writeSync(out.fd, stringify(out.pending, { quoted_empty: true }));
     out.pending = [];
@@ -148,7 +158,7 @@ function mergedEdges(edges: GraphEdge[]): Generator<GraphEdge> {
   });
   return (function* () {
     for (const [i, edge] of edges.entries()) {
-      if (first.get(`${edge.from}\u0000${edge.type}\u0000${edge.to}`) !== i) continue;
+      if (extra.size > 0 && first.get(`${edge.from}\u0000${edge.type}\u0000${edge.to}`) !== i) continue;
       const more = extra.get(i);
       yield more ? { ...edge, evidence: [...edge.evidence, ...more] } : edge;
     }
