@@ -9,6 +9,7 @@ import { DEFAULT_REGISTRY } from '../graph/load-plan.ts';
 import { loadRegistry } from '../ingest/registry.ts';
 import { bulkLoad } from '../launcher/bulk-load.ts';
 import { percentile, type Figure } from './measure.ts';
+import { profileQueries } from './profile.ts';
 import { serveApi } from './serve.ts';
 import { syntheticGraph } from './synthetic.ts';
 
@@ -88,6 +89,8 @@ export async function benchScale(executor: Executor, local: LocalNeo4jSettings, 
           conditions: how,
         });
       }
+      const one = Object.fromEntries(Object.entries(scenarios).map(([name, query]) => [name, query()]));
+      figures.push(...(await profileQueries(executor, one, `scale ${size}:`, `one random entity; ${base}`)));
     } finally {
       await close();
     }
