@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     }
     if (parts.has('ui')) report(await benchUi(executor, loaded));
     // Last: it empties the graph.
-    if (parts.has('scale')) report(await benchScale(executor, local, sizes, conditions));
+    if (parts.has('scale')) await benchScale(executor, local, sizes, conditions, report);
   } finally {
     await executor.close();
     await stop(local);
