@@ -2,18 +2,16 @@
 // the schema it generates from type definitions over the same labels, relation types
 // and full-text index. Both answer the same three questions at 32 connections in the
 // same run; the figures and the ratio innograph / peer are printed side by side.
-import { createServer as createHttpServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j from 'neo4j-driver';
-import pino from 'pino';
-import { createServer } from '../api/server.ts';
 import type { Executor } from '../graph/executor.ts';
 import { FULLTEXT_INDEX } from '../graph/schema.ts';
 import { ENTITY_LABEL, RELATION_TYPE_NAMES } from '../ingest/model.ts';
 import { drive, CONNECTIONS, SECONDS } from './api.ts';
 import type { Figure } from './measure.ts';
+import { listen, serveApi } from './serve.ts';
 
 // The peer accepts only String fields in @fulltext; it queries the index by name, so aliases are searched all the same.
 /** LOCATED_IN → locatedIn: one relationship field per relation type, read in both directions like innograph's. */
@@ -55,11 +53,6 @@ export const PEER_SCENARIOS: { name: string; innograph: string; peer: string }[]
   },
 ];
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-}
-
 async function check(url: string, query: string): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   const body = (await response.json()) as { errors?: { message: string }[] };
@@ -70,27 +63,18 @@ export async function benchPeer(executor: Executor, conditions: string): Promise
   const { uri, user, password, database } = executor.settings;
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
   const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
-  const peer = createHttpServer(createYoga({ schema, context: { sessionConfig: { database } }, logging: false, graphiql: false }));
+  const peer = await listen(createHttpServer(createYoga({ schema, context: { sessionConfig: { database } }, logging: false, graphiql: false })));
   const servers = {
-    'innograph (cache on, as served)': createServer({
-      executor,
-      logger: pino({ level: 'silent' }),
-      graphiql: false,
-      corsOrigin: null,
-      requestTimeoutMs: 5000,
-      cache: { versionPollMs: 1000, ttlMs: 60_000 },
-    }),
-    'innograph (cache off)': createServer({ executor, logger: pino({ level: 'silent' }), graphiql: false, corsOrigin: null, requestTimeoutMs: 5000 }),
+    'innograph (cache on, as served)': await serveApi(executor, { cached: true }),
+    'innograph (cache off)': await serveApi(executor),
   };
-  const peerUrl = await listen(peer);
-  const urls = Object.fromEntries(await Promise.all(Object.entries(servers).map(async ([name, server]) => [name, await listen(server)] as const)));
   const figures: Figure[] = [];
   try {
     for (const scenario of PEER_SCENARIOS) {
-      await check(peerUrl, scenario.peer);
-      for (const url of Object.values(urls)) await check(url, scenario.innograph);
-      await drive(peerUrl, scenario.peer); // warm-up
-      const theirs = await drive(peerUrl, scenario.peer);
+      await check(peer.url, scenario.peer);
+      for (const { url } of Object.values(servers)) await check(url, scenario.innograph);
+      await drive(peer.url, scenario.peer); // warm-up
+      const theirs = await drive(peer.url, scenario.peer);
       const base = `${CONNECTIONS} connections, ${SECONDS} s after an ${SECONDS} s warm-up; ${conditions}`;
       const failed = (r: typeof theirs) => r.errors + r.timeouts + r.non2xx;
       figures.push(
@@ -103,7 +87,7 @@ export async function benchPeer(executor: Executor, conditions: string): Promise
         { name: `peer ${scenario.name}: @neo4j/graphql p50 latency`, value: theirs.latency.p50, unit: 'ms', conditions: base },
         { name: `peer ${scenario.name}: @neo4j/graphql p99 latency`, value: theirs.latency.p99, unit: 'ms', conditions: base },
       );
-      for (const [name, url] of Object.entries(urls)) {
+      for (const [name, { url }] of Object.entries(servers)) {
         await drive(url, scenario.innograph);
         const ours = await drive(url, scenario.innograph);
         figures.push(
@@ -126,7 +110,7 @@ export async function benchPeer(executor: Executor, conditions: string): Promise
       }
     }
   } finally {
-    for (const server of [peer, ...Object.values(servers)]) await new Promise((resolve) => server.close(resolve));
+    for (const served of [peer, ...Object.values(servers)]) await served.close();
     await driver.close();
   }
   return figures;

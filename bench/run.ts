@@ -15,11 +15,12 @@ import { Executor } from '../graph/executor.ts';
 import { freePort, start, stop } from '../launcher/launcher.ts';
 import { applySchema, awaitIndexes } from '../graph/schema.ts';
 import { writeGraph } from '../graph/writer.ts';
-import { benchApi } from './api.ts';
+import { benchApi, SCENARIOS } from './api.ts';
 import { benchFidelity } from './fidelity.ts';
 import { benchLoad, benchParse } from './ingest.ts';
 import { machine, type Figure } from './measure.ts';
-import { benchPeer } from './peer.ts';
+import { benchPeer, PEER_SCENARIOS } from './peer.ts';
+import { profileQueries } from './profile.ts';
 import { benchScale } from './scale.ts';
 import { benchUi } from './ui.ts';
 
@@ -74,11 +75,15 @@ async function main(): Promise<void> {
     if (parts.has('api')) {
       report(await benchApi(executor, loaded, true));
       report(await benchApi(executor, loaded, false));
+      report(await profileQueries(executor, SCENARIOS, 'api', loaded));
     }
-    if (parts.has('peer')) report(await benchPeer(executor, loaded));
+    if (parts.has('peer')) {
+      report(await benchPeer(executor, loaded));
+      report(await profileQueries(executor, Object.fromEntries(PEER_SCENARIOS.map((s) => [s.name, s.innograph])), 'peer', loaded));
+    }
     if (parts.has('ui')) report(await benchUi(executor, loaded));
     // Last: it empties the graph.
-    if (parts.has('scale')) report(await benchScale(executor, sizes, conditions));
+    if (parts.has('scale')) await benchScale(executor, local, sizes, conditions, report);
   } finally {
     await executor.close();
     await stop(local);

@@ -12,7 +12,8 @@ import { GraphError } from '../graph/errors.ts';
 import { Executor } from '../graph/executor.ts';
 import { DEFAULT_REGISTRY, ingestPlan } from '../graph/load-plan.ts';
 import { storedText } from '../graph/queries/documents.ts';
-import { locateNeo4j } from '../launcher/locate.ts';
+import { bulkLoad } from '../launcher/bulk-load.ts';
+import { locateNeo4j, type LocatedNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
 import { removeDocument, writeGraph, type WriteSummary } from '../graph/writer.ts';
 import { documentFacts } from '../graph/queries/compare.ts';
@@ -35,6 +36,8 @@ const CLI = {
   --id <id>              document id (default: from index.yaml or the file name)
   --title <title>        document title (default: from index.yaml or the id)
   --force                replace the stored document even with a text that is only its beginning
+  --bulk                 first load into an empty database of the project's own local Neo4j through Neo4j's offline
+                         importer (the server stops while it runs); refused for any other database
   --help, -h             this text
   --version              innograph's version
 exit codes: 0 done, 2 bad input, registry or usage (nothing written), 3 database error (the previous graph is intact), 1 other`,
@@ -49,6 +52,7 @@ exit codes: 0 done, 2 bad input, registry or usage (nothing written), 3 database
     force: { type: 'boolean', default: false },
     diff: { type: 'boolean', default: false },
     remove: { type: 'string' },
+    bulk: { type: 'boolean', default: false },
   },
 } satisfies CommandLine;
 
@@ -61,6 +65,7 @@ function parse(argv: string[]) {
   if (values.out && values.diff) usageError(CLI, '--out writes the graph and --diff compares it with the stored one: use one');
   if (positionals.length !== 1) usageError(CLI, `expected one plan file (or -), got ${positionals.length}`);
   if (values.out && !values['dry-run']) usageError(CLI, '--out goes with --dry-run');
+  if (values.bulk && (values['dry-run'] || values.diff)) usageError(CLI, '--bulk loads an empty database: not with --dry-run or --diff');
   return { source: positionals[0]!, ...values };
 }
 
@@ -91,15 +96,42 @@ async function refuseTruncated(executor: Executor, result: IngestResult): Promis
   }
 }
 
-async function withDatabase<T>(say: (message: string) => void, work: (executor: Executor, uri: string) => Promise<T>): Promise<T> {
+async function withDatabase<T>(say: (message: string) => void, work: (executor: Executor, uri: string, neo4j: LocatedNeo4j) => Promise<T>): Promise<T> {
   const neo4j = await locateNeo4j(loadConfig(), { docker: false, log: say });
   const executor = await Executor.connect(neo4j.settings);
   try {
     await applySchema(executor);
-    return await work(executor, neo4j.settings.uri);
+    return await work(executor, neo4j.settings.uri, neo4j);
   } finally {
     await executor.close();
   }
+}
+
+/** The offline importer's first load; bulkLoad itself refuses a database that is not empty. */
+async function bulk(executor: Executor, neo4j: LocatedNeo4j, result: IngestResult, say: (message: string) => void): Promise<WriteSummary> {
+  if (neo4j.source !== 'local') {
+    throw new GraphError(
+      'IMPORT_REFUSED',
+      `--bulk loads only the project's own local Neo4j, not ${neo4j.settings.uri} (NEO4J_URI or Docker); load without --bulk`,
+    );
+  }
+  const { graph } = result;
+  const started = performance.now();
+  const summary = await bulkLoad(loadConfig().local, executor, graph, say);
+  const { csvMs, importMs, schemaMs, verifyMs } = summary.timings;
+  say(
+    `bulk-loaded ${summary.rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
+      `(CSV ${(csvMs / 1000).toFixed(1)} s, import ${(importMs / 1000).toFixed(1)} s, schema ${(schemaMs / 1000).toFixed(1)} s, check ${(verifyMs / 1000).toFixed(1)} s)`,
+  );
+  const mentions = graph.nodes.reduce((sum, n) => sum + n.mentions.length, 0);
+  return {
+    documents: graph.documents.length,
+    sections: graph.sections.length,
+    entities: graph.nodes.length,
+    mentions,
+    relations: graph.edges.length,
+    pruned: 0,
+  };
 }
 
 async function remove(docId: string, json: boolean, say: (message: string) => void): Promise<void> {
@@ -131,12 +163,13 @@ async function main(): Promise<void> {
     if (args.out) fs.writeFileSync(args.out, json);
     else if (!args.json) process.stdout.write(json);
   } else {
-    written = await withDatabase(say, async (executor, uri) => {
+    written = await withDatabase(say, async (executor, uri, neo4j) => {
       if (args.diff) {
         diff = diffFacts(await documentFacts(executor, docId), factsOf(result.graph, docId));
         if (!args.json) process.stdout.write(`${formatDiff(docId, diff)}\n`);
       }
       if (args['dry-run']) return null;
+      if (args.bulk) return bulk(executor, neo4j, result, say);
       if (!args.force) await refuseTruncated(executor, result);
       let last = performance.now();
       const summary = await writeGraph(executor, result.graph, {

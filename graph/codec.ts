@@ -44,6 +44,15 @@ const texts: Column<string[]> = {
   },
 };
 
+/**
+ * A list that may be empty: Neo4j's offline importer cannot write an empty list and
+ * leaves the property out, so an absent one reads back as empty.
+ */
+const textsOrNone: Column<string[]> = {
+  encode: (value) => value,
+  decode: (stored, field) => (stored === null || stored === undefined ? [] : texts.decode(stored, field)),
+};
+
 /** Offsets and counts: integers, so that substring() and ranges take them as they are. */
 const integer: Column<number> = {
   encode: (value) => value,
@@ -111,7 +120,7 @@ const ENTITY_FIELDS: Columns<EntityRow> = {
   kind: entityKind,
   name: text,
   nameEn: optionalText,
-  aliases: texts,
+  aliases: textsOrNone,
   pinyin: text,
   source: oneOf(SOURCES),
   confidence: float,
@@ -125,6 +134,14 @@ const ENTITY_FIELDS: Columns<EntityRow> = {
  * (kept by the writer, which adds and takes away one document at a time).
  */
 const ENTITY_BOOKKEEPING = ['pinyinKey', 'propKeys', 'docs'] as const;
+
+/** Entity properties whose empty list may be stored as no property at all (see textsOrNone). */
+export const LISTS_READ_WHEN_ABSENT: ReadonlySet<string> = new Set([
+  ...Object.entries(ENTITY_FIELDS)
+    .filter(([, column]) => column === textsOrNone)
+    .map(([key]) => key),
+  'propKeys',
+]);
 
 /** Every property name an entity node holds, but for its kind-specific props. */
 export const ENTITY_KEYS: readonly string[] = [...Object.keys(ENTITY_FIELDS).filter((k) => k !== 'props'), ...ENTITY_BOOKKEEPING];
@@ -149,7 +166,7 @@ export function entityProjection(v: string): string {
 export function decodeEntity(stored: Record<string, unknown>): EntityRow {
   const at = (field: string) => `entity ${String(stored.id)}'s ${field}`;
   const props: Record<string, PropValue> = {};
-  for (const key of texts.decode(stored.propKeys, at('propKeys'))) props[key] = (stored[key] as PropValue | undefined) ?? null;
+  for (const key of textsOrNone.decode(stored.propKeys, at('propKeys'))) props[key] = (stored[key] as PropValue | undefined) ?? null;
   const entity = {} as Record<string, unknown>;
   for (const [key, column] of Object.entries(ENTITY_FIELDS)) entity[key] = column.decode(key === 'props' ? props : stored[key], at(key));
   return entity as EntityRow;

@@ -14,7 +14,9 @@ export type GraphErrorCode =
   | 'CONSTRAINT_VIOLATION'
   | 'NEO4J_NOT_FOUND'
   | 'LAUNCHER_FAILED'
-  | 'WRITE_FAILED';
+  | 'WRITE_FAILED'
+  | 'IMPORT_REFUSED'
+  | 'IMPORT_FAILED';
 
 export class GraphError extends Error {
   constructor(

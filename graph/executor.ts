@@ -33,6 +33,15 @@ interface Budget {
 }
 export type Tx = Pick<ManagedTransaction, 'run'>;
 
+export interface Profile {
+  /** depth first from the plan's root */
+  operators: { operator: string; rows: number; dbHits: number; details: string }[];
+  dbHits: number;
+  /** until the first record was available, plus until the last was consumed */
+  serverMs: number;
+  records: number;
+}
+
 export class Executor {
   readonly options: ExecutorOptions;
 
@@ -43,6 +52,8 @@ export class Executor {
     /** round trips, shared with bounded() views, so tests can assert that a request's cost is bounded */
     private readonly counter = { queries: 0, closed: false },
     private readonly budget: Budget | null = null,
+    /** told every read statement before it runs (see recording()) */
+    private readonly recorder: ((cypher: string, params: Params) => void) | null = null,
   ) {
     this.options = options;
   }
@@ -59,7 +70,12 @@ export class Executor {
    */
   forRequest(timeoutMs: number, maxTransactions: number): Executor {
     const budget = { deadline: Date.now() + timeoutMs, transactions: 0, maxTransactions };
-    return new Executor(this.driver, this.settings, { ...this.options, timeoutMs }, this.counter, budget);
+    return new Executor(this.driver, this.settings, { ...this.options, timeoutMs }, this.counter, budget, this.recorder);
+  }
+
+  /** The same connection, telling `record` each read statement it runs: how a benchmark profiles what the API sends. */
+  recording(record: (cypher: string, params: Params) => void): Executor {
+    return new Executor(this.driver, this.settings, this.options, this.counter, this.budget, record);
   }
 
   /** The bound of the next transaction; throws once the request's budget is spent. */
@@ -97,6 +113,7 @@ export class Executor {
   }
 
   async read<Row extends RecordShape>(cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
+    this.recorder?.(cypher, params);
     return this.run('READ', (tx) => rows<Row>(tx, cypher, params), timeoutMs);
   }
 
@@ -144,6 +161,39 @@ export class Executor {
       return operators;
     } catch (error) {
       throw toGraphError(error, 'planning a statement');
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs a read statement under PROFILE: how much work each operator did (rows, db hits)
+   * and how long the server took, for benchmarks that explain a figure.
+   */
+  async profile(cypher: string, params: Params = {}): Promise<Profile> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(`PROFILE ${cypher}`, typed(params) as Params);
+      const operators: Profile['operators'] = [];
+      const walk = (plan: { operatorType: string; rows: number; dbHits: number; arguments: Record<string, unknown>; children: unknown[] }) => {
+        operators.push({
+          operator: plan.operatorType.replace(/@.*$/, ''),
+          rows: plan.rows,
+          dbHits: plan.dbHits,
+          details: String(plan.arguments.Details ?? ''),
+        });
+        for (const child of plan.children) walk(child as typeof plan);
+      };
+      const { profile, resultAvailableAfter, resultConsumedAfter } = result.summary;
+      if (profile) walk(profile as unknown as Parameters<typeof walk>[0]);
+      return {
+        operators,
+        dbHits: operators.reduce((sum, o) => sum + o.dbHits, 0),
+        serverMs: Number(resultAvailableAfter) + Number(resultConsumedAfter),
+        records: result.records.length,
+      };
+    } catch (error) {
+      throw toGraphError(error, 'profiling a statement');
     } finally {
       await session.close();
     }

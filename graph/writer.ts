@@ -130,7 +130,8 @@ async function batched<T>(
   return done;
 }
 
-function sectionRow(section: Section, seq: number, text: string) {
+/** The stored properties of a section; `seq` is its place in the document, the order readers walk. */
+export function sectionRow(section: Section, seq: number, text: string) {
   // Sentences carry their text: it is the quote of every mention and evidence in them.
   return { ...section, seq, text: section.kind === 'sentence' ? text.slice(section.start, section.end) : null };
 }

@@ -173,6 +173,41 @@ async function prepareHome(settings: LocalNeo4jSettings): Promise<Auth> {
   return auth;
 }
 
+/**
+ * Runs neo4j-admin on this home (its AdminTool main class, from the server's own jars),
+ * each line of its output to `onLine`; fails with its last lines.
+ */
+export function runAdmin(settings: LocalNeo4jSettings, args: string[], onLine: (line: string) => void): Promise<void> {
+  const p = paths(settings);
+  return new Promise((resolve, reject) => {
+    const child = spawn(settings.java, [`-Xmx${settings.heap}`, '-XX:+ExitOnOutOfMemoryError', '-cp', `${settings.lib}/*`, ADMIN_CLASS, ...args], {
+      cwd: settings.home,
+      env: { ...process.env, NEO4J_HOME: settings.home, NEO4J_CONF: p.conf },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const last: string[] = [];
+    const take = (line: string) => {
+      if (line.trim() === '') return;
+      last.push(line);
+      if (last.length > 12) last.shift();
+      onLine(line);
+    };
+    readline.createInterface({ input: child.stdout }).on('line', take);
+    readline.createInterface({ input: child.stderr }).on('line', take);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`neo4j-admin ${args.slice(0, 3).join(' ')} exited with code ${code}:\n${last.join('\n')}`));
+    });
+  });
+}
+
+/** Where the server keeps a database's store and its transaction logs. */
+export function databaseDirs(settings: LocalNeo4jSettings, database: string): { store: string; transactions: string } {
+  const { data } = paths(settings);
+  return { store: path.join(data, 'databases', database), transactions: path.join(data, 'transactions', database) };
+}
+
 /** True while a process of this pid exists. */
 export function alive(pid: number): boolean {
   try {

@@ -156,9 +156,19 @@ export const queryResolvers = {
       }));
     },
 
-    platformsForCluster: async (_, { cluster, via, documents }, context) => {
-      await requireEntities(context, [cluster], 'IndustryCluster');
-      return platformsForCluster(context.executor, cluster, via ?? null, await documentFilter(context, documents));
+    platformsForCluster: async (_, { cluster, via, documents }, context, info) => {
+      // A filtered request checks its cluster before its documents, as it always has; an unfiltered one checks it inside its single statement.
+      if (documents) await requireEntities(context, [cluster], 'IndustryCluster');
+      const docs = await documentFilter(context, documents);
+      const routes = childFields(info.fieldNodes, 'routes', info);
+      const shape = {
+        platform: shapeOf(childFields(info.fieldNodes, 'platform', info), 'Entity', info),
+        through: shapeOf(childFields(info.fieldNodes, 'through', info).concat(childFields(routes, 'through', info)), 'Entity', info),
+        relations: shapeOf(childFields(info.fieldNodes, 'relations', info).concat(childFields(routes, 'relations', info)), 'Relation', info),
+      };
+      const found = await platformsForCluster(context.executor, { cluster, via: via ?? null, docs, shape });
+      if (!found.found) throw notFound('IndustryCluster', cluster);
+      return found.rows;
     },
 
     cityProfile: async (_, { city, documents }, context) => {

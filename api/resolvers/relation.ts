@@ -26,9 +26,6 @@ function entityOr<T>(id: (parent: T) => string | EntityObject) {
   };
 }
 
-/** An optional entity field (the field or program a platform serves a cluster through). */
-const optionalEntity = (ref: string | null, context: Context) => (ref ? resolveEntity(ref, context) : null);
-
 export async function sectionOf(id: string, { loaders }: Context) {
   const row = await loaders.section.load(id);
   if (!row) throw new Error(`section ${id} vanished during the request`);
@@ -66,12 +63,13 @@ export const relationResolvers = {
     entity: entityOr((n: NeighborParent) => n.entity),
   },
   Hop: endpoints,
+  // platformsForCluster reads its entities in its own statement.
   ClusterPlatform: {
-    platform: (p, _, context) => resolveEntity(p.platform, context),
-    through: (p, _, context) => optionalEntity(p.through, context),
+    platform: (p) => entityObject(p.platform),
+    through: (p) => (p.through ? entityObject(p.through) : null),
   },
   PlatformRoute: {
-    through: (p, _, context) => optionalEntity(p.through, context),
+    through: (p) => (p.through ? entityObject(p.through) : null),
   },
   CityProfile: {
     city: (c, _, context) => resolveEntity(c.city, context),

@@ -5,11 +5,11 @@
 // them, and crediting its every platform to every one of the ten would say nothing.
 // One row per platform, with all its routes, the direct one first.
 import { PLATFORM_KINDS } from '../../ingest/model.ts';
-import { decodeRelation, relationProjection } from '../codec.ts';
 import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
-import { restrictEvidence, type DocumentFilter } from './document-filter.ts';
-import type { RelationRow } from './rows.ts';
+import { evidenceUnfolded, restrictEvidence, type DocumentFilter } from './document-filter.ts';
+import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
+import type { EntityRow, RelationRow } from './rows.ts';
 
 export const PLATFORM_VIAS = ['DIRECT', 'FIELD', 'PROGRAM'] as const;
 export type PlatformVia = (typeof PLATFORM_VIAS)[number];
@@ -19,59 +19,102 @@ export const PROGRAM_CLUSTERS = 3;
 
 export interface PlatformRoute {
   via: PlatformVia;
-  through: string | null;
-  relations: RelationRow[];
+  through: Folded<EntityRow> | null;
+  relations: Folded<RelationRow>[];
 }
 
 export interface PlatformRow extends PlatformRoute {
-  platform: string;
+  platform: Folded<EntityRow>;
   /** every route, direct first; the row's own via/through/relations are the first */
   routes: PlatformRoute[];
 }
 
+/** What the client selected of the platforms, of the fields and programs routes go through, and of their relations. */
+export interface PlatformShape {
+  platform: Shape;
+  through: Shape;
+  relations: Shape;
+}
+
+const NO_SHAPE: PlatformShape = { platform: EMPTY_SHAPE, through: EMPTY_SHAPE, relations: EMPTY_SHAPE };
+
 const PLATFORM = anyKind('p', PLATFORM_KINDS);
 
-export function platformsCypher(): string {
-  return `MATCH (c:${label('IndustryCluster')} {id: $cluster})
+/**
+ * One statement: the cluster checked, every route of every platform, and the entities
+ * and relations the selection asks for, projected as neighborhood's are. An unknown
+ * cluster yields found = false and no platforms.
+ */
+export function platformsCypher(compiler = new ProjectionCompiler(), shape: PlatformShape = NO_SHAPE) {
+  const cluster = compiler.entity('c', EMPTY_SHAPE);
+  const platform = compiler.entity('p', shape.platform);
+  const through = compiler.entity('through', shape.through);
+  const relation = compiler.relation('r', shape.relations);
+  const cypher = `OPTIONAL MATCH (c:${label('IndustryCluster')} {id: $cluster})
      CALL (c) {
-       MATCH (p)-[r:SERVES]->(c) WHERE ${PLATFORM}
-       RETURN p, 'DIRECT' AS via, null AS through, [r] AS rels
-       UNION
-       MATCH (p)-[r1:SERVES|FOCUSES_ON]->(f:${label('Field')})-[r2:RELATED_TO]->(c) WHERE ${PLATFORM}
-       RETURN p, 'FIELD' AS via, f AS through, [r1, r2] AS rels
-       UNION
-       MATCH (g:${label('Program')})-[r1:SUPPORTS]->(c), (g)-[r2:SUPPORTS]->(p)
-       WHERE ${PLATFORM} AND COUNT { (g)-[:SUPPORTS]->(:${label('IndustryCluster')}) } <= $programClusters
-       RETURN p, 'PROGRAM' AS via, g AS through, [r2, r1] AS rels
+       CALL (c) {
+         MATCH (p)-[r:SERVES]->(c) WHERE ${PLATFORM}
+         RETURN p, 'DIRECT' AS via, null AS through, [r] AS rels
+         UNION
+         MATCH (p)-[r1:SERVES|FOCUSES_ON]->(f:${label('Field')})-[r2:RELATED_TO]->(c) WHERE ${PLATFORM}
+         RETURN p, 'FIELD' AS via, f AS through, [r1, r2] AS rels
+         UNION
+         MATCH (g:${label('Program')})-[r1:SUPPORTS]->(c), (g)-[r2:SUPPORTS]->(p)
+         WHERE ${PLATFORM} AND COUNT { (g)-[:SUPPORTS]->(:${label('IndustryCluster')}) } <= $programClusters
+         RETURN p, 'PROGRAM' AS via, g AS through, [r2, r1] AS rels
+       }
+       CALL (rels) { UNWIND rels AS r RETURN collect(${relation.cypher}) AS relations }
+       WITH p, via, through, relations
+       ORDER BY CASE via WHEN 'DIRECT' THEN 0 WHEN 'FIELD' THEN 1 ELSE 2 END, through.name, through.id
+       WITH p, collect({via: via, through: CASE WHEN through IS NULL THEN null ELSE ${through.cypher} END, relations: relations}) AS routes
+       WHERE $via IS NULL OR any(route IN routes WHERE route.via IN $via)
+       WITH p, routes
+       ORDER BY CASE routes[0].via WHEN 'DIRECT' THEN 0 WHEN 'FIELD' THEN 1 ELSE 2 END, p.name, p.id
+       RETURN collect({platform: ${platform.cypher}, routes: routes}) AS platforms
      }
-     WITH p, via, through, rels
-     ORDER BY CASE via WHEN 'DIRECT' THEN 0 WHEN 'FIELD' THEN 1 ELSE 2 END, through.name, through.id
-     WITH p, collect({via: via, through: through.id, relations: [r IN rels | ${relationProjection('r')}]}) AS routes
-     WHERE $via IS NULL OR any(route IN routes WHERE route.via IN $via)
-     RETURN p.id AS platform, routes
-     ORDER BY CASE routes[0].via WHEN 'DIRECT' THEN 0 WHEN 'FIELD' THEN 1 ELSE 2 END, p.name, p.id`;
+     RETURN c IS NOT NULL AS found, CASE WHEN c IS NULL THEN null ELSE ${cluster.cypher} END AS cluster, platforms`;
+  return { cypher, cluster, platform, through, relation };
+}
+
+interface RawRoute {
+  via: PlatformVia;
+  through: unknown;
+  relations: unknown[];
 }
 
 /**
  * `via`: keep only platforms reached by one of these routes (all their routes are still listed).
  * `docs`: a route holds for the documents when each of its links is stated by one of them.
+ * `found` is false when no industry cluster has the id.
  */
 export async function platformsForCluster(
   executor: Executor,
-  cluster: string,
-  via: PlatformVia[] | null = null,
-  docs: DocumentFilter = null,
-): Promise<PlatformRow[]> {
-  const rows = await executor.read<{ platform: string; routes: { via: PlatformVia; through: string | null; relations: Record<string, unknown>[] }[] }>(
-    platformsCypher(),
-    { cluster, via, programClusters: PROGRAM_CLUSTERS },
-  );
-  return rows.flatMap((row) => {
-    const routes = row.routes.flatMap((r): PlatformRoute[] => {
-      const relations = r.relations.map((rel) => restrictEvidence(decodeRelation(rel), docs));
-      return relations.every((rel) => rel !== null) ? [{ via: r.via, through: r.through, relations: relations as RelationRow[] }] : [];
+  args: { cluster: string; via?: PlatformVia[] | null; docs?: DocumentFilter; shape?: PlatformShape },
+): Promise<{ found: boolean; rows: PlatformRow[] }> {
+  const via = args.via ?? null;
+  const docs = args.docs ?? null;
+  const compiler = new ProjectionCompiler();
+  const shape = args.shape ?? NO_SHAPE;
+  const compiled = platformsCypher(compiler, docs ? { ...shape, relations: evidenceUnfolded(shape.relations) } : shape);
+  const [row] = await executor.read<{ found: boolean; cluster: unknown; platforms: { platform: unknown; routes: RawRoute[] }[] }>(compiled.cypher, {
+    ...compiler.params,
+    cluster: args.cluster,
+    via,
+    programClusters: PROGRAM_CLUSTERS,
+  });
+  if (!row?.found) return { found: false, rows: [] };
+  const cluster = compiled.cluster.decode(row.cluster, new Map());
+  const rows = row.platforms.flatMap((raw): PlatformRow[] => {
+    const platform = compiled.platform.decode(raw.platform, new Map());
+    const routes = raw.routes.flatMap((r): PlatformRoute[] => {
+      const through = r.through == null ? null : compiled.through.decode(r.through, new Map());
+      // A relation's ends are the cluster, the platform and what the route goes through, all decoded above.
+      const known = new Map([cluster, platform, ...(through ? [through] : [])].map((e) => [e.id, e]));
+      const relations = r.relations.map((rel) => restrictEvidence(compiled.relation.decode(rel, known), docs));
+      return relations.every((rel) => rel !== null) ? [{ via: r.via, through, relations: relations as Folded<RelationRow>[] }] : [];
     });
     if (routes.length === 0 || (via !== null && !routes.some((r) => via.includes(r.via)))) return [];
-    return [{ platform: row.platform, ...routes[0]!, routes }];
+    return [{ platform, ...routes[0]!, routes }];
   });
+  return { found: true, rows };
 }

@@ -48,9 +48,9 @@ describe("the README's Cypher cookbook", () => {
 
   it('finds the same platforms of a cluster as the API, the field hop included', async () => {
     const rows = await executor.read<{ id: string; throughField: string | null }>(recipe(PLATFORMS));
-    const api = (await platformsForCluster(executor, 'cluster-advanced-materials')).filter((r) => r.via !== 'PROGRAM');
+    const api = (await platformsForCluster(executor, { cluster: 'cluster-advanced-materials' })).rows.filter((r) => r.via !== 'PROGRAM');
     expect(api.some((r) => r.via === 'FIELD')).toBe(true);
-    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(api.map((r) => r.platform)));
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(api.map((r) => r.platform.id)));
     expect(rows.some((r) => r.throughField !== null)).toBe(true);
   });
 

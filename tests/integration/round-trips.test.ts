@@ -88,6 +88,41 @@ describe('round trips to Neo4j per root field', { timeout: 120_000 }, () => {
     expect(queries).toBe(1);
   });
 
+  it('answers platformsForCluster with its platforms, routes, relations and evidence in one Cypher query', async () => {
+    // Within the cost limit, which multiplies the lists of routes and relations by their evidence.
+    const { queries, data } = await cost(`{ platformsForCluster(cluster: "cluster-advanced-materials") {
+      via
+      platform { id name kind city { id name } mentions(first: 1) { quote } neighbors(first: 2) { entity { id } relation { type } } }
+      through { id name }
+      relations { type from { id name } to { id } evidence { quote section { path } document { title } } }
+      routes { via through { id name city { id } } }
+    } }`);
+    const rows = data.platformsForCluster as { via: string; through: { id: string } | null; routes: unknown[] }[];
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.some((r) => r.via === 'FIELD' && r.through !== null)).toBe(true);
+    expect(queries).toBe(1);
+  });
+
+  it('gives the same platforms and routes folded as the entity field gives for each of them', async () => {
+    const { data } = await cost(`{
+      platformsForCluster(cluster: "cluster-advanced-materials") { platform { id name city { id } } routes { through { id name city { id } } } }
+    }`);
+    type Shown = { id: string; name: string; city: { id: string } | null };
+    const rows = data.platformsForCluster as { platform: Shown; routes: { through: Shown | null }[] }[];
+    const shown = [...rows.map((r) => r.platform), ...rows.flatMap((r) => r.routes.flatMap((route) => (route.through ? [route.through] : [])))];
+    expect(shown.some((e) => e.city !== null)).toBe(true);
+    for (const entity of shown) {
+      const { data: one } = await cost('query ($id: ID!) { entity(id: $id) { id name city { id } } }', { id: entity.id });
+      expect(one.entity).toEqual(entity);
+    }
+  });
+
+  it('still names a cluster id that is not a cluster', async () => {
+    const { errors } = await graphql('{ platformsForCluster(cluster: "shenzhen") { via } }');
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(errors?.[0]?.message).toContain('shenzhen');
+  });
+
   it('still names the missing start entity of a neighborhood', async () => {
     const { errors } = await graphql('{ neighborhood(ids: ["shenzhen", "no-such-entity"]) { nodes { id } } }');
     expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
