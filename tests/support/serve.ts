@@ -1,0 +1,21 @@
+// The API, and the built explorer it serves, on a free loopback port: for the tests and the
+// benches that drive it over HTTP as a browser or a load generator would.
+import type { AddressInfo } from 'node:net';
+import { createServer, type ServerOptions } from '../../api/server.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { silentLogger } from './api.ts';
+
+export interface Served {
+  /** http://127.0.0.1:port, no trailing slash */
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function serveApi(executor: Executor, options: Partial<Omit<ServerOptions, 'executor'>> = {}): Promise<Served> {
+  const server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 15_000, ...options });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
