@@ -7,7 +7,7 @@ import { createRenderer } from './render.ts';
 import { createScene } from './scene.ts';
 import { fromQuery, toQuery } from './state.ts';
 import { createStore } from './store.ts';
-import type { Entity } from './types.ts';
+import type { DocumentInfo, Entity } from './types.ts';
 import { createUnderlay } from './underlay.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -26,25 +26,30 @@ const underlay = createUnderlay(scene.cy, $('canvas'));
 // On a phone the legend starts folded: open, it would cover the map.
 if (window.matchMedia('(max-width: 900px)').matches) ($('legend-box') as HTMLDetailsElement).open = false;
 
-const lists: Lists = { clusters: [], cities: [] };
+const lists: Lists = { clusters: [], cities: [], documents: [] };
 let listsLoaded: Promise<void> | null = null;
 function loadLists(): Promise<void> {
   listsLoaded ??= Promise.all([
     request<{ entities: { edges: { node: Entity }[] } }>('clusters'),
     request<{ entities: { edges: { node: Entity }[] } }>('cities'),
-  ]).then(([clusterData, cityData]) => {
+    request<{ documents: DocumentInfo[] }>('documents'),
+  ]).then(([clusterData, cityData, documentData]) => {
     // The plan's 20 clusters (pillar and emerging); discovery may find other 产业集群 that are not among them.
     lists.clusters = clusterData.entities.edges
       .map((e) => e.node)
       .filter((c) => c.category)
       .sort((a, b) => String(b.category).localeCompare(String(a.category)) || a.name.localeCompare(b.name));
     lists.cities = cityData.entities.edges.map((e) => e.node);
+    lists.documents = documentData.documents;
     renderLists(store.get(), lists, store);
   });
   return listsLoaded;
 }
 
-const renderer = createRenderer(store, scene, underlay, () => loadLists().then(() => lists.clusters));
+const renderer = createRenderer(store, scene, underlay, {
+  clusters: () => loadLists().then(() => lists.clusters),
+  documents: () => loadLists().then(() => lists.documents),
+});
 
 store.subscribe((state, previous, change) => {
   if (change === 'push') history.pushState(null, '', `${location.pathname}${toQuery(state)}`);

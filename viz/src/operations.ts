@@ -1,7 +1,7 @@
 // Every GraphQL operation the explorer sends, written once; a unit test validates
 // each against api/schema.graphql, so a schema change that breaks the UI fails CI.
 
-const ENTITY = `id kind name nameEn city { id name nameEn } source confidence
+const ENTITY = `id kind name nameEn city { id name nameEn } source confidence documents { id }
   ... on Lab { tier } ... on Facility { domain } ... on IndustryCluster { category }
   ... on InnovationCenter { centerType } ... on Institution { institutionType }
   ... on City { lat lon }
@@ -18,8 +18,8 @@ export const OPERATIONS = {
   search: `query Search($text: String!, $kinds: [EntityKind!]) {
     search(text: $text, kinds: $kinds, first: 8) { score entity { ${ENTITY} aliases } }
   }`,
-  neighborhood: `query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!]) {
-    neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400) {
+  neighborhood: `query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!], $documents: [ID!]) {
+    neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400, documents: $documents) {
       truncated nodes { ${ENTITY} } edges { ${RELATION} }
     }
   }`,
@@ -30,26 +30,43 @@ export const OPERATIONS = {
       neighbors(first: 100) { direction entity { id name nameEn kind } relation { ${RELATION} evidence { ${EVIDENCE} } } }
     }
   }`,
-  paths: `query Paths($from: ID!, $to: ID!, $onlyCited: Boolean!) {
-    paths(from: $from, to: $to, maxHops: 6, limit: 5, onlyCited: $onlyCited) {
+  paths: `query Paths($from: ID!, $to: ID!, $onlyCited: Boolean!, $documents: [ID!]) {
+    paths(from: $from, to: $to, maxHops: 6, limit: 5, onlyCited: $onlyCited, documents: $documents) {
       length hops { from { ${ENTITY} } to { ${ENTITY} } relation { ${RELATION} evidence { ${EVIDENCE} } } }
     }
   }`,
   clusters: `query Clusters { entities(kind: IndustryCluster, first: 50) { edges { node { ${ENTITY} } } } }`,
-  platforms: `query Platforms($cluster: ID!) {
-    platformsForCluster(cluster: $cluster) {
+  platforms: `query Platforms($cluster: ID!, $documents: [ID!]) {
+    platformsForCluster(cluster: $cluster, documents: $documents) {
       via platform { ${ENTITY} } through { ${ENTITY} } relations { ${RELATION} evidence { ${EVIDENCE} } }
     }
   }`,
   cities: `query Cities { entities(kind: City, first: 50) { edges { node { ${ENTITY} } } } }`,
-  cityProfile: `query CityProfile($city: ID!) {
-    cityProfile(city: $city) {
+  cityProfile: `query CityProfile($city: ID!, $documents: [ID!]) {
+    cityProfile(city: $city, documents: $documents) {
       city { ${COMMON} lat lon }
       groups { kind entities { ${ENTITY} } }
       links { local { ${ENTITY} } other { ${ENTITY} } relation { ${RELATION} } }
     }
   }`,
   indicators: `query Indicators { indicators { ${COMMON} baseline target unit baselineText targetText qualifier note } }`,
+  documents: `query Documents { documents { id title } }`,
+  // What differs is drawn and listed with its sentences; what both plans share is listed by name only.
+  compare: `query Compare($a: ID!, $b: ID!) {
+    compareDocuments(a: $a, b: $b) {
+      a { id title } b { id title }
+      entities {
+        onlyA { entity { ${ENTITY} } mentionsA { quote start end section { id path } } }
+        onlyB { entity { ${ENTITY} } mentionsB { quote start end section { id path } } }
+        both { entity { ${ENTITY} } }
+      }
+      relations {
+        onlyA { relation { ${RELATION} } evidenceA { ${EVIDENCE} } }
+        onlyB { relation { ${RELATION} } evidenceB { ${EVIDENCE} } }
+        both { relation { ${RELATION} } }
+      }
+    }
+  }`,
   section: `query Section($id: ID!) {
     section(id: $id) { id path title text start end parent { id path title text start end } }
   }`,

@@ -16,12 +16,15 @@ export interface PanelActions {
 }
 
 export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang): HTMLElement {
+  // Two editions of a plan share their sentences and sections: the plan's title tells them apart.
+  const plans = new Set(evidence.map((e) => e.document.id));
   return h(
     'ul',
     { class: 'evidence' },
     ...evidence.map((e) => {
       const quote = button({ class: 'quote', title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
-      return h('li', {}, quote, h('div', { class: 'path' }, `${e.section.path} · ${e.method}${e.method === 'registry' ? t('curated', lang) : ''}`));
+      const where = [plans.size > 1 ? e.document.title : null, e.section.path, `${e.method}${e.method === 'registry' ? t('curated', lang) : ''}`];
+      return h('li', {}, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
     }),
   );
 }
@@ -161,7 +164,13 @@ export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElem
         h('h3', {}, `${t('path', lang)} ${i + 1} (${p.length})`),
         // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
         ...p.hops.map((hop) =>
-          h('div', { class: 'hop' }, statement(hop.relation, [hop.from, hop.to], lang), curatedMark(hop.relation, lang), evidenceList(hop.relation.evidence, open, lang)),
+          h(
+            'div',
+            { class: 'hop' },
+            statement(hop.relation, [hop.from, hop.to], lang),
+            curatedMark(hop.relation, lang),
+            evidenceList(hop.relation.evidence, open, lang),
+          ),
         ),
       ),
     ),
@@ -228,11 +237,7 @@ export function cityPanel(profile: CityProfile, lang: Lang): HTMLElement {
           'section',
           {},
           h('h3', {}, t('cityLinks', lang)),
-          h(
-            'ul',
-            {},
-            ...profile.links.map((l) => statement(l.relation, [l.local, l.other], lang, (e) => label(e, lang), 'li')),
-          ),
+          h('ul', {}, ...profile.links.map((l) => statement(l.relation, [l.local, l.other], lang, (e) => label(e, lang), 'li'))),
         )
       : null,
   );

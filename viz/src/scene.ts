@@ -131,7 +131,11 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         cy.elements().forEach((el) => {
           const next = wanted.get(el.id());
           if (!next) el.remove();
-          else el.data(next.data);
+          else {
+            el.data(next.data);
+            // The reader switched between colouring by kind and by plan.
+            el.toggleClass('by-document', (next.classes ?? '').includes('by-document'));
+          }
         });
         cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
       });

@@ -9,6 +9,8 @@ export interface Entity {
   city: { id: string; name: string; nameEn: string | null } | null;
   source: 'registry' | 'discovered' | 'table';
   confidence: number;
+  /** the plans that name it */
+  documents?: { id: string }[];
   tier?: string | null;
   domain?: string | null;
   category?: string | null;
@@ -83,4 +85,32 @@ export interface SectionText {
   start: number;
   end: number;
   parent: Omit<SectionText, 'parent'> | null;
+}
+
+export interface DocumentInfo {
+  id: string;
+  title: string;
+}
+
+export interface Mention {
+  quote: string;
+  start: number;
+  end: number;
+  section: { id: string; path: string };
+}
+
+/** compareDocuments as the compare view asks for it: the differences with their sentences, the shared part by name. */
+export interface Comparison {
+  a: DocumentInfo;
+  b: DocumentInfo;
+  entities: {
+    onlyA: { entity: Entity; mentionsA: Mention[] }[];
+    onlyB: { entity: Entity; mentionsB: Mention[] }[];
+    both: { entity: Entity }[];
+  };
+  relations: {
+    onlyA: { relation: Relation; evidenceA: Evidence[] }[];
+    onlyB: { relation: Relation; evidenceB: Evidence[] }[];
+    both: { relation: Relation }[];
+  };
 }

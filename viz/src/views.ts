@@ -1,10 +1,11 @@
 // The explorer's views, in one table: what each loads, how it is arranged, what its panel
 // says. Adding a view is adding a row.
-import { arrangeBands, arrangeChain, arrangeGeo, type Arranged } from './arrangements.ts';
+import { arrangeBands, arrangeChain, arrangeGeo, arrangeSides, type Arranged } from './arrangements.ts';
+import { comparePanel } from './compare.ts';
 import { emptyGraph, merge, type GraphData } from './graph-data.ts';
 import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type OpenReader } from './panels.ts';
 import type { AppState, Lang, View } from './state.ts';
-import type { CityProfile, ClusterPlatform, Entity, Path, Subgraph } from './types.ts';
+import type { CityProfile, ClusterPlatform, Comparison, DocumentInfo, Entity, Path, Subgraph } from './types.ts';
 import type { Box } from './geo.ts';
 
 /** The Greater Bay Area's cities: the start view places them on the map. */
@@ -19,6 +20,8 @@ export interface ViewContext {
   state: AppState;
   fetch: Fetch;
   clusters: () => Promise<Entity[]>;
+  /** the plans loaded, as the server lists them */
+  documents: () => Promise<DocumentInfo[]>;
 }
 
 export interface Loaded {
@@ -33,6 +36,13 @@ export interface Loaded {
   highlight?: boolean;
   /** Whether the map is a fitting choice for this view. */
   geographic: boolean;
+  /** The view colours by plan whatever the reader chose (a comparison), each relation by the plan that alone states it. */
+  byDocument?: { edges: Map<string, string> };
+}
+
+/** The `documents` argument: the plans the reader picked, or null for every plan loaded. */
+export function documentsFilter(state: AppState): string[] | null {
+  return state.documents.length > 0 ? state.documents : null;
 }
 
 interface ViewDefinition {
@@ -40,8 +50,14 @@ interface ViewDefinition {
 }
 
 const start: ViewDefinition = {
-  async load({ fetch }) {
-    const data = await fetch<{ neighborhood: Subgraph }>('start view', 'neighborhood', { ids: GBA_CITIES, depth: 1, kinds: START_KINDS, types: START_TYPES });
+  async load({ state, fetch }) {
+    const data = await fetch<{ neighborhood: Subgraph }>('start view', 'neighborhood', {
+      ids: GBA_CITIES,
+      depth: 1,
+      kinds: START_KINDS,
+      types: START_TYPES,
+      documents: documentsFilter(state),
+    });
     return { graph: data ? merge(emptyGraph(), data.neighborhood) : emptyGraph(), panel: (lang) => guidePanel(lang), arrange: arrangeGeo, geographic: true };
   },
 };
@@ -53,8 +69,8 @@ export const VIEWS: Record<View, ViewDefinition> = {
   city: {
     async load({ state, fetch }) {
       const [sub, profile] = await Promise.all([
-        fetch<{ neighborhood: Subgraph }>('city', 'neighborhood', { ids: [state.city], depth: 1, types: null, kinds: null }),
-        fetch<{ cityProfile: CityProfile }>('city profile', 'cityProfile', { city: state.city }),
+        fetch<{ neighborhood: Subgraph }>('city', 'neighborhood', { ids: [state.city], depth: 1, types: null, kinds: null, documents: documentsFilter(state) }),
+        fetch<{ cityProfile: CityProfile }>('city profile', 'cityProfile', { city: state.city, documents: documentsFilter(state) }),
       ]);
       let graph = sub ? merge(emptyGraph(), sub.neighborhood) : emptyGraph();
       if (profile) graph = merge(graph, { nodes: profile.cityProfile.links.map((l) => l.other), edges: profile.cityProfile.links.map((l) => l.relation) });
@@ -63,7 +79,12 @@ export const VIEWS: Record<View, ViewDefinition> = {
   },
   path: {
     async load({ state, fetch }) {
-      const data = await fetch<{ paths: Path[] }>('paths', 'paths', { from: state.pathFrom, to: state.pathTo, onlyCited: state.onlyCited });
+      const data = await fetch<{ paths: Path[] }>('paths', 'paths', {
+        from: state.pathFrom,
+        to: state.pathTo,
+        onlyCited: state.onlyCited,
+        documents: documentsFilter(state),
+      });
       const paths = data?.paths ?? [];
       const hops = paths.flatMap((p) => p.hops);
       const graph = merge(emptyGraph(), { nodes: hops.flatMap((hop) => [hop.from, hop.to]), edges: hops.map((hop) => hop.relation) });
@@ -80,7 +101,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
   cluster: {
     async load({ state, fetch, clusters }) {
       const [data, list] = await Promise.all([
-        fetch<{ platformsForCluster: ClusterPlatform[] }>('platforms', 'platforms', { cluster: state.cluster }),
+        fetch<{ platformsForCluster: ClusterPlatform[] }>('platforms', 'platforms', { cluster: state.cluster, documents: documentsFilter(state) }),
         clusters(),
       ]);
       const cluster = list.find((c) => c.id === state.cluster);
@@ -107,4 +128,46 @@ export const VIEWS: Record<View, ViewDefinition> = {
       };
     },
   },
+  compare: {
+    async load({ state, fetch, documents }) {
+      const [data, plans] = await Promise.all([
+        fetch<{ compareDocuments: Comparison }>('comparison', 'compare', { a: state.compareA, b: state.compareB }),
+        documents(),
+      ]);
+      const order = plans.map((d) => d.id);
+      if (!data) return { graph: emptyGraph(), panel: () => null, arrange: () => ({ positions: new Map() }), geographic: false };
+      const c = data.compareDocuments;
+      const { graph, sides, edges } = comparisonGraph(c);
+      return {
+        graph,
+        panel: (lang, open) => comparePanel(c, lang, open, order),
+        arrange: (_shown, lang) => arrangeSides(sides, c, lang),
+        geographic: false,
+        byDocument: { edges },
+      };
+    },
+  },
 };
+
+/**
+ * What the canvas shows of a comparison: what only one plan names or states, and of what
+ * both share only the ends of those relations. Each entity is marked with the plans that
+ * name it among the two, so it is filled with their colours.
+ */
+export function comparisonGraph(c: Comparison): { graph: GraphData; sides: Map<string, 'a' | 'b' | 'both'>; edges: Map<string, string> } {
+  const a = { id: c.a.id };
+  const b = { id: c.b.id };
+  const sides = new Map<string, 'a' | 'b' | 'both'>();
+  const entities = new Map<string, Entity>();
+  const put = (entity: Entity, side: 'a' | 'b' | 'both') => {
+    sides.set(entity.id, side);
+    entities.set(entity.id, { ...entity, documents: side === 'a' ? [a] : side === 'b' ? [b] : [a, b] });
+  };
+  for (const { entity } of c.entities.onlyA) put(entity, 'a');
+  for (const { entity } of c.entities.onlyB) put(entity, 'b');
+  const differing = [...c.relations.onlyA.map((r) => ({ ...r.relation, plan: c.a.id })), ...c.relations.onlyB.map((r) => ({ ...r.relation, plan: c.b.id }))];
+  const ends = new Set(differing.flatMap((r) => [r.from.id, r.to.id]));
+  for (const { entity } of c.entities.both) if (ends.has(entity.id)) put(entity, 'both');
+  const graph = merge(emptyGraph(), { nodes: [...entities.values()], edges: differing });
+  return { graph, sides, edges: new Map(differing.map((r) => [r.id, r.plan])) };
+}
