@@ -1,14 +1,12 @@
 // API figures: requests/s and latency of the four questions users ask most, driven
 // by autocannon at 32 connections against the real server on loopback.
-import type { AddressInfo } from 'node:net';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../config.ts';
-import pino from 'pino';
-import { createServer } from '../api/server.ts';
 import type { Executor } from '../graph/executor.ts';
+import { serveApi } from '../tests/support/serve.ts';
 import type { Figure } from './measure.ts';
 
 const run = promisify(execFile);
@@ -45,16 +43,8 @@ export async function drive(url: string, query: string): Promise<autocannon.Resu
 }
 
 export async function benchApi(executor: Executor, conditions: string, cached: boolean): Promise<Figure[]> {
-  const server = createServer({
-    executor,
-    logger: pino({ level: 'silent' }),
-    graphiql: false,
-    corsOrigin: null,
-    requestTimeoutMs: 5000,
-    cache: cached ? { versionPollMs: 1000, ttlMs: 60_000 } : undefined,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const served = await serveApi(executor, { requestTimeoutMs: 5000, cache: cached ? { versionPollMs: 1000, ttlMs: 60_000 } : undefined });
+  const url = `${served.base}/graphql`;
   const figures: Figure[] = [];
   try {
     for (const [name, query] of Object.entries(SCENARIOS)) {
@@ -69,7 +59,7 @@ export async function benchApi(executor: Executor, conditions: string, cached: b
       figures.push({ name: `${label}: p99 latency`, value: result.latency.p99, unit: 'ms', goal: '≤ 25 ms', conditions: base });
     }
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await served.close();
   }
   return figures;
 }
