@@ -301,7 +301,7 @@ describe('the explorer in Chromium', () => {
     const said = await statementsBesideGraph(page);
     // Routes through a field or a program have links that do not start at the platform.
     expect(said.filter((s) => s.via !== 'DIRECT').length).toBeGreaterThan(0);
-    expect(said.length).toBeGreaterThanOrEqual((await page.locator('#details .platform').count()));
+    expect(said.length).toBeGreaterThanOrEqual(await page.locator('#details .platform').count());
     for (const s of said) {
       expect(s.drawn, `${s.source} → ${s.target}`).toEqual([[s.source, s.target]]);
       expect(s.words).toEqual(s.labels);

@@ -32,6 +32,13 @@ export const statementsBesideGraph = (page: Page, within = '#details') =>
         )
         .map((e: any) => [e.source().id(), e.target().id()]);
       const words = said.textContent!.split(/ —.*→ /);
-      return { source, target, drawn, words, labels: [cy.$id(source).data('label'), cy.$id(target).data('label')], via: said.closest<HTMLElement>('.via')?.dataset.via };
+      return {
+        source,
+        target,
+        drawn,
+        words,
+        labels: [cy.$id(source).data('label'), cy.$id(target).data('label')],
+        via: said.closest<HTMLElement>('.via')?.dataset.via,
+      };
     });
   }, within);
