@@ -122,9 +122,12 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
           const next = wanted.get(el.id());
           if (!next) el.remove();
           else {
-            el.data(next.data);
+            // Only what changed is set: new data restyles the element, and restyling every element shown is what makes an expansion slow.
+            const data = el.data() as Record<string, unknown>;
+            if (Object.entries(next.data).some(([key, value]) => data[key] !== value)) el.data(next.data);
             // The reader switched between colouring by kind and by plan.
-            el.toggleClass('by-document', (next.classes ?? '').includes('by-document'));
+            const byDocument = (next.classes ?? '').includes('by-document');
+            if (el.hasClass('by-document') !== byDocument) el.toggleClass('by-document', byDocument);
           }
         });
         cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
