@@ -248,11 +248,17 @@ export function indicatorsPanel(indicators: Entity[], lang: Lang): HTMLElement {
   const rows = indicators.map((i) => {
     const max = Math.max(i.baseline ?? 0, i.target ?? 0) || 1;
     const share = (value: number | null | undefined) => (((value ?? 0) / max) * 100).toFixed(1);
+    // Widths go through the style object: the page's Content-Security-Policy refuses style attributes.
+    const bar = (kind: string, value: number | null | undefined) => {
+      const element = h('div', { class: `bar ${kind}` });
+      element.style.width = `${share(value)}%`;
+      return element;
+    };
     const bars = h(
       'div',
       { class: 'track', title: `${i.baselineText ?? '—'} → ${i.targetText ?? '—'} ${i.unit ?? ''}` },
-      h('div', { class: 'bar target', style: `width:${share(i.target)}%` }),
-      h('div', { class: 'bar baseline', style: `width:${share(i.baseline)}%` }),
+      bar('target', i.target),
+      bar('baseline', i.baseline),
     );
     return h(
       'tr',

@@ -141,7 +141,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       return {
         graph,
         panel: (lang, open) => comparePanel(c, lang, open, order),
-        arrange: (_shown, lang) => arrangeSides(sides, c, lang),
+        arrange: (_shown, lang, box) => arrangeSides(sides, c, lang, box),
         geographic: false,
         byDocument: { edges },
       };
