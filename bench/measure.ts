@@ -5,6 +5,8 @@ export interface Figure {
   value: number;
   unit: string;
   goal?: string;
+  /** whether the figure meets its goal, for figures with one */
+  met?: boolean;
   conditions: string;
 }
 

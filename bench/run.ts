@@ -48,7 +48,10 @@ async function main(): Promise<void> {
   console.log(`innograph bench on ${machine()}`);
   const figures: Figure[] = [];
   const report = (list: Figure[]) => {
-    for (const f of list) console.log(`${f.name}: ${f.value.toFixed(1)} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}\n    ${f.conditions}`);
+    for (const f of list) {
+      const verdict = f.met === undefined ? '' : f.met ? ': met' : ': missed';
+      console.log(`${f.name}: ${f.value.toFixed(1)} ${f.unit}${f.goal ? ` (goal ${f.goal}${verdict})` : ''}\n    ${f.conditions}`);
+    }
     figures.push(...list);
   };
 

@@ -1,29 +1,19 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config.ts';
-import { createServer } from '../../api/server.ts';
 import type { Executor } from '../../graph/executor.ts';
-import { silentLogger } from '../support/api.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { buildExplorer } from '../support/explorer-build.ts';
+import { idle, labels, onScreen, statementsBesideGraph } from '../support/explorer-page.ts';
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
+import { serveApi, type Served } from '../support/serve.ts';
 
 const SHOTS = path.join(PROJECT_ROOT, 'tests', 'e2e', 'screenshots');
 
-/** Labels of the nodes the explorer draws, read from its Cytoscape instance. */
-const labels = (page: Page) => page.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.data('label')) as string[]);
 const selected = (page: Page) => page.evaluate(() => (window as any).innograph.cy.$('node:selected').map((n: any) => n.id()) as string[]);
-const idle = (page: Page) => page.waitForSelector('body[data-busy="false"]', { timeout: 30_000 });
-/** Node positions on screen, by id. */
-const onScreen = (page: Page) =>
-  page.evaluate(
-    () => Object.fromEntries((window as any).innograph.cy.nodes().map((n: any) => [n.id(), n.renderedPosition()])) as Record<string, { x: number; y: number }>,
-  );
 
 /**
  * The labels a reader sees (text drawn, inside the canvas): how many pairs of them overlap,
@@ -57,7 +47,7 @@ const largestMove = (before: Record<string, { x: number; y: number }>, after: Re
 
 describe('the explorer in Chromium', () => {
   let executor: Executor;
-  let server: http.Server;
+  let served: Served;
   let browser: Browser;
   let page: Page;
   let base: string;
@@ -68,9 +58,8 @@ describe('the explorer in Chromium', () => {
     executor = await connect();
     await loadBundledPlan(executor);
     await buildExplorer();
-    server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 15_000 });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveApi(executor);
+    base = served.base;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     watch(page);
@@ -79,7 +68,7 @@ describe('the explorer in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await served?.close();
     await executor?.close();
   });
 
@@ -176,6 +165,23 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '2-expanded.png') });
   });
 
+  it('words each link of the selected entity as stored, an incoming one naming the other end first', async () => {
+    // 深圳 has links both ways: places located in it, and its own links out.
+    await page.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="shenzhen"]');
+    const said = (await statementsBesideGraph(page)).filter((s) => s.drawn.length > 0);
+    expect(said.filter((s) => s.target === 'shenzhen').length).toBeGreaterThan(0);
+    expect(said.filter((s) => s.source === 'shenzhen').length).toBeGreaterThan(0);
+    for (const s of said) {
+      expect(s.drawn, `${s.source} → ${s.target}`).toEqual([[s.source, s.target]]);
+      expect(s.words).toEqual(s.labels);
+    }
+    await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+  });
+
   it('collapses it again, and expands it back', async () => {
     const expanded = (await labels(page)).length;
     await page.click('#collapse');
@@ -242,12 +248,12 @@ describe('the explorer in Chromium', () => {
   });
 
   it('states every hop of a path in the direction the relation is stored, as the graph draws it', async () => {
-    const hops = await page.locator('#details .hop').evaluateAll((list) =>
-      list.map((hop) => ({
-        source: (hop as HTMLElement).dataset.source!,
-        target: (hop as HTMLElement).dataset.target!,
-        type: (hop as HTMLElement).dataset.type!,
-        said: [...hop.querySelectorAll('.statement strong')].map((s) => s.textContent),
+    const hops = await page.locator('#details .hop .statement').evaluateAll((list) =>
+      list.map((said) => ({
+        source: (said as HTMLElement).dataset.source!,
+        target: (said as HTMLElement).dataset.target!,
+        type: (said as HTMLElement).dataset.type!,
+        said: [...said.querySelectorAll('strong')].map((s) => s.textContent),
       })),
     );
     expect(hops.length).toBeGreaterThan(0);
@@ -289,6 +295,17 @@ describe('the explorer in Chromium', () => {
     expect((await page.locator('#details .platform').allTextContents()).join('\n')).toContain('季华实验室');
     expect(await page.locator('.underlay text').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, '5-cluster.png') });
+  });
+
+  it("words every link of a platform's route in the direction the graph stores and draws it", async () => {
+    const said = await statementsBesideGraph(page);
+    // Routes through a field or a program have links that do not start at the platform.
+    expect(said.filter((s) => s.via !== 'DIRECT').length).toBeGreaterThan(0);
+    expect(said.length).toBeGreaterThanOrEqual(await page.locator('#details .platform').count());
+    for (const s of said) {
+      expect(s.drawn, `${s.source} → ${s.target}`).toEqual([[s.source, s.target]]);
+      expect(s.words).toEqual(s.labels);
+    }
   });
 
   it('switches labels to English', async () => {

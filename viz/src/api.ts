@@ -8,6 +8,10 @@ import type {
   CityProfileQueryVariables,
   ClustersQuery,
   ClustersQueryVariables,
+  CompareQuery,
+  CompareQueryVariables,
+  DocumentsQuery,
+  DocumentsQueryVariables,
   EntityQuery,
   EntityQueryVariables,
   IndicatorsQuery,
@@ -40,6 +44,8 @@ type OperationTypes = Listed<{
   cityProfile: { result: CityProfileQuery; variables: CityProfileQueryVariables };
   indicators: { result: IndicatorsQuery; variables: IndicatorsQueryVariables };
   section: { result: SectionQuery; variables: SectionQueryVariables };
+  documents: { result: DocumentsQuery; variables: DocumentsQueryVariables };
+  compare: { result: CompareQuery; variables: CompareQueryVariables };
 }>;
 
 export type Result<K extends OperationName> = OperationTypes[K]['result'];

@@ -67,3 +67,26 @@ export function chain(walks: string[][]): Map<string, Position> {
   for (const walk of walks) if (walk.length > 1) positions.set(walk[walk.length - 1]!, { x: last * column, y: middle });
   return positions;
 }
+
+/**
+ * Groups side by side, left to right (what only one plan states, what both do, what only the
+ * other states), each a column read top to bottom, wrapping into further columns when long.
+ */
+export function columns(groups: { title: string; members: string[] }[], perColumn = 12): Banding {
+  const { column, row } = ARRANGE_DEFAULTS;
+  const positions = new Map<string, Position>();
+  const titles: Banding['titles'] = [];
+  // Short groups sit level with the middle of the longest, under their titles.
+  const tallest = Math.max(1, ...groups.map((g) => Math.min(g.members.length, perColumn)));
+  let left = 0;
+  for (const group of groups) {
+    const top = ((tallest - Math.min(Math.max(1, group.members.length), perColumn)) * row) / 2;
+    titles.push({ title: group.title, at: { x: left - column * 0.3, y: top - row } });
+    group.members.forEach((id, i) => {
+      const c = Math.floor(i / perColumn);
+      if (!positions.has(id)) positions.set(id, { x: left + c * column, y: top + (i % perColumn) * row + (c % 2) * (row / 2) });
+    });
+    left += Math.max(1, Math.ceil(group.members.length / perColumn)) * column + column * 0.6;
+  }
+  return { positions, titles };
+}

@@ -1,12 +1,12 @@
 // The views' own arrangements, from the data they loaded to positions: a map, bands, a chain.
-import { bands, chain } from './arrange.ts';
+import { bands, chain, columns } from './arrange.ts';
 import { label, type GraphData } from './graph-data.ts';
 import { geoPositions, labelBox, type Box, type Position, type Projection } from './geo.ts';
 import { t } from './messages.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
 import type { Lang } from './state.ts';
 import { SIZES } from './style.ts';
-import type { ClusterPlatform } from './types.ts';
+import type { ClusterPlatform, Comparison } from './types.ts';
 
 export interface Arranged {
   positions: Map<string, Position>;
@@ -40,4 +40,17 @@ export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lan
 
 export function arrangeChain(walks: string[][]): Arranged {
   return { positions: chain(walks) };
+}
+
+/** A comparison in three columns: only in A, in both, only in B; each column by kind, then name. */
+export function arrangeSides(sides: Map<string, 'a' | 'b' | 'both'>, c: Comparison, lang: Lang, box: Box): Arranged {
+  const all = [...c.entities.onlyA, ...c.entities.onlyB, ...c.entities.both].map((x) => x.entity);
+  const order = all.filter((e) => sides.has(e.id)).sort((x, y) => x.kind.localeCompare(y.kind) || label(x, lang).localeCompare(label(y, lang)));
+  const group = (side: 'a' | 'b' | 'both', title: string) => ({ title, members: order.filter((e) => sides.get(e.id) === side).map((e) => e.id) });
+  const { positions, titles } = columns(
+    [group('a', `${t('onlyIn', lang)} ${c.a.title}`), group('both', t('inBoth', lang)), group('b', `${t('onlyIn', lang)} ${c.b.title}`)],
+    // A narrow canvas (a phone) takes longer columns, fewer of them, so the picture is not shrunk to fit its width.
+    box.width < 600 ? 24 : 12,
+  );
+  return { positions, titles };
 }

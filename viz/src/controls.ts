@@ -5,13 +5,15 @@ import { kindLabel, t, typeLabel } from './messages.ts';
 import { suggest } from './search.ts';
 import type { AppState, Layout } from './state.ts';
 import type { Store } from './store.ts';
-import type { Entity } from './types.ts';
+import type { DocumentInfo, Entity } from './types.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export interface Lists {
   clusters: Entity[];
   cities: Entity[];
+  /** the plans loaded, as the server lists them */
+  documents: DocumentInfo[];
 }
 
 /** What a search hit opens: a cluster its platforms, a city its city view, anything else its place in the view. */
@@ -56,7 +58,23 @@ export function bindControls(
   });
   // A choice in the side list closes the drawer on a phone, so the graph is seen.
   $('sidebar').addEventListener('click', (event) => {
-    if ((event.target as HTMLElement).closest('button.item, #show-indicators')) document.body.dataset.drawer = 'closed';
+    if ((event.target as HTMLElement).closest('button.item, #show-indicators, #compare')) document.body.dataset.drawer = 'closed';
+  });
+  $('documents').addEventListener('change', (event) => {
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('#documents input')];
+    const checked = boxes.filter((i) => i.checked).map((i) => i.value);
+    // At least one plan stays shown: an empty picture would say nothing.
+    if (checked.length === 0) {
+      (event.target as HTMLInputElement).checked = true;
+      return;
+    }
+    actions.showDocuments(checked.length === boxes.length ? [] : checked);
+  });
+  $('color-by-document').addEventListener('change', (event) => actions.colorBy((event.target as HTMLInputElement).checked ? 'document' : 'kind'));
+  $('compare').addEventListener('click', () => {
+    const a = $<HTMLSelectElement>('compare-a').value;
+    const b = $<HTMLSelectElement>('compare-b').value;
+    if (a && b && a !== b) actions.openCompare(a, b);
   });
   $('only-cited').addEventListener('change', (event) => actions.filter({ onlyCited: (event.target as HTMLInputElement).checked }));
   $('min-confidence').addEventListener('change', (event) => actions.filter({ minConfidence: Number((event.target as HTMLInputElement).value) }));
@@ -105,4 +123,24 @@ export function renderLists(state: AppState, lists: Lists, store: Store): void {
     ...lists.clusters.map((c) => item(c, () => store.actions.openCluster(c.id), state.cluster === c.id && state.view === 'cluster')),
   );
   $('cities').replaceChildren(...lists.cities.map((c) => item(c, () => store.actions.openCity(c.id), state.city === c.id && state.view === 'city')));
+  renderPlans(state, lists.documents);
+}
+
+/** The plan picker (every plan shown unless the reader picked some), colour by plan, and the two plans to compare. */
+function renderPlans(state: AppState, documents: DocumentInfo[]): void {
+  const { lang } = state;
+  const shown = (id: string) => state.documents.length === 0 || state.documents.includes(id);
+  $('documents').replaceChildren(
+    h('legend', {}, t('plans', lang)),
+    ...documents.map((d) => h('label', {}, h('input', { type: 'checkbox', value: d.id, ...(shown(d.id) ? { checked: '' } : {}) }), ` ${d.title}`)),
+  );
+  $<HTMLInputElement>('color-by-document').checked = state.colorBy === 'document';
+  $('color-by-document-text').textContent = ` ${t('colorByPlan', lang)}`;
+  $('compare-title').textContent = t('comparePlans', lang);
+  $('compare').textContent = t('compare', lang);
+  const options = (chosen: string | undefined) => documents.map((d) => h('option', { value: d.id, ...(d.id === chosen ? { selected: '' } : {}) }, d.title));
+  $('compare-a').replaceChildren(...options(state.compareA ?? documents[0]?.id));
+  $('compare-b').replaceChildren(...options(state.compareB ?? documents[1]?.id));
+  // With one plan loaded there is nothing to pick or compare.
+  $('plans-box').hidden = documents.length < 2;
 }

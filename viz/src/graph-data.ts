@@ -2,7 +2,8 @@
 // what the user chose to see, turned into Cytoscape elements. Pure functions.
 import type { ElementDefinition } from 'cytoscape';
 import { RELATION_TYPES } from '../../ingest/model.ts';
-import type { AppState, Lang } from './state.ts';
+import type { AppState, ColorBy, Lang } from './state.ts';
+import { DOCUMENT_COLORS } from './style.ts';
 import type { Entity, Relation, Subgraph } from './types.ts';
 
 export interface GraphData {
@@ -53,14 +54,65 @@ export function label(entity: Pick<Entity, 'name' | 'nameEn'>, lang: Lang): stri
   return lang === 'en' && entity.nameEn ? entity.nameEn : entity.name;
 }
 
-export function toElements(graph: GraphData, lang: Lang): ElementDefinition[] {
+/**
+ * What a node's fill tells. By document, each plan keeps one colour everywhere (its place in
+ * `order`, the plans as the server lists them) and a node is filled with a slice for each of
+ * the `shown` plans that name it. `edgeDocuments` colours a relation by the one plan that states it.
+ */
+export interface Colouring {
+  by: ColorBy;
+  order: readonly string[];
+  shown: ReadonlySet<string>;
+  edgeDocuments?: ReadonlyMap<string, string>;
+}
+
+const BY_KIND: Colouring = { by: 'kind', order: [], shown: new Set() };
+
+/** The pie slices of a node: `doc0`… as the share (in %) of the fill each plan gets, 0 for a plan that does not name it. */
+export function documentShares(named: readonly string[], colouring: Colouring): Record<string, number> {
+  // Every slot gets a value, so that each pie slice of the stylesheet has its data.
+  const mine = DOCUMENT_COLORS.map((_, i) => {
+    const id = colouring.order[i];
+    return id !== undefined && named.includes(id) && colouring.shown.has(id);
+  });
+  const count = mine.filter(Boolean).length;
+  return Object.fromEntries(mine.map((m, i) => [`doc${i}`, m ? 100 / count : 0]));
+}
+
+export function toElements(graph: GraphData, lang: Lang, colouring: Colouring = BY_KIND): ElementDefinition[] {
+  const byDocument = colouring.by === 'document';
   const nodes: ElementDefinition[] = [...graph.nodes.values()].map((n) => ({
     group: 'nodes',
-    data: { id: n.id, label: label(n, lang), kind: n.kind, source: n.source },
+    data: {
+      id: n.id,
+      label: label(n, lang),
+      kind: n.kind,
+      source: n.source,
+      ...(byDocument
+        ? documentShares(
+            (n.documents ?? []).map((d) => d.id),
+            colouring,
+          )
+        : {}),
+    },
+    classes: byDocument ? 'by-document' : '',
   }));
-  const edges: ElementDefinition[] = [...graph.edges.values()].map((e) => ({
-    group: 'edges',
-    data: { id: e.id, source: e.from.id, target: e.to.id, type: e.type, label: RELATION_TYPES[e.type][lang], cited: e.cited ? 'yes' : 'no' },
-  }));
+  const edges: ElementDefinition[] = [...graph.edges.values()].map((e) => {
+    const plan = colouring.edgeDocuments?.get(e.id);
+    const slot = plan ? colouring.order.indexOf(plan) : -1;
+    return {
+      group: 'edges',
+      data: {
+        id: e.id,
+        source: e.from.id,
+        target: e.to.id,
+        type: e.type,
+        label: RELATION_TYPES[e.type][lang],
+        cited: e.cited ? 'yes' : 'no',
+        ...(slot >= 0 ? { plan: DOCUMENT_COLORS[slot % DOCUMENT_COLORS.length] } : {}),
+      },
+      classes: slot >= 0 ? 'by-document' : '',
+    };
+  });
   return [...nodes, ...edges];
 }

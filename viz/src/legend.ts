@@ -4,7 +4,8 @@ import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, type EntityKind, type Relatio
 import { kindLabel, t, typeLabel } from './messages.ts';
 import { h } from './dom.ts';
 import type { Lang } from './state.ts';
-import { RELATION_STYLES } from './style.ts';
+import { DOCUMENT_COLORS, RELATION_STYLES } from './style.ts';
+import type { DocumentInfo } from './types.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -52,10 +53,43 @@ export function relationSwatch(type: RelationType, curated = false): SVGSVGEleme
   );
 }
 
-export function legend(lang: Lang, kinds: readonly EntityKind[] = KINDS, types: readonly RelationType[] = RELATION_TYPE_NAMES): HTMLElement {
+/** A plan's colour as a disc, or several plans' as slices of one (a node several plans name). */
+function planSwatch(colors: string[]): SVGSVGElement {
+  const slices = colors.map((color, i) => {
+    const from = (2 * Math.PI * i) / colors.length - Math.PI / 2;
+    const to = (2 * Math.PI * (i + 1)) / colors.length - Math.PI / 2;
+    if (colors.length === 1) return `<circle r="0.95" fill="${color}"/>`;
+    const large = to - from > Math.PI ? 1 : 0;
+    const point = (a: number) => `${(0.95 * Math.cos(a)).toFixed(3)},${(0.95 * Math.sin(a)).toFixed(3)}`;
+    return `<path d="M0,0 L${point(from)} A0.95,0.95 0 ${large} 1 ${point(to)} Z" fill="${color}"/>`;
+  });
+  return svg(16, 16, slices.join(''), '-1.1 -1.1 2.2 2.2');
+}
+
+/** Coloured by plan: the plans shown, and their colours, from their place in `order`. */
+export interface PlanKey {
+  plans: DocumentInfo[];
+  order: readonly string[];
+}
+
+export function legend(
+  lang: Lang,
+  kinds: readonly EntityKind[] = KINDS,
+  types: readonly RelationType[] = RELATION_TYPE_NAMES,
+  plans: PlanKey | null = null,
+): HTMLElement {
+  const colorOf = (id: string) => DOCUMENT_COLORS[Math.max(0, plans?.order.indexOf(id) ?? 0) % DOCUMENT_COLORS.length]!;
   return h(
     'div',
     { class: 'legend' },
+    plans
+      ? h(
+          'ul',
+          { class: 'plans' },
+          ...plans.plans.map((d) => h('li', { 'data-document': d.id }, planSwatch([colorOf(d.id)]), d.title)),
+          plans.plans.length > 1 ? h('li', {}, planSwatch(plans.plans.map((d) => colorOf(d.id))), t('namedBySeveral', lang)) : null,
+        )
+      : null,
     h('ul', { class: 'kinds' }, ...kinds.map((k) => h('li', { 'data-kind': k }, kindSwatch(k), kindLabel(k, lang)))),
     h('ul', { class: 'types' }, ...types.map((type) => h('li', { 'data-type': type }, relationSwatch(type), typeLabel(type, lang)))),
     h(

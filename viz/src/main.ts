@@ -26,22 +26,26 @@ const underlay = createUnderlay(scene.cy, $('canvas'));
 // On a phone the legend starts folded: open, it would cover the map.
 if (window.matchMedia('(max-width: 900px)').matches) ($('legend-box') as HTMLDetailsElement).open = false;
 
-const lists: Lists = { clusters: [], cities: [] };
+const lists: Lists = { clusters: [], cities: [], documents: [] };
 let listsLoaded: Promise<void> | null = null;
 function loadLists(): Promise<void> {
-  listsLoaded ??= Promise.all([request('clusters'), request('cities')]).then(([clusterData, cityData]) => {
+  listsLoaded ??= Promise.all([request('clusters'), request('cities'), request('documents')]).then(([clusterData, cityData, documentData]) => {
     // The plan's 20 clusters (pillar and emerging); discovery may find other 产业集群 that are not among them.
     lists.clusters = clusterData.entities.edges
       .map((e): Entity => e.node)
       .filter((c) => c.category)
       .sort((a, b) => String(b.category).localeCompare(String(a.category)) || a.name.localeCompare(b.name));
     lists.cities = cityData.entities.edges.map((e): Entity => e.node);
+    lists.documents = documentData.documents;
     renderLists(store.get(), lists, store);
   });
   return listsLoaded;
 }
 
-const renderer = createRenderer(store, scene, underlay, () => loadLists().then(() => lists.clusters));
+const renderer = createRenderer(store, scene, underlay, {
+  clusters: () => loadLists().then(() => lists.clusters),
+  documents: () => loadLists().then(() => lists.documents),
+});
 
 store.subscribe((state, previous, change) => {
   if (change === 'push') history.pushState(null, '', `${location.pathname}${toQuery(state)}`);

@@ -56,6 +56,16 @@ export const MESSAGES = {
   curatedEdge: { zh: '虚线：仅登记表确认', en: 'dashed line: curated, not stated in the text' },
   noResults: { zh: '没有结果', en: 'No results' },
   searchFailed: { zh: '搜索失败：', en: 'search failed: ' },
+  plans: { zh: '规划', en: 'Plans' },
+  colorByPlan: { zh: '按规划着色', en: 'Colour by plan' },
+  namedBySeveral: { zh: '多份规划提及（节点内圆按份分色）', en: 'named by several plans (a slice each in the disc)' },
+  compare: { zh: '对比', en: 'Compare' },
+  comparePlans: { zh: '对比两份规划', en: 'Compare two plans' },
+  onlyIn: { zh: '仅见于', en: 'Only in' },
+  inBoth: { zh: '两份共有', en: 'In both' },
+  entitiesCount: { zh: '实体', en: 'entities' },
+  relationsCount: { zh: '关系', en: 'relations' },
+  sharedHint: { zh: '两份规划都提及的实体和关系（仅列名称）', en: 'What both plans name and state (names only)' },
   hiddenLabels: { zh: '放大或悬停以查看更多名称', en: 'zoom in or hover for more names' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

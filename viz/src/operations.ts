@@ -17,6 +17,9 @@ const ENTITY = /* GraphQL */ `
     }
     source
     confidence
+    documents {
+      id
+    }
     ... on Lab {
       tier
     }
@@ -95,8 +98,8 @@ export const OPERATIONS = {
     ${ENTITY}
   `,
   neighborhood: /* GraphQL */ `
-    query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!]) {
-      neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400) {
+    query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!], $documents: [ID!]) {
+      neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400, documents: $documents) {
         truncated
         nodes {
           ...EntityFields
@@ -146,8 +149,8 @@ export const OPERATIONS = {
     ${EVIDENCE}
   `,
   paths: /* GraphQL */ `
-    query Paths($from: ID!, $to: ID!, $onlyCited: Boolean!) {
-      paths(from: $from, to: $to, maxHops: 6, limit: 5, onlyCited: $onlyCited) {
+    query Paths($from: ID!, $to: ID!, $onlyCited: Boolean!, $documents: [ID!]) {
+      paths(from: $from, to: $to, maxHops: 6, limit: 5, onlyCited: $onlyCited, documents: $documents) {
         length
         hops {
           from {
@@ -182,8 +185,8 @@ export const OPERATIONS = {
     ${ENTITY}
   `,
   platforms: /* GraphQL */ `
-    query Platforms($cluster: ID!) {
-      platformsForCluster(cluster: $cluster) {
+    query Platforms($cluster: ID!, $documents: [ID!]) {
+      platformsForCluster(cluster: $cluster, documents: $documents) {
         via
         platform {
           ...EntityFields
@@ -216,8 +219,8 @@ export const OPERATIONS = {
     ${ENTITY}
   `,
   cityProfile: /* GraphQL */ `
-    query CityProfile($city: ID!) {
-      cityProfile(city: $city) {
+    query CityProfile($city: ID!, $documents: [ID!]) {
+      cityProfile(city: $city, documents: $documents) {
         city {
           ...EntityFields
         }
@@ -251,6 +254,90 @@ export const OPERATIONS = {
       }
     }
     ${ENTITY}
+  `,
+  documents: /* GraphQL */ `
+    query Documents {
+      documents {
+        id
+        title
+      }
+    }
+  `,
+  // What differs is drawn and listed with its sentences; what both plans share is listed by name only.
+  compare: /* GraphQL */ `
+    query Compare($a: ID!, $b: ID!) {
+      compareDocuments(a: $a, b: $b) {
+        a {
+          id
+          title
+        }
+        b {
+          id
+          title
+        }
+        entities {
+          onlyA {
+            entity {
+              ...EntityFields
+            }
+            mentionsA {
+              quote
+              start
+              end
+              section {
+                id
+                path
+              }
+            }
+          }
+          onlyB {
+            entity {
+              ...EntityFields
+            }
+            mentionsB {
+              quote
+              start
+              end
+              section {
+                id
+                path
+              }
+            }
+          }
+          both {
+            entity {
+              ...EntityFields
+            }
+          }
+        }
+        relations {
+          onlyA {
+            relation {
+              ...RelationFields
+            }
+            evidenceA {
+              ...EvidenceFields
+            }
+          }
+          onlyB {
+            relation {
+              ...RelationFields
+            }
+            evidenceB {
+              ...EvidenceFields
+            }
+          }
+          both {
+            relation {
+              ...RelationFields
+            }
+          }
+        }
+      }
+    }
+    ${ENTITY}
+    ${RELATION}
+    ${EVIDENCE}
   `,
   section: /* GraphQL */ `
     query Section($id: ID!) {

@@ -4,6 +4,7 @@ import { label } from './graph-data.ts';
 import { button, h } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import type { Lang } from './state.ts';
+import { stated } from './statement.ts';
 import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, Relation, SectionText } from './types.ts';
 
 /** Hands a click on a quote to the reader. */
@@ -15,13 +16,39 @@ export interface PanelActions {
 }
 
 export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang): HTMLElement {
+  // Two editions of a plan share their sentences and sections: the plan's title tells them apart.
+  const plans = new Set(evidence.map((e) => e.document.id));
   return h(
     'ul',
     { class: 'evidence' },
     ...evidence.map((e) => {
       const quote = button({ class: 'quote', title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
-      return h('li', {}, quote, h('div', { class: 'path' }, `${e.section.path} · ${e.method}${e.method === 'registry' ? t('curated', lang) : ''}`));
+      const where = [plans.size > 1 ? e.document.title : null, e.section.path, `${e.method}${e.method === 'registry' ? t('curated', lang) : ''}`];
+      return h('li', {}, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
     }),
+  );
+}
+
+type Named = Pick<Entity, 'id' | 'name' | 'nameEn'>;
+
+/**
+ * `source —type→ target`, in the direction the relation is stored, never the way the reader
+ * walked to it; `name` draws one end (bold by default, a link where the reader can go on).
+ */
+export function statement(
+  relation: Pick<Relation, 'id' | 'type' | 'from' | 'to'>,
+  ends: Named[],
+  lang: Lang,
+  name: (entity: Named) => Node | string = (entity) => h('strong', {}, label(entity, lang)),
+  tag = 'div',
+): HTMLElement {
+  const [source, target] = stated(relation, ends);
+  return h(
+    tag,
+    { class: 'statement', 'data-source': source.id, 'data-target': target.id, 'data-type': relation.type },
+    name(source),
+    ` —${typeLabel(relation.type, lang)}→ `,
+    name(target),
   );
 }
 
@@ -61,13 +88,10 @@ export function entityPanel(
       { class: 'relation-group' },
       h('h4', {}, `${typeLabel(list[0]!.relation.type, lang)} (${list.length})`),
       ...list.map((n) => {
-        // Stated as stored: an incoming link names the other entity first.
-        const other = button({ class: 'link' }, label(n.entity, lang), () => actions.select(n.entity.id));
-        const statement =
-          n.direction === 'OUT'
-            ? h('div', { class: 'statement' }, `${label(detail, lang)} —${typeLabel(n.relation.type, lang)}→ `, other)
-            : h('div', { class: 'statement' }, other, ` —${typeLabel(n.relation.type, lang)}→ ${label(detail, lang)}`);
-        return h('div', { class: 'relation' }, statement, curatedMark(n.relation, lang), evidenceList(n.relation.evidence, actions.open, lang));
+        // The selected entity is named as text, the other end as a link to it.
+        const name = (e: Named) => (e.id === detail.id ? label(e, lang) : button({ class: 'link' }, label(e, lang), () => actions.select(e.id)));
+        const said = statement(n.relation, [detail, n.entity], lang, name);
+        return h('div', { class: 'relation' }, said, curatedMark(n.relation, lang), evidenceList(n.relation.evidence, actions.open, lang));
       }),
     ),
   );
@@ -97,7 +121,7 @@ export function edgePanel(relation: Relation & { evidence: Evidence[] }, from: E
   return h(
     'div',
     { class: 'edge' },
-    h('h2', {}, `${label(from, lang)} —${typeLabel(relation.type, lang)}→ ${label(to, lang)}`),
+    statement(relation, [from, to], lang, (e) => label(e, lang), 'h2'),
     curatedMark(relation, lang),
     evidenceList(relation.evidence, open, lang),
   );
@@ -138,24 +162,16 @@ export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElem
         'section',
         {},
         h('h3', {}, `${t('path', lang)} ${i + 1} (${p.length})`),
-        ...p.hops.map((hop) => {
-          // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
-          const forward = hop.relation.from.id === hop.from.id;
-          const [source, target] = forward ? [hop.from, hop.to] : [hop.to, hop.from];
-          return h(
+        // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
+        ...p.hops.map((hop) =>
+          h(
             'div',
-            { class: 'hop', 'data-source': source.id, 'data-target': target.id, 'data-type': hop.relation.type },
-            h(
-              'div',
-              { class: 'statement' },
-              h('strong', {}, label(source, lang)),
-              ` —${typeLabel(hop.relation.type, lang)}→ `,
-              h('strong', {}, label(target, lang)),
-            ),
+            { class: 'hop' },
+            statement(hop.relation, [hop.from, hop.to], lang),
             curatedMark(hop.relation, lang),
             evidenceList(hop.relation.evidence, open, lang),
-          );
-        }),
+          ),
+        ),
       ),
     ),
   );
@@ -189,15 +205,17 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang
             'div',
             { class: 'platform', 'data-id': p.platform.id },
             h('strong', {}, label(p.platform, lang)),
-            p.through ? h('span', { class: 'through' }, ` ← ${label(p.through, lang)}`) : null,
-            ...p.relations
-              .map((r) => curatedMark(r, lang))
-              .filter(Boolean)
-              .slice(0, 1),
-            evidenceList(
-              p.relations.flatMap((r) => r.evidence),
-              open,
-              lang,
+            // Each link of the route on its own line, as stored: a field route reads
+            // "platform —focuses on→ field", "field —related to→ cluster", a program route
+            // "program —supports→ platform", "program —supports→ cluster".
+            ...p.relations.map((r) =>
+              h(
+                'div',
+                { class: 'route-link' },
+                statement(r, [cluster, p.platform, ...(p.through ? [p.through] : [])], lang, (e) => label(e, lang)),
+                curatedMark(r, lang),
+                evidenceList(r.evidence, open, lang),
+              ),
             ),
           ),
         ),
@@ -219,15 +237,7 @@ export function cityPanel(profile: CityProfile, lang: Lang): HTMLElement {
           'section',
           {},
           h('h3', {}, t('cityLinks', lang)),
-          h(
-            'ul',
-            {},
-            ...profile.links.map((l) => {
-              const forward = l.relation.from.id === l.local.id;
-              const [source, target] = forward ? [l.local, l.other] : [l.other, l.local];
-              return h('li', {}, `${label(source, lang)} —${typeLabel(l.relation.type, lang)}→ ${label(target, lang)}`);
-            }),
-          ),
+          h('ul', {}, ...profile.links.map((l) => statement(l.relation, [l.local, l.other], lang, (e) => label(e, lang), 'li'))),
         )
       : null,
   );
@@ -238,11 +248,17 @@ export function indicatorsPanel(indicators: Entity[], lang: Lang): HTMLElement {
   const rows = indicators.map((i) => {
     const max = Math.max(i.baseline ?? 0, i.target ?? 0) || 1;
     const share = (value: number | null | undefined) => (((value ?? 0) / max) * 100).toFixed(1);
+    // Widths go through the style object: the page's Content-Security-Policy refuses style attributes.
+    const bar = (kind: string, value: number | null | undefined) => {
+      const element = h('div', { class: `bar ${kind}` });
+      element.style.width = `${share(value)}%`;
+      return element;
+    };
     const bars = h(
       'div',
       { class: 'track', title: `${i.baselineText ?? '—'} → ${i.targetText ?? '—'} ${i.unit ?? ''}` },
-      h('div', { class: 'bar target', style: `width:${share(i.target)}%` }),
-      h('div', { class: 'bar baseline', style: `width:${share(i.baseline)}%` }),
+      bar('target', i.target),
+      bar('baseline', i.baseline),
     );
     return h(
       'tr',

@@ -7,15 +7,15 @@ import { ApiError, request } from './api.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader } from './panels.ts';
-import { filtered, merge, toElements, without, type GraphData } from './graph-data.ts';
+import { filtered, merge, toElements, without, type Colouring, type GraphData } from './graph-data.ts';
 import { t } from './messages.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import { pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
-import { VIEWS, type Fetch, type Loaded } from './views.ts';
+import { VIEWS, documentsFilter, type Fetch, type Loaded } from './views.ts';
 import type { Arranged } from './arrangements.ts';
-import type { Entity, Relation } from './types.ts';
+import type { DocumentInfo, Entity, Relation } from './types.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -27,7 +27,13 @@ export interface Renderer {
   status(message: string, kind?: 'busy' | 'error' | 'idle'): void;
 }
 
-export function createRenderer(store: Store, scene: Scene, underlay: Underlay, clusters: () => Promise<Entity[]>): Renderer {
+export interface Sources {
+  clusters: () => Promise<Entity[]>;
+  /** the plans loaded, as the server lists them */
+  documents: () => Promise<DocumentInfo[]>;
+}
+
+export function createRenderer(store: Store, scene: Scene, underlay: Underlay, { clusters, documents }: Sources): Renderer {
   let graph: GraphData = { nodes: new Map(), edges: new Map() };
   let shown: GraphData = graph;
   let loaded: Loaded | null = null;
@@ -82,9 +88,19 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
   };
 
   async function loadView(state: AppState): Promise<Loaded> {
-    const key = JSON.stringify([state.view, state.city, state.cluster, state.pathFrom, state.pathTo, state.view === 'path' ? state.onlyCited : null]);
+    const key = JSON.stringify([
+      state.view,
+      state.city,
+      state.cluster,
+      state.pathFrom,
+      state.pathTo,
+      state.compareA,
+      state.compareB,
+      state.documents,
+      state.view === 'path' ? state.onlyCited : null,
+    ]);
     if (loaded && key === loadedKey) return loaded;
-    const next = await VIEWS[state.view].load({ state, fetch, clusters });
+    const next = await VIEWS[state.view].load({ state, fetch, clusters, documents });
     loaded = next;
     loadedKey = key;
     return next;
@@ -94,11 +110,11 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
   async function withExtras(state: AppState, base: GraphData): Promise<GraphData> {
     let result = base;
     if (state.expanded.length > 0) {
-      const data = await fetch('neighbours', 'neighborhood', { ids: state.expanded, depth: 1, kinds: null, types: null });
+      const data = await fetch('neighbours', 'neighborhood', { ids: state.expanded, depth: 1, kinds: null, types: null, documents: documentsFilter(state) });
       if (data) result = merge(result, data.neighborhood);
     }
     if (state.selected && !result.nodes.has(state.selected)) {
-      const data = await fetch('entity', 'neighborhood', { ids: [state.selected], depth: 1, kinds: null, types: null });
+      const data = await fetch('entity', 'neighborhood', { ids: [state.selected], depth: 1, kinds: null, types: null, documents: documentsFilter(state) });
       if (data) {
         const keep = new Set([...result.nodes.keys(), state.selected]);
         result = merge(result, { nodes: data.neighborhood.nodes.filter((n) => keep.has(n.id)), edges: data.neighborhood.edges });
@@ -165,7 +181,9 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
       $('table').replaceChildren(...(view.table ? [view.panel(state.lang, openReader)].filter((e): e is HTMLElement => !!e) : []));
-      const elements = toElements(shown, state.lang);
+      const plans = await documents().catch(() => [] as DocumentInfo[]);
+      const colouring = colouringOf(state, view, plans);
+      const elements = toElements(shown, state.lang, colouring);
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = state.selected || view.panel(state.lang, openReader) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
@@ -175,6 +193,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
           state.lang,
           KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k)),
           RELATION_TYPE_NAMES.filter((r) => [...shown.edges.values()].some((e) => e.type === r)),
+          colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null,
         ),
       );
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();
@@ -192,6 +211,13 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, c
     } finally {
       if (ticket === rendering) document.body.dataset.busy = 'false';
     }
+  }
+
+  /** A comparison is always coloured by plan; other views as the reader chose, over the plans picked. */
+  function colouringOf(state: AppState, view: Loaded, plans: DocumentInfo[]): Colouring {
+    const order = plans.map((d) => d.id);
+    if (view.byDocument) return { by: 'document', order, shown: new Set([state.compareA ?? '', state.compareB ?? '']), edgeDocuments: view.byDocument.edges };
+    return { by: state.colorBy, order, shown: new Set(documentsFilter(state) ?? order) };
   }
 
   function showEdge(id: string): void {

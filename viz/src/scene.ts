@@ -2,9 +2,11 @@
 // an expansion keeps every shown node where it is and places the newcomers around the
 // expanded node; a selection changes nothing but the selection. Sizes stay constant on
 // screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom settles.
+// fcose runs in a Web Worker (layout.ts): the page never freezes while it works.
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import type { Position } from './geo.ts';
 import { declutter } from './labels.ts';
+import { forceLayout } from './layout.ts';
 import { stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
@@ -28,15 +30,6 @@ export interface Scene {
   select(id: string | null, reveal: boolean): void;
   highlight(ids: Iterable<string>): void;
   positions(): Map<string, Position>;
-}
-
-let fcoseReady: Promise<void> | null = null;
-/** fcose is loaded when a force layout is first needed, not with the first view. */
-function loadFcose(): Promise<void> {
-  fcoseReady ??= import('cytoscape-fcose').then((module) => {
-    cytoscape.use(module.default);
-  });
-  return fcoseReady;
 }
 
 /** `obscured` tells how many pixels at the bottom of the canvas a drawer covers (on a phone). */
@@ -108,17 +101,14 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       } else if (arrangement.kind === 'concentric') {
         await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);
       } else if (cy.nodes().length > 1) {
-        await loadFcose();
-        await run({
-          name: 'fcose',
+        const positions = await forceLayout(cy.nodes(), {
           quality: cy.nodes().length > 1500 ? 'draft' : 'default',
           randomize: true,
-          animate: false,
-          fit: false,
           nodeRepulsion: 9000,
           idealEdgeLength: 90,
           nodeSeparation: 90,
-        } as LayoutOptions);
+        });
+        cy.nodes().positions((node: NodeSingular) => positions.get(node.id()) ?? node.position());
       }
       if (viewport) cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
       else fit();
@@ -131,7 +121,14 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         cy.elements().forEach((el) => {
           const next = wanted.get(el.id());
           if (!next) el.remove();
-          else el.data(next.data);
+          else {
+            // Only what changed is set: new data restyles the element, and restyling every element shown is what makes an expansion slow.
+            const data = el.data() as Record<string, unknown>;
+            if (Object.entries(next.data).some(([key, value]) => data[key] !== value)) el.data(next.data);
+            // The reader switched between colouring by kind and by plan.
+            const byDocument = (next.classes ?? '').includes('by-document');
+            if (el.hasClass('by-document') !== byDocument) el.toggleClass('by-document', byDocument);
+          }
         });
         cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
       });
@@ -152,18 +149,22 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
           node.position({ x: c.x + r * Math.cos(angle), y: c.y + r * Math.sin(angle) });
         });
         const fixed = cy.nodes().filter((n) => before.has(n.id()));
-        await loadFcose();
-        await run({
-          name: 'fcose',
+        const positions = await forceLayout(cy.nodes(), {
           quality: 'default',
           randomize: false,
-          animate: true,
-          animationDuration: SCENE_DEFAULTS.animateMs,
-          fit: false,
           nodeRepulsion: 9000,
           idealEdgeLength: 110 / cy.zoom(),
           nodeSeparation: 90 / cy.zoom(),
           fixedNodeConstraint: fixed.map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } })),
+        });
+        // Only the newcomers move, from their ring to their places; what was shown stays put.
+        await run({
+          name: 'preset',
+          positions: (node: NodeSingular) => positions.get(node.id()) ?? node.position(),
+          animate: true,
+          animationDuration: SCENE_DEFAULTS.animateMs,
+          fit: false,
+          eles: newcomers,
         } as LayoutOptions);
       }
       restyle();

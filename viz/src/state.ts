@@ -2,10 +2,12 @@
 // and the browser's back and forward buttons walk through views.
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
 
-export type View = 'start' | 'entity' | 'city' | 'path' | 'cluster' | 'indicators';
+export type View = 'start' | 'entity' | 'city' | 'path' | 'cluster' | 'indicators' | 'compare';
 /** `auto` is the view's own arrangement (a map, bands, a chain); the others override it. */
 export type Layout = 'auto' | 'geo' | 'force' | 'concentric';
 export type Lang = 'zh' | 'en';
+/** What a node's fill tells: its kind, or the plans that name it. */
+export type ColorBy = 'kind' | 'document';
 
 export interface AppState {
   view: View;
@@ -17,6 +19,12 @@ export interface AppState {
   pathFrom: string | null;
   pathTo: string | null;
   cluster: string | null;
+  /** the two plans the compare view sets side by side */
+  compareA: string | null;
+  compareB: string | null;
+  /** the plans shown; empty shows every plan loaded */
+  documents: string[];
+  colorBy: ColorBy;
   lang: Lang;
   layout: Layout;
   /** kinds and relation types hidden by the filters */
@@ -34,6 +42,10 @@ export const DEFAULT_STATE: AppState = {
   pathFrom: null,
   pathTo: null,
   cluster: null,
+  compareA: null,
+  compareB: null,
+  documents: [],
+  colorBy: 'kind',
   lang: 'zh',
   layout: 'auto',
   hiddenKinds: [],
@@ -42,7 +54,7 @@ export const DEFAULT_STATE: AppState = {
   minConfidence: 0,
 };
 
-export const VIEW_NAMES: View[] = ['start', 'entity', 'city', 'path', 'cluster', 'indicators'];
+export const VIEW_NAMES: View[] = ['start', 'entity', 'city', 'path', 'cluster', 'indicators', 'compare'];
 const LAYOUTS: Layout[] = ['auto', 'geo', 'force', 'concentric'];
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] {
@@ -67,6 +79,10 @@ export function toQuery(state: AppState): string {
   put('from', state.pathFrom, null);
   put('to', state.pathTo, null);
   put('cluster', state.cluster, null);
+  put('a', state.compareA, null);
+  put('b', state.compareB, null);
+  put('docs', state.documents.join(','), '');
+  put('color', state.colorBy, DEFAULT_STATE.colorBy);
   put('lang', state.lang, DEFAULT_STATE.lang);
   put('layout', state.layout, DEFAULT_STATE.layout);
   put('hideKinds', state.hiddenKinds.join(','), '');
@@ -88,6 +104,10 @@ export function fromQuery(search: string): AppState {
     pathFrom: params.get('from'),
     pathTo: params.get('to'),
     cluster: params.get('cluster'),
+    compareA: params.get('a'),
+    compareB: params.get('b'),
+    documents: (params.get('docs') ?? '').split(',').filter(Boolean),
+    colorBy: oneOf(params.get('color'), ['kind', 'document'] as const, DEFAULT_STATE.colorBy),
     lang: oneOf(params.get('lang'), ['zh', 'en'] as const, DEFAULT_STATE.lang),
     layout: oneOf(params.get('layout'), LAYOUTS, DEFAULT_STATE.layout),
     hiddenKinds: list(params.get('hideKinds'), KINDS),

@@ -1,6 +1,6 @@
 // The explorer's state in one small store: every change goes through a named action, and
 // whoever listens (the URL, the views) hears what changed and how.
-import { DEFAULT_STATE, type AppState, type Layout } from './state.ts';
+import { DEFAULT_STATE, type AppState, type ColorBy, type Layout } from './state.ts';
 
 /** push: a new history entry; restore: the browser went back or forward (the URL is already right). */
 export type Change = 'push' | 'restore';
@@ -33,6 +33,10 @@ function createActions(get: () => AppState, set: (patch: Partial<AppState>, chan
     openCluster: (cluster: string) => set({ ...fresh, view: 'cluster', cluster }),
     openPath: (pathFrom: string, pathTo: string) => set({ ...fresh, view: 'path', pathFrom, pathTo }),
     showIndicators: () => set({ ...fresh, view: 'indicators' }),
+    openCompare: (compareA: string, compareB: string) => set({ ...fresh, view: 'compare', compareA, compareB }),
+    /** The plans shown: every one loaded when `ids` is empty. */
+    showDocuments: (documents: string[]) => set({ documents }),
+    colorBy: (colorBy: ColorBy) => set({ colorBy }),
     home: () => {
       removed.clear();
       set({ ...DEFAULT_STATE, lang: get().lang });
@@ -73,5 +77,5 @@ export function pictureKey(state: AppState): string {
 
 /** The part that decides which view is loaded: a change here lays the picture out afresh. */
 export function viewKey(state: AppState): string {
-  return JSON.stringify([state.view, state.city, state.cluster, state.pathFrom, state.pathTo, state.layout]);
+  return JSON.stringify([state.view, state.city, state.cluster, state.pathFrom, state.pathTo, state.compareA, state.compareB, state.layout]);
 }

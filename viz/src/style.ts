@@ -14,6 +14,9 @@ export const SIZES = {
   edge: 1.6, // pixels of a line
 };
 
+/** One colour per plan, in the order the server lists the plans: a plan keeps its colour in every view. */
+export const DOCUMENT_COLORS = ['#2166ac', '#e66101', '#1b7837', '#762a83', '#c51b7d', '#8c510a'];
+
 /** Ten colours that stay apart from each other and from the kinds' fills, and two line styles. */
 const PALETTE = ['#4b5d73', '#1b7837', '#b2182b', '#d6604d', '#762a83', '#e08214', '#2166ac', '#35978f', '#c51b7d', '#8c8c8c'];
 const LINES = ['solid', 'dotted'] as const;
@@ -62,6 +65,19 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
       style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 5 },
     },
     { selector: 'node[source = "discovered"]', style: { 'border-style': 'dashed', 'border-color': '#555', 'border-width': px(2) } },
+    // Coloured by plan: the kind keeps its shape and colour; a disc inside holds one slice per plan that names the node.
+    {
+      selector: 'node.by-document',
+      style: {
+        'pie-size': '70%',
+        ...Object.fromEntries(
+          DOCUMENT_COLORS.flatMap((color, i) => [
+            [`pie-${i + 1}-background-color`, color],
+            [`pie-${i + 1}-background-size`, `data(doc${i})`],
+          ]),
+        ),
+      },
+    },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
     { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     {
@@ -83,6 +99,7 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
       selector: `edge[type = "${type}"]`,
       style: { 'line-color': RELATION_STYLES[type].color, 'target-arrow-color': RELATION_STYLES[type].color, 'line-style': RELATION_STYLES[type].line },
     })),
+    { selector: 'edge.by-document', style: { 'line-color': 'data(plan)', 'target-arrow-color': 'data(plan)' } },
     // Links only the curated registry states, not the text: dashed, with a hollow arrow.
     { selector: 'edge[cited = "no"]', style: { 'line-style': 'dashed', 'target-arrow-fill': 'hollow' } },
     // The relation is named where the reader looks: on hover and on selection.

@@ -2,6 +2,8 @@
 // `npm run codegen` generates from operations.ts against api/schema.graphql.
 import type {
   CityProfileQuery,
+  CompareQuery,
+  DocumentsQuery,
   EntityFieldsFragment,
   EntityQuery,
   EvidenceFieldsFragment,
@@ -40,3 +42,26 @@ export type ClusterPlatform = PlatformsQuery['platformsForCluster'][number];
 export type CityProfile = CityProfileQuery['cityProfile'];
 
 export type SectionText = NonNullable<SectionQuery['section']>;
+
+export type DocumentInfo = DocumentsQuery['documents'][number];
+
+type Compared = CompareQuery['compareDocuments'];
+
+/** Where a plan names an entity: the sentence and its section. */
+export type Mention = Compared['entities']['onlyA'][number]['mentionsA'][number];
+
+/** compareDocuments as the compare view asks for it: the differences with their sentences, the shared part by name. */
+export interface Comparison {
+  a: DocumentInfo;
+  b: DocumentInfo;
+  entities: {
+    onlyA: { entity: Entity; mentionsA: Mention[] }[];
+    onlyB: { entity: Entity; mentionsB: Mention[] }[];
+    both: { entity: Entity }[];
+  };
+  relations: {
+    onlyA: { relation: Relation; evidenceA: Evidence[] }[];
+    onlyB: { relation: Relation; evidenceB: Evidence[] }[];
+    both: { relation: Relation }[];
+  };
+}

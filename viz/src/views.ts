@@ -3,12 +3,13 @@
 // view without a city) shows the start view rather than ask the server about nothing.
 import type { EntityKind, RelationType } from '../../ingest/model.ts';
 import type { Result, VariablesArg } from './api.ts';
-import { arrangeBands, arrangeChain, arrangeGeo, type Arranged } from './arrangements.ts';
+import { arrangeBands, arrangeChain, arrangeGeo, arrangeSides, type Arranged } from './arrangements.ts';
+import { comparePanel } from './compare.ts';
 import { emptyGraph, merge, type GraphData } from './graph-data.ts';
 import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type OpenReader } from './panels.ts';
 import type { OperationName } from './operations.ts';
 import type { AppState, Lang, View } from './state.ts';
-import type { Entity } from './types.ts';
+import type { Comparison, DocumentInfo, Entity } from './types.ts';
 import type { Box } from './geo.ts';
 
 /** The Greater Bay Area's cities: the start view places them on the map. */
@@ -23,6 +24,8 @@ export interface ViewContext {
   state: AppState;
   fetch: Fetch;
   clusters: () => Promise<Entity[]>;
+  /** the plans loaded, as the server lists them */
+  documents: () => Promise<DocumentInfo[]>;
 }
 
 export interface Loaded {
@@ -37,6 +40,13 @@ export interface Loaded {
   highlight?: boolean;
   /** Whether the map is a fitting choice for this view. */
   geographic: boolean;
+  /** The view colours by plan whatever the reader chose (a comparison), each relation by the plan that alone states it. */
+  byDocument?: { edges: Map<string, string> };
+}
+
+/** The `documents` argument: the plans the reader picked, or null for every plan loaded. */
+export function documentsFilter(state: AppState): string[] | null {
+  return state.documents.length > 0 ? state.documents : null;
 }
 
 interface ViewDefinition {
@@ -44,8 +54,14 @@ interface ViewDefinition {
 }
 
 const start: ViewDefinition = {
-  async load({ fetch }) {
-    const data = await fetch('start view', 'neighborhood', { ids: GBA_CITIES, depth: 1, kinds: START_KINDS, types: START_TYPES });
+  async load({ state, fetch }) {
+    const data = await fetch('start view', 'neighborhood', {
+      ids: GBA_CITIES,
+      depth: 1,
+      kinds: START_KINDS,
+      types: START_TYPES,
+      documents: documentsFilter(state),
+    });
     return { graph: data ? merge(emptyGraph(), data.neighborhood) : emptyGraph(), panel: (lang) => guidePanel(lang), arrange: arrangeGeo, geographic: true };
   },
 };
@@ -60,8 +76,8 @@ export const VIEWS: Record<View, ViewDefinition> = {
       if (!city) return start.load(context);
       const { fetch } = context;
       const [sub, profile] = await Promise.all([
-        fetch('city', 'neighborhood', { ids: [city], depth: 1, types: null, kinds: null }),
-        fetch('city profile', 'cityProfile', { city }),
+        fetch('city', 'neighborhood', { ids: [city], depth: 1, types: null, kinds: null, documents: documentsFilter(context.state) }),
+        fetch('city profile', 'cityProfile', { city, documents: documentsFilter(context.state) }),
       ]);
       let graph = sub ? merge(emptyGraph(), sub.neighborhood) : emptyGraph();
       if (profile) graph = merge(graph, { nodes: profile.cityProfile.links.map((l) => l.other), edges: profile.cityProfile.links.map((l) => l.relation) });
@@ -72,7 +88,12 @@ export const VIEWS: Record<View, ViewDefinition> = {
     async load(context) {
       const { state, fetch } = context;
       if (!state.pathFrom || !state.pathTo) return start.load(context);
-      const data = await fetch('paths', 'paths', { from: state.pathFrom, to: state.pathTo, onlyCited: state.onlyCited });
+      const data = await fetch('paths', 'paths', {
+        from: state.pathFrom,
+        to: state.pathTo,
+        onlyCited: state.onlyCited,
+        documents: documentsFilter(state),
+      });
       const paths = data?.paths ?? [];
       const hops = paths.flatMap((p) => p.hops);
       const graph = merge(emptyGraph(), { nodes: hops.flatMap((hop) => [hop.from, hop.to]), edges: hops.map((hop) => hop.relation) });
@@ -91,7 +112,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const { state, fetch, clusters } = context;
       const id = state.cluster;
       if (!id) return start.load(context);
-      const [data, list] = await Promise.all([fetch('platforms', 'platforms', { cluster: id }), clusters()]);
+      const [data, list] = await Promise.all([fetch('platforms', 'platforms', { cluster: id, documents: documentsFilter(state) }), clusters()]);
       const cluster = list.find((c) => c.id === id);
       const rows = platformRows(data?.platformsForCluster ?? []);
       const nodes = [...(cluster ? [cluster] : []), ...rows.flatMap((p) => [p.platform, ...(p.through ? [p.through] : [])])];
@@ -116,4 +137,46 @@ export const VIEWS: Record<View, ViewDefinition> = {
       };
     },
   },
+  compare: {
+    async load(context) {
+      const { state, fetch, documents } = context;
+      const { compareA: a, compareB: b } = state;
+      if (!a || !b) return start.load(context);
+      const [data, plans] = await Promise.all([fetch('comparison', 'compare', { a, b }), documents()]);
+      const order = plans.map((d) => d.id);
+      if (!data) return { graph: emptyGraph(), panel: () => null, arrange: () => ({ positions: new Map() }), geographic: false };
+      const c: Comparison = data.compareDocuments;
+      const { graph, sides, edges } = comparisonGraph(c);
+      return {
+        graph,
+        panel: (lang, open) => comparePanel(c, lang, open, order),
+        arrange: (_shown, lang, box) => arrangeSides(sides, c, lang, box),
+        geographic: false,
+        byDocument: { edges },
+      };
+    },
+  },
 };
+
+/**
+ * What the canvas shows of a comparison: what only one plan names or states, and of what
+ * both share only the ends of those relations. Each entity is marked with the plans that
+ * name it among the two, so it is filled with their colours.
+ */
+export function comparisonGraph(c: Comparison): { graph: GraphData; sides: Map<string, 'a' | 'b' | 'both'>; edges: Map<string, string> } {
+  const a = { id: c.a.id };
+  const b = { id: c.b.id };
+  const sides = new Map<string, 'a' | 'b' | 'both'>();
+  const entities = new Map<string, Entity>();
+  const put = (entity: Entity, side: 'a' | 'b' | 'both') => {
+    sides.set(entity.id, side);
+    entities.set(entity.id, { ...entity, documents: side === 'a' ? [a] : side === 'b' ? [b] : [a, b] });
+  };
+  for (const { entity } of c.entities.onlyA) put(entity, 'a');
+  for (const { entity } of c.entities.onlyB) put(entity, 'b');
+  const differing = [...c.relations.onlyA.map((r) => ({ ...r.relation, plan: c.a.id })), ...c.relations.onlyB.map((r) => ({ ...r.relation, plan: c.b.id }))];
+  const ends = new Set(differing.flatMap((r) => [r.from.id, r.to.id]));
+  for (const { entity } of c.entities.both) if (ends.has(entity.id)) put(entity, 'both');
+  const graph = merge(emptyGraph(), { nodes: [...entities.values()], edges: differing });
+  return { graph, sides, edges: new Map(differing.map((r) => [r.id, r.plan])) };
+}

@@ -11,6 +11,7 @@ const city = (id: string, lat: number, lon: number): Entity => ({
   city: null,
   source: 'registry',
   confidence: 1,
+  documents: [],
   lat,
   lon,
 });
@@ -22,6 +23,7 @@ const zone = (id: string, name: string, cityId: string | null): Entity => ({
   city: cityId ? { id: cityId, name: cityId, nameEn: null } : null,
   source: 'registry',
   confidence: 1,
+  documents: [],
 });
 const placed = (e: Entity) => ({ ...e, box: labelBox(e.name, 12.5, 130, 20) });
 

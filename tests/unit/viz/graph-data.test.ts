@@ -10,6 +10,7 @@ const entity = (id: string, kind: Entity['kind'] = 'City', extra: Partial<Entity
   city: null,
   source: 'registry',
   confidence: 1,
+  documents: [],
   ...extra,
 });
 const relation = (from: string, to: string, extra: Partial<Relation> = {}): Relation => ({

@@ -16,6 +16,10 @@ describe('explorer state ↔ URL', () => {
       pathFrom: 'shenzhen',
       pathTo: 'songshan-lake-science-city',
       cluster: 'cluster-advanced-materials',
+      compareA: 'guangdong-sti-14th-fyp',
+      compareB: 'guangdong-sti-14th-fyp-revised',
+      documents: ['guangdong-sti-14th-fyp-revised'],
+      colorBy: 'document',
       lang: 'en',
       layout: 'force',
       hiddenKinds: ['Program', 'Field'],
@@ -27,7 +31,7 @@ describe('explorer state ↔ URL', () => {
   });
 
   it('ignores values it does not know instead of failing', () => {
-    const state = fromQuery('?view=teleport&layout=spiral&lang=fr&hideKinds=Lab,Dragon&minConf=7');
-    expect(state).toMatchObject({ view: 'start', layout: 'auto', lang: 'zh', hiddenKinds: ['Lab'], minConfidence: 0 });
+    const state = fromQuery('?view=teleport&layout=spiral&lang=fr&hideKinds=Lab,Dragon&minConf=7&color=rainbow');
+    expect(state).toMatchObject({ view: 'start', layout: 'auto', lang: 'zh', hiddenKinds: ['Lab'], minConfidence: 0, colorBy: 'kind' });
   });
 });

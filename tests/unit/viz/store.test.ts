@@ -43,6 +43,7 @@ describe('search order', () => {
     city: null,
     source: 'registry',
     confidence: 1,
+    documents: [],
     aliases,
   });
 

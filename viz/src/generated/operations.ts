@@ -41,6 +41,7 @@ type EntityFields_City_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_Corridor_Fragment = {
@@ -51,6 +52,7 @@ type EntityFields_Corridor_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_Facility_Fragment = {
@@ -62,6 +64,7 @@ type EntityFields_Facility_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_Field_Fragment = {
@@ -72,6 +75,7 @@ type EntityFields_Field_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_Indicator_Fragment = {
@@ -88,6 +92,7 @@ type EntityFields_Indicator_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_IndustryCluster_Fragment = {
@@ -99,6 +104,7 @@ type EntityFields_IndustryCluster_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_InnovationCenter_Fragment = {
@@ -110,6 +116,7 @@ type EntityFields_InnovationCenter_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_Institution_Fragment = {
@@ -121,6 +128,7 @@ type EntityFields_Institution_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_Lab_Fragment = {
@@ -132,6 +140,7 @@ type EntityFields_Lab_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_Program_Fragment = {
@@ -142,6 +151,7 @@ type EntityFields_Program_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_ScienceCity_Fragment = {
@@ -152,6 +162,7 @@ type EntityFields_ScienceCity_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 type EntityFields_Zone_Fragment = {
@@ -162,6 +173,7 @@ type EntityFields_Zone_Fragment = {
   source: Source;
   confidence: number;
   city: { id: string; name: string; nameEn: string | null } | null;
+  documents: Array<{ id: string }>;
 };
 
 export type EntityFieldsFragment =
@@ -250,6 +262,7 @@ export type NeighborhoodQueryVariables = Exact<{
   depth: number;
   kinds?: Array<EntityKind> | EntityKind | null | undefined;
   types?: Array<RelationType> | RelationType | null | undefined;
+  documents?: Array<string> | string | null | undefined;
 }>;
 
 export type NeighborhoodQuery = {
@@ -550,6 +563,7 @@ export type PathsQueryVariables = Exact<{
   from: string;
   to: string;
   onlyCited: boolean;
+  documents?: Array<string> | string | null | undefined;
 }>;
 
 export type PathsQuery = {
@@ -611,6 +625,7 @@ export type ClustersQuery = {
 
 export type PlatformsQueryVariables = Exact<{
   cluster: string;
+  documents?: Array<string> | string | null | undefined;
 }>;
 
 export type PlatformsQuery = {
@@ -671,6 +686,7 @@ export type CitiesQuery = {
 
 export type CityProfileQueryVariables = Exact<{
   city: string;
+  documents?: Array<string> | string | null | undefined;
 }>;
 
 export type CityProfileQuery = {
@@ -728,6 +744,76 @@ export type CityProfileQuery = {
 export type IndicatorsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type IndicatorsQuery = { indicators: Array<{ note: string | null } & EntityFields_Indicator_Fragment> };
+
+export type DocumentsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type DocumentsQuery = { documents: Array<{ id: string; title: string }> };
+
+export type CompareQueryVariables = Exact<{
+  a: string;
+  b: string;
+}>;
+
+export type CompareQuery = {
+  compareDocuments: {
+    a: { id: string; title: string };
+    b: { id: string; title: string };
+    entities: {
+      onlyA: Array<{
+        entity:
+          | EntityFields_City_Fragment
+          | EntityFields_Corridor_Fragment
+          | EntityFields_Facility_Fragment
+          | EntityFields_Field_Fragment
+          | EntityFields_Indicator_Fragment
+          | EntityFields_IndustryCluster_Fragment
+          | EntityFields_InnovationCenter_Fragment
+          | EntityFields_Institution_Fragment
+          | EntityFields_Lab_Fragment
+          | EntityFields_Program_Fragment
+          | EntityFields_ScienceCity_Fragment
+          | EntityFields_Zone_Fragment;
+        mentionsA: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }>;
+      }>;
+      onlyB: Array<{
+        entity:
+          | EntityFields_City_Fragment
+          | EntityFields_Corridor_Fragment
+          | EntityFields_Facility_Fragment
+          | EntityFields_Field_Fragment
+          | EntityFields_Indicator_Fragment
+          | EntityFields_IndustryCluster_Fragment
+          | EntityFields_InnovationCenter_Fragment
+          | EntityFields_Institution_Fragment
+          | EntityFields_Lab_Fragment
+          | EntityFields_Program_Fragment
+          | EntityFields_ScienceCity_Fragment
+          | EntityFields_Zone_Fragment;
+        mentionsB: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }>;
+      }>;
+      both: Array<{
+        entity:
+          | EntityFields_City_Fragment
+          | EntityFields_Corridor_Fragment
+          | EntityFields_Facility_Fragment
+          | EntityFields_Field_Fragment
+          | EntityFields_Indicator_Fragment
+          | EntityFields_IndustryCluster_Fragment
+          | EntityFields_InnovationCenter_Fragment
+          | EntityFields_Institution_Fragment
+          | EntityFields_Lab_Fragment
+          | EntityFields_Program_Fragment
+          | EntityFields_ScienceCity_Fragment
+          | EntityFields_Zone_Fragment;
+      }>;
+    };
+    relations: {
+      onlyA: Array<{ relation: RelationFieldsFragment; evidenceA: Array<EvidenceFieldsFragment> }>;
+      onlyB: Array<{ relation: RelationFieldsFragment; evidenceB: Array<EvidenceFieldsFragment> }>;
+      both: Array<{ relation: RelationFieldsFragment }>;
+    };
+  };
+};
 
 export type SectionQueryVariables = Exact<{
   id: string;

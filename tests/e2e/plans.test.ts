@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../config.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { removeDocument, writeGraph } from '../../graph/writer.ts';
+import { buildGraph } from '../../ingest/pipeline.ts';
+import { graphql } from '../support/api.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { REVISION, revisedPlan } from '../support/editions.ts';
+import { buildExplorer } from '../support/explorer-build.ts';
+import { idle, labels, statementsBesideGraph } from '../support/explorer-page.ts';
+import { loadBundledPlan } from '../support/loaded.ts';
+import { connect } from '../support/neo4j.ts';
+import { bundledRegistry, planBytes, planGraph } from '../support/plan.ts';
+import { serveApi, type Served } from '../support/serve.ts';
+
+const SHOTS = path.join(PROJECT_ROOT, 'tests', 'e2e', 'screenshots');
+const REVISED = 'guangdong-sti-14th-fyp-revised';
+const PHONE = { width: 390, height: 844 };
+/** A comparison reads the whole of two plans: on a busy machine that takes a while. */
+const SLOW = 60_000;
+
+const COMPARE = `query ($a: ID!, $b: ID!) { compareDocuments(a: $a, b: $b) {
+  entities { onlyA { entity { id } } onlyB { entity { id } } both { entity { id } } }
+  relations { onlyA { relation { id } } onlyB { relation { id } } both { relation { id } } }
+} }`;
+type Ids = { onlyA: { [k: string]: { id: string } }[]; onlyB: { [k: string]: { id: string } }[]; both: { [k: string]: { id: string } }[] };
+
+/** The share of each plan's slice in a node's fill, as Cytoscape draws it, by the node's label. */
+const slices = (page: Page, names: string[]) =>
+  page.evaluate(
+    (wanted) =>
+      Object.fromEntries(
+        wanted.map((name) => {
+          const n = (window as any).innograph.cy.nodes().filter((node: any) => node.data('label') === name);
+          return [name, n.empty() ? null : [1, 2].map((i) => parseFloat(n.style(`pie-${i}-background-size`)))];
+        }),
+      ) as Record<string, number[] | null>,
+    names,
+  );
+
+describe('several plans in the explorer', () => {
+  let executor: Executor;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  const A = planGraph().documents[0]!.id;
+  /** The plans in the order the server lists them: the first gets the first colour. */
+  let order: string[];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    executor = await connect();
+    await loadBundledPlan(executor);
+    const revised = buildGraph({
+      source: 'revised.txt',
+      bytes: Buffer.from(revisedPlan(planBytes())),
+      registry: bundledRegistry(),
+      discover: true,
+      docId: REVISED,
+      title: '修订版（测试）',
+    }).graph;
+    await writeGraph(executor, revised);
+    await buildExplorer();
+    served = await serveApi(executor, { requestTimeoutMs: SLOW });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    await removeDocument(executor, REVISED);
+    await executor?.close();
+  });
+
+  it('lists the plans loaded in a picker, every one shown to begin with', async () => {
+    // Both labs serve 新材料: its neighbours hold the platform under its old name and its new one.
+    await page.goto(`${served.base}/?sel=field-new-materials&exp=field-new-materials`);
+    await idle(page);
+    await page.click('#plans-box summary');
+    order = await page.locator('#documents input').evaluateAll((list) => list.map((i) => (i as HTMLInputElement).value));
+    expect([...order].sort()).toEqual([A, REVISED].sort());
+    expect(await page.locator('#documents input:checked').count()).toBe(2);
+    expect(await labels(page)).toEqual(expect.arrayContaining([REVISION.renamed.from, REVISION.renamed.to]));
+  });
+
+  it('shows only what the picked plan names', async () => {
+    await page.uncheck(`#documents input[value="${A}"]`);
+    await idle(page);
+    expect(page.url()).toContain(`docs=${REVISED}`);
+    expect(await labels(page)).toContain(REVISION.renamed.to);
+    expect(await labels(page)).not.toContain(REVISION.renamed.from);
+    await page.check(`#documents input[value="${A}"]`);
+    await idle(page);
+    await page.uncheck(`#documents input[value="${REVISED}"]`);
+    await idle(page);
+    expect(await labels(page)).toContain(REVISION.renamed.from);
+    expect(await labels(page)).not.toContain(REVISION.renamed.to);
+    await page.check(`#documents input[value="${REVISED}"]`);
+    await idle(page);
+    expect(page.url()).not.toContain('docs=');
+  });
+
+  it('colours each node by the plans that name it, and the legend says which colour is which plan', async () => {
+    await page.check('#color-by-document');
+    await idle(page);
+    expect(page.url()).toContain('color=document');
+    const [first, second] = [order.indexOf(A), order.indexOf(REVISED)];
+    const shares = await slices(page, [REVISION.renamed.from, REVISION.renamed.to, '东莞']);
+    // A slice for each plan that names the node, in that plan's colour slot.
+    expect(shares[REVISION.renamed.from]![first]).toBe(100);
+    expect(shares[REVISION.renamed.from]![second]).toBe(0);
+    expect(shares[REVISION.renamed.to]![second]).toBe(100);
+    expect(shares['东莞']).toEqual([50, 50]);
+    const legend = await page.locator('#legend .plans li[data-document]').evaluateAll((list) => list.map((li) => (li as HTMLElement).dataset.document));
+    expect(legend).toEqual(order);
+    await page.screenshot({ path: path.join(SHOTS, 'plans-colour.png') });
+    const phone = await browser.newPage({ viewport: PHONE });
+    phone.on('pageerror', (error) => pageErrors.push(String(error)));
+    await phone.goto(page.url());
+    await idle(phone);
+    await phone.screenshot({ path: path.join(SHOTS, 'plans-colour-phone.png') });
+    await phone.close();
+  });
+
+  it('compares the plan with its revised edition: only in A, only in B, in both, each difference with its sentences', { timeout: SLOW * 3 }, async () => {
+    await page.selectOption('#compare-a', A);
+    await page.selectOption('#compare-b', REVISED);
+    await page.click('#compare');
+    await idle(page);
+    expect(page.url()).toContain('view=compare');
+    const { data } = await graphql<{ compareDocuments: { entities: Ids; relations: Ids } }>(executor, COMPARE, { a: A, b: REVISED }, SLOW);
+    const want = (list: { [k: string]: { id: string } }[], key: string) => list.map((x) => x[key]!.id).sort();
+    const shown = (side: string, row: string) =>
+      page.locator(`#details .side[data-side="${side}"] .${row}`).evaluateAll((list) => list.map((li) => (li as HTMLElement).dataset.id!).sort());
+    const { entities, relations } = data!.compareDocuments;
+    expect(await shown('a', 'compared-entity')).toEqual(want(entities.onlyA, 'entity'));
+    expect(await shown('b', 'compared-entity')).toEqual(want(entities.onlyB, 'entity'));
+    expect(await shown('a', 'compared-relation')).toEqual(want(relations.onlyA, 'relation'));
+    expect(await shown('b', 'compared-relation')).toEqual(want(relations.onlyB, 'relation'));
+    expect(want(entities.onlyA, 'entity').length + want(relations.onlyB, 'relation').length).toBeGreaterThan(0);
+    expect(await page.locator('#details .side[data-side="both"] summary').textContent()).toContain(`${entities.both.length}`);
+    // The renamed platform: the old name only in A, the new one only in B.
+    const names = (side: string) => page.locator(`#details .side[data-side="${side}"] .compared-entity strong`).allTextContents();
+    expect(await names('a')).toContain(REVISION.renamed.from);
+    expect(await names('b')).toContain(REVISION.renamed.to);
+    // Every difference is shown with the sentences that name or state it.
+    for (const row of await page.locator('#details .side:not(details) li.compared-entity, #details .side:not(details) li.compared-relation').all())
+      expect(await row.locator('.quote').count()).toBeGreaterThan(0);
+    // On the canvas: every difference drawn, each relation in the direction stored and in its plan's colour.
+    const drawn = await page.evaluate(() => (window as any).innograph.cy.elements().map((e: any) => e.id()) as string[]);
+    expect(drawn).toEqual(
+      expect.arrayContaining([
+        ...want(entities.onlyA, 'entity'),
+        ...want(entities.onlyB, 'entity'),
+        ...want(relations.onlyA, 'relation'),
+        ...want(relations.onlyB, 'relation'),
+      ]),
+    );
+    for (const s of await statementsBesideGraph(page)) {
+      expect(s.drawn, `${s.source} → ${s.target}`).toEqual([[s.source, s.target]]);
+      expect(s.words).toEqual(s.labels);
+    }
+    const shares = await slices(page, [REVISION.renamed.from, REVISION.renamed.to]);
+    expect(shares[REVISION.renamed.from]![order.indexOf(A)]).toBe(100);
+    expect(shares[REVISION.renamed.to]![order.indexOf(REVISED)]).toBe(100);
+    const lineColours = await page.evaluate(
+      (ids) => ids.map((id) => (window as any).innograph.cy.$id(id).style('line-color') as string),
+      want(relations.onlyA, 'relation').slice(0, 1).concat(want(relations.onlyB, 'relation').slice(0, 1)),
+    );
+    expect(new Set(lineColours).size).toBe(lineColours.length);
+    await page.screenshot({ path: path.join(SHOTS, 'plans-compare.png') });
+    const phone = await browser.newPage({ viewport: PHONE });
+    phone.on('pageerror', (error) => pageErrors.push(String(error)));
+    await phone.goto(page.url());
+    await idle(phone);
+    await phone.screenshot({ path: path.join(SHOTS, 'plans-compare-phone.png') });
+    await phone.close();
+  });
+
+  it('lists what both plans share when the reader opens it', async () => {
+    await page.click('#details .side[data-side="both"] summary');
+    expect(await page.locator('#details .side[data-side="both"] li').count()).toBeGreaterThan(100);
+  });
+
+  it('raised no error in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+// The API, and the built explorer it serves, on a free loopback port: for the tests and the
+// benches that drive it over HTTP as a browser or a load generator would.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer, type ServerOptions } from '../../api/server.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { silentLogger } from './api.ts';
+
+export interface Served {
+  /** http://127.0.0.1:port, no trailing slash */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Any HTTP server (the bench's peer too) on a free port on 127.0.0.1. */
+export async function listen(server: Server): Promise<Served> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function serveApi(executor: Executor, options: Partial<Omit<ServerOptions, 'executor'>> = {}): Promise<Served> {
+  return listen(createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 15_000, ...options }));
+}
