@@ -22,6 +22,6 @@ export async function warmReads(executor: Executor): Promise<void> {
   await search(executor, 'shenzhen', null, 10);
   await neighborhood(executor, { ids: [id], depth: 2, kinds: null, types: RELATION_TYPE_NAMES, limit: 200 });
   await paths(executor, { from: id, to: id, maxHops: 4, limit: 5, types: RELATION_TYPE_NAMES, onlyCited: false });
-  await platformsForCluster(executor, id);
+  await platformsForCluster(executor, { cluster: id });
   await cityProfile(executor, id);
 }
