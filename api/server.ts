@@ -127,6 +127,18 @@ function failExport(options: ServerOptions, res: http.ServerResponse, error: unk
   sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'the export failed' });
 }
 
+/** A body over the limit is still read, and dropped, so that a client busy sending it gets to read the 413; up to a point. */
+const DISCARD_BYTES = 16 * 1024 * 1024;
+
+function discardRest(req: http.IncomingMessage): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
 /**
  * Reads a request's body, up to the limit, into `req.body`, where yoga's adapter takes it
  * as the body (the convention of Node frameworks that read it first). Answers 413 or 400
@@ -138,8 +150,8 @@ async function readBody(req: http.IncomingMessage & { body?: Buffer }, res: http
     return true;
   } catch (error) {
     const tooLarge = (error as { status?: number }).status === 413;
-    // What is left of the body is not read: the connection cannot carry another request.
-    res.setHeader('connection', 'close');
+    if (tooLarge) discardRest(req);
+    else res.setHeader('connection', 'close'); // the client broke off: there is nothing more to read
     sendJson(res, tooLarge ? 413 : 400, {
       errors: [
         tooLarge

@@ -1,11 +1,12 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type LocalNeo4jSettings } from '../../config.ts';
+import { loadConfig, PROJECT_ROOT, type LocalNeo4jSettings } from '../../config.ts';
 import { Executor } from '../../graph/executor.ts';
 import { locateNeo4j } from '../../launcher/locate.ts';
-import { freePort, start, status, stop } from '../../launcher/launcher.ts';
+import { alive, freePort, start, status, stop } from '../../launcher/launcher.ts';
 import { occupyPort } from '../support/ports.ts';
 
 // A second local server with its own home and ports, so the suite's own Neo4j is never touched.
@@ -49,6 +50,20 @@ describe('local Neo4j launcher', () => {
     await reader.close();
     expect(rows).toEqual([{ n: 1 }]);
   }, 300_000); // two cold starts of a JVM, each bounded by the launcher's own 180 s
+
+  it('stops the Neo4j a process started once that process is killed outright (the watchdog)', async () => {
+    const server = await start(settings, log);
+    const guarded = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests', 'support', 'guarded-process.ts'), JSON.stringify(settings)], {
+      cwd: PROJECT_ROOT,
+      stdio: 'ignore',
+    });
+    const killedBy = await new Promise<NodeJS.Signals | null>((resolve) => guarded.once('exit', (_code, signal) => resolve(signal)));
+    expect(killedBy).toBe('SIGKILL');
+    const deadline = Date.now() + 90_000;
+    while (alive(server.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(alive(server.pid)).toBe(false);
+    expect((await status(settings)).running).toBe(false);
+  }, 300_000); // a cold start of a JVM, bounded by the launcher's own 180 s, then the watchdog's stop
 
   it('refuses to start on a port another program holds, and says which', async () => {
     const taken = await occupyPort();
