@@ -18,6 +18,9 @@ export const OPERATIONS = {
   search: `query Search($text: String!, $kinds: [EntityKind!]) {
     search(text: $text, kinds: $kinds, first: 8) { score entity { ${ENTITY} aliases } }
   }`,
+  sentences: `query Sentences($text: String!) {
+    sentences(text: $text, first: 5) { score sentence { id quote path document { id title } entities { id kind name nameEn } } }
+  }`,
   neighborhood: `query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!]) {
     neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400) {
       truncated nodes { ${ENTITY} } edges { ${RELATION} }

@@ -84,3 +84,15 @@ export interface SectionText {
   end: number;
   parent: Omit<SectionText, 'parent'> | null;
 }
+
+/** A sentence of the plan that holds the searched text, with what it names. */
+export interface SentenceHit {
+  score: number;
+  sentence: {
+    id: string;
+    quote: string;
+    path: string;
+    document: { id: string; title: string };
+    entities: Pick<Entity, 'id' | 'kind' | 'name' | 'nameEn'>[];
+  };
+}
