@@ -2,13 +2,14 @@
 // short forms inside enumerations (聚焦信息、生命、海洋等重点前沿科学领域), and names
 // the registry does not know by their suffixes (discovery).
 import { discover } from './discover.ts';
+import { gazetteerMatches } from './gazetteer.ts';
 import { layouts } from './layouts.ts';
 import { Matcher, leftmostLongest } from './matcher.ts';
 import type { EntityKind } from './model.ts';
 import { fold } from './normalize.ts';
 import type { Registry, RegistryEntry } from './registry.ts';
 
-export type RecognitionMethod = 'dictionary' | 'enumeration' | 'discovery';
+export type RecognitionMethod = 'dictionary' | 'enumeration' | 'discovery' | 'gazetteer';
 
 export interface Candidate {
   start: number;
@@ -137,6 +138,17 @@ export function recognize(text: string, registry: Registry, options: { discover:
   const all = known.map((m) => m.value);
   if (options.discover) {
     all.push(...discover(folded, text, known), ...layouts(folded, text, known));
+    // Places last: a name that holds one (合肥实验室深圳基地) is the name, not the place.
+    const places = gazetteerMatches(folded, registry, all).map((m) => ({
+      start: m.start,
+      end: m.end,
+      entry: m.value,
+      kind: m.value.kind,
+      text: text.slice(m.start, m.end),
+      method: 'gazetteer' as const,
+      confidence: 1,
+    }));
+    all.push(...places);
   }
   return all.sort((a, b) => a.start - b.start);
 }

@@ -7,7 +7,7 @@ export interface Entity {
   name: string;
   nameEn: string | null;
   city: { id: string; name: string; nameEn: string | null } | null;
-  source: 'registry' | 'discovered' | 'table';
+  source: 'registry' | 'gazetteer' | 'discovered' | 'table';
   confidence: number;
   tier?: string | null;
   domain?: string | null;
