@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fidelityWith, loadGold, percent, score, type Fidelity } from '../../bench/fidelity.ts';
 
 const FLOORS: Record<'default' | 'none', Record<Exclude<keyof Fidelity, 'linkCited'>, number>> = {
-  default: { entityRecall: 81.5, entityPrecision: 98.0, linkFound: 74.8, linkTyped: 74.8, linkPrecision: 94.6 },
-  none: { entityRecall: 61.6, entityPrecision: 95.2, linkFound: 53.8, linkTyped: 53.8, linkPrecision: 95.6 },
+  default: { entityRecall: 87.6, entityPrecision: 98.1, linkFound: 81.3, linkTyped: 81.3, linkPrecision: 95.0 },
+  none: { entityRecall: 73.8, entityPrecision: 95.9, linkFound: 68.3, linkTyped: 68.3, linkPrecision: 96.4 },
 };
 
 describe('fidelity to the hand-made reading', () => {
