@@ -2,6 +2,7 @@
 // in 广州, 合肥实验室深圳基地 in 深圳 (the last city it names: the base, not the laboratory it
 // belongs to), 中国（东莞）散裂中子源 in 东莞. Institutions are left out: 中山大学 is named
 // for a man, not for the city of 中山.
+import { SUFFIXES } from './discover.ts';
 import { gazetteer } from './gazetteer.ts';
 import { Matcher } from './matcher.ts';
 import { PLATFORM_KINDS, kindIn, type EntityKind } from './model.ts';
@@ -56,4 +57,20 @@ export function embeddedCity(name: string, kind: EntityKind, registry: Registry,
   // The whole name a city is no name that embeds one.
   if (!last || (last.start === 0 && last.end === name.length)) return null;
   return { ...last.value, start: last.start, end: last.end };
+}
+
+/** What a branch of something is called after the city it is in: 合肥实验室深圳基地, 深港科技创新合作区深圳园区. */
+const BRANCH = /^(基地|园区|分中心|分院|分部)$/;
+
+export interface Parent {
+  name: string;
+  kind: EntityKind;
+}
+
+/** The thing a name is a branch of, named before the city it embeds (合肥实验室 in 合肥实验室深圳基地); null when it is none. */
+export function branchOf(name: string, city: EmbeddedCity): Parent | null {
+  const before = name.slice(0, city.start);
+  if (!BRANCH.test(name.slice(city.end)) || before.length < 3) return null;
+  const suffix = SUFFIXES.find(([s]) => before.endsWith(s));
+  return suffix ? { name: before, kind: suffix[1] } : null;
 }
