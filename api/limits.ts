@@ -29,6 +29,8 @@ import { badInput } from './errors.ts';
 export const LIMITS = {
   textLength: 200, // characters of a search text
   searchFirst: 50, // search hits
+  sentencesFirst: 50, // sentences found by their words
+  coMentionedFirst: 100, // entities named beside one entity
   entitiesFirst: 100, // a page of entities
   ids: 50, // start entities of a neighborhood
   documents: 50, // documents in a `documents` filter
@@ -66,6 +68,7 @@ const LIST_BOUNDS: Record<string, number> = {
   'ClusterPlatform.relations': 3,
   'Query.indicators': 30,
   'Query.documents': 3,
+  'Sentence.entities': 30,
 };
 const LIST_DEFAULT = 20;
 

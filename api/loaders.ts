@@ -8,6 +8,7 @@ import { childSections, documentIdsOf, documentsByIds, sectionsByIds } from '../
 import { entitiesByIds, mentionsOf } from '../graph/queries/entities.ts';
 import { neighborsOf, type NeighborRow } from '../graph/queries/neighborhood.ts';
 import type { DocumentRow, EntityRow, MentionRow, SectionRow } from '../graph/queries/rows.ts';
+import { entitiesInSentences } from '../graph/queries/sentences.ts';
 
 export interface NeighborKey {
   id: string;
@@ -65,6 +66,10 @@ export function createLoaders(executor: Executor) {
     children: new DataLoader<string, SectionRow[]>(async (parentIds) => {
       const byParent = groupBy(await childSections(executor, parentIds), (s) => s.parentId ?? s.docId);
       return parentIds.map((id) => byParent.get(id) ?? []);
+    }, BATCHING),
+    sentenceEntities: new DataLoader<string, string[]>(async (ids) => {
+      const byId = new Map((await entitiesInSentences(executor, ids)).map((r) => [r.id, r.entities]));
+      return ids.map((id) => byId.get(id) ?? []);
     }, BATCHING),
     document: new DataLoader<string, DocumentRow | null>(async (ids) => {
       const byId = new Map((await documentsByIds(executor, ids)).map((d) => [d.id, d]));

@@ -28,6 +28,7 @@ import { comparisonResolvers, documentResolvers } from './resolvers/document.ts'
 import { entityResolvers } from './resolvers/entity.ts';
 import { queryResolvers } from './resolvers/query.ts';
 import { relationResolvers } from './resolvers/relation.ts';
+import { sentenceResolvers } from './resolvers/sentences.ts';
 import { statsResolvers } from './resolvers/stats.ts';
 
 export const SDL = fs.readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
@@ -99,7 +100,7 @@ function yogaLogger(logger: Logger): YogaLogger {
 
 export const schema = makeExecutableSchema<Context>({
   typeDefs: SDL,
-  resolvers: [queryResolvers, entityResolvers, relationResolvers, documentResolvers, comparisonResolvers, statsResolvers],
+  resolvers: [queryResolvers, entityResolvers, relationResolvers, documentResolvers, comparisonResolvers, statsResolvers, sentenceResolvers],
 });
 
 /** Comments and spacing do not change a question: they must not change its cache key. */

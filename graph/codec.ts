@@ -81,7 +81,7 @@ function oneOf<T extends string>(values: Record<T, true>): Column<T> {
   };
 }
 
-const SOURCES: Record<NodeSource, true> = { registry: true, discovered: true, table: true };
+const SOURCES: Record<NodeSource, true> = { registry: true, gazetteer: true, discovered: true, table: true };
 
 type Columns<T> = { [K in keyof T]-?: Column<T[K]> };
 

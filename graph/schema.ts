@@ -7,6 +7,7 @@ import type { Executor } from './executor.ts';
 
 export const FULLTEXT_INDEX = 'entity_names';
 export const FULLTEXT_ANALYZER = 'cjk';
+export const SENTENCE_INDEX = 'sentence_text';
 
 const ID_LABELS = [ENTITY_LABEL, ...KINDS, ...STRUCTURE_LABELS];
 const NAME_LABELS = [ENTITY_LABEL, ...KINDS];
@@ -34,7 +35,11 @@ export function schemaStatements(): string[] {
     'CREATE INDEX section_doc IF NOT EXISTS FOR (s:Section) ON (s.docId)',
     'CREATE INDEX section_parent IF NOT EXISTS FOR (s:Section) ON (s.parentId)',
   ];
-  return [...constraints, ...nameIndexes, ...textIndexes, ...sectionIndexes, fulltext];
+  // Only sentences store their text (longer sections are cut from the document), so only they are indexed.
+  const sentences =
+    `CREATE FULLTEXT INDEX ${SENTENCE_INDEX} IF NOT EXISTS FOR (s:Section) ON EACH [s.text] ` +
+    `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}'}}`;
+  return [...constraints, ...nameIndexes, ...textIndexes, ...sectionIndexes, fulltext, sentences];
 }
 
 export async function applySchema(executor: Executor): Promise<void> {

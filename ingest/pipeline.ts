@@ -13,6 +13,7 @@ import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
 import { RULES } from './relations/index.ts';
 import { boxPrograms } from './relations/box-program.ts';
 import { leads } from './relations/leads.ts';
+import { NAME_PLACE_METHOD, branchOf, embeddedCity } from './name-place.ts';
 import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
 import { REGISTRY_METHOD, UNSTATED_METHOD, type Evidence, type Graph, type GraphEdge, type GraphNode, type Section } from './types.ts';
@@ -74,7 +75,7 @@ class GraphBuilder {
     private readonly text: string,
   ) {}
 
-  fromEntry(entry: RegistryEntry): GraphNode {
+  fromEntry(entry: RegistryEntry, source: 'registry' | 'gazetteer' = 'registry'): GraphNode {
     let node = this.nodes.get(entry.id);
     if (!node) {
       const props = { ...entry.props, ...(entry.unmentioned ? { unmentioned: entry.unmentioned } : {}) };
@@ -85,7 +86,7 @@ class GraphBuilder {
         nameEn: entry.nameEn,
         aliases: entry.aliases,
         pinyin: entry.pinyin,
-        source: 'registry',
+        source,
         confidence: 1,
         city: entry.city,
         props,
@@ -210,6 +211,39 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
   }
 }
 
+/**
+ * 中山翠亨新区 is in 中山: the city a name embeds is named there too (a mention inside the
+ * name, which rules do not read as a mention of its own) and where the named thing is.
+ * The registry's own city for an entry comes first. A branch named for its city
+ * (合肥实验室深圳基地) is PART_OF what it is a branch of.
+ */
+function addEmbeddedPlaces(
+  builder: GraphBuilder,
+  registry: Registry,
+  withGazetteer: boolean,
+  placed: { node: GraphNode; start: number; end: number }[],
+  sentences: Section[],
+  text: string,
+): void {
+  for (const { node, start, end } of placed) {
+    const city = embeddedCity(text.slice(start, end), node.kind, registry, withGazetteer);
+    const sentence = city ? sentenceAt(sentences, start) : undefined;
+    if (!city || !sentence) continue;
+    if (!registry.byId.get(node.id)?.city) {
+      const cityNode = builder.fromEntry(city.entry, city.source);
+      builder.mention(cityNode, sentence, start + city.start, start + city.end);
+      builder.relate('LOCATED_IN', node.id, cityNode.id, sentence, NAME_PLACE_METHOD, 0.9);
+    }
+    // 合肥实验室深圳基地 is a branch of 合肥实验室, which the name names too.
+    const parent = branchOf(text.slice(start, end), city);
+    if (!parent) continue;
+    const entry = registry.entries.find((e) => e.name === parent.name || e.aliases.includes(parent.name));
+    const parentNode = entry ? builder.fromEntry(entry) : builder.discovered(parent.kind, parent.name, 0.6);
+    builder.mention(parentNode, sentence, start, start + parent.name.length);
+    builder.relate('PART_OF', node.id, parentNode.id, sentence, NAME_PLACE_METHOD, 0.9);
+  }
+}
+
 function sentenceViews(sentences: Section[], text: string, placed: { node: GraphNode; start: number; end: number }[]): SentenceView[] {
   const views = sentences.map((sentence): SentenceView => ({ sentence, text: text.slice(sentence.start, sentence.end), mentions: [] }));
   const byId = new Map(views.map((v) => [v.sentence.id, v]));
@@ -249,7 +283,9 @@ export function buildGraph(input: IngestInput): IngestResult {
   };
   time('entities', () => {
     for (const candidate of candidates) {
-      const node = candidate.entry ? builder.fromEntry(candidate.entry) : builder.discovered(candidate.kind, candidate.text, candidate.confidence);
+      const node = candidate.entry
+        ? builder.fromEntry(candidate.entry, candidate.method === 'gazetteer' ? 'gazetteer' : 'registry')
+        : builder.discovered(candidate.kind, candidate.text, candidate.confidence);
       place(candidate, node);
     }
     // Every 专栏 is a program: one the registry does not know is named by its heading.
@@ -283,6 +319,7 @@ export function buildGraph(input: IngestInput): IngestResult {
       }
     }
     addRegistryFacts(builder, input.registry, sentences, text);
+    addEmbeddedPlaces(builder, input.registry, input.discover, placed, sentences, text);
   });
 
   const { nodes, edges } = builder.finish();

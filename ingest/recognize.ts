@@ -2,13 +2,14 @@
 // short forms inside enumerations (聚焦信息、生命、海洋等重点前沿科学领域), and names
 // the registry does not know by their suffixes (discovery).
 import { discover } from './discover.ts';
+import { gazetteerMatches } from './gazetteer.ts';
 import { layouts } from './layouts.ts';
 import { Matcher, leftmostLongest } from './matcher.ts';
 import type { EntityKind } from './model.ts';
 import { fold } from './normalize.ts';
 import type { Registry, RegistryEntry } from './registry.ts';
 
-export type RecognitionMethod = 'dictionary' | 'enumeration' | 'discovery';
+export type RecognitionMethod = 'dictionary' | 'enumeration' | 'discovery' | 'gazetteer';
 
 export interface Candidate {
   start: number;
@@ -115,6 +116,47 @@ function enumerations(folded: string, registry: Registry): Candidate[] {
   return found;
 }
 
+// ---- fields an enumeration names ----------------------------------------------
+
+/**
+ * 聚焦/围绕/在/发展 A、B、C等(重点)领域 or 等产业: each item is a field, whether or not the
+ * registry knows it; items joined by 和/与 are fields each (现代农业和种业, 集成电路与关键软件).
+ */
+const FIELD_LIST =
+  /(?:聚焦|围绕|面向|在|发展)((?:[\p{Script=Han}A-Za-z0-9]{2,12}、)+[\p{Script=Han}A-Za-z0-9]{2,14}?)等(?:重点|前沿|新兴|战略性)?(?:领域|产业)(?!集群|链|基础|体系)/gu;
+const SUB_FIELD = /和|与|及/;
+/** What an item ending so names is an activity, not a field (体制机制建设、营商环境优化等领域). */
+const ACTIVITY = /(建设|营造|优化|改革|对接|转化|孵化|攻关|发展|应用|示范|管理|机制|服务)$/u;
+
+export function enumeratedFields(folded: string, text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const list of folded.matchAll(FIELD_LIST)) {
+    const items = list[1]!.split('、');
+    // Mostly activities (产业发展、技术攻关、创业孵化、科技金融、成果转化等领域): a list of what is done, not of fields.
+    if (items.filter((item) => ACTIVITY.test(item)).length * 2 > items.length) continue;
+    let offset = list.index + list[0].indexOf(list[1]!);
+    for (const item of items) {
+      let at = offset;
+      for (const part of item.split(SUB_FIELD)) {
+        if (part.length >= 2 && part.length <= 10 && !ACTIVITY.test(part)) {
+          found.push({
+            start: at,
+            end: at + part.length,
+            entry: null,
+            kind: 'Field',
+            text: text.slice(at, at + part.length),
+            method: 'enumeration',
+            confidence: 0.7,
+          });
+        }
+        at += part.length + 1;
+      }
+      offset += item.length + 1;
+    }
+  }
+  return found;
+}
+
 // ---- all together ---------------------------------------------------------
 
 export function recognize(text: string, registry: Registry, options: { discover: boolean }): Candidate[] {
@@ -137,6 +179,18 @@ export function recognize(text: string, registry: Registry, options: { discover:
   const all = known.map((m) => m.value);
   if (options.discover) {
     all.push(...discover(folded, text, known), ...layouts(folded, text, known));
+    all.push(...enumeratedFields(folded, text).filter((f) => !all.some((c) => c.start < f.end && f.start < c.end)));
+    // Places last: a name that holds one (合肥实验室深圳基地) is the name, not the place.
+    const places = gazetteerMatches(folded, registry, all).map((m) => ({
+      start: m.start,
+      end: m.end,
+      entry: m.value,
+      kind: m.value.kind,
+      text: text.slice(m.start, m.end),
+      method: 'gazetteer' as const,
+      confidence: 1,
+    }));
+    all.push(...places);
   }
   return all.sort((a, b) => a.start - b.start);
 }

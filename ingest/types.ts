@@ -38,7 +38,7 @@ export interface Mention {
   quote: string;
 }
 
-export type NodeSource = 'registry' | 'discovered' | 'table';
+export type NodeSource = 'registry' | 'gazetteer' | 'discovered' | 'table';
 
 export type PropValue = string | number | boolean | null | string[];
 

@@ -78,6 +78,19 @@ export type ClusterPlatform = {
   via: PlatformVia;
 };
 
+export type CoMention = {
+  __typename?: 'CoMention';
+  /** How many sentences name both. */
+  count: Scalars['Int']['output'];
+  entity: Entity;
+  /** Those sentences, in document order. */
+  sentences: Array<Sentence>;
+};
+
+export type CoMentionSentencesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type ComparedEntity = {
   __typename?: 'ComparedEntity';
   entity: Entity;
@@ -518,6 +531,8 @@ export type Query = {
   __typename?: 'Query';
   /** What the plan places in a city (id or name), grouped by kind, and its links to other cities and zones. */
   cityProfile: CityProfile;
+  /** The entities named in the same sentences as an entity, the most often first, each with those sentences. */
+  coMentioned: Array<CoMention>;
   /** Two documents side by side: the entities and relations only in A, only in B and in both, each with its evidence from each side. */
   compareDocuments: DocumentComparison;
   /** One document, with its section tree. */
@@ -540,6 +555,8 @@ export type Query = {
   search: Array<SearchHit>;
   /** One section of a document, with its text (for a reader that highlights a quote). */
   section?: Maybe<Section>;
+  /** The plan's sentences that hold every word of `text` (full-text, CJK), best first, each with the entities it names. */
+  sentences: Array<SentenceHit>;
   /** What the graph holds: documents, entities per kind, relations per type. */
   stats: Stats;
 };
@@ -553,6 +570,19 @@ export type Query = {
 export type QueryCityProfileArgs = {
   city: Scalars['ID']['input'];
   documents?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/**
+ * innograph: Guangdong's innovation system as a graph, every link citing the plan sentence that states it.
+ *
+ * `documents` on search, neighborhood, paths, platformsForCluster and cityProfile limits the answer to what those
+ * documents name and state: an entity one of them names, a relation one of them states, shown with their evidence only.
+ */
+export type QueryCoMentionedArgs = {
+  documents?: InputMaybe<Array<Scalars['ID']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  kinds?: InputMaybe<Array<EntityKind>>;
 };
 
 /**
@@ -665,6 +695,18 @@ export type QuerySectionArgs = {
   id: Scalars['ID']['input'];
 };
 
+/**
+ * innograph: Guangdong's innovation system as a graph, every link citing the plan sentence that states it.
+ *
+ * `documents` on search, neighborhood, paths, platformsForCluster and cityProfile limits the answer to what those
+ * documents name and state: an entity one of them names, a relation one of them states, shown with their evidence only.
+ */
+export type QuerySentencesArgs = {
+  documents?: InputMaybe<Array<Scalars['ID']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
+
 export type Relation = {
   __typename?: 'Relation';
   /** Does at least one piece of evidence come from a rule reading the text (not only the registry)? */
@@ -742,8 +784,28 @@ export type Section = {
 
 export type SectionKind = 'box' | 'chapter' | 'item' | 'paragraph' | 'preamble' | 'section' | 'sentence';
 
-/** Where an entity comes from: the curated registry, discovery by suffix, or the indicator table. */
-export type Source = 'discovered' | 'registry' | 'table';
+/** One sentence of a plan, as stored: the quote every mention and evidence in it cites. */
+export type Sentence = {
+  __typename?: 'Sentence';
+  document: Document;
+  /** The entities it names, in the order it names them. */
+  entities: Array<Entity>;
+  /** The sentence's section id. */
+  id: Scalars['ID']['output'];
+  /** The sections it sits in, e.g. 第二章 › 第二节 › 二、推进重大科技基础设施集群建设 */
+  path: Scalars['String']['output'];
+  quote: Scalars['String']['output'];
+  section: Section;
+};
+
+export type SentenceHit = {
+  __typename?: 'SentenceHit';
+  score: Scalars['Float']['output'];
+  sentence: Sentence;
+};
+
+/** Where an entity comes from: the curated registry, China's administrative divisions (GB/T 2260), discovery by suffix, or the indicator table. */
+export type Source = 'discovered' | 'gazetteer' | 'registry' | 'table';
 
 export type Stats = {
   __typename?: 'Stats';
@@ -889,6 +951,7 @@ export type ResolversTypes = {
   CityLink: ResolverTypeWrapper<CityLinkRow>;
   CityProfile: ResolverTypeWrapper<CityProfileParent>;
   ClusterPlatform: ResolverTypeWrapper<PlatformRow>;
+  CoMention: ResolverTypeWrapper<Omit<CoMention, 'entity' | 'sentences'> & { entity: ResolversTypes['Entity']; sentences: Array<ResolversTypes['Sentence']> }>;
   ComparedEntity: ResolverTypeWrapper<ComparedEntityParent>;
   ComparedRelation: ResolverTypeWrapper<
     Omit<ComparedRelation, 'evidenceA' | 'evidenceB' | 'relation'> & {
@@ -956,6 +1019,14 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Section: ResolverTypeWrapper<SectionRow>;
   SectionKind: SectionKind;
+  Sentence: ResolverTypeWrapper<
+    Omit<Sentence, 'document' | 'entities' | 'section'> & {
+      document: ResolversTypes['Document'];
+      entities: Array<ResolversTypes['Entity']>;
+      section: ResolversTypes['Section'];
+    }
+  >;
+  SentenceHit: ResolverTypeWrapper<Omit<SentenceHit, 'sentence'> & { sentence: ResolversTypes['Sentence'] }>;
   Source: Source;
   Stats: ResolverTypeWrapper<Stats>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -971,6 +1042,7 @@ export type ResolversParentTypes = {
   CityLink: CityLinkRow;
   CityProfile: CityProfileParent;
   ClusterPlatform: PlatformRow;
+  CoMention: Omit<CoMention, 'entity' | 'sentences'> & { entity: ResolversParentTypes['Entity']; sentences: Array<ResolversParentTypes['Sentence']> };
   ComparedEntity: ComparedEntityParent;
   ComparedRelation: Omit<ComparedRelation, 'evidenceA' | 'evidenceB' | 'relation'> & {
     evidenceA: Array<ResolversParentTypes['Evidence']>;
@@ -1027,6 +1099,12 @@ export type ResolversParentTypes = {
   ScienceCity: EntityObject;
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Section: SectionRow;
+  Sentence: Omit<Sentence, 'document' | 'entities' | 'section'> & {
+    document: ResolversParentTypes['Document'];
+    entities: Array<ResolversParentTypes['Entity']>;
+    section: ResolversParentTypes['Section'];
+  };
+  SentenceHit: Omit<SentenceHit, 'sentence'> & { sentence: ResolversParentTypes['Sentence'] };
   Stats: Stats;
   String: Scalars['String']['output'];
   Subgraph: Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Relation']>; nodes: Array<ResolversParentTypes['Entity']> };
@@ -1073,6 +1151,12 @@ export type ClusterPlatformResolvers<
   routes?: Resolver<Array<ResolversTypes['PlatformRoute']>, ParentType, ContextType>;
   through?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   via?: Resolver<ResolversTypes['PlatformVia'], ParentType, ContextType>;
+};
+
+export type CoMentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoMention'] = ResolversParentTypes['CoMention']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['Sentence']>, ParentType, ContextType, RequireFields<CoMentionSentencesArgs, 'first'>>;
 };
 
 export type ComparedEntityResolvers<
@@ -1375,6 +1459,7 @@ export type ProgramResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   cityProfile?: Resolver<ResolversTypes['CityProfile'], ParentType, ContextType, RequireFields<QueryCityProfileArgs, 'city'>>;
+  coMentioned?: Resolver<Array<ResolversTypes['CoMention']>, ParentType, ContextType, RequireFields<QueryCoMentionedArgs, 'first' | 'id'>>;
   compareDocuments?: Resolver<ResolversTypes['DocumentComparison'], ParentType, ContextType, RequireFields<QueryCompareDocumentsArgs, 'a' | 'b'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
@@ -1386,6 +1471,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   platformsForCluster?: Resolver<Array<ResolversTypes['ClusterPlatform']>, ParentType, ContextType, RequireFields<QueryPlatformsForClusterArgs, 'cluster'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   section?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType, RequireFields<QuerySectionArgs, 'id'>>;
+  sentences?: Resolver<Array<ResolversTypes['SentenceHit']>, ParentType, ContextType, RequireFields<QuerySentencesArgs, 'first' | 'text'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
 };
 
@@ -1445,6 +1531,20 @@ export type SectionResolvers<ContextType = Context, ParentType extends Resolvers
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SentenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sentence'] = ResolversParentTypes['Sentence']> = {
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
+};
+
+export type SentenceHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SentenceHit'] = ResolversParentTypes['SentenceHit']> = {
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['Sentence'], ParentType, ContextType>;
+};
+
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
   byKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
   byType?: Resolver<Array<ResolversTypes['TypeCount']>, ParentType, ContextType>;
@@ -1485,6 +1585,7 @@ export type Resolvers<ContextType = Context> = {
   CityLink?: CityLinkResolvers<ContextType>;
   CityProfile?: CityProfileResolvers<ContextType>;
   ClusterPlatform?: ClusterPlatformResolvers<ContextType>;
+  CoMention?: CoMentionResolvers<ContextType>;
   ComparedEntity?: ComparedEntityResolvers<ContextType>;
   ComparedRelation?: ComparedRelationResolvers<ContextType>;
   Corridor?: CorridorResolvers<ContextType>;
@@ -1517,6 +1618,8 @@ export type Resolvers<ContextType = Context> = {
   ScienceCity?: ScienceCityResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Section?: SectionResolvers<ContextType>;
+  Sentence?: SentenceResolvers<ContextType>;
+  SentenceHit?: SentenceHitResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;

@@ -55,7 +55,7 @@ function subgraphShape(info: GraphQLResolveInfo, field: string, type: string) {
 const types = (list: RelationType[] | null | undefined) => (list && list.length > 0 ? list : RELATION_TYPE_NAMES);
 
 /** The `documents` filter: null (every document) when absent, else stored documents only. */
-async function documentFilter(context: Context, ids: string[] | null | undefined): Promise<string[] | null> {
+export async function documentFilter(context: Context, ids: string[] | null | undefined): Promise<string[] | null> {
   if (!ids) return null;
   const docs = listWithin('documents', ids, LIMITS.documents);
   const rows = await context.loaders.document.loadMany(docs);

@@ -1,11 +1,14 @@
 // Cooperation the plan states between named parties:
 // - A与B共建/合作/联动 (支持中科院与广州市共建明珠科学园; 推动粤港澳大湾区、…与海南自由贸易港联动发展)
-// - two cities named together with 双城联动 or 合作 (发挥广州、深圳“双城联动”核心引擎功能).
+// - two cities named together with 双城联动 or 合作 (发挥广州、深圳“双城联动”核心引擎功能);
+// - 联动 followed by a party, with the sentence's subject (支持前海深港现代服务业合作区创新管理运行机制，
+//   联动香港探索…); 联动发展 and 创新联动 name no party and say nothing of who cooperates.
 import type { EntityKind } from '../model.ts';
 import { clauseBounds, findAll, kindIn, type Found, type Mentioned, type RelationRule } from './rule.ts';
 
 const JOINT = /与([^，。；]{2,40}?)(共建|合作|联动|联合|协同|融通)/;
 const PAIRED = /双城联动|合作|协同/;
+const LINKED = /联动/;
 const PARTIES = ['City', 'ScienceCity', 'Zone', 'Institution', 'Lab', 'InnovationCenter'] satisfies readonly EntityKind[];
 
 function pairs(left: Mentioned[], right: Mentioned[]): [Mentioned, Mentioned][] {
@@ -35,6 +38,12 @@ export const cooperates: RelationRule = {
         const cities = parties.filter((m) => m.kind === 'City' && m.start >= clause.start && m.end <= paired.start);
         if (cities.length !== 2) continue;
         add(cities[0]!, cities[1]!, view, 0.8);
+      }
+      for (const linked of findAll(view, LINKED)) {
+        const partner = parties.find((m) => m.start === linked.end);
+        const subject = parties[0];
+        if (partner && subject && subject.end <= linked.start && !JOINT.test(view.text.slice(0, linked.end - view.sentence.start)))
+          add(subject, partner, view, 0.7);
       }
     }
     return found;

@@ -26,6 +26,8 @@ import type {
   SearchQueryVariables,
   SectionQuery,
   SectionQueryVariables,
+  SentencesQuery,
+  SentencesQueryVariables,
 } from './generated/operations.ts';
 import { OPERATIONS, type OperationName } from './operations.ts';
 
@@ -46,6 +48,7 @@ type OperationTypes = Listed<{
   section: { result: SectionQuery; variables: SectionQueryVariables };
   documents: { result: DocumentsQuery; variables: DocumentsQueryVariables };
   compare: { result: CompareQuery; variables: CompareQueryVariables };
+  sentences: { result: SentencesQuery; variables: SentencesQueryVariables };
 }>;
 
 export type Result<K extends OperationName> = OperationTypes[K]['result'];

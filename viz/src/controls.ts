@@ -2,10 +2,11 @@
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
 import { h } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
+import { sentencePanel } from './panels.ts';
 import { suggest } from './search.ts';
 import type { AppState, Layout } from './state.ts';
 import type { Store } from './store.ts';
-import type { DocumentInfo, Entity } from './types.ts';
+import type { DocumentInfo, Entity, SentenceHit } from './types.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -17,7 +18,7 @@ export interface Lists {
 }
 
 /** What a search hit opens: a cluster its platforms, a city its city view, anything else its place in the view. */
-function open(store: Store, entity: Entity): void {
+function open(store: Store, entity: Pick<Entity, 'id' | 'kind'>): void {
   if (entity.kind === 'IndustryCluster') store.actions.openCluster(entity.id);
   else if (entity.kind === 'City') store.actions.openCity(entity.id);
   else store.actions.find(entity.id);
@@ -32,7 +33,12 @@ export function bindControls(
   const { actions } = store;
   const lang = () => store.get().lang;
   const fail = (message: string) => status(message, 'error');
-  suggest($('search'), $('suggestions'), lang, (e) => open(store, e), fail);
+  // A sentence picked in the search box shows in the side panel until the next view replaces it.
+  const read = (sentence: SentenceHit['sentence']) => {
+    $('details').replaceChildren(sentencePanel(sentence, lang(), (e) => open(store, e)));
+    document.body.dataset.panel = 'open';
+  };
+  suggest($('search'), $('suggestions'), lang, (e) => open(store, e), fail, read);
   let pathFrom: string | null = store.get().pathFrom;
   let pathTo: string | null = store.get().pathTo;
   const tryPath = () => {

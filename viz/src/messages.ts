@@ -55,6 +55,8 @@ export const MESSAGES = {
   discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
   curatedEdge: { zh: '虚线：仅登记表确认', en: 'dashed line: curated, not stated in the text' },
   noResults: { zh: '没有结果', en: 'No results' },
+  sentences: { zh: '规划原文中的句子', en: 'Sentences of the plan' },
+  namedHere: { zh: '句中提及', en: 'Named in it' },
   searchFailed: { zh: '搜索失败：', en: 'search failed: ' },
   plans: { zh: '规划', en: 'Plans' },
   colorByPlan: { zh: '按规划着色', en: 'Colour by plan' },

@@ -97,6 +97,28 @@ export const OPERATIONS = {
     }
     ${ENTITY}
   `,
+  sentences: /* GraphQL */ `
+    query Sentences($text: String!) {
+      sentences(text: $text, first: 5) {
+        score
+        sentence {
+          id
+          quote
+          path
+          document {
+            id
+            title
+          }
+          entities {
+            id
+            kind
+            name
+            nameEn
+          }
+        }
+      }
+    }
+  `,
   neighborhood: /* GraphQL */ `
     query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!], $documents: [ID!]) {
       neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400, documents: $documents) {

@@ -5,7 +5,7 @@ import { button, h } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import type { Lang } from './state.ts';
 import { stated } from './statement.ts';
-import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, Relation, SectionText } from './types.ts';
+import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, Relation, SectionText, SentenceHit } from './types.ts';
 
 /** Hands a click on a quote to the reader. */
 export type OpenReader = (sectionId: string, evidence: Pick<Evidence, 'start' | 'end'>) => void;
@@ -138,6 +138,30 @@ export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'star
     h('div', { class: 'reader-head' }, h('strong', {}, t('reader', lang)), button({ class: 'close', 'aria-label': t('close', lang) }, '×', close)),
     h('div', { class: 'path' }, context.path),
     h('p', {}, context.text.slice(0, from), h('mark', {}, context.text.slice(from, to)), context.text.slice(to)),
+  );
+}
+
+/** A sentence found by search: the plan's words, where they stand, and the entities they name (each opens). */
+export function sentencePanel(sentence: SentenceHit['sentence'], lang: Lang, open: (entity: Pick<Entity, 'id' | 'kind'>) => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'sentence' },
+    h('h2', {}, t('reader', lang)),
+    h('blockquote', { class: 'quote' }, `“${sentence.quote}”`),
+    h('div', { class: 'path' }, `${sentence.path} · ${sentence.document.title}`),
+    h('h3', {}, `${t('namedHere', lang)} (${sentence.entities.length})`),
+    h(
+      'ul',
+      { class: 'named' },
+      ...sentence.entities.map((e) =>
+        h(
+          'li',
+          {},
+          button({ class: 'link', 'data-id': e.id }, label(e, lang), () => open(e)),
+          h('small', {}, ` ${kindLabel(e.kind, lang)}`),
+        ),
+      ),
+    ),
   );
 }
 

@@ -1,10 +1,11 @@
 // A search box with suggestions: arrow keys move, Enter picks, Esc or a click elsewhere
-// closes; an exact name comes first; "no results" when there are none.
+// closes; an exact name comes first; "no results" when there are none. A box that asks
+// for them also offers the plan's sentences that hold the text, below the entities.
 import { request } from './api.ts';
 import { h } from './dom.ts';
 import { kindLabel, t } from './messages.ts';
 import type { Lang } from './state.ts';
-import type { Entity } from './types.ts';
+import type { Entity, SentenceHit } from './types.ts';
 
 const DEBOUNCE_MS = 180;
 
@@ -15,9 +16,20 @@ export function exactFirst(text: string, hits: (Entity & { aliases?: string[] })
   return [...hits.filter(exact), ...hits.filter((e) => !exact(e))];
 }
 
-export function suggest(input: HTMLInputElement, list: HTMLElement, lang: () => Lang, choose: (entity: Entity) => void, fail: (message: string) => void): void {
+/** One row of the list: an entity, or a sentence of the plan. */
+type Option = { entity: Entity; sentence?: never } | { sentence: SentenceHit['sentence']; entity?: never };
+
+export function suggest(
+  input: HTMLInputElement,
+  list: HTMLElement,
+  lang: () => Lang,
+  choose: (entity: Entity) => void,
+  fail: (message: string) => void,
+  /** given: sentences that hold the text are offered too, and a picked one goes here */
+  read?: (sentence: SentenceHit['sentence']) => void,
+): void {
   let timer: number | undefined;
-  let hits: Entity[] = [];
+  let options: Option[] = [];
   let active = -1;
   let asked = 0;
   list.setAttribute('role', 'listbox');
@@ -40,52 +52,66 @@ export function suggest(input: HTMLInputElement, list: HTMLElement, lang: () => 
       option.scrollIntoView({ block: 'nearest' });
     }
   };
-  const pick = (entity: Entity) => {
-    input.value = entity.name;
+  const pick = (option: Option) => {
     close();
-    choose(entity);
+    if (option.entity) {
+      input.value = option.entity.name;
+      choose(option.entity);
+    } else if (read) read(option.sentence);
+  };
+  const row = (option: Option, i: number) => {
+    const attrs = { role: 'option', id: `${list.id}-${i}`, 'data-index': String(i), 'aria-selected': 'false' };
+    const item = option.entity
+      ? h(
+          'li',
+          { ...attrs, 'data-id': option.entity.id, class: 'suggestion' },
+          `${option.entity.name}${option.entity.nameEn ? ` · ${option.entity.nameEn}` : ''}`,
+          h('small', {}, ` ${kindLabel(option.entity.kind, lang())}`),
+        )
+      : h('li', { ...attrs, 'data-sentence': option.sentence.id, class: 'suggestion sentence' }, option.sentence.quote, h('small', {}, option.sentence.path));
+    // mousedown, not click: the input's blur must not close the list first.
+    item.addEventListener('mousedown', (event) => {
+      event.preventDefault();
+      pick(option);
+    });
+    return item;
   };
   const show = () => {
     input.setAttribute('aria-expanded', 'true');
-    if (hits.length === 0) {
+    if (options.length === 0) {
       list.replaceChildren(h('li', { class: 'none' }, t('noResults', lang())));
       return;
     }
-    list.replaceChildren(
-      ...hits.map((e, i) => {
-        const option = h(
-          'li',
-          { role: 'option', id: `${list.id}-${i}`, 'data-index': String(i), 'data-id': e.id, 'aria-selected': 'false', class: 'suggestion' },
-          `${e.name}${e.nameEn ? ` · ${e.nameEn}` : ''}`,
-          h('small', {}, ` ${kindLabel(e.kind, lang())}`),
-        );
-        // mousedown, not click: the input's blur must not close the list first.
-        option.addEventListener('mousedown', (event) => {
-          event.preventDefault();
-          pick(e);
-        });
-        return option;
-      }),
-    );
+    const rows = options.map(row);
+    const firstSentence = options.findIndex((o) => o.sentence);
+    if (firstSentence >= 0) rows.splice(firstSentence, 0, h('li', { role: 'presentation', class: 'heading' }, t('sentences', lang())));
+    list.replaceChildren(...rows);
     mark(0);
+  };
+
+  const sentencesFor = async (text: string): Promise<Option[]> => {
+    if (!read) return [];
+    const data = await request('sentences', { text });
+    return data.sentences.map((hit) => ({ sentence: hit.sentence }));
   };
 
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
     // Old suggestions go at once: Enter must never pick a match for an earlier text.
-    hits = [];
+    options = [];
     close();
     const text = input.value.trim();
     if (!text) return;
     timer = window.setTimeout(async () => {
       const ticket = ++asked;
       try {
-        const data = await request('search', { text });
+        const [data, sentences] = await Promise.all([request('search', { text }), sentencesFor(text)]);
         if (ticket !== asked) return; // a later keystroke asked again
-        hits = exactFirst(
+        const entities = exactFirst(
           text,
           data.search.map((s) => s.entity),
         );
+        options = [...entities.map((entity) => ({ entity })), ...sentences];
         show();
       } catch (error) {
         fail(`${t('searchFailed', lang())}${error instanceof Error ? error.message : String(error)}`);
@@ -93,16 +119,16 @@ export function suggest(input: HTMLInputElement, list: HTMLElement, lang: () => 
     }, DEBOUNCE_MS);
   });
   input.addEventListener('keydown', (event) => {
-    const open = list.children.length > 0 && hits.length > 0;
+    const open = list.children.length > 0 && options.length > 0;
     if (event.key === 'ArrowDown' && open) {
       event.preventDefault();
-      mark((active + 1) % hits.length);
+      mark((active + 1) % options.length);
     } else if (event.key === 'ArrowUp' && open) {
       event.preventDefault();
-      mark((active - 1 + hits.length) % hits.length);
-    } else if (event.key === 'Enter' && open && hits[active]) {
+      mark((active - 1 + options.length) % options.length);
+    } else if (event.key === 'Enter' && open && options[active]) {
       event.preventDefault();
-      pick(hits[active]!);
+      pick(options[active]!);
     } else if (event.key === 'Escape') close();
   });
   input.addEventListener('blur', close);

@@ -12,6 +12,7 @@ import type {
   PlatformsQuery,
   RelationFieldsFragment,
   SectionQuery,
+  SentencesQuery,
 } from './generated/operations.ts';
 
 type AnyKey<U> = U extends unknown ? keyof U : never;
@@ -65,3 +66,6 @@ export interface Comparison {
     both: { relation: Relation }[];
   };
 }
+
+/** A sentence of the plan that holds the searched text, with what it names. */
+export type SentenceHit = SentencesQuery['sentences'][number];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_REGISTRY } from '../../../ingest/registry.ts';
 import { edgesBy, snippetGraph } from '../../support/plan.ts';
 
 describe('rule cooperates', () => {
@@ -18,5 +19,25 @@ describe('rule cooperates', () => {
     expect(edgesBy(snippetGraph('发挥广州、深圳“双城联动”核心引擎功能和作用，推动广深科技创新优势互补。'), 'cooperates')).toEqual([
       'COOPERATES_WITH 广州→深圳',
     ]);
+  });
+});
+
+describe('rule cooperates: 联动 with a party', () => {
+  const QIANHAI = '支持前海深港现代服务业合作区创新管理运行机制，联动香港探索适用国际先进的科研规则体系，设立多元化深港合作创投基金。';
+
+  it('reads 联动香港 as the cooperation of the sentence’s subject with Hong Kong', () => {
+    // Stored once, in id order: hong-kong before qianhai-….
+    expect(edgesBy(snippetGraph(QIANHAI), 'cooperates')).toEqual(['COOPERATES_WITH 香港→前海深港现代服务业合作区']);
+  });
+
+  it('reads it with no registry too, the zone discovered and Hong Kong from the gazetteer', () => {
+    expect(edgesBy(snippetGraph(QIANHAI, EMPTY_REGISTRY), 'cooperates')).toEqual(['COOPERATES_WITH 前海深港现代服务业合作区→香港']);
+  });
+
+  it('does not read 联动发展 or 制度创新联动, which name no party, as cooperation', () => {
+    const graph = snippetGraph(
+      '强化与京津冀、长三角两大国际科技创新圈联动发展，深入推进合肥实验室深圳基地建设。将广州南沙、深圳前海、珠海横琴等平台打造成制度创新联动的有力支撑。',
+    );
+    expect(edgesBy(graph, 'cooperates')).toEqual([]);
   });
 });

@@ -28,8 +28,8 @@ export type PlatformVia = 'DIRECT' | 'FIELD' | 'PROGRAM';
 export type RelationType =
   'COOPERATES_WITH' | 'FOCUSES_ON' | 'HOSTED_BY' | 'IN_CORRIDOR' | 'LOCATED_IN' | 'PART_OF' | 'RELATED_TO' | 'SERVES' | 'SUPPORTS' | 'TARGETS';
 
-/** Where an entity comes from: the curated registry, discovery by suffix, or the indicator table. */
-export type Source = 'discovered' | 'registry' | 'table';
+/** Where an entity comes from: the curated registry, China's administrative divisions (GB/T 2260), discovery by suffix, or the indicator table. */
+export type Source = 'discovered' | 'gazetteer' | 'registry' | 'table';
 
 type EntityFields_City_Fragment = {
   lat: number | null;
@@ -254,6 +254,36 @@ export type SearchQuery = {
       | ({ aliases: Array<string> } & EntityFields_Program_Fragment)
       | ({ aliases: Array<string> } & EntityFields_ScienceCity_Fragment)
       | ({ aliases: Array<string> } & EntityFields_Zone_Fragment);
+  }>;
+};
+
+export type SentencesQueryVariables = Exact<{
+  text: string;
+}>;
+
+export type SentencesQuery = {
+  sentences: Array<{
+    score: number;
+    sentence: {
+      id: string;
+      quote: string;
+      path: string;
+      document: { id: string; title: string };
+      entities: Array<
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+      >;
+    };
   }>;
 };
 

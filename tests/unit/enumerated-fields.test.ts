@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { enumeratedFields } from '../../ingest/recognize.ts';
+import { fold } from '../../ingest/normalize.ts';
+import { EMPTY_REGISTRY } from '../../ingest/registry.ts';
+import { snippetGraph } from '../support/plan.ts';
+
+const fields = (text: string) => enumeratedFields(fold(text), text).map((f) => f.text);
+
+describe('fields an enumeration names (…等领域, …等产业)', () => {
+  it('takes each item of 围绕…等重点领域 as a field, and the two joined by 和 as two', () => {
+    expect(fields('加强同海南科技创新和产业对接，围绕生物医药、海洋产业、航天航空、现代农业和种业、信息技术、先进高端制造等重点领域开展合作。')).toEqual([
+      '生物医药',
+      '海洋产业',
+      '航天航空',
+      '现代农业',
+      '种业',
+      '信息技术',
+      '先进高端制造',
+    ]);
+  });
+
+  it('reads 在…等领域 and 发展…等产业 lists', () => {
+    expect(fields('加快打造前海国际人才港，在人工智能、健康医疗、金融科技等领域率先开展新技术新产品等应用示范。')).toEqual([
+      '人工智能',
+      '健康医疗',
+      '金融科技',
+    ]);
+    expect(fields('大力发展集成电路、电子元器件、新材料、新能源等产业。')).toEqual(['集成电路', '电子元器件', '新材料', '新能源']);
+  });
+
+  it('takes no list of activities for fields (产业发展、技术攻关…等领域协同创新)', () => {
+    expect(fields('深化粤港澳在产业发展、技术攻关、创业孵化、科技金融、成果转化等领域协同创新。')).toEqual([]);
+    expect(fields('率先在体制机制建设、创业生态营造、营商环境优化等领域先行先试、改革创新。')).toEqual([]);
+  });
+
+  it('leaves an enumeration of industry clusters to the clusters (…等十大战略性支柱产业集群)', () => {
+    expect(fields('发展新一代电子信息、绿色石化、智能家电等战略性支柱产业集群。')).toEqual([]);
+  });
+
+  it('makes them entities of the graph with no registry, beside the zone the sentence names', () => {
+    const graph = snippetGraph(
+      '支持前海深港现代服务业合作区创新管理运行机制，加快打造前海国际人才港，在人工智能、健康医疗、金融科技等领域率先开展新技术新产品等应用示范。',
+      EMPTY_REGISTRY,
+    );
+    expect(
+      graph.nodes
+        .filter((n) => n.kind === 'Field')
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['人工智能', '健康医疗', '金融科技'].sort());
+    expect(graph.nodes.find((n) => n.name === '金融科技')).toMatchObject({ source: 'discovered', kind: 'Field' });
+  });
+});
