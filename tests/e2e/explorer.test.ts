@@ -86,6 +86,11 @@ describe('the explorer in Chromium', () => {
     expect(stats.overlapping).toBeLessThanOrEqual(2);
     expect(stats.median).toBeGreaterThanOrEqual(11);
     expect(await page.locator('#clusters li').count()).toBe(20);
+    const drawn = await page.evaluate(() => {
+      const cy = (window as unknown as { innograph: { cy: { nodes(): { length: number }; edges(): { length: number } } } }).innograph.cy;
+      return `${cy.nodes().length} 个节点 · ${cy.edges().length} 条关系`;
+    });
+    expect(await page.locator('#count').textContent()).toBe(drawn);
     await page.screenshot({ path: path.join(SHOTS, '1-start.png') });
   });
 

@@ -22,6 +22,8 @@ export const MESSAGES = {
     en: "On the left: a cluster's platforms, a city's profile, paths between two places, the core indicators.",
   },
   loading: { zh: '加载中：', en: 'Loading ' },
+  nodesShown: { zh: '个节点', en: 'nodes' },
+  linksShown: { zh: '条关系', en: 'links' },
   retrying: { zh: '数据库暂不可用——正在重试', en: 'database unavailable — retrying' },
   otherLang: { zh: 'English', en: '中文' },
   kind: { zh: '类型', en: 'Kind' },

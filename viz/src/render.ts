@@ -206,7 +206,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }
       scene.highlight(view.highlight ? scene.cy.elements().map((el) => el.id()) : []);
       scene.select(state.selected, true);
-      $('count').textContent = view.table ? '' : `${shown.nodes.size} / ${shown.edges.size}`;
+      $('count').textContent = view.table ? '' : `${shown.nodes.size} ${t('nodesShown', state.lang)} · ${shown.edges.size} ${t('linksShown', state.lang)}`;
       await showSelection(state, view);
     } finally {
       if (ticket === rendering) document.body.dataset.busy = 'false';
