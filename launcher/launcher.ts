@@ -1,7 +1,7 @@
 // The project's own Neo4j Community server, for machines without Docker: Maven
 // fetches the jars named in launcher/pom.xml, and Java runs Neo4j's
 // CommunityEntryPoint on loopback with the flags Neo4j's own launcher would add.
-import { spawn, execFile } from 'node:child_process';
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -65,23 +65,30 @@ function pomFingerprint(): string {
   return `${neo4jVersion()} ${createHash('sha256').update(fs.readFileSync(POM)).digest('hex').slice(0, 16)}`;
 }
 
+/**
+ * Runs a child to its end, each line of its output (stdout and stderr) to `take`;
+ * rejects with `failure(code)` when it exits non-zero.
+ */
+function runToEnd(child: ChildProcess, take: (line: string) => void, failure: (code: number | null) => Error): Promise<void> {
+  return new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on('line', take);
+    readline.createInterface({ input: child.stderr! }).on('line', take);
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve() : reject(failure(code))));
+  });
+}
+
 /** Runs Maven in batch mode, each line of its output to `onLine`; the last [ERROR] lines if it fails. */
 function runMaven(args: string[], onLine: (line: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('mvn', ['-B', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const errors: string[] = [];
-    const take = (line: string) => {
+  const errors: string[] = [];
+  return runToEnd(
+    spawn('mvn', ['-B', ...args], { stdio: ['ignore', 'pipe', 'pipe'] }),
+    (line) => {
       if (/^\[ERROR\]/.test(line)) errors.push(line.replace(/^\[ERROR\]\s*/, ''));
       onLine(line);
-    };
-    readline.createInterface({ input: child.stdout }).on('line', take);
-    readline.createInterface({ input: child.stderr }).on('line', take);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(errors.filter(Boolean).slice(0, 5).join(' | ') || `mvn exited with code ${code}`));
-    });
-  });
+    },
+    (code) => new Error(errors.filter(Boolean).slice(0, 5).join(' | ') || `mvn exited with code ${code}`),
+  );
 }
 
 /** Fetches the jars the pom names with Maven unless lib/ already holds them, telling the files and bytes as they arrive. */
@@ -179,27 +186,21 @@ async function prepareHome(settings: LocalNeo4jSettings): Promise<Auth> {
  */
 export function runAdmin(settings: LocalNeo4jSettings, args: string[], onLine: (line: string) => void): Promise<void> {
   const p = paths(settings);
-  return new Promise((resolve, reject) => {
-    const child = spawn(settings.java, [`-Xmx${settings.heap}`, '-XX:+ExitOnOutOfMemoryError', '-cp', `${settings.lib}/*`, ADMIN_CLASS, ...args], {
+  const last: string[] = [];
+  return runToEnd(
+    spawn(settings.java, [`-Xmx${settings.heap}`, '-XX:+ExitOnOutOfMemoryError', '-cp', `${settings.lib}/*`, ADMIN_CLASS, ...args], {
       cwd: settings.home,
       env: { ...process.env, NEO4J_HOME: settings.home, NEO4J_CONF: p.conf },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const last: string[] = [];
-    const take = (line: string) => {
+    }),
+    (line) => {
       if (line.trim() === '') return;
       last.push(line);
       if (last.length > 12) last.shift();
       onLine(line);
-    };
-    readline.createInterface({ input: child.stdout }).on('line', take);
-    readline.createInterface({ input: child.stderr }).on('line', take);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`neo4j-admin ${args.slice(0, 3).join(' ')} exited with code ${code}:\n${last.join('\n')}`));
-    });
-  });
+    },
+    (code) => new Error(`neo4j-admin ${args.slice(0, 3).join(' ')} exited with code ${code}:\n${last.join('\n')}`),
+  );
 }
 
 /** Where the server keeps a database's store and its transaction logs. */
