@@ -12,6 +12,7 @@ import { DEFAULT_ALLOWED_HOSTS, PROJECT_ROOT } from '../config.ts';
 import { RELATION_TYPE_NAMES } from '../ingest/model.ts';
 import type { Graph } from '../ingest/types.ts';
 import { GraphError } from '../graph/errors.ts';
+import { OVERLOADED } from './errors.ts';
 import { exportGraph } from '../graph/queries/export.ts';
 import { neighborhood } from '../graph/queries/neighborhood.ts';
 import { entitiesByIds } from '../graph/queries/entities.ts';
@@ -52,12 +53,10 @@ export const HTTP_LIMITS = {
 };
 
 /** What a client is told when the server is at its in-flight limit, as GraphQL and as an export: the explorer backs off on OVERLOADED. */
-const BUSY_MESSAGE = 'The server is busy; retry shortly.';
 const BUSY = {
-  graphql: { errors: [{ message: BUSY_MESSAGE, extensions: { code: 'OVERLOADED' } }] },
-  export: { code: 'OVERLOADED', message: BUSY_MESSAGE },
+  graphql: { errors: [{ message: OVERLOADED.message, extensions: { code: 'OVERLOADED' } }] },
+  export: { code: 'OVERLOADED', message: OVERLOADED.message },
 };
-const BUSY_RETRY_AFTER_S = '2';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
@@ -119,7 +118,7 @@ function failExport(options: ServerOptions, res: http.ServerResponse, error: unk
   }
   if (error instanceof GraphError && ['DATABASE_UNAVAILABLE', 'TIMEOUT', 'OVERLOADED'].includes(error.code)) {
     options.logger.warn({ code: error.code, message: error.message }, 'export not served');
-    if (error.code === 'OVERLOADED') res.setHeader('retry-after', '2');
+    if (error.code === 'OVERLOADED') res.setHeader('retry-after', String(OVERLOADED.retryAfterS));
     sendJson(res, 503, { code: error.code, message: 'the database is unavailable or busy; retry shortly' });
     return;
   }
@@ -214,7 +213,7 @@ export function createServer(options: ServerOptions): http.Server {
   /** Runs work that needs Neo4j when its turn comes, or answers OVERLOADED when too many wait or it waited too long. */
   const admitted = async (res: http.ServerResponse, kind: keyof typeof BUSY, work: () => Promise<void>): Promise<void> => {
     const busy = () => {
-      res.setHeader('retry-after', BUSY_RETRY_AFTER_S);
+      res.setHeader('retry-after', String(OVERLOADED.retryAfterS));
       sendJson(res, 503, BUSY[kind]);
     };
     if (turns.pending >= limits.inFlight && turns.size >= limits.queued) return busy();

@@ -18,6 +18,7 @@ import {
 } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { GraphError } from '../graph/errors.ts';
+import { OVERLOADED } from './errors.ts';
 import type { Executor } from '../graph/executor.ts';
 import type { Context } from './context.ts';
 import { GraphVersion } from './graph-version.ts';
@@ -45,13 +46,12 @@ export interface YogaOptions {
 }
 
 const READY_TIMEOUT_MS = 2000; // /ready must answer fast even while Neo4j is down
-const RETRY_AFTER_S = 2; // what an overloaded server asks a client to wait
 
 /** Database conditions a client can act on: each keeps its code, gets a sentence and an HTTP status. */
 const DATABASE_ERRORS: Partial<Record<GraphError['code'], { message: string; http?: { status: number; headers?: Record<string, string> } }>> = {
   DATABASE_UNAVAILABLE: { message: 'The database is unavailable; retry shortly.' },
   TIMEOUT: { message: 'The query took too long and was stopped.' },
-  OVERLOADED: { message: 'The server is busy; retry shortly.', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_S) } } },
+  OVERLOADED: { message: OVERLOADED.message, http: { status: 503, headers: { 'Retry-After': String(OVERLOADED.retryAfterS) } } },
 };
 
 function originalOf(error: unknown): unknown {
