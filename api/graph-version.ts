@@ -10,9 +10,6 @@ import type { Executor } from '../graph/executor.ts';
 import { graphVersion } from '../graph/queries/version.ts';
 import { warmReads } from '../graph/queries/warm.ts';
 
-/** A warm-up is a dozen reads; on a just-started server under load each may take seconds. */
-export const WARM_UP_TIMEOUT_MS = 120_000;
-
 export class GraphVersion {
   private current: string | null = null;
   private timer: NodeJS.Timeout | undefined;
@@ -60,7 +57,7 @@ export class GraphVersion {
     if (this.warming) return;
     this.lost = false;
     const started = Date.now();
-    this.warming = warmReads(this.executor.forRequest(WARM_UP_TIMEOUT_MS, Number.MAX_SAFE_INTEGER))
+    this.warming = warmReads(this.executor)
       .then(() => this.logger.info({ ms: Date.now() - started }, 'Neo4j is back: common reads warmed'))
       .catch((error: unknown) => {
         this.logger.warn({ code: error instanceof GraphError ? error.code : undefined }, 'Neo4j is back, but warming the common reads failed');

@@ -8,7 +8,6 @@ import { guardNeo4j } from '../launcher/guard.ts';
 import { locateNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
 import { warmReads } from '../graph/queries/warm.ts';
-import { WARM_UP_TIMEOUT_MS } from './graph-version.ts';
 import { createServer } from './server.ts';
 
 async function main(): Promise<void> {
@@ -37,9 +36,7 @@ async function main(): Promise<void> {
   // The API fails fast while Neo4j is away and recovers by itself when it returns.
   const executor = await Executor.connect(neo4j.settings, { connectTimeoutMs: 2000, retryMs: 1000 });
   // The first users' questions would otherwise pay for planning every statement, under their deadline.
-  await warmReads(executor.forRequest(WARM_UP_TIMEOUT_MS, Number.MAX_SAFE_INTEGER)).catch((error: unknown) =>
-    logger.warn({ err: error }, 'warming the common reads failed; the first requests may be slow'),
-  );
+  await warmReads(executor).catch((error: unknown) => logger.warn({ err: error }, 'warming the common reads failed; the first requests may be slow'));
   const server = createServer({
     executor,
     logger,

@@ -13,8 +13,12 @@ import { platformsForCluster } from './platforms.ts';
 import { search } from './search.ts';
 import { stats } from './stats.ts';
 
-/** Runs each common read once, in order; an id that does not exist still plans its statement. */
-export async function warmReads(executor: Executor): Promise<void> {
+/** A warm-up is a dozen reads; on a just-started server under load each may take seconds. */
+const WARM_UP_TIMEOUT_MS = 120_000;
+
+/** Runs each common read once, in order, under one generous deadline; an id that does not exist still plans its statement. */
+export async function warmReads(server: Executor): Promise<void> {
+  const executor = server.forRequest(WARM_UP_TIMEOUT_MS, Number.MAX_SAFE_INTEGER);
   const [first] = (await listEntities(executor, { kind: null, city: null, first: 1, afterId: null })).rows;
   const id = first?.id ?? 'warm-up';
   await stats(executor);
