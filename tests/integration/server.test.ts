@@ -10,6 +10,7 @@ import { createServer } from '../../api/server.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { graphql, silentLogger } from '../support/api.ts';
 import { connect } from '../support/neo4j.ts';
+import { serveApi } from '../support/serve.ts';
 
 describe('HTTP server', () => {
   let executor: Executor;
@@ -66,18 +67,9 @@ describe('HTTP server', () => {
   });
 
   it('answers requests over the in-flight limit OVERLOADED at once, with Retry-After, and every other one in full', async () => {
-    const busy = createServer({
-      executor,
-      logger: silentLogger,
-      graphiql: false,
-      corsOrigin: null,
-      requestTimeoutMs: 5000,
-      staticRoot,
-      turns: { inFlight: 1, queued: 1, queuedMs: 5000 },
-    });
-    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const busy = await serveApi(executor, { requestTimeoutMs: 5000, staticRoot, turns: { inFlight: 1, queued: 1, queuedMs: 5000 } });
     try {
-      const url = `http://127.0.0.1:${(busy.address() as AddressInfo).port}/graphql`;
+      const url = `${busy.base}/graphql`;
       const { data } = await graphql(executor, '{ entities(first: 20) { edges { node { id } } } }');
       const ids = (data as { entities: { edges: { node: { id: string } }[] } }).entities.edges.map((e) => e.node.id);
       // Twenty different neighbourhoods at once: one runs, one waits, the rest cannot.
@@ -106,22 +98,13 @@ describe('HTTP server', () => {
         expect(answer.body.errors).toBeUndefined();
       }
     } finally {
-      await new Promise((resolve) => busy.close(resolve));
+      await busy.close();
     }
   });
 
   it('keeps a turn free while a client sends its body slowly', async () => {
-    const busy = createServer({
-      executor,
-      logger: silentLogger,
-      graphiql: false,
-      corsOrigin: null,
-      requestTimeoutMs: 5000,
-      staticRoot,
-      turns: { inFlight: 1, queued: 0, queuedMs: 5000 },
-    });
-    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
-    const port = (busy.address() as AddressInfo).port;
+    const busy = await serveApi(executor, { requestTimeoutMs: 5000, staticRoot, turns: { inFlight: 1, queued: 0, queuedMs: 5000 } });
+    const port = Number(new URL(busy.base).port);
     const slow = net.connect(port, '127.0.0.1');
     let received = '';
     const answered = new Promise<void>((resolve) => slow.on('close', () => resolve()));
@@ -145,8 +128,7 @@ describe('HTTP server', () => {
       expect(received).toMatch(/^HTTP\/1\.1 200[\s\S]*"entities":\d+/);
     } finally {
       slow.destroy();
-      busy.closeAllConnections();
-      await new Promise((resolve) => busy.close(resolve));
+      await busy.close();
     }
   });
 
