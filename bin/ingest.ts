@@ -15,7 +15,7 @@ import { storedText } from '../graph/queries/documents.ts';
 import { bulkLoad } from '../launcher/bulk-load.ts';
 import { locateNeo4j, type LocatedNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
-import { removeDocument, writeGraph, type WriteSummary } from '../graph/writer.ts';
+import { removeDocument, summaryOf, writeGraph, type WriteSummary } from '../graph/writer.ts';
 import { documentFacts } from '../graph/queries/compare.ts';
 import { diffFacts, factsOf, formatDiff, type FactsDiff } from '../ingest/facts.ts';
 import { parseCommandLine, usageError, type CommandLine } from './cli.ts';
@@ -123,15 +123,7 @@ async function bulk(executor: Executor, neo4j: LocatedNeo4j, result: IngestResul
     `bulk-loaded ${summary.rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
       `(CSV ${(csvMs / 1000).toFixed(1)} s, import ${(importMs / 1000).toFixed(1)} s, schema ${(schemaMs / 1000).toFixed(1)} s, check ${(verifyMs / 1000).toFixed(1)} s)`,
   );
-  const mentions = graph.nodes.reduce((sum, n) => sum + n.mentions.length, 0);
-  return {
-    documents: graph.documents.length,
-    sections: graph.sections.length,
-    entities: graph.nodes.length,
-    mentions,
-    relations: graph.edges.length,
-    pruned: 0,
-  };
+  return summaryOf(graph, 0);
 }
 
 async function remove(docId: string, json: boolean, say: (message: string) => void): Promise<void> {

@@ -227,11 +227,16 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   const pruned = await target.sweep(PRUNE, {});
   await target.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`, {});
   await stage('prune', pruned);
+  return summaryOf(graph, pruned);
+}
+
+/** What storing `graph` wrote, however it was stored (this writer or the offline importer). */
+export function summaryOf(graph: Graph, pruned: number): WriteSummary {
   return {
     documents: graph.documents.length,
     sections: graph.sections.length,
     entities: graph.nodes.length,
-    mentions,
+    mentions: graph.nodes.reduce((sum, n) => sum + n.mentions.length, 0),
     relations: graph.edges.length,
     pruned,
   };
