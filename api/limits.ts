@@ -49,6 +49,9 @@ export const LIMITS = {
   bodyBytes: 100 * 1024, // of one request: 2000 tokens and their variables fit many times over
   responseBytes: 8 * 1024 * 1024, // of one answer: the whole graph as the explorer draws it is ~1 MB
   transactions: 40, // Neo4j transactions of one request: a loader level is one, the deepest document ~15
+  // Characters of document text whose parse is kept (see parsedDocuments): the explorer's 16 documents are 30 KiB together.
+  parsedDocuments: { totalText: 256 * 1024, maxText: 8 * 1024 },
+  parseErrors: { totalText: 32 * 1024, maxText: 8 * 1024 },
 };
 
 /**

@@ -7,15 +7,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError, stripIgnoredCharacters } from 'graphql';
-import {
-  createYoga,
-  maskError as defaultMaskError,
-  useReadinessCheck,
-  _createLRUCache,
-  type Plugin,
-  type YogaLogger,
-  type YogaServerInstance,
-} from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, useReadinessCheck, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { GraphError } from '../graph/errors.ts';
 import { OVERLOADED } from './errors.ts';
@@ -116,6 +109,21 @@ function cacheKey(params: { documentString: string; variableValues?: unknown; op
     .digest('hex');
 }
 
+/**
+ * Parsed documents (or their parse errors) by their text, bounded by the text's size: a
+ * parsed document keeps its text, every token and the tree, some ten times the text. The
+ * explorer's documents are a few KiB; a hostile one may be the whole body limit, and 256
+ * of those held 170 MB of the heap. A document over maxText is parsed again each time.
+ */
+export function parsedDocuments<T extends object>(budget: { totalText: number; maxText: number }): LRUCache<string, T> {
+  return new LRUCache<string, T>({
+    maxSize: budget.totalText,
+    maxEntrySize: budget.maxText,
+    sizeCalculation: (_value, text) => Math.max(1, text.length),
+    ttl: 10 * 60_000,
+  });
+}
+
 function badRequest(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 }
@@ -168,8 +176,8 @@ export function buildYoga(options: YogaOptions): YogaServerInstance<Record<strin
     healthCheckEndpoint: '/health',
     // Counted while the body streams in, so a chunked body is bounded too.
     maxRequestBodySize: LIMITS.bodyBytes,
-    // Parsed documents are kept for minutes, not yoga's hour: each may be 2000 tokens.
-    parserAndValidationCache: { documentCache: _createLRUCache({ max: 256, ttl: 10 * 60_000 }), errorCache: _createLRUCache({ max: 256, ttl: 10 * 60_000 }) },
+    // Kept for minutes, not yoga's hour, and by size, not count.
+    parserAndValidationCache: { documentCache: parsedDocuments(LIMITS.parsedDocuments), errorCache: parsedDocuments(LIMITS.parseErrors) },
     cors: options.corsOrigin ? { origin: options.corsOrigin } : false,
     logging: yogaLogger(options.logger),
     plugins: [

@@ -3,7 +3,7 @@ import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config.ts';
 import { costOf, jsonDepth, LIMITS } from '../../api/limits.ts';
-import { schema } from '../../api/yoga.ts';
+import { parsedDocuments, schema } from '../../api/yoga.ts';
 import { OPERATIONS } from '../../viz/src/operations.ts';
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => costOf(schema, parse(query), variables);
@@ -48,5 +48,26 @@ describe('the depth of variables', () => {
     const deep = JSON.parse(`${'{"a":'.repeat(40_000)}1${'}'.repeat(40_000)}`) as unknown;
     expect(jsonDepth(deep, LIMITS.variablesDepth)).toBeGreaterThan(LIMITS.variablesDepth);
     expect(jsonDepth({ ids: ['a', 'b'] }, LIMITS.variablesDepth)).toBe(2);
+  });
+});
+
+describe('the parsed documents kept', () => {
+  it('keeps every document the explorer sends', () => {
+    const kept = parsedDocuments<object>(LIMITS.parsedDocuments);
+    for (const query of Object.values(OPERATIONS)) kept.set(query, parse(query));
+    for (const [name, query] of Object.entries(OPERATIONS)) expect(kept.get(query), name).toBeDefined();
+  });
+
+  it('does not keep a document of the whole body limit, and holds at most its budget of text', () => {
+    const kept = parsedDocuments<object>(LIMITS.parsedDocuments);
+    const huge = `{ search(text: "${'鹏'.repeat(LIMITS.bodyBytes / 4)}") { score } }`;
+    kept.set(huge, parse(huge));
+    expect(kept.get(huge)).toBeUndefined();
+    for (let i = 0; i < 2000; i += 1) {
+      const query = `{ search(text: "${'城'.repeat(2000)}${i}") { score } }`;
+      kept.set(query, {});
+    }
+    expect(kept.calculatedSize).toBeLessThanOrEqual(LIMITS.parsedDocuments.totalText);
+    expect(kept.size).toBeGreaterThan(100);
   });
 });
