@@ -1,8 +1,10 @@
 // The HTTP edge under attack, against the API in a process of its own: malformed
 // paths, over-limit chunked bodies, cost bombs, deep variables, slow clients, a full
 // connection pool, cross-site posts, foreign Host names, standard introspection.
-// While each runs, /health is asked every 200 ms and the process's RSS is read.
+// While each runs, /health is asked every 200 ms and the process's RSS is read, from
+// a thread of its own.
 import net from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { getIntrospectionQuery } from 'graphql';
 import { HTTP_LIMITS } from '../../api/server.ts';
 import type { ApiProcess } from './api-process.ts';
@@ -52,33 +54,54 @@ const json = (query: string, variables?: unknown) => ({
   body: JSON.stringify({ query, variables }),
 });
 
-/** Polls /health and the RSS while an attack runs. */
-class Monitor {
-  health: number[] = [];
-  healthFailures = 0;
-  rss: number[] = [];
-  private running = true;
-  private loop: Promise<void>;
+/**
+ * Polls /health every 200 ms and reads the API's RSS while an attack runs, from a thread of
+ * its own: an attack such as 300 questions at once keeps this process busy reading the
+ * answers, and that time is the attacking client's, not the server's.
+ */
+const POLLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const seen = { health: [], failures: 0, rss: [] };
+let running = true;
+parentPort.on('message', () => (running = false));
+(async () => {
+  while (running) {
+    const started = performance.now();
+    try {
+      const answer = await fetch(workerData.url, { signal: AbortSignal.timeout(30000) });
+      await answer.text();
+      if (answer.status !== 200) seen.failures += 1;
+    } catch {
+      seen.failures += 1;
+    }
+    seen.health.push(performance.now() - started);
+    const status = fs.existsSync('/proc/' + workerData.pid + '/status') ? fs.readFileSync('/proc/' + workerData.pid + '/status', 'utf8') : '';
+    const rss = /VmRSS:\\s+(\\d+)/.exec(status);
+    if (rss) seen.rss.push(Number(rss[1]) / 1024);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  parentPort.postMessage(seen);
+})();
+`;
 
-  constructor(
-    private readonly api: ApiProcess,
-    base: string,
-  ) {
-    this.loop = (async () => {
-      while (this.running) {
-        const answer = await send(`${base}/health`);
-        if (answer.status !== 200) this.healthFailures += 1;
-        this.health.push(answer.ms);
-        if (this.api.alive()) this.rss.push(this.api.rssMiB());
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    })();
+class Monitor {
+  private readonly worker: Worker;
+  private readonly seen: Promise<{ health: number[]; failures: number; rss: number[] }>;
+
+  constructor(api: ApiProcess, base: string) {
+    this.worker = new Worker(POLLER, { eval: true, workerData: { url: `${base}/health`, pid: api.child.pid } });
+    this.seen = new Promise((resolve, reject) => {
+      this.worker.once('message', resolve);
+      this.worker.once('error', reject);
+    });
   }
 
   async stop(): Promise<{ healthMax: number; healthFailures: number; rssMax: number }> {
-    this.running = false;
-    await this.loop;
-    return { healthMax: Math.max(0, ...this.health), healthFailures: this.healthFailures, rssMax: Math.max(0, ...this.rss) };
+    this.worker.postMessage('stop');
+    const seen = await this.seen;
+    await this.worker.terminate();
+    return { healthMax: Math.max(0, ...seen.health), healthFailures: seen.failures, rssMax: Math.max(0, ...seen.rss) };
   }
 }
 
