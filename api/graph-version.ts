@@ -29,6 +29,11 @@ export class GraphVersion {
     return this.current ?? `unknown-${++this.unavailableSince}`;
   }
 
+  /** Whether the version is known: answers are cached only then, as no later request could find them otherwise. */
+  known(): boolean {
+    return this.current !== null;
+  }
+
   markUnavailable(): void {
     if (this.current !== null) this.lost = true;
     this.current = null;

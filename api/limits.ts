@@ -52,6 +52,8 @@ export const LIMITS = {
   // Characters of document text whose parse is kept (see parsedDocuments): the explorer's 16 documents are 30 KiB together.
   parsedDocuments: { totalText: 256 * 1024, maxText: 8 * 1024 },
   parseErrors: { totalText: 32 * 1024, maxText: 8 * 1024 },
+  // Characters of JSON of the answers kept in the response cache: the start view is ~0.2 M, a neighbourhood 0.05–0.5 M.
+  cachedAnswers: { totalChars: 32 * 1024 * 1024, maxChars: 2 * 1024 * 1024 },
 };
 
 /**

@@ -19,7 +19,7 @@ import { entitiesByIds } from '../graph/queries/entities.ts';
 import { EXPORT_NAMES, exportFormat, exportOptions } from './export.ts';
 import { GRAPHIQL_BUNDLE, GRAPHIQL_CSP, GRAPHIQL_PATH, GRAPHIQL_START } from './graphiql.ts';
 import { LIMITS, listWithin, within } from './limits.ts';
-import { buildYoga, type YogaOptions } from './yoga.ts';
+import { buildApi, type YogaOptions } from './yoga.ts';
 
 export interface ServerOptions extends YogaOptions {
   /** host names the server answers to (the Host header without its port); others get 403, against DNS rebinding */
@@ -202,7 +202,7 @@ function notFound(res: http.ServerResponse, pathname: string): void {
 }
 
 export function createServer(options: ServerOptions): http.Server {
-  const yoga = buildYoga(options);
+  const { yoga, answeredFromCache } = buildApi(options);
   const allowed = new Set((options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS).map((h) => h.toLowerCase()));
   const explorer = staticFiles(options.staticRoot ?? DEFAULT_STATIC_ROOT);
   const graphiqlStart = mounted(GRAPHIQL_PATH, sirv(GRAPHIQL_START, { etag: true }));
@@ -247,6 +247,12 @@ export function createServer(options: ServerOptions): http.Server {
       // The body is read before the request waits for a turn, so that a client sending it slowly
       // holds only its own socket (bounded by requestTimeoutMs), not one of the turns.
       if (req.method !== 'GET' && req.method !== 'HEAD' && !(await readBody(req, res))) return;
+      // An answer already in the cache needs no Neo4j: it does not wait behind a burst of questions that do.
+      const body = (req as { body?: Buffer }).body;
+      if (body && answeredFromCache(body)) {
+        await yoga.handle(req, res);
+        return;
+      }
       await admitted(res, 'graphql', () => yoga.handle(req, res));
       return;
     }

@@ -11,6 +11,7 @@ import { createYoga, maskError as defaultMaskError, useReadinessCheck, type Plug
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { GraphError } from '../graph/errors.ts';
+import { answerStore } from './answer-cache.ts';
 import { OVERLOADED } from './errors.ts';
 import type { Executor } from '../graph/executor.ts';
 import type { Context } from './context.ts';
@@ -161,10 +162,36 @@ function useNoInternals(): Plugin {
   };
 }
 
+export interface Api {
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  /** Whether the answer to this POST body is in the response cache now: it then needs no turn and no Neo4j. */
+  answeredFromCache(body: Buffer): boolean;
+}
+
+/** Only a body this small is looked up before its turn: the explorer's questions are a few KiB, and the look-up reads the document. */
+const CACHE_PROBE_BYTES = 16 * 1024;
+
 export function buildYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
+  return buildApi(options).yoga;
+}
+
+export function buildApi(options: YogaOptions): Api {
   const version = options.cache ? new GraphVersion(options.executor, options.logger, options.cache.versionPollMs) : null;
   version?.start();
-  return createYoga<Record<string, unknown>, Context>({
+  const answers = options.cache ? answerStore(LIMITS.cachedAnswers) : null;
+  const answeredFromCache = (body: Buffer): boolean => {
+    if (!version?.known() || !answers || body.length > CACHE_PROBE_BYTES) return false;
+    let params: unknown;
+    try {
+      params = JSON.parse(body.toString('utf8'));
+    } catch {
+      return false; // yoga answers why
+    }
+    if (typeof params !== 'object' || params === null || !('query' in params) || typeof params.query !== 'string') return false;
+    const { query, variables, operationName } = params as { query: string; variables?: unknown; operationName?: string | null };
+    return answers.has(cacheKey({ documentString: query, variableValues: variables, operationName, sessionId: version.key() }));
+  };
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => {
       const executor = options.executor.forRequest(options.requestTimeoutMs, LIMITS.transactions);
@@ -200,7 +227,15 @@ export function buildYoga(options: YogaOptions): YogaServerInstance<Record<strin
       }),
       // The graph changes only when a plan is loaded: answers are cached per graph version.
       ...(version && options.cache
-        ? [useResponseCache({ session: () => version.key(), ttl: options.cache.ttlMs, buildResponseCacheKey: async (p) => cacheKey(p) })]
+        ? [
+            useResponseCache({
+              session: () => version.key(),
+              enabled: () => version.known(),
+              ttl: options.cache.ttlMs,
+              cache: answers ?? undefined,
+              buildResponseCacheKey: async (p) => cacheKey(p),
+            }),
+          ]
         : []),
     ],
     maskedErrors: {
@@ -212,4 +247,5 @@ export function buildYoga(options: YogaOptions): YogaServerInstance<Record<strin
       },
     },
   });
+  return { yoga, answeredFromCache };
 }

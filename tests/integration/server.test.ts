@@ -102,6 +102,44 @@ describe('HTTP server', () => {
     }
   });
 
+  it('answers a question already in the response cache while every turn is taken', async () => {
+    const busy = await serveApi(executor, {
+      requestTimeoutMs: 5000,
+      staticRoot,
+      cache: { versionPollMs: 1000, ttlMs: 60_000 },
+      turns: { inFlight: 1, queued: 0, queuedMs: 5000 },
+    });
+    try {
+      const url = `${busy.base}/graphql`;
+      const post = async (query: string) => {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        return { status: response.status, etag: response.headers.get('etag'), body: (await response.json()) as { data?: unknown; errors?: unknown[] } };
+      };
+      const cached = '{ stats { entities relations } }';
+      // Asked until an answer is kept (it then carries an ETag, its cache key): the graph version must be known first.
+      for (let tries = 0; (await post(cached)).etag === null; tries += 1) {
+        expect(tries).toBeLessThan(50);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const { data } = await graphql(executor, '{ entities(first: 20) { edges { node { id } } } }');
+      const ids = (data as { entities: { edges: { node: { id: string } }[] } }).entities.edges.map((e) => e.node.id);
+      // Twenty uncached neighbourhoods at once take the one turn and are refused the rest of it; the cached question, asked among them, is not.
+      const answers = await Promise.all(
+        ids.map((id, i) => Promise.all([post(`{ neighborhood(ids: ["${id}"], depth: 2, limit: 100) { nodes { id } } }`), i % 4 === 0 ? post(cached) : null])),
+      );
+      const uncached = answers.map(([a]) => a);
+      const repeated = answers.map(([, b]) => b).filter((b) => b !== null);
+      expect(uncached.filter((a) => a.status === 503).length).toBeGreaterThanOrEqual(ids.length - 4);
+      expect(repeated).toHaveLength(5);
+      for (const answer of repeated) {
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        expect(answer.body.data).toMatchObject({ stats: { entities: expect.any(Number) } });
+      }
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('keeps a turn free while a client sends its body slowly', async () => {
     const busy = await serveApi(executor, { requestTimeoutMs: 5000, staticRoot, turns: { inFlight: 1, queued: 0, queuedMs: 5000 } });
     const port = Number(new URL(busy.base).port);
