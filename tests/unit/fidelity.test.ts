@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fidelityWith, loadGold, percent, score, type Fidelity } from '../../bench/fidelity.ts';
 
 const FLOORS: Record<'default' | 'none', Record<Exclude<keyof Fidelity, 'linkCited'>, number>> = {
-  default: { entityRecall: 89.4, entityPrecision: 98.5, linkFound: 87.9, linkTyped: 87.9, linkPrecision: 94.3 },
-  none: { entityRecall: 71.5, entityPrecision: 96.0, linkFound: 56.6, linkTyped: 56.6, linkPrecision: 94.2 },
+  default: { entityRecall: 85.2, entityPrecision: 98.2, linkFound: 86.2, linkTyped: 86.2, linkPrecision: 90.2 },
+  none: { entityRecall: 69.7, entityPrecision: 96.1, linkFound: 51.2, linkTyped: 51.2, linkPrecision: 91.0 },
 };
 
 describe('fidelity to the hand-made reading', () => {
