@@ -21,13 +21,18 @@ function words(text: string, view: SentenceView, start: number, end: number): st
   return out;
 }
 
-/** Is the mention what its clause builds, funds or raises? */
-export function isBuilt(text: string, view: SentenceView, mention: Mentioned): boolean {
+/** The verb that builds, funds or raises the mention in its clause (建设, 提升…), if it is its object. */
+export function buildVerb(text: string, view: SentenceView, mention: Mentioned): string | undefined {
   const clause = clauseBounds(text, mention.start);
-  if (COOPERATION.test(words(text, view, clause.start, clause.end))) return false;
+  if (COOPERATION.test(words(text, view, clause.start, clause.end))) return undefined;
   const before = words(text, view, clause.start, mention.start);
   const verb = [...before.matchAll(BUILD)].at(-1);
-  if (!verb) return false;
-  if (NOT_OBJECT.test(before.slice(verb.index + verb[0].length))) return false;
-  return !QUALIFIES.test(words(text, view, mention.end, clause.end));
+  if (!verb) return undefined;
+  if (NOT_OBJECT.test(before.slice(verb.index + verb[0].length))) return undefined;
+  return QUALIFIES.test(words(text, view, mention.end, clause.end)) ? undefined : verb[0];
+}
+
+/** Is the mention what its clause builds, funds or raises? */
+export function isBuilt(text: string, view: SentenceView, mention: Mentioned): boolean {
+  return buildVerb(text, view, mention) !== undefined;
 }
