@@ -171,14 +171,18 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
  */
 function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: Section[], text: string): void {
   const spellings = (node: GraphNode) => [node.name, ...node.aliases];
+  // Inside, not the same: 高端装备制造 read as the cluster (…等十大战略性新兴产业集群) does not name the field too.
+  const holds = (span: { start: number; end: number }, node: GraphNode) => {
+    const named = text.slice(span.start, span.end);
+    return spellings(node).some((name) => name !== named && named.includes(name));
+  };
   const stating = (from: GraphNode, to: GraphNode): Section[] => {
     const ids = new Set<string>();
     for (const m of from.mentions) {
       const side = to.mentions.some((n) => n.sectionId === m.sectionId);
-      const inside = spellings(to).some((name) => text.slice(m.start, m.end).includes(name));
-      if (side || inside) ids.add(m.sectionId);
+      if (side || holds(m, to)) ids.add(m.sectionId);
     }
-    for (const n of to.mentions) if (spellings(from).some((name) => text.slice(n.start, n.end).includes(name))) ids.add(n.sectionId);
+    for (const n of to.mentions) if (holds(n, from)) ids.add(n.sectionId);
     return sentences.filter((s) => ids.has(s.id));
   };
   const cite = (type: RelationType, from: GraphNode, to: GraphNode) => {
