@@ -135,11 +135,12 @@ function enumerations(folded: string, registry: Registry): Candidate[] {
 // ---- fields an enumeration names ----------------------------------------------
 
 /**
- * 聚焦/围绕/在/发展 A、B、C等(重点)领域 or 等产业: each item is a field, whether or not the
- * registry knows it; items joined by 和/与 are fields each (现代农业和种业, 集成电路与关键软件).
+ * 聚焦/围绕/在/发展 A、B、C等(重点)领域 or 等产业, 以A、B等领域为主攻方向: each item is a field,
+ * whether or not the registry knows it; items joined by 和/与 are fields each (现代农业和种业,
+ * 集成电路与关键软件).
  */
 const FIELD_LIST =
-  /(?:聚焦|围绕|面向|在|发展))((?:[\p{Script=Han}A-Za-z0-9]{2,12}、)+[\p{Script=Han}A-Za-z0-9]{2,14}?)等(?:重点|前沿|新兴|战略性)?(?:领域|产业)(?!集群|链|基础|体系)/gu;
+  /(?:聚焦|围绕|面向|在|发展|以(?=[^,;。]*等领域为))((?:[\p{Script=Han}A-Za-z0-9]{2,12}、)+[\p{Script=Han}A-Za-z0-9]{2,14}?)等(?:重点|前沿|新兴|战略性)?(?:领域|产业)(?!集群|链|基础|体系)/gu;
 const SUB_FIELD = /和|与|及/;
 /** What an item ending so names is an activity, not a field (体制机制建设、营商环境优化等领域). */
 const ACTIVITY = /(建设|营造|优化|改革|对接|转化|孵化|攻关|发展|应用|示范|管理|机制|服务)$/u;
