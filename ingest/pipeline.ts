@@ -13,6 +13,7 @@ import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
 import { RULES } from './relations/index.ts';
 import { boxPrograms } from './relations/box-program.ts';
 import { leads } from './relations/leads.ts';
+import { NAME_PARENT_METHOD, embeddedParent } from './name-parent.ts';
 import { NAME_PLACE_METHOD, branchOf, embeddedCity } from './name-place.ts';
 import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
@@ -248,6 +249,34 @@ function addEmbeddedPlaces(
   }
 }
 
+/**
+ * 中科院沈阳自动化所广东智能无人系统研究院 names the institute that hosts it, which names the
+ * academy it is part of: each organisation a name opens with is mentioned there and related
+ * to what it names (name-parent.ts).
+ */
+function addEmbeddedParents(
+  builder: GraphBuilder,
+  registry: Registry,
+  placed: { node: GraphNode; start: number; end: number }[],
+  sentences: Section[],
+  text: string,
+): void {
+  for (const { node, start, end } of placed) {
+    const sentence = sentenceAt(sentences, start);
+    if (node.kind !== 'Institution' || !sentence) continue;
+    let child = node;
+    for (let parent = embeddedParent(text.slice(start, end)); parent;) {
+      const entry = registry.entries.find((e) => e.name === parent!.name || e.aliases.includes(parent!.name));
+      const parentNode = entry ? builder.fromEntry(entry) : builder.discovered('Institution', parent.name, 0.6);
+      if (parentNode.id === child.id) break;
+      builder.mention(parentNode, sentence, start, start + parent.length);
+      builder.relate(parent.type, child.id, parentNode.id, sentence, NAME_PARENT_METHOD, 0.85);
+      child = parentNode;
+      parent = embeddedParent(text.slice(start, start + parent.length));
+    }
+  }
+}
+
 function sentenceViews(sentences: Section[], text: string, placed: { node: GraphNode; start: number; end: number }[]): SentenceView[] {
   const views = sentences.map((sentence): SentenceView => ({ sentence, text: text.slice(sentence.start, sentence.end), mentions: [] }));
   const byId = new Map(views.map((v) => [v.sentence.id, v]));
@@ -324,6 +353,7 @@ export function buildGraph(input: IngestInput): IngestResult {
     }
     addRegistryFacts(builder, input.registry, sentences, text);
     addEmbeddedPlaces(builder, input.registry, input.discover, placed, sentences, text);
+    addEmbeddedParents(builder, input.registry, placed, sentences, text);
   });
 
   const { nodes, edges } = builder.finish();
