@@ -177,13 +177,15 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
     const named = text.slice(span.start, span.end);
     return spellings(node).some((name) => name !== named && named.includes(name));
   };
+  // 深 in 广深港科技合作 names 深圳 as a party to cooperation, not as the city a curated fact places things in.
+  const naming = (node: GraphNode) => node.mentions.filter((m) => m.end - m.start > 1);
   const stating = (from: GraphNode, to: GraphNode): Section[] => {
     const ids = new Set<string>();
-    for (const m of from.mentions) {
-      const side = to.mentions.some((n) => n.sectionId === m.sectionId);
+    for (const m of naming(from)) {
+      const side = naming(to).some((n) => n.sectionId === m.sectionId);
       if (side || holds(m, to)) ids.add(m.sectionId);
     }
-    for (const n of to.mentions) if (holds(n, from)) ids.add(n.sectionId);
+    for (const n of naming(to)) if (holds(n, from)) ids.add(n.sectionId);
     return sentences.filter((s) => ids.has(s.id));
   };
   const cite = (type: RelationType, from: GraphNode, to: GraphNode) => {

@@ -5,6 +5,7 @@ import { discover } from './discover.ts';
 import { gazetteerMatches } from './gazetteer.ts';
 import { clusterGroups, layouts } from './layouts.ts';
 import { Matcher, leftmostLongest } from './matcher.ts';
+import { shortPartners } from './short-partners.ts';
 import type { EntityKind } from './model.ts';
 import { fold } from './normalize.ts';
 import type { Registry, RegistryEntry } from './registry.ts';
@@ -209,5 +210,6 @@ export function recognize(text: string, registry: Registry, options: { discover:
     }));
     all.push(...places);
   }
+  all.push(...shortPartners(folded, text, registry, all));
   return all.sort((a, b) => a.start - b.start);
 }

@@ -25,6 +25,11 @@ describe('curated facts and the sentences they cite', () => {
     expect(methodsOf(text, 'field-high-end-equipment', 'cluster-high-end-equipment', 'RELATED_TO')).toEqual(['registry-no-sentence']);
   });
 
+  it('does not take a one-character short name (深 in 广深港科技合作) for a sentence naming the city', () => {
+    const text = '依托广州科学城、光明科学城、松山湖科学城、西丽湖国际科教城等重点创新平台，建设“广深港”科技创新走廊，创新广深港科技合作机制和模式。';
+    expect(methodsOf(text, 'guangming-science-city', 'shenzhen')).toEqual(['registry-no-sentence']);
+  });
+
   it('cites every sentence that names both ends', () => {
     const graph = snippetGraph(`支持汕头建设化学与精细化工广东省实验室。${CORRIDOR}\n支持汕头加快推进化学与精细化工广东省实验室建设。`);
     const edge = graph.edges.find((e) => e.type === 'LOCATED_IN' && e.to === 'shantou' && e.evidence.some((v) => v.method === 'registry'));
