@@ -86,7 +86,8 @@ function ratio(hit: number, of: number): Ratio {
   return { hit, of };
 }
 
-export function score(graph: Graph, gold: Gold): Fidelity {
+/** The graph as the reading sees it: what stands in the read sections, and the reading's entity for a node. */
+function judge(graph: Graph, gold: Gold) {
   const prefixes = gold.scope.map((s) => `${gold.document}/${s}/`);
   const inScope = (sectionId: string) => prefixes.some((p) => sectionId.startsWith(p));
 
@@ -99,6 +100,15 @@ export function score(graph: Graph, gold: Gold): Fidelity {
   const edges = graph.edges.filter((e) => e.evidence.some((ev) => ev.method !== UNSTATED_METHOD && inScope(ev.sectionId)));
   const shown = new Set(graph.nodes.filter((n) => n.mentions.some((m) => inScope(m.sectionId))).map((n) => n.id));
   for (const edge of edges) for (const end of [edge.from, edge.to]) shown.add(end);
+  const endsOf = (edge: Graph['edges'][number]) => [goldOf(nodes.get(edge.from)!), goldOf(nodes.get(edge.to)!)] as const;
+  const sameLink = (link: GoldLink, type: string, from: GoldEntity | undefined, to: GoldEntity | undefined) =>
+    link.type === type &&
+    ((from?.name === link.from && to?.name === link.to) || (type === 'COOPERATES_WITH' && from?.name === link.to && to?.name === link.from));
+  return { inScope, goldOf, nodes, edges, shown, endsOf, sameLink };
+}
+
+export function score(graph: Graph, gold: Gold): Fidelity {
+  const { goldOf, nodes, edges, shown, endsOf, sameLink } = judge(graph, gold);
 
   const found = new Set<GoldEntity>();
   let rightNodes = 0;
@@ -108,11 +118,6 @@ export function score(graph: Graph, gold: Gold): Fidelity {
     found.add(entity);
     rightNodes += 1;
   }
-
-  const endsOf = (edge: Graph['edges'][number]) => [goldOf(nodes.get(edge.from)!), goldOf(nodes.get(edge.to)!)];
-  const sameLink = (link: GoldLink, type: string, from: GoldEntity | undefined, to: GoldEntity | undefined) =>
-    link.type === type &&
-    ((from?.name === link.from && to?.name === link.to) || (type === 'COOPERATES_WITH' && from?.name === link.to && to?.name === link.from));
 
   let rightEdges = 0;
   for (const edge of edges) {
@@ -147,6 +152,46 @@ export function score(graph: Graph, gold: Gold): Fidelity {
   };
 }
 
+/** What the figures count against the graph, named: the reading's entities and links it lacks, and what it shows that the reading does not state. */
+export interface Misses {
+  entitiesMissed: string[];
+  entitiesUnread: string[];
+  linksMissed: string[];
+  linksUnstated: string[];
+}
+
+const linkLine = (type: string, from: string, to: string, quote: string) => `${type} ${from} → ${to}  「${quote}」`;
+
+export function missesOf(graph: Graph, gold: Gold): Misses {
+  const { inScope, goldOf, nodes, edges, shown, endsOf, sameLink } = judge(graph, gold);
+  const found = new Set<string>();
+  const entitiesUnread: string[] = [];
+  for (const id of shown) {
+    const node = nodes.get(id)!;
+    const entity = goldOf(node);
+    if (entity) found.add(entity.name);
+    else entitiesUnread.push(`${node.kind} ${node.name}`);
+  }
+  const linksUnstated: string[] = [];
+  for (const edge of edges) {
+    const [from, to] = endsOf(edge);
+    if (gold.links.some((l) => sameLink(l, edge.type, from, to))) continue;
+    const quote = edge.evidence.find((ev) => inScope(ev.sectionId))?.quote ?? '';
+    linksUnstated.push(linkLine(edge.type, nodes.get(edge.from)!.name, nodes.get(edge.to)!.name, quote.slice(0, 60)));
+  }
+  const typed = (link: GoldLink) =>
+    graph.edges.some((e) => {
+      const [from, to] = endsOf(e);
+      return sameLink(link, e.type, from, to);
+    });
+  return {
+    entitiesMissed: gold.entities.filter((e) => !found.has(e.name)).map((e) => `${e.kind} ${e.name}`),
+    entitiesUnread: entitiesUnread.sort(),
+    linksMissed: gold.links.filter((l) => !typed(l)).map((l) => linkLine(l.type, l.from, l.to, l.quote)),
+    linksUnstated: linksUnstated.sort(),
+  };
+}
+
 export function percent(r: Ratio): number {
   return r.of === 0 ? 0 : (100 * r.hit) / r.of;
 }
@@ -156,8 +201,29 @@ export function graphFor(registry: Registry): Graph {
   return buildGraph({ source: PLAN, bytes, registry, discover: true, ...planMetadata(PLAN) }).graph;
 }
 
+function registryFor(option: 'default' | 'none'): Registry {
+  return option === 'none' ? EMPTY_REGISTRY : loadRegistry(REGISTRY);
+}
+
 export function fidelityWith(option: 'default' | 'none'): Fidelity {
-  return score(graphFor(option === 'none' ? EMPTY_REGISTRY : loadRegistry(REGISTRY)), loadGold());
+  return score(graphFor(registryFor(option)), loadGold());
+}
+
+/** The misses and unstated links, listed for whoever improves the rules (`--misses`). */
+export function printMisses(registries: ('default' | 'none')[]): void {
+  const gold = loadGold();
+  for (const option of registries) {
+    const misses = missesOf(graphFor(registryFor(option)), gold);
+    for (const [field, title] of [
+      ['entitiesMissed', 'entities of the reading not found'],
+      ['entitiesUnread', 'entities shown that the reading does not have'],
+      ['linksMissed', 'links of the reading not found with their type'],
+      ['linksUnstated', 'links shown that the reading does not state'],
+    ] as const) {
+      console.log(`\n== registry ${option}: ${title} (${misses[field].length})`);
+      for (const line of misses[field]) console.log(`  ${line}`);
+    }
+  }
 }
 
 const LABELS: [keyof Fidelity, string][] = [

@@ -5,6 +5,7 @@
 //   npm run bench                        every part, scale at 10 k / 100 k / 1 M entities
 //   npm run bench -- --only api,peer     some parts (ingest, api, peer, ui, scale, fidelity)
 //   npm run bench -- --only fidelity --registry none   fidelity without the curated registry
+//   npm run bench -- --only fidelity --misses          …and what it misses or shows unstated, listed
 //   npm run bench -- --sizes 10000       other scale sizes
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { freePort, start, stop } from '../launcher/launcher.ts';
 import { applySchema, awaitIndexes } from '../graph/schema.ts';
 import { writeGraph } from '../graph/writer.ts';
 import { benchApi, SCENARIOS } from './api.ts';
-import { benchFidelity } from './fidelity.ts';
+import { benchFidelity, printMisses } from './fidelity.ts';
 import { benchLoad, benchParse } from './ingest.ts';
 import { machine, type Figure } from './measure.ts';
 import { benchPeer, PEER_SCENARIOS } from './peer.ts';
@@ -30,8 +31,10 @@ const PURE: readonly Part[] = ['fidelity'];
 const REGISTRIES = ['default', 'none'] as const;
 type Part = (typeof PARTS)[number];
 
-function options(): { parts: Set<Part>; sizes: number[]; registries: (typeof REGISTRIES)[number][] } {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, sizes: { type: 'string' }, registry: { type: 'string' } } });
+function options(): { parts: Set<Part>; sizes: number[]; registries: (typeof REGISTRIES)[number][]; misses: boolean } {
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, sizes: { type: 'string' }, registry: { type: 'string' }, misses: { type: 'boolean' } },
+  });
   const parts = (values.only ?? PARTS.join(',')).split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
   if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}: choose among ${PARTS.join(', ')}`);
@@ -40,11 +43,11 @@ function options(): { parts: Set<Part>; sizes: number[]; registries: (typeof REG
   const registries = (values.registry ?? REGISTRIES.join(',')).split(',').map((r) => r.trim());
   const strange = registries.filter((r) => !(REGISTRIES as readonly string[]).includes(r));
   if (strange.length > 0) throw new Error(`unknown --registry ${strange.join(', ')}: choose among ${REGISTRIES.join(', ')}`);
-  return { parts: new Set(parts as Part[]), sizes, registries: registries as (typeof REGISTRIES)[number][] };
+  return { parts: new Set(parts as Part[]), sizes, registries: registries as (typeof REGISTRIES)[number][], misses: values.misses ?? false };
 }
 
 async function main(): Promise<void> {
-  const { parts, sizes, registries } = options();
+  const { parts, sizes, registries, misses } = options();
   console.log(`innograph bench on ${machine()}`);
   const figures: Figure[] = [];
   const report = (list: Figure[]) => {
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
   };
 
   if (parts.has('fidelity')) report(benchFidelity(registries));
+  if (parts.has('fidelity') && misses) printMisses(registries);
   if ([...parts].every((p) => PURE.includes(p))) {
     writeResults(figures);
     return;

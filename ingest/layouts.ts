@@ -1,6 +1,7 @@
 // Groupings the plan names as a whole: quoted layouts such as “一区三城” and “一核一带一区”, and
-// their parts quoted on their own later (强化“一核”创新引领功能). Each is an entity (a Zone);
-// relations/layout.ts makes the listed members and the quoted parts PART_OF it.
+// their parts quoted on their own later (强化“一核”创新引领功能), each a Zone; and the numbered
+// groups of clusters (十大战略性支柱产业集群, 十大战略性新兴产业集群), each an IndustryCluster.
+// relations/layout.ts makes the listed members and the quoted parts PART_OF them.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -33,6 +34,21 @@ export function layouts(folded: string, text: string, taken: Match<unknown>[]): 
     // A lone pair counts only as the part of a layout named before it (“一核” after “一核一带一区”).
     else if (!wholes.some((whole) => layoutPairs(whole).includes(name))) continue;
     found.push({ start, end, entry: null, kind: 'Zone', text: text.slice(start, end), method: 'discovery', confidence: LAYOUT_CONFIDENCE });
+  }
+  return found;
+}
+
+/** 十大战略性支柱产业集群: a count of clusters named as one group (not 产业集群 alone, which is a kind). */
+const CLUSTER_GROUP = new RegExp(`[${NUMERAL.slice(1)}]大[\\p{Script=Han}]{2,8}?产业集群`, 'gu');
+export const CLUSTER_GROUP_NAME = new RegExp(`^${CLUSTER_GROUP.source}$`, 'u');
+
+export function clusterGroups(folded: string, text: string, taken: Match<unknown>[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const match of folded.matchAll(CLUSTER_GROUP)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    found.push({ start, end, entry: null, kind: 'IndustryCluster', text: text.slice(start, end), method: 'discovery', confidence: LAYOUT_CONFIDENCE });
   }
   return found;
 }

@@ -13,6 +13,7 @@ import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
 import { RULES } from './relations/index.ts';
 import { boxPrograms } from './relations/box-program.ts';
 import { leads } from './relations/leads.ts';
+import { NAME_PARENT_METHOD, embeddedParent } from './name-parent.ts';
 import { NAME_PLACE_METHOD, branchOf, embeddedCity } from './name-place.ts';
 import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
@@ -171,14 +172,20 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
  */
 function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: Section[], text: string): void {
   const spellings = (node: GraphNode) => [node.name, ...node.aliases];
+  // Inside, not the same: 高端装备制造 read as the cluster (…等十大战略性新兴产业集群) does not name the field too.
+  const holds = (span: { start: number; end: number }, node: GraphNode) => {
+    const named = text.slice(span.start, span.end);
+    return spellings(node).some((name) => name !== named && named.includes(name));
+  };
+  // 深 in 广深港科技合作 names 深圳 as a party to cooperation, not as the city a curated fact places things in.
+  const naming = (node: GraphNode) => node.mentions.filter((m) => m.end - m.start > 1);
   const stating = (from: GraphNode, to: GraphNode): Section[] => {
     const ids = new Set<string>();
-    for (const m of from.mentions) {
-      const side = to.mentions.some((n) => n.sectionId === m.sectionId);
-      const inside = spellings(to).some((name) => text.slice(m.start, m.end).includes(name));
-      if (side || inside) ids.add(m.sectionId);
+    for (const m of naming(from)) {
+      const side = naming(to).some((n) => n.sectionId === m.sectionId);
+      if (side || holds(m, to)) ids.add(m.sectionId);
     }
-    for (const n of to.mentions) if (spellings(from).some((name) => text.slice(n.start, n.end).includes(name))) ids.add(n.sectionId);
+    for (const n of naming(to)) if (holds(n, from)) ids.add(n.sectionId);
     return sentences.filter((s) => ids.has(s.id));
   };
   const cite = (type: RelationType, from: GraphNode, to: GraphNode) => {
@@ -241,6 +248,34 @@ function addEmbeddedPlaces(
     const parentNode = entry ? builder.fromEntry(entry) : builder.discovered(parent.kind, parent.name, 0.6);
     builder.mention(parentNode, sentence, start, start + parent.name.length);
     builder.relate('PART_OF', node.id, parentNode.id, sentence, NAME_PLACE_METHOD, 0.9);
+  }
+}
+
+/**
+ * 中科院沈阳自动化所广东智能无人系统研究院 names the institute that hosts it, which names the
+ * academy it is part of: each organisation a name opens with is mentioned there and related
+ * to what it names (name-parent.ts).
+ */
+function addEmbeddedParents(
+  builder: GraphBuilder,
+  registry: Registry,
+  placed: { node: GraphNode; start: number; end: number }[],
+  sentences: Section[],
+  text: string,
+): void {
+  for (const { node, start, end } of placed) {
+    const sentence = sentenceAt(sentences, start);
+    if (node.kind !== 'Institution' || !sentence) continue;
+    let child = node;
+    for (let parent = embeddedParent(text.slice(start, end)); parent;) {
+      const entry = registry.entries.find((e) => e.name === parent!.name || e.aliases.includes(parent!.name));
+      const parentNode = entry ? builder.fromEntry(entry) : builder.discovered('Institution', parent.name, 0.6);
+      if (parentNode.id === child.id) break;
+      builder.mention(parentNode, sentence, start, start + parent.length);
+      builder.relate(parent.type, child.id, parentNode.id, sentence, NAME_PARENT_METHOD, 0.85);
+      child = parentNode;
+      parent = embeddedParent(text.slice(start, start + parent.length));
+    }
   }
 }
 
@@ -320,6 +355,7 @@ export function buildGraph(input: IngestInput): IngestResult {
     }
     addRegistryFacts(builder, input.registry, sentences, text);
     addEmbeddedPlaces(builder, input.registry, input.discover, placed, sentences, text);
+    addEmbeddedParents(builder, input.registry, placed, sentences, text);
   });
 
   const { nodes, edges } = builder.finish();

@@ -3,8 +3,9 @@
 // the registry does not know by their suffixes (discovery).
 import { discover } from './discover.ts';
 import { gazetteerMatches } from './gazetteer.ts';
-import { layouts } from './layouts.ts';
+import { clusterGroups, layouts } from './layouts.ts';
 import { Matcher, leftmostLongest } from './matcher.ts';
+import { shortPartners } from './short-partners.ts';
 import type { EntityKind } from './model.ts';
 import { fold } from './normalize.ts';
 import type { Registry, RegistryEntry } from './registry.ts';
@@ -46,6 +47,22 @@ const TAILS: { kind: EntityKind; pattern: RegExp }[] = [
 ];
 // Matching runs on folded text, where full-width ，；：！？ have become ,;:!?
 const CLAUSE = /[^,;:!?。\n]+/g;
+/** Two enumerations joined in one clause: 新一代电子信息等十大战略性支柱产业集群和高端装备制造等十大战略性新兴产业集群. */
+const JOINED_LISTS = /(?<=产业集群)(?:和|及|以及)/g;
+
+/** A clause's enumerations, each with its offset in the folded text. */
+function lists(folded: string): { text: string; index: number }[] {
+  const result: { text: string; index: number }[] = [];
+  for (const clause of folded.matchAll(CLAUSE)) {
+    let from = 0;
+    for (const joint of clause[0].matchAll(JOINED_LISTS)) {
+      result.push({ text: clause[0].slice(from, joint.index), index: clause.index + from });
+      from = joint.index + joint[0].length;
+    }
+    result.push({ text: clause[0].slice(from), index: clause.index + from });
+  }
+  return result;
+}
 const CONNECTOR = /^(和|及|与|以及)/;
 
 function shortForms(registry: Registry, kind: EntityKind): Map<string, RegistryEntry> {
@@ -80,9 +97,9 @@ function resolveItem(
 function enumerations(folded: string, registry: Registry): Candidate[] {
   const found: Candidate[] = [];
   const formsByKind = new Map(TAILS.map((t) => [t.kind, shortForms(registry, t.kind)]));
-  for (const clause of folded.matchAll(CLAUSE)) {
-    const items = clause[0].split('、');
-    if (items.length < 2 && !clause[0].includes('等')) continue;
+  for (const clause of lists(folded)) {
+    const items = clause.text.split('、');
+    if (items.length < 2 && !clause.text.includes('等')) continue;
     const lastItem = items[items.length - 1]!;
     const stop = lastItem.indexOf('等');
     for (const tail of TAILS) {
@@ -108,7 +125,7 @@ function enumerations(folded: string, registry: Registry): Candidate[] {
         offset += item.length + 1;
       });
       const last = resolved[resolved.length - 1];
-      const tailText = last ? folded.slice(last.end, clause.index + clause[0].length) : '';
+      const tailText = last ? folded.slice(last.end, clause.index + clause.text.length) : '';
       const enough = resolved.length >= 2 || (resolved.length === 1 && tailText.startsWith('等'));
       if (last && enough && tail.pattern.test(tailText)) found.push(...resolved);
     }
@@ -119,11 +136,12 @@ function enumerations(folded: string, registry: Registry): Candidate[] {
 // ---- fields an enumeration names ----------------------------------------------
 
 /**
- * 聚焦/围绕/在/发展 A、B、C等(重点)领域 or 等产业: each item is a field, whether or not the
- * registry knows it; items joined by 和/与 are fields each (现代农业和种业, 集成电路与关键软件).
+ * 聚焦/围绕/在/发展 A、B、C等(重点)领域 or 等产业, 以A、B等领域为主攻方向: each item is a field,
+ * whether or not the registry knows it; items joined by 和/与 are fields each (现代农业和种业,
+ * 集成电路与关键软件).
  */
 const FIELD_LIST =
-  /(?:聚焦|围绕|面向|在|发展)((?:[\p{Script=Han}A-Za-z0-9]{2,12}、)+[\p{Script=Han}A-Za-z0-9]{2,14}?)等(?:重点|前沿|新兴|战略性)?(?:领域|产业)(?!集群|链|基础|体系)/gu;
+  /(?:聚焦|围绕|面向|在|发展|以(?=[^,;。]*等领域为))((?:[\p{Script=Han}A-Za-z0-9]{2,12}、)+[\p{Script=Han}A-Za-z0-9]{2,14}?)等(?:重点|前沿|新兴|战略性)?(?:领域|产业)(?!集群|链|基础|体系)/gu;
 const SUB_FIELD = /和|与|及/;
 /** What an item ending so names is an activity, not a field (体制机制建设、营商环境优化等领域). */
 const ACTIVITY = /(建设|营造|优化|改革|对接|转化|孵化|攻关|发展|应用|示范|管理|机制|服务)$/u;
@@ -178,7 +196,7 @@ export function recognize(text: string, registry: Registry, options: { discover:
   const known = leftmostLongest([...kept, ...fromLists].map((c) => ({ start: c.start, end: c.end, value: c })));
   const all = known.map((m) => m.value);
   if (options.discover) {
-    all.push(...discover(folded, text, known), ...layouts(folded, text, known));
+    all.push(...discover(folded, text, known), ...layouts(folded, text, known), ...clusterGroups(folded, text, known));
     all.push(...enumeratedFields(folded, text).filter((f) => !all.some((c) => c.start < f.end && f.start < c.end)));
     // Places last: a name that holds one (合肥实验室深圳基地) is the name, not the place.
     const places = gazetteerMatches(folded, registry, all).map((m) => ({
@@ -192,5 +210,6 @@ export function recognize(text: string, registry: Registry, options: { discover:
     }));
     all.push(...places);
   }
+  all.push(...shortPartners(folded, text, registry, all));
   return all.sort((a, b) => a.start - b.start);
 }

@@ -2,7 +2,9 @@
 // - A与B共建/合作/联动 (支持中科院与广州市共建明珠科学园; 推动粤港澳大湾区、…与海南自由贸易港联动发展)
 // - two cities named together with 双城联动 or 合作 (发挥广州、深圳“双城联动”核心引擎功能);
 // - 联动 followed by a party, with the sentence's subject (支持前海深港现代服务业合作区创新管理运行机制，
-//   联动香港探索…); 联动发展 and 创新联动 name no party and say nothing of who cooperates.
+//   联动香港探索…); 联动发展 and 创新联动 name no party and say nothing of who cooperates;
+// - short names run together (穗港澳联合创新机制, 广深港科技合作机制, see short-partners.ts): each
+//   mainland city with Hong Kong and Macao, as the plan's cooperation across the border.
 import type { EntityKind } from '../model.ts';
 import { clauseBounds, findAll, kindIn, type Found, type Mentioned, type RelationRule } from './rule.ts';
 
@@ -13,6 +15,18 @@ const PARTIES = ['City', 'ScienceCity', 'Zone', 'Institution', 'Lab', 'Innovatio
 
 function pairs(left: Mentioned[], right: Mentioned[]): [Mentioned, Mentioned][] {
   return left.flatMap((a) => right.filter((b) => b.nodeId !== a.nodeId).map((b): [Mentioned, Mentioned] => [a, b]));
+}
+
+/** Runs of one-character city mentions standing side by side (穗, 港, 澳 in 穗港澳). */
+function shortRuns(text: string, mentions: Mentioned[]): Mentioned[][] {
+  const runs: Mentioned[][] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'City' || m.end - m.start !== 1) continue;
+    const last = runs.at(-1);
+    if (last && last.at(-1)!.end === m.start) last.push(m);
+    else runs.push([m]);
+  }
+  return runs.filter((run) => run.length >= 2 && text.slice(run[0]!.start, run.at(-1)!.end).length === run.length);
 }
 
 export const cooperates: RelationRule = {
@@ -26,6 +40,14 @@ export const cooperates: RelationRule = {
     };
     for (const view of context.sentences) {
       const parties = view.mentions.filter((m) => kindIn(PARTIES, m.kind));
+      for (const run of shortRuns(context.text, view.mentions)) {
+        const sar = run.filter((m) => '港澳'.includes(context.text[m.start]!));
+        for (const [a, b] of pairs(
+          run.filter((m) => !sar.includes(m)),
+          sar,
+        ))
+          add(a, b, view, 0.75);
+      }
       for (const joint of findAll(view, JOINT)) {
         const clause = clauseBounds(context.text, joint.start);
         const left = parties.filter((m) => m.start >= clause.start && m.end <= joint.start);

@@ -2,7 +2,8 @@
 // with the topic's name alone (新能源产业集群。…, 量子科学。…, 广东省强芯工程。…), or an
 // item's heading is the topic (六、新材料). This finds, for every sentence, the topic
 // it stands under, so that rules can relate what the sentence names to that topic.
-// A box paragraph may also open with the place it is about (推进建设横琴粤澳深度合作区。).
+// A box paragraph may also open with the place it is about (推进建设横琴粤澳深度合作区。); a
+// paragraph that opens with another subject ends that place's topic.
 import type { Section } from '../types.ts';
 import { PLACE_KINDS, container, kindIn, type Mentioned, type SentenceView, type TextView } from './rule.ts';
 
@@ -23,8 +24,13 @@ function soleMention(view: SentenceView): Mentioned | undefined {
 const PLACE_OPENING = /^(推进建设|推进|支持|建设|打造)/;
 const OPENING_LENGTH = 24;
 
+/** A short first sentence that says what its paragraph will do: `推进建设横琴粤澳深度合作区。`, `支持省科学院打造综合产业技术创新平台。`. */
+function isOpening(view: SentenceView): boolean {
+  return view.sentence.ordinal === 1 && view.text.length <= OPENING_LENGTH && PLACE_OPENING.test(view.text);
+}
+
 function placeOpening(view: SentenceView): Mentioned | undefined {
-  if (view.sentence.ordinal !== 1 || view.text.length > OPENING_LENGTH || !PLACE_OPENING.test(view.text)) return undefined;
+  if (!isOpening(view)) return undefined;
   const places = view.mentions.filter((m) => kindIn(PLACE_KINDS, m.kind));
   return places.length === 1 ? places[0] : undefined;
 }
@@ -52,6 +58,9 @@ export function leads(context: TextView): Map<SentenceView, Lead> {
     if (box && view.sentence.parentId !== box.id) {
       const topic = soleMention(view) ?? placeOpening(view);
       if (topic && view.sentence.ordinal === 1) boxTopic = topic;
+      // 专栏 7: after the 明珠科学园 paragraph, 支持省科学院打造综合产业技术创新平台。 opens a paragraph
+      // about the academy, which is not in the park.
+      else if (isOpening(view)) boxTopic = undefined;
       if (boxTopic) {
         result.set(view, { topic: boxTopic, confidence: 0.8 });
         continue;

@@ -56,7 +56,8 @@ export { PLACE_KINDS, PLATFORM_KINDS, kindIn } from '../model.ts';
 /** Clause boundaries inside a sentence: the text between them reads as one statement. */
 export function clauseBounds(text: string, at: number): { start: number; end: number } {
   let start = at;
-  while (start > 0 && !'，,；;：:'.includes(text[start - 1]!)) start -= 1;
+  // A clause never reaches back into the sentence before (加强与中国科学院合作。共同推进…).
+  while (start > 0 && !'，,；;：:。！？'.includes(text[start - 1]!)) start -= 1;
   let end = at;
   while (end < text.length && !'，,；;：:。'.includes(text[end]!)) end += 1;
   return { start, end };

@@ -7,7 +7,7 @@
 // 联动发展 (cooperation), 在人工智能…等领域 (a field). Likewise under a program's own
 // paragraph (广东省强芯工程。…).
 import type { EntityKind } from '../model.ts';
-import { isBuilt } from './built.ts';
+import { buildVerb, isBuilt } from './built.ts';
 import { PLATFORM_KINDS, kindIn, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
 
 /** What a program can build or fund; cities, corridors, fields, programs and indicators it cannot. */
@@ -24,7 +24,13 @@ export const supports: RelationRule = {
     const found: Found[] = [];
     const consider = (program: Mentioned, view: SentenceView, confidence: number) => {
       for (const m of view.mentions) {
-        if (m.nodeId === program.nodeId || !kindIn(SUPPORTED, m.kind)) continue;
+        if (m.nodeId === program.nodeId) continue;
+        // 推动设立粤港澳大湾区科技成果转化基金: a fund the box sets up is a program it supports.
+        if (m.kind === 'Program' && buildVerb(context.text, view, m) === '设立') {
+          found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence });
+          continue;
+        }
+        if (!kindIn(SUPPORTED, m.kind)) continue;
         if (isItemTopic(view, m) || isBuilt(context.text, view, m))
           found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence });
       }

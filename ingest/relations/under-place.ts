@@ -6,8 +6,8 @@
 // national body. The fields the paragraph develops (大力发展集成电路、电子元器件…等产业; 在人工智能、
 // 健康医疗、金融科技等领域率先开展…) are the place's focus.
 import type { EntityKind } from '../model.ts';
-import { isBuilt } from './built.ts';
-import { PLACE_KINDS, PLATFORM_KINDS, container, findAll, kindIn, type Found, type Mentioned, type RelationRule } from './rule.ts';
+import { buildVerb } from './built.ts';
+import { PLACE_KINDS, PLATFORM_KINDS, container, findAll, kindIn, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
 
 const PLACED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone', 'IndustryCluster'] satisfies readonly EntityKind[];
 const AREAS = ['ScienceCity', 'Zone'] satisfies readonly EntityKind[];
@@ -19,24 +19,39 @@ function elsewhere(m: Mentioned, place: Mentioned): boolean {
   return place.kind === 'City' ? m.city !== place.nodeId : place.city !== null && m.city !== place.city;
 }
 
+/**
+ * 支持中科院建设明珠科学园。: who the opening sentence has build the place, named before it, is
+ * not in it, in that sentence or later in the paragraph (聚合优化中科院在广州的研究力量).
+ */
+function buildersOf(sentences: SentenceView[], place: Mentioned): Set<string> {
+  const opening = sentences.find((v) => v.sentence.start <= place.start && place.end <= v.sentence.end);
+  return new Set(opening?.mentions.filter((m) => m.end <= place.start).map((m) => m.nodeId) ?? []);
+}
+
 export const underPlace: RelationRule = {
   id: 'under-place',
   apply(context) {
     const found: Found[] = [];
+    const buildersByPlace = new Map<Mentioned, Set<string>>();
     for (const [view, lead] of context.leads) {
       const place = lead.topic;
       if (!kindIn(PLACE_KINDS, place.kind) || !container(context, view.sentence, ['box'])) continue;
       const add = (type: Found['type'], from: string, to: string) => found.push({ type, from, to, sentence: view.sentence, confidence: lead.confidence * 0.9 });
+      const named = view.mentions.find((m) => m.nodeId === place.nodeId);
+      const builders = buildersByPlace.get(place) ?? buildersOf(context.sentences, place);
+      buildersByPlace.set(place, builders);
       for (const m of view.mentions) {
         if (m.nodeId === place.nodeId || !kindIn(PLACED, m.kind) || elsewhere(m, place)) continue;
+        if ((named && m.end <= named.start) || builders.has(m.nodeId)) continue;
         // 深港科技创新合作区 under 深港科技创新合作区深圳园区 is the whole, not a part.
         if (context.text.slice(place.start, place.end).includes(context.text.slice(m.start, m.end))) continue;
-        const built = isBuilt(context.text, view, m);
+        const verb = buildVerb(context.text, view, m);
         if (place.kind === 'City') {
-          if (m.kind !== 'Institution' || built) add('LOCATED_IN', m.nodeId, place.nodeId);
+          if (m.kind !== 'Institution' || verb) add('LOCATED_IN', m.nodeId, place.nodeId);
           continue;
         }
-        if (!built) continue;
+        // 提升南海海洋研究所…等建设水平 raises institutes that stand elsewhere; it does not move them into the park.
+        if (!verb || verb === '提升') continue;
         add(kindIn(AREAS, m.kind) ? 'PART_OF' : 'LOCATED_IN', m.nodeId, place.nodeId);
       }
       for (const list of findAll(view, FIELD_LIST)) {

@@ -19,6 +19,23 @@ describe('fields an enumeration names (…等领域, …等产业)', () => {
     ]);
   });
 
+  it('reads 以…等领域为主攻方向 (专栏 8), and splits the pairs joined by 与', () => {
+    expect(fields('以集成电路与关键软件、生物医药与器械、智能制造与装备等领域为主攻方向，突破“卡脖子”技术。')).toEqual([
+      '集成电路',
+      '关键软件',
+      '生物医药',
+      '器械',
+      '智能制造',
+      '装备',
+    ]);
+  });
+
+  it('does not read 以 as opening a field list unless the list is what the sentence takes as its aim (…等领域为)', () => {
+    expect(
+      fields('面向以6G为代表的未来超高速大容量通信、新一代雷达遥感与高分辨成像、天文成像等领域的发展需求。').includes('6G为代表的未来超高速大容量通信'),
+    ).toBe(false);
+  });
+
   it('reads 在…等领域 and 发展…等产业 lists', () => {
     expect(fields('加快打造前海国际人才港，在人工智能、健康医疗、金融科技等领域率先开展新技术新产品等应用示范。')).toEqual([
       '人工智能',

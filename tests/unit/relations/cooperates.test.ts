@@ -3,6 +3,22 @@ import { EMPTY_REGISTRY } from '../../../ingest/registry.ts';
 import { edgesBy, snippetGraph } from '../../support/plan.ts';
 
 describe('rule cooperates', () => {
+  it('pairs each mainland city of 穗港澳 / 广深港 with Hong Kong and Macao, registry or not', () => {
+    const text = '优化广州科学城等“一区三城”布局，完善穗港澳联合创新机制。建设“广深港”科技创新走廊，创新广深港科技合作机制和模式。';
+    const expected = ['COOPERATES_WITH 广州→澳门', 'COOPERATES_WITH 广州→香港', 'COOPERATES_WITH 深圳→香港'];
+    const undirected = (edges: string[]) => [...new Set(edges.map((e) => e.split(' ')[1]!.split('→').sort().join('→')))].sort();
+    expect(undirected(edgesBy(snippetGraph(text), 'cooperates'))).toEqual(undirected(expected));
+    expect(undirected(edgesBy(snippetGraph(text, EMPTY_REGISTRY), 'cooperates'))).toEqual(undirected(expected));
+  });
+
+  it('reads no short names inside a name, in 粤港澳, or in 港珠澳大桥', () => {
+    const graph = snippetGraph(
+      '推进建设前海深港现代服务业合作区，设立多元化深港合作创投基金。推动实现港珠澳大桥、深中通道等重大跨海交通设施合作。深化粤港澳合作。',
+      EMPTY_REGISTRY,
+    );
+    expect(edgesBy(graph, 'cooperates')).toEqual([]);
+  });
+
   it('reads A与B共建 as cooperation', () => {
     expect(edgesBy(snippetGraph('支持中科院与广州市共建明珠科学园，聚焦深海、深空、深地领域。'), 'cooperates')).toEqual(['COOPERATES_WITH 中国科学院→广州']);
   });

@@ -23,6 +23,25 @@ describe('rule layout (groupings the plan names as a whole)', () => {
     expect(edgesBy(graph, 'layout')).toEqual(['PART_OF 一区→一核一带一区', 'PART_OF 一带→一核一带一区', 'PART_OF 一核→一核一带一区']);
   });
 
+  it('makes the clusters listed before 等十大… members of each of the two groups of ten (第二章 第五节)', () => {
+    const graph = snippetGraph('面向新一代电子信息等十大战略性支柱产业集群和高端装备制造等十大战略性新兴产业集群，进一步完善省级技术创新中心建设。');
+    expect(edgesBy(graph, 'layout')).toEqual(['PART_OF 新一代电子信息产业集群→十大战略性支柱产业集群', 'PART_OF 高端装备制造产业集群→十大战略性新兴产业集群']);
+  });
+
+  it('names the two groups where the plan names them alone, with no member and no group of 产业集群 unnumbered', () => {
+    const graph = snippetGraph(
+      '围绕广东省重点培育十大战略性支柱产业集群和十大战略性新兴产业集群的总体部署。提升海洋、绿色钢铁、绿色石化、清洁能源等创新型产业集群发展。',
+      EMPTY_REGISTRY,
+    );
+    expect(
+      graph.nodes
+        .filter((n) => n.name.includes('产业集群'))
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['十大战略性支柱产业集群', '十大战略性新兴产业集群'].sort());
+    expect(edgesBy(graph, 'layout')).toEqual([]);
+  });
+
   it('takes no slogan of the same shape for a layout, and no lone part with no layout before it', () => {
     const graph = snippetGraph('实行“一室一策”，坚持“五位一体”，参与“一带一路”建设，强化“一核”功能。', EMPTY_REGISTRY);
     expect(graph.nodes.map((n) => n.name)).toEqual([]);

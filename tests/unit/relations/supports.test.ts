@@ -14,6 +14,31 @@ describe('rule supports (a 专栏 supports what it sets out to build, fund or ra
     ]);
   });
 
+  const BOX_23 =
+    '专栏 23 深化省部院产学研合作\n加强与科技部、教育部、工业和信息化部对接。协同推进粤港澳大湾区国际科技创新中心、大湾区综合性国家科学中心的整体建设，支持国家重大科技成果在粤转移转化，推动设立粤港澳大湾区科技成果转化基金，支持建设珠三角国家科技成果转移转化示范区。\n加强与中国科学院合作。共同推进大湾区综合性国家科学中心先行启动区以及中科院明珠科学园的建设，打造高度集聚的重大科技基础设施集群；共建广深科教融合园区，加快建设中国科学院大学广州学院、中国科学院深圳理工大学，积极推进中科院华南植物园创建国家植物园。\n加强与中国工程院合作。建设一流高端智库，为粤港澳大湾区国际科技创新中心建设等广东经济社会发展重大工程科技问题提供战略性、前瞻性、综合性咨询。';
+
+  it('supports what 专栏 23 builds jointly (…的整体建设, A以及B的建设, 共建), and the fund it sets up', () => {
+    expect(edgesBy(snippetGraph(BOX_23), 'supports')).toEqual(
+      [
+        '中国科学院大学广州学院',
+        '中国科学院深圳理工大学',
+        '中科院华南植物园',
+        '大湾区综合性国家科学中心',
+        '大湾区综合性国家科学中心先行启动区',
+        '广深科教融合园区',
+        '明珠科学园',
+        '珠三角国家科技成果转移转化示范区',
+        '粤港澳大湾区国际科技创新中心',
+        '粤港澳大湾区科技成果转化基金',
+      ].map((to) => `SUPPORTS 深化省部院产学研合作→${to}`),
+    );
+  });
+
+  it('does not support the ministries and academies 专栏 23 works with (加强与科技部…对接, 加强与中国科学院合作)', () => {
+    const supported = edgesBy(snippetGraph(BOX_23), 'supports').join('\n');
+    for (const partner of ['科技部', '教育部', '工业和信息化部', '→中国科学院\n', '中国工程院']) expect(`${supported}\n`).not.toContain(partner);
+  });
+
   it('names a box the registry does not know by its heading, as a discovered program', () => {
     const graph = snippetGraph('专栏 99 推进某某示范工程建设\n支持湛江建设湛江湾实验室，推进建设重大平台。');
     const program = graph.nodes.find((n) => n.kind === 'Program');
