@@ -21,6 +21,13 @@ export const DOCUMENT_COLORS = ['#2166ac', '#e66101', '#1b7837', '#762a83', '#c5
 const PALETTE = ['#4b5d73', '#1b7837', '#b2182b', '#d6604d', '#762a83', '#e08214', '#2166ac', '#35978f', '#c51b7d', '#8c8c8c'];
 const LINES = ['solid', 'dotted'] as const;
 
+/**
+ * Dash patterns in screen pixels, as the legend draws them. Cytoscape's own `dotted` is a
+ * 1-unit dash in model space: at the zoom of a large view that is a dash every third of a
+ * pixel, which looks solid and costs more to draw than everything else on the canvas.
+ */
+export const DASHES = { dotted: [1.5, 2.5], curated: [5, 3] } as const;
+
 export interface RelationStyle {
   color: string;
   line: (typeof LINES)[number];
@@ -87,7 +94,9 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'curve-style': 'bezier',
-        opacity: 0.85,
+        // Opaque: Cytoscape draws the arrow of a translucent edge twice (a destination-out pass
+        // first), which made arrows the costliest part of drawing a large view.
+        opacity: 1,
         'font-size': px(11),
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
@@ -97,11 +106,20 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
     },
     ...RELATION_TYPE_NAMES.map((type) => ({
       selector: `edge[type = "${type}"]`,
-      style: { 'line-color': RELATION_STYLES[type].color, 'target-arrow-color': RELATION_STYLES[type].color, 'line-style': RELATION_STYLES[type].line },
+      style: {
+        'line-color': RELATION_STYLES[type].color,
+        'target-arrow-color': RELATION_STYLES[type].color,
+        ...(RELATION_STYLES[type].line === 'dotted'
+          ? { 'line-style': 'dashed' as const, 'line-dash-pattern': DASHES.dotted.map(px), 'line-cap': 'round' as const }
+          : { 'line-style': 'solid' as const }),
+      },
     })),
     { selector: 'edge.by-document', style: { 'line-color': 'data(plan)', 'target-arrow-color': 'data(plan)' } },
     // Links only the curated registry states, not the text: dashed, with a hollow arrow.
-    { selector: 'edge[cited = "no"]', style: { 'line-style': 'dashed', 'target-arrow-fill': 'hollow' } },
+    {
+      selector: 'edge[cited = "no"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': DASHES.curated.map(px), 'line-cap': 'butt', 'target-arrow-fill': 'hollow' },
+    },
     // The relation is named where the reader looks: on hover and on selection.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
     { selector: 'node.hover, node:selected', style: { 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
