@@ -5,9 +5,9 @@
 // fcose runs in a Web Worker (layout.ts): the page never freezes while it works.
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import type { Position } from './geo.ts';
-import { declutter } from './labels.ts';
+import { declutter, withQuietLabels } from './labels.ts';
 import { forceLayout } from './layout.ts';
-import { stylesheet } from './style.ts';
+import { SIZES, stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
@@ -44,35 +44,71 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     maxZoom: 5,
     selectionType: 'single',
   });
-  let styledZoom = 1;
+  /** The zoom and shape scale the stylesheet was last made for. */
+  let styled = { zoom: 1, scale: 1 };
+  /** The viewport the labels were last decluttered for: the same one needs no second pass. */
+  let decluttered = '';
   let timer: number | undefined;
   /** A phone-sized canvas draws smaller shapes. */
   const nodeScale = () => (cy.width() < SCENE_DEFAULTS.compactWidth ? 0.6 : 1);
+  /** Restyles every element: only when the zoom or the canvas's size class changed. */
+  const setStyle = (zoom: number) => {
+    if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale()) return;
+    styled = { zoom, scale: nodeScale() };
+    cy.style(stylesheet(zoom, styled.scale));
+  };
 
-  const restyle = () => {
-    if (Math.abs(cy.zoom() - styledZoom) > 1e-3) {
-      styledZoom = cy.zoom();
-      cy.style(stylesheet(styledZoom, nodeScale()));
-    }
-    declutter(cy);
+  const viewportKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()}`;
+  const placeLabels = (force = false) => {
+    const key = viewportKey();
+    if (key === decluttered && !force) return;
+    decluttered = key;
+    declutter(cy, nodeScale());
+  };
+  /** Sizes for the zoom, labels for the viewport; `force`: the picture changed, though the viewport did not. */
+  const restyle = (force = false) => {
+    setStyle(cy.zoom());
+    placeLabels(force);
   };
   cy.on('viewport', () => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(restyle, SCENE_DEFAULTS.settleMs);
+    timer = window.setTimeout(() => restyle(), SCENE_DEFAULTS.settleMs);
   });
 
-  /** Fits the picture into the part of the canvas no drawer covers, below the title. */
-  const fit = () => {
+  /** The viewport that fits a box (model units) into the part of the canvas no drawer covers, below the title. */
+  const fitting = (box: { x1: number; y1: number; w: number; h: number }, margin = { x: 0, top: 0, bottom: 0 }) => {
     const { padding, maxFitZoom, titleSpace } = SCENE_DEFAULTS;
-    if (cy.nodes().empty()) return;
-    const box = cy.elements().boundingBox();
-    const width = cy.width() - 2 * padding;
-    const height = cy.height() - obscured() - 2 * padding - titleSpace;
+    const width = cy.width() - 2 * padding - 2 * margin.x;
+    const height = cy.height() - obscured() - 2 * padding - titleSpace - margin.top - margin.bottom;
     const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
-    cy.viewport({
+    return {
       zoom,
-      pan: { x: padding + (width - box.w * zoom) / 2 - box.x1 * zoom, y: padding + titleSpace + (height - box.h * zoom) / 2 - box.y1 * zoom },
-    });
+      pan: {
+        x: padding + margin.x + (width - box.w * zoom) / 2 - box.x1 * zoom,
+        y: padding + titleSpace + margin.top + (height - box.h * zoom) / 2 - box.y1 * zoom,
+      },
+    };
+  };
+  const fit = () => {
+    if (cy.nodes().nonempty()) cy.viewport(fitting(cy.elements().boundingBox()));
+  };
+
+  /**
+   * Where positions are known the viewport is known before anything is drawn: the nodes' box
+   * with room in screen pixels for the shapes and the labels hanging below them. The
+   * stylesheet for that zoom is then applied once, with the elements, instead of a second
+   * time over thousands of elements after a fit.
+   */
+  const presetViewport = (positions: Map<string, Position>, ids: string[]) => {
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of ids) {
+      const p = positions.get(id);
+      if (!p) continue;
+      [x1, y1, x2, y2] = [Math.min(x1, p.x), Math.min(y1, p.y), Math.max(x2, p.x), Math.max(y2, p.y)];
+    }
+    if (x1 > x2) return null;
+    const half = (SIZES.city * nodeScale()) / 2;
+    return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, { x: SIZES.labelWidth / 2, top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 });
   };
 
   const run = async (options: LayoutOptions) => {
@@ -85,20 +121,30 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   return {
     cy,
     async replace(elements, arrangement, viewport) {
+      if (arrangement.kind === 'preset') {
+        const { positions } = arrangement;
+        const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
+        const target = viewport ?? presetViewport(positions, ids) ?? { zoom: 1, pan: { x: 0, y: 0 } };
+        const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
+        const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale() };
+        cy.batch(() => {
+          cy.elements().remove();
+          setStyle(target.zoom);
+          cy.add(withQuietLabels(placed, view));
+        });
+        cy.viewport(target);
+        // The labels were placed for this viewport as the elements were added.
+        decluttered = viewportKey();
+        return;
+      }
       // Lay out at zoom 1, where sizes in the stylesheet are the sizes on screen.
       cy.batch(() => {
         cy.elements().remove();
         cy.zoom(1);
-        styledZoom = 1;
-        cy.style(stylesheet(1, nodeScale()));
+        setStyle(1);
         cy.add(elements);
       });
-      if (arrangement.kind === 'preset') {
-        cy.nodes().forEach((node) => {
-          const p = arrangement.positions.get(node.id());
-          if (p) node.position(p);
-        });
-      } else if (arrangement.kind === 'concentric') {
+      if (arrangement.kind === 'concentric') {
         await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);
       } else if (cy.nodes().length > 1) {
         const positions = await forceLayout(cy.nodes(), {
@@ -112,7 +158,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       }
       if (viewport) cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
       else fit();
-      restyle();
+      restyle(true);
     },
     async update(elements, anchor) {
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
@@ -167,7 +213,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
           eles: newcomers,
         } as LayoutOptions);
       }
-      restyle();
+      restyle(true);
     },
     select(id, reveal) {
       cy.batch(() => {
@@ -180,7 +226,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height();
         if (!inside) cy.animate({ center: { eles: node }, duration: 200 });
       }
-      declutter(cy);
+      placeLabels(true);
     },
     highlight(ids) {
       const set = new Set(ids);

@@ -11,8 +11,13 @@ export const SIZES = {
   font: 12.5, // label size in pixels
   cityFont: 15,
   labelWidth: 130, // pixels a label may take before it ends in an ellipsis
+  labelMargin: 3, // pixels between a node and its label
+  labelPadding: 1, // pixels of the label's background around the text
   edge: 1.6, // pixels of a line
 };
+
+/** Cytoscape's own default, named so labels.ts measures text in the font it is drawn in. */
+export const LABEL_FONT = 'Helvetica Neue, Helvetica, sans-serif';
 
 /** One colour per plan, in the order the server lists the plans: a plan keeps its colour in every view. */
 export const DOCUMENT_COLORS = ['#2166ac', '#e66101', '#1b7837', '#762a83', '#c51b7d', '#8c510a'];
@@ -48,13 +53,14 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
       style: {
         label: 'data(label)',
         'font-size': px(SIZES.font),
+        'font-family': LABEL_FONT,
         'text-valign': 'bottom',
-        'text-margin-y': px(3),
+        'text-margin-y': px(SIZES.labelMargin),
         'text-wrap': 'ellipsis',
         'text-max-width': `${px(SIZES.labelWidth)}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
-        'text-background-padding': `${px(1)}px`,
+        'text-background-padding': `${px(SIZES.labelPadding)}px`,
         width: shape(SIZES.node),
         height: shape(SIZES.node),
         'border-width': px(1),
@@ -86,7 +92,8 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
       },
     },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
-    { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    // Without its text too: Cytoscape then neither measures nor draws it (thousands, in a large view).
+    { selector: 'node.quiet', style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0 } },
     {
       selector: 'edge',
       style: {
@@ -122,7 +129,7 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
     },
     // The relation is named where the reader looks: on hover and on selection.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
-    { selector: 'node.hover, node:selected', style: { 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
+    { selector: 'node.hover, node:selected', style: { label: 'data(label)', 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
     { selector: 'node:selected', style: { 'border-width': px(4), 'border-color': '#111' } },
     // Nodes and edges are highlighted apart: a `width` meant for a line would squash a node's shape.
     { selector: 'node.highlighted', style: { 'border-width': px(4), 'border-color': '#e6550d', 'z-index': 10 } },
