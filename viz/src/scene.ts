@@ -1,11 +1,12 @@
 // The picture: one Cytoscape instance, changed in place. A new view is laid out afresh;
 // an expansion keeps every shown node where it is and places the newcomers around the
-// expanded node; a selection changes nothing but the selection. Sizes stay constant on
-// screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom settles.
-// fcose runs in a Web Worker (layout.ts): the page never freezes while it works.
+// expanded node (expansion.ts); a selection changes nothing but the selection. Sizes stay
+// constant on screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom
+// settles. A force layout runs fcose in a Web Worker (layout.ts): the page never freezes.
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import type { Position } from './geo.ts';
 import { declutter, withQuietLabels } from './labels.ts';
+import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
 import { SIZES, stylesheet } from './style.ts';
 
@@ -13,8 +14,7 @@ export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
   maxFitZoom: 1.6, // a small picture is not blown up past this
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
-  animateMs: 300, // newcomers fly in over this time
-  ring: 110, // pixels from the expanded node where newcomers start
+  animateMs: 200, // newcomers fly out over this time
   titleSpace: 28, // pixels kept free at the top for the title over the canvas
   compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
 };
@@ -180,33 +180,27 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       });
       const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
       if (newcomers.nonempty()) {
-        // Newcomers start on a ring around the node they came with, then make room for each other.
-        const centre =
-          (anchor && cy.getElementById(anchor).nonempty() ? cy.getElementById(anchor).position() : null) ??
-          cy
-            .nodes()
-            .filter((n) => before.has(n.id()))
-            .boundingBox();
-        const c = 'x' in centre ? centre : { x: (centre.x1 + centre.x2) / 2, y: (centre.y1 + centre.y2) / 2 };
-        const radius = SCENE_DEFAULTS.ring / cy.zoom();
-        newcomers.forEach((node, i) => {
-          const angle = (2 * Math.PI * i) / newcomers.length;
-          const r = radius * (1 + 0.35 * (i % 3));
-          node.position({ x: c.x + r * Math.cos(angle), y: c.y + r * Math.sin(angle) });
-        });
-        const fixed = cy.nodes().filter((n) => before.has(n.id()));
-        const positions = await forceLayout(cy.nodes(), {
-          quality: 'default',
-          randomize: false,
-          nodeRepulsion: 9000,
-          idealEdgeLength: 110 / cy.zoom(),
-          nodeSeparation: 90 / cy.zoom(),
-          fixedNodeConstraint: fixed.map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } })),
-        });
-        // Only the newcomers move, from their ring to their places; what was shown stays put.
+        const shown = cy.nodes().filter((n) => before.has(n.id()));
+        const from = anchor ? cy.getElementById(anchor) : null;
+        const box = shown.boundingBox({ includeLabels: false });
+        const centre = from?.nonempty() && before.has(anchor!) ? { ...from.position() } : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+        const zoom = cy.zoom();
+        const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
+        const item = (n: NodeSingular) => ({ id: n.id(), label: String(n.data('label') ?? ''), kind: String(n.data('kind') ?? '') });
+        const places = placeNewcomers(
+          shown.map((n: NodeSingular) => ({ ...item(n), position: screen(n.position()) })),
+          newcomers.map(item),
+          screen(centre),
+          nodeScale(),
+        );
+        // Newcomers fly out of the node they came with to their places; what was shown stays put.
+        cy.batch(() => newcomers.positions(() => centre));
         await run({
           name: 'preset',
-          positions: (node: NodeSingular) => positions.get(node.id()) ?? node.position(),
+          positions: (node: NodeSingular) => {
+            const p = places.get(node.id());
+            return p ? { x: p.x / zoom, y: p.y / zoom } : node.position();
+          },
           animate: true,
           animationDuration: SCENE_DEFAULTS.animateMs,
           fit: false,
