@@ -106,6 +106,40 @@ describe('several plans in the explorer', () => {
     expect(page.url()).not.toContain('docs=');
   });
 
+  it('offers in the search box only the entities and sentences of the picked plans', async () => {
+    /** What the search box offers for a text: entity ids, and the sentences' text. */
+    const offered = async (text: string) => {
+      await page.fill('#search', text);
+      await page.waitForSelector('#suggestions li');
+      const [entities, sentences] = await Promise.all([
+        page.locator('#suggestions li[data-id]').evaluateAll((list) => list.map((li) => (li as HTMLElement).dataset.id!)),
+        page.locator('#suggestions li[data-sentence]').allTextContents(),
+      ]);
+      await page.press('#search', 'Escape');
+      return { entities, sentences };
+    };
+    const pick = async (docs: string[]) => {
+      for (const id of [A, REVISED]) if (docs.includes(id)) await page.check(`#documents input[value="${id}"]`);
+      for (const id of [A, REVISED]) if (!docs.includes(id)) await page.uncheck(`#documents input[value="${id}"]`);
+      await idle(page);
+    };
+    const added = REVISION.added.slice(4, 12); // 南海海洋数据中心, named by the revised edition alone
+    const both = { old: await offered(REVISION.renamed.from), renamed: await offered(REVISION.renamed.to), added: await offered(added) };
+    const oldId = both.old.entities[0]!;
+    const newId = both.renamed.entities[0]!;
+    expect(both.added.sentences.some((s) => s.includes(REVISION.added))).toBe(true);
+
+    await pick([A]);
+    expect((await offered(REVISION.renamed.to)).entities).not.toContain(newId);
+    expect((await offered(added)).sentences.some((s) => s.includes(REVISION.added))).toBe(false);
+    expect((await offered(REVISION.renamed.from)).entities[0]).toBe(oldId);
+    await pick([REVISED]);
+    expect((await offered(REVISION.renamed.from)).entities).not.toContain(oldId);
+    expect((await offered(REVISION.renamed.to)).entities[0]).toBe(newId);
+    await pick([A, REVISED]);
+    expect(page.url()).not.toContain('docs=');
+  });
+
   it('colours each node by the plans that name it, and the legend says which colour is which plan', async () => {
     await page.check('#color-by-document');
     await idle(page);
