@@ -111,6 +111,25 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, { x: SIZES.labelWidth / 2, top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 });
   };
 
+  /**
+   * A picture whose positions are known: its viewport worked out from them, the stylesheet
+   * applied for that zoom once, and the elements added with their places and quiet labels.
+   */
+  const show = (elements: ElementDefinition[], positions: Map<string, Position>, viewport?: { zoom: number; pan: Position }) => {
+    const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
+    const target = viewport ?? presetViewport(positions, ids) ?? { zoom: 1, pan: { x: 0, y: 0 } };
+    const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
+    const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale() };
+    cy.batch(() => {
+      cy.elements().remove();
+      setStyle(target.zoom);
+      cy.add(withQuietLabels(placed, view));
+    });
+    cy.viewport(target);
+    // The labels were placed for this viewport as the elements were added.
+    decluttered = viewportKey();
+  };
+
   const run = async (options: LayoutOptions) => {
     const layout = cy.layout(options);
     const done = layout.promiseOn('layoutstop');
@@ -121,21 +140,26 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   return {
     cy,
     async replace(elements, arrangement, viewport) {
-      if (arrangement.kind === 'preset') {
-        const { positions } = arrangement;
-        const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
-        const target = viewport ?? presetViewport(positions, ids) ?? { zoom: 1, pan: { x: 0, y: 0 } };
-        const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
-        const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale() };
-        cy.batch(() => {
-          cy.elements().remove();
-          setStyle(target.zoom);
-          cy.add(withQuietLabels(placed, view));
-        });
-        cy.viewport(target);
-        // The labels were placed for this viewport as the elements were added.
-        decluttered = viewportKey();
-        return;
+      if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport);
+      if (arrangement.kind === 'force') {
+        // Laid out before Cytoscape holds the elements: the page styles and draws them once, placed.
+        const nodes = elements.filter((e) => e.group === 'nodes');
+        const ids = new Set(nodes.map((e) => e.data.id!));
+        const positions =
+          nodes.length > 1
+            ? await forceLayout(
+                nodes.map((e) => {
+                  // A node's size on screen at zoom 1, its border included, as the stylesheet draws it.
+                  const size = (e.data.kind === 'City' ? SIZES.city : SIZES.node) * nodeScale() + 2;
+                  return { id: e.data.id!, w: size, h: size, x: 0, y: 0 };
+                }),
+                elements
+                  .filter((e) => e.group === 'edges' && ids.has(e.data.source!) && ids.has(e.data.target!))
+                  .map((e) => ({ id: e.data.id!, source: e.data.source!, target: e.data.target! })),
+                { quality: nodes.length > 1500 ? 'draft' : 'default', randomize: true, nodeRepulsion: 9000, idealEdgeLength: 90, nodeSeparation: 90 },
+              )
+            : new Map(nodes.map((e) => [e.data.id!, { x: 0, y: 0 }]));
+        return show(elements, positions, viewport);
       }
       // Lay out at zoom 1, where sizes in the stylesheet are the sizes on screen.
       cy.batch(() => {
@@ -144,18 +168,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         setStyle(1);
         cy.add(elements);
       });
-      if (arrangement.kind === 'concentric') {
-        await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);
-      } else if (cy.nodes().length > 1) {
-        const positions = await forceLayout(cy.nodes(), {
-          quality: cy.nodes().length > 1500 ? 'draft' : 'default',
-          randomize: true,
-          nodeRepulsion: 9000,
-          idealEdgeLength: 90,
-          nodeSeparation: 90,
-        });
-        cy.nodes().positions((node: NodeSingular) => positions.get(node.id()) ?? node.position());
-      }
+      await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);
       if (viewport) cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
       else fit();
       restyle(true);
