@@ -209,12 +209,52 @@ describe('several plans in the explorer', () => {
     );
     expect(new Set(lineColours).size).toBe(lineColours.length);
     await page.screenshot({ path: path.join(SHOTS, 'plans-compare.png') });
+  });
+
+  it('shows a comparison on a phone as groups one under the other, titles and labels apart, the list in a drawer', async () => {
     const phone = await browser.newPage({ viewport: PHONE });
     phone.on('pageerror', (error) => pageErrors.push(String(error)));
     await phone.goto(page.url());
     await idle(phone);
+    const seen = await phone.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const apart = (boxes: { x1: number; y1: number; x2: number; y2: number }[]) => {
+        let overlapping = 0;
+        for (let i = 0; i < boxes.length; i += 1)
+          for (let j = i + 1; j < boxes.length; j += 1) {
+            const [a, b] = [boxes[i]!, boxes[j]!];
+            if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping += 1;
+          }
+        return overlapping;
+      };
+      const titles = [...document.querySelectorAll('.underlay text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { x1: r.left, y1: r.top, x2: r.right, y2: r.bottom, top: r.top };
+      });
+      const shown = cy.nodes().filter((n: any) => Number(n.style('text-opacity')) > 0 && n.style('label'));
+      const labels = shown.map((n: any) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+      const sizes = shown.map((n: any) => parseFloat(n.style('font-size')) * cy.zoom()).sort((a: number, b: number) => a - b);
+      const panel = document.getElementById('panel')!;
+      return {
+        titles: titles.length,
+        titleTops: titles.map((t) => t.top),
+        titlesOverlapping: apart(titles),
+        labels: labels.length,
+        labelsOverlapping: apart(labels),
+        medianSize: sizes[Math.floor(sizes.length / 2)] ?? 0,
+        drawer: getComputedStyle(panel).position === 'absolute' && panel.getBoundingClientRect().height < window.innerHeight / 2,
+      };
+    });
     await phone.screenshot({ path: path.join(SHOTS, 'plans-compare-phone.png') });
     await phone.close();
+    expect(seen.titles).toBe(3);
+    // One under the other: each title below the one before.
+    expect([...seen.titleTops].sort((a, b) => a - b)).toEqual(seen.titleTops);
+    expect(seen.titlesOverlapping).toBe(0);
+    expect(seen.labels).toBeGreaterThan(3);
+    expect(seen.labelsOverlapping).toBeLessThanOrEqual(2);
+    expect(seen.medianSize).toBeGreaterThanOrEqual(11);
+    expect(seen.drawer).toBe(true);
   });
 
   it('lists what both plans share when the reader opens it', async () => {

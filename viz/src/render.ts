@@ -132,7 +132,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
       return { arrangement: { kind: 'preset', positions: back.positions }, viewport: back };
-    if (own) return { arrangement: { kind: 'preset', positions: arranged.positions } };
+    if (own) return { arrangement: { kind: 'preset', positions: arranged.positions, fitWidth: arranged.fitWidth } };
     return { arrangement: { kind: state.layout === 'concentric' ? 'concentric' : 'force' } };
   }
 

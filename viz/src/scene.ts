@@ -19,7 +19,7 @@ export const SCENE_DEFAULTS = {
   compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
 };
 
-export type Arrangement = { kind: 'preset'; positions: Map<string, Position> } | { kind: 'force' } | { kind: 'concentric' };
+export type Arrangement = { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean } | { kind: 'force' } | { kind: 'concentric' };
 
 export interface Scene {
   cy: Core;
@@ -99,7 +99,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
    * stylesheet for that zoom is then applied once, with the elements, instead of a second
    * time over thousands of elements after a fit.
    */
-  const presetViewport = (positions: Map<string, Position>, ids: string[]) => {
+  const presetViewport = (positions: Map<string, Position>, ids: string[], fitWidth = false) => {
     let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const id of ids) {
       const p = positions.get(id);
@@ -108,16 +108,22 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     }
     if (x1 > x2) return null;
     const half = (SIZES.city * nodeScale()) / 2;
-    return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, { x: SIZES.labelWidth / 2, top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 });
+    const margin = { x: SIZES.labelWidth / 2, top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 };
+    // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
+    if (fitWidth) {
+      const { zoom, pan } = fitting({ x1, y1, w: x2 - x1, h: 0 }, margin);
+      return { zoom, pan: { x: pan.x, y: 2 * SCENE_DEFAULTS.padding + SCENE_DEFAULTS.titleSpace + margin.top - y1 * zoom } };
+    }
+    return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
   };
 
   /**
    * A picture whose positions are known: its viewport worked out from them, the stylesheet
    * applied for that zoom once, and the elements added with their places and quiet labels.
    */
-  const show = (elements: ElementDefinition[], positions: Map<string, Position>, viewport?: { zoom: number; pan: Position }) => {
+  const show = (elements: ElementDefinition[], positions: Map<string, Position>, viewport?: { zoom: number; pan: Position }, fitWidth = false) => {
     const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
-    const target = viewport ?? presetViewport(positions, ids) ?? { zoom: 1, pan: { x: 0, y: 0 } };
+    const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? { zoom: 1, pan: { x: 0, y: 0 } };
     const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
     const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale() };
     cy.batch(() => {
@@ -140,7 +146,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   return {
     cy,
     async replace(elements, arrangement, viewport) {
-      if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport);
+      if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport, arrangement.fitWidth);
       if (arrangement.kind === 'force') {
         // Laid out before Cytoscape holds the elements: the page styles and draws them once, placed.
         const nodes = elements.filter((e) => e.group === 'nodes');
