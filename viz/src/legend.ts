@@ -43,11 +43,7 @@ export function kindSwatch(kind: EntityKind, dashed = false): SVGSVGElement {
 
 export function relationSwatch(type: RelationType, curated = false): SVGSVGElement {
   const { color, line } = RELATION_STYLES[type];
-  const dash = curated
-    ? `stroke-dasharray="${DASHES.curated.join(' ')}"`
-    : line === 'dotted'
-      ? `stroke-dasharray="${DASHES.dotted.join(' ')}" stroke-linecap="round"`
-      : '';
+  const dash = curated ? `stroke-dasharray="${DASHES.curated.join(' ')}"` : line === 'dotted' ? `stroke-dasharray="${DASHES.dotted.join(' ')}"` : '';
   const arrow = curated ? `fill="#fff" stroke="${color}"` : `fill="${color}"`;
   return svg(
     34,

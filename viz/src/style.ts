@@ -116,8 +116,9 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
       style: {
         'line-color': RELATION_STYLES[type].color,
         'target-arrow-color': RELATION_STYLES[type].color,
+        // Butt caps: round ones lengthen each dot by the line's width, and close the gaps of a highlighted (wider) line.
         ...(RELATION_STYLES[type].line === 'dotted'
-          ? { 'line-style': 'dashed' as const, 'line-dash-pattern': DASHES.dotted.map(px), 'line-cap': 'round' as const }
+          ? { 'line-style': 'dashed' as const, 'line-dash-pattern': DASHES.dotted.map(px), 'line-cap': 'butt' as const }
           : { 'line-style': 'solid' as const }),
       },
     })),
