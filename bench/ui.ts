@@ -162,7 +162,7 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       value: expand,
       unit: 'ms',
       ...within(expand, 300),
-      conditions: `median of expanding 深圳, 广州, 东莞 in turn on the start view (${expands.map((e) => e.ms.toFixed(0)).join(' / ')} ms; ${nodes} nodes after), shown nodes fixed, fcose places the newcomers in a worker`,
+      conditions: `median of expanding 深圳, 广州, 东莞 in turn on the start view (${expands.map((e) => e.ms.toFixed(0)).join(' / ')} ms; ${nodes} nodes after), shown nodes fixed, the newcomers placed on the page (expansion.ts) and flown out over 200 ms`,
     });
     figures.push({
       name: 'ui: longest main-thread task, selecting',

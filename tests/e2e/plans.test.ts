@@ -106,6 +106,40 @@ describe('several plans in the explorer', () => {
     expect(page.url()).not.toContain('docs=');
   });
 
+  it('offers in the search box only the entities and sentences of the picked plans', async () => {
+    /** What the search box offers for a text: entity ids, and the sentences' text. */
+    const offered = async (text: string) => {
+      await page.fill('#search', text);
+      await page.waitForSelector('#suggestions li');
+      const [entities, sentences] = await Promise.all([
+        page.locator('#suggestions li[data-id]').evaluateAll((list) => list.map((li) => (li as HTMLElement).dataset.id!)),
+        page.locator('#suggestions li[data-sentence]').allTextContents(),
+      ]);
+      await page.press('#search', 'Escape');
+      return { entities, sentences };
+    };
+    const pick = async (docs: string[]) => {
+      for (const id of [A, REVISED]) if (docs.includes(id)) await page.check(`#documents input[value="${id}"]`);
+      for (const id of [A, REVISED]) if (!docs.includes(id)) await page.uncheck(`#documents input[value="${id}"]`);
+      await idle(page);
+    };
+    const added = REVISION.added.slice(4, 12); // 南海海洋数据中心, named by the revised edition alone
+    const both = { old: await offered(REVISION.renamed.from), renamed: await offered(REVISION.renamed.to), added: await offered(added) };
+    const oldId = both.old.entities[0]!;
+    const newId = both.renamed.entities[0]!;
+    expect(both.added.sentences.some((s) => s.includes(REVISION.added))).toBe(true);
+
+    await pick([A]);
+    expect((await offered(REVISION.renamed.to)).entities).not.toContain(newId);
+    expect((await offered(added)).sentences.some((s) => s.includes(REVISION.added))).toBe(false);
+    expect((await offered(REVISION.renamed.from)).entities[0]).toBe(oldId);
+    await pick([REVISED]);
+    expect((await offered(REVISION.renamed.from)).entities).not.toContain(oldId);
+    expect((await offered(REVISION.renamed.to)).entities[0]).toBe(newId);
+    await pick([A, REVISED]);
+    expect(page.url()).not.toContain('docs=');
+  });
+
   it('colours each node by the plans that name it, and the legend says which colour is which plan', async () => {
     await page.check('#color-by-document');
     await idle(page);
@@ -175,12 +209,52 @@ describe('several plans in the explorer', () => {
     );
     expect(new Set(lineColours).size).toBe(lineColours.length);
     await page.screenshot({ path: path.join(SHOTS, 'plans-compare.png') });
+  });
+
+  it('shows a comparison on a phone as groups one under the other, titles and labels apart, the list in a drawer', async () => {
     const phone = await browser.newPage({ viewport: PHONE });
     phone.on('pageerror', (error) => pageErrors.push(String(error)));
     await phone.goto(page.url());
     await idle(phone);
+    const seen = await phone.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const apart = (boxes: { x1: number; y1: number; x2: number; y2: number }[]) => {
+        let overlapping = 0;
+        for (let i = 0; i < boxes.length; i += 1)
+          for (let j = i + 1; j < boxes.length; j += 1) {
+            const [a, b] = [boxes[i]!, boxes[j]!];
+            if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping += 1;
+          }
+        return overlapping;
+      };
+      const titles = [...document.querySelectorAll('.underlay text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { x1: r.left, y1: r.top, x2: r.right, y2: r.bottom, top: r.top };
+      });
+      const shown = cy.nodes().filter((n: any) => Number(n.style('text-opacity')) > 0 && n.style('label'));
+      const labels = shown.map((n: any) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+      const sizes = shown.map((n: any) => parseFloat(n.style('font-size')) * cy.zoom()).sort((a: number, b: number) => a - b);
+      const panel = document.getElementById('panel')!;
+      return {
+        titles: titles.length,
+        titleTops: titles.map((t) => t.top),
+        titlesOverlapping: apart(titles),
+        labels: labels.length,
+        labelsOverlapping: apart(labels),
+        medianSize: sizes[Math.floor(sizes.length / 2)] ?? 0,
+        drawer: getComputedStyle(panel).position === 'absolute' && panel.getBoundingClientRect().height < window.innerHeight / 2,
+      };
+    });
     await phone.screenshot({ path: path.join(SHOTS, 'plans-compare-phone.png') });
     await phone.close();
+    expect(seen.titles).toBe(3);
+    // One under the other: each title below the one before.
+    expect([...seen.titleTops].sort((a, b) => a - b)).toEqual(seen.titleTops);
+    expect(seen.titlesOverlapping).toBe(0);
+    expect(seen.labels).toBeGreaterThan(3);
+    expect(seen.labelsOverlapping).toBeLessThanOrEqual(2);
+    expect(seen.medianSize).toBeGreaterThanOrEqual(11);
+    expect(seen.drawer).toBe(true);
   });
 
   it('lists what both plans share when the reader opens it', async () => {

@@ -69,6 +69,25 @@ export function chain(walks: string[][]): Map<string, Position> {
 }
 
 /**
+ * Groups one under the other, for a narrow canvas (a phone): each under its title, its members
+ * in rows of `perRow`, so a title has the canvas's width and never runs into the next one.
+ */
+export function stacked(groups: { title: string; members: string[] }[], perRow = 2): Banding {
+  const { column, row } = ARRANGE_DEFAULTS;
+  const positions = new Map<string, Position>();
+  const titles: Banding['titles'] = [];
+  let top = 0;
+  for (const group of groups) {
+    titles.push({ title: group.title, at: { x: -column * 0.4, y: top - row * 0.7 } });
+    group.members.forEach((id, i) => {
+      if (!positions.has(id)) positions.set(id, { x: (i % perRow) * column, y: top + Math.floor(i / perRow) * row });
+    });
+    top += Math.max(1, Math.ceil(group.members.length / perRow)) * row + row * 1.2;
+  }
+  return { positions, titles };
+}
+
+/**
  * Groups side by side, left to right (what only one plan states, what both do, what only the
  * other states), each a column read top to bottom, wrapping into further columns when long.
  */

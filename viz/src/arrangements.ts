@@ -1,5 +1,8 @@
 // The views' own arrangements, from the data they loaded to positions: a map, bands, a chain.
-import { bands, chain, columns } from './arrange.ts';
+import { bands, chain, columns, stacked } from './arrange.ts';
+
+/** A canvas narrower than this (pixels) is a phone's. */
+const NARROW = 600;
 import { label, type GraphData } from './graph-data.ts';
 import { geoPositions, labelBox, type Box, type Position, type Projection } from './geo.ts';
 import { t } from './messages.ts';
@@ -13,6 +16,8 @@ export interface Arranged {
   /** set on geographic views: the base map is drawn with it */
   projection?: Projection | null;
   titles?: { title: string; at: Position }[];
+  /** fitted to the canvas's width from the top, to be read by scrolling down, rather than shrunk to fit whole */
+  fitWidth?: boolean;
 }
 
 export function arrangeGeo(shown: GraphData, lang: Lang, box: Box): Arranged {
@@ -47,10 +52,8 @@ export function arrangeSides(sides: Map<string, 'a' | 'b' | 'both'>, c: Comparis
   const all = [...c.entities.onlyA, ...c.entities.onlyB, ...c.entities.both].map((x) => x.entity);
   const order = all.filter((e) => sides.has(e.id)).sort((x, y) => x.kind.localeCompare(y.kind) || label(x, lang).localeCompare(label(y, lang)));
   const group = (side: 'a' | 'b' | 'both', title: string) => ({ title, members: order.filter((e) => sides.get(e.id) === side).map((e) => e.id) });
-  const { positions, titles } = columns(
-    [group('a', `${t('onlyIn', lang)} ${c.a.title}`), group('both', t('inBoth', lang)), group('b', `${t('onlyIn', lang)} ${c.b.title}`)],
-    // A narrow canvas (a phone) takes longer columns, fewer of them, so the picture is not shrunk to fit its width.
-    box.width < 600 ? 24 : 12,
-  );
-  return { positions, titles };
+  const groups = [group('a', `${t('onlyIn', lang)} ${c.a.title}`), group('both', t('inBoth', lang)), group('b', `${t('onlyIn', lang)} ${c.b.title}`)];
+  // A narrow canvas (a phone) has no room for three columns and their titles: the groups stand one under the other, read by scrolling.
+  if (box.width < NARROW) return { ...stacked(groups), fitWidth: true };
+  return columns(groups, 12);
 }

@@ -6,6 +6,7 @@ import { sentencePanel } from './panels.ts';
 import { suggest } from './search.ts';
 import type { AppState, Layout } from './state.ts';
 import type { Store } from './store.ts';
+import { documentsFilter } from './views.ts';
 import type { DocumentInfo, Entity, SentenceHit } from './types.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -38,14 +39,15 @@ export function bindControls(
     $('details').replaceChildren(sentencePanel(sentence, lang(), (e) => open(store, e)));
     document.body.dataset.panel = 'open';
   };
-  suggest($('search'), $('suggestions'), lang, (e) => open(store, e), fail, read);
+  const plans = () => documentsFilter(store.get());
+  suggest($('search'), $('suggestions'), lang, (e) => open(store, e), fail, plans, read);
   let pathFrom: string | null = store.get().pathFrom;
   let pathTo: string | null = store.get().pathTo;
   const tryPath = () => {
     if (pathFrom && pathTo) actions.openPath(pathFrom, pathTo);
   };
-  suggest($('path-from'), $('path-from-suggestions'), lang, (e) => ((pathFrom = e.id), tryPath()), fail);
-  suggest($('path-to'), $('path-to-suggestions'), lang, (e) => ((pathTo = e.id), tryPath()), fail);
+  suggest($('path-from'), $('path-from-suggestions'), lang, (e) => ((pathFrom = e.id), tryPath()), fail, plans);
+  suggest($('path-to'), $('path-to-suggestions'), lang, (e) => ((pathTo = e.id), tryPath()), fail, plans);
   $('lang').addEventListener('click', actions.toggleLang);
   $('layout').addEventListener('change', (event) => actions.setLayout((event.target as HTMLSelectElement).value as Layout));
   $('fit').addEventListener('click', fit);

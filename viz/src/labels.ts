@@ -1,8 +1,15 @@
 // Decluttering: labels are placed in order of importance, and one that would overlap a
 // label already placed is set aside (class `quiet`, shown on hover). Run after every layout
 // and whenever the reader stops zooming, so zooming in brings more names back.
-import type { Core, NodeSingular } from 'cytoscape';
+//
+// A label's box on screen is worked out here, from its text, the node's position and the
+// viewport, as Cytoscape lays it out (text-valign bottom): asking Cytoscape for thousands of
+// bounding boxes made it compute every element's rendered style twice. The same function
+// serves elements not added yet, so a new picture is added with its quiet labels decided.
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
+import type { Position } from './geo.ts';
+import { LABEL_FONT, SIZES } from './style.ts';
 
 /** Which labels win a place first: the places that orient the reader, then the rest. */
 const KIND_RANK: Partial<Record<EntityKind, number>> = { City: 6, IndustryCluster: 5, ScienceCity: 4, Corridor: 3, Zone: 2, Lab: 2, Facility: 2 };
@@ -14,22 +21,63 @@ interface Rect {
   y2: number;
 }
 
+/** What the placement needs of a node, whether read from Cytoscape or from an element definition. */
+export interface LabelItem {
+  id: string;
+  label: string;
+  kind: string;
+  degree: number;
+  /** selected or highlighted: placed first */
+  important: boolean;
+  position: Position;
+}
+
+export interface LabelView {
+  zoom: number;
+  pan: Position;
+  width: number;
+  height: number;
+  /** the stylesheet's nodeScale (smaller shapes on a phone) */
+  nodeScale: number;
+}
+
 const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
-function importance(node: NodeSingular): number {
-  if (node.selected() || node.hasClass('highlighted')) return 100;
-  return (KIND_RANK[node.data('kind') as EntityKind] ?? 1) * 10 + Math.min(9, node.degree(false));
+let measure: CanvasRenderingContext2D | null = null;
+const widths = new Map<string, number>();
+
+/** The text's width in pixels at the label font, cached: the same names come back at every zoom. */
+function textWidth(text: string, city: boolean): number {
+  const key = `${city ? 'b' : 'n'}${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
+  measure ??= document.createElement('canvas').getContext('2d')!;
+  measure.font = `${city ? 'bold' : 'normal'} ${city ? SIZES.cityFont : SIZES.font}px ${LABEL_FONT}`;
+  const width = Math.ceil(measure.measureText(text).width);
+  widths.set(key, width);
+  return width;
 }
 
-/** The label's box on screen, as Cytoscape draws it. */
-export function labelRect(node: NodeSingular): Rect {
-  const box = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
-  return { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+/**
+ * The label's box on screen, as Cytoscape's own bounding box has it: below the node by the
+ * text margin, the background padding and Cytoscape's 2-unit margin of error around it;
+ * one pixel more each way for the rounding of a measure taken at another zoom.
+ */
+export function labelBox(item: LabelItem, view: LabelView): Rect {
+  const city = item.kind === 'City';
+  const font = city ? SIZES.cityFont : SIZES.font;
+  const shape = (city ? SIZES.city : SIZES.node) * view.nodeScale;
+  const width = Math.min(textWidth(item.label, city), SIZES.labelWidth);
+  const x = item.position.x * view.zoom + view.pan.x;
+  const y = item.position.y * view.zoom + view.pan.y + shape / 2 + SIZES.labelMargin;
+  const spare = SIZES.labelPadding + 2 * view.zoom + 1;
+  return { x1: x - width / 2 - spare, x2: x + width / 2 + spare, y1: y - spare, y2: y + font + spare };
 }
 
-export function declutter(cy: Core): void {
-  const { w, h } = { w: cy.width(), h: cy.height() };
-  const placed: Rect[] = [];
+const rank = (item: LabelItem) => (item.important ? 100 : (KIND_RANK[item.kind as EntityKind] ?? 1) * 10 + Math.min(9, item.degree));
+
+/** The labels to set aside: each in order of rank, if it would overlap one placed before it or lies off screen. */
+export function quietLabels(items: LabelItem[], view: LabelView): Set<string> {
   // A coarse grid keeps the overlap test near-linear for views of thousands of nodes.
   const CELL = 120;
   const grid = new Map<string, Rect[]>();
@@ -39,17 +87,69 @@ export function declutter(cy: Core): void {
       for (let y = Math.floor(r.y1 / CELL); y <= Math.floor(r.y2 / CELL); y += 1) keys.push(`${x},${y}`);
     return keys;
   };
-  const nodes = cy.nodes().sort((a, b) => importance(b) - importance(a) || a.id().localeCompare(b.id()));
+  const ranked = items.map((item) => ({ item, rank: rank(item) }));
+  ranked.sort((a, b) => b.rank - a.rank || a.item.id.localeCompare(b.item.id));
+  const quiet = new Set<string>();
+  for (const { item } of ranked) {
+    if (!item.label) continue;
+    const rect = labelBox(item, view);
+    const visible = rect.x2 > 0 && rect.y2 > 0 && rect.x1 < view.width && rect.y1 < view.height;
+    const free = visible && cells(rect).every((key) => !(grid.get(key) ?? []).some((other) => overlaps(rect, other)));
+    if (!free) {
+      quiet.add(item.id);
+      continue;
+    }
+    for (const key of cells(rect)) {
+      const cell = grid.get(key);
+      if (cell) cell.push(rect);
+      else grid.set(key, [rect]);
+    }
+  }
+  return quiet;
+}
+
+/** Elements about to be added, with `quiet` on the labels that must wait: Cytoscape styles them once. */
+export function withQuietLabels(elements: ElementDefinition[], view: LabelView, important: ReadonlySet<string> = new Set()): ElementDefinition[] {
+  const degree = new Map<string, number>();
+  for (const e of elements) {
+    if (e.group !== 'edges') continue;
+    for (const end of [e.data.source!, e.data.target!]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  }
+  const items = elements
+    .filter((e) => e.group === 'nodes' && e.position)
+    .map((e) => ({
+      id: e.data.id!,
+      label: String(e.data.label ?? ''),
+      kind: String(e.data.kind ?? ''),
+      degree: degree.get(e.data.id!) ?? 0,
+      important: important.has(e.data.id!),
+      position: e.position!,
+    }));
+  const quiet = quietLabels(items, view);
+  return elements.map((e) => {
+    const classes = (e.classes ?? '') as string;
+    return quiet.has(e.data.id!) ? { ...e, classes: classes ? `${classes} quiet` : 'quiet' } : e;
+  });
+}
+
+function itemOf(node: NodeSingular): LabelItem {
+  return {
+    id: node.id(),
+    label: String(node.data('label') ?? ''),
+    kind: String(node.data('kind') ?? ''),
+    degree: node.degree(false),
+    important: node.selected() || node.hasClass('highlighted'),
+    position: node.position(),
+  };
+}
+
+export function declutter(cy: Core, nodeScale: number): void {
+  const nodes = cy.nodes();
+  const quiet = quietLabels(nodes.map(itemOf), { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), nodeScale });
   cy.batch(() => {
     nodes.forEach((node) => {
-      const rect = labelRect(node);
-      const visible = rect.x2 > 0 && rect.y2 > 0 && rect.x1 < w && rect.y1 < h;
-      const free = visible && cells(rect).every((key) => !(grid.get(key) ?? []).some((other) => overlaps(rect, other)));
-      if (free) {
-        placed.push(rect);
-        for (const key of cells(rect)) grid.set(key, [...(grid.get(key) ?? []), rect]);
-        node.removeClass('quiet');
-      } else node.addClass('quiet');
+      const wanted = quiet.has(node.id());
+      if (node.hasClass('quiet') !== wanted) node.toggleClass('quiet', wanted);
     });
   });
 }

@@ -1,7 +1,6 @@
 // The page's side of the layout worker: one worker, started when a force layout is first
 // needed, answering requests in turn. fcose needs seconds for a thousand nodes; in the worker
 // those seconds never freeze the page.
-import type { NodeCollection } from 'cytoscape';
 import type { Position } from './geo.ts';
 
 export interface LayoutRequest {
@@ -38,15 +37,13 @@ function layoutWorker(): Worker {
   return worker;
 }
 
-/** fcose over `nodes` and the edges among them, in the worker: their new positions, by id. */
-export function forceLayout(nodes: NodeCollection, options: Record<string, unknown>): Promise<Map<string, Position>> {
+/**
+ * fcose over `nodes` (their sizes on screen at zoom 1) and `edges`, in the worker: their new
+ * positions, by id. Plain data in, so a picture can be laid out before Cytoscape holds it.
+ */
+export function forceLayout(nodes: LayoutRequest['nodes'], edges: LayoutRequest['edges'], options: Record<string, unknown>): Promise<Map<string, Position>> {
   const id = (sent += 1);
-  const request: LayoutRequest = {
-    id,
-    nodes: nodes.map((n) => ({ id: n.id(), w: n.outerWidth(), h: n.outerHeight(), ...n.position() })),
-    edges: nodes.edgesWith(nodes).map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
-    options,
-  };
+  const request: LayoutRequest = { id, nodes, edges, options };
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     layoutWorker().postMessage(request);

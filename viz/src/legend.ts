@@ -4,7 +4,7 @@ import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, type EntityKind, type Relatio
 import { kindLabel, t, typeLabel } from './messages.ts';
 import { h } from './dom.ts';
 import type { Lang } from './state.ts';
-import { DOCUMENT_COLORS, RELATION_STYLES } from './style.ts';
+import { DASHES, DOCUMENT_COLORS, RELATION_STYLES } from './style.ts';
 import type { DocumentInfo } from './types.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -43,7 +43,7 @@ export function kindSwatch(kind: EntityKind, dashed = false): SVGSVGElement {
 
 export function relationSwatch(type: RelationType, curated = false): SVGSVGElement {
   const { color, line } = RELATION_STYLES[type];
-  const dash = curated ? 'stroke-dasharray="5 3"' : line === 'dotted' ? 'stroke-dasharray="1.5 2.5" stroke-linecap="round"' : '';
+  const dash = curated ? `stroke-dasharray="${DASHES.curated.join(' ')}"` : line === 'dotted' ? `stroke-dasharray="${DASHES.dotted.join(' ')}"` : '';
   const arrow = curated ? `fill="#fff" stroke="${color}"` : `fill="${color}"`;
   return svg(
     34,

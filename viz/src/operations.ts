@@ -86,8 +86,8 @@ const EVIDENCE = /* GraphQL */ `
 
 export const OPERATIONS = {
   search: /* GraphQL */ `
-    query Search($text: String!, $kinds: [EntityKind!]) {
-      search(text: $text, kinds: $kinds, first: 8) {
+    query Search($text: String!, $kinds: [EntityKind!], $documents: [ID!]) {
+      search(text: $text, kinds: $kinds, first: 8, documents: $documents) {
         score
         entity {
           ...EntityFields
@@ -98,8 +98,8 @@ export const OPERATIONS = {
     ${ENTITY}
   `,
   sentences: /* GraphQL */ `
-    query Sentences($text: String!) {
-      sentences(text: $text, first: 5) {
+    query Sentences($text: String!, $documents: [ID!]) {
+      sentences(text: $text, first: 5, documents: $documents) {
         score
         sentence {
           id

@@ -132,17 +132,17 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
       return { arrangement: { kind: 'preset', positions: back.positions }, viewport: back };
-    if (own) return { arrangement: { kind: 'preset', positions: arranged.positions } };
+    if (own) return { arrangement: { kind: 'preset', positions: arranged.positions, fitWidth: arranged.fitWidth } };
     return { arrangement: { kind: state.layout === 'concentric' ? 'concentric' : 'force' } };
   }
 
-  async function showSelection(state: AppState, view: Loaded): Promise<void> {
+  async function showSelection(state: AppState, view: Loaded, asked?: ReturnType<typeof askEntity>): Promise<void> {
     const id = state.selected;
     if (!id) {
       panel(view.table ? null : view.panel(state.lang, openReader));
       return;
     }
-    const data = await fetch('entity', 'entity', { id });
+    const data = await (asked ?? askEntity(id));
     if (store.get().selected !== id) return; // the reader moved on meanwhile
     if (!data?.entity) return panel(null);
     panel(
@@ -156,6 +156,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }),
     );
   }
+
+  const askEntity = (id: string) => fetch('entity', 'entity', { id });
 
   async function render(state: AppState, previous: AppState | null): Promise<void> {
     const ticket = ++rendering;
@@ -174,6 +176,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         const cy = scene.cy;
         remembered.set(pictureKey({ ...previous, selected: null }), { positions: scene.positions(), zoom: cy.zoom(), pan: { ...cy.pan() } });
       }
+      // The selected entity's panel is asked for beside the picture's data, not after the picture is drawn.
+      const asked = state.selected ? askEntity(state.selected) : undefined;
       const view = await loadView(state);
       const next = await withExtras(state, view.graph);
       if (ticket !== rendering) return; // a newer navigation took over
@@ -207,7 +211,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       scene.highlight(view.highlight ? scene.cy.elements().map((el) => el.id()) : []);
       scene.select(state.selected, true);
       $('count').textContent = view.table ? '' : `${shown.nodes.size} ${t('nodesShown', state.lang)} · ${shown.edges.size} ${t('linksShown', state.lang)}`;
-      await showSelection(state, view);
+      await showSelection(state, view, asked);
     } finally {
       if (ticket === rendering) document.body.dataset.busy = 'false';
     }

@@ -1,25 +1,25 @@
 // The picture: one Cytoscape instance, changed in place. A new view is laid out afresh;
 // an expansion keeps every shown node where it is and places the newcomers around the
-// expanded node; a selection changes nothing but the selection. Sizes stay constant on
-// screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom settles.
-// fcose runs in a Web Worker (layout.ts): the page never freezes while it works.
+// expanded node (expansion.ts); a selection changes nothing but the selection. Sizes stay
+// constant on screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom
+// settles. A force layout runs fcose in a Web Worker (layout.ts): the page never freezes.
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import type { Position } from './geo.ts';
-import { declutter } from './labels.ts';
+import { declutter, withQuietLabels } from './labels.ts';
+import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { stylesheet } from './style.ts';
+import { SIZES, stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
   maxFitZoom: 1.6, // a small picture is not blown up past this
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
-  animateMs: 300, // newcomers fly in over this time
-  ring: 110, // pixels from the expanded node where newcomers start
+  animateMs: 200, // newcomers fly out over this time
   titleSpace: 28, // pixels kept free at the top for the title over the canvas
   compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
 };
 
-export type Arrangement = { kind: 'preset'; positions: Map<string, Position> } | { kind: 'force' } | { kind: 'concentric' };
+export type Arrangement = { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean } | { kind: 'force' } | { kind: 'concentric' };
 
 export interface Scene {
   cy: Core;
@@ -44,35 +44,96 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     maxZoom: 5,
     selectionType: 'single',
   });
-  let styledZoom = 1;
+  /** The zoom and shape scale the stylesheet was last made for. */
+  let styled = { zoom: 1, scale: 1 };
+  /** The viewport the labels were last decluttered for: the same one needs no second pass. */
+  let decluttered = '';
   let timer: number | undefined;
   /** A phone-sized canvas draws smaller shapes. */
   const nodeScale = () => (cy.width() < SCENE_DEFAULTS.compactWidth ? 0.6 : 1);
+  /** Restyles every element: only when the zoom or the canvas's size class changed. */
+  const setStyle = (zoom: number) => {
+    if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale()) return;
+    styled = { zoom, scale: nodeScale() };
+    cy.style(stylesheet(zoom, styled.scale));
+  };
 
-  const restyle = () => {
-    if (Math.abs(cy.zoom() - styledZoom) > 1e-3) {
-      styledZoom = cy.zoom();
-      cy.style(stylesheet(styledZoom, nodeScale()));
-    }
-    declutter(cy);
+  const viewportKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()}`;
+  const placeLabels = (force = false) => {
+    const key = viewportKey();
+    if (key === decluttered && !force) return;
+    decluttered = key;
+    declutter(cy, nodeScale());
+  };
+  /** Sizes for the zoom, labels for the viewport; `force`: the picture changed, though the viewport did not. */
+  const restyle = (force = false) => {
+    setStyle(cy.zoom());
+    placeLabels(force);
   };
   cy.on('viewport', () => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(restyle, SCENE_DEFAULTS.settleMs);
+    timer = window.setTimeout(() => restyle(), SCENE_DEFAULTS.settleMs);
   });
 
-  /** Fits the picture into the part of the canvas no drawer covers, below the title. */
-  const fit = () => {
+  /** The viewport that fits a box (model units) into the part of the canvas no drawer covers, below the title. */
+  const fitting = (box: { x1: number; y1: number; w: number; h: number }, margin = { x: 0, top: 0, bottom: 0 }) => {
     const { padding, maxFitZoom, titleSpace } = SCENE_DEFAULTS;
-    if (cy.nodes().empty()) return;
-    const box = cy.elements().boundingBox();
-    const width = cy.width() - 2 * padding;
-    const height = cy.height() - obscured() - 2 * padding - titleSpace;
+    const width = cy.width() - 2 * padding - 2 * margin.x;
+    const height = cy.height() - obscured() - 2 * padding - titleSpace - margin.top - margin.bottom;
     const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
-    cy.viewport({
+    return {
       zoom,
-      pan: { x: padding + (width - box.w * zoom) / 2 - box.x1 * zoom, y: padding + titleSpace + (height - box.h * zoom) / 2 - box.y1 * zoom },
+      pan: {
+        x: padding + margin.x + (width - box.w * zoom) / 2 - box.x1 * zoom,
+        y: padding + titleSpace + margin.top + (height - box.h * zoom) / 2 - box.y1 * zoom,
+      },
+    };
+  };
+  const fit = () => {
+    if (cy.nodes().nonempty()) cy.viewport(fitting(cy.elements().boundingBox()));
+  };
+
+  /**
+   * Where positions are known the viewport is known before anything is drawn: the nodes' box
+   * with room in screen pixels for the shapes and the labels hanging below them. The
+   * stylesheet for that zoom is then applied once, with the elements, instead of a second
+   * time over thousands of elements after a fit.
+   */
+  const presetViewport = (positions: Map<string, Position>, ids: string[], fitWidth = false) => {
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of ids) {
+      const p = positions.get(id);
+      if (!p) continue;
+      [x1, y1, x2, y2] = [Math.min(x1, p.x), Math.min(y1, p.y), Math.max(x2, p.x), Math.max(y2, p.y)];
+    }
+    if (x1 > x2) return null;
+    const half = (SIZES.city * nodeScale()) / 2;
+    const margin = { x: SIZES.labelWidth / 2, top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 };
+    // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
+    if (fitWidth) {
+      const { zoom, pan } = fitting({ x1, y1, w: x2 - x1, h: 0 }, margin);
+      return { zoom, pan: { x: pan.x, y: 2 * SCENE_DEFAULTS.padding + SCENE_DEFAULTS.titleSpace + margin.top - y1 * zoom } };
+    }
+    return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
+  };
+
+  /**
+   * A picture whose positions are known: its viewport worked out from them, the stylesheet
+   * applied for that zoom once, and the elements added with their places and quiet labels.
+   */
+  const show = (elements: ElementDefinition[], positions: Map<string, Position>, viewport?: { zoom: number; pan: Position }, fitWidth = false) => {
+    const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
+    const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? { zoom: 1, pan: { x: 0, y: 0 } };
+    const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
+    const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale() };
+    cy.batch(() => {
+      cy.elements().remove();
+      setStyle(target.zoom);
+      cy.add(withQuietLabels(placed, view));
     });
+    cy.viewport(target);
+    // The labels were placed for this viewport as the elements were added.
+    decluttered = viewportKey();
   };
 
   const run = async (options: LayoutOptions) => {
@@ -85,34 +146,38 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   return {
     cy,
     async replace(elements, arrangement, viewport) {
+      if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport, arrangement.fitWidth);
+      if (arrangement.kind === 'force') {
+        // Laid out before Cytoscape holds the elements: the page styles and draws them once, placed.
+        const nodes = elements.filter((e) => e.group === 'nodes');
+        const ids = new Set(nodes.map((e) => e.data.id!));
+        const positions =
+          nodes.length > 1
+            ? await forceLayout(
+                nodes.map((e) => {
+                  // A node's size on screen at zoom 1, its border included, as the stylesheet draws it.
+                  const size = (e.data.kind === 'City' ? SIZES.city : SIZES.node) * nodeScale() + 2;
+                  return { id: e.data.id!, w: size, h: size, x: 0, y: 0 };
+                }),
+                elements
+                  .filter((e) => e.group === 'edges' && ids.has(e.data.source!) && ids.has(e.data.target!))
+                  .map((e) => ({ id: e.data.id!, source: e.data.source!, target: e.data.target! })),
+                { quality: nodes.length > 1500 ? 'draft' : 'default', randomize: true, nodeRepulsion: 9000, idealEdgeLength: 90, nodeSeparation: 90 },
+              )
+            : new Map(nodes.map((e) => [e.data.id!, { x: 0, y: 0 }]));
+        return show(elements, positions, viewport);
+      }
       // Lay out at zoom 1, where sizes in the stylesheet are the sizes on screen.
       cy.batch(() => {
         cy.elements().remove();
         cy.zoom(1);
-        styledZoom = 1;
-        cy.style(stylesheet(1, nodeScale()));
+        setStyle(1);
         cy.add(elements);
       });
-      if (arrangement.kind === 'preset') {
-        cy.nodes().forEach((node) => {
-          const p = arrangement.positions.get(node.id());
-          if (p) node.position(p);
-        });
-      } else if (arrangement.kind === 'concentric') {
-        await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);
-      } else if (cy.nodes().length > 1) {
-        const positions = await forceLayout(cy.nodes(), {
-          quality: cy.nodes().length > 1500 ? 'draft' : 'default',
-          randomize: true,
-          nodeRepulsion: 9000,
-          idealEdgeLength: 90,
-          nodeSeparation: 90,
-        });
-        cy.nodes().positions((node: NodeSingular) => positions.get(node.id()) ?? node.position());
-      }
+      await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);
       if (viewport) cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
       else fit();
-      restyle();
+      restyle(true);
     },
     async update(elements, anchor) {
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
@@ -134,40 +199,34 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       });
       const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
       if (newcomers.nonempty()) {
-        // Newcomers start on a ring around the node they came with, then make room for each other.
-        const centre =
-          (anchor && cy.getElementById(anchor).nonempty() ? cy.getElementById(anchor).position() : null) ??
-          cy
-            .nodes()
-            .filter((n) => before.has(n.id()))
-            .boundingBox();
-        const c = 'x' in centre ? centre : { x: (centre.x1 + centre.x2) / 2, y: (centre.y1 + centre.y2) / 2 };
-        const radius = SCENE_DEFAULTS.ring / cy.zoom();
-        newcomers.forEach((node, i) => {
-          const angle = (2 * Math.PI * i) / newcomers.length;
-          const r = radius * (1 + 0.35 * (i % 3));
-          node.position({ x: c.x + r * Math.cos(angle), y: c.y + r * Math.sin(angle) });
-        });
-        const fixed = cy.nodes().filter((n) => before.has(n.id()));
-        const positions = await forceLayout(cy.nodes(), {
-          quality: 'default',
-          randomize: false,
-          nodeRepulsion: 9000,
-          idealEdgeLength: 110 / cy.zoom(),
-          nodeSeparation: 90 / cy.zoom(),
-          fixedNodeConstraint: fixed.map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } })),
-        });
-        // Only the newcomers move, from their ring to their places; what was shown stays put.
+        const shown = cy.nodes().filter((n) => before.has(n.id()));
+        const from = anchor ? cy.getElementById(anchor) : null;
+        const box = shown.boundingBox({ includeLabels: false });
+        const centre = from?.nonempty() && before.has(anchor!) ? { ...from.position() } : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+        const zoom = cy.zoom();
+        const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
+        const item = (n: NodeSingular) => ({ id: n.id(), label: String(n.data('label') ?? ''), kind: String(n.data('kind') ?? '') });
+        const places = placeNewcomers(
+          shown.map((n: NodeSingular) => ({ ...item(n), position: screen(n.position()) })),
+          newcomers.map(item),
+          screen(centre),
+          nodeScale(),
+        );
+        // Newcomers fly out of the node they came with to their places; what was shown stays put.
+        cy.batch(() => newcomers.positions(() => centre));
         await run({
           name: 'preset',
-          positions: (node: NodeSingular) => positions.get(node.id()) ?? node.position(),
+          positions: (node: NodeSingular) => {
+            const p = places.get(node.id());
+            return p ? { x: p.x / zoom, y: p.y / zoom } : node.position();
+          },
           animate: true,
           animationDuration: SCENE_DEFAULTS.animateMs,
           fit: false,
           eles: newcomers,
         } as LayoutOptions);
       }
-      restyle();
+      restyle(true);
     },
     select(id, reveal) {
       cy.batch(() => {
@@ -180,7 +239,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height();
         if (!inside) cy.animate({ center: { eles: node }, duration: 200 });
       }
-      declutter(cy);
+      placeLabels(true);
     },
     highlight(ids) {
       const set = new Set(ids);

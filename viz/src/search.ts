@@ -1,6 +1,7 @@
 // A search box with suggestions: arrow keys move, Enter picks, Esc or a click elsewhere
 // closes; an exact name comes first; "no results" when there are none. A box that asks
-// for them also offers the plan's sentences that hold the text, below the entities.
+// for them also offers the plan's sentences that hold the text, below the entities. Only
+// what the plans the reader picked name or say is offered.
 import { request } from './api.ts';
 import { h } from './dom.ts';
 import { kindLabel, t } from './messages.ts';
@@ -25,6 +26,8 @@ export function suggest(
   lang: () => Lang,
   choose: (entity: Entity) => void,
   fail: (message: string) => void,
+  /** the plans picked (null: every plan), asked at each search so a change of plans is seen at once */
+  documents: () => string[] | null,
   /** given: sentences that hold the text are offered too, and a picked one goes here */
   read?: (sentence: SentenceHit['sentence']) => void,
 ): void {
@@ -89,9 +92,9 @@ export function suggest(
     mark(0);
   };
 
-  const sentencesFor = async (text: string): Promise<Option[]> => {
+  const sentencesFor = async (text: string, within: string[] | null): Promise<Option[]> => {
     if (!read) return [];
-    const data = await request('sentences', { text });
+    const data = await request('sentences', { text, documents: within });
     return data.sentences.map((hit) => ({ sentence: hit.sentence }));
   };
 
@@ -105,7 +108,8 @@ export function suggest(
     timer = window.setTimeout(async () => {
       const ticket = ++asked;
       try {
-        const [data, sentences] = await Promise.all([request('search', { text }), sentencesFor(text)]);
+        const within = documents();
+        const [data, sentences] = await Promise.all([request('search', { text, documents: within }), sentencesFor(text, within)]);
         if (ticket !== asked) return; // a later keystroke asked again
         const entities = exactFirst(
           text,

@@ -11,8 +11,13 @@ export const SIZES = {
   font: 12.5, // label size in pixels
   cityFont: 15,
   labelWidth: 130, // pixels a label may take before it ends in an ellipsis
+  labelMargin: 3, // pixels between a node and its label
+  labelPadding: 1, // pixels of the label's background around the text
   edge: 1.6, // pixels of a line
 };
+
+/** Cytoscape's own default, named so labels.ts measures text in the font it is drawn in. */
+export const LABEL_FONT = 'Helvetica Neue, Helvetica, sans-serif';
 
 /** One colour per plan, in the order the server lists the plans: a plan keeps its colour in every view. */
 export const DOCUMENT_COLORS = ['#2166ac', '#e66101', '#1b7837', '#762a83', '#c51b7d', '#8c510a'];
@@ -20,6 +25,13 @@ export const DOCUMENT_COLORS = ['#2166ac', '#e66101', '#1b7837', '#762a83', '#c5
 /** Ten colours that stay apart from each other and from the kinds' fills, and two line styles. */
 const PALETTE = ['#4b5d73', '#1b7837', '#b2182b', '#d6604d', '#762a83', '#e08214', '#2166ac', '#35978f', '#c51b7d', '#8c8c8c'];
 const LINES = ['solid', 'dotted'] as const;
+
+/**
+ * Dash patterns in screen pixels, as the legend draws them. Cytoscape's own `dotted` is a
+ * 1-unit dash in model space: at the zoom of a large view that is a dash every third of a
+ * pixel, which looks solid and costs more to draw than everything else on the canvas.
+ */
+export const DASHES = { dotted: [1.5, 2.5], curated: [5, 3] } as const;
 
 export interface RelationStyle {
   color: string;
@@ -41,13 +53,14 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
       style: {
         label: 'data(label)',
         'font-size': px(SIZES.font),
+        'font-family': LABEL_FONT,
         'text-valign': 'bottom',
-        'text-margin-y': px(3),
+        'text-margin-y': px(SIZES.labelMargin),
         'text-wrap': 'ellipsis',
         'text-max-width': `${px(SIZES.labelWidth)}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
-        'text-background-padding': `${px(1)}px`,
+        'text-background-padding': `${px(SIZES.labelPadding)}px`,
         width: shape(SIZES.node),
         height: shape(SIZES.node),
         'border-width': px(1),
@@ -79,7 +92,8 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
       },
     },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
-    { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    // Without its text too: Cytoscape then neither measures nor draws it (thousands, in a large view).
+    { selector: 'node.quiet', style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0 } },
     {
       selector: 'edge',
       style: {
@@ -87,7 +101,9 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'curve-style': 'bezier',
-        opacity: 0.85,
+        // Opaque: Cytoscape draws the arrow of a translucent edge twice (a destination-out pass
+        // first), which made arrows the costliest part of drawing a large view.
+        opacity: 1,
         'font-size': px(11),
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
@@ -97,14 +113,24 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
     },
     ...RELATION_TYPE_NAMES.map((type) => ({
       selector: `edge[type = "${type}"]`,
-      style: { 'line-color': RELATION_STYLES[type].color, 'target-arrow-color': RELATION_STYLES[type].color, 'line-style': RELATION_STYLES[type].line },
+      style: {
+        'line-color': RELATION_STYLES[type].color,
+        'target-arrow-color': RELATION_STYLES[type].color,
+        // Butt caps: round ones lengthen each dot by the line's width, and close the gaps of a highlighted (wider) line.
+        ...(RELATION_STYLES[type].line === 'dotted'
+          ? { 'line-style': 'dashed' as const, 'line-dash-pattern': DASHES.dotted.map(px), 'line-cap': 'butt' as const }
+          : { 'line-style': 'solid' as const }),
+      },
     })),
     { selector: 'edge.by-document', style: { 'line-color': 'data(plan)', 'target-arrow-color': 'data(plan)' } },
     // Links only the curated registry states, not the text: dashed, with a hollow arrow.
-    { selector: 'edge[cited = "no"]', style: { 'line-style': 'dashed', 'target-arrow-fill': 'hollow' } },
+    {
+      selector: 'edge[cited = "no"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': DASHES.curated.map(px), 'line-cap': 'butt', 'target-arrow-fill': 'hollow' },
+    },
     // The relation is named where the reader looks: on hover and on selection.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
-    { selector: 'node.hover, node:selected', style: { 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
+    { selector: 'node.hover, node:selected', style: { label: 'data(label)', 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
     { selector: 'node:selected', style: { 'border-width': px(4), 'border-color': '#111' } },
     // Nodes and edges are highlighted apart: a `width` meant for a line would squash a node's shape.
     { selector: 'node.highlighted', style: { 'border-width': px(4), 'border-color': '#e6550d', 'z-index': 10 } },

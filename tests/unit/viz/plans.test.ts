@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columns } from '../../../viz/src/arrange.ts';
+import { columns, stacked } from '../../../viz/src/arrange.ts';
 import { documentShares } from '../../../viz/src/graph-data.ts';
 import type { Comparison, Entity, Relation } from '../../../viz/src/types.ts';
 import { comparisonGraph } from '../../../viz/src/views.ts';
@@ -55,5 +55,22 @@ describe('plans side by side in the explorer', () => {
     expect(positions.get('s1')!.x).toBeGreaterThan(positions.get('a1')!.x);
     expect(positions.get('s1')!.y).toBe(positions.get('a3')!.y);
     expect(titles.map((t) => t.title)).toEqual(['only A', 'both']);
+  });
+
+  it('stacks the groups of a comparison one under the other on a narrow canvas, each title above its group', () => {
+    const { positions, titles } = stacked([
+      { title: 'only A', members: ['a1', 'a2', 'a3'] },
+      { title: 'both', members: ['s1'] },
+      { title: 'only B', members: ['b1', 'b2'] },
+    ]);
+    const lowest = (ids: string[]) => Math.max(...ids.map((id) => positions.get(id)!.y));
+    const highest = (ids: string[]) => Math.min(...ids.map((id) => positions.get(id)!.y));
+    expect(titles[1]!.at.y).toBeGreaterThan(lowest(['a1', 'a2', 'a3']));
+    expect(titles[1]!.at.y).toBeLessThan(highest(['s1']));
+    expect(titles[2]!.at.y).toBeGreaterThan(lowest(['s1']));
+    expect(titles[2]!.at.y).toBeLessThan(highest(['b1', 'b2']));
+    // Two to a row: the third member of a group starts its second row.
+    expect(positions.get('a3')!.x).toBe(positions.get('a1')!.x);
+    expect(positions.get('a2')!.y).toBe(positions.get('a1')!.y);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES } from '../../../ingest/model.ts';
-import { RELATION_STYLES, stylesheet } from '../../../viz/src/style.ts';
+import { DASHES, RELATION_STYLES, stylesheet } from '../../../viz/src/style.ts';
 
 type Rule = { selector: string; style: Record<string, unknown> };
 
@@ -17,10 +17,20 @@ describe('the explorer stylesheet', () => {
     const rules = stylesheet() as Rule[];
     const looks = RELATION_TYPE_NAMES.map((type) => {
       const rule = rules.find((r) => r.selector === `edge[type = "${type}"]`);
-      expect(rule?.style).toMatchObject({ 'line-color': RELATION_STYLES[type].color, 'line-style': RELATION_STYLES[type].line });
+      expect(rule?.style).toMatchObject({ 'line-color': RELATION_STYLES[type].color });
+      // A dotted relation is drawn with the legend's dots, in screen pixels.
+      expect(rule?.style['line-dash-pattern'] ?? []).toEqual(RELATION_STYLES[type].line === 'dotted' ? DASHES.dotted : []);
       return `${RELATION_STYLES[type].color} ${RELATION_STYLES[type].line}`;
     });
     expect(new Set(looks).size).toBe(RELATION_TYPE_NAMES.length);
+  });
+
+  it('draws dots and dashes the same size on screen at any zoom, as the legend draws them', () => {
+    const dotted = RELATION_TYPE_NAMES.find((type) => RELATION_STYLES[type].line === 'dotted')!;
+    const pattern = (zoom: number) =>
+      (stylesheet(zoom) as Rule[]).find((r) => r.selector === `edge[type = "${dotted}"]`)!.style['line-dash-pattern'] as number[];
+    expect(pattern(0.25).map((v) => v * 0.25)).toEqual(pattern(2).map((v) => v * 2));
+    expect(pattern(1)).toEqual(DASHES.dotted);
   });
 
   it('keeps labels the same size on screen at any zoom', () => {

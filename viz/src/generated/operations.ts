@@ -236,6 +236,7 @@ export type EvidenceFieldsFragment = {
 export type SearchQueryVariables = Exact<{
   text: string;
   kinds?: Array<EntityKind> | EntityKind | null | undefined;
+  documents?: Array<string> | string | null | undefined;
 }>;
 
 export type SearchQuery = {
@@ -259,6 +260,7 @@ export type SearchQuery = {
 
 export type SentencesQueryVariables = Exact<{
   text: string;
+  documents?: Array<string> | string | null | undefined;
 }>;
 
 export type SentencesQuery = {
