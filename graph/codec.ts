@@ -253,6 +253,19 @@ export function relationProjection(r: string): string {
   return `${r} {.*, type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id}`;
 }
 
+/**
+ * Cypher that returns a relationship `r` without its evidence, as decodeRelationEnds() reads it:
+ * for a reader that selects the entity at the other end but not the relation itself.
+ */
+export function relationEndsProjection(r: string): string {
+  return `{id: ${r}.id, type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id}`;
+}
+
+/** A relation read without its evidence: the list is left empty, so it must never reach a reader of the relation. */
+export function decodeRelationEnds(stored: Record<string, unknown>): GraphEdge {
+  return decodeRelation({ ...stored, ...Object.fromEntries(EVIDENCE_LISTS.map((list) => [list, []])) });
+}
+
 export function decodeRelation(stored: Record<string, unknown>): GraphEdge {
   const at = (field: string) => `relation ${String(stored.id)}'s ${field}`;
   const type = stored.type;

@@ -1,7 +1,7 @@
 // A first load through Neo4j's offline importer, for graphs too large for the online
 // writer to load quickly: only into the project's own local server, and only when its
-// database is empty. The graph is written as CSV, the server stopped, the database's
-// store moved aside and `neo4j-admin database import full` run into a fresh one; a
+// database is empty. The graph is written as CSV while the server stops, the database's
+// store is moved aside and `neo4j-admin database import full` run into a fresh one; a
 // failed import puts the old store back, so nothing is half-written. The server is
 // then started again, the schema applied and the counts checked against the CSV.
 import fs from 'node:fs';
@@ -16,9 +16,9 @@ import type { Graph } from '../ingest/types.ts';
 import { databaseDirs, runAdmin, start, status, stop, type Log } from './launcher.ts';
 
 export interface BulkLoadTimings {
-  /** the CSV files written */
+  /** the CSV files written, the server stopping meanwhile */
   csvMs: number;
-  /** the server stopped, the importer run, the server started again */
+  /** the server's stop awaited, the importer run, the server started again */
   importMs: number;
   /** indexes and constraints created and populated */
   schemaMs: number;
@@ -110,12 +110,21 @@ export async function bulkLoad(settings: LocalNeo4jSettings, executor: Executor,
   const work = fs.mkdtempSync(path.join(settings.home, 'bulk-load-'));
   try {
     let started = performance.now();
-    const files = writeImportFiles(graph, path.join(work, 'csv'));
+    // The server shuts down (a checkpoint, then the JVM) while the CSV is written: stop() signals it before its first await.
+    const stopping = stop(settings);
+    let files: ImportFiles;
+    try {
+      files = writeImportFiles(graph, path.join(work, 'csv'));
+    } catch (error) {
+      await stopping;
+      await start(settings, log);
+      throw error;
+    }
     const csvMs = performance.now() - started;
-    log(`${files.rows} rows written as CSV in ${(csvMs / 1000).toFixed(1)} s; stopping Neo4j for the importer…`);
+    log(`${files.rows} rows written as CSV in ${(csvMs / 1000).toFixed(1)} s, Neo4j stopping meanwhile for the importer…`);
 
     started = performance.now();
-    await stop(settings);
+    await stopping;
     const previous = setAside(settings, database, work);
     try {
       await runAdmin(settings, importArgs(files, database), (line) => {

@@ -16,7 +16,7 @@ export async function entitiesByIds(executor: Executor, ids: readonly string[]):
 
 /** One entity with everything the selection asks of it, in one statement; null when there is none. */
 export async function entityWith(executor: Executor, id: string, shape: Shape): Promise<Folded<EntityRow> | null> {
-  const compiler = new ProjectionCompiler();
+  const compiler = new ProjectionCompiler({ evidence: 'selected' });
   const entity = compiler.entity('e', shape);
   const [row] = await executor.read<{ e: unknown }>(`MATCH (e:${ENTITY} {id: $id}) RETURN ${entity.cypher} AS e`, { ...compiler.params, id });
   return row ? entity.decode(row.e, new Map()) : null;

@@ -72,7 +72,8 @@ export async function neighborhood(
   args: { ids: string[]; depth: number; kinds: EntityKind[] | null; types: RelationType[]; limit: number; docs?: DocumentFilter; shape?: SubgraphShape },
 ): Promise<SubgraphRows> {
   const docs = args.docs ?? null;
-  const compiler = new ProjectionCompiler();
+  // A document filter keeps a relation by its evidence, read whole.
+  const compiler = new ProjectionCompiler({ evidence: docs === null && args.shape ? 'selected' : 'all' });
   const shape = args.shape && docs ? { ...args.shape, edges: evidenceUnfolded(args.shape.edges) } : args.shape;
   const { cypher, node, edge } = neighborhoodCypher(args.depth, compiler, shape);
   const [row] = await executor.read<{ nodes: unknown[]; edges: unknown[]; truncated: boolean; missing: string[] }>(cypher, {

@@ -53,7 +53,8 @@ export async function paths(
   args: { from: string; to: string; maxHops: number; limit: number; types: RelationType[]; onlyCited: boolean; docs?: DocumentFilter; shape?: PathShape },
 ): Promise<{ missing: string[]; paths: PathRow[] }> {
   const docs = args.docs ?? null;
-  const compiler = new ProjectionCompiler();
+  // A document filter keeps a relation by its evidence, read whole.
+  const compiler = new ProjectionCompiler({ evidence: docs === null && args.shape ? 'selected' : 'all' });
   const shape = args.shape && docs ? { ...args.shape, relation: evidenceUnfolded(args.shape.relation) } : args.shape;
   const { cypher, node, relation } = pathsCypher(args.maxHops, compiler, shape);
   const [row] = await executor.read<{ missing: string[]; found: { nodes: unknown[]; relations: unknown[] }[] }>(cypher, {

@@ -93,7 +93,8 @@ export async function platformsForCluster(
 ): Promise<{ found: boolean; rows: PlatformRow[] }> {
   const via = args.via ?? null;
   const docs = args.docs ?? null;
-  const compiler = new ProjectionCompiler();
+  // A document filter keeps a relation by its evidence, read whole.
+  const compiler = new ProjectionCompiler({ evidence: docs === null && args.shape ? 'selected' : 'all' });
   const shape = args.shape ?? NO_SHAPE;
   const compiled = platformsCypher(compiler, docs ? { ...shape, relations: evidenceUnfolded(shape.relations) } : shape);
   const [row] = await executor.read<{ found: boolean; cluster: unknown; platforms: { platform: unknown; routes: RawRoute[] }[] }>(compiled.cypher, {

@@ -7,7 +7,18 @@
 // under FOLDED. A field left out of the tree (one the API could not fold) is resolved
 // the usual way, through the loaders.
 import type { Evidence } from '../../ingest/types.ts';
-import { ENTITY, decodeEntity, decodeMention, decodeRelation, entityProjection, evidenceList, mentionProjection, relationProjection } from '../codec.ts';
+import {
+  ENTITY,
+  decodeEntity,
+  decodeMention,
+  decodeRelation,
+  decodeRelationEnds,
+  entityProjection,
+  evidenceList,
+  mentionProjection,
+  relationEndsProjection,
+  relationProjection,
+} from '../codec.ts';
 import type { DocumentRow, EntityRow, MentionRow, RelationRow, SectionRow } from './rows.ts';
 
 /** Where a decoded object keeps the values of its folded fields, by FieldSelection.key. */
@@ -33,7 +44,8 @@ export const EMPTY_SHAPE: Shape = { fields: [] };
 export const FOLDABLE: Record<string, Record<string, string | null>> = {
   Entity: { city: 'Entity', mentions: 'Mention', neighbors: 'Neighbor' },
   Neighbor: { relation: 'Relation', entity: 'Entity' },
-  Relation: { from: 'Entity', to: 'Entity', evidence: 'Evidence' },
+  // cited and confidence are computed from the evidence: in the tree so that the evidence is read for them.
+  Relation: { from: 'Entity', to: 'Entity', evidence: 'Evidence', cited: null, confidence: null },
   Evidence: { section: 'Section', document: 'Document' },
   Mention: { section: 'Section', document: 'Document' },
   // A section's text is cut from its document's: read only when asked for.
@@ -62,10 +74,25 @@ export const TEXT_NOT_READ = '';
 
 const SECTION_KEYS = ['id', 'docId', 'parentId', 'kind', 'path', 'title', 'ordinal', 'start', 'end', 'line', 'column'];
 
+/** The Relation fields read from its evidence lists. */
+const FROM_EVIDENCE = new Set(['evidence', 'cited', 'confidence']);
+
+export interface CompilerOptions {
+  /**
+   * `selected`: a relation's evidence lists, most of what it weighs, are read only where the
+   * selection asks for a field computed from them; elsewhere the relation is read without
+   * (evidence empty, never shown). `all`: always read, for a caller that filters relations by
+   * their evidence after reading them (a document filter) or that passes no selection.
+   */
+  evidence: 'selected' | 'all';
+}
+
 /** Builds one statement: names its variables and parameters, and the decoder that mirrors it. */
 export class ProjectionCompiler {
   readonly params: Record<string, unknown> = {};
   private count = 0;
+
+  constructor(private readonly options: CompilerOptions = { evidence: 'all' }) {}
 
   private name(prefix: string): string {
     this.count += 1;
@@ -155,11 +182,13 @@ export class ProjectionCompiler {
             WITH ${r}, ${o}, CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END AS ${dir}
             WHERE ${this.param(field.args.direction)} IN ['BOTH', ${dir}]
             WITH ${r}, ${o}, ${dir} ORDER BY type(${r}), ${o}.id LIMIT ${this.param(field.args.first)}
-            RETURN {direction: ${dir}, r: ${relationProjection(r)}, o: ${entityProjection(o)}, f: ${folds.cypher}} }`,
+            RETURN {direction: ${dir}, r: ${relationEndsProjection(r)}, o: ${entityProjection(o)}, f: ${folds.cypher}} }`,
           decode: (raw, known) =>
             (raw as Raw[]).map((item) => {
               const other = decodeEntity(item.o as Raw);
-              const neighbor: Folded<NeighborValue> = { relation: decodeRelation(item.r as Raw), entity: other, direction: item.direction as 'OUT' | 'IN' };
+              // Neighbor.relation, when selected, is the folded relation, read with what its own selection needs.
+              const relation = decodeRelationEnds(item.r as Raw);
+              const neighbor: Folded<NeighborValue> = { relation, entity: other, direction: item.direction as 'OUT' | 'IN' };
               neighbor[FOLDED] = folds.decode(item.f, new Map(known).set(other.id, other), neighbor);
               return neighbor;
             }),
@@ -172,10 +201,11 @@ export class ProjectionCompiler {
 
   relation(r: string, shape: Shape): Compiled<Folded<RelationRow>> {
     const folds = this.folds(shape, 'Relation', (field) => this.relationField(r, field));
+    const evidence = this.options.evidence === 'all' || shape.fields.some((f) => FROM_EVIDENCE.has(f.field));
     return {
-      cypher: `{r: ${relationProjection(r)}, f: ${folds.cypher}}`,
+      cypher: `{r: ${evidence ? relationProjection(r) : relationEndsProjection(r)}, f: ${folds.cypher}}`,
       decode: (raw, known) => {
-        const row: Folded<RelationRow> = decodeRelation((raw as Raw).r as Raw);
+        const row: Folded<RelationRow> = (evidence ? decodeRelation : decodeRelationEnds)((raw as Raw).r as Raw);
         row[FOLDED] = folds.decode((raw as Raw).f, known, row);
         return row;
       },

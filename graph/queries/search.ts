@@ -91,9 +91,9 @@ export function searchCypher(withPinyin: boolean): string {
          ELSE 0.0
        END AS rule
      WITH e, CASE WHEN rule > fulltext THEN rule ELSE fulltext END AS score
-     RETURN ${entityProjection('e')} AS e, score
      ORDER BY score DESC, size(e.name), e.id
-     LIMIT $first`;
+     LIMIT $first
+     RETURN ${entityProjection('e')} AS e, score`;
 }
 
 export async function search(

@@ -49,6 +49,14 @@ describe('bulk first load through the offline importer', { timeout: 600_000 }, (
     expect(await isEmpty(executor)).toBe(true);
   });
 
+  it('restarts the server and keeps the database empty when the graph cannot be written as CSV', async () => {
+    const graph = planGraph();
+    const unwritable: Graph = { ...graph, nodes: [{ ...graph.nodes[0]!, name: 'a\u001fb' }, ...graph.nodes.slice(1)] };
+    await expect(bulkLoad(settings, executor, unwritable, log)).rejects.toMatchObject({ code: 'IMPORT_REFUSED', message: /U\+001F/ });
+    expect((await status(settings)).running).toBe(true);
+    expect(await isEmpty(executor)).toBe(true);
+  });
+
   it('imports the bundled plan into an empty database exactly as the online writer stores it', async () => {
     const summary = await bulkLoad(settings, executor, planGraph(), log);
     expect(summary.rows).toBeGreaterThan(planGraph().nodes.length + planGraph().edges.length);

@@ -80,6 +80,15 @@ describe('round trips to Neo4j per root field', { timeout: 120_000 }, () => {
     expect(loaded.queries).toBeGreaterThan(1);
   });
 
+  it('reads the evidence a relation is cited and weighed by even when the evidence itself is not selected', async () => {
+    const selection = `fragment Weighed on Entity { neighbors(first: 20) { relation { id cited confidence } entity { id } } }`;
+    const folded = await cost(`${selection} { entity(id: "songshan-lake-science-city") { ...Weighed } }`);
+    const loaded = await cost(`${selection} { search(text: "松山湖科学城", first: 1) { entity { ...Weighed } } }`);
+    const relations = (folded.data.entity as { neighbors: { relation: { cited: boolean; confidence: number } }[] }).neighbors.map((n) => n.relation);
+    expect(relations.some((r) => r.cited && r.confidence > 0)).toBe(true);
+    expect(folded.data.entity).toEqual((loaded.data.search as { entity: unknown }[])[0]!.entity);
+  });
+
   it('answers paths with their hops, ends and evidence in one Cypher query', async () => {
     const { queries, data } = await cost(`{ paths(from: "shenzhen", to: "songshan-lake-science-city", maxHops: 4) {
       length hops { from { id name city { id } } to { id } relation { type from { id } evidence { quote method document { title } } } }
