@@ -320,7 +320,7 @@ export function buildGraph(input: IngestInput): IngestResult {
     for (const candidate of candidates) {
       const node = candidate.entry
         ? builder.fromEntry(candidate.entry, candidate.method === 'gazetteer' ? 'gazetteer' : 'registry')
-        : builder.discovered(candidate.kind, candidate.text, candidate.confidence);
+        : builder.discovered(candidate.kind, candidate.name ?? candidate.text, candidate.confidence);
       place(candidate, node);
     }
     // Every 专栏 is a program: one the registry does not know is named by its heading.

@@ -6,6 +6,7 @@ import { gazetteerMatches } from './gazetteer.ts';
 import { clusterGroups, layouts } from './layouts.ts';
 import { Matcher, leftmostLongest } from './matcher.ts';
 import { shortPartners } from './short-partners.ts';
+import { typedLists } from './typed-lists.ts';
 import type { EntityKind } from './model.ts';
 import { fold } from './normalize.ts';
 import type { Registry, RegistryEntry } from './registry.ts';
@@ -20,6 +21,8 @@ export interface Candidate {
   kind: EntityKind;
   /** the surface text */
   text: string;
+  /** the entity's name, where the text is only part of it (海洋 of 海洋创新型产业集群) */
+  name?: string;
   method: RecognitionMethod;
   confidence: number;
 }
@@ -198,6 +201,7 @@ export function recognize(text: string, registry: Registry, options: { discover:
   if (options.discover) {
     all.push(...discover(folded, text, known), ...layouts(folded, text, known), ...clusterGroups(folded, text, known));
     all.push(...enumeratedFields(folded, text).filter((f) => !all.some((c) => c.start < f.end && f.start < c.end)));
+    all.push(...typedLists(folded, text, all));
     // Places last: a name that holds one (合肥实验室深圳基地) is the name, not the place.
     const places = gazetteerMatches(folded, registry, all).map((m) => ({
       start: m.start,

@@ -5,10 +5,12 @@
 // fields or context it names: 支持汕头依托华侨经济文化合作试验区 (a host), 联动香港 (a partner),
 // 澳门大学、澳门科技大学等院校的产学研示范基地 (whose base), 推动粤港澳大湾区…与海南自由贸易港
 // 联动发展 (cooperation), 在人工智能…等领域 (a field). Likewise under a program's own
-// paragraph (广东省强芯工程。…).
+// paragraph (广东省强芯工程。…). Nor the industries a typed list has a city grow (提升海洋、绿色钢铁…等
+// 创新型产业集群发展): the city develops them, the box builds none of them.
 import type { EntityKind } from '../model.ts';
+import { TYPED_LIST } from '../typed-lists.ts';
 import { buildVerb, isBuilt } from './built.ts';
-import { PLATFORM_KINDS, kindIn, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
+import { PLATFORM_KINDS, findAll, kindIn, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
 
 /** What a program can build or fund; cities, corridors, fields, programs and indicators it cannot. */
 const SUPPORTED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone', 'IndustryCluster'] satisfies readonly EntityKind[];
@@ -23,8 +25,9 @@ export const supports: RelationRule = {
   apply(context) {
     const found: Found[] = [];
     const consider = (program: Mentioned, view: SentenceView, confidence: number) => {
+      const lists = findAll(view, TYPED_LIST);
       for (const m of view.mentions) {
-        if (m.nodeId === program.nodeId) continue;
+        if (m.nodeId === program.nodeId || lists.some((l) => l.start <= m.start && m.end <= l.end)) continue;
         // 推动设立粤港澳大湾区科技成果转化基金: a fund the box sets up is a program it supports.
         if (m.kind === 'Program' && buildVerb(context.text, view, m) === '设立') {
           found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence });

@@ -33,13 +33,16 @@ describe('rule layout (groupings the plan names as a whole)', () => {
       '围绕广东省重点培育十大战略性支柱产业集群和十大战略性新兴产业集群的总体部署。提升海洋、绿色钢铁、绿色石化、清洁能源等创新型产业集群发展。',
       EMPTY_REGISTRY,
     );
+    // The unnumbered list's items are clusters each (typed-lists.ts), none a group the others are part of.
+    const items = ['海洋', '绿色钢铁', '绿色石化', '清洁能源'].map((stem) => `${stem}创新型产业集群`);
     expect(
       graph.nodes
         .filter((n) => n.name.includes('产业集群'))
         .map((n) => n.name)
         .sort(),
-    ).toEqual(['十大战略性支柱产业集群', '十大战略性新兴产业集群'].sort());
+    ).toEqual(['十大战略性支柱产业集群', '十大战略性新兴产业集群', ...items].sort());
     expect(edgesBy(graph, 'layout')).toEqual([]);
+    expect(graph.edges.filter((e) => e.type === 'PART_OF')).toEqual([]);
   });
 
   it('takes no slogan of the same shape for a layout, and no lone part with no layout before it', () => {
