@@ -73,6 +73,20 @@ const ROLE = new RegExp(`(${alternatives(LEXICON.roles)})$`, 'u');
 /** Characters before the suffix that a name has at least (季华实验室); shorter stems are modifiers (省实验室). */
 const MIN_STEM = 2;
 const PROPER_HINT = new RegExp(`(${alternatives(LEXICON.properHints)})`, 'u');
+const LEADING_MODIFIER = new RegExp(`^(${alternatives([...LEXICON.modifiers].sort((a, b) => b.length - a.length))})`, 'u');
+
+/**
+ * 建设国家级海洋科技合作基地，: a name the plan builds as a clause of its own, whose stem holds a
+ * subject of its own (海洋科技, 知识产权) once the modifiers are gone, is named even without a
+ * place or quote. A category (科普基地) has no such stem; one joined by 和 (科技和人才交流) is two;
+ * one ending in a process (中试熟化, 集群化) says how such bases work, not which one this is.
+ */
+function builtAlone(folded: string, start: number, end: number, suffix: string): boolean {
+  if (!/(建设|构建)$/.test(folded.slice(0, start)) || !/^[,;。]/.test(folded.slice(end))) return false;
+  let stem = folded.slice(start, end - suffix.length);
+  for (let lead = LEADING_MODIFIER.exec(stem); lead && lead[0].length < stem.length; lead = LEADING_MODIFIER.exec(stem)) stem = stem.slice(lead[0].length);
+  return stem.length >= 4 && !stem.endsWith('化') && !new RegExp(CONJUNCTION).test(stem) && !LEADING_MODIFIER.test(stem);
+}
 
 function extend(folded: string, at: number): string | null {
   CONTINUATION.lastIndex = at;
@@ -115,10 +129,15 @@ export function discover(folded: string, text: string, taken: Match<unknown>[]):
       // A bracket left open (各类开发区（园区）) is a cut through a phrase, not a name.
       if ((name.match(/[（(]/g) ?? []).length !== (name.match(/[）)]/g) ?? []).length) continue;
       const hinted = PROPER_HINT.test(name) || /[“（(]/.test(name);
-      if (NEEDS_HINT.has(suffix[0]) && !hinted) continue;
       const end = start + name.length;
-      // Where a registry name covers (part of) the span, the registry knows better.
-      if (taken.some((t) => t.start < end && start < t.end)) continue;
+      const alone = builtAlone(folded, start, end, suffix[0]);
+      if (NEEDS_HINT.has(suffix[0]) && !hinted && !alone) continue;
+      // Where a registry name covers (part of) the span, the registry knows better; unless the span is a
+      // name of its own that holds registry names well inside it (中国科协“海智计划”广东（汕头）工作基地,
+      // 泛珠三角区域科技交易网络): a quoted or bracketed name, or one built alone, whose last words are its own.
+      const overlapping = taken.filter((t) => t.start < end && start < t.end);
+      const holds = (/[“（(]/.test(name) || alone) && overlapping.every((t) => t.start >= start && t.end <= end - 4);
+      if (overlapping.length > 0 && !holds) continue;
       found.push({
         start,
         end,

@@ -27,3 +27,22 @@ export function embeddedParent(name: string): EmbeddedParent | null {
   const academy = ACADEMY.spellings.find((s) => name.startsWith(s) && name.length > s.length);
   return academy ? { name: ACADEMY.name, length: academy.length, type: 'PART_OF' } : null;
 }
+
+/**
+ * 中国科协“海智计划”广东（汕头）工作基地: a platform whose name opens with an organisation and quotes a
+ * programme is hosted by the one and part of the other. Only a quote opened right after the organisation
+ * counts, so a name that merely quotes a slogan later on (…“1+9+N”…) is left alone.
+ */
+const HOST_QUOTE_REST = /^(\p{Script=Han}{2,8})(“[^”]{2,12}”)\p{Script=Han}/u;
+
+export interface EmbeddedProgramme {
+  host: string;
+  /** the programme as quoted, quotes included, and where it stands in the name */
+  programme: string;
+  at: number;
+}
+
+export function embeddedProgramme(name: string): EmbeddedProgramme | null {
+  const match = HOST_QUOTE_REST.exec(name);
+  return match ? { host: match[1]!, programme: match[2]!, at: match[1]!.length } : null;
+}

@@ -13,7 +13,7 @@ import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
 import { RULES } from './relations/index.ts';
 import { boxPrograms } from './relations/box-program.ts';
 import { leads } from './relations/leads.ts';
-import { NAME_PARENT_METHOD, embeddedParent } from './name-parent.ts';
+import { NAME_PARENT_METHOD, embeddedParent, embeddedProgramme } from './name-parent.ts';
 import { NAME_PLACE_METHOD, branchOf, embeddedCity } from './name-place.ts';
 import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
@@ -254,7 +254,8 @@ function addEmbeddedPlaces(
 /**
  * 中科院沈阳自动化所广东智能无人系统研究院 names the institute that hosts it, which names the
  * academy it is part of: each organisation a name opens with is mentioned there and related
- * to what it names (name-parent.ts).
+ * to what it names (name-parent.ts). A base whose name opens with an organisation and quotes a
+ * programme (中国科协“海智计划”广东（汕头）工作基地) is hosted by the one and part of the other.
  */
 function addEmbeddedParents(
   builder: GraphBuilder,
@@ -263,9 +264,25 @@ function addEmbeddedParents(
   sentences: Section[],
   text: string,
 ): void {
+  const find = (...names: string[]) => registry.entries.find((e) => names.some((n) => e.name === n || e.aliases.includes(n)));
   for (const { node, start, end } of placed) {
     const sentence = sentenceAt(sentences, start);
-    if (node.kind !== 'Institution' || !sentence) continue;
+    if (!sentence) continue;
+    const quoted = node.kind === 'InnovationCenter' ? embeddedProgramme(text.slice(start, end)) : null;
+    if (quoted) {
+      const bare = quoted.programme.slice(1, -1);
+      const hostEntry = find(quoted.host);
+      const host = hostEntry ? builder.fromEntry(hostEntry) : builder.discovered('Institution', quoted.host, 0.6);
+      builder.mention(host, sentence, start, start + quoted.host.length);
+      builder.relate('HOSTED_BY', node.id, host.id, sentence, NAME_PARENT_METHOD, 0.85);
+      const programmeEntry = find(bare, quoted.programme);
+      const programme = programmeEntry ? builder.fromEntry(programmeEntry) : builder.discovered('Program', quoted.programme, 0.6);
+      // The registry's programme is named by its bare name, inside the quotes.
+      const at = start + quoted.at + (programmeEntry ? 1 : 0);
+      builder.mention(programme, sentence, at, at + (programmeEntry ? bare.length : quoted.programme.length));
+      builder.relate('PART_OF', node.id, programme.id, sentence, NAME_PARENT_METHOD, 0.85);
+    }
+    if (node.kind !== 'Institution') continue;
     let child = node;
     for (let parent = embeddedParent(text.slice(start, end)); parent;) {
       const entry = registry.entries.find((e) => e.name === parent!.name || e.aliases.includes(parent!.name));
