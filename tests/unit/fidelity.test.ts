@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fidelityWith, loadGold, percent, score, type Fidelity } from '../../bench/fidelity.ts';
 
 const FLOORS: Record<'default' | 'none', Record<Exclude<keyof Fidelity, 'linkCited'>, number>> = {
-  default: { entityRecall: 85.9, entityPrecision: 98.4, linkFound: 90.9, linkTyped: 90.9, linkPrecision: 93.8 },
-  none: { entityRecall: 68.5, entityPrecision: 96.6, linkFound: 56.5, linkTyped: 56.5, linkPrecision: 95.0 },
+  default: { entityRecall: 89.1, entityPrecision: 98.5, linkFound: 97.0, linkTyped: 97.0, linkPrecision: 94.2 },
+  none: { entityRecall: 71.6, entityPrecision: 96.7, linkFound: 60.5, linkTyped: 60.5, linkPrecision: 95.3 },
 };
 
 describe('fidelity to the hand-made reading', () => {

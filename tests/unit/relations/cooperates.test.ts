@@ -56,4 +56,32 @@ describe('rule cooperates: 联动 with a party', () => {
     );
     expect(edgesBy(graph, 'cooperates')).toEqual([]);
   });
+
+  describe('a sentence that opens with cooperation with a partner (专栏 25 加强与海南自贸港的科技交流合作)', () => {
+    const BOX_25 =
+      '加强与海南自贸港交流合作，将湛江打造成战略对接的重要连接点和支撑点，将广州南沙、深圳前海、珠海横琴等平台打造成制度创新联动的有力支撑，将沿海经济带西翼打造成联动发展的重要纽带，推动粤港澳大湾区、深圳中国特色社会主义先行示范区与海南自由贸易港联动发展。';
+
+    it('makes each place it turns into a link to the partner cooperate with it', () => {
+      const withHainan = edgesBy(snippetGraph(BOX_25), 'cooperates')
+        .map((e) => e.replace('COOPERATES_WITH ', '').split('→'))
+        .filter((pair) => pair.includes('海南自由贸易港'))
+        .map((pair) => pair.find((p) => p !== '海南自由贸易港'))
+        .sort();
+      expect(withHainan).toEqual(
+        ['前海深港现代服务业合作区', '广州南沙新区', '横琴粤澳深度合作区', '湛江', '深圳中国特色社会主义先行示范区', '粤港澳大湾区'].sort(),
+      );
+    });
+
+    it('does not make a corridor a partner, nor read the clauses without the opening cooperation', () => {
+      const edges = edgesBy(snippetGraph(BOX_25), 'cooperates');
+      expect(edges.some((e) => e.includes('沿海经济带'))).toBe(false);
+      const alone = '将湛江打造成战略对接的重要连接点和支撑点，将广州南沙、深圳前海、珠海横琴等平台打造成制度创新联动的有力支撑。';
+      expect(edgesBy(snippetGraph(alone), 'cooperates')).toEqual([]);
+    });
+
+    it('does not make a place a partner where its clause makes it something other than a link (将湛江打造成区域创新中心)', () => {
+      const text = '加强与海南自贸港交流合作，将湛江打造成粤西地区区域创新中心，推动湛江高新区高质量发展。';
+      expect(edgesBy(snippetGraph(text), 'cooperates')).toEqual([]);
+    });
+  });
 });
