@@ -123,14 +123,11 @@ describe('HTTP server', () => {
       }
       const { data } = await graphql(executor, '{ entities(first: 20) { edges { node { id } } } }');
       const ids = (data as { entities: { edges: { node: { id: string } }[] } }).entities.edges.map((e) => e.node.id);
-      // Twenty uncached neighbourhoods at once take the one turn and are refused the rest of it; the cached question, asked among them, is not.
-      const answers = await Promise.all(
-        ids.map((id, i) => Promise.all([post(`{ neighborhood(ids: ["${id}"], depth: 2, limit: 100) { nodes { id } } }`), i % 4 === 0 ? post(cached) : null])),
-      );
-      const uncached = answers.map(([a]) => a);
-      const repeated = answers.map(([, b]) => b).filter((b) => b !== null);
-      expect(uncached.filter((a) => a.status === 503).length).toBeGreaterThanOrEqual(ids.length - 4);
-      expect(repeated).toHaveLength(5);
+      // Twenty uncached neighbourhoods at once take the one turn, and most are refused it; the cached question, asked while they run, is not.
+      const uncached = Promise.all(ids.map((id) => post(`{ neighborhood(ids: ["${id}"], depth: 2, limit: 100) { nodes { id } } }`)));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const repeated = await Promise.all(Array.from({ length: 5 }, () => post(cached)));
+      expect((await uncached).filter((a) => a.status === 503).length).toBeGreaterThanOrEqual(ids.length / 2);
       for (const answer of repeated) {
         expect(answer.status, JSON.stringify(answer.body)).toBe(200);
         expect(answer.body.data).toMatchObject({ stats: { entities: expect.any(Number) } });
