@@ -5,19 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { removeDocument, writeGraph } from '../../graph/writer.ts';
-import { buildGraph } from '../../ingest/pipeline.ts';
 import { graphql } from '../support/api.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { REVISION, revisedPlan } from '../support/editions.ts';
+import { REVISED_ID, REVISION, revisedGraph } from '../support/editions.ts';
 import { buildExplorer } from '../support/explorer-build.ts';
 import { idle, labels, statementsBesideGraph } from '../support/explorer-page.ts';
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
-import { bundledRegistry, planBytes, planGraph } from '../support/plan.ts';
+import { planGraph } from '../support/plan.ts';
 import { serveApi, type Served } from '../support/serve.ts';
 
 const SHOTS = path.join(PROJECT_ROOT, 'tests', 'e2e', 'screenshots');
-const REVISED = 'guangdong-sti-14th-fyp-revised';
 const PHONE = { width: 390, height: 844 };
 /** A comparison reads the whole of two plans: on a busy machine that takes a while. */
 const SLOW = 60_000;
@@ -54,15 +52,7 @@ describe('several plans in the explorer', () => {
   beforeAll(async () => {
     executor = await connect();
     await loadBundledPlan(executor);
-    const revised = buildGraph({
-      source: 'revised.txt',
-      bytes: Buffer.from(revisedPlan(planBytes())),
-      registry: bundledRegistry(),
-      discover: true,
-      docId: REVISED,
-      title: '修订版（测试）',
-    }).graph;
-    await writeGraph(executor, revised);
+    await writeGraph(executor, revisedGraph({ title: '修订版（测试）' }));
     await buildExplorer();
     served = await serveApi(executor, { requestTimeoutMs: SLOW });
     browser = await launchChromium();
@@ -74,7 +64,7 @@ describe('several plans in the explorer', () => {
   afterAll(async () => {
     await browser?.close();
     await served?.close();
-    await removeDocument(executor, REVISED);
+    await removeDocument(executor, REVISED_ID);
     await executor?.close();
   });
 
@@ -84,7 +74,7 @@ describe('several plans in the explorer', () => {
     await idle(page);
     await page.click('#plans-box summary');
     order = await page.locator('#documents input').evaluateAll((list) => list.map((i) => (i as HTMLInputElement).value));
-    expect([...order].sort()).toEqual([A, REVISED].sort());
+    expect([...order].sort()).toEqual([A, REVISED_ID].sort());
     expect(await page.locator('#documents input:checked').count()).toBe(2);
     expect(await labels(page)).toEqual(expect.arrayContaining([REVISION.renamed.from, REVISION.renamed.to]));
   });
@@ -92,16 +82,16 @@ describe('several plans in the explorer', () => {
   it('shows only what the picked plan names', async () => {
     await page.uncheck(`#documents input[value="${A}"]`);
     await idle(page);
-    expect(page.url()).toContain(`docs=${REVISED}`);
+    expect(page.url()).toContain(`docs=${REVISED_ID}`);
     expect(await labels(page)).toContain(REVISION.renamed.to);
     expect(await labels(page)).not.toContain(REVISION.renamed.from);
     await page.check(`#documents input[value="${A}"]`);
     await idle(page);
-    await page.uncheck(`#documents input[value="${REVISED}"]`);
+    await page.uncheck(`#documents input[value="${REVISED_ID}"]`);
     await idle(page);
     expect(await labels(page)).toContain(REVISION.renamed.from);
     expect(await labels(page)).not.toContain(REVISION.renamed.to);
-    await page.check(`#documents input[value="${REVISED}"]`);
+    await page.check(`#documents input[value="${REVISED_ID}"]`);
     await idle(page);
     expect(page.url()).not.toContain('docs=');
   });
@@ -119,8 +109,8 @@ describe('several plans in the explorer', () => {
       return { entities, sentences };
     };
     const pick = async (docs: string[]) => {
-      for (const id of [A, REVISED]) if (docs.includes(id)) await page.check(`#documents input[value="${id}"]`);
-      for (const id of [A, REVISED]) if (!docs.includes(id)) await page.uncheck(`#documents input[value="${id}"]`);
+      for (const id of [A, REVISED_ID]) if (docs.includes(id)) await page.check(`#documents input[value="${id}"]`);
+      for (const id of [A, REVISED_ID]) if (!docs.includes(id)) await page.uncheck(`#documents input[value="${id}"]`);
       await idle(page);
     };
     const added = REVISION.added.slice(4, 12); // 南海海洋数据中心, named by the revised edition alone
@@ -133,10 +123,10 @@ describe('several plans in the explorer', () => {
     expect((await offered(REVISION.renamed.to)).entities).not.toContain(newId);
     expect((await offered(added)).sentences.some((s) => s.includes(REVISION.added))).toBe(false);
     expect((await offered(REVISION.renamed.from)).entities[0]).toBe(oldId);
-    await pick([REVISED]);
+    await pick([REVISED_ID]);
     expect((await offered(REVISION.renamed.from)).entities).not.toContain(oldId);
     expect((await offered(REVISION.renamed.to)).entities[0]).toBe(newId);
-    await pick([A, REVISED]);
+    await pick([A, REVISED_ID]);
     expect(page.url()).not.toContain('docs=');
   });
 
@@ -144,7 +134,7 @@ describe('several plans in the explorer', () => {
     await page.check('#color-by-document');
     await idle(page);
     expect(page.url()).toContain('color=document');
-    const [first, second] = [order.indexOf(A), order.indexOf(REVISED)];
+    const [first, second] = [order.indexOf(A), order.indexOf(REVISED_ID)];
     const shares = await slices(page, [REVISION.renamed.from, REVISION.renamed.to, '东莞']);
     // A slice for each plan that names the node, in that plan's colour slot.
     expect(shares[REVISION.renamed.from]![first]).toBe(100);
@@ -164,11 +154,11 @@ describe('several plans in the explorer', () => {
 
   it('compares the plan with its revised edition: only in A, only in B, in both, each difference with its sentences', { timeout: SLOW * 3 }, async () => {
     await page.selectOption('#compare-a', A);
-    await page.selectOption('#compare-b', REVISED);
+    await page.selectOption('#compare-b', REVISED_ID);
     await page.click('#compare');
     await idle(page);
     expect(page.url()).toContain('view=compare');
-    const { data } = await graphql<{ compareDocuments: { entities: Ids; relations: Ids } }>(executor, COMPARE, { a: A, b: REVISED }, SLOW);
+    const { data } = await graphql<{ compareDocuments: { entities: Ids; relations: Ids } }>(executor, COMPARE, { a: A, b: REVISED_ID }, SLOW);
     const want = (list: { [k: string]: { id: string } }[], key: string) => list.map((x) => x[key]!.id).sort();
     const shown = (side: string, row: string) =>
       page.locator(`#details .side[data-side="${side}"] .${row}`).evaluateAll((list) => list.map((li) => (li as HTMLElement).dataset.id!).sort());
@@ -202,7 +192,7 @@ describe('several plans in the explorer', () => {
     }
     const shares = await slices(page, [REVISION.renamed.from, REVISION.renamed.to]);
     expect(shares[REVISION.renamed.from]![order.indexOf(A)]).toBe(100);
-    expect(shares[REVISION.renamed.to]![order.indexOf(REVISED)]).toBe(100);
+    expect(shares[REVISION.renamed.to]![order.indexOf(REVISED_ID)]).toBe(100);
     const lineColours = await page.evaluate(
       (ids) => ids.map((id) => (window as any).innograph.cy.$id(id).style('line-color') as string),
       want(relations.onlyA, 'relation').slice(0, 1).concat(want(relations.onlyB, 'relation').slice(0, 1)),

@@ -11,13 +11,12 @@ import { diffFacts, factsOf, type DocumentFacts } from '../../ingest/facts.ts';
 import { buildGraph, ingest } from '../../ingest/pipeline.ts';
 import type { Graph } from '../../ingest/types.ts';
 import { graphql } from '../support/api.ts';
-import { REVISION, revisedPlan } from '../support/editions.ts';
+import { REVISED_ID, REVISION, revisedGraph, revisedPlan } from '../support/editions.ts';
 import { usePlan } from '../support/loaded.ts';
 import { bundledRegistry, planBytes, planGraph } from '../support/plan.ts';
 import { printedPlan } from '../support/print-plan.ts';
 
 const PDF_ID = 'guangdong-sti-14th-fyp-pdf';
-const REVISED_ID = 'guangdong-sti-14th-fyp-revised';
 const EDITION_ID = 'edition-under-test';
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(PROJECT_ROOT, 'bin', 'ingest.ts');
@@ -60,14 +59,7 @@ describe('several plans side by side', () => {
     const registry = bundledRegistry();
     pdf = (await ingest({ source: 'plan.pdf', bytes: fs.readFileSync(await printedPlan()), registry, discover: true, docId: PDF_ID, title: 'PDF edition' }))
       .graph;
-    revised = buildGraph({
-      source: 'revised.txt',
-      bytes: Buffer.from(revisedPlan(planBytes())),
-      registry,
-      discover: true,
-      docId: REVISED_ID,
-      title: 'revised edition',
-    }).graph;
+    revised = revisedGraph({ title: 'revised edition' });
     factsBefore = await documentFacts(executor, A);
     await writeGraph(executor, pdf);
     await writeGraph(executor, revised);

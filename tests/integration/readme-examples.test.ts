@@ -4,13 +4,10 @@ import { PROJECT_ROOT } from '../../config.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { graphql } from '../support/api.ts';
 import { removeDocument, writeGraph } from '../../graph/writer.ts';
-import { buildGraph } from '../../ingest/pipeline.ts';
-import { revisedPlan } from '../support/editions.ts';
+import { REVISED_ID, revisedGraph } from '../support/editions.ts';
 import { usePlan } from '../support/loaded.ts';
-import { bundledRegistry, planBytes } from '../support/plan.ts';
 
 /** The second plan the README's comparison asks about. */
-const REVISED = 'guangdong-sti-14th-fyp-revised';
 
 const readme = fs.readFileSync(`${PROJECT_ROOT}/README.md`, 'utf8');
 const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -24,17 +21,10 @@ describe('the README examples', () => {
   let executor: Executor;
   beforeAll(async () => {
     executor = plan();
-    const revised = buildGraph({
-      source: 'revised.txt',
-      bytes: Buffer.from(revisedPlan(planBytes())),
-      registry: bundledRegistry(),
-      discover: true,
-      docId: REVISED,
-    });
-    await writeGraph(executor, revised.graph);
+    await writeGraph(executor, revisedGraph());
   });
   afterAll(async () => {
-    await removeDocument(executor, REVISED);
+    await removeDocument(executor, REVISED_ID);
   });
 
   it('are there', () => {

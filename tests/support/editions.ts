@@ -3,6 +3,12 @@
 // put in, and a platform renamed everywhere the plan names it.
 import { decode } from '../../ingest/decode.ts';
 import { normalize } from '../../ingest/normalize.ts';
+import { buildGraph } from '../../ingest/pipeline.ts';
+import type { Graph } from '../../ingest/types.ts';
+import { bundledRegistry, planBytes } from './plan.ts';
+
+/** The id the tests load the revised edition under, beside the bundled plan. */
+export const REVISED_ID = 'guangdong-sti-14th-fyp-revised';
 
 export const REVISION = {
   /** sentences the new edition drops */
@@ -27,4 +33,16 @@ export function revisedPlan(bytes: Uint8Array): string {
   text = `${text.slice(0, anchor)}${REVISION.added}${text.slice(anchor)}`;
   if (!text.includes(REVISION.renamed.from)) throw new Error(`the plan no longer names ${REVISION.renamed.from}`);
   return text.replaceAll(REVISION.renamed.from, REVISION.renamed.to);
+}
+
+/** The revised edition through the whole pipeline: a document of its own, or (with the bundled plan's id) a new edition of it. */
+export function revisedGraph(edition: { docId?: string; title?: string } = {}): Graph {
+  return buildGraph({
+    source: 'revised.txt',
+    bytes: Buffer.from(revisedPlan(planBytes())),
+    registry: bundledRegistry(),
+    discover: true,
+    docId: edition.docId ?? REVISED_ID,
+    ...(edition.title === undefined ? {} : { title: edition.title }),
+  }).graph;
 }

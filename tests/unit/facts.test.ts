@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { diffFacts, factsOf, formatDiff } from '../../ingest/facts.ts';
-import { buildGraph } from '../../ingest/pipeline.ts';
-import { REVISION, revisedPlan } from '../support/editions.ts';
-import { bundledRegistry, planBytes, planGraph } from '../support/plan.ts';
+import { REVISION, revisedGraph } from '../support/editions.ts';
+import { planGraph } from '../support/plan.ts';
 
 describe('comparing two editions of a plan', () => {
   const before = planGraph();
   const id = before.documents[0]!.id;
-  const after = buildGraph({
-    source: 'revised.txt',
-    bytes: Buffer.from(revisedPlan(planBytes())),
-    registry: bundledRegistry(),
-    discover: true,
-    docId: id,
-  }).graph;
+  const after = revisedGraph({ docId: id });
   const diff = diffFacts(factsOf(before, id), factsOf(after, id));
 
   it('adds what only the new edition names and states, and drops what only the old one did', () => {
