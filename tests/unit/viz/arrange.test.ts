@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bands, chain } from '../../../viz/src/arrange.ts';
 import { platformRows } from '../../../viz/src/panels.ts';
-import type { ClusterPlatform, Entity } from '../../../viz/src/types.ts';
+import type { ClusterPlatform } from '../../../viz/src/types.ts';
+import { entity } from '../../support/explorer-data.ts';
 
-const entity = (id: string, kind: Entity['kind'] = 'Lab'): Entity => ({
-  id,
-  kind,
-  name: id,
-  nameEn: null,
-  city: null,
-  source: 'registry',
-  confidence: 1,
-  documents: [],
-});
 const route = (id: string, via: ClusterPlatform['via'], through: string | null = null): ClusterPlatform => ({
   via,
   platform: entity(id),

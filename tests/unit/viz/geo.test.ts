@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fitProjection, geoPositions, labelBox, project } from '../../../viz/src/geo.ts';
 import type { Entity } from '../../../viz/src/types.ts';
+import { entity } from '../../support/explorer-data.ts';
 
 const box = { width: 1200, height: 800 };
-const city = (id: string, lat: number, lon: number): Entity => ({
-  id,
-  kind: 'City',
-  name: id,
-  nameEn: null,
-  city: null,
-  source: 'registry',
-  confidence: 1,
-  documents: [],
-  lat,
-  lon,
-});
-const zone = (id: string, name: string, cityId: string | null): Entity => ({
-  id,
-  kind: 'Zone',
-  name,
-  nameEn: null,
-  city: cityId ? { id: cityId, name: cityId, nameEn: null } : null,
-  source: 'registry',
-  confidence: 1,
-  documents: [],
-});
+const city = (id: string, lat: number, lon: number): Entity => entity(id, 'City', { lat, lon });
+const zone = (id: string, name: string, cityId: string | null): Entity =>
+  entity(id, 'Zone', { name, city: cityId ? { id: cityId, name: cityId, nameEn: null } : null });
 const placed = (e: Entity) => ({ ...e, box: labelBox(e.name, 12.5, 130, 20) });
 
 describe('geographic positions', () => {

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyGraph, filtered, merge, toElements, without } from '../../../viz/src/graph-data.ts';
-import type { Entity, Relation } from '../../../viz/src/types.ts';
+import type { Entity } from '../../../viz/src/types.ts';
+import { entity as explorerEntity, relation } from '../../support/explorer-data.ts';
 
-const entity = (id: string, kind: Entity['kind'] = 'City', extra: Partial<Entity> = {}): Entity => ({
-  id,
-  kind,
-  name: id,
-  nameEn: `${id} (en)`,
-  city: null,
-  source: 'registry',
-  confidence: 1,
-  documents: [],
-  ...extra,
-});
-const relation = (from: string, to: string, extra: Partial<Relation> = {}): Relation => ({
-  id: `LOCATED_IN:${from}->${to}`,
-  type: 'LOCATED_IN',
-  from: { id: from },
-  to: { id: to },
-  cited: true,
-  confidence: 1,
-  ...extra,
-});
+/** A city by default, with an English name. */
+const entity = (id: string, kind: Entity['kind'] = 'City', extra: Partial<Entity> = {}): Entity => explorerEntity(id, kind, { nameEn: `${id} (en)`, ...extra });
 
 describe('the explorer graph', () => {
   it('merges an expansion without drawing anything twice', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { columns, stacked } from '../../../viz/src/arrange.ts';
 import { documentShares } from '../../../viz/src/graph-data.ts';
-import type { Comparison, Entity, Relation } from '../../../viz/src/types.ts';
+import type { Comparison } from '../../../viz/src/types.ts';
 import { comparisonGraph } from '../../../viz/src/views.ts';
+import { entity, relation } from '../../support/explorer-data.ts';
 
-const entity = (id: string): Entity => ({ id, kind: 'Lab', name: id, nameEn: null, city: null, source: 'registry', confidence: 1, documents: [] });
-const relation = (from: string, to: string): Relation => ({
-  id: `LOCATED_IN:${from}->${to}`,
-  type: 'LOCATED_IN',
-  from: { id: from },
-  to: { id: to },
-  cited: true,
-  confidence: 1,
-});
 const colouring = (shown: string[]) => ({ by: 'document' as const, order: ['plan', 'revised', 'pdf'], shown: new Set(shown) });
 
 describe('plans side by side in the explorer', () => {

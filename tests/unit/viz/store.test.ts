@@ -3,6 +3,7 @@ import { exactFirst } from '../../../viz/src/search.ts';
 import { DEFAULT_STATE } from '../../../viz/src/state.ts';
 import { createStore, pictureKey, viewKey } from '../../../viz/src/store.ts';
 import type { Entity } from '../../../viz/src/types.ts';
+import { entity } from '../../support/explorer-data.ts';
 
 describe('the explorer store', () => {
   it('tells listeners what an action changed', () => {
@@ -35,17 +36,7 @@ describe('the explorer store', () => {
 });
 
 describe('search order', () => {
-  const hit = (id: string, name: string, aliases: string[] = []): Entity & { aliases: string[] } => ({
-    id,
-    kind: 'Lab',
-    name,
-    nameEn: null,
-    city: null,
-    source: 'registry',
-    confidence: 1,
-    documents: [],
-    aliases,
-  });
+  const hit = (id: string, name: string, aliases: string[] = []): Entity & { aliases: string[] } => ({ ...entity(id, 'Lab', { name }), aliases });
 
   it('puts the entity named exactly as typed first', () => {
     const hits = [hit('p4', '鹏城实验室P4实验室'), hit('pengcheng', '鹏城实验室')];
