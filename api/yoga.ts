@@ -113,8 +113,9 @@ function cacheKey(params: { documentString: string; variableValues?: unknown; op
 /**
  * Parsed documents (or their parse errors) by their text, bounded by the text's size: a
  * parsed document keeps its text, every token and the tree, some ten times the text. The
- * explorer's documents are a few KiB; a hostile one may be the whole body limit, and 256
- * of those held 170 MB of the heap. A document over maxText is parsed again each time.
+ * explorer's documents are a few KiB; a hostile one may be the whole body limit, and such
+ * documents filled most of the heap in the reliability suite's snapshots. A document over
+ * maxText is parsed again each time.
  */
 export function parsedDocuments<T extends object>(budget: { totalText: number; maxText: number }): LRUCache<string, T> {
   return new LRUCache<string, T>({
@@ -176,11 +177,16 @@ export function buildYoga(options: YogaOptions): YogaServerInstance<Record<strin
 }
 
 export function buildApi(options: YogaOptions): Api {
-  const version = options.cache ? new GraphVersion(options.executor, options.logger, options.cache.versionPollMs) : null;
-  version?.start();
-  const answers = options.cache ? answerStore(LIMITS.cachedAnswers) : null;
+  const cache = options.cache
+    ? {
+        version: new GraphVersion(options.executor, options.logger, options.cache.versionPollMs),
+        answers: answerStore(LIMITS.cachedAnswers),
+        ttlMs: options.cache.ttlMs,
+      }
+    : null;
+  cache?.version.start();
   const answeredFromCache = (body: Buffer): boolean => {
-    if (!version?.known() || !answers || body.length > CACHE_PROBE_BYTES) return false;
+    if (!cache?.version.known() || body.length > CACHE_PROBE_BYTES) return false;
     let params: unknown;
     try {
       params = JSON.parse(body.toString('utf8'));
@@ -189,7 +195,7 @@ export function buildApi(options: YogaOptions): Api {
     }
     if (typeof params !== 'object' || params === null || !('query' in params) || typeof params.query !== 'string') return false;
     const { query, variables, operationName } = params as { query: string; variables?: unknown; operationName?: string | null };
-    return answers.has(cacheKey({ documentString: query, variableValues: variables, operationName, sessionId: version.key() }));
+    return cache.answers.has(cacheKey({ documentString: query, variableValues: variables, operationName, sessionId: cache.version.key() }));
   };
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -226,13 +232,13 @@ export function buildApi(options: YogaOptions): Api {
         },
       }),
       // The graph changes only when a plan is loaded: answers are cached per graph version.
-      ...(version && options.cache
+      ...(cache
         ? [
             useResponseCache({
-              session: () => version.key(),
-              enabled: () => version.known(),
-              ttl: options.cache.ttlMs,
-              cache: answers ?? undefined,
+              session: () => cache.version.key(),
+              enabled: () => cache.version.known(),
+              ttl: cache.ttlMs,
+              cache: cache.answers,
               buildResponseCacheKey: async (p) => cacheKey(p),
             }),
           ]
@@ -242,7 +248,7 @@ export function buildApi(options: YogaOptions): Api {
       maskError: (error, message) => {
         logError(options.logger, error);
         const original = originalOf(error);
-        if (original instanceof GraphError && original.code === 'DATABASE_UNAVAILABLE') version?.markUnavailable();
+        if (original instanceof GraphError && original.code === 'DATABASE_UNAVAILABLE') cache?.version.markUnavailable();
         return toClientError(error, message);
       },
     },
