@@ -4,11 +4,10 @@ import { bands, chain, columns, stacked } from './arrange.ts';
 /** A canvas narrower than this (pixels) is a phone's. */
 const NARROW = 600;
 import { label, type GraphData } from './graph-data.ts';
-import { geoPositions, labelBox, type Box, type Position, type Projection } from './geo.ts';
+import { geoPositions, nodeBox, type Box, type Position, type Projection } from './geo.ts';
 import { t } from './messages.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
 import type { Lang } from './state.ts';
-import { SIZES } from './style.ts';
 import type { ClusterPlatform, Comparison } from './types.ts';
 
 export interface Arranged {
@@ -21,10 +20,7 @@ export interface Arranged {
 }
 
 export function arrangeGeo(shown: GraphData, lang: Lang, box: Box): Arranged {
-  const nodes = [...shown.nodes.values()].map((n) => {
-    const city = n.kind === 'City';
-    return { ...n, box: labelBox(label(n, lang), city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth, city ? SIZES.city : SIZES.node) };
-  });
+  const nodes = [...shown.nodes.values()].map((n) => ({ ...n, box: nodeBox(label(n, lang), n.kind) }));
   const links = [...shown.edges.values()].map((e) => [e.from.id, e.to.id] as [string, string]);
   const { positions, projection } = geoPositions(nodes, links, box);
   return { positions, projection };

@@ -3,8 +3,7 @@
 // there; what was shown stays where it is. Worked out in screen pixels, on the page, in a
 // few milliseconds: fcose in the worker took a round trip and hundreds of milliseconds for
 // the same hundred nodes, and its forces could still leave labels on top of each other.
-import { labelBox, type Box, type Position } from './geo.ts';
-import { SIZES } from './style.ts';
+import { nodeBox, overlaps, type Position, type Rect } from './geo.ts';
 
 export const EXPANSION_DEFAULTS = {
   ring: 70, // pixels from the expanded node where the spiral starts
@@ -22,21 +21,11 @@ export interface Placing {
   position: Position;
 }
 
-interface Rect {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
 function rect(node: Omit<Placing, 'position'>, at: Position, nodeScale: number): Rect {
-  const city = node.kind === 'City';
-  const box: Box = labelBox(node.label, city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth, (city ? SIZES.city : SIZES.node) * nodeScale);
+  const box = nodeBox(node.label, node.kind, nodeScale);
   const half = { w: box.width / 2 + EXPANSION_DEFAULTS.gap / 2, h: box.height / 2 + EXPANSION_DEFAULTS.gap / 2 };
   return { x1: at.x - half.w, x2: at.x + half.w, y1: at.y - half.h, y2: at.y + half.h };
 }
-
-const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /** The newcomers' places on screen, by id; `shown` never move. */
 export function placeNewcomers(shown: Placing[], newcomers: Omit<Placing, 'position'>[], anchor: Position, nodeScale = 1): Map<string, Position> {

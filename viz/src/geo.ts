@@ -1,6 +1,7 @@
 // Geographic positions: cities where they are on the map, everything else near what it
 // belongs to (its city, or the cities it links), pushed apart until no two labels overlap.
 // Positions are in screen pixels at zoom 1, so the start view opens at a readable zoom.
+import { SIZES } from './style.ts';
 import type { Entity } from './types.ts';
 
 export interface Position {
@@ -12,6 +13,16 @@ export interface Box {
   width: number;
   height: number;
 }
+
+/** A box on screen by its edges. */
+export interface Rect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /** An equirectangular projection fitted to a box: exact enough at the scale of one province. */
 export interface Projection {
@@ -54,6 +65,12 @@ export function labelBox(label: string, fontSize: number, maxWidth: number, node
   let width = 0;
   for (const char of label) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? fontSize : fontSize * 0.58;
   return { width: Math.max(nodeSize, Math.min(width, maxWidth)), height: nodeSize + 4 + fontSize * 1.3 };
+}
+
+/** labelBox for a node of a kind, at the sizes the stylesheet draws it (its shapes scaled by nodeScale, smaller on a phone). */
+export function nodeBox(label: string, kind: string, nodeScale = 1): Box {
+  const city = kind === 'City';
+  return labelBox(label, city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth, (city ? SIZES.city : SIZES.node) * nodeScale);
 }
 
 const RELAX = {

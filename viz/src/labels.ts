@@ -8,18 +8,11 @@
 // serves elements not added yet, so a new picture is added with its quiet labels decided.
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
-import type { Position } from './geo.ts';
+import { overlaps, type Position, type Rect } from './geo.ts';
 import { LABEL_FONT, SIZES } from './style.ts';
 
 /** Which labels win a place first: the places that orient the reader, then the rest. */
 const KIND_RANK: Partial<Record<EntityKind, number>> = { City: 6, IndustryCluster: 5, ScienceCity: 4, Corridor: 3, Zone: 2, Lab: 2, Facility: 2 };
-
-interface Rect {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
 
 /** What the placement needs of a node, whether read from Cytoscape or from an element definition. */
 export interface LabelItem {
@@ -40,8 +33,6 @@ export interface LabelView {
   /** the stylesheet's nodeScale (smaller shapes on a phone) */
   nodeScale: number;
 }
-
-const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 let measure: CanvasRenderingContext2D | null = null;
 const widths = new Map<string, number>();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelBox } from '../../../viz/src/geo.ts';
+import { nodeBox } from '../../../viz/src/geo.ts';
 import { placeNewcomers } from '../../../viz/src/expansion.ts';
-import { SIZES } from '../../../viz/src/style.ts';
 
 const shown = [
   { id: 'shenzhen', label: '深圳', kind: 'City', position: { x: 0, y: 0 } },
@@ -15,8 +14,7 @@ describe('placing the newcomers of an expansion', () => {
     const places = placeNewcomers(shown, newcomers, shown[0]!.position);
     expect([...places.keys()].sort()).toEqual(newcomers.map((n) => n.id).sort());
     const boxes = [...shown.map((n) => ({ ...n, at: n.position })), ...newcomers.map((n) => ({ ...n, at: places.get(n.id)! }))].map((n) => {
-      const city = n.kind === 'City';
-      const box = labelBox(n.label, city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth, city ? SIZES.city : SIZES.node);
+      const box = nodeBox(n.label, n.kind);
       return { x1: n.at.x - box.width / 2, x2: n.at.x + box.width / 2, y1: n.at.y - box.height / 2, y2: n.at.y + box.height / 2 };
     });
     for (let i = 0; i < boxes.length; i += 1)
