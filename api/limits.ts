@@ -54,6 +54,8 @@ export const LIMITS = {
   parseErrors: { totalText: 32 * 1024, maxText: 8 * 1024 },
   // Characters of JSON of the answers kept in the response cache in all; an answer over maxChars is served but not kept.
   cachedAnswers: { totalChars: 32 * 1024 * 1024, maxChars: 2 * 1024 * 1024 },
+  // The same answers as the HTTP thread sends them, in UTF-8: a Han character takes three bytes.
+  servedAnswers: { totalBytes: 48 * 1024 * 1024, maxBytes: 6 * 1024 * 1024 },
 };
 
 /**

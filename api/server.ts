@@ -1,6 +1,8 @@
 // innograph's HTTP server: /graphql, /health and /ready (yoga), /export/*, GraphiQL's
 // files and the explorer's (sirv). Every request is answered, and no request can
-// end the process: whatever escapes a handler is answered 500 here.
+// end the process: whatever escapes a handler is answered 500 here. GraphQL questions
+// are executed in a thread of their own (graphql-thread.ts); this thread answers
+// health, files and the questions whose answers it holds, however busy that one is.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,10 @@ import { entitiesByIds } from '../graph/queries/entities.ts';
 import { EXPORT_NAMES, exportFormat, exportOptions } from './export.ts';
 import { GRAPHIQL_BUNDLE, GRAPHIQL_CSP, GRAPHIQL_PATH, GRAPHIQL_START } from './graphiql.ts';
 import { LIMITS, listWithin, within } from './limits.ts';
-import { buildApi, type YogaOptions } from './yoga.ts';
+import { bodyCacheKey, ServedAnswers, type HttpAnswer } from './answer-cache.ts';
+import { GraphqlThread } from './graphql-thread.ts';
+import { GraphVersion } from './graph-version.ts';
+import { buildYoga, type YogaOptions } from './yoga.ts';
 
 export interface ServerOptions extends YogaOptions {
   /** host names the server answers to (the Host header without its port); others get 403, against DNS rebinding */
@@ -45,8 +50,8 @@ export const HTTP_LIMITS = {
   connections: 1024,
   // GraphQL requests and exports worked on at once; more wait their turn. Two cores' Neo4j answers no
   // faster for more: past this, extra requests only wait for it while their answers, finishing together,
-  // crowd this one event loop, and /health with them (300 questions at once: /health waited 0.4–3 s at
-  // 32 in flight, 0.2–0.8 s at 12, with the burst done as soon).
+  // crowd the event loop (300 questions at once, measured when GraphQL ran in the HTTP thread: /health
+  // waited 0.4–3 s at 32 in flight, 0.2–0.8 s at 12, with the burst done as soon).
   inFlight: 12,
   // Requests waiting for a turn; more are answered OVERLOADED on arrival, as is one still waiting after queuedMs.
   queued: 256,
@@ -202,8 +207,52 @@ function notFound(res: http.ServerResponse, pathname: string): void {
   sendJson(res, 404, { code: 'NOT_FOUND', message: `no such page: ${pathname.slice(0, 200)}` });
 }
 
+/** Only a body this small is looked up in the cache: the explorer's questions are a few KiB, and the look-up reads the document. */
+const CACHE_PROBE_BYTES = 16 * 1024;
+
+/** Headers that describe this hop, not the request: the GraphQL thread gets the body whole. */
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'expect', 'upgrade']);
+
+function headerPairs(raw: string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) if (!HOP_HEADERS.has(raw[i]!.toLowerCase())) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
+}
+
+function sendAnswer(res: http.ServerResponse, answer: HttpAnswer): void {
+  if (res.destroyed) return; // the client left while its question was worked on
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  res.writeHead(answer.status);
+  res.end(answer.body);
+}
+
 export function createServer(options: ServerOptions): http.Server {
-  const { yoga, answeredFromCache } = buildApi(options);
+  // /health, /ready and the GraphiQL page: yoga's own, in this thread. No question runs here.
+  const edge = buildYoga({ ...options, cache: undefined });
+  const graphql = new GraphqlThread(
+    {
+      neo4j: options.executor.settings,
+      executor: options.executor.options,
+      logLevel: options.logger.level,
+      yoga: { corsOrigin: options.corsOrigin, requestTimeoutMs: options.requestTimeoutMs, cache: options.cache },
+    },
+    options.logger,
+  );
+  const cached = options.cache
+    ? {
+        version: new GraphVersion(options.executor, options.logger, options.cache.versionPollMs),
+        answers: new ServedAnswers(LIMITS.servedAnswers, options.cache.ttlMs),
+      }
+    : null;
+  cached?.version.start();
+  /** The cache's place for the answer to this POST: none while the graph version is unknown, or for a revalidation. */
+  const cachePlace = (body: Buffer | undefined, headers: http.IncomingHttpHeaders) => {
+    if (!cached?.version.known() || !body || body.length > CACHE_PROBE_BYTES || headers['if-none-match']) return null;
+    const key = bodyCacheKey(body, cached.version.key());
+    if (!key) return null;
+    const slot = ServedAnswers.slot(key, headers);
+    return { held: cached.answers.get(slot), keep: (answer: HttpAnswer) => cached.answers.keep(slot, key, answer) };
+  };
   const allowed = new Set((options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS).map((h) => h.toLowerCase()));
   const explorer = staticFiles(options.staticRoot ?? DEFAULT_STATIC_ROOT);
   const graphiqlStart = mounted(GRAPHIQL_PATH, sirv(GRAPHIQL_START, { etag: true }));
@@ -236,25 +285,31 @@ export function createServer(options: ServerOptions): http.Server {
     }
     const { pathname, query } = target(req.url ?? '/');
     if (pathname === '/health' || pathname === '/ready') {
-      await yoga.handle(req, res);
+      await edge.handle(req, res);
       return;
     }
     if (pathname === '/graphql') {
       if (options.graphiql && req.method === 'GET' && req.headers.accept?.includes('text/html')) {
         res.setHeader('content-security-policy', GRAPHIQL_CSP);
-        await yoga.handle(req, res); // the GraphiQL page: no query runs
+        await edge.handle(req, res); // the GraphiQL page: no query runs
         return;
       }
       // The body is read before the request waits for a turn, so that a client sending it slowly
       // holds only its own socket (bounded by requestTimeoutMs), not one of the turns.
       if (req.method !== 'GET' && req.method !== 'HEAD' && !(await readBody(req, res))) return;
-      // An answer already in the cache needs no Neo4j: it does not wait behind a burst of questions that do.
       const body = (req as { body?: Buffer }).body;
-      if (body && answeredFromCache(body)) {
-        await yoga.handle(req, res);
+      const place = cachePlace(body, req.headers);
+      // An answer already in the cache needs no Neo4j: it does not wait behind a burst of questions that do.
+      if (place?.held) {
+        sendAnswer(res, place.held);
         return;
       }
-      await admitted(res, 'graphql', () => yoga.handle(req, res));
+      await admitted(res, 'graphql', async () => {
+        const question = { method: req.method ?? 'GET', url: `http://localhost${req.url ?? '/graphql'}`, headers: headerPairs(req.rawHeaders) };
+        const answer = await graphql.ask({ ...question, body: body ? new Uint8Array(body) : null });
+        place?.keep(answer);
+        sendAnswer(res, answer);
+      });
       return;
     }
     if (pathname.startsWith('/export/')) {
@@ -301,5 +356,9 @@ export function createServer(options: ServerOptions): http.Server {
     },
   );
   server.maxConnections = HTTP_LIMITS.connections;
+  server.on('close', () => {
+    cached?.version.stop();
+    void graphql.close();
+  });
   return server;
 }

@@ -1,17 +1,16 @@
 // The GraphQL endpoint: SDL from schema.graphql, thin resolvers, per-request
 // loaders and budget, limits on what a document may ask, readiness and health, and
 // errors masked so that clients see a code and a sentence, never a stack trace or Cypher.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { GraphQLError, stripIgnoredCharacters } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, useReadinessCheck, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { GraphError } from '../graph/errors.ts';
-import { answerStore } from './answer-cache.ts';
+import { answerStore, cacheKey } from './answer-cache.ts';
 import { OVERLOADED } from './errors.ts';
 import type { Executor } from '../graph/executor.ts';
 import type { Context } from './context.ts';
@@ -97,19 +96,6 @@ export const schema = makeExecutableSchema<Context>({
   resolvers: [queryResolvers, entityResolvers, relationResolvers, documentResolvers, comparisonResolvers, statsResolvers, sentenceResolvers],
 });
 
-/** Comments and spacing do not change a question: they must not change its cache key. */
-function cacheKey(params: { documentString: string; variableValues?: unknown; operationName?: string | null; sessionId?: string | null }): string {
-  let document = params.documentString;
-  try {
-    document = stripIgnoredCharacters(document);
-  } catch {
-    // not a document (execution reports why): the raw text is as good a key
-  }
-  return createHash('sha256')
-    .update(JSON.stringify([document, params.variableValues ?? null, params.operationName ?? null, params.sessionId ?? null]))
-    .digest('hex');
-}
-
 /**
  * Parsed documents (or their parse errors) by their text, bounded by the text's size: a
  * parsed document keeps its text, every token and the tree, some ten times the text. The
@@ -163,20 +149,7 @@ function useNoInternals(): Plugin {
   };
 }
 
-export interface Api {
-  yoga: YogaServerInstance<Record<string, unknown>, Context>;
-  /** Whether the answer to this POST body is in the response cache now: it then needs no turn and no Neo4j. */
-  answeredFromCache(body: Buffer): boolean;
-}
-
-/** Only a body this small is looked up before its turn: the explorer's questions are a few KiB, and the look-up reads the document. */
-const CACHE_PROBE_BYTES = 16 * 1024;
-
 export function buildYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  return buildApi(options).yoga;
-}
-
-export function buildApi(options: YogaOptions): Api {
   const cache = options.cache
     ? {
         version: new GraphVersion(options.executor, options.logger, options.cache.versionPollMs),
@@ -185,19 +158,7 @@ export function buildApi(options: YogaOptions): Api {
       }
     : null;
   cache?.version.start();
-  const answeredFromCache = (body: Buffer): boolean => {
-    if (!cache?.version.known() || body.length > CACHE_PROBE_BYTES) return false;
-    let params: unknown;
-    try {
-      params = JSON.parse(body.toString('utf8'));
-    } catch {
-      return false; // yoga answers why
-    }
-    if (typeof params !== 'object' || params === null || !('query' in params) || typeof params.query !== 'string') return false;
-    const { query, variables, operationName } = params as { query: string; variables?: unknown; operationName?: string | null };
-    return cache.answers.has(cacheKey({ documentString: query, variableValues: variables, operationName, sessionId: cache.version.key() }));
-  };
-  const yoga = createYoga<Record<string, unknown>, Context>({
+  return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => {
       const executor = options.executor.forRequest(options.requestTimeoutMs, LIMITS.transactions);
@@ -253,5 +214,4 @@ export function buildApi(options: YogaOptions): Api {
       },
     },
   });
-  return { yoga, answeredFromCache };
 }

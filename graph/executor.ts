@@ -91,8 +91,11 @@ export class Executor {
     return Math.min(wanted, left);
   }
 
-  /** Opens a driver and proves the server answers and accepts the credentials. */
-  static async connect(settings: Neo4jSettings, options: Partial<ExecutorOptions> = {}): Promise<Executor> {
+  /**
+   * Opens a driver without a round trip: for a thread that must start while Neo4j is away
+   * (its requests then fail DATABASE_UNAVAILABLE until Neo4j is back).
+   */
+  static open(settings: Neo4jSettings, options: Partial<ExecutorOptions> = {}): Executor {
     const merged = { ...DEFAULTS, ...options };
     const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
       connectionTimeout: merged.connectTimeoutMs,
@@ -101,12 +104,18 @@ export class Executor {
       userAgent: `${APP}/0.1`,
       disableLosslessIntegers: true,
     });
-    const executor = new Executor(driver, settings, merged);
+    return new Executor(driver, settings, merged);
+  }
+
+  /** Opens a driver and proves the server answers and accepts the credentials. */
+  static async connect(settings: Neo4jSettings, options: Partial<ExecutorOptions> = {}): Promise<Executor> {
+    const executor = Executor.open(settings, options);
     try {
-      await withDeadline(driver.verifyConnectivity({ database: settings.database }), merged.connectTimeoutMs * 2, `no answer from ${settings.uri}`);
+      const verified = executor.driver.verifyConnectivity({ database: settings.database });
+      await withDeadline(verified, executor.options.connectTimeoutMs * 2, `no answer from ${settings.uri}`);
       await executor.read('RETURN 1 AS ok');
     } catch (error) {
-      await driver.close();
+      await executor.driver.close();
       throw toGraphError(error, `connecting to ${settings.uri} as ${settings.user}`, { uri: settings.uri });
     }
     return executor;
