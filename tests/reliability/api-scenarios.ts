@@ -1,12 +1,13 @@
 // Reliability of the served API: hostile traffic, a long mixed soak, and Neo4j going
 // away under it.
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import type { LocalNeo4jSettings } from '../../config.ts';
 import { start, stop } from '../../launcher/launcher.ts';
 import { percentile } from '../../bench/measure.ts';
-import { post, query, type ApiProcess } from './api-process.ts';
-import { LEAKS, withoutEcho } from '../support/hostile-strings.ts';
-import { hostileRequests } from './hostile.ts';
+import { query, type ApiProcess } from './api-process.ts';
+import { LEAKS } from '../support/hostile-strings.ts';
+import type { HostileOutcome, HostileRun } from './hostile-clients.ts';
 import type { Row } from './report.ts';
 
 /** Questions users ask, uncached in part: ids and texts vary. */
@@ -38,49 +39,32 @@ async function honestLatencies(url: string, count: number): Promise<{ times: num
 export async function hostileScenario(api: ApiProcess, count: number): Promise<Row[]> {
   await honestLatencies(api.url, 100); // warm-up
   const quiet = await honestLatencies(api.url, 400);
-  const requests = hostileRequests(count, 20261128);
-  const bad: string[] = [];
-  const kinds = new Map<string, number>();
-  const slowest = new Map<string, number>();
-  let next = 0;
-  let hostileDone = false;
-  const hostile = (async () => {
-    await Promise.all(
-      Array.from({ length: HOSTILE_CLIENTS }, async () => {
-        while (next < requests.length) {
-          const request = requests[next++]!;
-          kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
-          try {
-            const answer = await post(api.url, request.body, request.contentType);
-            slowest.set(request.kind, Math.max(slowest.get(request.kind) ?? 0, answer.ms));
-            if (answer.status >= 500) bad.push(`${request.kind}: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
-            else if (LEAKS.test(withoutEcho(answer.body, request.echo)))
-              bad.push(`${request.kind}: leak ${withoutEcho(answer.body, request.echo).match(LEAKS)?.[0]} in ${answer.body.slice(0, 200)}`);
-          } catch (error) {
-            bad.push(`${request.kind}: no answer (${(error as Error).message})`);
-          }
-        }
-      }),
-    );
-    hostileDone = true;
-  })();
+  const run: HostileRun = { url: api.url, count, seed: 20261128, clients: HOSTILE_CLIENTS };
+  const clients = new Worker(new URL('./hostile-clients.ts', import.meta.url), { workerData: run });
+  let settled = false;
+  const finished = new Promise<HostileOutcome>((resolve, reject) => {
+    clients.once('message', resolve);
+    clients.once('error', reject);
+  }).finally(() => (settled = true));
+  finished.catch(() => {}); // awaited below, once the honest loop sees it settled
   // Honest questions alongside, one at a time, for as long as the hostile ones run.
   const loaded: number[] = [];
   let loadedFailures = 0;
-  while (!hostileDone) {
+  while (!settled) {
     const round = await honestLatencies(api.url, HONEST.length);
     loaded.push(...round.times);
     loadedFailures += round.failures;
   }
-  await hostile;
+  const { kinds, slowest, bad } = await finished;
+  await clients.terminate();
   const alive = api.alive() && (await fetch(api.url.replace('/graphql', '/health'))).ok;
   const before = percentile(quiet.times, 99);
   const during = percentile(loaded, 99);
-  const mix = [...kinds].map(([k, n]) => `${k} ${n}`).join(', ');
+  const mix = kinds.map(([k, n]) => `${k} ${n}`).join(', ');
   return [
     {
       scenario: 'hostile GraphQL',
-      tried: `${requests.length} requests (${mix}), ${HOSTILE_CLIENTS} at a time`,
+      tried: `${count} requests (${mix}), ${HOSTILE_CLIENTS} at a time`,
       failures: bad.length + (alive ? 0 : 1),
       figure: `process alive: ${alive}; 5xx, leaks or no answer: ${bad.length}`,
       kind: 'check',
