@@ -1,28 +1,21 @@
 // innograph's HTTP server: /graphql, /health and /ready (yoga), /export/*, GraphiQL's
 // files and the explorer's (sirv). Every request is answered, and no request can
 // end the process: whatever escapes a handler is answered 500 here. GraphQL questions
-// are executed in a thread of their own (graphql-thread.ts); this thread answers
-// health, files and the questions whose answers it holds, however busy that one is.
+// and exports are worked out in a thread of their own (query-thread.ts); this thread
+// answers health, files and the questions whose answers it holds, however busy that one is.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GraphQLError } from 'graphql';
 import PQueue from 'p-queue';
 import getRawBody from 'raw-body';
 import sirv from 'sirv';
 import { DEFAULT_ALLOWED_HOSTS, PROJECT_ROOT } from '../config.ts';
-import { RELATION_TYPE_NAMES } from '../ingest/model.ts';
-import type { Graph } from '../ingest/types.ts';
-import { GraphError } from '../graph/errors.ts';
 import { OVERLOADED } from './errors.ts';
-import { exportGraph } from '../graph/queries/export.ts';
-import { neighborhood } from '../graph/queries/neighborhood.ts';
-import { entitiesByIds } from '../graph/queries/entities.ts';
-import { EXPORT_NAMES, exportFormat, exportOptions } from './export.ts';
+import { EXPORT_NAMES, exportFormat } from './export.ts';
 import { GRAPHIQL_BUNDLE, GRAPHIQL_CSP, GRAPHIQL_PATH, GRAPHIQL_START } from './graphiql.ts';
-import { LIMITS, listWithin, within } from './limits.ts';
+import { LIMITS } from './limits.ts';
 import { bodyCacheKey, ServedAnswers, type HttpAnswer } from './answer-cache.ts';
-import { GraphqlThread } from './graphql-thread.ts';
+import { QueryThread } from './query-thread.ts';
 import { GraphVersion } from './graph-version.ts';
 import { buildYoga, type YogaOptions } from './yoga.ts';
 
@@ -88,48 +81,6 @@ export function hostName(header: string | undefined): string | null {
   if (!header) return null;
   const name = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.split(':')[0]!;
   return name.toLowerCase().replace(/\.$/, '');
-}
-
-/** `?ids=a,b&depth=2`: the subgraph the explorer would show; no ids: everything. */
-async function exportSubgraph(options: ServerOptions, query: URLSearchParams): Promise<Graph> {
-  const executor = options.executor.forRequest(options.requestTimeoutMs * 4, LIMITS.transactions);
-  const rawIds = query.get('ids');
-  if (!rawIds) return exportGraph(executor);
-  const ids = listWithin(
-    'ids',
-    rawIds
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-    LIMITS.ids,
-  );
-  const depth = within('depth', Number(query.get('depth') ?? '1'), 0, LIMITS.depth);
-  const known = await entitiesByIds(executor, ids);
-  const missing = ids.filter((_, i) => !known[i]);
-  if (missing.length > 0) throw new GraphQLError(`no entity with id ${missing.join(', ')}`, { extensions: { code: 'NOT_FOUND' } });
-  if (depth === 0) return exportGraph(executor, ids);
-  const sub = await neighborhood(executor, { ids, depth, kinds: null, types: RELATION_TYPE_NAMES, limit: LIMITS.nodes });
-  return exportGraph(
-    executor,
-    sub.nodes.map((n) => n.id),
-  );
-}
-
-function failExport(options: ServerOptions, res: http.ServerResponse, error: unknown): void {
-  if (error instanceof GraphQLError) {
-    const code = String(error.extensions.code ?? 'BAD_USER_INPUT');
-    options.logger.info({ code, message: error.message }, 'export refused');
-    sendJson(res, code === 'NOT_FOUND' ? 404 : 400, { code, message: error.message });
-    return;
-  }
-  if (error instanceof GraphError && ['DATABASE_UNAVAILABLE', 'TIMEOUT', 'OVERLOADED'].includes(error.code)) {
-    options.logger.warn({ code: error.code, message: error.message }, 'export not served');
-    if (error.code === 'OVERLOADED') res.setHeader('retry-after', String(OVERLOADED.retryAfterS));
-    sendJson(res, 503, { code: error.code, message: 'the database is unavailable or busy; retry shortly' });
-    return;
-  }
-  options.logger.error({ err: error }, 'export failed');
-  sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'the export failed' });
 }
 
 /** A body over the limit is still read, and dropped, so that a client busy sending it gets to read the 413; up to a point. */
@@ -229,7 +180,7 @@ function sendAnswer(res: http.ServerResponse, answer: HttpAnswer): void {
 export function createServer(options: ServerOptions): http.Server {
   // /health, /ready and the GraphiQL page: yoga's own, in this thread. No question runs here.
   const edge = buildYoga({ ...options, cache: undefined });
-  const graphql = new GraphqlThread(
+  const queries = new QueryThread(
     {
       neo4j: options.executor.settings,
       executor: options.executor.options,
@@ -305,8 +256,13 @@ export function createServer(options: ServerOptions): http.Server {
         return;
       }
       await admitted(res, 'graphql', async () => {
-        const question = { method: req.method ?? 'GET', url: `http://localhost${req.url ?? '/graphql'}`, headers: headerPairs(req.rawHeaders) };
-        const answer = await graphql.ask({ ...question, body: body ? new Uint8Array(body) : null });
+        const answer = await queries.ask({
+          kind: 'graphql',
+          method: req.method ?? 'GET',
+          url: `http://localhost${req.url ?? '/graphql'}`,
+          headers: headerPairs(req.rawHeaders),
+          body: body ? new Uint8Array(body) : null,
+        });
         place?.keep(answer);
         sendAnswer(res, answer);
       });
@@ -319,15 +275,7 @@ export function createServer(options: ServerOptions): http.Server {
         sendJson(res, 404, { code: 'NOT_FOUND', message: `no export named ${JSON.stringify(name.slice(0, 60))}; the exports are ${EXPORT_NAMES.join(', ')}` });
         return;
       }
-      await admitted(res, 'export', async () => {
-        try {
-          const body = format.render(await exportSubgraph(options, query), exportOptions(query));
-          res.writeHead(200, { 'content-type': format.type, 'content-disposition': `attachment; filename="innograph-${name}"` });
-          res.end(body);
-        } catch (error) {
-          failExport(options, res, error);
-        }
-      });
+      await admitted(res, 'export', async () => sendAnswer(res, await queries.ask({ kind: 'export', name, search: query.toString() })));
       return;
     }
     if (options.graphiql && pathname.startsWith(GRAPHIQL_PATH)) {
@@ -358,7 +306,7 @@ export function createServer(options: ServerOptions): http.Server {
   server.maxConnections = HTTP_LIMITS.connections;
   server.on('close', () => {
     cached?.version.stop();
-    void graphql.close();
+    void queries.close();
   });
   return server;
 }

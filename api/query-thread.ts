@@ -1,6 +1,7 @@
-// The HTTP thread's side of the GraphQL thread (graphql-worker.ts): hands it a request
-// as plain data, gets the answer back as plain data. Should the thread die, the requests
-// it held are answered 500 and a new thread takes over.
+// The HTTP thread's side of the query thread (query-worker.ts), where GraphQL questions
+// and exports are worked out: hands it a request as plain data, gets the answer back as
+// plain data. Should the thread die, the requests it held are answered 500 and a new
+// thread takes over.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Neo4jSettings } from '../config.ts';
@@ -16,14 +17,27 @@ export interface ThreadSetup {
   yoga: Pick<YogaOptions, 'corsOrigin' | 'requestTimeoutMs' | 'cache'>;
 }
 
-export interface Question {
-  id: number;
-  method: string;
-  /** absolute: yoga reads the path and a GET's parameters from it */
-  url: string;
-  headers: [string, string][];
-  body: Uint8Array | null;
-}
+export type Question =
+  | {
+      kind: 'graphql';
+      id: number;
+      method: string;
+      /** absolute: yoga reads the path and a GET's parameters from it */
+      url: string;
+      headers: [string, string][];
+      body: Uint8Array | null;
+    }
+  | {
+      kind: 'export';
+      id: number;
+      /** one of EXPORT_NAMES */
+      name: string;
+      /** the query string: ids, depth, bom */
+      search: string;
+    };
+
+/** A question before the thread numbers it. */
+export type Asked = Question extends infer Q ? (Q extends Question ? Omit<Q, 'id'> : never) : never;
 
 export interface Reply extends HttpAnswer {
   id: number;
@@ -39,7 +53,7 @@ const json = (status: number, message: string, code: string): HttpAnswer => ({
 const QUICK_DEATH_MS = 5_000;
 const PAUSE_MS = 1_000;
 
-export class GraphqlThread {
+export class QueryThread {
   private worker: Worker | null = null;
   private startedAt = 0;
   private next = 0;
@@ -49,8 +63,8 @@ export class GraphqlThread {
   constructor(
     private readonly setup: ThreadSetup,
     private readonly logger: Logger,
-    /** the thread's module: graphql-worker.ts, or a test's stand-in that dies on purpose */
-    private readonly entry = new URL('./graphql-worker.ts', import.meta.url),
+    /** the thread's module: query-worker.ts, or a test's stand-in that dies on purpose */
+    private readonly entry = new URL('./query-worker.ts', import.meta.url),
   ) {
     this.start();
   }
@@ -64,13 +78,13 @@ export class GraphqlThread {
       this.waiting.delete(reply.id);
       done?.(reply);
     });
-    worker.on('error', (error) => this.logger.error({ err: error }, 'the GraphQL thread failed'));
+    worker.on('error', (error) => this.logger.error({ err: error }, 'the query thread failed'));
     worker.on('exit', (code) => {
       this.worker = null;
       for (const done of this.waiting.values()) done(json(500, 'the server could not answer this request', 'INTERNAL_SERVER_ERROR'));
       this.waiting.clear();
       if (this.closed) return;
-      this.logger.error({ code }, 'the GraphQL thread stopped; starting another');
+      this.logger.error({ code }, 'the query thread stopped; starting another');
       setTimeout(() => this.closed || this.start(), Date.now() - this.startedAt < QUICK_DEATH_MS ? PAUSE_MS : 0).unref();
     });
     this.worker = worker;
@@ -78,9 +92,9 @@ export class GraphqlThread {
   }
 
   /** The answer to one request; 503 while the thread is being started again. */
-  ask(question: Omit<Question, 'id'>): Promise<HttpAnswer> {
+  ask(question: Asked): Promise<HttpAnswer> {
     const worker = this.worker;
-    if (!worker) return Promise.resolve(json(503, 'the server is restarting its GraphQL thread; retry shortly', 'OVERLOADED'));
+    if (!worker) return Promise.resolve(json(503, 'the server is restarting its query thread; retry shortly', 'OVERLOADED'));
     const id = (this.next += 1);
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);

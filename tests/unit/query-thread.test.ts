@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphqlThread, type ThreadSetup } from '../../api/graphql-thread.ts';
+import { QueryThread, type ThreadSetup } from '../../api/query-thread.ts';
 import { silentLogger } from '../support/api.ts';
 
 const setup: ThreadSetup = {
@@ -8,12 +8,12 @@ const setup: ThreadSetup = {
   logLevel: 'silent',
   yoga: { corsOrigin: null, requestTimeoutMs: 1000 },
 };
-const question = (headers: [string, string][] = []) => ({ method: 'POST', url: 'http://localhost/graphql', headers, body: null });
+const question = (headers: [string, string][] = []) => ({ kind: 'graphql' as const, method: 'POST', url: 'http://localhost/graphql', headers, body: null });
 const text = (body: Uint8Array) => new TextDecoder().decode(body);
 
 describe('the GraphQL thread, seen from the HTTP thread', () => {
   it('answers the questions a dead thread held 500, and the next ones from a new thread', async () => {
-    const thread = new GraphqlThread(setup, silentLogger, new URL('../support/faults/dying-thread.ts', import.meta.url));
+    const thread = new QueryThread(setup, silentLogger, new URL('../support/faults/dying-thread.ts', import.meta.url));
     try {
       expect((await thread.ask(question())).status).toBe(200);
       const [held, killer] = await Promise.all([thread.ask(question()), thread.ask(question([['x-die', '1']]))]);
