@@ -66,6 +66,9 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
         'border-width': px(1),
         'border-color': '#ffffff',
         color: '#1b1f24',
+        // A node whose label is shown is drawn above those whose label waits (node.quiet), so
+        // no quiet neighbour covers a name the declutter pass kept.
+        'z-index': 1,
       },
     },
     ...KINDS.map((kind) => ({
@@ -75,7 +78,7 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
     // Cities orient the reader: drawn, with their names, above everything placed around them.
     {
       selector: 'node[kind = "City"]',
-      style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 5 },
+      style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 6 },
     },
     { selector: 'node[source = "discovered"]', style: { 'border-style': 'dashed', 'border-color': '#555', 'border-width': px(2) } },
     // Coloured by plan: the kind keeps its shape and colour; a disc inside holds one slice per plan that names the node.
@@ -93,7 +96,8 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
     },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
     // Without its text too: Cytoscape then neither measures nor draws it (thousands, in a large view).
-    { selector: 'node.quiet', style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: 'node.quiet', style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0, 'z-index': 0 } },
+    { selector: 'node.quiet[kind = "City"]', style: { 'z-index': 5 } },
     {
       selector: 'edge',
       style: {
