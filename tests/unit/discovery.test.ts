@@ -43,4 +43,23 @@ describe('discovery alone (--registry none)', () => {
     expect(names).not.toContain('粤东地区区域创新中心');
     expect(names).not.toContain('贸易试验区');
   });
+
+  it('reads a zone named for the development it shows whole, verb and all, where the list bounds it', () => {
+    const names = snippetGraph(
+      '支持湛江高新技术产业开发区、军民融合深度发展示范区、湛江海洋科技产业创新中心等创新平台建设。依托深汕特别合作区、珠西高端产业集聚发展区、广清经济特别合作区等区域合作平台。',
+      EMPTY_REGISTRY,
+    ).nodes.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['军民融合深度发展示范区', '珠西高端产业集聚发展区']));
+  });
+
+  it('takes no development zone for a name when the words before it are a purpose (打造区域创新协调发展示范区)', () => {
+    const names = snippetGraph('围绕产业协同化、创新链条化、服务高端化，打造区域创新协调发展示范区。', EMPTY_REGISTRY).nodes.map((n) => n.name);
+    expect(names.filter((n) => n.endsWith('示范区'))).toEqual([]);
+  });
+
+  it('finds academies and botanical gardens by their suffix, and not the category they are to join', () => {
+    const names = snippetGraph('加强与中国工程院合作。积极推进中科院华南植物园创建国家植物园。', EMPTY_REGISTRY).nodes.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['中国工程院', '中科院华南植物园']));
+    expect(names).not.toContain('国家植物园');
+  });
 });
