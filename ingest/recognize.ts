@@ -2,6 +2,7 @@
 // short forms inside enumerations (聚焦信息、生命、海洋等重点前沿科学领域), and names
 // the registry does not know by their suffixes (discovery).
 import { discover } from './discover.ts';
+import { facilityLists } from './facility-lists.ts';
 import { gazetteerMatches } from './gazetteer.ts';
 import { clusterGroups, layouts } from './layouts.ts';
 import { Matcher, leftmostLongest } from './matcher.ts';
@@ -178,6 +179,19 @@ export function enumeratedFields(folded: string, text: string): Candidate[] {
   return found;
 }
 
+/** 在能源科学领域，加快建设…: a sentence that opens with a field names it, whatever it goes on to list. */
+const OPENING_FIELD = /(?<=^|[。\n])在([\p{Script=Han}A-Za-z0-9]{2,10})领域,/gu;
+
+export function openingFields(folded: string, text: string): Candidate[] {
+  return [...folded.matchAll(OPENING_FIELD)].map((m) => {
+    const start = m.index + 1;
+    const end = start + m[1]!.length;
+    return { start, end, entry: null, kind: 'Field', text: text.slice(start, end), method: 'enumeration', confidence: 0.7 };
+  });
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
 // ---- all together ---------------------------------------------------------
 
 export function recognize(text: string, registry: Registry, options: { discover: boolean }): Candidate[] {
@@ -200,7 +214,12 @@ export function recognize(text: string, registry: Registry, options: { discover:
   const all = known.map((m) => m.value);
   if (options.discover) {
     all.push(...discover(folded, text, known), ...layouts(folded, text, known), ...clusterGroups(folded, text, known));
-    all.push(...enumeratedFields(folded, text).filter((f) => !all.some((c) => c.start < f.end && f.start < c.end)));
+    // A facility list names its items whole (未来网络实验装置（深圳）): it replaces what discovery cut from them.
+    const facilities = facilityLists(folded, text).filter((f) => !known.some((k) => overlaps(k.value, f)));
+    const cut = all.filter((c) => c.method === 'discovery' && facilities.some((f) => overlaps(c, f)));
+    all.splice(0, all.length, ...all.filter((c) => !cut.includes(c)), ...facilities);
+    const fields = [...enumeratedFields(folded, text), ...openingFields(folded, text)];
+    all.push(...fields.filter((f) => !all.some((c) => overlaps(c, f))));
     all.push(...typedLists(folded, text, all));
     // Places last: a name that holds one (合肥实验室深圳基地) is the name, not the place.
     const places = gazetteerMatches(folded, registry, all).map((m) => ({
