@@ -128,6 +128,8 @@ export function discover(folded: string, text: string, taken: Match<unknown>[]):
       if (!suffix || name.length - suffix[0].replace('”', '').length < MIN_STEM || GENERIC.test(name.replace(/[“”]/g, '')) || ROLE.test(name)) continue;
       // A bracket left open (各类开发区（园区）) is a cut through a phrase, not a name.
       if ((name.match(/[（(]/g) ?? []).length !== (name.match(/[）)]/g) ?? []).length) continue;
+      // Two quotes side by side (“大中小型企业联合创新计划”“大企业命题挑战赛”) are two names.
+      if (name.includes('”“')) continue;
       const hinted = PROPER_HINT.test(name) || /[“（(]/.test(name);
       const end = start + name.length;
       const alone = builtAlone(folded, start, end, suffix[0]);

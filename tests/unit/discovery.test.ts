@@ -62,4 +62,12 @@ describe('discovery alone (--registry none)', () => {
     expect(names).toEqual(expect.arrayContaining(['中国工程院', '中科院华南植物园']));
     expect(names).not.toContain('国家植物园');
   });
+
+  it('finds a forum the plan holds by its suffix, trimmed of the verb that holds it', () => {
+    const names = snippetGraph('深化与“一带一路”国际科学组织联盟（ANSO）的合作，举办好大湾区科学论坛，不断提升其影响力。', EMPTY_REGISTRY).nodes.map(
+      (n) => n.name,
+    );
+    expect(names).toContain('大湾区科学论坛');
+    expect(names).not.toContain('举办好大湾区科学论坛');
+  });
 });
