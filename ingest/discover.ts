@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { IngestError } from './errors.ts';
+import { gazetteer } from './gazetteer.ts';
 import type { Match } from './matcher.ts';
 import { isEntityKind, type EntityKind } from './model.ts';
 import type { Candidate } from './recognize.ts';
@@ -116,6 +117,21 @@ function names(raw: string, rawStart: number): { name: string; start: number }[]
   return [{ name, start }];
 }
 
+/**
+ * 对接国家“一带一路”科技创新行动计划, 落实国家珠江—西江经济带发展规划: 国家 before a quote or a
+ * named place says whose the thing is; the name starts after it (国家基因库 keeps it: 基因库 is no place).
+ */
+function qualified(name: string): number {
+  if (!name.startsWith('国家')) return 0;
+  const rest = name.slice(2);
+  if (rest.startsWith('“')) return 2;
+  return gazetteer()
+    .matcher.findAll(rest)
+    .some((m) => m.start === 0 && m.end >= 3)
+    ? 2
+    : 0;
+}
+
 export function discover(folded: string, text: string, taken: Match<unknown>[]): Candidate[] {
   const found: Candidate[] = [];
   SUFFIX.lastIndex = 0;
@@ -123,7 +139,10 @@ export function discover(folded: string, text: string, taken: Match<unknown>[]):
     let raw = match[0];
     for (let more = extend(folded, match.index + raw.length); more; more = extend(folded, match.index + raw.length)) raw += more;
     SUFFIX.lastIndex = match.index + raw.length;
-    for (const { name, start } of names(raw, match.index)) {
+    for (const named of names(raw, match.index)) {
+      const qualifier = qualified(named.name);
+      const name = named.name.slice(qualifier);
+      const start = named.start + qualifier;
       const suffix = SUFFIXES.find(([s]) => name.endsWith(s));
       if (!suffix || name.length - suffix[0].replace('”', '').length < MIN_STEM || GENERIC.test(name.replace(/[“”]/g, '')) || ROLE.test(name)) continue;
       // A bracket left open (各类开发区（园区）) is a cut through a phrase, not a name.

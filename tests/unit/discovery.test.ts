@@ -70,4 +70,18 @@ describe('discovery alone (--registry none)', () => {
     expect(names).toContain('大湾区科学论坛');
     expect(names).not.toContain('举办好大湾区科学论坛');
   });
+
+  it('starts a name after the 国家 that says whose it is, before a quote or a named region, and keeps it in 国家基因库', () => {
+    const names = snippetGraph('对接国家“一带一路”科技创新行动计划。落实国家珠江—西江经济带发展规划。加快建设国家基因库二期。', EMPTY_REGISTRY).nodes.map(
+      (n) => n.name,
+    );
+    expect(names).toEqual(expect.arrayContaining(['“一带一路”科技创新行动计划', '珠江—西江经济带']));
+    expect(names.filter((n) => n.startsWith('国家') && !n.startsWith('国家基因库'))).toEqual([]);
+  });
+
+  it('finds the wing of a belt as a corridor of its own (沿海经济带西翼), not the belt', () => {
+    const names = snippetGraph('将沿海经济带西翼打造成联动发展的重要纽带。', EMPTY_REGISTRY).nodes.map((n) => n.name);
+    expect(names).toContain('沿海经济带西翼');
+    expect(names).not.toContain('沿海经济带');
+  });
 });
