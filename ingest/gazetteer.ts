@@ -223,7 +223,8 @@ export function gazetteerMatches(folded: string, registry: Registry, taken: { st
       !taken.some((t) => t.start < m.end && m.start < t.end) && !known.has(folded.slice(m.start, m.end)) && !m.value.some((p) => registry.byId.has(p.entry.id)),
   );
   const weight = new Map<string, number>();
-  for (const m of all) if (m.value.length === 1) weight.set(m.value[0]!.province, (weight.get(m.value[0]!.province) ?? 0) + 1);
+  // A region (粤港澳大湾区) lies in no one province: it does not weigh for one.
+  for (const m of all) if (m.value.length === 1 && m.value[0]!.province) weight.set(m.value[0]!.province, (weight.get(m.value[0]!.province) ?? 0) + 1);
   const home = [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const chosen: Match<RegistryEntry>[] = [];
   for (const m of free) {

@@ -5,7 +5,7 @@ import type { Candidate } from './recognize.ts';
 
 const QUOTED = /“([\p{Script=Han}A-Za-z0-9+]{2,16})”/gu;
 /** What a plan does with a programme, said just before its quoted name. */
-const TAKEN_UP = /(?:国家|紧抓|深化|面向|对接|实施|实行|开展|入选|引育)$/u;
+const TAKEN_UP = /(?:国家|紧抓|深化|面向|对接|实施|开展|入选|引育)$/u;
 /** What follows a programme's quoted name: the way it works, its build-up, the cooperation it names. */
 const BY_WAY_OF = /^(?:等(?:方式|活动|管理方式|组织方式)|建设(?:高校|名单)|产学研合作)/u;
 /** A quoted name that ends as programmes do (“领航计划”, “大企业命题挑战赛”). */

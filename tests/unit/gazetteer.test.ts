@@ -81,4 +81,12 @@ describe("China's administrative divisions (--registry none)", () => {
     const graph = snippetGraph('以粤港澳大湾区国际科技创新中心建设为抓手，加速打造全球科技创新高地和新兴产业重要策源地。', EMPTY_REGISTRY);
     expect(places(graph.nodes)).toEqual([]);
   });
+
+  it("still leaves the plan's own province out where regions are named more often than its cities", () => {
+    const graph = snippetGraph(
+      '协同推进粤港澳大湾区国际科技创新中心建设，为大湾区、粤港澳大湾区和广东经济社会发展重大工程科技问题提供咨询，支持广州建设。',
+      EMPTY_REGISTRY,
+    );
+    expect(graph.nodes.map((n) => n.name)).not.toContain('广东省');
+  });
 });
