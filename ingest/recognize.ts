@@ -143,10 +143,14 @@ function enumerations(folded: string, registry: Registry): Candidate[] {
 /**
  * 聚焦/围绕/在/发展 A、B、C等(重点)领域 or 等产业, 以A、B等领域为主攻方向: each item is a field,
  * whether or not the registry knows it; items joined by 和/与 are fields each (现代农业和种业,
- * 集成电路与关键软件).
+ * 集成电路与关键软件). Also a second list after 以及 (…等优势领域以及人工智能、…、脑科学等交叉领域),
+ * 加强数学、物理、化学等基础学科, a list named a field without 等 (聚焦深海、深空、深地领域), and items
+ * written in Latin letters and digits (在 5G、4K/8K、…等重点领域).
  */
 const FIELD_LIST =
-  /(?:聚焦|围绕|面向|在|发展|以(?=[^,;。]*等领域为))((?:[\p{Script=Han}A-Za-z0-9]{2,12}、)+[\p{Script=Han}A-Za-z0-9]{2,14}?)等(?:重点|前沿|新兴|战略性)?(?:领域|产业)(?!集群|链|基础|体系)/gu;
+  /(?:聚焦|围绕|面向|在|发展|加强|以及|以(?=[^,;。]*等领域为)) ?((?:[\p{Script=Han}A-Za-z0-9/]{2,12}、)+[\p{Script=Han}A-Za-z0-9/]{2,14}?)(等(?:重点|前沿|新兴|战略性|优势|交叉)*(?:科学)?(?:领域|产业|基础学科)|领域)(?!集群|链|基础|体系)/gu;
+/** 围绕信息科学、材料科学、生命科学三大领域: the count before 领域 is not part of the last item. */
+const COUNT = /[一二三四五六七八九十两]大$/u;
 const SUB_FIELD = /和|与|及/;
 /** What an item ending so names is an activity, not a field (体制机制建设、营商环境优化等领域). */
 const ACTIVITY = /(建设|营造|优化|改革|对接|转化|孵化|攻关|发展|应用|示范|管理|机制|服务)$/u;
@@ -155,6 +159,10 @@ export function enumeratedFields(folded: string, text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const list of folded.matchAll(FIELD_LIST)) {
     const items = list[1]!.split('、');
+    items.push(items.pop()!.replace(COUNT, ''));
+    // Without 等, a list names fields by short words (聚焦深海、深空、深地领域); longer items are kinds of
+    // industry (聚焦广东省战略性支柱产业、战略性新兴产业领域), and one that holds 等 (交叉等学科领域) another shape.
+    if (list[2] === '领域' && items.some((item) => item.length > 4 || item.includes('等'))) continue;
     // Mostly activities (产业发展、技术攻关、创业孵化、科技金融、成果转化等领域): a list of what is done, not of fields.
     if (items.filter((item) => ACTIVITY.test(item)).length * 2 > items.length) continue;
     let offset = list.index + list[0].indexOf(list[1]!);
