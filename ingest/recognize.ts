@@ -3,6 +3,7 @@
 // the registry does not know by their suffixes (discovery).
 import { discover } from './discover.ts';
 import { facilityLists } from './facility-lists.ts';
+import { listedOrganisations } from './organisations.ts';
 import { fundLists, quotedProgrammes } from './programmes.ts';
 import { gazetteerMatches } from './gazetteer.ts';
 import { clusterGroups, layouts } from './layouts.ts';
@@ -227,8 +228,8 @@ export function recognize(text: string, registry: Registry, options: { discover:
     const facilities = facilityLists(folded, text).filter((f) => !known.some((k) => overlaps(k.value, f)));
     const cut = all.filter((c) => c.method === 'discovery' && facilities.some((f) => overlaps(c, f)));
     all.splice(0, all.length, ...all.filter((c) => !cut.includes(c)), ...facilities);
-    // A quoted or listed programme is found where nothing else is (“一带一路”科技创新行动计划 holds its quote).
-    const programmes = [...fundLists(folded, text), ...quotedProgrammes(folded, text)];
+    // A quoted or listed programme or organisation is found where nothing else is (“一带一路”科技创新行动计划 holds its quote).
+    const programmes = [...fundLists(folded, text), ...quotedProgrammes(folded, text), ...listedOrganisations(folded, text)];
     all.push(...programmes.filter((p) => !all.some((c) => overlaps(c, p))));
     const fields = [...enumeratedFields(folded, text), ...openingFields(folded, text)];
     all.push(...fields.filter((f) => !all.some((c) => overlaps(c, f))));
