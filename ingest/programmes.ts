@@ -25,6 +25,8 @@ export function quotedProgrammes(folded: string, text: string): Candidate[] {
     const before = folded.slice(Math.max(0, start - 4), start);
     const after = folded.slice(end, end + 6);
     const chained = start === lastEnd;
+    // “小岗村”式体制机制创新: a quote that says in what manner is no name.
+    if (after.startsWith('式')) continue;
     if (!chained && !TAKEN_UP.test(before) && !BY_WAY_OF.test(after) && !PROGRAMME_END.test(quote[1]!)) continue;
     lastEnd = end;
     found.push({ start, end, entry: null, kind: 'Program', text: text.slice(start, end), method: 'discovery', confidence: 0.6 });

@@ -4,6 +4,7 @@
 import { discover } from './discover.ts';
 import { facilityLists } from './facility-lists.ts';
 import { listedOrganisations } from './organisations.ts';
+import { placeAreas } from './place-areas.ts';
 import { fundLists, quotedProgrammes } from './programmes.ts';
 import { gazetteerMatches } from './gazetteer.ts';
 import { clusterGroups, layouts } from './layouts.ts';
@@ -229,7 +230,7 @@ export function recognize(text: string, registry: Registry, options: { discover:
     const cut = all.filter((c) => c.method === 'discovery' && facilities.some((f) => overlaps(c, f)));
     all.splice(0, all.length, ...all.filter((c) => !cut.includes(c)), ...facilities);
     // A quoted or listed programme or organisation is found where nothing else is (“一带一路”科技创新行动计划 holds its quote).
-    const programmes = [...fundLists(folded, text), ...quotedProgrammes(folded, text), ...listedOrganisations(folded, text)];
+    const programmes = [...fundLists(folded, text), ...quotedProgrammes(folded, text), ...listedOrganisations(folded, text), ...placeAreas(folded, text)];
     all.push(...programmes.filter((p) => !all.some((c) => overlaps(c, p))));
     const fields = [...enumeratedFields(folded, text), ...openingFields(folded, text)];
     all.push(...fields.filter((f) => !all.some((c) => overlaps(c, f))));
