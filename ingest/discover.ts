@@ -49,7 +49,7 @@ export const SUFFIXES: [string, EntityKind][] = LEXICON.suffixes
 const NEEDS_HINT = new Set(LEXICON.suffixes.filter(([, , proper]) => proper === 'proper').map(([suffix]) => suffix));
 
 const ANY_SUFFIX = alternatives(SUFFIXES.map(([s]) => s));
-const SUFFIX = new RegExp(`[\\p{Script=Han}A-Za-z0-9（）()“”—]{2,30}?(?:${ANY_SUFFIX})`, 'gu');
+const SUFFIX = new RegExp(`[\\p{Script=Han}A-Za-z0-9（）()“”—+]{2,30}?(?:${ANY_SUFFIX})`, 'gu');
 
 const GUARDED = LEXICON.guardedBoundaries.map(({ word, notAfter = [], notBefore = [] }) => {
   const after = notAfter.length ? `(?<!${alternatives(notAfter)})` : '';
@@ -77,13 +77,13 @@ const PROPER_HINT = new RegExp(`(${alternatives(LEXICON.properHints)})`, 'u');
 const LEADING_MODIFIER = new RegExp(`^(${alternatives([...LEXICON.modifiers].sort((a, b) => b.length - a.length))})`, 'u');
 
 /**
- * 建设国家级海洋科技合作基地，: a name the plan builds as a clause of its own, whose stem holds a
+ * 建设国家级海洋科技合作基地，(or holds: 举办好大湾区科学论坛，): a name the plan builds as a clause of its own, whose stem holds a
  * subject of its own (海洋科技, 知识产权) once the modifiers are gone, is named even without a
  * place or quote. A category (科普基地) has no such stem; one joined by 和 (科技和人才交流) is two;
  * one ending in a process (中试熟化, 集群化) says how such bases work, not which one this is.
  */
 function builtAlone(folded: string, start: number, end: number, suffix: string): boolean {
-  if (!/(建设|构建)$/.test(folded.slice(0, start)) || !/^[,;。]/.test(folded.slice(end))) return false;
+  if (!/(建设|构建|举办好?)$/.test(folded.slice(0, start)) || !/^[,;。]/.test(folded.slice(end))) return false;
   let stem = folded.slice(start, end - suffix.length);
   for (let lead = LEADING_MODIFIER.exec(stem); lead && lead[0].length < stem.length; lead = LEADING_MODIFIER.exec(stem)) stem = stem.slice(lead[0].length);
   return stem.length >= 4 && !stem.endsWith('化') && !new RegExp(CONJUNCTION).test(stem) && !LEADING_MODIFIER.test(stem);

@@ -84,4 +84,22 @@ describe('discovery alone (--registry none)', () => {
     expect(names).toContain('沿海经济带西翼');
     expect(names).not.toContain('沿海经济带');
   });
+
+  it('finds a forum the plan holds as a clause of its own even where the registry knows the region it names', () => {
+    const names = snippetGraph('深化与“一带一路”国际科学组织联盟（ANSO）的合作，举办好大湾区科学论坛，不断提升其影响力。').nodes.map((n) => n.name);
+    expect(names).toContain('大湾区科学论坛');
+  });
+
+  it('takes no category of forum for a name (举办一批高水平科技论坛)', () => {
+    const names = snippetGraph('围绕新一代电子信息、人工智能等领域举办一批高水平科技论坛，吸引全球顶尖科学家参加。', EMPTY_REGISTRY).nodes.map((n) => n.name);
+    expect(names.filter((n) => n.endsWith('论坛'))).toEqual([]);
+  });
+
+  it('finds a system of platforms named by a quoted formula (“1+9+N”) whole', () => {
+    const names = snippetGraph(
+      '布局建设9个“王牌军”（分中心）、N个“独立团”（科技成果转化示范机构），打造“1+9+N”产业技术研究与转化示范平台体系。',
+      EMPTY_REGISTRY,
+    ).nodes.map((n) => n.name);
+    expect(names).toContain('“1+9+N”产业技术研究与转化示范平台体系');
+  });
 });
