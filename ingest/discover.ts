@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { IngestError } from './errors.ts';
+import { gazetteer } from './gazetteer.ts';
 import type { Match } from './matcher.ts';
 import { isEntityKind, type EntityKind } from './model.ts';
 import type { Candidate } from './recognize.ts';
@@ -48,7 +49,7 @@ export const SUFFIXES: [string, EntityKind][] = LEXICON.suffixes
 const NEEDS_HINT = new Set(LEXICON.suffixes.filter(([, , proper]) => proper === 'proper').map(([suffix]) => suffix));
 
 const ANY_SUFFIX = alternatives(SUFFIXES.map(([s]) => s));
-const SUFFIX = new RegExp(`[\\p{Script=Han}A-Za-z0-9（）()“”—]{2,30}?(?:${ANY_SUFFIX})`, 'gu');
+const SUFFIX = new RegExp(`[\\p{Script=Han}A-Za-z0-9（）()“”—+]{2,30}?(?:${ANY_SUFFIX})`, 'gu');
 
 const GUARDED = LEXICON.guardedBoundaries.map(({ word, notAfter = [], notBefore = [] }) => {
   const after = notAfter.length ? `(?<!${alternatives(notAfter)})` : '';
@@ -76,13 +77,13 @@ const PROPER_HINT = new RegExp(`(${alternatives(LEXICON.properHints)})`, 'u');
 const LEADING_MODIFIER = new RegExp(`^(${alternatives([...LEXICON.modifiers].sort((a, b) => b.length - a.length))})`, 'u');
 
 /**
- * 建设国家级海洋科技合作基地，: a name the plan builds as a clause of its own, whose stem holds a
+ * 建设国家级海洋科技合作基地，(or holds: 举办好大湾区科学论坛，): a name the plan builds as a clause of its own, whose stem holds a
  * subject of its own (海洋科技, 知识产权) once the modifiers are gone, is named even without a
  * place or quote. A category (科普基地) has no such stem; one joined by 和 (科技和人才交流) is two;
  * one ending in a process (中试熟化, 集群化) says how such bases work, not which one this is.
  */
 function builtAlone(folded: string, start: number, end: number, suffix: string): boolean {
-  if (!/(建设|构建)$/.test(folded.slice(0, start)) || !/^[,;。]/.test(folded.slice(end))) return false;
+  if (!/(建设|构建|举办好?)$/.test(folded.slice(0, start)) || !/^[,;。]/.test(folded.slice(end))) return false;
   let stem = folded.slice(start, end - suffix.length);
   for (let lead = LEADING_MODIFIER.exec(stem); lead && lead[0].length < stem.length; lead = LEADING_MODIFIER.exec(stem)) stem = stem.slice(lead[0].length);
   return stem.length >= 4 && !stem.endsWith('化') && !new RegExp(CONJUNCTION).test(stem) && !LEADING_MODIFIER.test(stem);
@@ -116,6 +117,21 @@ function names(raw: string, rawStart: number): { name: string; start: number }[]
   return [{ name, start }];
 }
 
+/**
+ * 对接国家“一带一路”科技创新行动计划, 落实国家珠江—西江经济带发展规划: 国家 before a quote or a
+ * named place says whose the thing is; the name starts after it (国家基因库 keeps it: 基因库 is no place).
+ */
+function qualified(name: string): number {
+  if (!name.startsWith('国家')) return 0;
+  const rest = name.slice(2);
+  if (rest.startsWith('“')) return 2;
+  return gazetteer()
+    .matcher.findAll(rest)
+    .some((m) => m.start === 0 && m.end >= 3)
+    ? 2
+    : 0;
+}
+
 export function discover(folded: string, text: string, taken: Match<unknown>[]): Candidate[] {
   const found: Candidate[] = [];
   SUFFIX.lastIndex = 0;
@@ -123,11 +139,16 @@ export function discover(folded: string, text: string, taken: Match<unknown>[]):
     let raw = match[0];
     for (let more = extend(folded, match.index + raw.length); more; more = extend(folded, match.index + raw.length)) raw += more;
     SUFFIX.lastIndex = match.index + raw.length;
-    for (const { name, start } of names(raw, match.index)) {
+    for (const named of names(raw, match.index)) {
+      const qualifier = qualified(named.name);
+      const name = named.name.slice(qualifier);
+      const start = named.start + qualifier;
       const suffix = SUFFIXES.find(([s]) => name.endsWith(s));
       if (!suffix || name.length - suffix[0].replace('”', '').length < MIN_STEM || GENERIC.test(name.replace(/[“”]/g, '')) || ROLE.test(name)) continue;
       // A bracket left open (各类开发区（园区）) is a cut through a phrase, not a name.
       if ((name.match(/[（(]/g) ?? []).length !== (name.match(/[）)]/g) ?? []).length) continue;
+      // Two quotes side by side (“大中小型企业联合创新计划”“大企业命题挑战赛”) are two names.
+      if (name.includes('”“')) continue;
       const hinted = PROPER_HINT.test(name) || /[“（(]/.test(name);
       const end = start + name.length;
       const alone = builtAlone(folded, start, end, suffix[0]);

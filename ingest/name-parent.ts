@@ -46,3 +46,11 @@ export function embeddedProgramme(name: string): EmbeddedProgramme | null {
   const match = HOST_QUOTE_REST.exec(name);
   return match ? { host: match[1]!, programme: match[2]!, at: match[1]!.length } : null;
 }
+
+/** 国家基因库二期, 中国（东莞）散裂中子源二期: a later phase of a facility is part of the facility. */
+const PHASE = /^(.{3,}?)[一二三四五]期$/u;
+
+/** The facility a phase is a phase of, named before it; null when the name is no phase. */
+export function phaseOf(name: string): string | null {
+  return PHASE.exec(name)?.[1] ?? null;
+}

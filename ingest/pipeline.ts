@@ -13,7 +13,7 @@ import { toPinyin, type Registry, type RegistryEntry } from './registry.ts';
 import { RULES } from './relations/index.ts';
 import { boxPrograms } from './relations/box-program.ts';
 import { leads } from './relations/leads.ts';
-import { NAME_PARENT_METHOD, embeddedParent, embeddedProgramme } from './name-parent.ts';
+import { NAME_PARENT_METHOD, embeddedParent, embeddedProgramme, phaseOf } from './name-parent.ts';
 import { NAME_PLACE_METHOD, branchOf, embeddedCity } from './name-place.ts';
 import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
@@ -255,7 +255,8 @@ function addEmbeddedPlaces(
  * 中科院沈阳自动化所广东智能无人系统研究院 names the institute that hosts it, which names the
  * academy it is part of: each organisation a name opens with is mentioned there and related
  * to what it names (name-parent.ts). A base whose name opens with an organisation and quotes a
- * programme (中国科协“海智计划”广东（汕头）工作基地) is hosted by the one and part of the other.
+ * programme (中国科协“海智计划”广东（汕头）工作基地) is hosted by the one and part of the other; a
+ * facility's later phase (国家基因库二期) is part of the facility.
  */
 function addEmbeddedParents(
   builder: GraphBuilder,
@@ -281,6 +282,13 @@ function addEmbeddedParents(
       const at = start + quoted.at + (programmeEntry ? 1 : 0);
       builder.mention(programme, sentence, at, at + (programmeEntry ? bare.length : quoted.programme.length));
       builder.relate('PART_OF', node.id, programme.id, sentence, NAME_PARENT_METHOD, 0.85);
+    }
+    const whole = node.kind === 'Facility' ? phaseOf(node.name) : null;
+    if (whole && text.slice(start, end) === node.name) {
+      const wholeEntry = find(whole);
+      const wholeNode = wholeEntry ? builder.fromEntry(wholeEntry) : builder.discovered('Facility', whole, 0.6);
+      builder.mention(wholeNode, sentence, start, start + whole.length);
+      builder.relate('PART_OF', node.id, wholeNode.id, sentence, NAME_PARENT_METHOD, 0.85);
     }
     if (node.kind !== 'Institution') continue;
     let child = node;

@@ -2,6 +2,10 @@
 // short forms inside enumerations (聚焦信息、生命、海洋等重点前沿科学领域), and names
 // the registry does not know by their suffixes (discovery).
 import { discover } from './discover.ts';
+import { facilityLists } from './facility-lists.ts';
+import { listedOrganisations } from './organisations.ts';
+import { placeAreas } from './place-areas.ts';
+import { fundLists, quotedProgrammes } from './programmes.ts';
 import { gazetteerMatches } from './gazetteer.ts';
 import { clusterGroups, layouts } from './layouts.ts';
 import { Matcher, leftmostLongest } from './matcher.ts';
@@ -141,10 +145,14 @@ function enumerations(folded: string, registry: Registry): Candidate[] {
 /**
  * 聚焦/围绕/在/发展 A、B、C等(重点)领域 or 等产业, 以A、B等领域为主攻方向: each item is a field,
  * whether or not the registry knows it; items joined by 和/与 are fields each (现代农业和种业,
- * 集成电路与关键软件).
+ * 集成电路与关键软件). Also a second list after 以及 (…等优势领域以及人工智能、…、脑科学等交叉领域),
+ * 加强数学、物理、化学等基础学科, a list named a field without 等 (聚焦深海、深空、深地领域), and items
+ * written in Latin letters and digits (在 5G、4K/8K、…等重点领域).
  */
 const FIELD_LIST =
-  /(?:聚焦|围绕|面向|在|发展|以(?=[^,;。]*等领域为))((?:[\p{Script=Han}A-Za-z0-9]{2,12}、)+[\p{Script=Han}A-Za-z0-9]{2,14}?)等(?:重点|前沿|新兴|战略性)?(?:领域|产业)(?!集群|链|基础|体系)/gu;
+  /(?:聚焦|围绕|面向|在|发展|加强|以及|以(?=[^,;。]*等领域为)) ?((?:[\p{Script=Han}A-Za-z0-9/]{2,12}、)+[\p{Script=Han}A-Za-z0-9/]{2,14}?)(等(?:重点|前沿|新兴|战略性|优势|交叉)*(?:科学)?(?:领域|产业|基础学科)|领域)(?!集群|链|基础|体系)/gu;
+/** 围绕信息科学、材料科学、生命科学三大领域: the count before 领域 is not part of the last item. */
+const COUNT = /[一二三四五六七八九十两]大$/u;
 const SUB_FIELD = /和|与|及/;
 /** What an item ending so names is an activity, not a field (体制机制建设、营商环境优化等领域). */
 const ACTIVITY = /(建设|营造|优化|改革|对接|转化|孵化|攻关|发展|应用|示范|管理|机制|服务)$/u;
@@ -153,6 +161,10 @@ export function enumeratedFields(folded: string, text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const list of folded.matchAll(FIELD_LIST)) {
     const items = list[1]!.split('、');
+    items.push(items.pop()!.replace(COUNT, ''));
+    // Without 等, a list names fields by short words (聚焦深海、深空、深地领域); longer items are kinds of
+    // industry (聚焦广东省战略性支柱产业、战略性新兴产业领域), and one that holds 等 (交叉等学科领域) another shape.
+    if (list[2] === '领域' && items.some((item) => item.length > 4 || item.includes('等'))) continue;
     // Mostly activities (产业发展、技术攻关、创业孵化、科技金融、成果转化等领域): a list of what is done, not of fields.
     if (items.filter((item) => ACTIVITY.test(item)).length * 2 > items.length) continue;
     let offset = list.index + list[0].indexOf(list[1]!);
@@ -178,6 +190,19 @@ export function enumeratedFields(folded: string, text: string): Candidate[] {
   return found;
 }
 
+/** 在能源科学领域，加快建设…: a sentence that opens with a field names it, whatever it goes on to list. */
+const OPENING_FIELD = /(?<=^|[。\n])在([\p{Script=Han}A-Za-z0-9]{2,10})领域,/gu;
+
+export function openingFields(folded: string, text: string): Candidate[] {
+  return [...folded.matchAll(OPENING_FIELD)].map((m) => {
+    const start = m.index + 1;
+    const end = start + m[1]!.length;
+    return { start, end, entry: null, kind: 'Field', text: text.slice(start, end), method: 'enumeration', confidence: 0.7 };
+  });
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
 // ---- all together ---------------------------------------------------------
 
 export function recognize(text: string, registry: Registry, options: { discover: boolean }): Candidate[] {
@@ -200,7 +225,15 @@ export function recognize(text: string, registry: Registry, options: { discover:
   const all = known.map((m) => m.value);
   if (options.discover) {
     all.push(...discover(folded, text, known), ...layouts(folded, text, known), ...clusterGroups(folded, text, known));
-    all.push(...enumeratedFields(folded, text).filter((f) => !all.some((c) => c.start < f.end && f.start < c.end)));
+    // A facility list names its items whole (未来网络实验装置（深圳）): it replaces what discovery cut from them.
+    const facilities = facilityLists(folded, text).filter((f) => !known.some((k) => overlaps(k.value, f)));
+    const cut = all.filter((c) => c.method === 'discovery' && facilities.some((f) => overlaps(c, f)));
+    all.splice(0, all.length, ...all.filter((c) => !cut.includes(c)), ...facilities);
+    // A quoted or listed programme or organisation is found where nothing else is (“一带一路”科技创新行动计划 holds its quote).
+    const programmes = [...fundLists(folded, text), ...quotedProgrammes(folded, text), ...listedOrganisations(folded, text), ...placeAreas(folded, text)];
+    all.push(...programmes.filter((p) => !all.some((c) => overlaps(c, p))));
+    const fields = [...enumeratedFields(folded, text), ...openingFields(folded, text)];
+    all.push(...fields.filter((f) => !all.some((c) => overlaps(c, f))));
     all.push(...typedLists(folded, text, all));
     // Places last: a name that holds one (合肥实验室深圳基地) is the name, not the place.
     const places = gazetteerMatches(folded, registry, all).map((m) => ({

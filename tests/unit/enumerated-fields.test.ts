@@ -45,6 +45,39 @@ describe('fields an enumeration names (…等领域, …等产业)', () => {
     expect(fields('大力发展集成电路、电子元器件、新材料、新能源等产业。')).toEqual(['集成电路', '电子元器件', '新材料', '新能源']);
   });
 
+  it('reads a second list after 以及 and the qualifiers 优势/交叉 (第二章 第三节)', () => {
+    expect(
+      fields(
+        '积极推进高校、科研院所和骨干企业在信息通信、智能制造、生物医药、新材料、新能源、生态环保等优势领域以及人工智能、大数据、网络空间安全、合成生物学、脑科学等交叉领域新建一批国家重点实验室。',
+      ),
+    ).toEqual(['信息通信', '智能制造', '生物医药', '新材料', '新能源', '生态环保', '人工智能', '大数据', '网络空间安全', '合成生物学', '脑科学']);
+  });
+
+  it('reads fields written in Latin letters and digits (在 5G、4K/8K、…等重点领域)', () => {
+    expect(fields('以前沿化、规模化、国际化为方向，在 5G、4K/8K、新能源、生物医药、人工智能、云计算等重点领域，培育一批领军企业。')).toEqual([
+      '5G',
+      '4K/8K',
+      '新能源',
+      '生物医药',
+      '人工智能',
+      '云计算',
+    ]);
+  });
+
+  it('reads 加强…等基础学科 and a list of short fields without 等 (聚焦深海、深空、深地领域)', () => {
+    expect(fields('支持高校加强数学、物理、化学等基础学科建设。')).toEqual(['数学', '物理', '化学']);
+    expect(fields('支持中科院与广州市共建明珠科学园，聚焦深海、深空、深地领域，聚合优化中科院在广州的研究力量。')).toEqual(['深海', '深空', '深地']);
+  });
+
+  it('leaves the count out of the last item (围绕…生命科学三大领域)', () => {
+    expect(fields('推进光明科学城围绕信息科学、材料科学、生命科学三大领域，建设重大科技基础设施集群。')).toEqual(['信息科学', '材料科学', '生命科学']);
+  });
+
+  it('takes no kinds of industry or kinds of discipline for fields (战略性新兴产业领域, 交叉等学科领域)', () => {
+    expect(fields('聚焦广东省战略性支柱产业、战略性新兴产业领域，重点培育一批高新技术企业。')).toEqual([]);
+    expect(fields('在科学前沿、新兴、交叉等学科领域，布局建设一批广东省重点实验室。')).toEqual([]);
+  });
+
   it('takes no list of activities for fields (产业发展、技术攻关…等领域协同创新)', () => {
     expect(fields('深化粤港澳在产业发展、技术攻关、创业孵化、科技金融、成果转化等领域协同创新。')).toEqual([]);
     expect(fields('率先在体制机制建设、创业生态营造、营商环境优化等领域先行先试、改革创新。')).toEqual([]);

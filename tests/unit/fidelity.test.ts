@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fidelityWith, loadGold, percent, score, type Fidelity } from '../../bench/fidelity.ts';
 
 const FLOORS: Record<'default' | 'none', Record<Exclude<keyof Fidelity, 'linkCited'>, number>> = {
-  default: { entityRecall: 89.1, entityPrecision: 98.5, linkFound: 97.0, linkTyped: 97.0, linkPrecision: 94.2 },
-  none: { entityRecall: 71.6, entityPrecision: 96.7, linkFound: 60.5, linkTyped: 60.5, linkPrecision: 95.3 },
+  default: { entityRecall: 97.0, entityPrecision: 98.6, linkFound: 97.4, linkTyped: 97.4, linkPrecision: 94.2 },
+  none: { entityRecall: 93.8, entityPrecision: 99.0, linkFound: 81.6, linkTyped: 81.6, linkPrecision: 96.0 },
 };
 
 describe('fidelity to the hand-made reading', () => {

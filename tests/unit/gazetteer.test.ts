@@ -67,4 +67,26 @@ describe("China's administrative divisions (--registry none)", () => {
     const graph = snippetGraph('广东科技创新应坚持以人民为中心，支持广州、深圳建设综合性国家科学中心，推动广东与黑龙江省开展合作。', EMPTY_REGISTRY);
     expect(places(graph.nodes)).toEqual(['广州:City', '深圳:City', '黑龙江省:Zone'].sort());
   });
+
+  it('recognises the regions national plans name, under each spelling the plan uses (泛珠地区, 长三角地区)', () => {
+    const graph = snippetGraph(
+      '推动粤港澳大湾区与京津冀、长三角地区优势互补、协同发展。加强与泛珠地区科技合作。强化泛珠三角地区协同创新发展。',
+      EMPTY_REGISTRY,
+    );
+    expect(places(graph.nodes)).toEqual(['京津冀:Zone', '泛珠三角地区:Zone', '粤港澳大湾区:Zone', '长三角:Zone'].sort());
+    expect(graph.nodes.find((n) => n.name === '泛珠三角地区')!.mentions).toHaveLength(2);
+  });
+
+  it('does not take a region out of a name that holds it (粤港澳大湾区国际科技创新中心)', () => {
+    const graph = snippetGraph('以粤港澳大湾区国际科技创新中心建设为抓手，加速打造全球科技创新高地和新兴产业重要策源地。', EMPTY_REGISTRY);
+    expect(places(graph.nodes)).toEqual([]);
+  });
+
+  it("still leaves the plan's own province out where regions are named more often than its cities", () => {
+    const graph = snippetGraph(
+      '协同推进粤港澳大湾区国际科技创新中心建设，为大湾区、粤港澳大湾区和广东经济社会发展重大工程科技问题提供咨询，支持广州建设。',
+      EMPTY_REGISTRY,
+    );
+    expect(graph.nodes.map((n) => n.name)).not.toContain('广东省');
+  });
 });

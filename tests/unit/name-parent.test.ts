@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedParent } from '../../ingest/name-parent.ts';
+import { embeddedParent, phaseOf } from '../../ingest/name-parent.ts';
 import { EMPTY_REGISTRY } from '../../ingest/registry.ts';
 import { edgesBy, snippetGraph } from '../support/plan.ts';
 
@@ -41,5 +41,19 @@ describe('organisations a name embeds (name-parent)', () => {
         'name-parent',
       ),
     ).toEqual([]);
+  });
+
+  it('makes a later phase of a facility part of the facility, with no registry', () => {
+    const text =
+      '在信息、生命、材料等领域合理有序布局建设重大科技基础设施集群。\n在生命科学领域，加快建设国家基因库二期、合成生物研究重大科技基础设施等。在材料科学领域，加快建设中国（东莞）散裂中子源二期，谋划建设先进阿秒激光设施等。';
+    expect(edgesBy(snippetGraph(text, EMPTY_REGISTRY), 'name-parent')).toEqual([
+      'PART_OF 中国（东莞）散裂中子源二期→中国（东莞）散裂中子源',
+      'PART_OF 国家基因库二期→国家基因库',
+    ]);
+  });
+
+  it('reads no phase in a name that only ends in 期 (加速期, 二期 alone)', () => {
+    expect(phaseOf('创新加速期')).toBeNull();
+    expect(phaseOf('二期')).toBeNull();
   });
 });

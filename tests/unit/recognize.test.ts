@@ -10,6 +10,11 @@ describe('recognize', () => {
     expect(found('推动松山湖科学城聚焦新材料')).toEqual(['松山湖科学城:songshan-lake-science-city:dictionary', '新材料:field-new-materials:dictionary']);
   });
 
+  it("takes the west wing of the coastal belt for a corridor of its own, and the province's regions by their short form", () => {
+    expect(found('将沿海经济带西翼打造成联动发展的重要纽带')).toEqual(['沿海经济带西翼:coastal-economic-belt-west:dictionary']);
+    expect(found('进一步加强在粤东西北布局高端创新平台')).toEqual(['粤东西北:east-west-north-guangdong:dictionary']);
+  });
+
   it('resolves an alias to its entity', () => {
     expect(found('支持中科院建设明珠科学园')).toEqual(['中科院:chinese-academy-of-sciences:dictionary', '明珠科学园:mingzhu-science-park:dictionary']);
   });

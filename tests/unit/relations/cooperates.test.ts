@@ -72,6 +72,15 @@ describe('rule cooperates: 联动 with a party', () => {
       );
     });
 
+    it('finds the partner by its short name with no registry (海南自贸港), and the places it pairs with', () => {
+      const withHainan = edgesBy(snippetGraph(BOX_25, EMPTY_REGISTRY), 'cooperates')
+        .map((e) => e.replace('COOPERATES_WITH ', '').split('→'))
+        .filter((pair) => pair.includes('海南自贸港'))
+        .map((pair) => pair.find((p) => p !== '海南自贸港'))
+        .sort();
+      expect(withHainan).toEqual(['广州南沙', '深圳前海', '湛江', '珠海横琴'].sort());
+    });
+
     it('does not make a corridor a partner, nor read the clauses without the opening cooperation', () => {
       const edges = edgesBy(snippetGraph(BOX_25), 'cooperates');
       expect(edges.some((e) => e.includes('沿海经济带'))).toBe(false);
