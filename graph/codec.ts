@@ -300,10 +300,19 @@ export function relationProjection(r: string): string {
 
 /**
  * Cypher that returns a relationship `r` without its evidence, as decodeRelationEnds() reads it:
- * for a reader that selects the entity at the other end but not the relation itself.
+ * for a reader of the relation that shows nothing computed from its evidence.
  */
 export function relationEndsProjection(r: string): string {
   return `{id: ${r}.id, type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id}`;
+}
+
+/**
+ * Cypher that returns a relationship `r` as its id and type alone, for a reader that knows
+ * which entity is at each end (from the direction it matched it in): decodeRelationEnds()
+ * reads it once `from` and `to` are added.
+ */
+export function relationTypeProjection(r: string): string {
+  return `{id: ${r}.id, type: type(${r})}`;
 }
 
 /** A relation read without its evidence: the list is left empty, so it must never reach a reader of the relation. */

@@ -22,6 +22,7 @@ import {
   mentionProjection,
   relationEndsProjection,
   relationProjection,
+  relationTypeProjection,
 } from '../codec.ts';
 import type { DocumentRow, MentionRow, RelationRow, SectionRow } from './rows.ts';
 
@@ -224,13 +225,15 @@ export class ProjectionCompiler {
             WITH ${r}, ${o}, CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END AS ${dir}
             WHERE ${this.param(field.args.direction)} IN ['BOTH', ${dir}]
             WITH ${r}, ${o}, ${dir} ORDER BY type(${r}), ${o}.id LIMIT ${this.param(field.args.first)}
-            RETURN {direction: ${dir}, r: ${relationEndsProjection(r)}, o: ${entityPartProjection(o, this.entityFields)}, f: ${folds.cypher}} }`,
-          decode: (raw, known) =>
+            RETURN {direction: ${dir}, r: ${relationTypeProjection(r)}, o: ${entityPartProjection(o, this.entityFields)}, f: ${folds.cypher}} }`,
+          decode: (raw, known, self) =>
             (raw as Raw[]).map((item) => {
               const other = decodeEntityPart(item.o as Raw, this.entityFields);
+              const direction = item.direction as 'OUT' | 'IN';
+              const [from, to] = direction === 'OUT' ? [self!.id, other.id] : [other.id, self!.id];
               // Neighbor.relation, when selected, is the folded relation, read with what its own selection needs.
-              const relation = decodeRelationEnds(item.r as Raw);
-              const neighbor: Folded<NeighborValue> = { relation, entity: other, direction: item.direction as 'OUT' | 'IN' };
+              const relation = decodeRelationEnds({ ...(item.r as Raw), from, to });
+              const neighbor: Folded<NeighborValue> = { relation, entity: other, direction };
               neighbor[FOLDED] = folds.decode(item.f, new Map(known).set(other.id, other), neighbor);
               return neighbor;
             }),
