@@ -69,9 +69,12 @@ function definition(type: string, name: string, info: GraphQLResolveInfo): Graph
 export function shapeOf(nodes: readonly FieldNode[], type: string, info: GraphQLResolveInfo, depth = 0): Shape {
   const fields: FieldSelection[] = [];
   const seen = new Set<string>();
+  const selected = nodes.flatMap((n) => fieldsOf(n.selectionSet, info));
+  // Every field named, whatever fragment names it: the statement reads what any resolver of them will.
+  const names = [...new Set(selected.map((n) => n.name.value))];
   // Selection depth is bounded by the document limits already; this guards the recursion on its own.
   if (depth > LIMITS.queryDepth) return { fields };
-  for (const node of nodes.flatMap((n) => fieldsOf(n.selectionSet, info))) {
+  for (const node of selected) {
     const name = node.name.value;
     if (!(name in (FOLDABLE[type] ?? {}))) continue;
     const def = definition(type, name, info);
@@ -83,12 +86,10 @@ export function shapeOf(nodes: readonly FieldNode[], type: string, info: GraphQL
     if (seen.has(key)) continue;
     seen.add(key);
     const child = foldType(getNamedType(def.type), info);
-    const sameKey = nodes
-      .flatMap((n) => fieldsOf(n.selectionSet, info))
-      .filter((n) => (n.alias?.value ?? n.name.value) === responseKey && n.name.value === name);
+    const sameKey = selected.filter((n) => (n.alias?.value ?? n.name.value) === responseKey && n.name.value === name);
     fields.push({ key, field: name, args, shape: child ? shapeOf(sameKey, child, info, depth + 1) : { fields: [] } });
   }
-  return { fields };
+  return { fields, names };
 }
 
 /** The shape of the field being resolved, for a root resolver about to fold it. */

@@ -160,7 +160,52 @@ export function entityRow(node: GraphNode): { id: string; kind: EntityKind; prop
 
 /** Cypher that returns an entity node `v` as the map decodeEntity() reads. */
 export function entityProjection(v: string): string {
-  return `${v} {.*, kind: [l IN labels(${v}) WHERE l <> '${ENTITY_LABEL}'][0]}`;
+  return `${v} {.*, kind: ${kindOf(v)}}`;
+}
+
+function kindOf(v: string): string {
+  return `[l IN labels(${v}) WHERE l <> '${ENTITY_LABEL}'][0]`;
+}
+
+/** An entity field a reader may ask for alone; props (kind-specific) come only with the whole row. */
+export type EntityField = Exclude<keyof EntityRow, 'props'>;
+
+/** Every entity read carries these: the key it is known by and the kind its GraphQL type is chosen by. */
+const ALWAYS_READ = ['id', 'kind'] as const satisfies readonly EntityField[];
+
+/** An entity read with some of its fields: id and kind always, the others only if asked for. */
+export type EntityPart = Pick<EntityRow, (typeof ALWAYS_READ)[number]> & Partial<EntityRow>;
+
+/** The fields a reader asks for, or every field and prop ('all'). */
+export type EntityFields = ReadonlySet<EntityField> | 'all';
+
+export function isEntityField(name: string): name is EntityField {
+  return name !== 'props' && Object.hasOwn(ENTITY_FIELDS, name);
+}
+
+/**
+ * Cypher that returns an entity node `v` with the given fields only, as decodeEntityPart()
+ * reads it: a reader that shows a neighbour's id and name has Neo4j read two properties, not
+ * twenty.
+ */
+export function entityPartProjection(v: string, fields: EntityFields): string {
+  if (fields === 'all') return entityProjection(v);
+  const read = [...fields].filter((f) => f !== 'kind' && f !== 'id').map((f) => `.${f}`);
+  return `${v} {${['.id', ...read, `kind: ${kindOf(v)}`].join(', ')}}`;
+}
+
+/** Reads what entityPartProjection() returned: the fields asked for, each checked as decodeEntity checks it. */
+export function decodeEntityPart(stored: Record<string, unknown>, fields: EntityFields): EntityPart {
+  if (fields === 'all') return decodeEntity(stored);
+  const at = (field: string) => `entity ${String(stored.id)}'s ${field}`;
+  const part: Record<string, unknown> = {};
+  for (const key of new Set<EntityField>([...ALWAYS_READ, ...fields])) part[key] = ENTITY_FIELDS[key].decode(stored[key], at(key));
+  return part as EntityPart;
+}
+
+/** Whether an entity was read whole, so that it may stand in for one wherever whole rows are expected (a loader's cache). */
+export function isWholeEntity(entity: EntityPart): entity is EntityRow {
+  return Object.keys(ENTITY_FIELDS).every((key) => Object.hasOwn(entity, key));
 }
 
 export function decodeEntity(stored: Record<string, unknown>): EntityRow {
@@ -255,10 +300,19 @@ export function relationProjection(r: string): string {
 
 /**
  * Cypher that returns a relationship `r` without its evidence, as decodeRelationEnds() reads it:
- * for a reader that selects the entity at the other end but not the relation itself.
+ * for a reader of the relation that shows nothing computed from its evidence.
  */
 export function relationEndsProjection(r: string): string {
   return `{id: ${r}.id, type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id}`;
+}
+
+/**
+ * Cypher that returns a relationship `r` as its id and type alone, for a reader that knows
+ * which entity is at each end (from the direction it matched it in): decodeRelationEnds()
+ * reads it once `from` and `to` are added.
+ */
+export function relationTypeProjection(r: string): string {
+  return `{id: ${r}.id, type: type(${r})}`;
 }
 
 /** A relation read without its evidence: the list is left empty, so it must never reach a reader of the relation. */

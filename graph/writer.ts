@@ -68,6 +68,9 @@ const REMOVE_DOCUMENT: Sweep[] = [
 
 const PRUNE: Sweep = { match: `MATCH (e:${ENTITY}) WHERE size(e.docs) = 0`, each: 'e', body: 'DETACH DELETE e' };
 
+/** How many of the load's documents are stored already: a load is a replacement only if some are. */
+const STORED_DOCUMENTS = 'MATCH (d:Document) WHERE d.id IN $docIds RETURN count(d) AS n';
+
 function sweepCypher(sweep: Sweep, batched: boolean): string {
   const call = `CALL (${sweep.each}) { ${sweep.body} }`;
   return `${sweep.match} ${call}${batched ? ` IN TRANSACTIONS OF ${SWEEP_ROWS} ROWS` : ''} RETURN count(*) AS n`;
@@ -79,6 +82,8 @@ interface Target {
   parallel: number;
   run(cypher: string, params: Record<string, unknown>): Promise<unknown>;
   sweep(sweep: Sweep, params: Record<string, unknown>): Promise<number>;
+  /** runs a statement that returns one count as `n` */
+  count(cypher: string, params: Record<string, unknown>): Promise<number>;
 }
 
 function* slices<T>(items: Iterable<T>, size: number): Generator<T[]> {
@@ -91,10 +96,6 @@ function* slices<T>(items: Iterable<T>, size: number): Generator<T[]> {
     }
   }
   if (slice.length > 0) yield slice;
-}
-
-function* where<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
-  for (const item of items) if (keep(item)) yield item;
 }
 
 /** Runs `cypher` over the items `size` at a time; rows are made per slice, so a large graph is never copied whole. */
@@ -148,10 +149,17 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   const docIds = graph.documents.map((d) => d.id);
   const texts = new Map(graph.documents.map((d) => [d.id, d.text]));
 
-  for (const doc of docIds) {
-    for (const sweep of REMOVE_DOCUMENT) await target.sweep(sweep, { doc });
+  // Everything a document contributes is tagged with its id, and its Document node is written
+  // first: with no such node stored there is nothing to take away, and no entity loses a
+  // document, so a first load skips the sweeps and the prune (a just-started server spends
+  // seconds planning and first running each statement, even one that finds nothing).
+  const replacing = (await target.count(STORED_DOCUMENTS, { docIds })) > 0;
+  if (replacing) {
+    for (const doc of docIds) {
+      for (const sweep of REMOVE_DOCUMENT) await target.sweep(sweep, { doc });
+    }
   }
-  await stage('remove previous version', docIds.length);
+  await stage('remove previous version', replacing ? docIds.length : 0);
 
   await batched(target, 'UNWIND $rows AS row CREATE (d:Document) SET d = row', graph.documents, asIs, batchSize);
   await batched(
@@ -161,23 +169,17 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
     (s, seq) => sectionRow(s, seq, texts.get(s.docId) ?? ''),
     batchSize,
   );
-  const link = (s: Section) => ({ id: s.id, parentId: s.parentId, docId: s.docId, ordinal: s.ordinal });
+  // A top-level section hangs from its document, any other from its parent section: one statement for both.
   await batched(
     target,
     `UNWIND $rows AS row
-     MATCH (parent:Section {id: row.parentId}) MATCH (child:Section {id: row.id})
+     MATCH (child:Section {id: row.id})
+     OPTIONAL MATCH (section:Section {id: row.parentId})
+     OPTIONAL MATCH (document:Document {id: row.docId}) WHERE row.parentId IS NULL
+     WITH child, row, coalesce(section, document) AS parent
      CREATE (parent)-[:HAS_SECTION {ordinal: row.ordinal}]->(child)`,
-    where(graph.sections, (s) => s.parentId !== null),
-    link,
-    batchSize,
-  );
-  await batched(
-    target,
-    `UNWIND $rows AS row
-     MATCH (parent:Document {id: row.docId}) MATCH (child:Section {id: row.id})
-     CREATE (parent)-[:HAS_SECTION {ordinal: row.ordinal}]->(child)`,
-    where(graph.sections, (s) => s.parentId === null),
-    link,
+    graph.sections,
+    (s: Section) => ({ id: s.id, parentId: s.parentId, docId: s.docId, ordinal: s.ordinal }),
     batchSize,
   );
   await stage('documents and sections', graph.documents.length + graph.sections.length);
@@ -224,7 +226,7 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   );
   await stage('relations', graph.edges.length);
 
-  const pruned = await target.sweep(PRUNE, {});
+  const pruned = replacing ? await target.sweep(PRUNE, {}) : 0;
   await target.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`, {});
   await stage('prune', pruned);
   return summaryOf(graph, pruned);
@@ -276,19 +278,25 @@ const SHAPES: Graph = {
 };
 
 /**
- * Plans every statement of an atomic load without running anything. A just-started
- * Neo4j spends most of a first load planning a dozen statement shapes one after the
+ * Plans the statements of an atomic load without running anything. A just-started
+ * Neo4j spends most of a first load planning the statement shapes one after the
  * other; planned ahead, in parallel and while the plan is still being parsed, they
- * come from the query cache when the load runs.
+ * come from the query cache when the load runs. Into a database without documents
+ * (a first load) only the statements of a first load are planned.
  */
 export async function warmWriter(executor: Executor): Promise<void> {
   const statements: [string, Record<string, unknown>][] = [];
+  const documents = count(await executor.read<Record<string, unknown>>('MATCH (d:Document) RETURN count(d) AS n'));
   const recorder: Target = {
     parallel: 1,
     run: async (cypher, params) => void statements.push([cypher, params]),
     sweep: async (sweep, params) => {
       statements.push([sweepCypher(sweep, false), params]);
       return 0;
+    },
+    count: async (cypher, params) => {
+      statements.push([cypher, params]);
+      return documents;
     },
   };
   await load(recorder, SHAPES, DEFAULTS.batchSize, async () => {});
@@ -308,6 +316,7 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
         parallel,
         run: (cypher, params) => executor.write(cypher, params, timeoutMs),
         sweep: async (sweep, params) => count(await executor.autoCommit(sweepCypher(sweep, true), params, timeoutMs)),
+        count: async (cypher, params) => count(await executor.read(cypher, params, timeoutMs)),
       },
       graph,
       batchSize,
@@ -321,6 +330,7 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
           parallel: 1,
           run: (cypher, params) => tx.run(cypher, typed(params) as Record<string, unknown>),
           sweep: async (sweep, params) => count((await tx.run(sweepCypher(sweep, false), params)).records.map((r) => r.toObject())),
+          count: async (cypher, params) => count((await tx.run(cypher, typed(params) as Record<string, unknown>)).records.map((r) => r.toObject())),
         },
         graph,
         batchSize,

@@ -2,16 +2,19 @@
 // the fields of the Entity interface; nested fields go through the loaders.
 import { KINDS, type EntityKind } from '../../ingest/model.ts';
 import type { NeighborValue } from '../../graph/queries/projection.ts';
-import type { DocumentRow, EntityRow, MentionRow } from '../../graph/queries/rows.ts';
+import type { DocumentRow, EntityPart, MentionRow } from '../../graph/queries/rows.ts';
 import type { Context } from '../context.ts';
 import { folded } from '../fold.ts';
 import type { CityResolvers, Resolvers } from '../generated/resolvers.ts';
 import { LIMITS, within } from '../limits.ts';
 
-/** An entity as resolvers pass it on: its kind-specific properties become fields (tier, baseline …). */
-export type EntityObject = EntityRow & Record<string, unknown>;
+/**
+ * An entity as resolvers pass it on: its kind-specific properties become fields (tier,
+ * baseline …). A folded one holds only the fields its selection names.
+ */
+export type EntityObject = EntityPart & Record<string, unknown>;
 
-export function entityObject(row: EntityRow): EntityObject {
+export function entityObject(row: EntityPart): EntityObject {
   return { ...row.props, ...row };
 }
 
@@ -27,7 +30,7 @@ export async function resolveEntity(ref: string | EntityObject, { loaders }: Con
 const entityFields = {
   city: async (e, args, context, info) => {
     const done = folded(e, args, info);
-    if (done) return done.value ? entityObject(done.value as EntityRow) : null;
+    if (done) return done.value ? entityObject(done.value as EntityPart) : null;
     return e.city ? resolveEntity(e.city, context) : null;
   },
   mentions: async (e, args, { loaders }, info) => {

@@ -9,7 +9,8 @@ import { indicators } from '../../graph/queries/indicators.ts';
 import { neighborhood } from '../../graph/queries/neighborhood.ts';
 import { paths } from '../../graph/queries/paths.ts';
 import { platformsForCluster } from '../../graph/queries/platforms.ts';
-import type { EntityRow } from '../../graph/queries/rows.ts';
+import type { EntityPart, EntityRow } from '../../graph/queries/rows.ts';
+import { isWholeEntity } from '../../graph/codec.ts';
 import { search } from '../../graph/queries/search.ts';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
@@ -66,9 +67,9 @@ export async function documentFilter(context: Context, ids: string[] | null | un
   return docs;
 }
 
-/** Entities a root query already read need no second trip when a relation's ends are resolved. */
-function known(context: Context, rows: EntityRow[]): EntityRow[] {
-  for (const row of rows) context.loaders.entity.prime(row.id, row);
+/** Entities a root query already read whole need no second trip when a relation's ends are resolved. */
+function known<T extends EntityPart>(context: Context, rows: T[]): T[] {
+  for (const row of rows) if (isWholeEntity(row)) context.loaders.entity.prime(row.id, row);
   return rows;
 }
 

@@ -1,7 +1,7 @@
 // Relations and everything that cites the plan: evidence, mentions, and the
 // shapes built from relations (neighbours, path hops, cluster platforms, city links).
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRow, RelationRow } from '../../graph/queries/rows.ts';
+import type { EntityPart, RelationRow } from '../../graph/queries/rows.ts';
 import { CURATED_METHODS } from '../../ingest/types.ts';
 import type { Context } from '../context.ts';
 import { folded, foldedOr } from '../fold.ts';
@@ -21,7 +21,7 @@ type NoArgs = Record<PropertyKey, never>;
 function entityOr<T>(id: (parent: T) => string | EntityObject) {
   return (parent: T, args: NoArgs, context: Context, info: GraphQLResolveInfo) => {
     const done = folded(parent, args, info);
-    if (done) return entityObject(done.value as EntityRow);
+    if (done) return entityObject(done.value as EntityPart);
     return resolveEntity(id(parent), context);
   };
 }

@@ -32,5 +32,5 @@ export function restrictAll(relations: RelationRow[], docs: DocumentFilter): Rel
  * reads the evidence restrictEvidence kept instead (its sections and documents by loader).
  */
 export function evidenceUnfolded(shape: Shape): Shape {
-  return { fields: shape.fields.filter((f) => f.field !== 'evidence') };
+  return { ...shape, fields: shape.fields.filter((f) => f.field !== 'evidence') };
 }

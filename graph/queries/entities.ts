@@ -1,8 +1,8 @@
 import type { EntityKind } from '../../ingest/model.ts';
-import { ENTITY, decodeEntity, decodeMention, entityProjection, mentionProjection, type EntityRow } from '../codec.ts';
+import { ENTITY, decodeEntity, decodeMention, entityProjection, mentionProjection, type EntityPart, type EntityRow } from '../codec.ts';
 import { label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
-import { ProjectionCompiler, type Folded, type Shape } from './projection.ts';
+import { ProjectionCompiler, entityFieldsOf, type Folded, type Shape } from './projection.ts';
 import type { MentionRow } from './rows.ts';
 
 /** Entities by id, in the order asked; null where there is none. */
@@ -14,9 +14,9 @@ export async function entitiesByIds(executor: Executor, ids: readonly string[]):
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** One entity with everything the selection asks of it, in one statement; null when there is none. */
-export async function entityWith(executor: Executor, id: string, shape: Shape): Promise<Folded<EntityRow> | null> {
-  const compiler = new ProjectionCompiler({ evidence: 'selected' });
+/** One entity with everything the selection asks of it, and no more, in one statement; null when there is none. */
+export async function entityWith(executor: Executor, id: string, shape: Shape): Promise<Folded<EntityPart> | null> {
+  const compiler = new ProjectionCompiler({ evidence: 'selected', entities: entityFieldsOf([['Entity', shape]]) });
   const entity = compiler.entity('e', shape);
   const [row] = await executor.read<{ e: unknown }>(`MATCH (e:${ENTITY} {id: $id}) RETURN ${entity.cypher} AS e`, { ...compiler.params, id });
   return row ? entity.decode(row.e, new Map()) : null;

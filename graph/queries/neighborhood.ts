@@ -4,13 +4,14 @@ import type { EntityKind, RelationType } from '../../ingest/model.ts';
 import { ENTITY, decodeRelation, relationProjection } from '../codec.ts';
 import type { Executor } from '../executor.ts';
 import { entityInDocs, evidenceUnfolded, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
-import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
-import type { EntityRow, RelationRow } from './rows.ts';
+import { EMPTY_SHAPE, ProjectionCompiler, entityFieldsOf, type Folded, type Shape } from './projection.ts';
+import type { EntityPart, RelationRow } from './rows.ts';
 
 export const MAX_DEPTH = 3;
 
 export interface SubgraphRows {
-  nodes: Folded<EntityRow>[];
+  /** read with the fields the selection names (whole without one) */
+  nodes: Folded<EntityPart>[];
   edges: Folded<RelationRow>[];
   truncated: boolean;
   /** start ids that name no entity */
@@ -73,8 +74,16 @@ export async function neighborhood(
 ): Promise<SubgraphRows> {
   const docs = args.docs ?? null;
   // A document filter keeps a relation by its evidence, read whole.
-  const compiler = new ProjectionCompiler({ evidence: docs === null && args.shape ? 'selected' : 'all' });
   const shape = args.shape && docs ? { ...args.shape, edges: evidenceUnfolded(args.shape.edges) } : args.shape;
+  const compiler = new ProjectionCompiler({
+    evidence: docs === null && args.shape ? 'selected' : 'all',
+    entities: shape
+      ? entityFieldsOf([
+          ['Entity', shape.nodes],
+          ['Relation', shape.edges],
+        ])
+      : 'all',
+  });
   const { cypher, node, edge } = neighborhoodCypher(args.depth, compiler, shape);
   const [row] = await executor.read<{ nodes: unknown[]; edges: unknown[]; truncated: boolean; missing: string[] }>(cypher, {
     ...compiler.params,

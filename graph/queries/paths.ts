@@ -5,14 +5,14 @@ import { CURATED_METHODS } from '../../ingest/types.ts';
 import { ENTITY, evidenceList } from '../codec.ts';
 import type { Executor } from '../executor.ts';
 import { evidenceUnfolded, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
-import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
-import type { EntityRow, RelationRow } from './rows.ts';
+import { EMPTY_SHAPE, ProjectionCompiler, entityFieldsOf, type Folded, type Shape } from './projection.ts';
+import type { EntityPart, RelationRow } from './rows.ts';
 
 export const MAX_HOPS = 6;
 
 export interface PathRow {
   /** the entities along the path, from first to last */
-  nodes: Folded<EntityRow>[];
+  nodes: Folded<EntityPart>[];
   relations: Folded<RelationRow>[];
 }
 
@@ -54,8 +54,16 @@ export async function paths(
 ): Promise<{ missing: string[]; paths: PathRow[] }> {
   const docs = args.docs ?? null;
   // A document filter keeps a relation by its evidence, read whole.
-  const compiler = new ProjectionCompiler({ evidence: docs === null && args.shape ? 'selected' : 'all' });
   const shape = args.shape && docs ? { ...args.shape, relation: evidenceUnfolded(args.shape.relation) } : args.shape;
+  const compiler = new ProjectionCompiler({
+    evidence: docs === null && args.shape ? 'selected' : 'all',
+    entities: shape
+      ? entityFieldsOf([
+          ['Entity', shape.ends],
+          ['Relation', shape.relation],
+        ])
+      : 'all',
+  });
   const { cypher, node, relation } = pathsCypher(args.maxHops, compiler, shape);
   const [row] = await executor.read<{ missing: string[]; found: { nodes: unknown[]; relations: unknown[] }[] }>(cypher, {
     ...compiler.params,

@@ -8,8 +8,8 @@ import { PLATFORM_KINDS } from '../../ingest/model.ts';
 import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import { evidenceUnfolded, restrictEvidence, type DocumentFilter } from './document-filter.ts';
-import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
-import type { EntityRow, RelationRow } from './rows.ts';
+import { EMPTY_SHAPE, ProjectionCompiler, entityFieldsOf, type Folded, type Shape } from './projection.ts';
+import type { EntityPart, RelationRow } from './rows.ts';
 
 export const PLATFORM_VIAS = ['DIRECT', 'FIELD', 'PROGRAM'] as const;
 export type PlatformVia = (typeof PLATFORM_VIAS)[number];
@@ -19,12 +19,12 @@ export const PROGRAM_CLUSTERS = 3;
 
 export interface PlatformRoute {
   via: PlatformVia;
-  through: Folded<EntityRow> | null;
+  through: Folded<EntityPart> | null;
   relations: Folded<RelationRow>[];
 }
 
 export interface PlatformRow extends PlatformRoute {
-  platform: Folded<EntityRow>;
+  platform: Folded<EntityPart>;
   /** every route, direct first; the row's own via/through/relations are the first */
   routes: PlatformRoute[];
 }
@@ -94,8 +94,18 @@ export async function platformsForCluster(
   const via = args.via ?? null;
   const docs = args.docs ?? null;
   // A document filter keeps a relation by its evidence, read whole.
-  const compiler = new ProjectionCompiler({ evidence: docs === null && args.shape ? 'selected' : 'all' });
   const shape = args.shape ?? NO_SHAPE;
+  const compiler = new ProjectionCompiler({
+    evidence: docs === null && args.shape ? 'selected' : 'all',
+    // The cluster is read for the relations' ends alone: what they select is what it needs.
+    entities: args.shape
+      ? entityFieldsOf([
+          ['Entity', shape.platform],
+          ['Entity', shape.through],
+          ['Relation', shape.relations],
+        ])
+      : 'all',
+  });
   const compiled = platformsCypher(compiler, docs ? { ...shape, relations: evidenceUnfolded(shape.relations) } : shape);
   const [row] = await executor.read<{ found: boolean; cluster: unknown; platforms: { platform: unknown; routes: RawRoute[] }[] }>(compiled.cypher, {
     ...compiler.params,

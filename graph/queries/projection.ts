@@ -9,17 +9,22 @@
 import type { Evidence } from '../../ingest/types.ts';
 import {
   ENTITY,
-  decodeEntity,
+  decodeEntityPart,
   decodeMention,
   decodeRelation,
   decodeRelationEnds,
-  entityProjection,
+  entityPartProjection,
+  isEntityField,
+  type EntityField,
+  type EntityFields,
+  type EntityPart,
   evidenceList,
   mentionProjection,
   relationEndsProjection,
   relationProjection,
+  relationTypeProjection,
 } from '../codec.ts';
-import type { DocumentRow, EntityRow, MentionRow, RelationRow, SectionRow } from './rows.ts';
+import type { DocumentRow, MentionRow, RelationRow, SectionRow } from './rows.ts';
 
 /** Where a decoded object keeps the values of its folded fields, by FieldSelection.key. */
 export const FOLDED = Symbol('folded');
@@ -36,6 +41,11 @@ export interface FieldSelection {
 
 export interface Shape {
   fields: FieldSelection[];
+  /**
+   * Every field the selection names on this object, folded or not (what its resolvers will
+   * read); absent when no selection is known, and then an entity is read whole.
+   */
+  names?: readonly string[];
 }
 
 export const EMPTY_SHAPE: Shape = { fields: [] };
@@ -53,14 +63,41 @@ export const FOLDABLE: Record<string, Record<string, string | null>> = {
   Document: { sections: 'Section' },
 };
 
+/** Entity fields resolved from the entity's id alone, through a fold or a loader. */
+const FROM_ID = new Set(['mentions', 'documents', 'neighbors', '__typename']);
+
+/**
+ * The entity fields a statement reads for the selections it folds, given with the type
+ * each is made on: the fields any of them names, or 'all' when one of them is not known or
+ * names a kind-specific prop. Every entity of the statement is read with the same fields,
+ * because a relation's ends are taken from the entities read beside it.
+ */
+export function entityFieldsOf(roots: readonly (readonly [type: string, shape: Shape])[]): EntityFields {
+  const fields = new Set<EntityField>();
+  const visit = (type: string, shape: Shape): boolean => {
+    if (type === 'Entity') {
+      if (!shape.names) return false;
+      for (const name of shape.names) {
+        if (isEntityField(name)) fields.add(name);
+        else if (!FROM_ID.has(name)) return false;
+      }
+    }
+    return shape.fields.every((field) => {
+      const child = FOLDABLE[type]?.[field.field];
+      return child ? visit(child, field.shape) : true;
+    });
+  };
+  return roots.every(([type, shape]) => visit(type, shape)) ? fields : 'all';
+}
+
 export interface NeighborValue {
   relation: Folded<RelationRow>;
-  entity: Folded<EntityRow>;
+  entity: Folded<EntityPart>;
   direction: 'OUT' | 'IN';
 }
 
 type Raw = Record<string, unknown>;
-type Known = Map<string, Folded<EntityRow>>;
+type Known = Map<string, Folded<EntityPart>>;
 /** Reads back one compiled expression; `self` is the object the field belongs to. */
 type Decode<T> = (raw: unknown, known: Known, self?: Raw) => T;
 
@@ -85,6 +122,8 @@ export interface CompilerOptions {
    * their evidence after reading them (a document filter) or that passes no selection.
    */
   evidence: 'selected' | 'all';
+  /** What every entity of the statement is read with (entityFieldsOf); 'all' when absent. */
+  entities?: EntityFields;
 }
 
 /** Builds one statement: names its variables and parameters, and the decoder that mirrors it. */
@@ -129,12 +168,16 @@ export class ProjectionCompiler {
     return { cypher, decode };
   }
 
-  entity(v: string, shape: Shape): Compiled<Folded<EntityRow>> {
+  private get entityFields(): EntityFields {
+    return this.options.entities ?? 'all';
+  }
+
+  entity(v: string, shape: Shape): Compiled<Folded<EntityPart>> {
     const folds = this.folds(shape, 'Entity', (field) => this.entityField(v, field));
     return {
-      cypher: `{e: ${entityProjection(v)}, f: ${folds.cypher}}`,
+      cypher: `{e: ${entityPartProjection(v, this.entityFields)}, f: ${folds.cypher}}`,
       decode: (raw, known) => {
-        const row: Folded<EntityRow> = decodeEntity((raw as Raw).e as Raw);
+        const row: Folded<EntityPart> = decodeEntityPart((raw as Raw).e as Raw, this.entityFields);
         const inner = new Map(known).set(row.id, row);
         row[FOLDED] = folds.decode((raw as Raw).f, inner, row);
         return row;
@@ -182,13 +225,15 @@ export class ProjectionCompiler {
             WITH ${r}, ${o}, CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END AS ${dir}
             WHERE ${this.param(field.args.direction)} IN ['BOTH', ${dir}]
             WITH ${r}, ${o}, ${dir} ORDER BY type(${r}), ${o}.id LIMIT ${this.param(field.args.first)}
-            RETURN {direction: ${dir}, r: ${relationEndsProjection(r)}, o: ${entityProjection(o)}, f: ${folds.cypher}} }`,
-          decode: (raw, known) =>
+            RETURN {direction: ${dir}, r: ${relationTypeProjection(r)}, o: ${entityPartProjection(o, this.entityFields)}, f: ${folds.cypher}} }`,
+          decode: (raw, known, self) =>
             (raw as Raw[]).map((item) => {
-              const other = decodeEntity(item.o as Raw);
+              const other = decodeEntityPart(item.o as Raw, this.entityFields);
+              const direction = item.direction as 'OUT' | 'IN';
+              const [from, to] = direction === 'OUT' ? [self!.id, other.id] : [other.id, self!.id];
               // Neighbor.relation, when selected, is the folded relation, read with what its own selection needs.
-              const relation = decodeRelationEnds(item.r as Raw);
-              const neighbor: Folded<NeighborValue> = { relation, entity: other, direction: item.direction as 'OUT' | 'IN' };
+              const relation = decodeRelationEnds({ ...(item.r as Raw), from, to });
+              const neighbor: Folded<NeighborValue> = { relation, entity: other, direction };
               neighbor[FOLDED] = folds.decode(item.f, new Map(known).set(other.id, other), neighbor);
               return neighbor;
             }),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { terminateWrites } from '../../graph/admin.ts';
+import { clearGraph, storedCounts, terminateWrites } from '../../graph/admin.ts';
 import { GraphError } from '../../graph/errors.ts';
 import { Executor } from '../../graph/executor.ts';
 import { exportGraph } from '../../graph/queries/export.ts';
@@ -46,6 +46,17 @@ describe('loading the bundled plan into Neo4j', () => {
   it('holds the 2025 target of R&D/GDP: 3.5 %', async () => {
     const indicator = (await exportGraph(executor)).nodes.find((n) => n.kind === 'Indicator' && n.name === 'R&D/GDP');
     expect(indicator?.props).toMatchObject({ baseline: 3.14, target: 3.5, unit: '%' });
+  });
+
+  it('loads a plan into an emptied graph without sweeping it, into the same graph and section links', async () => {
+    await clearGraph(executor);
+    const stages = new Map<string, number>();
+    const summary = await writeGraph(executor, planGraph(), { onStage: (stage, rows) => void stages.set(stage, rows) });
+    expect(stages.get('remove previous version')).toBe(0);
+    expect(summary.pruned).toBe(0);
+    expect(JSON.stringify(await exportGraph(executor))).toBe(JSON.stringify(planGraph()));
+    const counts = await storedCounts(executor, ['Section'], ['HAS_SECTION']);
+    expect(counts.types.HAS_SECTION).toBe(planGraph().sections.length);
   });
 
   it('changes nothing when the same file is loaded again', async () => {

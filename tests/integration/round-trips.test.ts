@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../graph/executor.ts';
+import type { Executor, Params } from '../../graph/executor.ts';
 import { buildYoga } from '../../api/yoga.ts';
 import { silentLogger } from '../support/api.ts';
 import { usePlan } from '../support/loaded.ts';
@@ -78,6 +78,45 @@ describe('round trips to Neo4j per root field', { timeout: 120_000 }, () => {
     const loaded = await cost(`${ENTITY_SELECTION} { search(text: "松山湖科学城", first: 1) { entity { ...Deep } } }`);
     expect(folded.data.entity).toEqual((loaded.data.search as { entity: unknown }[])[0]!.entity);
     expect(loaded.queries).toBeGreaterThan(1);
+  });
+
+  it('reads no property of the entity and its neighbours but the id and name it is asked for', async () => {
+    const statements: [string, Params][] = [];
+    const recording = executor.recording((cypher, params) => statements.push([cypher, params]));
+    const yoga = buildYoga({ executor: recording, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 60_000 });
+    const response = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(id: "shenzhen") { id name neighbors(first: 100) { entity { id name } } } }' }),
+    });
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    // The statement's own rows: every entity in them is a map with a kind (relations have a type instead).
+    const [cypher, params] = statements[0]!;
+    const entities: Record<string, unknown>[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value !== null && typeof value === 'object') {
+        if ('kind' in value) entities.push(value as Record<string, unknown>);
+        Object.values(value).forEach(collect);
+      }
+    };
+    collect(await executor.read(cypher, params));
+    expect(entities.length).toBeGreaterThan(20);
+    for (const entity of entities) expect(Object.keys(entity).sort()).toEqual(['id', 'kind', 'name']);
+  });
+
+  it("shows every field a relation's ends select when the entities beside them were read for fewer", async () => {
+    const selection = `fragment Ends on Entity {
+      id
+      neighbors(first: 20) { entity { id } relation { type from { id name nameEn } to { id aliases pinyin source confidence } } }
+    }`;
+    const folded = await cost(`${selection} { entity(id: "songshan-lake-science-city") { ...Ends } }`);
+    const loaded = await cost(`${selection} { search(text: "松山湖科学城", first: 1) { entity { ...Ends } } }`);
+    const neighbors = (folded.data.entity as { neighbors: { relation: { from: { name: string }; to: { pinyin: string } } }[] }).neighbors;
+    expect(neighbors.length).toBeGreaterThan(5);
+    expect(neighbors.every((n) => n.relation.from.name.length > 0 && n.relation.to.pinyin.length > 0)).toBe(true);
+    expect(folded.data.entity).toEqual((loaded.data.search as { entity: unknown }[])[0]!.entity);
   });
 
   it('reads the evidence a relation is cited and weighed by even when the evidence itself is not selected', async () => {

@@ -7,10 +7,13 @@ import {
   MENTION_KEYS,
   RELATION_KEYS,
   decodeEntity,
+  decodeEntityPart,
   decodeMention,
   decodeRelation,
+  entityPartProjection,
   entityProjection,
   entityRow,
+  isWholeEntity,
   mentionRow,
   relationProjection,
   relationRow,
@@ -103,6 +106,17 @@ describe('the storage codec', () => {
   it('writes the entity properties it lists, and the kind-specific props beside them', () => {
     const { properties } = entityRow(indicator);
     expect(Object.keys(properties).sort()).toEqual([...ENTITY_KEYS.filter((k) => k !== 'docs'), ...Object.keys(indicator.props)].sort());
+  });
+
+  it('reads back an entity part with the fields asked for, checked, and no other', () => {
+    const { properties, kind } = entityRow(indicator);
+    const stored = { ...storedBack(properties), kind };
+    const part = decodeEntityPart(stored, new Set(['name', 'nameEn']));
+    expect(part).toEqual({ id: indicator.id, kind, name: indicator.name, nameEn: indicator.nameEn });
+    expect(isWholeEntity(part)).toBe(false);
+    expect(isWholeEntity(decodeEntityPart(stored, 'all'))).toBe(true);
+    expect(entityPartProjection('o', new Set(['name']))).toMatch(/^o \{\.id, \.name, kind: /);
+    expect(() => decodeEntityPart({ ...stored, name: 7 }, new Set(['name']))).toThrow(/entity indicator-rd-gdp's name is number 7, not a string/);
   });
 
   it('names the field and the entity when what is stored is not what it writes', () => {
