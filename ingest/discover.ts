@@ -107,6 +107,12 @@ function names(raw: string, rawStart: number): { name: string; start: number }[]
   const lead = LEADING_JUNK.exec(name)?.[0].length ?? 0;
   start += lead;
   name = name.slice(lead);
+  // 持续办好“岭南科学论坛”: a quote the name opens but does not close began the name; what precedes it is the sentence's verb.
+  const opened = name.lastIndexOf('“');
+  if (opened > 0 && !name.includes('”', opened)) {
+    start += opened + 1;
+    name = name.slice(opened + 1);
+  }
   for (const conjunction of name.matchAll(JOINED)) {
     const before = name.slice(0, conjunction.index);
     if (SUFFIX_AT_END.test(before)) {
