@@ -53,7 +53,8 @@ describe('errors that are neither the input nor the database', () => {
       return (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
     };
 
-    const answer = await ask(`{ entity(id: "${ID}") { name } }`);
+    // The broken field is asked for: a question reads only the fields it selects.
+    const answer = await ask(`{ entity(id: "${ID}") { name confidence } }`);
     expect(answer.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
     expect(JSON.stringify(answer)).not.toMatch(/confidence|TypeError|codec/);
 
