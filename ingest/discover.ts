@@ -107,12 +107,6 @@ function names(raw: string, rawStart: number): { name: string; start: number }[]
   const lead = LEADING_JUNK.exec(name)?.[0].length ?? 0;
   start += lead;
   name = name.slice(lead);
-  // 持续办好“岭南科学论坛”: a quote the name opens but does not close began the name; what precedes it is the sentence's verb.
-  const opened = name.lastIndexOf('“');
-  if (opened > 0 && !name.includes('”', opened)) {
-    start += opened + 1;
-    name = name.slice(opened + 1);
-  }
   for (const conjunction of name.matchAll(JOINED)) {
     const before = name.slice(0, conjunction.index);
     if (SUFFIX_AT_END.test(before)) {
@@ -147,14 +141,21 @@ export function discover(folded: string, text: string, taken: Match<unknown>[]):
     SUFFIX.lastIndex = match.index + raw.length;
     for (const named of names(raw, match.index)) {
       const qualifier = qualified(named.name);
-      const name = named.name.slice(qualifier);
-      const start = named.start + qualifier;
+      let name = named.name.slice(qualifier);
+      let start = named.start + qualifier;
       const suffix = SUFFIXES.find(([s]) => name.endsWith(s));
       if (!suffix || name.length - suffix[0].replace('”', '').length < MIN_STEM || GENERIC.test(name.replace(/[“”]/g, '')) || ROLE.test(name)) continue;
       // A bracket left open (各类开发区（园区）) is a cut through a phrase, not a name.
       if ((name.match(/[（(]/g) ?? []).length !== (name.match(/[）)]/g) ?? []).length) continue;
       // Two quotes side by side (“大中小型企业联合创新计划”“大企业命题挑战赛”) are two names.
       if (name.includes('”“')) continue;
+      // 持续办好“岭南科学论坛”: the quote is the name, closed right after it; the words before it are the sentence's.
+      const opened = name.lastIndexOf('“');
+      if (opened > 0 && !name.includes('”', opened)) {
+        if (folded[start + name.length] !== '”') continue; // a cut through a quote
+        start += opened;
+        name = `${name.slice(opened)}”`;
+      }
       const hinted = PROPER_HINT.test(name) || /[“（(]/.test(name);
       const end = start + name.length;
       const alone = builtAlone(folded, start, end, suffix[0]);

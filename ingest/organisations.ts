@@ -1,6 +1,7 @@
 // Organisations a list names without the suffix discovery reads them by: the ministries the province
 // works with (加强与科技部、教育部、工业和信息化部对接) and the members of a list of research bodies
 // (支持省科学院、省农科院等地方科研机构). The list itself says what its items are.
+import { listItems } from './list-items.ts';
 import type { Candidate } from './recognize.ts';
 
 /** 与 A部、B部…: two ministries or more that the province works with. */
@@ -8,26 +9,6 @@ const MINISTRIES = /(?<=与)((?:\p{Script=Han}{1,7}部、)+\p{Script=Han}{1,7}�
 /** A、B等(地方)科研机构/科研单位/科研院所: each item is a research body. */
 const RESEARCH_BODIES = /(?<=支持|深化|推动)((?:\p{Script=Han}{2,10}、)+\p{Script=Han}{2,10})等(?:地方)?科研(?:机构|单位|院所)/gu;
 
-function items(folded: string, text: string, pattern: RegExp): Candidate[] {
-  const found: Candidate[] = [];
-  for (const list of folded.matchAll(pattern)) {
-    let at = list.index;
-    for (const item of list[1]!.split('、')) {
-      found.push({
-        start: at,
-        end: at + item.length,
-        entry: null,
-        kind: 'Institution',
-        text: text.slice(at, at + item.length),
-        method: 'discovery',
-        confidence: 0.6,
-      });
-      at += item.length + 1;
-    }
-  }
-  return found;
-}
-
 export function listedOrganisations(folded: string, text: string): Candidate[] {
-  return [...items(folded, text, MINISTRIES), ...items(folded, text, RESEARCH_BODIES)];
+  return [...listItems(folded, text, MINISTRIES, 'Institution'), ...listItems(folded, text, RESEARCH_BODIES, 'Institution')];
 }

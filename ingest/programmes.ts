@@ -1,6 +1,7 @@
 // Programmes a plan names without a suffix that says so: quoted names it carries out, joins or
 // seizes (深化“三部两院一省”产学研合作, 紧抓“新基建”, 以…“揭榜挂帅”等方式), and the funds of a
 // list of funds (通过中小企业发展专项资金、创业投资引导基金、科技成果转化引导基金等).
+import { listItems } from './list-items.ts';
 import type { Candidate } from './recognize.ts';
 
 const QUOTED = /“([\p{Script=Han}A-Za-z0-9+]{2,16})”/gu;
@@ -38,21 +39,5 @@ const FUND_LIST = /(?<=通过|设立|利用|发挥)((?:[\p{Script=Han}]{2,14}(?:
 
 /** Each fund of a list of funds is one, however plain its name: the list names them as the ones meant. */
 export function fundLists(folded: string, text: string): Candidate[] {
-  const found: Candidate[] = [];
-  for (const list of folded.matchAll(FUND_LIST)) {
-    let at = list.index;
-    for (const item of list[1]!.split('、')) {
-      found.push({
-        start: at,
-        end: at + item.length,
-        entry: null,
-        kind: 'Program',
-        text: text.slice(at, at + item.length),
-        method: 'discovery',
-        confidence: 0.6,
-      });
-      at += item.length + 1;
-    }
-  }
-  return found;
+  return listItems(folded, text, FUND_LIST, 'Program');
 }

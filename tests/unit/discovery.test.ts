@@ -90,12 +90,12 @@ describe('discovery alone (--registry none)', () => {
     expect(names).toContain('大湾区科学论坛');
   });
 
-  it('starts a name inside a quote where the quote opens it, not at the verb before (持续办好“岭南科学论坛”)', () => {
+  it('takes the quote for the name where a quote opens it, not the verb before (持续办好“岭南科学论坛”)', () => {
     const names = snippetGraph(
       '大力营造崇尚创新的社会氛围，持续办好“岭南科学论坛”,打造社会化、平台化、网络化的科技创新交流互动平台。',
       EMPTY_REGISTRY,
     ).nodes.map((n) => n.name);
-    expect(names).toContain('岭南科学论坛');
+    expect(names).toContain('“岭南科学论坛”');
     expect(names.filter((n) => n.includes('办好') || /“[^”]*$/.test(n))).toEqual([]);
   });
 
