@@ -72,6 +72,16 @@ export interface HttpAnswer {
   body: Uint8Array;
 }
 
+/** An answer whose body is this value as JSON. */
+export function jsonAnswer(status: number, body: unknown, headers: [string, string][] = []): HttpAnswer {
+  return { status, headers: [['content-type', 'application/json; charset=utf-8'], ...headers], body: new TextEncoder().encode(JSON.stringify(body)) };
+}
+
+/** A GraphQL error answer: a sentence and a code, as yoga words its own. */
+export function graphqlErrorAnswer(status: number, message: string, code: string): HttpAnswer {
+  return jsonAnswer(status, { errors: [{ message, extensions: { code } }] });
+}
+
 export interface ServedBudget {
   /** bytes of answer bodies held in all */
   totalBytes: number;

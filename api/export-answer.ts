@@ -9,16 +9,10 @@ import type { Executor } from '../graph/executor.ts';
 import { entitiesByIds } from '../graph/queries/entities.ts';
 import { exportGraph } from '../graph/queries/export.ts';
 import { neighborhood } from '../graph/queries/neighborhood.ts';
-import type { HttpAnswer } from './answer-cache.ts';
+import { jsonAnswer, type HttpAnswer } from './answer-cache.ts';
 import { OVERLOADED } from './errors.ts';
 import { exportFormat, exportOptions } from './export.ts';
 import { LIMITS, listWithin, within } from './limits.ts';
-
-const json = (status: number, body: unknown, headers: [string, string][] = []): HttpAnswer => ({
-  status,
-  headers: [['content-type', 'application/json; charset=utf-8'], ...headers],
-  body: new TextEncoder().encode(JSON.stringify(body)),
-});
 
 /** `?ids=a,b&depth=2`: the subgraph the explorer would show; no ids: everything. */
 async function exportSubgraph(executor: Executor, query: URLSearchParams): Promise<Graph> {
@@ -48,21 +42,21 @@ function failed(logger: Logger, error: unknown): HttpAnswer {
   if (error instanceof GraphQLError) {
     const code = String(error.extensions.code ?? 'BAD_USER_INPUT');
     logger.info({ code, message: error.message }, 'export refused');
-    return json(code === 'NOT_FOUND' ? 404 : 400, { code, message: error.message });
+    return jsonAnswer(code === 'NOT_FOUND' ? 404 : 400, { code, message: error.message });
   }
   if (error instanceof GraphError && ['DATABASE_UNAVAILABLE', 'TIMEOUT', 'OVERLOADED'].includes(error.code)) {
     logger.warn({ code: error.code, message: error.message }, 'export not served');
     const retry: [string, string][] = error.code === 'OVERLOADED' ? [['retry-after', String(OVERLOADED.retryAfterS)]] : [];
-    return json(503, { code: error.code, message: 'the database is unavailable or busy; retry shortly' }, retry);
+    return jsonAnswer(503, { code: error.code, message: 'the database is unavailable or busy; retry shortly' }, retry);
   }
   logger.error({ err: error }, 'export failed');
-  return json(500, { code: 'INTERNAL_SERVER_ERROR', message: 'the export failed' });
+  return jsonAnswer(500, { code: 'INTERNAL_SERVER_ERROR', message: 'the export failed' });
 }
 
 /** The export `name` (one of EXPORT_NAMES: the HTTP thread answers 404 to any other) with its query string. */
 export async function exportAnswer(executor: Executor, logger: Logger, timeoutMs: number, name: string, search: string): Promise<HttpAnswer> {
   const format = exportFormat(name);
-  if (!format) return json(404, { code: 'NOT_FOUND', message: `no export named ${JSON.stringify(name.slice(0, 60))}` });
+  if (!format) return jsonAnswer(404, { code: 'NOT_FOUND', message: `no export named ${JSON.stringify(name.slice(0, 60))}` });
   const query = new URLSearchParams(search);
   try {
     const body = format.render(await exportSubgraph(executor.forRequest(timeoutMs, LIMITS.transactions), query), exportOptions(query));

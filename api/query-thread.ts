@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Neo4jSettings } from '../config.ts';
 import type { ExecutorOptions } from '../graph/executor.ts';
-import type { HttpAnswer } from './answer-cache.ts';
+import { graphqlErrorAnswer, type HttpAnswer } from './answer-cache.ts';
 import type { YogaOptions } from './yoga.ts';
 
 /** What the thread needs to build its own driver and yoga: data only, as it crosses threads. */
@@ -43,12 +43,6 @@ export interface Reply extends HttpAnswer {
   id: number;
 }
 
-const json = (status: number, message: string, code: string): HttpAnswer => ({
-  status,
-  headers: [['content-type', 'application/json; charset=utf-8']],
-  body: new TextEncoder().encode(JSON.stringify({ errors: [{ message, extensions: { code } }] })),
-});
-
 /** A thread that dies this soon after it started is started again only after a pause: it may die at every start. */
 const QUICK_DEATH_MS = 5_000;
 const PAUSE_MS = 1_000;
@@ -81,7 +75,7 @@ export class QueryThread {
     worker.on('error', (error) => this.logger.error({ err: error }, 'the query thread failed'));
     worker.on('exit', (code) => {
       this.worker = null;
-      for (const done of this.waiting.values()) done(json(500, 'the server could not answer this request', 'INTERNAL_SERVER_ERROR'));
+      for (const done of this.waiting.values()) done(graphqlErrorAnswer(500, 'the server could not answer this request', 'INTERNAL_SERVER_ERROR'));
       this.waiting.clear();
       if (this.closed) return;
       this.logger.error({ code }, 'the query thread stopped; starting another');
@@ -94,7 +88,7 @@ export class QueryThread {
   /** The answer to one request; 503 while the thread is being started again. */
   ask(question: Asked): Promise<HttpAnswer> {
     const worker = this.worker;
-    if (!worker) return Promise.resolve(json(503, 'the server is restarting its query thread; retry shortly', 'OVERLOADED'));
+    if (!worker) return Promise.resolve(graphqlErrorAnswer(503, 'the server is restarting its query thread; retry shortly', 'OVERLOADED'));
     const id = (this.next += 1);
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);

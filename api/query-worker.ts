@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { Executor } from '../graph/executor.ts';
-import type { HttpAnswer } from './answer-cache.ts';
+import { graphqlErrorAnswer, type HttpAnswer } from './answer-cache.ts';
 import { exportAnswer } from './export-answer.ts';
 import type { Question, Reply, ThreadSetup } from './query-thread.ts';
 import { buildYoga } from './yoga.ts';
@@ -33,8 +33,7 @@ async function answer(question: Question): Promise<Reply> {
     return { id: question.id, ...(await work(question)) };
   } catch (error) {
     logger.error({ err: error }, 'request failed');
-    const body = JSON.stringify({ errors: [{ message: 'the server could not answer this request', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    return { id: question.id, status: 500, headers: [['content-type', 'application/json; charset=utf-8']], body: new TextEncoder().encode(body) };
+    return { id: question.id, ...graphqlErrorAnswer(500, 'the server could not answer this request', 'INTERNAL_SERVER_ERROR') };
   }
 }
 
