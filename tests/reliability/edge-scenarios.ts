@@ -2,12 +2,14 @@
 // paths, over-limit chunked bodies, cost bombs, deep variables, slow clients, a full
 // connection pool, cross-site posts, foreign Host names, standard introspection.
 // While each runs, /health is asked every 200 ms and the process's RSS is read, from
-// a thread of its own.
+// a process of its own.
 import net from 'node:net';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { getIntrospectionQuery } from 'graphql';
 import { HTTP_LIMITS } from '../../api/server.ts';
 import type { ApiProcess } from './api-process.ts';
+import type { PollerSetup, Seen } from './health-poller.ts';
 import { LEAKS } from '../support/hostile-strings.ts';
 import type { Row } from './report.ts';
 
@@ -54,53 +56,25 @@ const json = (query: string, variables?: unknown) => ({
   body: JSON.stringify({ query, variables }),
 });
 
-/**
- * Polls /health every 200 ms and reads the API's RSS while an attack runs, from a thread of
- * its own: an attack such as 300 questions at once keeps this process busy reading the
- * answers, and that time is the attacking client's, not the server's.
- */
-const POLLER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const seen = { health: [], failures: 0, rss: [] };
-let running = true;
-parentPort.on('message', () => (running = false));
-(async () => {
-  while (running) {
-    const started = performance.now();
-    try {
-      const answer = await fetch(workerData.url, { signal: AbortSignal.timeout(30000) });
-      await answer.text();
-      if (answer.status !== 200) seen.failures += 1;
-    } catch {
-      seen.failures += 1;
-    }
-    seen.health.push(performance.now() - started);
-    const status = fs.existsSync('/proc/' + workerData.pid + '/status') ? fs.readFileSync('/proc/' + workerData.pid + '/status', 'utf8') : '';
-    const rss = /VmRSS:\\s+(\\d+)/.exec(status);
-    if (rss) seen.rss.push(Number(rss[1]) / 1024);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  parentPort.postMessage(seen);
-})();
-`;
-
+/** Polls /health and reads the API's RSS while an attack runs, from a process of its own (health-poller.ts). */
 class Monitor {
-  private readonly worker: Worker;
-  private readonly seen: Promise<{ health: number[]; failures: number; rss: number[] }>;
+  private readonly poller: ChildProcess;
+  private readonly seen: Promise<Seen>;
 
   constructor(api: ApiProcess, base: string) {
-    this.worker = new Worker(POLLER, { eval: true, workerData: { url: `${base}/health`, pid: api.child.pid } });
+    const setup: PollerSetup = { url: `${base}/health`, pid: api.child.pid! };
+    this.poller = fork(fileURLToPath(new URL('./health-poller.ts', import.meta.url)), [JSON.stringify(setup)], {
+      execArgv: ['--import', 'tsx'],
+    });
     this.seen = new Promise((resolve, reject) => {
-      this.worker.once('message', resolve);
-      this.worker.once('error', reject);
+      this.poller.once('message', (seen) => resolve(seen as Seen));
+      this.poller.once('exit', (code) => reject(new Error(`the /health poller exited (${code}) before it reported`)));
     });
   }
 
   async stop(): Promise<{ healthMax: number; healthFailures: number; rssMax: number }> {
-    this.worker.postMessage('stop');
+    this.poller.send('stop');
     const seen = await this.seen;
-    await this.worker.terminate();
     return { healthMax: Math.max(0, ...seen.health), healthFailures: seen.failures, rssMax: Math.max(0, ...seen.rss) };
   }
 }
