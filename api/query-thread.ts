@@ -14,7 +14,9 @@ export interface ThreadSetup {
   neo4j: Neo4jSettings;
   executor: ExecutorOptions;
   logLevel: string;
-  yoga: Pick<YogaOptions, 'corsOrigin' | 'requestTimeoutMs' | 'cache'>;
+  yoga: Pick<YogaOptions, 'corsOrigin' | 'requestTimeoutMs'>;
+  /** the response cache: the memory of the HTTP thread's GraphVersion (see SharedVersion); off when absent */
+  cache?: { ttlMs: number; version: SharedArrayBuffer };
 }
 
 export type Question =

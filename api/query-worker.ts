@@ -8,6 +8,7 @@ import pino from 'pino';
 import { Executor } from '../graph/executor.ts';
 import { graphqlErrorAnswer, type HttpAnswer } from './answer-cache.ts';
 import { exportAnswer } from './export-answer.ts';
+import { SharedVersion } from './graph-version.ts';
 import type { Question, Reply, ThreadSetup } from './query-thread.ts';
 import { buildYoga } from './yoga.ts';
 
@@ -15,7 +16,8 @@ const setup = workerData as ThreadSetup;
 const logger = pino({ level: setup.logLevel });
 // No round trip here: the thread may be started again while Neo4j is away.
 const executor = Executor.open(setup.neo4j, setup.executor);
-const yoga = buildYoga({ ...setup.yoga, executor, logger, graphiql: false });
+const cache = setup.cache ? { ttlMs: setup.cache.ttlMs, version: new SharedVersion(setup.cache.version) } : undefined;
+const yoga = buildYoga({ ...setup.yoga, cache, executor, logger, graphiql: false });
 
 /** Exports read whole subgraphs: they get four times a question's time. */
 const EXPORT_TIME_FACTOR = 4;

@@ -19,7 +19,9 @@ import { QueryThread } from './query-thread.ts';
 import { GraphVersion } from './graph-version.ts';
 import { buildYoga, type YogaOptions } from './yoga.ts';
 
-export interface ServerOptions extends YogaOptions {
+export interface ServerOptions extends Omit<YogaOptions, 'cache'> {
+  /** cache answers per graph version, polled this often; off when absent */
+  cache?: { versionPollMs: number; ttlMs: number };
   /** host names the server answers to (the Host header without its port); others get 403, against DNS rebinding */
   allowedHosts?: readonly string[];
   /** the built explorer (npm run build); defaults to viz/dist */
@@ -180,22 +182,19 @@ function sendAnswer(res: http.ServerResponse, answer: HttpAnswer): void {
 export function createServer(options: ServerOptions): http.Server {
   // /health, /ready and the GraphiQL page: yoga's own, in this thread. No question runs here.
   const edge = buildYoga({ ...options, cache: undefined });
+  // The one poll of the graph version: the query thread reads it from the same memory.
+  const version = options.cache ? new GraphVersion(options.executor, options.logger, options.cache.versionPollMs).start() : null;
   const queries = new QueryThread(
     {
       neo4j: options.executor.settings,
       executor: options.executor.options,
       logLevel: options.logger.level,
-      yoga: { corsOrigin: options.corsOrigin, requestTimeoutMs: options.requestTimeoutMs, cache: options.cache },
+      yoga: { corsOrigin: options.corsOrigin, requestTimeoutMs: options.requestTimeoutMs },
+      cache: options.cache && version ? { ttlMs: options.cache.ttlMs, version: version.shared.memory } : undefined,
     },
     options.logger,
   );
-  const cached = options.cache
-    ? {
-        version: new GraphVersion(options.executor, options.logger, options.cache.versionPollMs),
-        answers: new ServedAnswers(LIMITS.servedAnswers, options.cache.ttlMs),
-      }
-    : null;
-  cached?.version.start();
+  const cached = options.cache && version ? { version, answers: new ServedAnswers(LIMITS.servedAnswers, options.cache.ttlMs) } : null;
   /** The cache's place for the answer to this POST: none while the graph version is unknown, or for a revalidation. */
   const cachePlace = (body: Buffer | undefined, headers: http.IncomingHttpHeaders) => {
     if (!cached?.version.known() || !body || body.length > CACHE_PROBE_BYTES || headers['if-none-match']) return null;

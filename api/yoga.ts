@@ -14,7 +14,7 @@ import { answerStore, cacheKey } from './answer-cache.ts';
 import { OVERLOADED } from './errors.ts';
 import type { Executor } from '../graph/executor.ts';
 import type { Context } from './context.ts';
-import { GraphVersion } from './graph-version.ts';
+import type { VersionSource } from './graph-version.ts';
 import { graphiqlPage } from './graphiql.ts';
 import { LIMITS, useDocumentLimits } from './limits.ts';
 import { createLoaders } from './loaders.ts';
@@ -34,8 +34,8 @@ export interface YogaOptions {
   corsOrigin: string | null;
   /** one deadline for all the Neo4j transactions of a request */
   requestTimeoutMs: number;
-  /** cache responses per graph version, polled this often; off when absent */
-  cache?: { versionPollMs: number; ttlMs: number };
+  /** cache responses per graph version (a GraphVersion polling it, or a SharedVersion over its memory); off when absent */
+  cache?: { version: VersionSource; ttlMs: number };
 }
 
 const READY_TIMEOUT_MS = 2000; // /ready must answer fast even while Neo4j is down
@@ -150,14 +150,7 @@ function useNoInternals(): Plugin {
 }
 
 export function buildYoga(options: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  const cache = options.cache
-    ? {
-        version: new GraphVersion(options.executor, options.logger, options.cache.versionPollMs),
-        answers: answerStore(LIMITS.cachedAnswers),
-        ttlMs: options.cache.ttlMs,
-      }
-    : null;
-  cache?.version.start();
+  const cache = options.cache ? { ...options.cache, answers: answerStore(LIMITS.cachedAnswers) } : null;
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => {

@@ -1,11 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildYoga } from '../../api/yoga.ts';
+import { GraphVersion } from '../../api/graph-version.ts';
 import { Executor } from '../../graph/executor.ts';
 import { writeGraph } from '../../graph/writer.ts';
 import { buildGraph } from '../../ingest/pipeline.ts';
 import { planMetadata } from '../../ingest/plan-index.ts';
 import { silentLogger } from '../support/api.ts';
-import { usePlan } from '../support/loaded.ts';
+import { serveApi } from '../support/serve.ts';
+import { loadBundledPlan, usePlan } from '../support/loaded.ts';
 import { PLAN_PATH, bundledRegistry, planBytes } from '../support/plan.ts';
 
 describe('the response cache', () => {
@@ -19,13 +21,14 @@ describe('the response cache', () => {
   });
 
   it('serves a repeated question without Neo4j, and stops once a load changes the graph', async () => {
+    const version = new GraphVersion(executor, silentLogger, 50).start();
     const yoga = buildYoga({
       executor,
       logger: silentLogger,
       graphiql: false,
       corsOrigin: null,
       requestTimeoutMs: 5000,
-      cache: { versionPollMs: 50, ttlMs: 60_000 },
+      cache: { version, ttlMs: 60_000 },
     });
     const entities = async () => {
       const response = await yoga.fetch('http://yoga/graphql', {
@@ -35,7 +38,7 @@ describe('the response cache', () => {
       });
       return ((await response.json()) as { data: { stats: { entities: number } } }).data.stats.entities;
     };
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the first version poll
+    await vi.waitFor(() => expect(version.known()).toBe(true)); // the first version poll
     const before = await entities();
     // Watches (does not replace) every read: the version polls run on their own clock, so
     // only the question's own queries are counted.
@@ -52,5 +55,49 @@ describe('the response cache', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await entities()).toBe(before - 1);
+  });
+
+  it('stops serving from both threads of the server once a load changes the graph, as they read one version', async () => {
+    await loadBundledPlan(executor); // the test above left its changed plan
+    const served = await serveApi(executor, { requestTimeoutMs: 5000, cache: { versionPollMs: 50, ttlMs: 60_000 } });
+    try {
+      const ask = async () => {
+        const response = await fetch(`${served.base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ stats { entities } }' }),
+        });
+        const body = (await response.json()) as { data: { stats: { entities: number } } };
+        return { etag: response.headers.get('etag'), entities: body.data.stats.entities };
+      };
+      // Asked until the query thread keeps the answer (it then carries an ETag), then once more for the HTTP thread to keep it.
+      let first = await ask();
+      for (let tries = 0; first.etag === null; tries += 1) {
+        expect(tries).toBeLessThan(50);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        first = await ask();
+      }
+      expect(await ask()).toEqual(first);
+      expect(await ask()).toEqual(first);
+
+      const text = planBytes().toString('utf8').replaceAll('阳江合金材料实验室', '阳江新型合金研究平台');
+      await writeGraph(
+        executor,
+        buildGraph({ ...planMetadata(PLAN_PATH), source: PLAN_PATH, bytes: Buffer.from(text), registry: bundledRegistry(), discover: true }).graph,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const after = await ask();
+      expect(after.entities).toBe(first.entities - 1);
+      // Kept again under the new version: the query thread's key is the HTTP thread's.
+      let kept = after;
+      for (let tries = 0; kept.etag === null || kept.etag === first.etag; tries += 1) {
+        expect(tries).toBeLessThan(50);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        kept = await ask();
+      }
+      expect(kept.entities).toBe(first.entities - 1);
+    } finally {
+      await served.close();
+    }
   });
 });

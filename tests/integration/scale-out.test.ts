@@ -1,5 +1,6 @@
 import { inject, afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildYoga } from '../../api/yoga.ts';
+import { GraphVersion } from '../../api/graph-version.ts';
 import { Executor } from '../../graph/executor.ts';
 import { writeGraph } from '../../graph/writer.ts';
 import { buildGraph } from '../../ingest/pipeline.ts';
@@ -32,7 +33,7 @@ describe('several API processes against one Neo4j', { timeout: 120_000 }, () => 
         graphiql: false,
         corsOrigin: null,
         requestTimeoutMs: 30_000,
-        cache: { versionPollMs: 100, ttlMs: 60_000 },
+        cache: { version: new GraphVersion(executor, silentLogger, 100).start(), ttlMs: 60_000 },
       });
       apis.push({
         executor,
