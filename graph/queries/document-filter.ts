@@ -2,7 +2,7 @@
 // documents names it, a relation when one of them states it, and a relation in view
 // shows only the evidence those documents give.
 import { evidenceList } from '../codec.ts';
-import type { Shape } from './projection.ts';
+import { ProjectionCompiler, entityFieldsOf, type Shape } from './projection.ts';
 import type { RelationRow } from './rows.ts';
 
 /** `null`: every document. */
@@ -33,4 +33,16 @@ export function restrictAll(relations: RelationRow[], docs: DocumentFilter): Rel
  */
 export function evidenceUnfolded(shape: Shape): Shape {
   return { ...shape, fields: shape.fields.filter((f) => f.field !== 'evidence') };
+}
+
+/**
+ * The compiler of a statement that reads what a request selected (`roots`: each root type
+ * with its selection; null when no selection is known, and everything is read). Under a
+ * document filter a relation is kept by its evidence, so its evidence is read whole.
+ */
+export function filteredCompiler(docs: DocumentFilter, roots: readonly (readonly [type: string, shape: Shape])[] | null): ProjectionCompiler {
+  return new ProjectionCompiler({
+    evidence: docs === null && roots ? 'selected' : 'all',
+    entities: roots ? entityFieldsOf(roots) : 'all',
+  });
 }

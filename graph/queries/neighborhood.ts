@@ -3,8 +3,8 @@
 import type { EntityKind, RelationType } from '../../ingest/model.ts';
 import { ENTITY, decodeRelation, relationProjection } from '../codec.ts';
 import type { Executor } from '../executor.ts';
-import { entityInDocs, evidenceUnfolded, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
-import { EMPTY_SHAPE, ProjectionCompiler, entityFieldsOf, type Folded, type Shape } from './projection.ts';
+import { entityInDocs, evidenceUnfolded, filteredCompiler, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
+import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
 import type { EntityPart, RelationRow } from './rows.ts';
 
 export const MAX_DEPTH = 3;
@@ -75,15 +75,15 @@ export async function neighborhood(
   const docs = args.docs ?? null;
   // A document filter keeps a relation by its evidence, read whole.
   const shape = args.shape && docs ? { ...args.shape, edges: evidenceUnfolded(args.shape.edges) } : args.shape;
-  const compiler = new ProjectionCompiler({
-    evidence: docs === null && args.shape ? 'selected' : 'all',
-    entities: shape
-      ? entityFieldsOf([
+  const compiler = filteredCompiler(
+    docs,
+    shape
+      ? [
           ['Entity', shape.nodes],
           ['Relation', shape.edges],
-        ])
-      : 'all',
-  });
+        ]
+      : null,
+  );
   const { cypher, node, edge } = neighborhoodCypher(args.depth, compiler, shape);
   const [row] = await executor.read<{ nodes: unknown[]; edges: unknown[]; truncated: boolean; missing: string[] }>(cypher, {
     ...compiler.params,

@@ -4,8 +4,8 @@ import type { RelationType } from '../../ingest/model.ts';
 import { CURATED_METHODS } from '../../ingest/types.ts';
 import { ENTITY, evidenceList } from '../codec.ts';
 import type { Executor } from '../executor.ts';
-import { evidenceUnfolded, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
-import { EMPTY_SHAPE, ProjectionCompiler, entityFieldsOf, type Folded, type Shape } from './projection.ts';
+import { evidenceUnfolded, filteredCompiler, relationInDocs, restrictAll, type DocumentFilter } from './document-filter.ts';
+import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
 import type { EntityPart, RelationRow } from './rows.ts';
 
 export const MAX_HOPS = 6;
@@ -55,15 +55,15 @@ export async function paths(
   const docs = args.docs ?? null;
   // A document filter keeps a relation by its evidence, read whole.
   const shape = args.shape && docs ? { ...args.shape, relation: evidenceUnfolded(args.shape.relation) } : args.shape;
-  const compiler = new ProjectionCompiler({
-    evidence: docs === null && args.shape ? 'selected' : 'all',
-    entities: shape
-      ? entityFieldsOf([
+  const compiler = filteredCompiler(
+    docs,
+    shape
+      ? [
           ['Entity', shape.ends],
           ['Relation', shape.relation],
-        ])
-      : 'all',
-  });
+        ]
+      : null,
+  );
   const { cypher, node, relation } = pathsCypher(args.maxHops, compiler, shape);
   const [row] = await executor.read<{ missing: string[]; found: { nodes: unknown[]; relations: unknown[] }[] }>(cypher, {
     ...compiler.params,

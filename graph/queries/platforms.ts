@@ -7,8 +7,8 @@
 import { PLATFORM_KINDS } from '../../ingest/model.ts';
 import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
-import { evidenceUnfolded, restrictEvidence, type DocumentFilter } from './document-filter.ts';
-import { EMPTY_SHAPE, ProjectionCompiler, entityFieldsOf, type Folded, type Shape } from './projection.ts';
+import { evidenceUnfolded, filteredCompiler, restrictEvidence, type DocumentFilter } from './document-filter.ts';
+import { EMPTY_SHAPE, ProjectionCompiler, type Folded, type Shape } from './projection.ts';
 import type { EntityPart, RelationRow } from './rows.ts';
 
 export const PLATFORM_VIAS = ['DIRECT', 'FIELD', 'PROGRAM'] as const;
@@ -95,17 +95,17 @@ export async function platformsForCluster(
   const docs = args.docs ?? null;
   // A document filter keeps a relation by its evidence, read whole.
   const shape = args.shape ?? NO_SHAPE;
-  const compiler = new ProjectionCompiler({
-    evidence: docs === null && args.shape ? 'selected' : 'all',
-    // The cluster is read for the relations' ends alone: what they select is what it needs.
-    entities: args.shape
-      ? entityFieldsOf([
+  // The cluster is read for the relations' ends alone: what they select is what it needs.
+  const compiler = filteredCompiler(
+    docs,
+    args.shape
+      ? [
           ['Entity', shape.platform],
           ['Entity', shape.through],
           ['Relation', shape.relations],
-        ])
-      : 'all',
-  });
+        ]
+      : null,
+  );
   const compiled = platformsCypher(compiler, docs ? { ...shape, relations: evidenceUnfolded(shape.relations) } : shape);
   const [row] = await executor.read<{ found: boolean; cluster: unknown; platforms: { platform: unknown; routes: RawRoute[] }[] }>(compiled.cypher, {
     ...compiler.params,
