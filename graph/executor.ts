@@ -23,6 +23,9 @@ const DEFAULTS: ExecutorOptions = {
 
 const APP = 'innograph';
 
+/** The first pause before a transient read failure is tried again; it doubles each time. */
+const READ_RETRY_PAUSE_MS = 100;
+
 export type Params = Record<string, unknown>;
 
 /** What one API request may spend in all: one deadline for all its transactions, and a number of them. */
@@ -121,18 +124,34 @@ export class Executor {
     return executor;
   }
 
+  /**
+   * One read statement in an auto-commit transaction: RUN and PULL in one write to the
+   * socket, where a managed transaction adds BEGIN and COMMIT and a second round trip
+   * (the API's profile: those two messages took a third of the driver's CPU per question,
+   * and Neo4j opens and commits a transaction for them). A read that failed for a
+   * transient reason is run again until retryMs have passed, as executeRead would.
+   */
   async read<Row extends RecordShape>(cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
     this.recorder?.(cypher, params);
-    return this.run('READ', (tx) => rows<Row>(tx, cypher, params), timeoutMs);
+    const timeout = this.timeout(timeoutMs);
+    const retryUntil = Date.now() + this.options.retryMs;
+    for (let pause = READ_RETRY_PAUSE_MS; ; pause *= 2) {
+      try {
+        return await this.runAutoCommit<Row>('READ', cypher, params, timeout);
+      } catch (error) {
+        if (!neo4j.isRetryableError(error) || Date.now() + pause > retryUntil) throw toGraphError(error, 'reading from Neo4j');
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   async write<Row extends RecordShape>(cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
-    return this.run('WRITE', (tx) => rows<Row>(tx, cypher, params), timeoutMs);
+    return this.runWrite((tx) => rows<Row>(tx, cypher, params), timeoutMs);
   }
 
   /** Several statements in one write transaction: all of them land, or none. */
   async transaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
-    return this.run('WRITE', work, timeoutMs);
+    return this.runWrite(work, timeoutMs);
   }
 
   /**
@@ -140,17 +159,22 @@ export class Executor {
    * runs `CALL { … } IN TRANSACTIONS`, which bulk deletes need to stay within the heap.
    */
   async autoCommit<Row extends RecordShape>(cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
-    const timeout = this.timeout(timeoutMs);
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
-    this.counter.queries += 1;
     try {
-      const result = await session.run<Row>(cypher, typed(params) as Params, {
-        timeout,
-        metadata: { app: APP, mode: 'WRITE' },
-      });
-      return result.records.map((record) => record.toObject());
+      return await this.runAutoCommit<Row>('WRITE', cypher, params, this.timeout(timeoutMs));
     } catch (error) {
       throw toGraphError(error, 'writing to Neo4j');
+    }
+  }
+
+  private async runAutoCommit<Row extends RecordShape>(mode: 'READ' | 'WRITE', cypher: string, params: Params, timeout: number): Promise<Row[]> {
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    this.counter.queries += 1;
+    try {
+      const result = await session.run<Row>(cypher, typed(params) as Params, { timeout, metadata: { app: APP, mode } });
+      return result.records.map((record) => record.toObject());
     } finally {
       await session.close();
     }
@@ -223,21 +247,18 @@ export class Executor {
     await this.driver.close();
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+  /** A managed write transaction: the driver runs it again when it fails for a transient reason. */
+  private async runWrite<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
     const timeout = this.timeout(timeoutMs);
-    const session = this.driver.session({
-      database: this.settings.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
-    const config = { timeout, metadata: { app: APP, mode } };
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
     const counted = (tx: ManagedTransaction) => {
       this.counter.queries += 1;
       return work(tx);
     };
     try {
-      return mode === 'READ' ? await session.executeRead(counted, config) : await session.executeWrite(counted, config);
+      return await session.executeWrite(counted, { timeout, metadata: { app: APP, mode: 'WRITE' } });
     } catch (error) {
-      throw toGraphError(error, mode === 'READ' ? 'reading from Neo4j' : 'writing to Neo4j');
+      throw toGraphError(error, 'writing to Neo4j');
     } finally {
       await session.close();
     }
