@@ -25,6 +25,8 @@ export interface Scene {
   cy: Core;
   /** A new picture: everything laid out, fitted to the canvas. */
   replace(elements: ElementDefinition[], arrangement: Arrangement, viewport?: { zoom: number; pan: Position }): Promise<void>;
+  /** The canvas takes the size of its container now; the first call attaches Cytoscape to the page. */
+  attach(): void;
   /** The same picture with some elements more or fewer: what is shown stays where it is. */
   update(elements: ElementDefinition[], anchor: string | null): Promise<void>;
   select(id: string | null, reveal: boolean): void;
@@ -35,7 +37,10 @@ export interface Scene {
 /** `obscured` tells how many pixels at the bottom of the canvas a drawer covers (on a phone). */
 export function createScene(container: HTMLElement, obscured: () => number = () => 0): Scene {
   const cy = cytoscape({
-    container,
+    // Headless, with its styles, until the first picture is in (attach): attached to the page
+    // before that, Cytoscape draws and composites an empty frame while the page waits for its data.
+    headless: true,
+    styleEnabled: true,
     style: stylesheet(1),
     // Large views stay smooth: draw a texture while panning, skip edges while moving.
     textureOnViewport: true,
@@ -46,6 +51,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   });
   /** The zoom and shape scale the stylesheet was last made for. */
   let styled = { zoom: 1, scale: 1 };
+  let attached = false;
   /** The viewport the labels were last decluttered for: the same one needs no second pass. */
   let decluttered = '';
   let timer: number | undefined;
@@ -145,6 +151,13 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
 
   return {
     cy,
+    attach() {
+      if (attached) return void cy.resize();
+      attached = true;
+      // Mounting applies the stylesheet Cytoscape was created with: the one made for zoom 1.
+      cy.mount(container);
+      styled = { zoom: 1, scale: 1 };
+    },
     async replace(elements, arrangement, viewport) {
       if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport, arrangement.fitWidth);
       if (arrangement.kind === 'force') {
