@@ -191,7 +191,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = state.selected || view.panel(state.lang, openReader) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
-      scene.cy.resize();
+      scene.attach();
       $('legend').replaceChildren(
         legend(
           state.lang,

@@ -17,6 +17,7 @@ export const SCENE_DEFAULTS = {
   animateMs: 200, // newcomers fly out over this time
   titleSpace: 28, // pixels kept free at the top for the title over the canvas
   compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
+  largeView: 1000, // a view of more nodes than this draws straight edges (style.ts)
 };
 
 export type Arrangement = { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean } | { kind: 'force' } | { kind: 'concentric' };
@@ -25,6 +26,8 @@ export interface Scene {
   cy: Core;
   /** A new picture: everything laid out, fitted to the canvas. */
   replace(elements: ElementDefinition[], arrangement: Arrangement, viewport?: { zoom: number; pan: Position }): Promise<void>;
+  /** The canvas takes the size of its container now; the first call attaches Cytoscape to the page. */
+  attach(): void;
   /** The same picture with some elements more or fewer: what is shown stays where it is. */
   update(elements: ElementDefinition[], anchor: string | null): Promise<void>;
   select(id: string | null, reveal: boolean): void;
@@ -35,7 +38,10 @@ export interface Scene {
 /** `obscured` tells how many pixels at the bottom of the canvas a drawer covers (on a phone). */
 export function createScene(container: HTMLElement, obscured: () => number = () => 0): Scene {
   const cy = cytoscape({
-    container,
+    // Headless, with its styles, until the first picture is in (attach): attached to the page
+    // before that, Cytoscape draws and composites an empty frame while the page waits for its data.
+    headless: true,
+    styleEnabled: true,
     style: stylesheet(1),
     // Large views stay smooth: draw a texture while panning, skip edges while moving.
     textureOnViewport: true,
@@ -44,18 +50,20 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     maxZoom: 5,
     selectionType: 'single',
   });
-  /** The zoom and shape scale the stylesheet was last made for. */
-  let styled = { zoom: 1, scale: 1 };
+  /** The zoom, shape scale and size class the stylesheet was last made for. */
+  let styled = { zoom: 1, scale: 1, large: false };
+  let attached = false;
   /** The viewport the labels were last decluttered for: the same one needs no second pass. */
   let decluttered = '';
   let timer: number | undefined;
   /** A phone-sized canvas draws smaller shapes. */
   const nodeScale = () => (cy.width() < SCENE_DEFAULTS.compactWidth ? 0.6 : 1);
-  /** Restyles every element: only when the zoom or the canvas's size class changed. */
-  const setStyle = (zoom: number) => {
-    if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale()) return;
-    styled = { zoom, scale: nodeScale() };
-    cy.style(stylesheet(zoom, styled.scale));
+  /** Restyles every element: only when the zoom, the canvas's size class or the view's changed. */
+  const setStyle = (zoom: number, nodes = cy.nodes().length) => {
+    const large = nodes > SCENE_DEFAULTS.largeView;
+    if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale() && styled.large === large) return;
+    styled = { zoom, scale: nodeScale(), large };
+    cy.style(stylesheet(zoom, styled.scale, large));
   };
 
   const viewportKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()}`;
@@ -128,7 +136,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale() };
     cy.batch(() => {
       cy.elements().remove();
-      setStyle(target.zoom);
+      setStyle(target.zoom, ids.length);
       cy.add(withQuietLabels(placed, view));
     });
     cy.viewport(target);
@@ -145,6 +153,13 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
 
   return {
     cy,
+    attach() {
+      if (attached) return void cy.resize();
+      attached = true;
+      // Mounting applies the stylesheet Cytoscape was created with: the one made for zoom 1.
+      cy.mount(container);
+      styled = { zoom: 1, scale: 1, large: false };
+    },
     async replace(elements, arrangement, viewport) {
       if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport, arrangement.fitWidth);
       if (arrangement.kind === 'force') {
@@ -171,7 +186,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       cy.batch(() => {
         cy.elements().remove();
         cy.zoom(1);
-        setStyle(1);
+        setStyle(1, elements.filter((e) => e.group === 'nodes').length);
         cy.add(elements);
       });
       await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);

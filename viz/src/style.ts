@@ -43,8 +43,13 @@ export const RELATION_STYLES = Object.fromEntries(
   RELATION_TYPE_NAMES.map((type, i) => [type, { color: PALETTE[i % PALETTE.length]!, line: LINES[(i + Math.floor(i / PALETTE.length)) % LINES.length]! }]),
 ) as Record<RelationType, RelationStyle>;
 
-/** `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other. */
-export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
+/**
+ * `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other.
+ * `large`: a view of thousands of elements draws its edges straight. A bundled Bézier asks
+ * Cytoscape for each pair's parallel edges on every projection, which was the larger part of
+ * showing such a view; two relations between the same pair are then drawn one over the other.
+ */
+export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJson {
   const px = (value: number) => value / zoom;
   const shape = (value: number) => (value * nodeScale) / zoom;
   return [
@@ -104,7 +109,7 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
         width: px(SIZES.edge),
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
-        'curve-style': 'bezier',
+        'curve-style': large ? 'straight' : 'bezier',
         // Opaque: Cytoscape draws the arrow of a translucent edge twice (a destination-out pass
         // first), which made arrows the costliest part of drawing a large view.
         opacity: 1,
