@@ -183,18 +183,23 @@ export function createServer(options: ServerOptions): http.Server {
   // /health, /ready and the GraphiQL page: yoga's own, in this thread. No question runs here.
   const edge = buildYoga({ ...options, cache: undefined });
   // The one poll of the graph version: the query thread reads it from the same memory.
-  const version = options.cache ? new GraphVersion(options.executor, options.logger, options.cache.versionPollMs).start() : null;
+  const cached = options.cache
+    ? {
+        version: new GraphVersion(options.executor, options.logger, options.cache.versionPollMs).start(),
+        answers: new ServedAnswers(LIMITS.servedAnswers, options.cache.ttlMs),
+        ttlMs: options.cache.ttlMs,
+      }
+    : null;
   const queries = new QueryThread(
     {
       neo4j: options.executor.settings,
       executor: options.executor.options,
       logLevel: options.logger.level,
       yoga: { corsOrigin: options.corsOrigin, requestTimeoutMs: options.requestTimeoutMs },
-      cache: options.cache && version ? { ttlMs: options.cache.ttlMs, version: version.shared.memory } : undefined,
+      cache: cached ? { ttlMs: cached.ttlMs, version: cached.version.shared.memory } : undefined,
     },
     options.logger,
   );
-  const cached = options.cache && version ? { version, answers: new ServedAnswers(LIMITS.servedAnswers, options.cache.ttlMs) } : null;
   /** The cache's place for the answer to this POST: none while the graph version is unknown, or for a revalidation. */
   const cachePlace = (body: Buffer | undefined, headers: http.IncomingHttpHeaders) => {
     if (!cached?.version.known() || !body || body.length > CACHE_PROBE_BYTES || headers['if-none-match']) return null;
