@@ -106,6 +106,17 @@ interface Compiled<T> {
   decode: Decode<T>;
 }
 
+/** A folded field: `cypher` null when it reads nothing, its value decoded from what the statement holds already. */
+interface FieldRead<T> {
+  cypher: string | null;
+  decode: Decode<T>;
+}
+
+/** A projection and its folds as one map: `{key: expr, f: {…}}`, the folds left out when nothing is folded (most rows of a large answer). */
+function withFolds(fields: string, folds: string | null): string {
+  return `{${fields}${folds === null ? '' : `, f: ${folds}`}}`;
+}
+
 /** The text of a folded section whose text was not selected: Section.text then reads it through the loader. */
 export const TEXT_NOT_READ = '';
 
@@ -145,22 +156,23 @@ export class ProjectionCompiler {
   }
 
   /** `{key: expr, …}` of the folded fields and the decoders that read them back. */
-  private folds(shape: Shape, type: string, compile: (field: FieldSelection) => Compiled<unknown> | null) {
+  private folds(shape: Shape, type: string, compile: (field: FieldSelection) => FieldRead<unknown> | null) {
     const parts: string[] = [];
     const decoders: [string, Decode<unknown>][] = [];
     shape.fields.forEach((field, i) => {
       if (!(field.field in FOLDABLE[type]!)) return;
       const compiled = compile(field);
       if (!compiled) return;
-      parts.push(`f${i}: ${compiled.cypher}`);
+      if (compiled.cypher !== null) parts.push(`f${i}: ${compiled.cypher}`);
       decoders.push([`f${i}\u0000${field.key}`, compiled.decode]);
     });
-    const cypher = `{${parts.join(', ')}}`;
+    // Each key of every row is decoded by the driver: no map at all when nothing is read.
+    const cypher = parts.length === 0 ? null : `{${parts.join(', ')}}`;
     const decode = (raw: unknown, known: Known, self: object): Record<string, unknown> => {
       const out: Record<string, unknown> = {};
       for (const [tag, decodeOne] of decoders) {
         const [slot, key] = tag.split('\u0000') as [string, string];
-        const value = decodeOne((raw as Raw)[slot], known, self as Raw);
+        const value = decodeOne((raw as Raw | undefined)?.[slot], known, self as Raw);
         if (value !== undefined) out[key] = value;
       }
       return out;
@@ -175,7 +187,7 @@ export class ProjectionCompiler {
   entity(v: string, shape: Shape): Compiled<Folded<EntityPart>> {
     const folds = this.folds(shape, 'Entity', (field) => this.entityField(v, field));
     return {
-      cypher: `{e: ${entityPartProjection(v, this.entityFields)}, f: ${folds.cypher}}`,
+      cypher: withFolds(`e: ${entityPartProjection(v, this.entityFields)}`, folds.cypher),
       decode: (raw, known) => {
         const row: Folded<EntityPart> = decodeEntityPart((raw as Raw).e as Raw, this.entityFields);
         const inner = new Map(known).set(row.id, row);
@@ -185,7 +197,23 @@ export class ProjectionCompiler {
     };
   }
 
-  private entityField(v: string, field: FieldSelection): Compiled<unknown> | null {
+  /**
+   * The folds of an entity the statement reads already (a neighbour, as `o`): its fields are
+   * not read twice; the value is the neighbour's entity, which the Neighbor decoder passes as `self`.
+   */
+  private readEntity(v: string, shape: Shape): FieldRead<Folded<EntityPart>> {
+    const folds = this.folds(shape, 'Entity', (field) => this.entityField(v, field));
+    return {
+      cypher: folds.cypher,
+      decode: (raw, known, self) => {
+        const row = (self as unknown as NeighborValue).entity as Folded<EntityPart>;
+        row[FOLDED] = folds.decode(raw, known, row);
+        return row;
+      },
+    };
+  }
+
+  private entityField(v: string, field: FieldSelection): FieldRead<unknown> | null {
     switch (field.field) {
       case 'city': {
         const c = this.name('city');
@@ -202,7 +230,7 @@ export class ProjectionCompiler {
         return {
           cypher: `COLLECT { MATCH (${v})-[${m}:MENTIONED_IN]->(${s}:Section)
             WITH ${m}, ${s} ORDER BY ${m}.docId, ${m}.start LIMIT ${this.param(field.args.first)}
-            RETURN {m: ${mentionProjection(m, s)}, f: ${folds.cypher}} }`,
+            RETURN ${withFolds(`m: ${mentionProjection(m, s)}`, folds.cypher)} }`,
           decode: (raw, known, self) =>
             (raw as Raw[]).map((item) => {
               const mention: Folded<MentionRow> = { entityId: self!.id as string, ...decodeMention(item.m as Raw) };
@@ -216,7 +244,7 @@ export class ProjectionCompiler {
         const o = this.name('o');
         const folds = this.folds(field.shape, 'Neighbor', (f) => {
           if (f.field === 'relation') return this.relation(r, f.shape);
-          if (f.field === 'entity') return this.entity(o, f.shape);
+          if (f.field === 'entity') return this.readEntity(o, f.shape);
           return null;
         });
         const dir = this.name('direction');
@@ -225,7 +253,7 @@ export class ProjectionCompiler {
             WITH ${r}, ${o}, CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END AS ${dir}
             WHERE ${this.param(field.args.direction)} IN ['BOTH', ${dir}]
             WITH ${r}, ${o}, ${dir} ORDER BY type(${r}), ${o}.id LIMIT ${this.param(field.args.first)}
-            RETURN {direction: ${dir}, r: ${relationTypeProjection(r)}, o: ${entityPartProjection(o, this.entityFields)}, f: ${folds.cypher}} }`,
+            RETURN ${withFolds(`direction: ${dir}, r: ${relationTypeProjection(r)}, o: ${entityPartProjection(o, this.entityFields)}`, folds.cypher)} }`,
           decode: (raw, known, self) =>
             (raw as Raw[]).map((item) => {
               const other = decodeEntityPart(item.o as Raw, this.entityFields);
@@ -248,7 +276,7 @@ export class ProjectionCompiler {
     const folds = this.folds(shape, 'Relation', (field) => this.relationField(r, field));
     const evidence = this.options.evidence === 'all' || shape.fields.some((f) => FROM_EVIDENCE.has(f.field));
     return {
-      cypher: `{r: ${evidence ? relationProjection(r) : relationEndsProjection(r)}, f: ${folds.cypher}}`,
+      cypher: withFolds(`r: ${evidence ? relationProjection(r) : relationEndsProjection(r)}`, folds.cypher),
       decode: (raw, known) => {
         const row: Folded<RelationRow> = (evidence ? decodeRelation : decodeRelationEnds)((raw as Raw).r as Raw);
         row[FOLDED] = folds.decode((raw as Raw).f, known, row);
@@ -257,14 +285,14 @@ export class ProjectionCompiler {
     };
   }
 
-  private relationField(r: string, field: FieldSelection): Compiled<unknown> | null {
+  private relationField(r: string, field: FieldSelection): FieldRead<unknown> | null {
     switch (field.field) {
       case 'from':
       case 'to': {
         const end = field.field;
         if (!hasFolds(field.shape)) {
           // Both ends are entities the statement already holds (the neighbour and its entity, the subgraph's nodes).
-          return { cypher: 'null', decode: (_, known, self) => known.get(self?.[end] as string) };
+          return { cypher: null, decode: (_, known, self) => known.get(self?.[end] as string) };
         }
         const x = this.name('end');
         const inner = this.entity(x, field.shape);
@@ -278,7 +306,7 @@ export class ProjectionCompiler {
         const i = this.name('i');
         const folds = this.folds(field.shape, 'Evidence', (f) => this.evidenceField(r, i, f));
         return {
-          cypher: `COLLECT { UNWIND range(0, size(coalesce(${r}.${evidenceList('docId')}, [])) - 1) AS ${i} WITH ${i} ORDER BY ${i} RETURN ${folds.cypher} }`,
+          cypher: `COLLECT { UNWIND range(0, size(coalesce(${r}.${evidenceList('docId')}, [])) - 1) AS ${i} WITH ${i} ORDER BY ${i} RETURN ${folds.cypher ?? '{}'} }`,
           decode: (raw, known, self) =>
             (self as unknown as RelationRow).evidence.map((e, k) => {
               const evidence: Folded<Evidence> = { ...e };
@@ -292,7 +320,7 @@ export class ProjectionCompiler {
     }
   }
 
-  private evidenceField(r: string, i: string, field: FieldSelection): Compiled<unknown> | null {
+  private evidenceField(r: string, i: string, field: FieldSelection): FieldRead<unknown> | null {
     const s = this.name('s');
     const d = this.name('d');
     switch (field.field) {
@@ -315,7 +343,7 @@ export class ProjectionCompiler {
     }
   }
 
-  private mentionField(m: string, s: string, field: FieldSelection): Compiled<unknown> | null {
+  private mentionField(m: string, s: string, field: FieldSelection): FieldRead<unknown> | null {
     switch (field.field) {
       case 'section': {
         const inner = this.section(s, field.shape);
@@ -338,7 +366,7 @@ export class ProjectionCompiler {
     const d = this.name('d');
     const folds = this.folds(shape, 'Section', (field) => this.sectionField(s, d, field));
     return {
-      cypher: `head(COLLECT { MATCH (${d}:Document {id: ${s}.docId}) RETURN {s: ${s} {${SECTION_KEYS.map((k) => `.${k}`).join(', ')}}, f: ${folds.cypher}} })`,
+      cypher: `head(COLLECT { MATCH (${d}:Document {id: ${s}.docId}) RETURN ${withFolds(`s: ${s} {${SECTION_KEYS.map((k) => `.${k}`).join(', ')}}`, folds.cypher)} })`,
       decode: (raw, known) => {
         const item = raw as Raw;
         const row: Folded<SectionRow> = { ...(item.s as SectionRow), parentId: ((item.s as Raw).parentId as string | undefined) ?? null, text: TEXT_NOT_READ };
@@ -348,7 +376,7 @@ export class ProjectionCompiler {
     };
   }
 
-  private sectionField(s: string, d: string, field: FieldSelection): Compiled<unknown> | null {
+  private sectionField(s: string, d: string, field: FieldSelection): FieldRead<unknown> | null {
     switch (field.field) {
       case 'text':
         return { cypher: sectionText(s, d), decode: (raw) => raw };
@@ -386,7 +414,7 @@ export class ProjectionCompiler {
       };
     });
     return {
-      cypher: `{d: {id: ${d}.id, title: ${d}.title, sha256: ${d}.sha256}, f: ${folds.cypher}}`,
+      cypher: withFolds(`d: {id: ${d}.id, title: ${d}.title, sha256: ${d}.sha256}`, folds.cypher),
       decode: (raw, known) => {
         const row: Folded<DocumentRow> = { ...((raw as Raw).d as DocumentRow) };
         row[FOLDED] = folds.decode((raw as Raw).f, known, row);
