@@ -9,6 +9,7 @@ import { Executor } from '../graph/executor.ts';
 import { graphqlErrorAnswer, type HttpAnswer } from './answer-cache.ts';
 import { exportAnswer } from './export-answer.ts';
 import { SharedVersion } from './graph-version.ts';
+import { boundedAnswer } from './limits.ts';
 import type { Question, Reply, ThreadSetup } from './query-thread.ts';
 import { buildYoga } from './yoga.ts';
 
@@ -17,7 +18,7 @@ const logger = pino({ level: setup.logLevel });
 // No round trip here: the thread may be started again while Neo4j is away.
 const executor = Executor.open(setup.neo4j, setup.executor);
 const cache = setup.cache ? { ttlMs: setup.cache.ttlMs, version: new SharedVersion(setup.cache.version) } : undefined;
-const yoga = buildYoga({ ...setup.yoga, cache, executor, logger, graphiql: false });
+const yoga = buildYoga({ ...setup.yoga, cache, executor, logger, graphiql: false, countBody: false });
 
 /** Exports read whole subgraphs: they get four times a question's time. */
 const EXPORT_TIME_FACTOR = 4;
@@ -27,7 +28,7 @@ async function work(question: Question): Promise<HttpAnswer> {
     return exportAnswer(executor, logger, setup.yoga.requestTimeoutMs * EXPORT_TIME_FACTOR, question.name, question.search);
   }
   const response = await yoga.fetch(question.url, { method: question.method, headers: question.headers, body: question.body ?? undefined });
-  return { status: response.status, headers: [...response.headers], body: new Uint8Array(await response.arrayBuffer()) };
+  return boundedAnswer({ status: response.status, headers: [...response.headers], body: new Uint8Array(await response.arrayBuffer()) });
 }
 
 async function answer(question: Question): Promise<Reply> {

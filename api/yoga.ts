@@ -36,6 +36,11 @@ export interface YogaOptions {
   requestTimeoutMs: number;
   /** cache responses per graph version (a GraphVersion polling it, or a SharedVersion over its memory); off when absent */
   cache?: { version: VersionSource; ttlMs: number };
+  /**
+   * false: the body comes whole from the HTTP thread, which read it up to LIMITS.bodyBytes;
+   * yoga need not count it again (counting streams every body through a transform).
+   */
+  countBody?: boolean;
 }
 
 const READY_TIMEOUT_MS = 2000; // /ready must answer fast even while Neo4j is down
@@ -162,7 +167,7 @@ export function buildYoga(options: YogaOptions): YogaServerInstance<Record<strin
     landingPage: false,
     healthCheckEndpoint: '/health',
     // Counted while the body streams in, so a chunked body is bounded too.
-    maxRequestBodySize: LIMITS.bodyBytes,
+    maxRequestBodySize: options.countBody === false ? false : LIMITS.bodyBytes,
     // Kept for minutes, not yoga's hour, and by size, not count.
     parserAndValidationCache: { documentCache: parsedDocuments(LIMITS.parsedDocuments), errorCache: parsedDocuments(LIMITS.parseErrors) },
     cors: options.corsOrigin ? { origin: options.corsOrigin } : false,

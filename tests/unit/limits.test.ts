@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config.ts';
-import { costOf, jsonDepth, LIMITS } from '../../api/limits.ts';
+import { jsonAnswer } from '../../api/answer-cache.ts';
+import { boundedAnswer, costOf, jsonDepth, LIMITS } from '../../api/limits.ts';
 import { parsedDocuments, schema } from '../../api/yoga.ts';
 import { OPERATIONS } from '../../viz/src/operations.ts';
 
@@ -69,5 +70,21 @@ describe('the parsed documents kept', () => {
     }
     expect(kept.calculatedSize).toBeLessThanOrEqual(LIMITS.parsedDocuments.totalText);
     expect(kept.size).toBeGreaterThan(100);
+  });
+});
+
+describe('the size of an answer', () => {
+  const answer = jsonAnswer(200, { data: { search: [{ score: 1, entity: { id: 'shenzhen', name: '深圳' } }] } });
+
+  it('passes an answer within the limit as it is', () => {
+    expect(boundedAnswer(answer, answer.body.byteLength)).toBe(answer);
+  });
+
+  it('replaces an answer over the limit by an error that names the limit and the bytes, counted in UTF-8', () => {
+    const bounded = boundedAnswer(answer, answer.body.byteLength - 1);
+    const body = JSON.parse(new TextDecoder().decode(bounded.body)) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'responseBytes' });
+    expect(body.errors[0]!.message).toContain(`${answer.body.byteLength} bytes, over the limit of ${answer.body.byteLength - 1}`);
   });
 });
