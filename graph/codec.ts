@@ -287,6 +287,9 @@ export function relationRow(edge: GraphEdge): Record<string, unknown> {
 export const APPEND_EVIDENCE = `ON CREATE SET r.id = row.id, ${EVIDENCE_LISTS.map((l) => `r.${l} = []`).join(', ')}
      SET ${EVIDENCE_LISTS.map((l) => `r.${l} = r.${l} + row.${l}`).join(',\n         ')}`;
 
+/** SET clauses for a relationship `r` just CREATEd from a relationRow `row`. */
+export const SET_EVIDENCE = `SET r.id = row.id, ${EVIDENCE_LISTS.map((l) => `r.${l} = row.${l}`).join(', ')}`;
+
 /** Cypher over a relationship `r` that takes away the evidence of document $doc, deleting `r` if none is left. */
 export const DROP_DOCUMENT_EVIDENCE = `WITH r, [i IN range(0, size(r.${evidenceList('docId')}) - 1) WHERE r.${evidenceList('docId')}[i] <> $doc] AS keep
      SET ${EVIDENCE_LISTS.map((l) => `r.${l} = [i IN keep | r.${l}[i]]`).join(',\n         ')}

@@ -5,7 +5,7 @@
 // by batch instead (WriteOptions.commit).
 import { ENTITY_LABEL } from '../ingest/model.ts';
 import type { Graph, GraphNode, Section } from '../ingest/types.ts';
-import { APPEND_EVIDENCE, DROP_DOCUMENT_EVIDENCE, ENTITY, entityRow, evidenceList, mentionRow, relationRow } from './codec.ts';
+import { APPEND_EVIDENCE, DROP_DOCUMENT_EVIDENCE, ENTITY, SET_EVIDENCE, entityRow, evidenceList, mentionRow, relationRow } from './codec.ts';
 import { label, relType } from './cypher.ts';
 import { typed, type Executor } from './executor.ts';
 import { GRAPH_VERSION_ID } from './queries/version.ts';
@@ -68,8 +68,18 @@ const REMOVE_DOCUMENT: Sweep[] = [
 
 const PRUNE: Sweep = { match: `MATCH (e:${ENTITY}) WHERE size(e.docs) = 0`, each: 'e', body: 'DETACH DELETE e' };
 
-/** How many of the load's documents are stored already: a load is a replacement only if some are. */
-const STORED_DOCUMENTS = 'MATCH (d:Document) WHERE d.id IN $docIds RETURN count(d) AS n';
+/**
+ * What is stored before a load: how many of its documents (a load is a replacement only if
+ * some are), and how many documents and entities in all (none: the graph is empty).
+ */
+const STORED = `CALL () { MATCH (d:Document) RETURN count(d) AS documents, count(CASE WHEN d.id IN $docIds THEN d END) AS mine }
+  CALL () { MATCH (e:${ENTITY}) RETURN count(e) AS entities }
+  RETURN mine, documents + entities AS stored`;
+
+interface Stored {
+  mine: number;
+  stored: number;
+}
 
 function sweepCypher(sweep: Sweep, batched: boolean): string {
   const call = `CALL (${sweep.each}) { ${sweep.body} }`;
@@ -82,8 +92,8 @@ interface Target {
   parallel: number;
   run(cypher: string, params: Record<string, unknown>): Promise<unknown>;
   sweep(sweep: Sweep, params: Record<string, unknown>): Promise<number>;
-  /** runs a statement that returns one count as `n` */
-  count(cypher: string, params: Record<string, unknown>): Promise<number>;
+  /** runs STORED */
+  stored(params: Record<string, unknown>): Promise<Stored>;
 }
 
 function* slices<T>(items: Iterable<T>, size: number): Generator<T[]> {
@@ -153,7 +163,13 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   // first: with no such node stored there is nothing to take away, and no entity loses a
   // document, so a first load skips the sweeps and the prune (a just-started server spends
   // seconds planning and first running each statement, even one that finds nothing).
-  const replacing = (await target.count(STORED_DOCUMENTS, { docIds })) > 0;
+  const before = await target.stored({ docIds });
+  const replacing = before.mine > 0;
+  // Into an empty graph nodes and relationships are created, not merged: there is nothing to
+  // merge with, and a relationship's MERGE checks every relationship between its two ends
+  // (two thirds of a first load's relations stage, cold or warm). Ids are unique in a
+  // pipeline's graph; a graph where they are not is merged as any other.
+  const fresh = before.stored === 0 && unique(graph.nodes) && unique(graph.edges);
   if (replacing) {
     for (const doc of docIds) {
       for (const sweep of REMOVE_DOCUMENT) await target.sweep(sweep, { doc });
@@ -188,7 +204,9 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   for (const node of graph.nodes) label(node.kind);
   await batched(
     target,
-    `UNWIND $rows AS row
+    fresh
+      ? `UNWIND $rows AS row CREATE (e:${ENTITY}) SET e = row.properties, e.docs = $docIds, e:$(row.kind)`
+      : `UNWIND $rows AS row
      MERGE (e:${ENTITY} {id: row.id})
      WITH e, row, coalesce(e.docs, []) AS docs, [l IN labels(e) WHERE l <> '${ENTITY_LABEL}' AND l <> row.kind] AS stale
      SET e = row.properties, e.docs = [d IN docs WHERE NOT d IN $docIds] + $docIds, e:$(row.kind)
@@ -218,8 +236,7 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
     `UNWIND $rows AS row
      MATCH (a:${ENTITY} {id: row.from})
      MATCH (b:${ENTITY} {id: row.to})
-     MERGE (a)-[r:$(row.type)]->(b)
-     ${APPEND_EVIDENCE}`,
+     ${fresh ? `CREATE (a)-[r:$(row.type)]->(b) ${SET_EVIDENCE}` : `MERGE (a)-[r:$(row.type)]->(b) ${APPEND_EVIDENCE}`}`,
     graph.edges,
     relationRow,
     batchSize,
@@ -230,6 +247,10 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   await target.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`, {});
   await stage('prune', pruned);
   return summaryOf(graph, pruned);
+}
+
+function unique(items: readonly { id: string }[]): boolean {
+  return new Set(items.map((item) => item.id)).size === items.length;
 }
 
 /** What storing `graph` wrote, however it was stored (this writer or the offline importer). */
@@ -286,7 +307,8 @@ const SHAPES: Graph = {
  */
 export async function warmWriter(executor: Executor): Promise<void> {
   const statements: [string, Record<string, unknown>][] = [];
-  const documents = count(await executor.read<Record<string, unknown>>('MATCH (d:Document) RETURN count(d) AS n'));
+  // As a load into this database will find it: documents stored (the warm-up's own is not), or an empty graph.
+  const [now] = await executor.read<Stored>(STORED, { docIds: [SHAPES.documents[0]!.id] });
   const recorder: Target = {
     parallel: 1,
     run: async (cypher, params) => void statements.push([cypher, params]),
@@ -294,9 +316,9 @@ export async function warmWriter(executor: Executor): Promise<void> {
       statements.push([sweepCypher(sweep, false), params]);
       return 0;
     },
-    count: async (cypher, params) => {
-      statements.push([cypher, params]);
-      return documents;
+    stored: async (params) => {
+      statements.push([STORED, params]);
+      return { mine: now!.stored > 0 ? 1 : 0, stored: now!.stored };
     },
   };
   await load(recorder, SHAPES, DEFAULTS.batchSize, async () => {});
@@ -316,7 +338,7 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
         parallel,
         run: (cypher, params) => executor.write(cypher, params, timeoutMs),
         sweep: async (sweep, params) => count(await executor.autoCommit(sweepCypher(sweep, true), params, timeoutMs)),
-        count: async (cypher, params) => count(await executor.read(cypher, params, timeoutMs)),
+        stored: async (params) => (await executor.read<Stored>(STORED, params, timeoutMs))[0]!,
       },
       graph,
       batchSize,
@@ -330,7 +352,7 @@ export async function writeGraph(executor: Executor, graph: Graph, options: Writ
           parallel: 1,
           run: (cypher, params) => tx.run(cypher, typed(params) as Record<string, unknown>),
           sweep: async (sweep, params) => count((await tx.run(sweepCypher(sweep, false), params)).records.map((r) => r.toObject())),
-          count: async (cypher, params) => count((await tx.run(cypher, typed(params) as Record<string, unknown>)).records.map((r) => r.toObject())),
+          stored: async (params) => (await tx.run(STORED, typed(params) as Record<string, unknown>)).records[0]!.toObject() as Stored,
         },
         graph,
         batchSize,

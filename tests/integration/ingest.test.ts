@@ -59,6 +59,20 @@ describe('loading the bundled plan into Neo4j', () => {
     expect(counts.types.HAS_SECTION).toBe(planGraph().sections.length);
   });
 
+  it('merges a graph whose relation ids repeat, into an emptied graph too: one relationship with every citation', async () => {
+    await clearGraph(executor);
+    const graph = planGraph();
+    const first = graph.edges[0]!;
+    const again = { ...first, evidence: [{ ...first.evidence[0]!, method: 'again' }] };
+    await writeGraph(executor, { ...graph, edges: [...graph.edges, again] });
+    const stored = (await exportGraph(executor)).edges.filter((e) => e.id === first.id);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.evidence.map((e) => e.method).sort()).toEqual([...first.evidence.map((e) => e.method), 'again'].sort());
+    // Loaded again, the document's contribution is replaced: the plan's graph as it is.
+    await writeGraph(executor, graph);
+    expect(JSON.stringify(await exportGraph(executor))).toBe(JSON.stringify(graph));
+  });
+
   it('changes nothing when the same file is loaded again', async () => {
     const before = await exportHash(executor);
     const summary = await writeGraph(executor, planGraph());
