@@ -113,6 +113,9 @@ async function timed(page: Page, act: string): Promise<{ ms: number; longest: nu
   return { ms, longest: (await page.evaluate('Math.max(0, ...window.__long)')) as number };
 }
 
+/** Cities of the start view expanded before the figure is taken, none of them the ones it expands. */
+const WARM_UP_EXPANSIONS = ['foshan', 'zhuhai', 'huizhou'];
+
 const within = (value: number, goal: number) => ({ goal: `≤ ${goal} ms`, met: value <= goal });
 
 export async function benchUi(executor: Executor, conditions: string): Promise<Figure[]> {
@@ -165,6 +168,15 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
         .join(' / ')} ms)`,
     });
 
+    // A server that has served readers before: other expansions plan its statements and warm its
+    // threads, so the figure is an expansion whose answer is not cached, on a server in use.
+    const warm = await browser.newPage({ viewport });
+    await warm.addInitScript(WATCH_PAGE);
+    await warm.goto(`${base}/`);
+    await idle(warm);
+    for (const id of WARM_UP_EXPANSIONS) await timed(warm, `window.innograph.store.actions.expand(${JSON.stringify(id)})`);
+    await warm.close();
+
     const page = await browser.newPage({ viewport });
     await page.addInitScript(WATCH_PAGE);
     await page.goto(`${base}/`);
@@ -179,7 +191,7 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       value: expand,
       unit: 'ms',
       ...within(expand, 300),
-      conditions: `median of expanding 深圳, 广州, 东莞 in turn on the start view (${expands.map((e) => e.ms.toFixed(0)).join(' / ')} ms; ${nodes} nodes after), shown nodes fixed, the newcomers placed on the page (expansion.ts) and flown out over 200 ms`,
+      conditions: `median of expanding 深圳, 广州, 东莞 in turn on the start view (${expands.map((e) => e.ms.toFixed(0)).join(' / ')} ms; ${nodes} nodes after), from the action to the frame after the flight; answers not cached, on a server that expanded ${WARM_UP_EXPANSIONS.join(', ')} before; shown nodes fixed, the newcomers placed on the page (expansion.ts) and flown out over 200 ms`,
     });
     figures.push({
       name: 'ui: longest main-thread task, selecting',
