@@ -38,7 +38,9 @@ const entityFields = {
     if (done) return done.value as MentionRow[];
     return (await loaders.mentions.load(e.id)).slice(0, within('first', args.first, 1, LIMITS.mentions));
   },
-  documents: async (e, _, { loaders }) => {
+  documents: async (e, args, { loaders }, info) => {
+    const done = folded(e, args, info);
+    if (done) return done.value as DocumentRow[];
     const docs = await loaders.document.loadMany(await loaders.entityDocuments.load(e.id));
     return docs.filter((d): d is DocumentRow => d !== null && !(d instanceof Error));
   },

@@ -1,6 +1,6 @@
 // One Cypher statement for a whole GraphQL selection: an entity with its city, its
-// mentions, its neighbours and their relations, evidence, sections and documents, to
-// any depth the selection asks for, as nested COLLECT subqueries. The API hands over
+// documents, its mentions, its neighbours and their relations, evidence, sections and
+// documents, to any depth the selection asks for, as nested COLLECT subqueries. The API hands over
 // the selection as a plain tree (which fields, their arguments, the key the response
 // uses); this module turns it into one projection and decodes the result into the
 // row shapes the other queries return, each carrying what its fields were folded to
@@ -52,7 +52,7 @@ export const EMPTY_SHAPE: Shape = { fields: [] };
 
 /** The fields this module can fold, per object type; the API folds only these. */
 export const FOLDABLE: Record<string, Record<string, string | null>> = {
-  Entity: { city: 'Entity', mentions: 'Mention', neighbors: 'Neighbor' },
+  Entity: { city: 'Entity', mentions: 'Mention', neighbors: 'Neighbor', documents: 'Document' },
   Neighbor: { relation: 'Relation', entity: 'Entity' },
   // cited and confidence are computed from the evidence: in the tree so that the evidence is read for them.
   Relation: { from: 'Entity', to: 'Entity', evidence: 'Evidence', cited: null, confidence: null },
@@ -237,6 +237,17 @@ export class ProjectionCompiler {
               mention[FOLDED] = folds.decode(item.f, known, mention);
               return mention;
             }),
+        };
+      }
+      case 'documents': {
+        // In the order the entity lists them, as the loaders give them.
+        const i = this.name('i');
+        const d = this.name('d');
+        const inner = this.document(d, field.shape);
+        return {
+          cypher: `COLLECT { UNWIND range(0, size(coalesce(${v}.docs, [])) - 1) AS ${i} MATCH (${d}:Document {id: ${v}.docs[${i}]})
+            WITH ${d}, ${i} ORDER BY ${i} RETURN ${inner.cypher} }`,
+          decode: (raw, known) => (raw as unknown[]).map((x) => inner.decode(x, known)),
         };
       }
       case 'neighbors': {

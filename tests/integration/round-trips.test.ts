@@ -9,13 +9,13 @@ import { usePlan } from '../support/loaded.ts';
 // (written inline: the depth limit counts a fragment spread as a level).
 const ENTITY_SELECTION = `
   fragment Deep on Entity {
-    id name kind __typename city { id name }
+    id name kind __typename city { id name } documents { id title sections { id } }
     mentions(first: 2) { quote start section { path children { id } } document { title sections { id } } }
     few: neighbors(first: 3) { direction entity { id } }
     neighbors(first: 20, direction: BOTH) {
       direction
       relation { id type cited confidence from { id name } to { id name city { name } } evidence { quote method section { id path parent { id title } } document { id title } } }
-      entity { id name ... on Lab { tier } ... on City { lat lon } neighbors(first: 2, relationTypes: [LOCATED_IN, HOSTED_BY]) { entity { id name } relation { type } } }
+      entity { id name documents { id } ... on Lab { tier } ... on City { lat lon } neighbors(first: 2, relationTypes: [LOCATED_IN, HOSTED_BY]) { entity { id name } relation { type } } }
     }
   }`;
 
