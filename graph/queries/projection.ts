@@ -1,9 +1,9 @@
 // One Cypher statement for a whole GraphQL selection: an entity with its city, its
 // documents, its mentions, its neighbours and their relations, evidence, sections and
-// documents, to any depth the selection asks for, as nested COLLECT subqueries. The API hands over
-// the selection as a plain tree (which fields, their arguments, the key the response
-// uses); this module turns it into one projection and decodes the result into the
-// row shapes the other queries return, each carrying what its fields were folded to
+// documents, to any depth the selection asks for, as nested COLLECT subqueries. The API
+// hands over the selection as a plain tree (which fields, their arguments, the key the
+// response uses); this module turns it into one projection and decodes the result into
+// the row shapes the other queries return, each carrying what its fields were folded to
 // under FOLDED. A field left out of the tree (one the API could not fold) is resolved
 // the usual way, through the loaders.
 import type { Evidence } from '../../ingest/types.ts';
