@@ -4,7 +4,7 @@ import { KINDS, type EntityKind } from '../../ingest/model.ts';
 import type { NeighborValue } from '../../graph/queries/projection.ts';
 import type { DocumentRow, EntityPart, MentionRow } from '../../graph/queries/rows.ts';
 import type { Context } from '../context.ts';
-import { folded } from '../fold.ts';
+import { folded, foldedOr } from '../fold.ts';
 import type { CityResolvers, Resolvers } from '../generated/resolvers.ts';
 import { LIMITS, within } from '../limits.ts';
 
@@ -38,12 +38,10 @@ const entityFields = {
     if (done) return done.value as MentionRow[];
     return (await loaders.mentions.load(e.id)).slice(0, within('first', args.first, 1, LIMITS.mentions));
   },
-  documents: async (e, args, { loaders }, info) => {
-    const done = folded(e, args, info);
-    if (done) return done.value as DocumentRow[];
+  documents: foldedOr(async (e: EntityObject, { loaders }) => {
     const docs = await loaders.document.loadMany(await loaders.entityDocuments.load(e.id));
     return docs.filter((d): d is DocumentRow => d !== null && !(d instanceof Error));
-  },
+  }),
   neighbors: async (e, args, { loaders }, info) => {
     const done = folded(e, args, info);
     if (done) return (done.value as NeighborValue[]).map((n) => ({ ...n, entity: entityObject(n.entity) }));
