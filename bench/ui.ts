@@ -56,17 +56,24 @@ const LAYOUT_IN_PAGE = `async function (n) {
  */
 const WATCH_PAGE = `window.__long = [];
 window.__idle = [];
+window.__ended = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 new MutationObserver(() => {
+  if (document.body.dataset.busy !== 'false') return;
+  window.__ended += 1;
   // The frame after the render is drawn in an animation frame; the task after it runs once it is painted.
-  if (document.body.dataset.busy === 'false') requestAnimationFrame(() => setTimeout(() => window.__idle.push(performance.now()), 0));
+  requestAnimationFrame(() => setTimeout(() => window.__idle.push(performance.now()), 0));
 }).observe(document, { attributes: true, attributeFilter: ['data-busy'], subtree: true });`;
 
-/** When the explorer last finished a render, in the page's clock. */
-async function idleAt(page: Page): Promise<number> {
-  // The frame after the render may still be on its way when the selector is seen.
-  const at = (await page.waitForFunction('window.__idle.length > 0 && window.__idle.at(-1)', undefined, { polling: 'raf' })).jsonValue();
-  return (await at) as number;
+/**
+ * When the explorer last finished a render, in the page's clock: once more than `before` renders
+ * have ended and the frame after each of them is painted.
+ */
+async function idleAt(page: Page, before = 0): Promise<number> {
+  const at = await page.waitForFunction(`window.__ended > ${before} && window.__idle.length === window.__ended && window.__idle.at(-1)`, undefined, {
+    polling: 'raf',
+  });
+  return (await at.jsonValue()) as number;
 }
 
 const LONG_TASK_GOAL_MS = 100;
@@ -102,12 +109,14 @@ const idle = (page: Page) => page.waitForSelector('body[data-busy="false"]', { t
 
 /** Runs `act` in the page, waits for the explorer to settle, and gives the time taken and the longest main-thread task meanwhile. */
 async function timed(page: Page, act: string): Promise<{ ms: number; longest: number }> {
-  await page.evaluate('window.__long = []; window.__idle = []');
-  const started = (await page.evaluate(`(() => { const started = performance.now(); ${act}; return started; })()`)) as number;
+  await page.evaluate('window.__long = []');
+  const [started, before] = (await page.evaluate(
+    `(() => { const started = performance.now(); const before = window.__ended; ${act}; return [started, before]; })()`,
+  )) as [number, number];
   // A render starts on the action; wait until it has begun, then until it is done.
   await page.waitForTimeout(0);
   await idle(page);
-  const ms = (await idleAt(page)) - started;
+  const ms = (await idleAt(page, before)) - started;
   // Long tasks are reported after they end: give the observer a frame.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
   return { ms, longest: (await page.evaluate('Math.max(0, ...window.__long)')) as number };
