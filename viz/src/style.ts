@@ -16,8 +16,12 @@ export const SIZES = {
   edge: 1.6, // pixels of a line
 };
 
-/** Cytoscape's own default, named so labels.ts measures text in the font it is drawn in. */
-export const LABEL_FONT = 'Helvetica Neue, Helvetica, sans-serif';
+/**
+ * Named so labels.ts measures text in the font it is drawn in. The CJK fonts are named, not
+ * left to the browser's fallback: looking up a fallback for Han characters took 100–270 ms on
+ * a page's first labels (headless Chromium on Linux), naming one 30–60 ms.
+ */
+export const LABEL_FONT = 'Helvetica Neue, Helvetica, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** One colour per plan, in the order the server lists the plans: a plan keeps its colour in every view. */
 export const DOCUMENT_COLORS = ['#2166ac', '#e66101', '#1b7837', '#762a83', '#c51b7d', '#8c510a'];
