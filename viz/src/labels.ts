@@ -123,20 +123,32 @@ export function withQuietLabels(elements: ElementDefinition[], view: LabelView, 
   });
 }
 
-function itemOf(node: NodeSingular): LabelItem {
+/**
+ * Where the labels will be, when that is not where the nodes are yet: an expansion decides its
+ * labels for the newcomers' places before they fly there, so the frame after the flight has
+ * nothing left to restyle.
+ */
+export interface Destination {
+  position: (node: NodeSingular) => Position;
+  /** about to be selected */
+  important: ReadonlySet<string>;
+}
+
+function itemOf(node: NodeSingular, destination?: Destination): LabelItem {
   return {
     id: node.id(),
     label: String(node.data('label') ?? ''),
     kind: String(node.data('kind') ?? ''),
     degree: node.degree(false),
-    important: node.selected() || node.hasClass('highlighted'),
-    position: node.position(),
+    important: node.selected() || node.hasClass('highlighted') || !!destination?.important.has(node.id()),
+    position: destination ? destination.position(node) : node.position(),
   };
 }
 
-export function declutter(cy: Core, nodeScale: number): void {
+export function declutter(cy: Core, nodeScale: number, destination?: Destination): void {
   const nodes = cy.nodes();
-  const quiet = quietLabels(nodes.map(itemOf), { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), nodeScale });
+  const items = nodes.map((node: NodeSingular) => itemOf(node, destination));
+  const quiet = quietLabels(items, { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), nodeScale });
   cy.batch(() => {
     nodes.forEach((node) => {
       const wanted = quiet.has(node.id());

@@ -203,7 +203,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();
       if (sameView) {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
-        await scene.update(elements, anchor);
+        await scene.update(elements, anchor, state.selected);
       } else {
         const { arrangement: how, viewport } = arrangement(state, view, pictureKey({ ...state, selected: null }));
         await scene.replace(elements, how, viewport);

@@ -29,7 +29,7 @@ export interface Scene {
   /** The canvas takes the size of its container now; the first call attaches Cytoscape to the page. */
   attach(): void;
   /** The same picture with some elements more or fewer: what is shown stays where it is. */
-  update(elements: ElementDefinition[], anchor: string | null): Promise<void>;
+  update(elements: ElementDefinition[], anchor: string | null, selected: string | null): Promise<void>;
   select(id: string | null, reveal: boolean): void;
   highlight(ids: Iterable<string>): void;
   positions(): Map<string, Position>;
@@ -194,7 +194,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       else fit();
       restyle(true);
     },
-    async update(elements, anchor) {
+    async update(elements, anchor, selected) {
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
       const before = new Set(cy.nodes().map((n) => n.id()));
       cy.batch(() => {
@@ -227,14 +227,17 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
           screen(centre),
           nodeScale(),
         );
+        const destination = (node: NodeSingular) => {
+          const p = places.get(node.id());
+          return p ? { x: p.x / zoom, y: p.y / zoom } : node.position();
+        };
+        // The labels are decided for where the newcomers land, so they fly with their labels set and nothing is restyled after.
+        declutter(cy, nodeScale(), { position: destination, important: new Set(selected ? [selected] : []) });
         // Newcomers fly out of the node they came with to their places; what was shown stays put.
         cy.batch(() => newcomers.positions(() => centre));
         await run({
           name: 'preset',
-          positions: (node: NodeSingular) => {
-            const p = places.get(node.id());
-            return p ? { x: p.x / zoom, y: p.y / zoom } : node.position();
-          },
+          positions: destination,
           animate: true,
           animationDuration: SCENE_DEFAULTS.animateMs,
           fit: false,
