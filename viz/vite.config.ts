@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { basemap } from './build/basemap.ts';
 import { compress } from './build/compress.ts';
+import { preloadEntryImports } from './build/preload.ts';
 
 // The explorer: viz/index.html → viz/dist, served by the API server at /.
 // Hashed file names under assets/ never change content, so they may be cached for good;
@@ -8,7 +9,7 @@ import { compress } from './build/compress.ts';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [basemap(), compress()],
+  plugins: [basemap(), preloadEntryImports(), compress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -94,6 +94,19 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '1-start.png') });
   });
 
+  it('asks each of the start view’s questions once: those sent early are taken up, not asked again', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(fresh);
+    const asked: string[] = [];
+    fresh.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) asked.push(/query (\w+)/.exec(String(request.postDataJSON()?.query))?.[1] ?? '?');
+    });
+    await fresh.goto(`${base}/`);
+    await idle(fresh);
+    expect(asked.sort()).toEqual(['Cities', 'Clusters', 'Documents', 'Neighborhood']);
+    await fresh.close();
+  });
+
   it('names an entity in both languages and its kind in a tooltip', async () => {
     const p = (await onScreen(page))['guangming-science-city']!;
     const box = (await page.locator('#graph').boundingBox())!;

@@ -69,7 +69,30 @@ export class ApiError extends Error {
   }
 }
 
-export async function request<K extends OperationName>(operation: K, ...[variables = {}]: VariablesArg<K>): Promise<Result<K>> {
+/** Answers asked for before the explorer's code ran (early.ts), by operation and variables: each is handed to the first request for the same. */
+const early = new Map<string, Promise<unknown>>();
+const keyOf = (operation: OperationName, variables: unknown) => `${operation} ${JSON.stringify(variables)}`;
+
+/** Sends a request now, for a `request` of the same operation and variables to take up later. */
+export function askEarly<K extends OperationName>(operation: K, ...[variables = {}]: VariablesArg<K>): void {
+  const answer = send(operation, variables);
+  // A failure is reported to the request that takes it up (and retried there), not here.
+  answer.catch(() => undefined);
+  early.set(keyOf(operation, variables), answer);
+}
+
+/** How many early answers no request has taken up yet (the end-to-end tests check that the first view took them all). */
+export const earlyLeft = () => early.size;
+
+export function request<K extends OperationName>(operation: K, ...[variables = {}]: VariablesArg<K>): Promise<Result<K>> {
+  const key = keyOf(operation, variables);
+  const asked = early.get(key);
+  if (!asked) return send(operation, variables);
+  early.delete(key);
+  return asked as Promise<Result<K>>;
+}
+
+async function send<K extends OperationName>(operation: K, variables: object): Promise<Result<K>> {
   let response: Response;
   try {
     response = await fetch('/graphql', {

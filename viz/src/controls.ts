@@ -6,7 +6,7 @@ import { sentencePanel } from './panels.ts';
 import { suggest } from './search.ts';
 import type { AppState, Layout } from './state.ts';
 import type { Store } from './store.ts';
-import { documentsFilter } from './views.ts';
+import { documentsFilter } from './first-questions.ts';
 import type { DocumentInfo, Entity, SentenceHit } from './types.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -13,7 +13,8 @@ import type { Scene, Arrangement } from './scene.ts';
 import { pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
-import { VIEWS, documentsFilter, type Fetch, type Loaded } from './views.ts';
+import { documentsFilter } from './first-questions.ts';
+import { VIEWS, type Fetch, type Loaded } from './views.ts';
 import type { Arranged } from './arrangements.ts';
 import type { DocumentInfo, Entity, Relation } from './types.ts';
 

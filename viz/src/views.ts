@@ -1,7 +1,6 @@
 // The explorer's views, in one table: what each loads, how it is arranged, what its panel
 // says. Adding a view is adding a row. A view whose subject the URL leaves out (a city
 // view without a city) shows the start view rather than ask the server about nothing.
-import type { EntityKind, RelationType } from '../../ingest/model.ts';
 import type { Result, VariablesArg } from './api.ts';
 import { arrangeBands, arrangeChain, arrangeGeo, arrangeSides, type Arranged } from './arrangements.ts';
 import { comparePanel } from './compare.ts';
@@ -10,12 +9,8 @@ import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platfo
 import type { OperationName } from './operations.ts';
 import type { AppState, Lang, View } from './state.ts';
 import type { Comparison, DocumentInfo, Entity } from './types.ts';
+import { documentsFilter, startViewQuestion } from './first-questions.ts';
 import type { Box } from './geo.ts';
-
-/** The Greater Bay Area's cities: the start view places them on the map. */
-export const GBA_CITIES = ['guangzhou', 'shenzhen', 'zhuhai', 'foshan', 'dongguan', 'zhongshan', 'jiangmen', 'huizhou', 'hong-kong', 'macao'];
-const START_KINDS: EntityKind[] = ['City', 'ScienceCity', 'Zone', 'Corridor'];
-const START_TYPES: RelationType[] = ['LOCATED_IN', 'PART_OF', 'IN_CORRIDOR', 'COOPERATES_WITH'];
 
 /** Runs a request as the explorer does (status line, retries while the database is away). */
 export type Fetch = <K extends OperationName>(what: string, operation: K, ...variables: VariablesArg<K>) => Promise<Result<K> | null>;
@@ -44,24 +39,13 @@ export interface Loaded {
   byDocument?: { edges: Map<string, string> };
 }
 
-/** The `documents` argument: the plans the reader picked, or null for every plan loaded. */
-export function documentsFilter(state: AppState): string[] | null {
-  return state.documents.length > 0 ? state.documents : null;
-}
-
 interface ViewDefinition {
   load(context: ViewContext): Promise<Loaded>;
 }
 
 const start: ViewDefinition = {
   async load({ state, fetch }) {
-    const data = await fetch('start view', 'neighborhood', {
-      ids: GBA_CITIES,
-      depth: 1,
-      kinds: START_KINDS,
-      types: START_TYPES,
-      documents: documentsFilter(state),
-    });
+    const data = await fetch('start view', 'neighborhood', startViewQuestion(state));
     return { graph: data ? merge(emptyGraph(), data.neighborhood) : emptyGraph(), panel: (lang) => guidePanel(lang), arrange: arrangeGeo, geographic: true };
   },
 };

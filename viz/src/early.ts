@@ -1,0 +1,15 @@
+// The page's entry, a few kilobytes: it sends the questions every first view asks (the side
+// lists, and the start view's picture when the address asks for the start view), then imports
+// the explorer's main chunk (Cytoscape, ~540 KB), which index.html has the browser fetch and
+// compile from the start (build/preload.ts). The answers travel while that chunk is compiled and
+// run; main.ts's requests for the same take them up (api.ts). On a network with latency this
+// saves a round trip before the first picture.
+import { askEarly } from './api.ts';
+import { startViewQuestion } from './first-questions.ts';
+import { fromQuery } from './state.ts';
+
+const state = fromQuery(location.search);
+for (const list of ['clusters', 'cities', 'documents'] as const) askEarly(list);
+if (state.view === 'start') askEarly('neighborhood', startViewQuestion(state));
+
+void import('./main.ts');
