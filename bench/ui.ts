@@ -156,7 +156,9 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       startTasks.push((await page.evaluate('Math.max(0, ...window.__long)')) as number);
       await page.close();
     }
-    // The first load warms the server's cache and the browser's compile cache; the figure is the reader's usual case.
+    // The first load warms the server's cache; the figure is a reader's on a server in use. Each
+    // load is a new browser context, so nothing is in the browser's HTTP or compile cache: a first
+    // visit. (One context for all loads, caches warm, was ~50 ms faster in a probe.)
     const firstRender = median(renders.slice(1));
     figures.push({
       name: 'ui: first useful render of the start view',
