@@ -19,7 +19,7 @@ import { writeGraph } from '../graph/writer.ts';
 import { benchApi, SCENARIOS } from './api.ts';
 import { benchFidelity, printMisses } from './fidelity.ts';
 import { benchLoad, benchParse } from './ingest.ts';
-import { machine, type Figure } from './measure.ts';
+import { machine, yardstick, type Figure } from './measure.ts';
 import { benchPeer, PEER_SCENARIOS } from './peer.ts';
 import { profileQueries } from './profile.ts';
 import { benchScale } from './scale.ts';
@@ -50,6 +50,12 @@ async function main(): Promise<void> {
   const { parts, sizes, registries, misses } = options();
   console.log(`innograph bench on ${machine()}`);
   const figures: Figure[] = [];
+  const speed = (when: string): Figure => ({
+    name: `machine: a fixed CPU loop, ${when}`,
+    value: yardstick(),
+    unit: 'ms',
+    conditions: 'best of 3; a larger value than another run’s means a slower host (shared, virtual): compare the figures of two such runs as ratios only',
+  });
   const report = (list: Figure[]) => {
     for (const f of list) {
       const verdict = f.met === undefined ? '' : f.met ? ': met' : ': missed';
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
     figures.push(...list);
   };
 
+  report([speed('at the start')]);
   if (parts.has('fidelity')) report(benchFidelity(registries));
   if (parts.has('fidelity') && misses) printMisses(registries);
   if ([...parts].every((p) => PURE.includes(p))) {
@@ -96,6 +103,7 @@ async function main(): Promise<void> {
     await stop(local);
     fs.rmSync(local.home, { recursive: true, force: true });
   }
+  report([speed('at the end')]);
   writeResults(figures);
 }
 
