@@ -107,6 +107,15 @@ describe('the explorer in Chromium', () => {
     await fresh.close();
   });
 
+  it('says the explorer could not load when its main chunk cannot be fetched', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await fresh.route(/\/assets\/main-[^/]*\.js$/, (route) => route.abort());
+    await fresh.goto(`${base}/`);
+    await fresh.waitForSelector('#status[data-kind="error"]');
+    expect(await fresh.locator('#status').textContent()).toBe('图谱未能加载，请刷新页面');
+    await fresh.close();
+  });
+
   it('names an entity in both languages and its kind in a tooltip', async () => {
     const p = (await onScreen(page))['guangming-science-city']!;
     const box = (await page.locator('#graph').boundingBox())!;

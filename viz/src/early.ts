@@ -6,10 +6,19 @@
 // saves a round trip before the first picture.
 import { askEarly } from './api.ts';
 import { startViewQuestion } from './first-questions.ts';
+import { t } from './messages.ts';
 import { fromQuery } from './state.ts';
 
 const state = fromQuery(location.search);
 for (const list of ['clusters', 'cities', 'documents'] as const) askEarly(list);
 if (state.view === 'start') askEarly('neighborhood', startViewQuestion(state));
 
-void import('./main.ts');
+import('./main.ts').catch((error: unknown) => {
+  // A chunk that cannot be fetched (the server gone, or a page older than the files it names) leaves no picture: say so.
+  const status = document.getElementById('status');
+  if (status) {
+    status.textContent = t('loadFailed', state.lang);
+    status.dataset.kind = 'error';
+  }
+  console.error(error);
+});
