@@ -13,8 +13,8 @@ export function preloadEntryImports(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { chunk, bundle }) {
-        if (!chunk || !bundle) return [];
+      handler(_html, { chunk }) {
+        if (!chunk) return [];
         return chunk.dynamicImports.map((file): HtmlTagDescriptor => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },

@@ -81,9 +81,6 @@ export function askEarly<K extends OperationName>(operation: K, ...[variables = 
   early.set(keyOf(operation, variables), answer);
 }
 
-/** How many early answers no request has taken up yet (the end-to-end tests check that the first view took them all). */
-export const earlyLeft = () => early.size;
-
 export function request<K extends OperationName>(operation: K, ...[variables = {}]: VariablesArg<K>): Promise<Result<K>> {
   const key = keyOf(operation, variables);
   const asked = early.get(key);

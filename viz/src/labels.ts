@@ -126,7 +126,7 @@ export function withQuietLabels(elements: ElementDefinition[], view: LabelView, 
 /**
  * Where the labels will be, when that is not where the nodes are yet: an expansion decides its
  * labels for the newcomers' places before they fly there, so the frame after the flight has
- * nothing left to restyle.
+ * no label left to restyle.
  */
 export interface Destination {
   position: (node: NodeSingular) => Position;

@@ -231,7 +231,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
           const p = places.get(node.id());
           return p ? { x: p.x / zoom, y: p.y / zoom } : node.position();
         };
-        // The labels are decided for where the newcomers land, so they fly with their labels set and nothing is restyled after.
+        // The labels are decided for where the newcomers land, so they fly with their labels set and no label is restyled after.
         declutter(cy, nodeScale(), { position: destination, important: new Set(selected ? [selected] : []) });
         // Newcomers fly out of the node they came with to their places; what was shown stays put.
         cy.batch(() => newcomers.positions(() => centre));
