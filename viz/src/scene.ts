@@ -233,6 +233,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         };
         // The labels are decided for where the newcomers land, so they fly with their labels set and no label is restyled after.
         declutter(cy, nodeScale(), { position: destination, important: new Set(selected ? [selected] : []) });
+        decluttered = viewportKey();
         // Newcomers fly out of the node they came with to their places; what was shown stays put.
         cy.batch(() => newcomers.positions(() => centre));
         await run({
@@ -243,6 +244,8 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
           fit: false,
           eles: newcomers,
         } as LayoutOptions);
+        // Placed before the flight; placed again only if the reader moved the viewport meanwhile.
+        return restyle();
       }
       restyle(true);
     },
