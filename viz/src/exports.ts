@@ -4,7 +4,7 @@ import type { Graph } from '../../ingest/types.ts';
 import type { Core } from 'cytoscape';
 import type { GraphData } from './graph-data.ts';
 import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from '../../ingest/model.ts';
-import { RELATION_STYLES } from './style.ts';
+import { CANVAS_FONT, RELATION_STYLES } from './style.ts';
 import type { Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
 
@@ -54,8 +54,6 @@ export async function exportGraphml(shown: GraphData): Promise<string> {
   return text;
 }
 
-const FONT = 'system-ui, "Noto Sans CJK SC", sans-serif';
-
 /** The picture as on screen, with the base map, a title and a legend of what it shows. */
 export async function exportPng(cy: Core, underlay: Underlay, title: string, lang: Lang): Promise<Blob> {
   const scale = 2;
@@ -74,7 +72,7 @@ export async function exportPng(cy: Core, underlay: Underlay, title: string, lan
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, width, height + head + foot);
   context.fillStyle = '#1b1f24';
-  context.font = `700 20px ${FONT}`;
+  context.font = `700 20px ${CANVAS_FONT}`;
   context.fillText(title, 16, 34);
   context.save();
   context.translate(0, head);
@@ -86,7 +84,7 @@ export async function exportPng(cy: Core, underlay: Underlay, title: string, lan
   context.restore();
   // The legend: the kinds and relation types in the picture, in their colours.
   let y = head + height + 20;
-  context.font = `13px ${FONT}`;
+  context.font = `13px ${CANVAS_FONT}`;
   const cell = (width - 32) / 4;
   kinds.forEach((kind, i) => {
     const x = 16 + (i % 4) * cell;

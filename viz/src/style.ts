@@ -17,11 +17,17 @@ export const SIZES = {
 };
 
 /**
- * Named so labels.ts measures text in the font it is drawn in. The CJK fonts are named, not
- * left to the browser's fallback: looking up a fallback for Han characters took 100–270 ms on
- * a page's first labels (headless Chromium on Linux), naming one 30–60 ms.
+ * Fonts with Han characters, named wherever the explorer draws text on a canvas rather than left
+ * to the browser's fallback: looking up a fallback for Han characters took 100–270 ms on a page's
+ * first labels (headless Chromium on Linux), naming one 30–60 ms. (explorer.css names them too.)
  */
-export const LABEL_FONT = 'Helvetica Neue, Helvetica, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const CJK_FONTS = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei"';
+
+/** The graph's labels: named so labels.ts measures text in the font it is drawn in. */
+export const LABEL_FONT = `Helvetica Neue, Helvetica, ${CJK_FONTS}, sans-serif`;
+
+/** Text drawn on a canvas around the graph: the base map's titles, the exported picture's title and legend. */
+export const CANVAS_FONT = `system-ui, ${CJK_FONTS}, sans-serif`;
 
 /** One colour per plan, in the order the server lists the plans: a plan keeps its colour in every view. */
 export const DOCUMENT_COLORS = ['#2166ac', '#e66101', '#1b7837', '#762a83', '#c51b7d', '#8c510a'];

@@ -4,6 +4,7 @@
 import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
 import { project, type Position, type Projection } from './geo.ts';
+import { CANVAS_FONT } from './style.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -87,7 +88,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       }
       context.restore();
       context.fillStyle = '#667';
-      context.font = '600 13px system-ui, "Noto Sans CJK SC", sans-serif';
+      context.font = `600 13px ${CANVAS_FONT}`;
       for (const { title, at } of titleList) context.fillText(title, at.x * zoom + pan.x, at.y * zoom + pan.y);
     },
   };
