@@ -215,9 +215,22 @@ describe('the explorer in Chromium', () => {
     await idle(page);
     expect((await labels(page)).length).toBeLessThan(expanded);
     expect(page.url()).not.toContain('exp=');
+    // Cytoscape restyles and redraws every element a class call names: a call that changes no class is wasted work.
+    await page.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const classes = new Map<string, string>(cy.elements().map((el: any) => [el.id(), el.classes().join(' ')]));
+      const w = window as any;
+      w.__unchangedClasses = [];
+      cy.on('class', (event: any) => {
+        const now = event.target.classes().join(' ');
+        if (classes.get(event.target.id()) === now) w.__unchangedClasses.push(event.target.id());
+        classes.set(event.target.id(), now);
+      });
+    });
     await page.click('#expand');
     await idle(page);
     expect((await labels(page)).length).toBe(expanded);
+    expect(await page.evaluate(() => (window as any).__unchangedClasses)).toEqual([]);
   });
 
   it('shows the quote behind an edge, and opens the reader where it can be seen', async () => {

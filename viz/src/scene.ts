@@ -264,11 +264,12 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     },
     highlight(ids) {
       const set = new Set(ids);
+      // Cytoscape restyles (and redraws) every element a class call names, whether or not its
+      // classes change: only the elements whose highlight changes are named.
       cy.batch(() => {
-        cy.elements().removeClass('highlighted faded');
-        if (set.size === 0) return;
         cy.elements().forEach((el) => {
-          el.addClass(set.has(el.id()) ? 'highlighted' : 'faded');
+          const wanted = set.size === 0 ? null : set.has(el.id()) ? 'highlighted' : 'faded';
+          for (const name of ['highlighted', 'faded']) if (el.hasClass(name) !== (name === wanted)) el.toggleClass(name, name === wanted);
         });
       });
     },
