@@ -272,6 +272,24 @@ describe('the explorer in Chromium', () => {
     ).toBe('PNG');
   });
 
+  it('selects what it expands before the newcomers fly, so nothing is restyled after they land', async () => {
+    const count = (await labels(page)).length;
+    expect(await selected(page)).not.toEqual(['guangzhou']);
+    await page.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const w = window as any;
+      w.__restyledAfterFlight = [];
+      let landed = false;
+      cy.one('layoutstop', () => (landed = true));
+      cy.on('style', (event: any) => landed && w.__restyledAfterFlight.push(event.target.id()));
+      w.innograph.store.actions.expand('guangzhou');
+    });
+    await idle(page);
+    expect((await labels(page)).length).toBeGreaterThan(count);
+    expect(await selected(page)).toEqual(['guangzhou']);
+    expect(await page.evaluate(() => (window as any).__restyledAfterFlight)).toEqual([]);
+  });
+
   it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
     await page.click('summary:has-text("Path between A and B")');
     await page.fill('#path-from', '深圳');

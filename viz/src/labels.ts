@@ -130,8 +130,6 @@ export function withQuietLabels(elements: ElementDefinition[], view: LabelView, 
  */
 export interface Destination {
   position: (node: NodeSingular) => Position;
-  /** about to be selected */
-  important: ReadonlySet<string>;
 }
 
 function itemOf(node: NodeSingular, destination?: Destination): LabelItem {
@@ -140,7 +138,7 @@ function itemOf(node: NodeSingular, destination?: Destination): LabelItem {
     label: String(node.data('label') ?? ''),
     kind: String(node.data('kind') ?? ''),
     degree: node.degree(false),
-    important: node.selected() || node.hasClass('highlighted') || !!destination?.important.has(node.id()),
+    important: node.selected() || node.hasClass('highlighted'),
     position: destination ? destination.position(node) : node.position(),
   };
 }

@@ -53,7 +53,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   /** The zoom, shape scale and size class the stylesheet was last made for. */
   let styled = { zoom: 1, scale: 1, large: false };
   let attached = false;
-  /** The viewport the labels were last decluttered for: the same one needs no second pass. */
+  /** What the labels were last decluttered for (the viewport, the selected node): the same needs no second pass. */
   let decluttered = '';
   let timer: number | undefined;
   /** A phone-sized canvas draws smaller shapes. */
@@ -66,9 +66,10 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     cy.style(stylesheet(zoom, styled.scale, large));
   };
 
-  const viewportKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()}`;
+  // The selected node's label is placed first (labels.ts): another selection places them again.
+  const labelKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()} ${cy.$('node:selected').id() ?? ''}`;
   const placeLabels = (force = false) => {
-    const key = viewportKey();
+    const key = labelKey();
     if (key === decluttered && !force) return;
     decluttered = key;
     declutter(cy, nodeScale());
@@ -140,8 +141,8 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       cy.add(withQuietLabels(placed, view));
     });
     cy.viewport(target);
-    // The labels were placed for this viewport as the elements were added.
-    decluttered = viewportKey();
+    // The labels were placed for this viewport, with nothing selected, as the elements were added.
+    decluttered = labelKey();
   };
 
   const run = async (options: LayoutOptions) => {
@@ -149,6 +150,16 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     const done = layout.promiseOn('layoutstop');
     layout.run();
     await done;
+  };
+
+  /** Selects one node or none; Cytoscape restyles (and redraws) only when that changes anything. */
+  const selectOnly = (id: string | null) => {
+    const current = cy.$(':selected');
+    if (current.length === (id ? 1 : 0) && (!id || current.id() === id)) return;
+    cy.batch(() => {
+      current.unselect();
+      if (id) cy.getElementById(id).select();
+    });
   };
 
   return {
@@ -231,9 +242,11 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
           const p = places.get(node.id());
           return p ? { x: p.x / zoom, y: p.y / zoom } : node.position();
         };
-        // The labels are decided for where the newcomers land, so they fly with their labels set and no label is restyled after.
-        declutter(cy, nodeScale(), { position: destination, important: new Set(selected ? [selected] : []) });
-        decluttered = viewportKey();
+        // Selected, and labelled for where the newcomers land, before they fly: the frame after
+        // the flight has nothing left to restyle.
+        selectOnly(selected);
+        declutter(cy, nodeScale(), { position: destination });
+        decluttered = labelKey();
         // Newcomers fly out of the node they came with to their places; what was shown stays put.
         cy.batch(() => newcomers.positions(() => centre));
         await run({
@@ -250,28 +263,32 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       restyle(true);
     },
     select(id, reveal) {
-      cy.batch(() => {
-        cy.$(':selected').unselect();
-        if (id) cy.getElementById(id).select();
-      });
+      selectOnly(id);
       const node = id ? cy.getElementById(id) : null;
       if (reveal && node?.nonempty()) {
         const p = node.renderedPosition();
         const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height();
         if (!inside) cy.animate({ center: { eles: node }, duration: 200 });
       }
-      placeLabels(true);
+      placeLabels();
     },
     highlight(ids) {
       const set = new Set(ids);
+      let changed = false;
       // Cytoscape restyles (and redraws) every element a class call names, whether or not its
       // classes change: only the elements whose highlight changes are named.
       cy.batch(() => {
         cy.elements().forEach((el) => {
           const wanted = set.size === 0 ? null : set.has(el.id()) ? 'highlighted' : 'faded';
-          for (const name of ['highlighted', 'faded']) if (el.hasClass(name) !== (name === wanted)) el.toggleClass(name, name === wanted);
+          for (const name of ['highlighted', 'faded'])
+            if (el.hasClass(name) !== (name === wanted)) {
+              el.toggleClass(name, name === wanted);
+              changed = true;
+            }
         });
       });
+      // Highlighted labels are placed first: the next placement must not be skipped.
+      if (changed) decluttered = '';
     },
     positions() {
       return new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
