@@ -14,7 +14,7 @@ export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
   maxFitZoom: 1.6, // a small picture is not blown up past this
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
-  animateMs: 200, // newcomers fly out over this time
+  animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
   titleSpace: 28, // pixels kept free at the top for the title over the canvas
   compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
   largeView: 1000, // a view of more nodes than this draws straight edges (style.ts)
