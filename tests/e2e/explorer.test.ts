@@ -148,6 +148,21 @@ describe('the explorer in Chromium', () => {
     expect(page.url()).not.toContain('sel=');
   });
 
+  it('leaves the side lists, filters and legend as they are when a node is selected', async () => {
+    const parts = ['#clusters button', '#cities button', '#kind-filters input', '#type-filters input', '#documents input', '#legend *'];
+    await page.evaluate((selectors) => {
+      (window as any).__kept = selectors.map((selector) => document.querySelector(selector));
+    }, parts);
+    await page.evaluate(() => (window as any).innograph.store.actions.select('guangzhou'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="guangzhou"]');
+    // Rebuilt, they would be new elements: the page restyled and laid out again for nothing.
+    const kept = await page.evaluate(() => (window as any).__kept.map((el: Element | null) => el?.isConnected ?? null) as (boolean | null)[]);
+    expect(Object.fromEntries(parts.map((part, i) => [part, kept[i]]))).toEqual(Object.fromEntries(parts.map((part) => [part, true])));
+    await page.evaluate(() => (window as any).innograph.store.actions.select(null));
+    await idle(page);
+  });
+
   it('moves through search suggestions with the keyboard, the exact name first, and closes them with Esc', async () => {
     await page.fill('#search', '光明科学城');
     await page.waitForSelector('#suggestions [role="option"]');

@@ -1,6 +1,6 @@
 // The page's controls bound to the store's actions, and kept in step with the state.
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
-import { h } from './dom.ts';
+import { fill, h, setText } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import { sentencePanel } from './panels.ts';
 import { suggest } from './search.ts';
@@ -98,22 +98,25 @@ export function bindControls(
 
 export function syncControls(state: AppState, lists: Lists, store: Store, geographic: boolean): void {
   const { lang } = state;
-  $('lang').textContent = t('otherLang', lang);
+  setText($('lang'), t('otherLang', lang));
   $<HTMLSelectElement>('layout').value = state.layout;
   // The map is offered only where there is geography.
   $<HTMLOptionElement>('layout-geo').disabled = !geographic;
   $<HTMLInputElement>('only-cited').checked = state.onlyCited;
   $<HTMLInputElement>('min-confidence').value = String(state.minConfidence);
-  $('title').textContent = t('title', lang);
-  $('subtitle').textContent = t('subtitle', lang);
-  document.body.dataset.view = state.view;
+  setText($('title'), t('title', lang));
+  setText($('subtitle'), t('subtitle', lang));
+  if (document.body.dataset.view !== state.view) document.body.dataset.view = state.view;
   const checkbox = (value: string, text: string, on: boolean) =>
     h('label', {}, h('input', on ? { type: 'checkbox', value, checked: '' } : { type: 'checkbox', value }), ` ${text}`);
-  $('kind-filters').replaceChildren(h('legend', {}, t('kinds', lang)), ...KINDS.map((k) => checkbox(k, kindLabel(k, lang), !state.hiddenKinds.includes(k))));
-  $('type-filters').replaceChildren(
+  fill($('kind-filters'), JSON.stringify([lang, state.hiddenKinds]), () => [
+    h('legend', {}, t('kinds', lang)),
+    ...KINDS.map((k) => checkbox(k, kindLabel(k, lang), !state.hiddenKinds.includes(k))),
+  ]);
+  fill($('type-filters'), JSON.stringify([lang, state.hiddenTypes]), () => [
     h('legend', {}, t('relationTypes', lang)),
     ...RELATION_TYPE_NAMES.map((r) => checkbox(r, typeLabel(r, lang), !state.hiddenTypes.includes(r))),
-  );
+  ]);
   renderLists(state, lists, store);
 }
 
@@ -127,10 +130,15 @@ export function renderLists(state: AppState, lists: Lists, store: Store): void {
     button.addEventListener('click', onClick);
     return h('li', {}, button);
   };
-  $('clusters').replaceChildren(
-    ...lists.clusters.map((c) => item(c, () => store.actions.openCluster(c.id), state.cluster === c.id && state.view === 'cluster')),
+  const ids = (list: Entity[]) => list.map((e) => e.id);
+  const cluster = state.view === 'cluster' ? state.cluster : null;
+  fill($('clusters'), JSON.stringify([state.lang, cluster, ids(lists.clusters)]), () =>
+    lists.clusters.map((c) => item(c, () => store.actions.openCluster(c.id), c.id === cluster)),
   );
-  $('cities').replaceChildren(...lists.cities.map((c) => item(c, () => store.actions.openCity(c.id), state.city === c.id && state.view === 'city')));
+  const city = state.view === 'city' ? state.city : null;
+  fill($('cities'), JSON.stringify([state.lang, city, ids(lists.cities)]), () =>
+    lists.cities.map((c) => item(c, () => store.actions.openCity(c.id), c.id === city)),
+  );
   renderPlans(state, lists.documents);
 }
 
@@ -138,17 +146,19 @@ export function renderLists(state: AppState, lists: Lists, store: Store): void {
 function renderPlans(state: AppState, documents: DocumentInfo[]): void {
   const { lang } = state;
   const shown = (id: string) => state.documents.length === 0 || state.documents.includes(id);
-  $('documents').replaceChildren(
+  const plans = documents.map((d) => [d.id, d.title]);
+  fill($('documents'), JSON.stringify([lang, state.documents, plans]), () => [
     h('legend', {}, t('plans', lang)),
     ...documents.map((d) => h('label', {}, h('input', { type: 'checkbox', value: d.id, ...(shown(d.id) ? { checked: '' } : {}) }), ` ${d.title}`)),
-  );
+  ]);
   $<HTMLInputElement>('color-by-document').checked = state.colorBy === 'document';
-  $('color-by-document-text').textContent = ` ${t('colorByPlan', lang)}`;
-  $('compare-title').textContent = t('comparePlans', lang);
-  $('compare').textContent = t('compare', lang);
+  setText($('color-by-document-text'), ` ${t('colorByPlan', lang)}`);
+  setText($('compare-title'), t('comparePlans', lang));
+  setText($('compare'), t('compare', lang));
   const options = (chosen: string | undefined) => documents.map((d) => h('option', { value: d.id, ...(d.id === chosen ? { selected: '' } : {}) }, d.title));
-  $('compare-a').replaceChildren(...options(state.compareA ?? documents[0]?.id));
-  $('compare-b').replaceChildren(...options(state.compareB ?? documents[1]?.id));
+  const [a, b] = [state.compareA ?? documents[0]?.id, state.compareB ?? documents[1]?.id];
+  fill($('compare-a'), JSON.stringify([a, plans]), () => options(a));
+  fill($('compare-b'), JSON.stringify([b, plans]), () => options(b));
   // With one plan loaded there is nothing to pick or compare.
   $('plans-box').hidden = documents.length < 2;
 }

@@ -14,3 +14,22 @@ export function button(attrs: Record<string, string>, text: string, action: () =
   element.addEventListener('click', action);
   return element;
 }
+
+/** What each element was last filled for: see `fill`. */
+const filledFor = new WeakMap<Element, string>();
+
+/**
+ * Fills `element` with what `build` makes for `key`, unless it already shows that key: every
+ * fill makes the browser restyle and lay out the page again, and most state changes (a
+ * selection, an expansion) change none of the controls.
+ */
+export function fill(element: HTMLElement, key: string, build: () => Child[]): void {
+  if (filledFor.get(element) === key) return;
+  filledFor.set(element, key);
+  element.replaceChildren(...build().filter((child): child is Node | string => !!child));
+}
+
+/** Sets an element's text only if it differs: the same text set again still lays out the page. */
+export function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}

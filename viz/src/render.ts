@@ -4,6 +4,7 @@
 // when the reader comes Back to it).
 import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
 import { ApiError, request } from './api.ts';
+import { fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader } from './panels.ts';
@@ -193,14 +194,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       document.body.dataset.panel = state.selected || view.panel(state.lang, openReader) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
       scene.attach();
-      $('legend').replaceChildren(
-        legend(
-          state.lang,
-          KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k)),
-          RELATION_TYPE_NAMES.filter((r) => [...shown.edges.values()].some((e) => e.type === r)),
-          colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null,
-        ),
-      );
+      const kinds = KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k));
+      const types = RELATION_TYPE_NAMES.filter((r) => [...shown.edges.values()].some((e) => e.type === r));
+      const byPlan = colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null;
+      fill($('legend'), JSON.stringify([state.lang, kinds, types, byPlan]), () => [legend(state.lang, kinds, types, byPlan)]);
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();
       if (sameView) {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
