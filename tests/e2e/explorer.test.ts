@@ -73,8 +73,15 @@ describe('the explorer in Chromium', () => {
   });
 
   it('opens on a titled map of the Greater Bay Area, its cities where they are, labels readable and apart', async () => {
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.__blocked = [];
+      document.addEventListener('securitypolicyviolation', (event) => w.__blocked.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`));
+    });
     await page.goto(`${base}/`);
     await idle(page);
+    // The server's Content-Security-Policy blocks nothing the explorer does.
+    expect(await page.evaluate(() => (window as any).__blocked)).toEqual([]);
     expect(await labels(page)).toEqual(expect.arrayContaining(['深圳', '广州', '光明科学城']));
     expect(await page.locator('#title').textContent()).toBe('广东科技创新图谱');
     expect(await page.locator('.underlay path').count()).toBeGreaterThanOrEqual(21);
