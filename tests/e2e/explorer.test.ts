@@ -243,16 +243,23 @@ describe('the explorer in Chromium', () => {
       const classes = new Map<string, string>(cy.elements().map((el: any) => [el.id(), el.classes().join(' ')]));
       const w = window as any;
       w.__unchangedClasses = [];
-      cy.on('class', (event: any) => {
+      w.__onClass = (event: any) => {
         const now = event.target.classes().join(' ');
         if (classes.get(event.target.id()) === now) w.__unchangedClasses.push(event.target.id());
         classes.set(event.target.id(), now);
-      });
+      };
+      cy.on('class', w.__onClass);
     });
     await page.click('#expand');
     await idle(page);
     expect((await labels(page)).length).toBe(expanded);
-    expect(await page.evaluate(() => (window as any).__unchangedClasses)).toEqual([]);
+    // The listener goes with the answer: the later tests' pages restyle without it.
+    const unchanged = await page.evaluate(() => {
+      const w = window as any;
+      w.innograph.cy.off('class', w.__onClass);
+      return w.__unchangedClasses;
+    });
+    expect(unchanged).toEqual([]);
   });
 
   it('shows the quote behind an edge, and opens the reader where it can be seen', async () => {
@@ -303,13 +310,20 @@ describe('the explorer in Chromium', () => {
       w.__restyledAfterFlight = [];
       let landed = false;
       cy.one('layoutstop', () => (landed = true));
-      cy.on('style', (event: any) => landed && w.__restyledAfterFlight.push(event.target.id()));
+      w.__onStyle = (event: any) => landed && w.__restyledAfterFlight.push(event.target.id());
+      cy.on('style', w.__onStyle);
       w.innograph.store.actions.expand('guangzhou');
     });
     await idle(page);
     expect((await labels(page)).length).toBeGreaterThan(count);
     expect(await selected(page)).toEqual(['guangzhou']);
-    expect(await page.evaluate(() => (window as any).__restyledAfterFlight)).toEqual([]);
+    // The listener goes with the answer: the later tests' restyles are not recorded.
+    const restyled = await page.evaluate(() => {
+      const w = window as any;
+      w.innograph.cy.off('style', w.__onStyle);
+      return w.__restyledAfterFlight;
+    });
+    expect(restyled).toEqual([]);
   });
 
   it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
