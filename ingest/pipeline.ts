@@ -67,6 +67,8 @@ function discoveredId(kind: EntityKind, name: string): string {
   return `discovered-${slug(name).slice(0, 40)}-${hash}`;
 }
 
+const edgeId = (type: RelationType, from: string, to: string) => `${type}:${from}->${to}`;
+
 class GraphBuilder {
   readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
@@ -114,9 +116,14 @@ class GraphBuilder {
     node.mentions.push({ docId: this.docId, sectionId: sentence.id, start, end, quote: this.text.slice(sentence.start, sentence.end) });
   }
 
+  /** Has any reading linked these two yet? */
+  related(type: RelationType, from: string, to: string): boolean {
+    return this.edges.has(edgeId(type, from, to));
+  }
+
   relate(type: RelationType, from: string, to: string, sentence: Section, method: string, confidence: number): void {
     if (from === to) return;
-    const id = `${type}:${from}->${to}`;
+    const id = edgeId(type, from, to);
     let edge = this.edges.get(id);
     if (!edge) {
       edge = { id, type, from, to, evidence: [] };
@@ -168,7 +175,8 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
  * Facts the registry curates (a place's city, a field's clusters …), cited by every sentence that
  * names both ends — side by side, or one inside the other's name (深圳前海, 中山翠亨新区). Where no
  * sentence does, the fact is kept but marked `registry-no-sentence`, pointing at where the plan
- * names its subject: the quote shows the entity, and does not claim to state the link.
+ * names its subject (for a corridor's member, the corridor): the quote shows one end, and does not
+ * claim to state the link.
  */
 function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: Section[], text: string): void {
   const spellings = (node: GraphNode) => [node.name, ...node.aliases];
@@ -188,11 +196,15 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
     for (const n of naming(to)) if (holds(n, from)) ids.add(n.sectionId);
     return sentences.filter((s) => ids.has(s.id));
   };
-  const cite = (type: RelationType, from: GraphNode, to: GraphNode) => {
+  // `subject`: the end whose naming says most about the fact. A corridor's name carries its
+  // members (广深港 is 广州, 深圳, 香港): where it is named says more than a member's first mention.
+  const cite = (type: RelationType, from: GraphNode, to: GraphNode, subject = from) => {
     const stated = stating(from, to);
     for (const sentence of stated) builder.relate(type, from.id, to.id, sentence, REGISTRY_METHOD, 1);
-    if (stated.length > 0) return;
-    const named = from.mentions[0] ?? to.mentions[0];
+    // A rule that read the link in a sentence has cited it already: nothing unstated to mark.
+    if (stated.length > 0 || builder.related(type, from.id, to.id)) return;
+    const other = subject === from ? to : from;
+    const named = naming(subject)[0] ?? naming(other)[0] ?? subject.mentions[0] ?? other.mentions[0];
     const sentence = named ? sentenceAt(sentences, named.start) : undefined;
     if (sentence) builder.relate(type, from.id, to.id, sentence, UNSTATED_METHOD, 1);
   };
@@ -213,7 +225,7 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
     }
     for (const memberId of entry.members) {
       const member = builder.nodes.get(memberId);
-      if (member) cite('IN_CORRIDOR', member, node);
+      if (member) cite('IN_CORRIDOR', member, node, node);
     }
   }
 }

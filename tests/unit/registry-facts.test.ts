@@ -30,6 +30,17 @@ describe('curated facts and the sentences they cite', () => {
     expect(methodsOf(text, 'guangming-science-city', 'shenzhen')).toEqual(['registry-no-sentence']);
   });
 
+  it("points a corridor member's unstated link at where the plan names the corridor, not at the member's first mention", () => {
+    const text = '以推进深圳综合改革试点为契机，积极推广深圳科技创新好的制度设计。依托广州科学城、光明科学城等重点创新平台，建设“广深港”科技创新走廊。';
+    const edge = snippetGraph(text).edges.find((e) => e.type === 'IN_CORRIDOR' && e.from === 'shenzhen' && e.to === 'gz-sz-hk-corridor');
+    expect(edge?.evidence.map((v) => [v.method, v.quote])).toEqual([['registry-no-sentence', expect.stringContaining('建设“广深港”科技创新走廊')]]);
+  });
+
+  it('does not mark as unstated a curated fact a rule reads in the text (专栏 2 builds the TCM park in Hengqin)', () => {
+    const text = '专栏 2 推进粤港澳大湾区国际科技创新中心合作区建设\n推进建设横琴粤澳深度合作区。优化粤澳合作中医药科技产业园发展路径。';
+    expect(methodsOf(text, 'guangdong-macao-tcm-park', 'hengqin-cooperation-zone', 'PART_OF')).toEqual(['under-place']);
+  });
+
   it('cites every sentence that names both ends', () => {
     const graph = snippetGraph(`支持汕头建设化学与精细化工广东省实验室。${CORRIDOR}\n支持汕头加快推进化学与精细化工广东省实验室建设。`);
     const edge = graph.edges.find((e) => e.type === 'LOCATED_IN' && e.to === 'shantou' && e.evidence.some((v) => v.method === 'registry'));
