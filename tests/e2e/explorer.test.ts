@@ -231,6 +231,35 @@ describe('the explorer in Chromium', () => {
     await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
   });
 
+  it('says in words what each quote is to its link, sets apart one that does not state it, and lists a sentence once', async () => {
+    await page.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="shenzhen"]');
+    const entries = await page.locator('#details .evidence li').evaluateAll((list) =>
+      list.map((li) => ({
+        method: (li as HTMLElement).dataset.method!,
+        quote: li.querySelector('.quote')!.textContent!,
+        unstated: li.querySelector('.quote')!.classList.contains('unstated'),
+        note: li.querySelector('.path')!.textContent!,
+        list: [...li.closest('#details')!.querySelectorAll('.evidence')].indexOf(li.parentElement!),
+      })),
+    );
+    // 深圳 is on the 广深港 corridor by the registry alone: the quote is where the plan names the corridor.
+    const corridor = await page.locator('#details .relation:has(.statement[data-target="gz-sz-hk-corridor"]) .evidence li').first();
+    expect(await corridor.getAttribute('data-method')).toBe('registry-no-sentence');
+    expect(await corridor.locator('.quote').textContent()).toContain('建设“广深港”科技创新走廊');
+    expect(await corridor.locator('.path').textContent()).toContain('原文没有陈述这条关系');
+    for (const e of entries) {
+      for (const method of e.method.split(' ')) expect(e.note, e.quote).not.toContain(method);
+      expect(e.unstated, e.quote).toBe(e.method === 'registry-no-sentence');
+    }
+    const listed = entries.map((e) => `${e.list} ${e.quote}`);
+    expect(new Set(listed).size).toBe(listed.length);
+    await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+  });
+
   it('collapses it again, and expands it back', async () => {
     const expanded = (await labels(page)).length;
     await page.click('#collapse');

@@ -3,7 +3,7 @@
 import { h } from './dom.ts';
 import { label } from './graph-data.ts';
 import { kindLabel, t } from './messages.ts';
-import { evidenceList, statement, type OpenReader } from './panels.ts';
+import { MENTION, evidenceList, statement, type OpenReader } from './panels.ts';
 import type { Lang } from './state.ts';
 import { DOCUMENT_COLORS } from './style.ts';
 import type { Comparison, DocumentInfo, Entity, Evidence, Mention, Relation } from './types.ts';
@@ -12,7 +12,7 @@ type Side = 'a' | 'b';
 
 /** A mention in the shape the evidence list draws: the quote, where it stands, a way to the reader. */
 function asEvidence(m: Mention, document: DocumentInfo): Evidence {
-  return { ...m, method: 'mention', confidence: 1, section: { ...m.section, title: '' }, document };
+  return { ...m, method: MENTION, confidence: 1, section: { ...m.section, title: '' }, document };
 }
 
 /** Every entity the comparison names, so a relation's two ends can be put into words. */

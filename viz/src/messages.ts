@@ -42,6 +42,13 @@ export const MESSAGES = {
   relations: { zh: '关系与依据', en: 'Relations and evidence' },
   mentions: { zh: '规划中的提及', en: 'Mentions in the plan' },
   curated: { zh: '（登记表，原文未直接陈述）', en: ' (curated: no sentence states it)' },
+  // What a quote is to the link it stands under; the rule that read it stays in data-method.
+  readFromSentence: { zh: '由本句读出', en: 'read from this sentence' },
+  curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'curated; this sentence names both ends' },
+  curatedUnstated: {
+    zh: '登记表所载；原文没有陈述这条关系，本句只提到其中一端',
+    en: 'curated; the plan does not state this link: this sentence names one end only',
+  },
   openReader: { zh: '在原文中阅读', en: 'open in the reader' },
   reader: { zh: '原文', en: 'The plan' },
   noPath: { zh: '没有找到路径。', en: 'No path found.' },

@@ -4,8 +4,12 @@ import { label } from './graph-data.ts';
 import { button, h } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import type { Lang } from './state.ts';
+import { REGISTRY_METHOD, UNSTATED_METHOD } from '../../ingest/types.ts';
 import { stated } from './statement.ts';
 import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, Relation, SectionText, SentenceHit } from './types.ts';
+
+/** The method of an entry in a mentions list: the sentence names the entity; there is no link to state. */
+export const MENTION = 'mention';
 
 /** Hands a click on a quote to the reader. */
 export type OpenReader = (sectionId: string, evidence: Pick<Evidence, 'start' | 'end'>) => void;
@@ -15,16 +19,36 @@ export interface PanelActions {
   select: (id: string) => void;
 }
 
+/**
+ * What a sentence is to the link it is listed under, in the reader's words (mentions need none).
+ * A rule's reading says most, then the registry's fact named in it, then a sentence naming one end.
+ */
+function methodNote(methods: string[], lang: Lang): string | null {
+  if (methods.every((m) => m === MENTION)) return null;
+  if (methods.some((m) => m !== REGISTRY_METHOD && m !== UNSTATED_METHOD)) return t('readFromSentence', lang);
+  return t(methods.includes(REGISTRY_METHOD) ? 'curatedNamedTogether' : 'curatedUnstated', lang);
+}
+
 export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang): HTMLElement {
   // Two editions of a plan share their sentences and sections: the plan's title tells them apart.
   const plans = new Set(evidence.map((e) => e.document.id));
+  // One entry per sentence: two readings of one sentence are one source, not two.
+  const sentences = new Map<string, { first: Evidence; methods: string[] }>();
+  for (const e of evidence) {
+    const key = `${e.document.id} ${e.section.id} ${e.quote}`;
+    const entry = sentences.get(key);
+    if (entry) entry.methods.push(e.method);
+    else sentences.set(key, { first: e, methods: [e.method] });
+  }
   return h(
     'ul',
     { class: 'evidence' },
-    ...evidence.map((e) => {
-      const quote = button({ class: 'quote', title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
-      const where = [plans.size > 1 ? e.document.title : null, e.section.path, `${e.method}${e.method === 'registry' ? t('curated', lang) : ''}`];
-      return h('li', {}, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
+    ...[...sentences.values()].map(({ first: e, methods }) => {
+      // A sentence that does not state the link is drawn apart from those that do.
+      const unstated = methods.every((m) => m === UNSTATED_METHOD);
+      const quote = button({ class: unstated ? 'quote unstated' : 'quote', title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
+      const where = [plans.size > 1 ? e.document.title : null, e.section.path, methodNote(methods, lang)];
+      return h('li', { 'data-method': methods.join(' ') }, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
     }),
   );
 }
@@ -97,7 +121,7 @@ export function entityPanel(
   );
   const mentions = detail.mentions.map((m) => ({
     ...m,
-    method: 'mention',
+    method: MENTION,
     confidence: 1,
     document: { id: '', title: '' },
     section: { ...m.section, title: '' },
