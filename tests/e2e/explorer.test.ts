@@ -190,6 +190,11 @@ describe('the explorer in Chromium', () => {
     // A city found by search opens its city view.
     expect(page.url()).toContain('view=city');
     expect(await page.locator('#details h2').textContent()).toBe('深圳');
+    // What the city panel lists opens: 光明科学城 is selected in the picture, its own panel shown.
+    await page.click('#details .city [data-id="guangming-science-city"]');
+    await idle(page);
+    expect(await selected(page)).toEqual(['guangming-science-city']);
+    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
   });
 
   it('selects 光明科学城 from a search suggestion and expands it, keeping what is shown in place', async () => {

@@ -81,6 +81,23 @@ export const MESSAGES = {
   hiddenLabels: { zh: '放大或悬停以查看更多名称', en: 'zoom in or hover for more names' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
+/** What the status line says it is fetching (the fetch's `what`). */
+export const FETCHING = {
+  startView: { zh: '起始视图', en: 'the start view' },
+  entity: { zh: '实体', en: 'the entity' },
+  neighbours: { zh: '邻居', en: 'neighbours' },
+  evidence: { zh: '依据', en: 'the evidence' },
+  section: { zh: '原文段落', en: 'the section' },
+  city: { zh: '城市', en: 'the city' },
+  cityProfile: { zh: '城市概况', en: "the city's profile" },
+  paths: { zh: '路径', en: 'paths' },
+  platforms: { zh: '平台', en: 'platforms' },
+  indicators: { zh: '指标', en: 'indicators' },
+  comparison: { zh: '规划对比', en: 'the comparison' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type Fetching = keyof typeof FETCHING;
+
 export type MessageKey = keyof typeof MESSAGES;
 
 export function t(key: MessageKey, lang: Lang): string {

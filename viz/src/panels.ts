@@ -235,7 +235,11 @@ export function platformRows(platforms: ClusterPlatform[]): ClusterPlatform[] {
   return [...best.values()];
 }
 
-export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang: Lang, open: OpenReader): HTMLElement {
+/** An entity's name as a link that selects it. */
+const selecting = (entity: Named, lang: Lang, select: (id: string) => void) =>
+  button({ class: 'link', 'data-id': entity.id }, label(entity, lang), () => select(entity.id));
+
+export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang: Lang, { open, select }: PanelActions): HTMLElement {
   const rows = platformRows(platforms);
   const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
   return h(
@@ -252,7 +256,7 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang
           h(
             'div',
             { class: 'platform', 'data-id': p.platform.id },
-            h('strong', {}, label(p.platform, lang)),
+            h('strong', {}, selecting(p.platform, lang, select)),
             // Each link of the route on its own line, as stored: a field route reads
             // "platform —focuses on→ field", "field —related to→ cluster", a program route
             // "program —supports→ platform", "program —supports→ cluster".
@@ -272,13 +276,18 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang
   );
 }
 
-export function cityPanel(profile: CityProfile, lang: Lang): HTMLElement {
+export function cityPanel(profile: CityProfile, lang: Lang, select: (id: string) => void): HTMLElement {
   return h(
     'div',
     { class: 'city' },
     h('h2', {}, label(profile.city, lang)),
     ...profile.groups.map((g) =>
-      h('section', {}, h('h3', {}, `${kindLabel(g.kind, lang)} (${g.entities.length})`), h('ul', {}, ...g.entities.map((e) => h('li', {}, label(e, lang))))),
+      h(
+        'section',
+        {},
+        h('h3', {}, `${kindLabel(g.kind, lang)} (${g.entities.length})`),
+        h('ul', {}, ...g.entities.map((e) => h('li', {}, selecting(e, lang, select)))),
+      ),
     ),
     profile.links.length
       ? h(

@@ -7,9 +7,9 @@ import { ApiError, request } from './api.ts';
 import { fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { legend } from './legend.ts';
-import { edgePanel, entityPanel, readerPanel, type OpenReader } from './panels.ts';
+import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
 import { filtered, merge, toElements, without, type Colouring, type GraphData } from './graph-data.ts';
-import { t } from './messages.ts';
+import { FETCHING, t } from './messages.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import { pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
@@ -53,7 +53,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   /** A request with the status line; while the database is away or busy it says so and tries again, less and less often, then gives up. */
   const fetch: Fetch = async (what, operation, ...variables) => {
     for (let attempt = 0; ; attempt += 1) {
-      status(`${t('loading', store.get().lang)}${what}…`, 'busy');
+      status(`${t('loading', store.get().lang)}${FETCHING[what][store.get().lang]}…`, 'busy');
       try {
         const result = await request(operation, ...variables);
         status('');
@@ -66,7 +66,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
         }
-        status(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        status(`${FETCHING[what][store.get().lang]}: ${error instanceof Error ? error.message : String(error)}`, 'error');
         return null;
       }
     }
@@ -88,6 +88,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       $('panel').scrollTop = 0;
     });
   };
+
+  const panelActions: PanelActions = { open: openReader, select: (id) => store.actions.find(id) };
 
   async function loadView(state: AppState): Promise<Loaded> {
     const key = JSON.stringify([
@@ -141,7 +143,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   async function showSelection(state: AppState, view: Loaded, asked?: ReturnType<typeof askEntity>): Promise<void> {
     const id = state.selected;
     if (!id) {
-      panel(view.table ? null : view.panel(state.lang, openReader));
+      panel(view.table ? null : view.panel(state.lang, panelActions));
       return;
     }
     const data = await (asked ?? askEntity(id));
@@ -153,8 +155,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         expand: () => store.actions.expand(id),
         collapse: () => store.actions.collapse(id),
         remove: () => store.actions.remove(id),
-        open: openReader,
-        select: (other) => store.actions.find(other),
+        ...panelActions,
       }),
     );
   }
@@ -186,12 +187,12 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       graph = next;
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
-      $('table').replaceChildren(...(view.table ? [view.panel(state.lang, openReader)].filter((e): e is HTMLElement => !!e) : []));
+      $('table').replaceChildren(...(view.table ? [view.panel(state.lang, panelActions)].filter((e): e is HTMLElement => !!e) : []));
       const plans = await documents().catch(() => [] as DocumentInfo[]);
       const colouring = colouringOf(state, view, plans);
       const elements = toElements(shown, state.lang, colouring);
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
-      document.body.dataset.panel = state.selected || view.panel(state.lang, openReader) ? 'open' : 'closed';
+      document.body.dataset.panel = state.selected || view.panel(state.lang, panelActions) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
       scene.attach();
       const kinds = KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k));

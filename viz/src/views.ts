@@ -5,7 +5,8 @@ import type { Result, VariablesArg } from './api.ts';
 import { arrangeBands, arrangeChain, arrangeGeo, arrangeSides, type Arranged } from './arrangements.ts';
 import { comparePanel } from './compare.ts';
 import { emptyGraph, merge, type GraphData } from './graph-data.ts';
-import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type OpenReader } from './panels.ts';
+import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type PanelActions } from './panels.ts';
+import type { Fetching } from './messages.ts';
 import type { OperationName } from './operations.ts';
 import type { AppState, Lang, View } from './state.ts';
 import type { Comparison, DocumentInfo, Entity } from './types.ts';
@@ -13,7 +14,7 @@ import { documentsFilter, startViewQuestion } from './first-questions.ts';
 import type { Box } from './geo.ts';
 
 /** Runs a request as the explorer does (status line, retries while the database is away). */
-export type Fetch = <K extends OperationName>(what: string, operation: K, ...variables: VariablesArg<K>) => Promise<Result<K> | null>;
+export type Fetch = <K extends OperationName>(what: Fetching, operation: K, ...variables: VariablesArg<K>) => Promise<Result<K> | null>;
 
 export interface ViewContext {
   state: AppState;
@@ -26,7 +27,7 @@ export interface ViewContext {
 export interface Loaded {
   graph: GraphData;
   /** The view's panel in a language; null leaves the panel closed. */
-  panel: (lang: Lang, open: OpenReader) => HTMLElement | null;
+  panel: (lang: Lang, actions: PanelActions) => HTMLElement | null;
   /** The view's own arrangement of what the filters let through. */
   arrange: (shown: GraphData, lang: Lang, box: Box) => Arranged;
   /** The panel takes the whole canvas (a table, not a graph). */
@@ -45,7 +46,7 @@ interface ViewDefinition {
 
 const start: ViewDefinition = {
   async load({ state, fetch }) {
-    const data = await fetch('start view', 'neighborhood', startViewQuestion(state));
+    const data = await fetch('startView', 'neighborhood', startViewQuestion(state));
     return { graph: data ? merge(emptyGraph(), data.neighborhood) : emptyGraph(), panel: (lang) => guidePanel(lang), arrange: arrangeGeo, geographic: true };
   },
 };
@@ -61,11 +62,16 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const { fetch } = context;
       const [sub, profile] = await Promise.all([
         fetch('city', 'neighborhood', { ids: [city], depth: 1, types: null, kinds: null, documents: documentsFilter(context.state) }),
-        fetch('city profile', 'cityProfile', { city, documents: documentsFilter(context.state) }),
+        fetch('cityProfile', 'cityProfile', { city, documents: documentsFilter(context.state) }),
       ]);
       let graph = sub ? merge(emptyGraph(), sub.neighborhood) : emptyGraph();
       if (profile) graph = merge(graph, { nodes: profile.cityProfile.links.map((l) => l.other), edges: profile.cityProfile.links.map((l) => l.relation) });
-      return { graph, panel: (lang) => (profile ? cityPanel(profile.cityProfile, lang) : null), arrange: arrangeGeo, geographic: true };
+      return {
+        graph,
+        panel: (lang, actions) => (profile ? cityPanel(profile.cityProfile, lang, actions.select) : null),
+        arrange: arrangeGeo,
+        geographic: true,
+      };
     },
   },
   path: {
@@ -84,7 +90,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const walks = paths.map((p) => [p.hops[0]!.from.id, ...p.hops.map((hop) => hop.to.id)]);
       return {
         graph,
-        panel: (lang, open) => (data ? pathPanel(paths, lang, open) : null),
+        panel: (lang, { open }) => (data ? pathPanel(paths, lang, open) : null),
         arrange: () => arrangeChain(walks),
         highlight: true,
         geographic: false,
@@ -103,7 +109,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const graph = merge(emptyGraph(), { nodes, edges: rows.flatMap((p) => p.relations) });
       return {
         graph,
-        panel: (lang, open) => (cluster && data ? clusterPanel(cluster, rows, lang, open) : null),
+        panel: (lang, actions) => (cluster && data ? clusterPanel(cluster, rows, lang, actions) : null),
         arrange: (_shown, lang) => arrangeBands(id, rows, lang),
         geographic: false,
       };
@@ -133,7 +139,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const { graph, sides, edges } = comparisonGraph(c);
       return {
         graph,
-        panel: (lang, open) => comparePanel(c, lang, open, order),
+        panel: (lang, { open }) => comparePanel(c, lang, open, order),
         arrange: (_shown, lang, box) => arrangeSides(sides, c, lang, box),
         geographic: false,
         byDocument: { edges },
