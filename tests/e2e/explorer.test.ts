@@ -45,6 +45,24 @@ const largestMove = (before: Record<string, { x: number; y: number }>, after: Re
     .filter((id) => after[id])
     .map((id) => Math.hypot(after[id]!.x - before[id]!.x, after[id]!.y - before[id]!.y));
 
+/** The newcomers of an expansion land where the reader can see them: on the canvas, not under the title or the legend. */
+async function expectNewcomersInView(page: Page, before: Record<string, unknown>, after: Record<string, { x: number; y: number }>) {
+  const covers = await page.evaluate(() => {
+    const canvas = document.getElementById('graph')!.getBoundingClientRect();
+    const box = (id: string) => {
+      const r = document.getElementById(id)!.getBoundingClientRect();
+      return { x1: r.left - canvas.left, x2: r.right - canvas.left, y1: r.top - canvas.top, y2: r.bottom - canvas.top };
+    };
+    return { canvas: { w: canvas.width, h: canvas.height }, covered: [box('intro'), box('legend-box')] };
+  });
+  const newcomers = Object.entries(after).filter(([id]) => !before[id]);
+  expect(newcomers.length).toBeGreaterThan(0);
+  for (const [id, p] of newcomers) {
+    expect(p.x > 0 && p.x < covers.canvas.w && p.y > 0 && p.y < covers.canvas.h, `${id} on the canvas`).toBe(true);
+    for (const c of covers.covered) expect(p.x > c.x1 && p.x < c.x2 && p.y > c.y1 && p.y < c.y2, `${id} under ${JSON.stringify(c)}`).toBe(false);
+  }
+}
+
 describe('the explorer in Chromium', () => {
   let executor: Executor;
   let served: Served;
@@ -212,8 +230,10 @@ describe('the explorer in Chromium', () => {
     await idle(page);
     expect((await labels(page)).length).toBeGreaterThan(count);
     expect(page.url()).toContain('exp=guangming-science-city');
-    const moves = largestMove(before, await onScreen(page));
+    const after = await onScreen(page);
+    const moves = largestMove(before, after);
     expect(moves.reduce((s, m) => s + m, 0) / moves.length).toBeLessThan(40);
+    await expectNewcomersInView(page, before, after);
     const stats = await labelStats(page);
     expect(stats.overlapping).toBeLessThanOrEqual(Math.max(1, stats.pairs * 0.05));
     await page.screenshot({ path: path.join(SHOTS, '2-expanded.png') });
@@ -260,6 +280,18 @@ describe('the explorer in Chromium', () => {
     }
     const listed = entries.map((e) => `${e.list} ${e.quote}`);
     expect(new Set(listed).size).toBe(listed.length);
+    await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+  });
+
+  it('lands the many neighbours of 深圳 in view, clear of the title and the legend', async () => {
+    const before = await onScreen(page);
+    await page.evaluate(() => (window as any).innograph.store.actions.expand('shenzhen'));
+    await idle(page);
+    await expectNewcomersInView(page, before, await onScreen(page));
+    await page.evaluate(() => (window as any).innograph.store.actions.collapse('shenzhen'));
+    await idle(page);
     await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
     await idle(page);
     await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
@@ -480,6 +512,22 @@ describe('the explorer in Chromium', () => {
     expect(await phone.locator('#search').isVisible()).toBe(true);
     const graph = (await phone.locator('#graph').boundingBox())!;
     expect((graph.width * graph.height) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
+    // The map spans most of the phone's width, and no name shown is cut by the canvas's edge.
+    const drawn = await phone.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const [w, h] = [cy.width(), cy.height()];
+      const cut = cy
+        .nodes()
+        .filter((n: any) => n.data('label') && Number(n.style('text-opacity')) > 0)
+        .filter((n: any) => {
+          const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+          return b.x2 > 0 && b.y2 > 0 && b.x1 < w && b.y1 < h && (b.x1 < 0 || b.y1 < 0 || b.x2 > w || b.y2 > h);
+        })
+        .map((n: any) => n.data('label'));
+      return { spread: cy.nodes().renderedBoundingBox({ includeLabels: false }).w / w, cut };
+    });
+    expect(drawn.spread).toBeGreaterThanOrEqual(0.6);
+    expect(drawn.cut).toEqual([]);
     await phone.screenshot({ path: path.join(SHOTS, '7-phone.png') });
     await phone.click('#menu');
     await phone.click('#clusters [data-id="cluster-advanced-materials"]');

@@ -67,7 +67,7 @@ export function labelBox(item: LabelItem, view: LabelView): Rect {
 
 const rank = (item: LabelItem) => (item.important ? 100 : (KIND_RANK[item.kind as EntityKind] ?? 1) * 10 + Math.min(9, item.degree));
 
-/** The labels to set aside: each in order of rank, if it would overlap one placed before it or lies off screen. */
+/** The labels to set aside: each in order of rank, if it would overlap one placed before it or is not wholly on screen. */
 export function quietLabels(items: LabelItem[], view: LabelView): Set<string> {
   // A coarse grid keeps the overlap test near-linear for views of thousands of nodes.
   const CELL = 120;
@@ -84,7 +84,8 @@ export function quietLabels(items: LabelItem[], view: LabelView): Set<string> {
   for (const { item } of ranked) {
     if (!item.label) continue;
     const rect = labelBox(item, view);
-    const visible = rect.x2 > 0 && rect.y2 > 0 && rect.x1 < view.width && rect.y1 < view.height;
+    // A label the canvas's edge would cut reads as another name: it waits, like one in the way.
+    const visible = rect.x1 >= 0 && rect.y1 >= 0 && rect.x2 <= view.width && rect.y2 <= view.height;
     const free = visible && cells(rect).every((key) => !(grid.get(key) ?? []).some((other) => overlaps(rect, other)));
     if (!free) {
       quiet.add(item.id);

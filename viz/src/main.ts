@@ -14,11 +14,22 @@ const $ = (id: string) => document.getElementById(id)!;
 const GEOGRAPHIC = new Set(['start', 'entity', 'city']);
 
 const store = createStore(fromQuery(location.search));
-const scene = createScene($('graph'), () => {
-  // On a phone the panel is a drawer over the bottom of the canvas; on a desktop it sits beside it.
-  const panel = $('panel');
-  return getComputedStyle(panel).position === 'absolute' ? panel.getBoundingClientRect().height : 0;
-});
+const scene = createScene(
+  $('graph'),
+  () => {
+    // On a phone the panel is a drawer over the bottom of the canvas; on a desktop it sits beside it.
+    const panel = $('panel');
+    return getComputedStyle(panel).position === 'absolute' ? panel.getBoundingClientRect().height : 0;
+  },
+  () => {
+    // What sits over the canvas, in its pixels: newcomers are not placed under it.
+    const canvas = $('graph').getBoundingClientRect();
+    return ['intro', 'legend-box', 'count']
+      .map((id) => $(id).getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ x1: r.left - canvas.left, x2: r.right - canvas.left, y1: r.top - canvas.top, y2: r.bottom - canvas.top }));
+  },
+);
 const underlay = createUnderlay(scene.cy, $('canvas'));
 // For the end-to-end tests and for curious users in the console.
 (window as unknown as { innograph: unknown }).innograph = { cy: scene.cy, scene, store };

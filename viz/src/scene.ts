@@ -4,7 +4,7 @@
 // constant on screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom
 // settles. A force layout runs fcose in a Web Worker (layout.ts): the page never freezes.
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
-import type { Position } from './geo.ts';
+import type { Position, Rect } from './geo.ts';
 import { declutter, withQuietLabels } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
@@ -12,6 +12,7 @@ import { SIZES, stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
+  compactPadding: 16, // on a phone, where every pixel of width counts
   maxFitZoom: 1.6, // a small picture is not blown up past this
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
   animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
@@ -35,8 +36,11 @@ export interface Scene {
   positions(): Map<string, Position>;
 }
 
-/** `obscured` tells how many pixels at the bottom of the canvas a drawer covers (on a phone). */
-export function createScene(container: HTMLElement, obscured: () => number = () => 0): Scene {
+/**
+ * `obscured` tells how many pixels at the bottom of the canvas a drawer covers (on a phone);
+ * `covering`, the boxes drawn over the canvas (the title, the legend, the count), in canvas pixels.
+ */
+export function createScene(container: HTMLElement, obscured: () => number = () => 0, covering: () => Rect[] = () => []): Scene {
   const cy = cytoscape({
     // Headless, with its styles, until the first picture is in (attach): attached to the page
     // before that, Cytoscape draws and composites an empty frame while the page waits for its data.
@@ -57,7 +61,9 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   let decluttered = '';
   let timer: number | undefined;
   /** A phone-sized canvas draws smaller shapes. */
-  const nodeScale = () => (cy.width() < SCENE_DEFAULTS.compactWidth ? 0.6 : 1);
+  const compact = () => cy.width() < SCENE_DEFAULTS.compactWidth;
+  const nodeScale = () => (compact() ? 0.6 : 1);
+  const fitPadding = () => (compact() ? SCENE_DEFAULTS.compactPadding : SCENE_DEFAULTS.padding);
   /** Restyles every element: only when the zoom, the canvas's size class or the view's changed. */
   const setStyle = (zoom: number, nodes = cy.nodes().length) => {
     const large = nodes > SCENE_DEFAULTS.largeView;
@@ -86,7 +92,8 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
 
   /** The viewport that fits a box (model units) into the part of the canvas no drawer covers, below the title. */
   const fitting = (box: { x1: number; y1: number; w: number; h: number }, margin = { x: 0, top: 0, bottom: 0 }) => {
-    const { padding, maxFitZoom, titleSpace } = SCENE_DEFAULTS;
+    const { maxFitZoom, titleSpace } = SCENE_DEFAULTS;
+    const padding = fitPadding();
     const width = cy.width() - 2 * padding - 2 * margin.x;
     const height = cy.height() - obscured() - 2 * padding - titleSpace - margin.top - margin.bottom;
     const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
@@ -117,11 +124,12 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     }
     if (x1 > x2) return null;
     const half = (SIZES.city * nodeScale()) / 2;
-    const margin = { x: SIZES.labelWidth / 2, top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 };
+    // Room for half a label each side; on a phone a quarter, or the picture would shrink to half the width.
+    const margin = { x: SIZES.labelWidth / (compact() ? 4 : 2), top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 };
     // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
     if (fitWidth) {
       const { zoom, pan } = fitting({ x1, y1, w: x2 - x1, h: 0 }, margin);
-      return { zoom, pan: { x: pan.x, y: 2 * SCENE_DEFAULTS.padding + SCENE_DEFAULTS.titleSpace + margin.top - y1 * zoom } };
+      return { zoom, pan: { x: pan.x, y: 2 * fitPadding() + SCENE_DEFAULTS.titleSpace + margin.top - y1 * zoom } };
     }
     return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
   };
@@ -232,11 +240,15 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         const zoom = cy.zoom();
         const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
         const item = (n: NodeSingular) => ({ id: n.id(), label: String(n.data('label') ?? ''), kind: String(n.data('kind') ?? '') });
+        // The canvas in the same pixels as the positions: what is on screen is that, shifted by the pan.
+        const pan = cy.pan();
+        const shift = (r: Rect) => ({ x1: r.x1 - pan.x, x2: r.x2 - pan.x, y1: r.y1 - pan.y, y2: r.y2 - pan.y });
         const places = placeNewcomers(
           shown.map((n: NodeSingular) => ({ ...item(n), position: screen(n.position()) })),
           newcomers.map(item),
           screen(centre),
           nodeScale(),
+          { bounds: shift({ x1: 0, y1: 0, x2: cy.width(), y2: cy.height() - obscured() }), covered: covering().map(shift) },
         );
         const destination = (node: NodeSingular) => {
           const p = places.get(node.id());

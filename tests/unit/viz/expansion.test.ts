@@ -30,4 +30,25 @@ describe('placing the newcomers of an expansion', () => {
     placeNewcomers(shown, newcomers, shown[0]!.position);
     expect(shown).toEqual(before);
   });
+
+  it('keeps newcomers inside the visible canvas and off what covers it, while it has room', () => {
+    // The expanded node near the canvas's right edge, a legend over its top right.
+    const view = { bounds: { x1: -600, y1: -300, x2: 120, y2: 300 }, covered: [{ x1: -100, y1: -300, x2: 120, y2: -80 }] };
+    const places = placeNewcomers(shown, newcomers, shown[0]!.position, 1, view);
+    for (const n of newcomers) {
+      const at = places.get(n.id)!;
+      const box = nodeBox(n.label, n.kind);
+      const [x1, x2, y1, y2] = [at.x - box.width / 2, at.x + box.width / 2, at.y - box.height / 2, at.y + box.height / 2];
+      expect(x1 >= view.bounds.x1 && x2 <= view.bounds.x2 && y1 >= view.bounds.y1 && y2 <= view.bounds.y2, `${n.id} in view`).toBe(true);
+      const c = view.covered[0]!;
+      expect(x1 < c.x2 && c.x1 < x2 && y1 < c.y2 && c.y1 < y2, `${n.id} under the legend`).toBe(false);
+    }
+  });
+
+  it('places the rest outside the view once the view is full', () => {
+    const view = { bounds: { x1: -150, y1: -100, x2: 150, y2: 100 }, covered: [] };
+    const places = placeNewcomers(shown, newcomers, shown[0]!.position, 1, view);
+    expect(places.size).toBe(newcomers.length);
+    expect([...places.values()].some((p) => Math.abs(p.x) > 150 || Math.abs(p.y) > 100)).toBe(true);
+  });
 });
