@@ -45,7 +45,7 @@ const largestMove = (before: Record<string, { x: number; y: number }>, after: Re
     .filter((id) => after[id])
     .map((id) => Math.hypot(after[id]!.x - before[id]!.x, after[id]!.y - before[id]!.y));
 
-/** The newcomers of an expansion land where the reader can see them: on the canvas, not under the title or the legend. */
+/** What is new since `before` (an expansion's newcomers, a whole view) is where the reader can see it: on the canvas, not under the title or the legend. */
 async function expectNewcomersInView(page: Page, before: Record<string, unknown>, after: Record<string, { x: number; y: number }>) {
   const covers = await page.evaluate(() => {
     const canvas = document.getElementById('graph')!.getBoundingClientRect();
@@ -443,6 +443,12 @@ describe('the explorer in Chromium', () => {
     );
     expect(sizes.length).toBeGreaterThan(1);
     for (const [width, height] of sizes) expect(Math.min(width, height)).toBeGreaterThanOrEqual(12);
+  });
+
+  it("keeps a cluster's platforms clear of the legend (生物医药与健康's one direct platform sat under it)", async () => {
+    await page.evaluate(() => (window as any).innograph.store.actions.openCluster('cluster-biomedicine-health'));
+    await idle(page);
+    await expectNewcomersInView(page, {}, await onScreen(page));
   });
 
   it('opens a cluster found by search as its platforms, one row each, in bands by route', async () => {

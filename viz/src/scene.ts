@@ -91,10 +91,10 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   });
 
   /** The viewport that fits a box (model units) into the part of the canvas no drawer covers, below the title. */
-  const fitting = (box: { x1: number; y1: number; w: number; h: number }, margin = { x: 0, top: 0, bottom: 0 }) => {
+  const fitting = (box: { x1: number; y1: number; w: number; h: number }, margin = { x: 0, top: 0, bottom: 0, right: 0 }) => {
     const { maxFitZoom, titleSpace } = SCENE_DEFAULTS;
     const padding = fitPadding();
-    const width = cy.width() - 2 * padding - 2 * margin.x;
+    const width = cy.width() - 2 * padding - 2 * margin.x - margin.right;
     const height = cy.height() - obscured() - 2 * padding - titleSpace - margin.top - margin.bottom;
     const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
     return {
@@ -125,13 +125,29 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     if (x1 > x2) return null;
     const half = (SIZES.city * nodeScale()) / 2;
     // Room for half a label each side; on a phone a quarter, or the picture would shrink to half the width.
-    const margin = { x: SIZES.labelWidth / (compact() ? 4 : 2), top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 };
-    // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
-    if (fitWidth) {
+    const margin = { x: SIZES.labelWidth / (compact() ? 4 : 2), top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4, right: 0 };
+    const fitted = () => {
+      // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
+      if (!fitWidth) return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
       const { zoom, pan } = fitting({ x1, y1, w: x2 - x1, h: 0 }, margin);
       return { zoom, pan: { x: pan.x, y: 2 * fitPadding() + SCENE_DEFAULTS.titleSpace + margin.top - y1 * zoom } };
-    }
-    return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
+    };
+    const target = fitted();
+    // A node under a box on the canvas's right (the legend, the count) is hidden from the reader:
+    // the picture then keeps to the left of the widest such box.
+    const under = covering().filter(
+      (c) =>
+        c.x1 > cy.width() / 2 &&
+        ids.some((id) => {
+          const p = positions.get(id);
+          if (!p) return false;
+          const [x, y] = [p.x * target.zoom + target.pan.x, p.y * target.zoom + target.pan.y];
+          return x + half > c.x1 && x - half < c.x2 && y + margin.bottom > c.y1 && y - half < c.y2;
+        }),
+    );
+    if (under.length === 0) return target;
+    margin.right = Math.max(...under.map((c) => cy.width() - c.x1)) - fitPadding();
+    return fitted();
   };
 
   /**
