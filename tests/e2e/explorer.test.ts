@@ -510,6 +510,30 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#details h2').textContent()).toBe('Advanced Materials Cluster');
   });
 
+  it('draws arrowheads smaller than the nodes they point at, zoomed out or in', async () => {
+    const sizes = async (zoom: number) => {
+      await page.evaluate((z) => {
+        const cy = (window as any).innograph.cy;
+        cy.zoom({ level: z, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      }, zoom);
+      await page.waitForTimeout(400); // the sizes are redone once the zoom settles
+      return page.evaluate(() => {
+        const cy = (window as any).innograph.cy;
+        const edge = cy.edges().first();
+        // Cytoscape's own measure of the arrowhead it draws, in model units, then on screen.
+        const arrow = cy.renderer().getArrowWidth(edge.pstyle('width').pfValue, edge.pstyle('arrow-scale').value) * 0.3 * cy.zoom();
+        return { arrow, node: edge.target().renderedWidth() };
+      });
+    };
+    await page.click('#fit');
+    const start = (await page.evaluate(() => (window as any).innograph.cy.zoom())) as number;
+    for (const zoom of [start, start * 3]) {
+      const { arrow, node } = await sizes(zoom);
+      expect(arrow, `zoom ${zoom}`).toBeLessThan(node);
+    }
+    await page.click('#fit');
+  });
+
   it('keeps most of a phone screen for the graph, the panels as drawers', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     watch(phone);

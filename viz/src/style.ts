@@ -118,7 +118,9 @@ export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJs
       style: {
         width: px(SIZES.edge),
         'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.9,
+        // Cytoscape draws an arrowhead at least 29 × arrow-scale model units wide, whatever the
+        // edge's width: scaled by the zoom like the shapes, or zooming in grows it past the nodes.
+        'arrow-scale': (0.9 * Math.sqrt(nodeScale)) / zoom,
         'curve-style': large ? 'straight' : 'bezier',
         // Opaque: Cytoscape draws the arrow of a translucent edge twice (a destination-out pass
         // first), which made arrows the costliest part of drawing a large view.
