@@ -15,7 +15,8 @@ export interface Store {
 }
 
 function createActions(get: () => AppState, set: (patch: Partial<AppState>, change?: Change) => void, removed: Set<string>) {
-  const fresh = { selected: null, expanded: [] as string[] };
+  // A view's subject is that view's alone: a switch drops the others', so the URL says only what is shown.
+  const fresh = { selected: null, expanded: [] as string[], city: null, cluster: null, pathFrom: null, pathTo: null, compareA: null, compareB: null };
   return {
     select: (id: string | null) => set({ selected: id }),
     /** An entity chosen in search: brought back if it had been removed, then selected. */

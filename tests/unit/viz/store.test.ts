@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exactFirst } from '../../../viz/src/search.ts';
-import { DEFAULT_STATE } from '../../../viz/src/state.ts';
+import { DEFAULT_STATE, toQuery } from '../../../viz/src/state.ts';
 import { createStore, pictureKey, viewKey } from '../../../viz/src/store.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
@@ -23,6 +23,14 @@ describe('the explorer store', () => {
     store.actions.expand('shenzhen');
     expect(pictureKey(store.get())).not.toBe(pictureKey(before));
     expect(viewKey(store.get())).toBe(viewKey(before));
+  });
+
+  it("drops the other views' subjects on a view switch, so the URL names only what is shown", () => {
+    const store = createStore(DEFAULT_STATE);
+    store.actions.openCity('dongguan');
+    store.actions.openPath('shenzhen', 'dongguan');
+    store.actions.openCluster('cluster-biomedicine-health');
+    expect(toQuery(store.get())).toBe('?view=cluster&cluster=cluster-biomedicine-health');
   });
 
   it('forgets a removed entity when search finds it again', () => {
