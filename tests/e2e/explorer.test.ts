@@ -239,6 +239,27 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '2-expanded.png') });
   });
 
+  it('draws a link with an expansion as the expansion by hand drew it', async () => {
+    const open = async (url: string) => {
+      const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      watch(fresh);
+      await fresh.goto(url);
+      await idle(fresh);
+      return fresh;
+    };
+    const byHand = await open(`${base}/?sel=guangming-science-city`);
+    await byHand.click('#expand');
+    await idle(byHand);
+    expect(byHand.url()).toContain('exp=guangming-science-city');
+    const here = await onScreen(byHand);
+    const linked = await open(byHand.url());
+    const there = await onScreen(linked);
+    await Promise.all([byHand.close(), linked.close()]);
+    expect(Object.keys(there).sort()).toEqual(Object.keys(here).sort());
+    const moved = Object.keys(here).filter((id) => Math.hypot(there[id]!.x - here[id]!.x, there[id]!.y - here[id]!.y) > 2);
+    expect(moved).toEqual([]);
+  });
+
   it('words each link of the selected entity as stored, an incoming one naming the other end first', async () => {
     // 深圳 has links both ways: places located in it, and its own links out.
     await page.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));

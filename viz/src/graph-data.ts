@@ -32,6 +32,19 @@ export function without(graph: GraphData, ids: Iterable<string>): GraphData {
   return { nodes, edges };
 }
 
+/** `base`, and what lies one link from `around`: the picture after expanding those, one by one. */
+export function within(graph: GraphData, base: ReadonlySet<string>, around: readonly string[]): GraphData {
+  const centres = new Set(around);
+  const keep = new Set([...base].filter((id) => graph.nodes.has(id)));
+  for (const e of graph.edges.values()) {
+    if (centres.has(e.from.id)) keep.add(e.to.id);
+    if (centres.has(e.to.id)) keep.add(e.from.id);
+  }
+  const nodes = new Map([...graph.nodes].filter(([id]) => keep.has(id)));
+  const edges = new Map([...graph.edges].filter(([, e]) => keep.has(e.from.id) && keep.has(e.to.id)));
+  return { nodes, edges };
+}
+
 /** What the filters let through; an entity the user selected stays visible whatever its kind. */
 export function filtered(graph: GraphData, state: Pick<AppState, 'hiddenKinds' | 'hiddenTypes' | 'onlyCited' | 'minConfidence' | 'selected'>): GraphData {
   const nodes = new Map(

@@ -8,7 +8,7 @@ import { fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
-import { filtered, merge, toElements, without, type Colouring, type GraphData } from './graph-data.ts';
+import { filtered, merge, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import { pictureKey, viewKey, type Store } from './store.ts';
@@ -204,8 +204,19 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
         await scene.update(elements, anchor, state.selected);
       } else {
-        const { arrangement: how, viewport } = arrangement(state, view, pictureKey({ ...state, selected: null }));
-        await scene.replace(elements, how, viewport);
+        const key = pictureKey({ ...state, selected: null });
+        // A link with expansions shows what its sender saw: the view laid out alone, then each
+        // expansion's newcomers placed around it as an expansion by hand places them.
+        const replay = remembered.has(key) ? [] : state.expanded.filter((id) => shown.nodes.has(id));
+        const full = shown;
+        const base = new Set(filtered(without(view.graph, store.removed()), state).nodes.keys());
+        if (replay.length > 0) shown = within(full, base, []);
+        const { arrangement: how, viewport } = arrangement(state, view, key);
+        await scene.replace(replay.length > 0 ? toElements(shown, state.lang, colouring) : elements, how, viewport);
+        for (const [i, id] of replay.entries()) {
+          shown = i === replay.length - 1 ? full : within(full, base, replay.slice(0, i + 1));
+          await scene.update(shown === full ? elements : toElements(shown, state.lang, colouring), id, state.selected, false);
+        }
       }
       scene.highlight(view.highlight ? scene.cy.elements().map((el) => el.id()) : []);
       scene.select(state.selected, true);

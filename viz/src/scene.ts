@@ -29,8 +29,8 @@ export interface Scene {
   replace(elements: ElementDefinition[], arrangement: Arrangement, viewport?: { zoom: number; pan: Position }): Promise<void>;
   /** The canvas takes the size of its container now; the first call attaches Cytoscape to the page. */
   attach(): void;
-  /** The same picture with some elements more or fewer: what is shown stays where it is. */
-  update(elements: ElementDefinition[], anchor: string | null, selected: string | null): Promise<void>;
+  /** The same picture with some elements more or fewer: what is shown stays where it is; newcomers fly out of `anchor`, or are simply there. */
+  update(elements: ElementDefinition[], anchor: string | null, selected: string | null, animate?: boolean): Promise<void>;
   select(id: string | null, reveal: boolean): void;
   highlight(ids: Iterable<string>): void;
   positions(): Map<string, Position>;
@@ -229,7 +229,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       else fit();
       restyle(true);
     },
-    async update(elements, anchor, selected) {
+    async update(elements, anchor, selected, animate = true) {
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
       const before = new Set(cy.nodes().map((n) => n.id()));
       cy.batch(() => {
@@ -275,6 +275,10 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         selectOnly(selected);
         declutter(cy, nodeScale(), { position: destination });
         decluttered = labelKey();
+        if (!animate) {
+          cy.batch(() => newcomers.positions((node: NodeSingular) => destination(node)));
+          return restyle();
+        }
         // Newcomers fly out of the node they came with to their places; what was shown stays put.
         cy.batch(() => newcomers.positions(() => centre));
         await run({
