@@ -739,6 +739,9 @@ export type ScienceCity = Entity & {
   documents: Array<Document>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
+  /** Where it lies (WGS84), where the registry says: the map places it there, not just near its city. */
+  lat?: Maybe<Scalars['Float']['output']>;
+  lon?: Maybe<Scalars['Float']['output']>;
   mentions: Array<Mention>;
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
@@ -1501,6 +1504,8 @@ export type ScienceCityResolvers<ContextType = Context, ParentType extends Resol
   documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  lat?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lon?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType, RequireFields<ScienceCityMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -81,9 +81,9 @@ const RELAX = {
 };
 
 /**
- * Cities at their projected positions; every other node starts on a spiral around its anchor
- * (its city, else the mean of the positioned nodes it links) and is pushed until its box
- * overlaps no other. Cities never move.
+ * Cities at their projected positions, and the places the registry locates (science cities) at
+ * theirs; every other node starts on a spiral around its anchor (its city, else the mean of the
+ * positioned nodes it links). All are pushed until no box overlaps another. Cities never move.
  */
 export function geoPositions(
   nodes: (Entity & Placed)[],
@@ -107,8 +107,17 @@ export function geoPositions(
   }
   const centre = mean([...positions.values()]);
   const anchors = new Map<string, Position>();
+  // A place the registry locates (a science city) starts where it lies, and is pulled back there.
+  const located = new Set<string>();
   for (const n of nodes) {
     if (fixed.has(n.id)) continue;
+    if (n.lat != null && n.lon != null) {
+      const at = project(projection, n.lat, n.lon);
+      anchors.set(n.id, at);
+      positions.set(n.id, { ...at });
+      located.add(n.id);
+      continue;
+    }
     const own = n.city && positions.get(n.city.id);
     const linked = (neighbours.get(n.id) ?? []).map((id) => positions.get(id)).filter((p): p is Position => !!p);
     anchors.set(n.id, own ?? (linked.length ? mean(linked) : centre));
@@ -116,6 +125,7 @@ export function geoPositions(
   // A golden-angle spiral per anchor: the k-th satellite of a place starts in its own direction.
   const count = new Map<string, number>();
   for (const [id, anchor] of anchors) {
+    if (located.has(id)) continue;
     const key = `${anchor.x},${anchor.y}`;
     const k = count.get(key) ?? 0;
     count.set(key, k + 1);

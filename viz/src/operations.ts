@@ -39,6 +39,10 @@ const ENTITY = /* GraphQL */ `
       lat
       lon
     }
+    ... on ScienceCity {
+      lat
+      lon
+    }
     ... on Indicator {
       baseline
       target

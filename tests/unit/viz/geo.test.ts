@@ -80,4 +80,15 @@ describe('geographic positions', () => {
     expect(c.x).toBeGreaterThan(gz.x);
     expect(c.x).toBeLessThan(sz.x);
   });
+
+  it('places a science city the registry locates where it lies, not wherever its city has room (西丽湖 is north-west of 深圳, on land)', () => {
+    const xili = entity('xili', 'ScienceCity', { name: '西丽湖国际科教城', lat: 22.59, lon: 113.95, city: { id: 'shenzhen', name: '深圳', nameEn: null } });
+    const nodes = [city('guangzhou', 23.129, 113.264), city('shenzhen', 22.543, 114.058), city('hong-kong', 22.319, 114.169), xili].map(placed);
+    const { positions, projection } = geoPositions(nodes, [['xili', 'shenzhen']], box);
+    const [sz, x] = [positions.get('shenzhen')!, positions.get('xili')!];
+    expect(x.x).toBeLessThan(sz.x);
+    expect(x.y).toBeLessThan(sz.y);
+    const at = project(projection!, 22.59, 113.95);
+    expect(Math.hypot(x.x - at.x, x.y - at.y)).toBeLessThan(40);
+  });
 });

@@ -155,6 +155,8 @@ type EntityFields_Program_Fragment = {
 };
 
 type EntityFields_ScienceCity_Fragment = {
+  lat: number | null;
+  lon: number | null;
   id: string;
   kind: EntityKind;
   name: string;
