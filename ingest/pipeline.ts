@@ -121,7 +121,8 @@ class GraphBuilder {
     return this.edges.has(edgeId(type, from, to));
   }
 
-  relate(type: RelationType, from: string, to: string, sentence: Section, method: string, confidence: number): void {
+  /** `lead`: where the plan names the other end, when the sentence only stands under it; quoted first, an ellipsis between. */
+  relate(type: RelationType, from: string, to: string, sentence: Section, method: string, confidence: number, lead?: Section): void {
     if (from === to) return;
     const id = edgeId(type, from, to);
     let edge = this.edges.get(id);
@@ -133,7 +134,7 @@ class GraphBuilder {
     const evidence: Evidence = {
       docId: this.docId,
       sectionId: sentence.id,
-      quote: this.text.slice(sentence.start, sentence.end),
+      quote: (lead ? `${this.text.slice(lead.start, lead.end)}……` : '') + this.text.slice(sentence.start, sentence.end),
       start: sentence.start,
       end: sentence.end,
       method,
@@ -387,7 +388,7 @@ export function buildGraph(input: IngestInput): IngestResult {
     const context: RuleContext = { ...view, boxes: boxPrograms(view), leads: leads(view) };
     for (const rule of RULES) {
       for (const found of rule.apply(context) as Found[]) {
-        builder.relate(found.type, found.from, found.to, found.sentence, rule.id, found.confidence);
+        builder.relate(found.type, found.from, found.to, found.sentence, rule.id, found.confidence, found.lead);
       }
     }
     addRegistryFacts(builder, input.registry, sentences, text);

@@ -225,6 +225,7 @@ export type Evidence = {
   end: Scalars['Int']['output'];
   /** The relation rule that read it (hosted-by, focuses-on …); registry for a curated fact this sentence states; registry-no-sentence for one no sentence states (the quote then shows where its subject is named). */
   method: Scalars['String']['output'];
+  /** The sentence (start..end). Where a rule read it under a paragraph opening or an item heading that names the other end (推进建设横琴粤澳深度合作区。, 六、新材料), that opening comes first, then ……. */
   quote: Scalars['String']['output'];
   section: Section;
   start: Scalars['Int']['output'];

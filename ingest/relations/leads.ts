@@ -9,6 +9,8 @@ import { PLACE_KINDS, container, kindIn, type Mentioned, type SentenceView, type
 
 export interface Lead {
   topic: Mentioned;
+  /** where the topic is named (the paragraph's opening, the item's heading): quoted with what a rule reads under it */
+  sentence: Section;
   /** box-paragraph topics are stated more tightly than item headings */
   confidence: number;
 }
@@ -36,19 +38,19 @@ function placeOpening(view: SentenceView): Mentioned | undefined {
 }
 
 /** An item heading that is a name: `六、新材料`. */
-function headingTopic(context: TextView, item: Section): Mentioned | undefined {
+function headingTopic(context: TextView, item: Section): { topic: Mentioned; sentence: Section } | undefined {
   const view = context.sentences.find((v) => v.sentence.parentId === item.id && v.sentence.start === item.start);
   if (!view) return undefined;
   const title = view.text.replace(/^[一二三四五六七八九十]+、/, '');
   const only = view.mentions.length === 1 ? view.mentions[0] : undefined;
-  return only && only.end - only.start === title.length ? only : undefined;
+  return only && only.end - only.start === title.length ? { topic: only, sentence: view.sentence } : undefined;
 }
 
 /** Several rules ask for the topics of one document's sentences: the pipeline works them out once. */
 export function leads(context: TextView): Map<SentenceView, Lead> {
   const result = new Map<SentenceView, Lead>();
   let box: Section | undefined;
-  let boxTopic: Mentioned | undefined;
+  let boxTopic: Omit<Lead, 'confidence'> | undefined;
   for (const view of context.sentences) {
     const currentBox = container(context, view.sentence, ['box']);
     if (currentBox !== box) {
@@ -57,18 +59,18 @@ export function leads(context: TextView): Map<SentenceView, Lead> {
     }
     if (box && view.sentence.parentId !== box.id) {
       const topic = soleMention(view) ?? placeOpening(view);
-      if (topic && view.sentence.ordinal === 1) boxTopic = topic;
+      if (topic && view.sentence.ordinal === 1) boxTopic = { topic, sentence: view.sentence };
       // 专栏 7: after the 明珠科学园 paragraph, 支持省科学院打造综合产业技术创新平台。 opens a paragraph
       // about the academy, which is not in the park.
       else if (isOpening(view)) boxTopic = undefined;
       if (boxTopic) {
-        result.set(view, { topic: boxTopic, confidence: 0.8 });
+        result.set(view, { ...boxTopic, confidence: 0.8 });
         continue;
       }
     }
     const item = container(context, view.sentence, ['item']);
-    const topic = item ? headingTopic(context, item) : undefined;
-    if (topic && view.sentence.parentId !== item?.id) result.set(view, { topic, confidence: 0.7 });
+    const heading = item ? headingTopic(context, item) : undefined;
+    if (heading && view.sentence.parentId !== item?.id) result.set(view, { ...heading, confidence: 0.7 });
   }
   return result;
 }

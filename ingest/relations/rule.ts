@@ -43,7 +43,16 @@ export interface Found {
   to: string;
   sentence: Section;
   confidence: number;
+  /**
+   * Where the plan names the other end, when the sentence stands under it rather than naming it
+   * (推进建设横琴粤澳深度合作区。 opening a paragraph, 六、新材料 heading an item): the quote gives it first.
+   */
+  lead?: Section;
 }
+
+/** The lead a finding needs: none when the sentence names the topic itself. */
+export const leadFor = (lead: { topic: Mentioned; sentence: Section }, view: SentenceView): Section | undefined =>
+  view.mentions.some((m) => m.nodeId === lead.topic.nodeId) ? undefined : lead.sentence;
 
 export interface RelationRule {
   /** stable id, stored as the evidence's method */

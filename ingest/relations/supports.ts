@@ -7,10 +7,11 @@
 // 联动发展 (cooperation), 在人工智能…等领域 (a field). Likewise under a program's own
 // paragraph (广东省强芯工程。…). Nor the industries a typed list has a city grow (提升海洋、绿色钢铁…等
 // 创新型产业集群发展): the city develops them, the box builds none of them.
+import type { Section } from '../types.ts';
 import type { EntityKind } from '../model.ts';
 import { TYPED_LIST } from '../typed-lists.ts';
 import { buildVerb, isBuilt } from './built.ts';
-import { PLATFORM_KINDS, findAll, kindIn, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
+import { PLATFORM_KINDS, findAll, kindIn, leadFor, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
 
 /** What a program can build or fund; cities, corridors, fields, programs and indicators it cannot. */
 const SUPPORTED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone', 'IndustryCluster'] satisfies readonly EntityKind[];
@@ -24,22 +25,22 @@ export const supports: RelationRule = {
   id: 'supports',
   apply(context) {
     const found: Found[] = [];
-    const consider = (program: Mentioned, view: SentenceView, confidence: number) => {
+    const consider = (program: Mentioned, view: SentenceView, confidence: number, lead?: Section) => {
       const lists = findAll(view, TYPED_LIST);
       for (const m of view.mentions) {
         if (m.nodeId === program.nodeId || lists.some((l) => l.start <= m.start && m.end <= l.end)) continue;
         // 推动设立粤港澳大湾区科技成果转化基金: a fund the box sets up is a program it supports.
         if (m.kind === 'Program' && buildVerb(context.text, view, m) === '设立') {
-          found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence });
+          found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence, lead });
           continue;
         }
         if (!kindIn(SUPPORTED, m.kind)) continue;
         if (isItemTopic(view, m) || isBuilt(context.text, view, m))
-          found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence });
+          found.push({ type: 'SUPPORTS', from: program.nodeId, to: m.nodeId, sentence: view.sentence, confidence, lead });
       }
     };
     for (const { program, body } of context.boxes) for (const view of body) consider(program, view, 0.7);
-    for (const [view, lead] of context.leads) if (lead.topic.kind === 'Program') consider(lead.topic, view, lead.confidence);
+    for (const [view, lead] of context.leads) if (lead.topic.kind === 'Program') consider(lead.topic, view, lead.confidence, leadFor(lead, view));
     return found;
   },
 };

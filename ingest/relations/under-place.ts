@@ -7,7 +7,7 @@
 // 健康医疗、金融科技等领域率先开展…) are the place's focus.
 import type { EntityKind } from '../model.ts';
 import { buildVerb } from './built.ts';
-import { PLACE_KINDS, PLATFORM_KINDS, container, findAll, kindIn, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
+import { PLACE_KINDS, PLATFORM_KINDS, container, findAll, kindIn, leadFor, type Found, type Mentioned, type RelationRule, type SentenceView } from './rule.ts';
 
 const PLACED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone', 'IndustryCluster'] satisfies readonly EntityKind[];
 const AREAS = ['ScienceCity', 'Zone'] satisfies readonly EntityKind[];
@@ -36,7 +36,8 @@ export const underPlace: RelationRule = {
     for (const [view, lead] of context.leads) {
       const place = lead.topic;
       if (!kindIn(PLACE_KINDS, place.kind) || !container(context, view.sentence, ['box'])) continue;
-      const add = (type: Found['type'], from: string, to: string) => found.push({ type, from, to, sentence: view.sentence, confidence: lead.confidence * 0.9 });
+      const add = (type: Found['type'], from: string, to: string) =>
+        found.push({ type, from, to, sentence: view.sentence, confidence: lead.confidence * 0.9, lead: leadFor(lead, view) });
       const named = view.mentions.find((m) => m.nodeId === place.nodeId);
       const builders = buildersByPlace.get(place) ?? buildersOf(context.sentences, place);
       buildersByPlace.set(place, builders);

@@ -26,4 +26,20 @@ describe('rule serves', () => {
     );
     expect(edgesBy(graph, 'serves')).toEqual(['SERVES 国家级动力电池及电驱动系统检验检测中心→新能源汽车', 'SERVES 智能网联汽车测试及试验基地→新能源汽车']);
   });
+
+  it('quotes the cluster a platform serves with the sentence: the paragraph opens with its name', () => {
+    const graph = snippetGraph(
+      '专栏 16 培育发展战略性支柱产业集群\n生物医药与健康产业集群。加快建设国家高性能医疗器械创新中心，提升高性能医疗器械产业核心竞争力。',
+    );
+    const edge = graph.edges.find((e) => e.type === 'SERVES' && e.to === 'cluster-biomedicine-health');
+    expect(edge?.evidence.map((e) => e.quote)).toEqual(['生物医药与健康产业集群。……加快建设国家高性能医疗器械创新中心，提升高性能医疗器械产业核心竞争力。']);
+  });
+
+  it('lets a park serve a cluster, not a region the cluster grows in (珠江西岸, with no 江西 read inside it)', () => {
+    const graph = snippetGraph(
+      '专栏 17 培育发展战略性新兴产业集群\n精密仪器设备产业集群。面向珠江西岸布局建设精密仪器设备科技产业园区。在粤东西北地区形成以精密仪器装备制造为特色的产业聚集带。',
+    );
+    expect(edgesBy(graph, 'serves')).toEqual(['SERVES 精密仪器设备科技产业园区→精密仪器设备产业集群']);
+    expect(graph.nodes.map((n) => n.name)).not.toContain('江西省');
+  });
 });

@@ -63,4 +63,10 @@ describe('rule under-place (a box paragraph about a place places what it builds 
   it('reads nothing outside a box', () => {
     expect(edgesBy(snippetGraph('推进建设横琴粤澳深度合作区。加快建设广东省智能科学与技术研究院。'), 'under-place')).toEqual([]);
   });
+
+  it('quotes the paragraph opening that names the place before the sentence that builds there', () => {
+    const graph = snippetGraph('专栏 2 推进粤港澳大湾区国际科技创新中心合作区建设\n推进建设横琴粤澳深度合作区。优化粤澳合作中医药科技产业园发展路径。');
+    const edge = graph.edges.find((e) => e.type === 'PART_OF' && e.from === 'guangdong-macao-tcm-park');
+    expect(edge?.evidence.map((e) => e.quote)).toEqual(['推进建设横琴粤澳深度合作区。……优化粤澳合作中医药科技产业园发展路径。']);
+  });
 });
