@@ -470,6 +470,10 @@ describe('the explorer in Chromium', () => {
     await page.evaluate(() => (window as any).innograph.store.actions.openCluster('cluster-biomedicine-health'));
     await idle(page);
     await expectNewcomersInView(page, {}, await onScreen(page));
+    // The direct platform's quote names the cluster (the paragraph opens with it), and the field
+    // route, whose field-to-cluster links are the registry's alone, says so once, up front.
+    expect(await page.locator('#details .via[data-via="DIRECT"] .quote').first().textContent()).toContain('生物医药与健康产业集群');
+    expect(await page.locator('#details .via[data-via="FIELD"] > .route-note').count()).toBe(1);
   });
 
   it('opens a cluster found by search as its platforms, one row each, in bands by route', async () => {

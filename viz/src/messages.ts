@@ -41,9 +41,9 @@ export const MESSAGES = {
   aliases: { zh: '别名', en: 'Also' },
   relations: { zh: '关系与依据', en: 'Relations and evidence' },
   mentions: { zh: '规划中的提及', en: 'Mentions in the plan' },
-  curated: { zh: '（登记表，原文未直接陈述）', en: ' (curated: no sentence states it)' },
+  curated: { zh: '（仅见于登记表，原文未陈述）', en: ' (curated: no sentence states it)' },
   // What a quote is to the link it stands under; the rule that read it stays in data-method.
-  readFromSentence: { zh: '由本句读出', en: 'read from this sentence' },
+  readFromSentence: { zh: '由这段原文读出', en: 'read from these words' },
   curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'curated; this sentence names both ends' },
   curatedUnstated: {
     zh: '登记表所载；原文没有陈述这条关系，本句只提到其中一端',
@@ -55,6 +55,10 @@ export const MESSAGES = {
   path: { zh: '路径', en: 'Path' },
   direct: { zh: '直接服务', en: 'Serves directly' },
   throughField: { zh: '经由相关领域', en: 'Through a related field' },
+  fieldsCurated: {
+    zh: '这些领域与本集群的联系仅见于登记表，原文未陈述；平台与领域的联系由原文读出。',
+    en: "The links of these fields to this cluster are the registry's alone, not stated in the plan; the platforms' links to the fields are read from it.",
+  },
   throughProgram: { zh: '经由专门计划', en: 'Through a program for this cluster' },
   noPlatforms: { zh: '规划未列出服务该集群的平台。', en: 'The plan names no platform for this cluster.' },
   cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },

@@ -76,9 +76,16 @@ export function statement(
   );
 }
 
-/** A link stated by the registry alone says so next to it. */
-function curatedMark(relation: Pick<Relation, 'cited'>, lang: Lang): HTMLElement | null {
-  return relation.cited ? null : h('span', { class: 'curated' }, t('curated', lang));
+/** Does no sentence state this link (the registry's alone)? */
+const unstated = (relation: { evidence: Pick<Evidence, 'method'>[] }) =>
+  relation.evidence.length > 0 && relation.evidence.every((e) => e.method === UNSTATED_METHOD);
+
+/**
+ * A link no sentence states says so next to it. One the registry supplies and a sentence names
+ * both ends of is not marked: the note under its quote says what the sentence is to it.
+ */
+function curatedMark(relation: { evidence: Pick<Evidence, 'method'>[] }, lang: Lang): HTMLElement | null {
+  return unstated(relation) ? h('span', { class: 'curated' }, t('curated', lang)) : null;
 }
 
 function facts(entity: Entity, lang: Lang): HTMLElement {
@@ -252,6 +259,10 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang
         'section',
         { class: 'via', 'data-via': via },
         h('h3', {}, `${t(ROUTE_TITLE[via], lang)} (${list.length})`),
+        // Said once, up front, when every field of the route reaches the cluster by the registry alone.
+        via === 'FIELD' && list.every((p) => p.relations.filter((r) => r.type === 'RELATED_TO').every(unstated))
+          ? h('p', { class: 'curated route-note' }, t('fieldsCurated', lang))
+          : null,
         ...list.map((p) =>
           h(
             'div',
