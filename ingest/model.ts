@@ -39,7 +39,8 @@ export const RELATION_TYPES = {
   SERVES: { zh: '服务', en: 'serves' },
   FOCUSES_ON: { zh: '聚焦', en: 'focuses on' },
   SUPPORTS: { zh: '支持', en: 'supports' },
-  COOPERATES_WITH: { zh: '合作', en: 'cooperates with' },
+  // Symmetric: stored one way (as the sentence names the parties), drawn and worded without a direction.
+  COOPERATES_WITH: { zh: '合作', en: 'cooperates with', symmetric: true },
   IN_CORRIDOR: { zh: '在走廊上', en: 'in corridor' },
   TARGETS: { zh: '目标', en: 'targets' },
   RELATED_TO: { zh: '相关', en: 'related to' },
@@ -47,6 +48,9 @@ export const RELATION_TYPES = {
 
 export type RelationType = keyof typeof RELATION_TYPES;
 export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
+
+/** A relation that holds both ways: A cooperates with B as B with A. */
+export const isSymmetric = (type: RelationType): boolean => 'symmetric' in RELATION_TYPES[type];
 
 /** Labels that are not entity kinds but are stored in the graph too. */
 export const ENTITY_LABEL = 'Entity';

@@ -272,6 +272,13 @@ describe('the explorer in Chromium', () => {
       expect(s.drawn, `${s.source} → ${s.target}`).toEqual([[s.source, s.target]]);
       expect(s.words).toEqual(s.labels);
     }
+    // Cooperation holds both ways: worded and drawn without a direction, unlike the others.
+    expect(await page.locator('#details .statement[data-type="COOPERATES_WITH"]').first().textContent()).toMatch(/ —合作— /);
+    const heads = await page.evaluate(() =>
+      Object.fromEntries((window as any).innograph.cy.edges().map((e: any) => [e.data('type'), e.style('target-arrow-shape')])),
+    );
+    expect(heads.COOPERATES_WITH).toBe('none');
+    expect(heads.LOCATED_IN).toBe('triangle');
     await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
     await idle(page);
     await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');

@@ -31,7 +31,8 @@ export const statementsBesideGraph = (page: Page, within = '#details') =>
             ((e.source().id() === source && e.target().id() === target) || (e.source().id() === target && e.target().id() === source)),
         )
         .map((e: any) => [e.source().id(), e.target().id()]);
-      const words = said.textContent!.split(/ —.*→ /);
+      // " —位于→ " between the ends; " —合作— " for a relation with no direction.
+      const words = said.textContent!.split(/ —.*?[→—] /);
       return {
         source,
         target,

@@ -1,6 +1,6 @@
 // The legend, drawn as the graph draws: each kind's shape and colour, each relation type's
 // colour, line and arrow, the dashed marks for curated links and discovered entities.
-import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
+import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, isSymmetric, type EntityKind, type RelationType } from '../../ingest/model.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import { h } from './dom.ts';
 import type { Lang } from './state.ts';
@@ -45,12 +45,10 @@ export function relationSwatch(type: RelationType, curated = false): SVGSVGEleme
   const { color, line } = RELATION_STYLES[type];
   const dash = curated ? `stroke-dasharray="${DASHES.curated.join(' ')}"` : line === 'dotted' ? `stroke-dasharray="${DASHES.dotted.join(' ')}"` : '';
   const arrow = curated ? `fill="#fff" stroke="${color}"` : `fill="${color}"`;
-  return svg(
-    34,
-    12,
-    `<line x1="1" y1="6" x2="25" y2="6" stroke="${color}" stroke-width="2" ${dash}/><polygon points="24,2 33,6 24,10" ${arrow}/>`,
-    '0 0 34 12',
-  );
+  // A symmetric relation is drawn as a line alone, as in the graph.
+  const head = isSymmetric(type) ? '' : `<polygon points="24,2 33,6 24,10" ${arrow}/>`;
+  const end = isSymmetric(type) ? 33 : 25;
+  return svg(34, 12, `<line x1="1" y1="6" x2="${end}" y2="6" stroke="${color}" stroke-width="2" ${dash}/>${head}`, '0 0 34 12');
 }
 
 /** A plan's colour as a disc, or several plans' as slices of one (a node several plans name). */

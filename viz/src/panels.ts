@@ -4,6 +4,7 @@ import { label } from './graph-data.ts';
 import { button, h } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import type { Lang } from './state.ts';
+import { isSymmetric } from '../../ingest/model.ts';
 import { REGISTRY_METHOD, UNSTATED_METHOD } from '../../ingest/types.ts';
 import { stated } from './statement.ts';
 import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, Relation, SectionText, SentenceHit } from './types.ts';
@@ -71,7 +72,8 @@ export function statement(
     tag,
     { class: 'statement', 'data-source': source.id, 'data-target': target.id, 'data-type': relation.type },
     name(source),
-    ` —${typeLabel(relation.type, lang)}→ `,
+    // A symmetric relation has no direction to state.
+    ` —${typeLabel(relation.type, lang)}${isSymmetric(relation.type) ? '—' : '→'} `,
     name(target),
   );
 }

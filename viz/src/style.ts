@@ -3,7 +3,7 @@
 // kind or type is styled without touching this file. Sizes are given in screen pixels and
 // divided by the zoom, so labels stay readable however far the reader zooms out.
 import type { StylesheetJson } from 'cytoscape';
-import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, type RelationType } from '../../ingest/model.ts';
+import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, isSymmetric, type RelationType } from '../../ingest/model.ts';
 
 export const SIZES = {
   node: 20, // pixels across a node
@@ -137,6 +137,7 @@ export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJs
       style: {
         'line-color': RELATION_STYLES[type].color,
         'target-arrow-color': RELATION_STYLES[type].color,
+        ...(isSymmetric(type) ? { 'target-arrow-shape': 'none' as const } : {}),
         // Butt caps: round ones lengthen each dot by the line's width, and close the gaps of a highlighted (wider) line.
         ...(RELATION_STYLES[type].line === 'dotted'
           ? { 'line-style': 'dashed' as const, 'line-dash-pattern': DASHES.dotted.map(px), 'line-cap': 'butt' as const }
