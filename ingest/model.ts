@@ -65,22 +65,68 @@ export function isRelationType(value: string): value is RelationType {
   return Object.hasOwn(RELATION_TYPES, value);
 }
 
-/** Kind-specific properties whose values are a closed list; the registry validator checks them. */
-export const LAB_TIERS = [
-  'national',
-  'national-key',
-  'ministry-key',
-  'provincial',
-  'provincial-key',
-  'hk-macao-joint',
-  'biosafety-p3',
-  'biosafety-p4',
-] as const;
-export const FACILITY_DOMAINS = ['information', 'life', 'materials', 'ocean', 'energy', 'physics', 'aerospace'] as const;
-export const CLUSTER_CATEGORIES = ['pillar', 'emerging'] as const;
+/**
+ * Kind-specific properties whose values are a closed list, each value with its name in both
+ * languages: the registry validator checks them, the explorer shows the names.
+ */
+export const CLOSED_PROPS = {
+  Lab: {
+    tier: {
+      national: { zh: '国家实验室', en: 'national laboratory' },
+      'national-key': { zh: '国家重点实验室', en: 'state key laboratory' },
+      'ministry-key': { zh: '部委重点实验室', en: 'ministry key laboratory' },
+      provincial: { zh: '省实验室', en: 'provincial laboratory' },
+      'provincial-key': { zh: '省重点实验室', en: 'provincial key laboratory' },
+      'hk-macao-joint': { zh: '粤港澳联合实验室', en: 'Guangdong-Hong Kong-Macao joint laboratory' },
+      'biosafety-p3': { zh: 'P3 生物安全实验室', en: 'biosafety level 3 laboratory' },
+      'biosafety-p4': { zh: 'P4 生物安全实验室', en: 'biosafety level 4 laboratory' },
+    },
+  },
+  Facility: {
+    domain: {
+      information: { zh: '信息科学', en: 'information science' },
+      life: { zh: '生命科学', en: 'life science' },
+      materials: { zh: '材料科学', en: 'materials science' },
+      ocean: { zh: '海洋科学', en: 'ocean science' },
+      energy: { zh: '能源科学', en: 'energy science' },
+      physics: { zh: '基础物理', en: 'physics' },
+      aerospace: { zh: '航空航天', en: 'aerospace' },
+    },
+  },
+  InnovationCenter: {
+    centerType: {
+      technology: { zh: '技术创新中心', en: 'technology innovation' },
+      manufacturing: { zh: '制造业创新中心', en: 'manufacturing innovation' },
+      engineering: { zh: '工程研究中心', en: 'engineering research' },
+      clinical: { zh: '临床医学研究中心', en: 'clinical research' },
+      testing: { zh: '检验检测', en: 'testing and inspection' },
+      data: { zh: '数据中心', en: 'data' },
+      incubation: { zh: '孵化', en: 'incubation' },
+      agriculture: { zh: '农业', en: 'agriculture' },
+    },
+  },
+  Institution: {
+    institutionType: {
+      university: { zh: '高校', en: 'university' },
+      institute: { zh: '科研院所', en: 'research institute' },
+      academy: { zh: '科学院', en: 'academy' },
+      government: { zh: '政府部门', en: 'government' },
+      finance: { zh: '金融机构', en: 'finance' },
+      'technology-transfer': { zh: '技术转移机构', en: 'technology transfer' },
+      'science-museum': { zh: '科技馆', en: 'science museum' },
+      international: { zh: '国际组织', en: 'international organisation' },
+    },
+  },
+  IndustryCluster: {
+    category: {
+      pillar: { zh: '战略性支柱产业集群', en: 'strategic pillar cluster' },
+      emerging: { zh: '战略性新兴产业集群', en: 'strategic emerging cluster' },
+    },
+  },
+} as const satisfies Partial<Record<EntityKind, Record<string, Record<string, { zh: string; en: string }>>>>;
 
-export const CLOSED_PROPS: Partial<Record<EntityKind, Record<string, readonly string[]>>> = {
-  Lab: { tier: LAB_TIERS },
-  Facility: { domain: FACILITY_DOMAINS },
-  IndustryCluster: { category: CLUSTER_CATEGORIES },
-};
+/** The name of a closed property's value in a language; the value itself where it is not on the list. */
+export function closedLabel(kind: EntityKind, prop: string, value: string, lang: 'zh' | 'en'): string {
+  const values = (CLOSED_PROPS as Partial<Record<EntityKind, Record<string, Record<string, { zh: string; en: string }>>>>)[kind]?.[prop];
+  return values?.[value]?.[lang] ?? value;
+}

@@ -91,8 +91,10 @@ function toEntry(raw: unknown, origin: string, problems: string[]): RegistryEntr
     }
     props[key] = value as PropValue;
   }
-  const closed = isEntityKind(String(r.kind)) ? CLOSED_PROPS[r.kind as EntityKind] : undefined;
-  for (const [prop, allowed] of Object.entries(closed ?? {})) {
+  const closed: Record<string, object> | undefined = isEntityKind(String(r.kind))
+    ? (CLOSED_PROPS as Partial<Record<EntityKind, Record<string, object>>>)[r.kind as EntityKind]
+    : undefined;
+  for (const [prop, allowed] of Object.entries(closed ?? {}).map(([prop, values]) => [prop, Object.keys(values)] as const)) {
     if (props[prop] === undefined) problems.push(`${where}: ${prop} is required for ${String(r.kind)} (one of ${allowed.join(', ')})`);
     else if (!allowed.includes(String(props[prop]))) problems.push(`${where}: ${prop} ${JSON.stringify(props[prop])} is not one of ${allowed.join(', ')}`);
   }

@@ -313,6 +313,17 @@ describe('the explorer in Chromium', () => {
     await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
   });
 
+  it("names a platform's tier or domain in the reader's language, not as the registry's code", async () => {
+    await page.evaluate(() => (window as any).innograph.store.actions.select('sysu-p4-lab'));
+    await idle(page);
+    const facts = await page.locator('#details .entity[data-id="sysu-p4-lab"] .facts').textContent();
+    expect(facts).toContain('级别P4 生物安全实验室');
+    expect(facts).not.toContain('biosafety');
+    await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+  });
+
   it('lands the many neighbours of 深圳 in view, clear of the title and the legend', async () => {
     const before = await onScreen(page);
     await page.evaluate(() => (window as any).innograph.store.actions.expand('shenzhen'));

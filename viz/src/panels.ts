@@ -4,7 +4,7 @@ import { label } from './graph-data.ts';
 import { button, h } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import type { Lang } from './state.ts';
-import { isSymmetric } from '../../ingest/model.ts';
+import { closedLabel, isSymmetric } from '../../ingest/model.ts';
 import { REGISTRY_METHOD, UNSTATED_METHOD } from '../../ingest/types.ts';
 import { stated } from './statement.ts';
 import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, Relation, SectionText, SentenceHit } from './types.ts';
@@ -90,17 +90,21 @@ function curatedMark(relation: { evidence: Pick<Evidence, 'method'>[] }, lang: L
   return unstated(relation) ? h('span', { class: 'curated' }, t('curated', lang)) : null;
 }
 
+/** Where an entity not in the registry comes from, in words. */
+const SOURCE_NAMES = { gazetteer: 'sourceGazetteer', discovered: 'sourceDiscovered', table: 'sourceTable' } as const;
+
 function facts(entity: Entity, lang: Lang): HTMLElement {
+  const closed = (prop: string, value: string | null | undefined) => (value ? closedLabel(entity.kind, prop, value, lang) : null);
   const rows: [string, string | null | undefined][] = [
     [t('kind', lang), `${kindLabel(entity.kind, 'zh')} · ${kindLabel(entity.kind, 'en')}`],
     [t('city', lang), entity.city ? label(entity.city, lang) : null],
-    ['Tier', entity.tier],
-    ['Domain', entity.domain],
-    ['Category', entity.category],
-    ['Type', entity.centerType ?? entity.institutionType],
+    [t('tier', lang), closed('tier', entity.tier)],
+    [t('domain', lang), closed('domain', entity.domain)],
+    [t('category', lang), closed('category', entity.category)],
+    [t('centerType', lang), closed('centerType', entity.centerType) ?? closed('institutionType', entity.institutionType)],
     [t('baseline', lang), entity.baselineText ? `${entity.baselineText} ${entity.unit ?? ''}` : null],
     [t('target', lang), entity.targetText ? `${entity.targetText} ${entity.unit ?? ''}` : null],
-    [t('source', lang), entity.source === 'registry' ? null : `${entity.source} (${entity.confidence.toFixed(1)})`],
+    [t('source', lang), entity.source === 'registry' ? null : `${t(SOURCE_NAMES[entity.source], lang)} (${entity.confidence.toFixed(1)})`],
   ];
   return h('dl', { class: 'facts' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v!)]));
 }
