@@ -188,6 +188,13 @@ describe('the explorer in Chromium', () => {
     await idle(page);
   });
 
+  it('lists the cities in pinyin order in Chinese', async () => {
+    const names = await page.locator('#cities button').allTextContents();
+    expect(names[0]).toBe('澳门');
+    expect(names.indexOf('广州')).toBeLessThan(names.indexOf('深圳'));
+    expect(names.indexOf('揭阳')).toBeLessThan(names.indexOf('梅州'));
+  });
+
   it('moves through search suggestions with the keyboard, the exact name first, and closes them with Esc', async () => {
     await page.fill('#search', '光明科学城');
     await page.waitForSelector('#suggestions [role="option"]');

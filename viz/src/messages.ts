@@ -60,6 +60,7 @@ export const MESSAGES = {
   reader: { zh: '原文', en: 'The plan' },
   noPath: { zh: '没有找到路径。', en: 'No path found.' },
   path: { zh: '路径', en: 'Path' },
+  hops: { zh: '步', en: 'hops' },
   direct: { zh: '直接服务', en: 'Serves directly' },
   throughField: { zh: '经由相关领域', en: 'Through a related field' },
   fieldsCurated: {

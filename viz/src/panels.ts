@@ -222,7 +222,7 @@ export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElem
       h(
         'section',
         {},
-        h('h3', {}, `${t('path', lang)} ${i + 1} (${p.length})`),
+        h('h3', {}, `${t('path', lang)} ${i + 1} · ${p.length} ${t('hops', lang)}`),
         // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
         ...p.hops.map((hop) =>
           h(
