@@ -616,6 +616,16 @@ describe('the explorer in Chromium', () => {
     const panel = (await phone.locator('#panel').boundingBox())!;
     expect((open.width * (open.height - panel.height)) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
     await phone.screenshot({ path: path.join(SHOTS, '8-phone-cluster.png') });
+    // A path chosen in the drawer closes it, so that the path is seen.
+    await phone.click('#menu');
+    await phone.click('#sidebar summary:has-text("Path between A and B")');
+    await phone.fill('#path-from', '深圳');
+    await phone.click('#path-from-suggestions [data-id="shenzhen"]');
+    await phone.fill('#path-to', '松山湖科学城');
+    await phone.click('#path-to-suggestions [data-id="songshan-lake-science-city"]');
+    await idle(phone);
+    expect(await phone.evaluate(() => document.body.dataset.drawer)).toBe('closed');
+    await phone.screenshot({ path: path.join(SHOTS, '9-phone-path.png') });
     await phone.close();
   });
 

@@ -45,7 +45,10 @@ export function bindControls(
   let pathFrom: string | null = store.get().pathFrom;
   let pathTo: string | null = store.get().pathTo;
   const tryPath = () => {
-    if (pathFrom && pathTo) actions.openPath(pathFrom, pathTo);
+    if (!pathFrom || !pathTo) return;
+    actions.openPath(pathFrom, pathTo);
+    // Like a choice in the side list: on a phone the drawer closes so that the path is seen.
+    document.body.dataset.drawer = 'closed';
   };
   suggest($('path-from'), $('path-from-suggestions'), lang, (e) => ((pathFrom = e.id), tryPath()), fail, plans);
   suggest($('path-to'), $('path-to-suggestions'), lang, (e) => ((pathTo = e.id), tryPath()), fail, plans);
