@@ -220,6 +220,11 @@ describe('the explorer in Chromium', () => {
     await idle(page);
     expect(await selected(page)).toEqual(['guangming-science-city']);
     await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+    // In its own view every neighbour of 深圳 is shown: its panel offers no expansion that adds nothing.
+    await page.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="shenzhen"]');
+    expect(await page.locator('#expand').isDisabled()).toBe(true);
   });
 
   it('selects 光明科学城 from a search suggestion and expands it, keeping what is shown in place', async () => {

@@ -43,6 +43,7 @@ export const MESSAGES = {
   centerType: { zh: '类型', en: 'Type' },
   expand: { zh: '展开邻居', en: 'Expand neighbours' },
   collapse: { zh: '收起邻居', en: 'Collapse neighbours' },
+  allNeighboursShown: { zh: '邻居均已显示', en: 'All neighbours shown' },
   remove: { zh: '从视图移除', en: 'Remove from view' },
   close: { zh: '关闭', en: 'Close' },
   aliases: { zh: '别名', en: 'Also' },

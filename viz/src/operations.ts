@@ -88,6 +88,9 @@ const EVIDENCE = /* GraphQL */ `
   }
 `;
 
+/** How many neighbours the entity question asks for (its neighbors(first: 100)): fewer back means all of them. */
+export const NEIGHBOURS_ASKED = 100;
+
 export const OPERATIONS = {
   search: /* GraphQL */ `
     query Search($text: String!, $kinds: [EntityKind!], $documents: [ID!]) {

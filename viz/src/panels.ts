@@ -112,11 +112,13 @@ function facts(entity: Entity, lang: Lang): HTMLElement {
 export function entityPanel(
   detail: EntityDetail,
   lang: Lang,
-  actions: PanelActions & { expanded: boolean; expand: () => void; collapse: () => void; remove: () => void },
+  actions: PanelActions & { expanded: boolean; complete: boolean; expand: () => void; collapse: () => void; remove: () => void },
 ): HTMLElement {
   const expand = actions.expanded
     ? button({ id: 'collapse' }, t('collapse', lang), actions.collapse)
-    : button({ id: 'expand' }, t('expand', lang), actions.expand);
+    : actions.complete
+      ? button({ id: 'expand', disabled: '' }, t('allNeighboursShown', lang), () => undefined)
+      : button({ id: 'expand' }, t('expand', lang), actions.expand);
   const byType = new Map<string, EntityDetail['neighbors']>();
   for (const n of detail.neighbors) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
   const relations = [...byType].map(([, list]) =>

@@ -10,6 +10,7 @@ import { legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
 import { filtered, merge, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
+import { NEIGHBOURS_ASKED } from './operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import { pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
@@ -152,6 +153,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     panel(
       entityPanel(data.entity, state.lang, {
         expanded: state.expanded.includes(id),
+        // Nothing to add when every neighbour is in the picture already (a city in its own view).
+        complete: data.entity.neighbors.length < NEIGHBOURS_ASKED && data.entity.neighbors.every((n) => graph.nodes.has(n.entity.id)),
         expand: () => store.actions.expand(id),
         collapse: () => store.actions.collapse(id),
         remove: () => store.actions.remove(id),
