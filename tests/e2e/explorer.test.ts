@@ -45,6 +45,23 @@ const largestMove = (before: Record<string, { x: number; y: number }>, after: Re
     .filter((id) => after[id])
     .map((id) => Math.hypot(after[id]!.x - before[id]!.x, after[id]!.y - before[id]!.y));
 
+/** Asks for the paths from 深圳 to 松山湖科学城 as a reader does, in the side list's path section. */
+async function choosePath(page: Page) {
+  await page.click('#sidebar summary:has-text("Path between A and B")');
+  await page.fill('#path-from', '深圳');
+  await page.click('#path-from-suggestions [data-id="shenzhen"]');
+  await page.fill('#path-to', '松山湖科学城');
+  await page.click('#path-to-suggestions [data-id="songshan-lake-science-city"]');
+  await idle(page);
+}
+
+/** Selects an entity as the store does on a click, and waits for its panel. */
+async function selectAndShow(page: Page, id: string) {
+  await page.evaluate((entity) => (window as any).innograph.store.actions.select(entity), id);
+  await idle(page);
+  await page.waitForSelector(`#details .entity[data-id="${id}"]`);
+}
+
 /** What is new since `before` (an expansion's newcomers, a whole view) is where the reader can see it: on the canvas, not under the title or the legend. */
 async function expectNewcomersInView(page: Page, before: Record<string, unknown>, after: Record<string, { x: number; y: number }>) {
   const covers = await page.evaluate(() => {
@@ -178,9 +195,7 @@ describe('the explorer in Chromium', () => {
     await page.evaluate((selectors) => {
       (window as any).__kept = selectors.map((selector) => document.querySelector(selector));
     }, parts);
-    await page.evaluate(() => (window as any).innograph.store.actions.select('guangzhou'));
-    await idle(page);
-    await page.waitForSelector('#details .entity[data-id="guangzhou"]');
+    await selectAndShow(page, 'guangzhou');
     // Rebuilt, they would be new elements: the page restyled and laid out again for nothing.
     const kept = await page.evaluate(() => (window as any).__kept.map((el: Element | null) => el?.isConnected ?? null) as (boolean | null)[]);
     expect(Object.fromEntries(parts.map((part, i) => [part, kept[i]]))).toEqual(Object.fromEntries(parts.map((part) => [part, true])));
@@ -221,9 +236,7 @@ describe('the explorer in Chromium', () => {
     expect(await selected(page)).toEqual(['guangming-science-city']);
     await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
     // In its own view every neighbour of 深圳 is shown: its panel offers no expansion that adds nothing.
-    await page.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
-    await idle(page);
-    await page.waitForSelector('#details .entity[data-id="shenzhen"]');
+    await selectAndShow(page, 'shenzhen');
     expect(await page.locator('#expand').isDisabled()).toBe(true);
   });
 
@@ -274,9 +287,7 @@ describe('the explorer in Chromium', () => {
 
   it('words each link of the selected entity as stored, an incoming one naming the other end first', async () => {
     // 深圳 has links both ways: places located in it, and its own links out.
-    await page.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
-    await idle(page);
-    await page.waitForSelector('#details .entity[data-id="shenzhen"]');
+    await selectAndShow(page, 'shenzhen');
     const said = (await statementsBesideGraph(page)).filter((s) => s.drawn.length > 0);
     expect(said.filter((s) => s.target === 'shenzhen').length).toBeGreaterThan(0);
     expect(said.filter((s) => s.source === 'shenzhen').length).toBeGreaterThan(0);
@@ -291,15 +302,11 @@ describe('the explorer in Chromium', () => {
     );
     expect(heads.COOPERATES_WITH).toBe('none');
     expect(heads.LOCATED_IN).toBe('triangle');
-    await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
-    await idle(page);
-    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+    await selectAndShow(page, 'guangming-science-city');
   });
 
   it('says in words what each quote is to its link, sets apart one that does not state it, and lists a sentence once', async () => {
-    await page.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
-    await idle(page);
-    await page.waitForSelector('#details .entity[data-id="shenzhen"]');
+    await selectAndShow(page, 'shenzhen');
     const entries = await page.locator('#details .evidence li').evaluateAll((list) =>
       list.map((li) => ({
         method: (li as HTMLElement).dataset.method!,
@@ -320,9 +327,7 @@ describe('the explorer in Chromium', () => {
     }
     const listed = entries.map((e) => `${e.list} ${e.quote}`);
     expect(new Set(listed).size).toBe(listed.length);
-    await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
-    await idle(page);
-    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+    await selectAndShow(page, 'guangming-science-city');
   });
 
   it("names a platform's tier or domain in the reader's language, not as the registry's code", async () => {
@@ -331,9 +336,7 @@ describe('the explorer in Chromium', () => {
     const facts = await page.locator('#details .entity[data-id="sysu-p4-lab"] .facts').textContent();
     expect(facts).toContain('级别P4 生物安全实验室');
     expect(facts).not.toContain('biosafety');
-    await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
-    await idle(page);
-    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+    await selectAndShow(page, 'guangming-science-city');
   });
 
   it('lands the many neighbours of 深圳 in view, clear of the title and the legend', async () => {
@@ -343,9 +346,7 @@ describe('the explorer in Chromium', () => {
     await expectNewcomersInView(page, before, await onScreen(page));
     await page.evaluate(() => (window as any).innograph.store.actions.collapse('shenzhen'));
     await idle(page);
-    await page.evaluate(() => (window as any).innograph.store.actions.select('guangming-science-city'));
-    await idle(page);
-    await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
+    await selectAndShow(page, 'guangming-science-city');
   });
 
   it('collapses it again, and expands it back', async () => {
@@ -444,12 +445,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
-    await page.click('summary:has-text("Path between A and B")');
-    await page.fill('#path-from', '深圳');
-    await page.click('#path-from-suggestions [data-id="shenzhen"]');
-    await page.fill('#path-to', '松山湖科学城');
-    await page.click('#path-to-suggestions [data-id="songshan-lake-science-city"]');
-    await idle(page);
+    await choosePath(page);
     const highlighted = await page.evaluate(() => (window as any).innograph.cy.$('.highlighted').map((e: any) => e.id()) as string[]);
     expect(highlighted).toEqual(expect.arrayContaining(['shenzhen', 'songshan-lake-science-city']));
     const at = await onScreen(page);
@@ -623,12 +619,7 @@ describe('the explorer in Chromium', () => {
     await phone.screenshot({ path: path.join(SHOTS, '8-phone-cluster.png') });
     // A path chosen in the drawer closes it, so that the path is seen.
     await phone.click('#menu');
-    await phone.click('#sidebar summary:has-text("Path between A and B")');
-    await phone.fill('#path-from', '深圳');
-    await phone.click('#path-from-suggestions [data-id="shenzhen"]');
-    await phone.fill('#path-to', '松山湖科学城');
-    await phone.click('#path-to-suggestions [data-id="songshan-lake-science-city"]');
-    await idle(phone);
+    await choosePath(phone);
     expect(await phone.evaluate(() => document.body.dataset.drawer)).toBe('closed');
     await phone.screenshot({ path: path.join(SHOTS, '9-phone-path.png') });
     await phone.close();
