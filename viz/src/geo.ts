@@ -81,7 +81,7 @@ const RELAX = {
 };
 
 /**
- * Cities at their projected positions, and the places the registry locates (science cities) at
+ * Cities at their projected positions, and the places the registry locates (science cities, zones) at
  * theirs; every other node starts on a spiral around its anchor (its city, else the mean of the
  * positioned nodes it links). All are pushed until no box overlaps another. Cities never move.
  */
@@ -107,7 +107,7 @@ export function geoPositions(
   }
   const centre = mean([...positions.values()]);
   const anchors = new Map<string, Position>();
-  // A place the registry locates (a science city) starts where it lies, and is pulled back there.
+  // A place the registry locates (a science city, a zone) starts where it lies, and is pulled back there.
   const located = new Set<string>();
   for (const n of nodes) {
     if (fixed.has(n.id)) continue;

@@ -43,6 +43,10 @@ const ENTITY = /* GraphQL */ `
       lat
       lon
     }
+    ... on Zone {
+      lat
+      lon
+    }
     ... on Indicator {
       baseline
       target

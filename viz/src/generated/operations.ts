@@ -168,6 +168,8 @@ type EntityFields_ScienceCity_Fragment = {
 };
 
 type EntityFields_Zone_Fragment = {
+  lat: number | null;
+  lon: number | null;
   id: string;
   kind: EntityKind;
   name: string;
