@@ -249,6 +249,8 @@ describe('several plans in the explorer', () => {
 
   it('lists what both plans share when the reader opens it', async () => {
     await page.click('#details .side[data-side="both"] summary');
+    // The list is filled on the details' toggle event, which the browser fires after the click returns.
+    await page.waitForSelector('#details .side[data-side="both"] li');
     expect(await page.locator('#details .side[data-side="both"] li').count()).toBeGreaterThan(100);
   });
 
