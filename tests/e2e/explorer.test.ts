@@ -610,6 +610,16 @@ describe('the explorer in Chromium', () => {
     expect(drawn.spread).toBeGreaterThanOrEqual(0.6);
     expect(drawn.cut).toEqual([]);
     await phone.screenshot({ path: path.join(SHOTS, '7-phone.png') });
+    // A tap on a node leaves no tooltip behind it once the panel is open, nor after it is closed.
+    const shenzhen = (await onScreen(phone)).shenzhen!;
+    const canvas = (await phone.locator('#graph').boundingBox())!;
+    await phone.mouse.click(canvas.x + shenzhen.x, canvas.y + shenzhen.y);
+    await idle(phone);
+    expect(await selected(phone)).toEqual(['shenzhen']);
+    expect(await phone.locator('#tooltip').isHidden()).toBe(true);
+    await phone.click('#close-panel');
+    await idle(phone);
+    expect(await phone.locator('#tooltip').isHidden()).toBe(true);
     await phone.click('#menu');
     await phone.click('#clusters [data-id="cluster-advanced-materials"]');
     await idle(phone);

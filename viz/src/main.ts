@@ -107,6 +107,11 @@ cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
 cy.on('viewport', () => {
   tooltip.hidden = true;
 });
+// On a touch screen the pointer never leaves the node it tapped: the tooltip goes with the next
+// thing the reader does (the tap's own selection, closing the panel), as the panel says it all.
+store.subscribe(() => {
+  tooltip.hidden = true;
+});
 
 // ---- exports, loaded when first used ------------------------------------------------------
 
