@@ -69,7 +69,7 @@ export function isRelationType(value: string): value is RelationType {
  * Kind-specific properties whose values are a closed list, each value with its name in both
  * languages: the registry validator checks them, the explorer shows the names.
  */
-export const CLOSED_PROPS = {
+const CLOSED_PROPS = {
   Lab: {
     tier: {
       national: { zh: '国家实验室', en: 'national laboratory' },
@@ -123,10 +123,17 @@ export const CLOSED_PROPS = {
       emerging: { zh: '战略性新兴产业集群', en: 'strategic emerging cluster' },
     },
   },
-} as const satisfies Partial<Record<EntityKind, Record<string, Record<string, { zh: string; en: string }>>>>;
+} as const satisfies Partial<Record<EntityKind, Record<string, ClosedValues>>>;
+
+/** A closed property's values, each with its name in both languages. */
+type ClosedValues = Record<string, { zh: string; en: string }>;
+
+/** A kind's closed properties (none for most kinds), read as plain records rather than the literal table. */
+export function closedProps(kind: EntityKind): Record<string, ClosedValues> {
+  return (CLOSED_PROPS as Partial<Record<EntityKind, Record<string, ClosedValues>>>)[kind] ?? {};
+}
 
 /** The name of a closed property's value in a language; the value itself where it is not on the list. */
 export function closedLabel(kind: EntityKind, prop: string, value: string, lang: 'zh' | 'en'): string {
-  const values = (CLOSED_PROPS as Partial<Record<EntityKind, Record<string, Record<string, { zh: string; en: string }>>>>)[kind]?.[prop];
-  return values?.[value]?.[lang] ?? value;
+  return closedProps(kind)[prop]?.[value]?.[lang] ?? value;
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { parse } from 'yaml';
 import { IngestError } from './errors.ts';
-import { CLOSED_PROPS, isEntityKind, type EntityKind } from './model.ts';
+import { closedProps, isEntityKind, type EntityKind } from './model.ts';
 import { fold } from './normalize.ts';
 import type { PropValue } from './types.ts';
 
@@ -91,10 +91,9 @@ function toEntry(raw: unknown, origin: string, problems: string[]): RegistryEntr
     }
     props[key] = value as PropValue;
   }
-  const closed: Record<string, object> | undefined = isEntityKind(String(r.kind))
-    ? (CLOSED_PROPS as Partial<Record<EntityKind, Record<string, object>>>)[r.kind as EntityKind]
-    : undefined;
-  for (const [prop, allowed] of Object.entries(closed ?? {}).map(([prop, values]) => [prop, Object.keys(values)] as const)) {
+  const closed = isEntityKind(String(r.kind)) ? closedProps(r.kind as EntityKind) : {};
+  for (const [prop, values] of Object.entries(closed)) {
+    const allowed = Object.keys(values);
     if (props[prop] === undefined) problems.push(`${where}: ${prop} is required for ${String(r.kind)} (one of ${allowed.join(', ')})`);
     else if (!allowed.includes(String(props[prop]))) problems.push(`${where}: ${prop} ${JSON.stringify(props[prop])} is not one of ${allowed.join(', ')}`);
   }
