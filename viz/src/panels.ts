@@ -24,6 +24,9 @@ export interface PanelActions {
  * What a sentence is to the link it is listed under, in the reader's words (mentions need none).
  * A rule's reading says most, then the registry's fact named in it, then a sentence naming one end.
  */
+/** Are these citations all of a fact no sentence states (the registry's alone)? */
+const allUnstated = (methods: string[]) => methods.length > 0 && methods.every((m) => m === UNSTATED_METHOD);
+
 function methodNote(methods: string[], lang: Lang): string | null {
   if (methods.every((m) => m === MENTION)) return null;
   if (methods.some((m) => m !== REGISTRY_METHOD && m !== UNSTATED_METHOD)) return t('readFromSentence', lang);
@@ -46,8 +49,9 @@ export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang)
     { class: 'evidence' },
     ...[...sentences.values()].map(({ first: e, methods }) => {
       // A sentence that does not state the link is drawn apart from those that do.
-      const unstated = methods.every((m) => m === UNSTATED_METHOD);
-      const quote = button({ class: unstated ? 'quote unstated' : 'quote', title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
+      const quote = button({ class: allUnstated(methods) ? 'quote unstated' : 'quote', title: t('openReader', lang) }, `“${e.quote}”`, () =>
+        open(e.section.id, e),
+      );
       const where = [plans.size > 1 ? e.document.title : null, e.section.path, methodNote(methods, lang)];
       return h('li', { 'data-method': methods.join(' ') }, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
     }),
@@ -79,8 +83,7 @@ export function statement(
 }
 
 /** Does no sentence state this link (the registry's alone)? */
-const unstated = (relation: { evidence: Pick<Evidence, 'method'>[] }) =>
-  relation.evidence.length > 0 && relation.evidence.every((e) => e.method === UNSTATED_METHOD);
+const unstated = (relation: { evidence: Pick<Evidence, 'method'>[] }) => allUnstated(relation.evidence.map((e) => e.method));
 
 /**
  * A link no sentence states says so next to it. One the registry supplies and a sentence names

@@ -211,14 +211,20 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         // A link with expansions shows what its sender saw: the view laid out alone, then each
         // expansion's newcomers placed around it as an expansion by hand places them.
         const replay = remembered.has(key) ? [] : state.expanded.filter((id) => shown.nodes.has(id));
-        const full = shown;
-        const base = new Set(filtered(without(view.graph, store.removed()), state).nodes.keys());
-        if (replay.length > 0) shown = within(full, base, []);
-        const { arrangement: how, viewport } = arrangement(state, view, key);
-        await scene.replace(replay.length > 0 ? toElements(shown, state.lang, colouring) : elements, how, viewport);
-        for (const [i, id] of replay.entries()) {
-          shown = i === replay.length - 1 ? full : within(full, base, replay.slice(0, i + 1));
-          await scene.update(shown === full ? elements : toElements(shown, state.lang, colouring), id, state.selected, false);
+        if (replay.length === 0) {
+          const { arrangement: how, viewport } = arrangement(state, view, key);
+          await scene.replace(elements, how, viewport);
+        } else {
+          const full = shown;
+          const base = new Set(filtered(without(view.graph, store.removed()), state).nodes.keys());
+          shown = within(full, base, []);
+          const { arrangement: how, viewport } = arrangement(state, view, key);
+          await scene.replace(toElements(shown, state.lang, colouring), how, viewport);
+          for (const [i, id] of replay.entries()) {
+            const last = i === replay.length - 1;
+            shown = last ? full : within(full, base, replay.slice(0, i + 1));
+            await scene.update(last ? elements : toElements(shown, state.lang, colouring), id, state.selected, false);
+          }
         }
       }
       scene.highlight(view.highlight ? scene.cy.elements().map((el) => el.id()) : []);
