@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -246,13 +246,26 @@ describe('the explorer in Chromium', () => {
     await page.fill('#search', '深圳');
     await page.waitForSelector('#suggestions [role="option"]');
     await page.fill('#search', '光明科学城');
+    // The search's own questions are answered once its suggestion is shown.
+    await page.waitForSelector('#suggestions [data-id="guangming-science-city"]');
+    const asked: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.url().endsWith('/graphql')) asked.push(/query (\w+)/.exec(String(request.postDataJSON()?.query))?.[1] ?? '?');
+    };
+    page.on('request', onRequest);
     await page.click('#suggestions [data-id="guangming-science-city"]');
     await idle(page);
     expect(await selected(page)).toEqual(['guangming-science-city']);
+    // The selection asks for its panel and, ahead, for what expanding it would show.
+    expect(asked.sort()).toEqual(['Entity', 'Neighborhood']);
+    asked.length = 0;
     const before = await onScreen(page);
     const count = (await labels(page)).length;
     await page.click('#expand');
     await idle(page);
+    page.off('request', onRequest);
+    // The expansion takes up the answer its selection asked for.
+    expect(asked).not.toContain('Neighborhood');
     expect((await labels(page)).length).toBeGreaterThan(count);
     expect(page.url()).toContain('exp=guangming-science-city');
     const after = await onScreen(page);

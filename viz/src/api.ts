@@ -69,24 +69,42 @@ export class ApiError extends Error {
   }
 }
 
-/** Answers asked for before the explorer's code ran (early.ts), by operation and variables: each is handed to the first request for the same. */
-const early = new Map<string, Promise<unknown>>();
+/**
+ * Answers asked for before anyone requested them, by operation and variables: the first
+ * questions (early.ts) and what the reader is likely to ask next (prefetch). Each is handed to
+ * the first request for the same, if it comes while the answer is still fresh.
+ */
+const early = new Map<string, { answer: Promise<unknown>; at: number }>();
 const keyOf = (operation: OperationName, variables: unknown) => `${operation} ${JSON.stringify(variables)}`;
+/** Older than this, an answer asked ahead may no longer be the graph's: it is asked again. */
+const EARLY_FRESH_MS = 30_000;
+/** The latest prefetch of each operation: a newer one drops it, so unused answers do not pile up. */
+const prefetched = new Map<OperationName, string>();
 
 /** Sends a request now, for a `request` of the same operation and variables to take up later. */
 export function askEarly<K extends OperationName>(operation: K, ...[variables = {}]: VariablesArg<K>): void {
   const answer = send(operation, variables);
   // A failure is reported to the request that takes it up (and retried there), not here.
   answer.catch(() => undefined);
-  early.set(keyOf(operation, variables), answer);
+  early.set(keyOf(operation, variables), { answer, at: performance.now() });
+}
+
+/** Asks now what the reader is likely to ask next; only the latest prefetch of an operation is kept. */
+export function prefetch<K extends OperationName>(operation: K, ...[variables = {}]: VariablesArg<K>): void {
+  const key = keyOf(operation, variables);
+  if (early.has(key)) return;
+  const last = prefetched.get(operation);
+  if (last) early.delete(last);
+  prefetched.set(operation, key);
+  askEarly(operation, ...([variables] as VariablesArg<K>));
 }
 
 export function request<K extends OperationName>(operation: K, ...[variables = {}]: VariablesArg<K>): Promise<Result<K>> {
   const key = keyOf(operation, variables);
   const asked = early.get(key);
-  if (!asked) return send(operation, variables);
   early.delete(key);
-  return asked as Promise<Result<K>>;
+  if (!asked || performance.now() - asked.at > EARLY_FRESH_MS) return send(operation, variables);
+  return asked.answer as Promise<Result<K>>;
 }
 
 async function send<K extends OperationName>(operation: K, variables: object): Promise<Result<K>> {

@@ -3,7 +3,7 @@
 // expansion or a filter changes it in place; a new view is laid out afresh (or as it was,
 // when the reader comes Back to it).
 import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
-import { ApiError, request } from './api.ts';
+import { ApiError, prefetch, request } from './api.ts';
 import { fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { legend } from './legend.ts';
@@ -12,7 +12,7 @@ import { filtered, merge, toElements, within, without, type Colouring, type Grap
 import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED } from './operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
-import { pictureKey, viewKey, type Store } from './store.ts';
+import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
 import { documentsFilter } from './first-questions.ts';
@@ -111,11 +111,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     return next;
   }
 
+  /** The question for the neighbours of the entities `ids`: the expanded ones. */
+  const neighboursOf = (state: AppState, ids: string[]) => ({ ids, depth: 1, kinds: null, types: null, documents: documentsFilter(state) });
+
   /** The expanded entities' neighbours, and a selected entity from outside the view with its links to it. */
   async function withExtras(state: AppState, base: GraphData): Promise<GraphData> {
     let result = base;
     if (state.expanded.length > 0) {
-      const data = await fetch('neighbours', 'neighborhood', { ids: state.expanded, depth: 1, kinds: null, types: null, documents: documentsFilter(state) });
+      const data = await fetch('neighbours', 'neighborhood', neighboursOf(state, state.expanded));
       if (data) result = merge(result, data.neighborhood);
     }
     if (state.selected && !result.nodes.has(state.selected)) {
@@ -175,7 +178,12 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       if (onlySelection && loaded) {
         document.body.dataset.selected = state.selected ? 'yes' : 'no';
         scene.select(state.selected, false);
-        await showSelection(state, loaded);
+        const panelShown = showSelection(state, loaded);
+        // A selected entity is what the reader may expand next (its panel's button, or the second
+        // click of a double-click): the question that would ask leaves now, after the panel's.
+        if (state.selected && !loaded.table && !state.expanded.includes(state.selected))
+          prefetch('neighborhood', neighboursOf(state, expandedWith(state.expanded, state.selected)));
+        await panelShown;
         return;
       }
       if (previous) {

@@ -24,7 +24,7 @@ function createActions(get: () => AppState, set: (patch: Partial<AppState>, chan
       removed.delete(id);
       set({ selected: id });
     },
-    expand: (id: string) => set({ selected: id, expanded: [...new Set([...get().expanded, id])] }),
+    expand: (id: string) => set({ selected: id, expanded: expandedWith(get().expanded, id) }),
     collapse: (id: string) => set({ expanded: get().expanded.filter((e) => e !== id) }),
     remove: (id: string) => {
       removed.add(id);
@@ -68,6 +68,11 @@ export function createStore(initial: AppState): Store {
     },
     actions: createActions(() => state, set, removed),
   };
+}
+
+/** The expanded entities once `id` is expanded too, in the order the neighbourhood question names them. */
+export function expandedWith(expanded: readonly string[], id: string): string[] {
+  return [...new Set([...expanded, id])];
 }
 
 /** The part of the state that decides what is loaded and drawn; selection is not part of it. */
