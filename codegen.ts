@@ -1,7 +1,7 @@
 // GraphQL Code Generator (`npm run codegen`): types from api/schema.graphql for both
 // ends of the API. The resolvers' parents are mapped to the rows graph/queries really
 // hands them, so a resolver that returns less than its field promises fails to compile;
-// the explorer's operations (viz/src/operations.ts) get their result and variable types.
+// the explorer's operations (api/explorer-operations.ts) get their result and variable types.
 // tests/unit/codegen.test.ts fails when the committed output is not what this writes.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { KINDS } from './ingest/model.ts';
@@ -53,7 +53,7 @@ const config: CodegenConfig = {
       },
     },
     'viz/src/generated/operations.ts': {
-      documents: 'viz/src/operations.ts',
+      documents: 'api/explorer-operations.ts',
       plugins: [{ add: { content: HEADER } }, 'typescript-operations'],
       config: { ...SHARED, skipTypename: true, inlineFragmentTypes: 'combine' },
     },

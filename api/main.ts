@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.server.requestTimeoutMs,
     allowedHosts: config.server.allowedHosts,
     cache: { versionPollMs: 1000, ttlMs: 10 * 60_000 },
+    warmExplorer: true,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../../config.ts';
 import { jsonAnswer } from '../../api/answer-cache.ts';
 import { boundedAnswer, costOf, jsonDepth, LIMITS } from '../../api/limits.ts';
 import { parsedDocuments, schema } from '../../api/yoga.ts';
-import { OPERATIONS } from '../../viz/src/operations.ts';
+import { OPERATIONS } from '../../api/explorer-operations.ts';
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => costOf(schema, parse(query), variables);
 const readme = fs.readFileSync(`${PROJECT_ROOT}/README.md`, 'utf8');

@@ -1,5 +1,5 @@
 // The explorer's only door to the server: POST /graphql with an operation from
-// operations.ts. Errors come back as ApiError with the server's code, so the UI can
+// api/explorer-operations.ts. Errors come back as ApiError with the server's code, so the UI can
 // say "database unavailable — retrying" rather than "something went wrong".
 import type {
   CitiesQuery,
@@ -29,12 +29,12 @@ import type {
   SentencesQuery,
   SentencesQueryVariables,
 } from './generated/operations.ts';
-import { OPERATIONS, type OperationName } from './operations.ts';
+import { OPERATIONS, type OperationName } from '../../api/explorer-operations.ts';
 
-/** Every operation's name must be listed: an operation added to operations.ts without its types fails to compile. */
+/** Every operation's name must be listed: an operation added to explorer-operations.ts without its types fails to compile. */
 type Listed<T extends Record<OperationName, { result: unknown; variables: unknown }>> = T;
 
-/** What each operation returns and takes, as `npm run codegen` generates them from operations.ts. */
+/** What each operation returns and takes, as `npm run codegen` generates them from api/explorer-operations.ts. */
 type OperationTypes = Listed<{
   search: { result: SearchQuery; variables: SearchQueryVariables };
   neighborhood: { result: NeighborhoodQuery; variables: NeighborhoodQueryVariables };

@@ -1,5 +1,5 @@
 // What the explorer's operations return, under the names its modules use: the types
-// `npm run codegen` generates from operations.ts against api/schema.graphql.
+// `npm run codegen` generates from api/explorer-operations.ts against api/schema.graphql.
 import type {
   CityProfileQuery,
   CompareQuery,

@@ -7,7 +7,7 @@ import { comparePanel } from './compare.ts';
 import { emptyGraph, merge, type GraphData } from './graph-data.ts';
 import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type PanelActions } from './panels.ts';
 import type { Fetching } from './messages.ts';
-import type { OperationName } from './operations.ts';
+import type { OperationName } from '../../api/explorer-operations.ts';
 import type { AppState, Lang, View } from './state.ts';
 import type { Comparison, DocumentInfo, Entity } from './types.ts';
 import { documentsFilter, startViewQuestion } from './first-questions.ts';

@@ -1,7 +1,7 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SDL } from '../../../api/yoga.ts';
-import { OPERATIONS } from '../../../viz/src/operations.ts';
+import { OPERATIONS } from '../../../api/explorer-operations.ts';
 
 const schema = buildSchema(SDL);
 

@@ -1,0 +1,62 @@
+// The explorer's questions, asked once when the server starts. The API folds each question into
+// one statement of the question's own shape (fold.ts, graph/queries/projection.ts), and Neo4j plans
+// a statement the first time it meets it: 0.3–1.3 s for the larger ones (a cluster's platforms, a
+// city's profile, the paths between two places), which the first reader to open such a view would
+// wait for. warmReads (graph/queries/warm.ts) plans the unfolded statements; this, the explorer's.
+import type { HttpAnswer } from './answer-cache.ts';
+import { OPERATIONS, type OperationName } from './explorer-operations.ts';
+
+/** Sends one GraphQL request body (JSON) and gives the answer. */
+export type AskGraphql = (body: Uint8Array) => Promise<HttpAnswer>;
+
+/** One question of the warm-up and the error it met, if any. */
+export interface Warmed {
+  operation: OperationName;
+  error: string | null;
+}
+
+type Data = Record<string, unknown> | null;
+
+/** The ids (and names) of an entity list's answer: `entities { edges { node { id name } } }`. */
+function entitiesOf(data: Data): { id: string; name: string }[] {
+  const edges = (data?.entities as { edges?: { node: { id: string; name: string } }[] } | undefined)?.edges ?? [];
+  return edges.map((e) => e.node);
+}
+
+/**
+ * Asks every operation of the explorer once, one after the other, with ids read from the graph's
+ * own answers (its first cities, its first cluster, the plans loaded); an operation with nothing to
+ * ask about (a comparison with fewer than two plans) is left out.
+ */
+export async function warmExplorer(ask: AskGraphql): Promise<Warmed[]> {
+  const warmed: Warmed[] = [];
+  const run = async (operation: OperationName, variables: Record<string, unknown> = {}): Promise<Data> => {
+    const answer = await ask(new TextEncoder().encode(JSON.stringify({ query: OPERATIONS[operation], variables })));
+    let body: { data?: Data; errors?: { message: string }[] } = {};
+    try {
+      body = JSON.parse(new TextDecoder().decode(answer.body)) as typeof body;
+    } catch {
+      // An answer that is not JSON is reported by its status below.
+    }
+    warmed.push({ operation, error: body.errors?.[0]?.message ?? (answer.status === 200 ? null : `HTTP ${answer.status}`) });
+    return body.data ?? null;
+  };
+  const documents = ((await run('documents'))?.documents as { id: string }[] | undefined)?.map((d) => d.id) ?? [];
+  const cities = entitiesOf(await run('cities'));
+  const clusters = entitiesOf(await run('clusters'));
+  await run('indicators');
+  const [first, second] = cities;
+  if (first) {
+    const entity = (await run('entity', { id: first.id }))?.entity as { mentions?: { section: { id: string } }[] } | undefined;
+    await run('neighborhood', { ids: [first.id], depth: 1, kinds: null, types: null, documents: null });
+    await run('cityProfile', { city: first.id, documents: null });
+    await run('search', { text: first.name, kinds: null, documents: null });
+    await run('sentences', { text: first.name, documents: null });
+    const section = entity?.mentions?.[0]?.section.id;
+    if (section) await run('section', { id: section });
+    if (second) await run('paths', { from: first.id, to: second.id, onlyCited: false, documents: null });
+  }
+  if (clusters[0]) await run('platforms', { cluster: clusters[0].id, documents: null });
+  if (documents.length >= 2) await run('compare', { a: documents[0], b: documents[1] });
+  return warmed;
+}
