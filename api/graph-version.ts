@@ -12,6 +12,7 @@ import { GraphError } from '../graph/errors.ts';
 import type { Executor } from '../graph/executor.ts';
 import { graphVersion } from '../graph/queries/version.ts';
 import { warmReads } from '../graph/queries/warm.ts';
+import { warmExplorer } from './warm-explorer.ts';
 
 /** What a response cache needs of the graph version. */
 export interface VersionSource {
@@ -108,7 +109,11 @@ export class GraphVersion implements VersionSource {
     this.lost = false;
     const started = Date.now();
     this.warming = warmReads(this.executor)
-      .then(() => this.logger.info({ ms: Date.now() - started }, 'Neo4j is back: common reads warmed'))
+      // A restarted Neo4j has forgotten the explorer's statements' plans too.
+      .then(() => warmExplorer(this.executor, this.logger))
+      .then((warmed) =>
+        this.logger.info({ ms: Date.now() - started, explorerFailed: warmed.filter((w) => w.error).length }, 'Neo4j is back: common reads warmed'),
+      )
       .catch((error: unknown) => {
         this.logger.warn({ code: error instanceof GraphError ? error.code : undefined }, 'Neo4j is back, but warming the common reads failed');
         this.lost = true; // try again at the next poll

@@ -9,6 +9,7 @@ import { locateNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
 import { warmReads } from '../graph/queries/warm.ts';
 import { createServer } from './server.ts';
+import { warmExplorer } from './warm-explorer.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
   const executor = await Executor.connect(neo4j.settings, { connectTimeoutMs: 2000, retryMs: 1000 });
   // The first users' questions would otherwise pay for planning every statement, under their deadline.
   await warmReads(executor).catch((error: unknown) => logger.warn({ err: error }, 'warming the common reads failed; the first requests may be slow'));
+  // The explorer's own questions are statements of their own shapes (warm-explorer.ts).
+  const failed = await warmExplorer(executor, logger).then(
+    (warmed) => warmed.filter((w) => w.error),
+    (error: unknown) => [{ error: error instanceof Error ? error.message : String(error) }],
+  );
+  if (failed.length > 0) logger.warn({ failed }, "warming the explorer's questions failed; their first readers may wait");
   const server = createServer({
     executor,
     logger,
@@ -45,7 +52,6 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.server.requestTimeoutMs,
     allowedHosts: config.server.allowedHosts,
     cache: { versionPollMs: 1000, ttlMs: 10 * 60_000 },
-    warmExplorer: true,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -17,7 +17,6 @@ import { LIMITS } from './limits.ts';
 import { bodyCacheKey, ServedAnswers, type HttpAnswer } from './answer-cache.ts';
 import { QueryThread } from './query-thread.ts';
 import { GraphVersion } from './graph-version.ts';
-import { warmExplorer } from './warm-explorer.ts';
 import { buildYoga, type YogaOptions } from './yoga.ts';
 
 export interface ServerOptions extends Omit<YogaOptions, 'cache'> {
@@ -29,8 +28,6 @@ export interface ServerOptions extends Omit<YogaOptions, 'cache'> {
   staticRoot?: string;
   /** how many requests are worked on and wait at once (HTTP_LIMITS by default) */
   turns?: Pick<typeof HTTP_LIMITS, 'inFlight' | 'queued' | 'queuedMs'>;
-  /** ask the explorer's questions once at start (warm-explorer.ts), so that its first reader does not wait for Neo4j to plan them */
-  warmExplorer?: boolean;
 }
 
 export const DEFAULT_STATIC_ROOT = path.join(PROJECT_ROOT, 'viz', 'dist');
@@ -203,19 +200,6 @@ export function createServer(options: ServerOptions): http.Server {
     },
     options.logger,
   );
-  if (options.warmExplorer) {
-    const started = Date.now();
-    const ask = (body: Uint8Array) =>
-      queries.ask({ kind: 'graphql', method: 'POST', url: 'http://localhost/graphql', headers: [['content-type', 'application/json']], body });
-    void warmExplorer(ask).then(
-      (warmed) => {
-        const failed = warmed.filter((w) => w.error);
-        if (failed.length > 0) options.logger.warn({ failed }, "warming the explorer's questions: some failed; their first readers may wait");
-        else options.logger.info({ ms: Date.now() - started, questions: warmed.length }, "the explorer's questions warmed");
-      },
-      (error: unknown) => options.logger.warn({ err: error }, "warming the explorer's questions failed; their first readers may wait"),
-    );
-  }
   /** The cache's place for the answer to this POST: none while the graph version is unknown, or for a revalidation. */
   const cachePlace = (body: Buffer | undefined, headers: http.IncomingHttpHeaders) => {
     if (!cached?.version.known() || !body || body.length > CACHE_PROBE_BYTES || headers['if-none-match']) return null;

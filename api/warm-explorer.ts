@@ -3,11 +3,13 @@
 // a statement the first time it meets it: 0.3–1.3 s for the larger ones (a cluster's platforms, a
 // city's profile, the paths between two places), which the first reader to open such a view would
 // wait for. warmReads (graph/queries/warm.ts) plans the unfolded statements; this, the explorer's.
-import type { HttpAnswer } from './answer-cache.ts';
+import type { Logger } from 'pino';
+import type { Executor } from '../graph/executor.ts';
 import { OPERATIONS, type OperationName } from './explorer-operations.ts';
+import { buildYoga } from './yoga.ts';
 
-/** Sends one GraphQL request body (JSON) and gives the answer. */
-export type AskGraphql = (body: Uint8Array) => Promise<HttpAnswer>;
+/** A warm-up is a dozen questions; on a just-started server under load each may take seconds. */
+const WARM_UP_TIMEOUT_MS = 120_000;
 
 /** One question of the warm-up and the error it met, if any. */
 export interface Warmed {
@@ -26,19 +28,21 @@ function entitiesOf(data: Data): { id: string; name: string }[] {
 /**
  * Asks every operation of the explorer once, one after the other, with ids read from the graph's
  * own answers (its first cities, its first cluster, the plans loaded); an operation with nothing to
- * ask about (a comparison with fewer than two plans) is left out.
+ * ask about (a comparison with fewer than two plans) is left out. The questions are answered in
+ * this process, as the query thread would answer them: the statements are the same, and Neo4j
+ * keeps their plans for every client.
  */
-export async function warmExplorer(ask: AskGraphql): Promise<Warmed[]> {
+export async function warmExplorer(executor: Executor, logger: Logger): Promise<Warmed[]> {
+  const yoga = buildYoga({ executor, logger, graphiql: false, corsOrigin: null, requestTimeoutMs: WARM_UP_TIMEOUT_MS });
   const warmed: Warmed[] = [];
   const run = async (operation: OperationName, variables: Record<string, unknown> = {}): Promise<Data> => {
-    const answer = await ask(new TextEncoder().encode(JSON.stringify({ query: OPERATIONS[operation], variables })));
-    let body: { data?: Data; errors?: { message: string }[] } = {};
-    try {
-      body = JSON.parse(new TextDecoder().decode(answer.body)) as typeof body;
-    } catch {
-      // An answer that is not JSON is reported by its status below.
-    }
-    warmed.push({ operation, error: body.errors?.[0]?.message ?? (answer.status === 200 ? null : `HTTP ${answer.status}`) });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: OPERATIONS[operation], variables }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { data?: Data; errors?: { message: string }[] };
+    warmed.push({ operation, error: body.errors?.[0]?.message ?? (response.status === 200 ? null : `HTTP ${response.status}`) });
     return body.data ?? null;
   };
   const documents = ((await run('documents'))?.documents as { id: string }[] | undefined)?.map((d) => d.id) ?? [];
