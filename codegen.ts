@@ -52,7 +52,7 @@ const config: CodegenConfig = {
         importExtension: '.ts',
       },
     },
-    'viz/src/generated/operations.ts': {
+    'api/generated/explorer-operations.ts': {
       documents: 'api/explorer-operations.ts',
       plugins: [{ add: { content: HEADER } }, 'typescript-operations'],
       config: { ...SHARED, skipTypename: true, inlineFragmentTypes: 'combine' },

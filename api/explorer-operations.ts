@@ -1,8 +1,36 @@
 // Every GraphQL operation the explorer sends, written once. `npm run codegen` reads this
 // file (each string marked /* GraphQL */) and writes the result and variable types of
-// every operation to generated/operations.ts; a unit test validates each operation
+// every operation to generated/explorer-operations.ts; a unit test validates each operation
 // against api/schema.graphql, so a schema change that breaks the UI fails CI.
 // An operation carries the fragments it spreads: codegen reads each fragment once, from its own string.
+import type {
+  CitiesQuery,
+  CitiesQueryVariables,
+  CityProfileQuery,
+  CityProfileQueryVariables,
+  ClustersQuery,
+  ClustersQueryVariables,
+  CompareQuery,
+  CompareQueryVariables,
+  DocumentsQuery,
+  DocumentsQueryVariables,
+  EntityQuery,
+  EntityQueryVariables,
+  IndicatorsQuery,
+  IndicatorsQueryVariables,
+  NeighborhoodQuery,
+  NeighborhoodQueryVariables,
+  PathsQuery,
+  PathsQueryVariables,
+  PlatformsQuery,
+  PlatformsQueryVariables,
+  SearchQuery,
+  SearchQueryVariables,
+  SectionQuery,
+  SectionQueryVariables,
+  SentencesQuery,
+  SentencesQueryVariables,
+} from './generated/explorer-operations.ts';
 
 const ENTITY = /* GraphQL */ `
   fragment EntityFields on Entity {
@@ -395,3 +423,29 @@ export const OPERATIONS = {
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
+
+/** Every operation's name must be listed: an operation added above without its types fails to compile. */
+type Listed<T extends Record<OperationName, { result: unknown; variables: unknown }>> = T;
+
+/** What each operation returns and takes, as `npm run codegen` generates them from this file. */
+type OperationTypes = Listed<{
+  search: { result: SearchQuery; variables: SearchQueryVariables };
+  neighborhood: { result: NeighborhoodQuery; variables: NeighborhoodQueryVariables };
+  entity: { result: EntityQuery; variables: EntityQueryVariables };
+  paths: { result: PathsQuery; variables: PathsQueryVariables };
+  clusters: { result: ClustersQuery; variables: ClustersQueryVariables };
+  platforms: { result: PlatformsQuery; variables: PlatformsQueryVariables };
+  cities: { result: CitiesQuery; variables: CitiesQueryVariables };
+  cityProfile: { result: CityProfileQuery; variables: CityProfileQueryVariables };
+  indicators: { result: IndicatorsQuery; variables: IndicatorsQueryVariables };
+  section: { result: SectionQuery; variables: SectionQueryVariables };
+  documents: { result: DocumentsQuery; variables: DocumentsQueryVariables };
+  compare: { result: CompareQuery; variables: CompareQueryVariables };
+  sentences: { result: SentencesQuery; variables: SentencesQueryVariables };
+}>;
+
+export type Result<K extends OperationName> = OperationTypes[K]['result'];
+
+/** The variables argument: required when the operation has a required variable, else optional. */
+export type VariablesArg<K extends OperationName> =
+  Record<never, never> extends OperationTypes[K]['variables'] ? [variables?: OperationTypes[K]['variables']] : [variables: OperationTypes[K]['variables']];

@@ -12,7 +12,7 @@ import { GraphError } from '../graph/errors.ts';
 import type { Executor } from '../graph/executor.ts';
 import { graphVersion } from '../graph/queries/version.ts';
 import { warmReads } from '../graph/queries/warm.ts';
-import { warmExplorer } from './warm-explorer.ts';
+import type { Warmed } from './warm-explorer.ts';
 
 /** What a response cache needs of the graph version. */
 export interface VersionSource {
@@ -71,6 +71,8 @@ export class GraphVersion implements VersionSource {
     private readonly executor: Executor,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    /** What else to warm once Neo4j is back (the explorer's questions, through the query thread); the errors it met */
+    private readonly warmMore: () => Promise<Warmed[]> = async () => [],
   ) {}
 
   key(): string {
@@ -110,10 +112,12 @@ export class GraphVersion implements VersionSource {
     const started = Date.now();
     this.warming = warmReads(this.executor)
       // A restarted Neo4j has forgotten the explorer's statements' plans too.
-      .then(() => warmExplorer(this.executor, this.logger))
-      .then((warmed) =>
-        this.logger.info({ ms: Date.now() - started, explorerFailed: warmed.filter((w) => w.error).length }, 'Neo4j is back: common reads warmed'),
-      )
+      .then(() => this.warmMore())
+      .then((warmed) => {
+        const failed = warmed.filter((w) => w.error);
+        if (failed.length > 0) this.logger.warn({ failed }, "Neo4j is back; warming the explorer's questions: some failed");
+        this.logger.info({ ms: Date.now() - started }, 'Neo4j is back: common reads warmed');
+      })
       .catch((error: unknown) => {
         this.logger.warn({ code: error instanceof GraphError ? error.code : undefined }, 'Neo4j is back, but warming the common reads failed');
         this.lost = true; // try again at the next poll

@@ -7,9 +7,8 @@ import { DEFAULT_REGISTRY, loadPlan } from '../graph/load-plan.ts';
 import { guardNeo4j } from '../launcher/guard.ts';
 import { locateNeo4j } from '../launcher/locate.ts';
 import { applySchema } from '../graph/schema.ts';
-import { warmReads } from '../graph/queries/warm.ts';
 import { createServer } from './server.ts';
-import { warmExplorer } from './warm-explorer.ts';
+import { warmServer } from './warm-explorer.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -37,13 +36,7 @@ async function main(): Promise<void> {
   // The API fails fast while Neo4j is away and recovers by itself when it returns.
   const executor = await Executor.connect(neo4j.settings, { connectTimeoutMs: 2000, retryMs: 1000 });
   // The first users' questions would otherwise pay for planning every statement, under their deadline.
-  await warmReads(executor).catch((error: unknown) => logger.warn({ err: error }, 'warming the common reads failed; the first requests may be slow'));
-  // The explorer's own questions are statements of their own shapes (warm-explorer.ts).
-  const failed = await warmExplorer(executor, logger).then(
-    (warmed) => warmed.filter((w) => w.error),
-    (error: unknown) => [{ error: error instanceof Error ? error.message : String(error) }],
-  );
-  if (failed.length > 0) logger.warn({ failed }, "warming the explorer's questions failed; their first readers may wait");
+  await warmServer(executor, logger);
   const server = createServer({
     executor,
     logger,

@@ -17,6 +17,7 @@ import { LIMITS } from './limits.ts';
 import { bodyCacheKey, ServedAnswers, type HttpAnswer } from './answer-cache.ts';
 import { QueryThread } from './query-thread.ts';
 import { GraphVersion } from './graph-version.ts';
+import { warmExplorer, type AskGraphql } from './warm-explorer.ts';
 import { buildYoga, type YogaOptions } from './yoga.ts';
 
 export interface ServerOptions extends Omit<YogaOptions, 'cache'> {
@@ -185,7 +186,8 @@ export function createServer(options: ServerOptions): http.Server {
   // The one poll of the graph version: the query thread reads it from the same memory.
   const cached = options.cache
     ? {
-        version: new GraphVersion(options.executor, options.logger, options.cache.versionPollMs).start(),
+        // Once Neo4j is back, the explorer's questions are asked again where they are answered, in the query thread.
+        version: new GraphVersion(options.executor, options.logger, options.cache.versionPollMs, () => warmExplorer(askThread)).start(),
         answers: new ServedAnswers(LIMITS.servedAnswers, options.cache.ttlMs),
         ttlMs: options.cache.ttlMs,
       }
@@ -200,6 +202,22 @@ export function createServer(options: ServerOptions): http.Server {
     },
     options.logger,
   );
+  const askThread: AskGraphql = async (body) => {
+    const answer = await queries.ask({
+      kind: 'graphql',
+      method: 'POST',
+      url: 'http://localhost/graphql',
+      headers: [['content-type', 'application/json']],
+      body: new TextEncoder().encode(body),
+    });
+    let json: unknown = null;
+    try {
+      json = JSON.parse(new TextDecoder().decode(answer.body));
+    } catch {
+      // Not JSON: warmExplorer reports the status.
+    }
+    return { status: answer.status, json };
+  };
   /** The cache's place for the answer to this POST: none while the graph version is unknown, or for a revalidation. */
   const cachePlace = (body: Buffer | undefined, headers: http.IncomingHttpHeaders) => {
     if (!cached?.version.known() || !body || body.length > CACHE_PROBE_BYTES || headers['if-none-match']) return null;

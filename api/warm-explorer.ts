@@ -1,66 +1,92 @@
-// The explorer's questions, asked once when the server starts. The API folds each question into
+// The explorer's questions, asked once before the server serves. The API folds each question into
 // one statement of the question's own shape (fold.ts, graph/queries/projection.ts), and Neo4j plans
 // a statement the first time it meets it: 0.3–1.3 s for the larger ones (a cluster's platforms, a
-// city's profile, the paths between two places), which the first reader to open such a view would
-// wait for. warmReads (graph/queries/warm.ts) plans the unfolded statements; this, the explorer's.
+// city's profile), which the first reader to open such a view would wait for. warmReads
+// (graph/queries/warm.ts) plans the unfolded statements; this, the explorer's.
 import type { Logger } from 'pino';
 import type { Executor } from '../graph/executor.ts';
-import { OPERATIONS, type OperationName } from './explorer-operations.ts';
+import { warmReads } from '../graph/queries/warm.ts';
+import { OPERATIONS, type OperationName, type Result, type VariablesArg } from './explorer-operations.ts';
 import { buildYoga } from './yoga.ts';
 
-/** A warm-up is a dozen questions; on a just-started server under load each may take seconds. */
-const WARM_UP_TIMEOUT_MS = 120_000;
+/** The whole warm-up's budget: past it, the rest is left to the readers (a slow Neo4j must not hold the start for long). */
+export const WARM_UP_BUDGET_MS = 120_000;
+
+/** Sends one GraphQL request (its JSON body) and gives the status and the parsed answer. */
+export type AskGraphql = (body: string) => Promise<{ status: number; json: unknown }>;
 
 /** One question of the warm-up and the error it met, if any. */
 export interface Warmed {
   operation: OperationName;
-  error: string | null;
+  error: { code: string; message: string } | null;
 }
 
-type Data = Record<string, unknown> | null;
+/** Errors that say the server is not ready, not that the question is wrong: asking more would only wait. */
+const NOT_READY = new Set(['DATABASE_UNAVAILABLE', 'TIMEOUT', 'OVERLOADED']);
 
-/** The ids (and names) of an entity list's answer: `entities { edges { node { id name } } }`. */
-function entitiesOf(data: Data): { id: string; name: string }[] {
-  const edges = (data?.entities as { edges?: { node: { id: string; name: string } }[] } | undefined)?.edges ?? [];
-  return edges.map((e) => e.node);
+/** Questions answered in this process, by the same schema and resolvers as the query thread's. */
+export function askInProcess(executor: Executor, logger: Logger): AskGraphql {
+  const yoga = buildYoga({ executor, logger, graphiql: false, corsOrigin: null, requestTimeoutMs: WARM_UP_BUDGET_MS });
+  return async (body) => {
+    const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: response.status, json: await response.json().catch(() => null) };
+  };
 }
 
 /**
  * Asks every operation of the explorer once, one after the other, with ids read from the graph's
  * own answers (its first cities, its first cluster, the plans loaded); an operation with nothing to
- * ask about (a comparison with fewer than two plans) is left out. The questions are answered in
- * this process, as the query thread would answer them: the statements are the same, and Neo4j
- * keeps their plans for every client.
+ * ask about (a comparison with fewer than two plans) is left out. Stops at the first sign that
+ * Neo4j is not ready, and when the budget is spent.
  */
-export async function warmExplorer(executor: Executor, logger: Logger): Promise<Warmed[]> {
-  const yoga = buildYoga({ executor, logger, graphiql: false, corsOrigin: null, requestTimeoutMs: WARM_UP_TIMEOUT_MS });
+export async function warmExplorer(ask: AskGraphql, budgetMs = WARM_UP_BUDGET_MS): Promise<Warmed[]> {
+  const until = Date.now() + budgetMs;
   const warmed: Warmed[] = [];
-  const run = async (operation: OperationName, variables: Record<string, unknown> = {}): Promise<Data> => {
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: OPERATIONS[operation], variables }),
-    });
-    const body = (await response.json().catch(() => ({}))) as { data?: Data; errors?: { message: string }[] };
-    warmed.push({ operation, error: body.errors?.[0]?.message ?? (response.status === 200 ? null : `HTTP ${response.status}`) });
+  let stopped = false;
+  const run = async <K extends OperationName>(operation: K, ...[variables = {}]: VariablesArg<K>): Promise<Result<K> | null> => {
+    if (stopped || Date.now() > until) return null;
+    const { status, json } = await ask(JSON.stringify({ query: OPERATIONS[operation], variables }));
+    const body = (json ?? {}) as { data?: Result<K> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    const first = body.errors?.[0];
+    const error = first
+      ? { code: first.extensions?.code ?? 'ERROR', message: first.message }
+      : status === 200
+        ? null
+        : { code: `HTTP_${status}`, message: 'no answer' };
+    warmed.push({ operation, error });
+    if (error && NOT_READY.has(error.code)) stopped = true;
     return body.data ?? null;
   };
-  const documents = ((await run('documents'))?.documents as { id: string }[] | undefined)?.map((d) => d.id) ?? [];
-  const cities = entitiesOf(await run('cities'));
-  const clusters = entitiesOf(await run('clusters'));
+  const documents = (await run('documents'))?.documents.map((d) => d.id) ?? [];
+  const cities = (await run('cities'))?.entities.edges.map((e) => e.node) ?? [];
+  const clusters = (await run('clusters'))?.entities.edges.map((e) => e.node) ?? [];
   await run('indicators');
   const [first, second] = cities;
   if (first) {
-    const entity = (await run('entity', { id: first.id }))?.entity as { mentions?: { section: { id: string } }[] } | undefined;
+    const entity = (await run('entity', { id: first.id }))?.entity;
     await run('neighborhood', { ids: [first.id], depth: 1, kinds: null, types: null, documents: null });
     await run('cityProfile', { city: first.id, documents: null });
     await run('search', { text: first.name, kinds: null, documents: null });
     await run('sentences', { text: first.name, documents: null });
-    const section = entity?.mentions?.[0]?.section.id;
+    const section = entity?.mentions[0]?.section.id;
     if (section) await run('section', { id: section });
     if (second) await run('paths', { from: first.id, to: second.id, onlyCited: false, documents: null });
   }
   if (clusters[0]) await run('platforms', { cluster: clusters[0].id, documents: null });
-  if (documents.length >= 2) await run('compare', { a: documents[0], b: documents[1] });
+  if (documents[0] && documents[1]) await run('compare', { a: documents[0], b: documents[1] });
   return warmed;
+}
+
+/**
+ * What `npm start` does before it serves: the common reads, then the explorer's questions. Never
+ * throws: a warm-up that fails leaves the first readers slower, nothing worse; what failed is logged.
+ */
+export async function warmServer(executor: Executor, logger: Logger): Promise<void> {
+  try {
+    await warmReads(executor);
+    const failed = (await warmExplorer(askInProcess(executor, logger))).filter((w) => w.error);
+    if (failed.length > 0) logger.warn({ failed }, "warming the explorer's questions: some failed; their first readers may wait");
+  } catch (error) {
+    logger.warn({ err: error }, 'warming the common reads failed; the first requests may be slow');
+  }
 }

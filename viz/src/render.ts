@@ -122,7 +122,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       if (data) result = merge(result, data.neighborhood);
     }
     if (state.selected && !result.nodes.has(state.selected)) {
-      const data = await fetch('entity', 'neighborhood', { ids: [state.selected], depth: 1, kinds: null, types: null, documents: documentsFilter(state) });
+      const data = await fetch('entity', 'neighborhood', neighboursOf(state, [state.selected]));
       if (data) {
         const keep = new Set([...result.nodes.keys(), state.selected]);
         result = merge(result, { nodes: data.neighborhood.nodes.filter((n) => keep.has(n.id)), edges: data.neighborhood.edges });

@@ -13,7 +13,7 @@ import type {
   RelationFieldsFragment,
   SectionQuery,
   SentencesQuery,
-} from './generated/operations.ts';
+} from '../../api/generated/explorer-operations.ts';
 
 type AnyKey<U> = U extends unknown ? keyof U : never;
 type FieldOf<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
