@@ -22,16 +22,16 @@ export class ApiError extends Error {
  * questions (early.ts) and what the reader is likely to ask next (prefetch). Each is handed to
  * the first request for the same, if it comes while the answer is still fresh.
  */
+type Held = { answer: Promise<unknown>; at: number };
 const early = new Map<string, Held>();
 const keyOf = (operation: OperationName, variables: unknown) => `${operation} ${JSON.stringify(variables)}`;
 /** An answer asked ahead is handed over only this soon after it was asked: the graph may change (a plan loaded). */
 const EARLY_FRESH_MS = 30_000;
-type Held = { answer: Promise<unknown>; at: number };
 const fresh = (held: Held | undefined): held is Held => !!held && performance.now() - held.at <= EARLY_FRESH_MS;
 /** The latest prefetch of each operation: a newer one drops it, so unused answers do not pile up. */
 const prefetched = new Map<OperationName, string>();
 
-function hold<K extends OperationName>(operation: K, variables: object): { answer: Promise<Result<K>>; at: number } {
+function hold(operation: OperationName, variables: object): Held {
   const held = { answer: send(operation, variables), at: performance.now() };
   early.set(keyOf(operation, variables), held);
   return held;

@@ -20,13 +20,13 @@ export interface PanelActions {
   select: (id: string) => void;
 }
 
+/** Are these citations all of a fact no sentence states (the registry's alone)? */
+const allUnstated = (methods: string[]) => methods.length > 0 && methods.every((m) => m === UNSTATED_METHOD);
+
 /**
  * What a sentence is to the link it is listed under, in the reader's words (mentions need none).
  * A rule's reading says most, then the registry's fact named in it, then a sentence naming one end.
  */
-/** Are these citations all of a fact no sentence states (the registry's alone)? */
-const allUnstated = (methods: string[]) => methods.length > 0 && methods.every((m) => m === UNSTATED_METHOD);
-
 function methodNote(methods: string[], lang: Lang): string | null {
   if (methods.every((m) => m === MENTION)) return null;
   if (methods.some((m) => m !== REGISTRY_METHOD && m !== UNSTATED_METHOD)) return t('readFromSentence', lang);
