@@ -153,13 +153,19 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       conditions: `${Math.round(bytes.brotli / 1024)} KiB as brotli (.br files written by the build; sent only if the server negotiates them); the layout worker and exports load later, on first use`,
     });
 
-    const renders: number[] = [];
-    const startTasks: number[] = [];
-    for (let i = 0; i < 6; i += 1) {
+    /** A new page (a first visit: its own browser context) on the start view, watched from its first moment. */
+    const open = async (): Promise<Page> => {
       const page = await browser.newPage({ viewport });
       await page.addInitScript(WATCH_PAGE);
       await page.goto(`${base}/`);
       await idle(page);
+      return page;
+    };
+
+    const renders: number[] = [];
+    const startTasks: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const page = await open();
       // The page's clock starts at navigation.
       renders.push(await idleAt(page));
       await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
@@ -191,19 +197,13 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
 
     // A server that has served readers before: other expansions plan its statements and warm its
     // threads, so the figure is an expansion whose answer is not cached, on a server in use.
-    const warm = await browser.newPage({ viewport });
-    await warm.addInitScript(WATCH_PAGE);
-    await warm.goto(`${base}/`);
-    await idle(warm);
+    const warm = await open();
     for (const id of WARM_UP_EXPANSIONS) await timed(warm, `window.innograph.store.actions.expand(${JSON.stringify(id)})`);
     await warm.close();
 
     // Cold: expanded by name, nothing asked about them before (the order differs from the
     // reader's below, so that neither page's expansion questions are in the server's cache).
-    const cold = await browser.newPage({ viewport });
-    await cold.addInitScript(WATCH_PAGE);
-    await cold.goto(`${base}/`);
-    await idle(cold);
+    const cold = await open();
     const colds: { ms: number; longest: number }[] = [];
     for (const id of COLD_EXPANSIONS) colds.push(await timed(cold, `window.innograph.store.actions.expand(${JSON.stringify(id)})`));
     await cold.close();
@@ -218,10 +218,7 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
 
     // As a reader expands: the node is selected first (a double-click's first click, or the
     // panel whose button expands it), which asks ahead for what expanding it would show.
-    const page = await browser.newPage({ viewport });
-    await page.addInitScript(WATCH_PAGE);
-    await page.goto(`${base}/`);
-    await idle(page);
+    const page = await open();
     const select = await timed(page, `window.innograph.store.actions.select('shenzhen')`);
     const expands: { ms: number; longest: number }[] = [];
     for (const id of READER_EXPANSIONS) {
