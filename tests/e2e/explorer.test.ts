@@ -17,7 +17,8 @@ const selected = (page: Page) => page.evaluate(() => (window as any).innograph.c
 
 /**
  * The labels a reader sees (text drawn, inside the canvas): how many pairs of them overlap,
- * out of how many, and the median size they are drawn at in screen pixels.
+ * out of how many, and the median size they are drawn at in screen pixels; which lie under
+ * another node's shape, and which pairs of different names are drawn as the same text.
  */
 const labelStats = (page: Page) =>
   page.evaluate(() => {
@@ -26,6 +27,7 @@ const labelStats = (page: Page) =>
     const shown = cy.nodes().filter((n: any) => n.data('label') && Number(n.style('text-opacity')) > 0);
     const boxes = shown
       .map((n: any) => ({
+        node: n,
         box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
         size: parseFloat(n.style('font-size')) * cy.zoom(),
       }))
@@ -37,7 +39,30 @@ const labelStats = (page: Page) =>
         if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping += 1;
       }
     const sizes = boxes.map((b: any) => b.size).sort((a: number, b: number) => a - b);
-    return { shown: boxes.length, pairs: (boxes.length * (boxes.length - 1)) / 2, overlapping, median: sizes[Math.floor(sizes.length / 2)] ?? 0 };
+    const hidden: string[] = [];
+    for (const { node, box } of boxes)
+      cy.nodes().forEach((other: any) => {
+        const shape = other.renderedBoundingBox({ includeLabels: false });
+        if (other !== node && box.x1 < shape.x2 && shape.x1 < box.x2 && box.y1 < shape.y2 && shape.y1 < box.y2)
+          hidden.push(`${node.data('label')} under ${other.data('label')}`);
+      });
+    // The text as Cytoscape draws it, after its own ellipsis if any. A name cut at its end reads as
+    // any name drawn with the same start: 横琴粤澳深度合作区… beside 横琴粤澳深度合作区.
+    const drawn = boxes.map(({ node }: any) => ({ name: node.data('label'), text: cy.renderer().getLabelText(node) as string }));
+    const alike: string[] = [];
+    for (const a of drawn)
+      for (const b of drawn) {
+        const cut = a.text.endsWith('…') ? a.text.slice(0, -1) : null;
+        if (a.name !== b.name && (a.text === b.text || (cut && b.text.startsWith(cut)))) alike.push(`${a.name} drawn ${a.text}, ${b.name} drawn ${b.text}`);
+      }
+    return {
+      shown: boxes.length,
+      pairs: (boxes.length * (boxes.length - 1)) / 2,
+      overlapping,
+      median: sizes[Math.floor(sizes.length / 2)] ?? 0,
+      hidden,
+      alike,
+    };
   });
 
 const largestMove = (before: Record<string, { x: number; y: number }>, after: Record<string, { x: number; y: number }>) =>
@@ -127,6 +152,9 @@ describe('the explorer in Chromium', () => {
     expect(stats.shown).toBeGreaterThanOrEqual(20);
     expect(stats.overlapping).toBeLessThanOrEqual(2);
     expect(stats.median).toBeGreaterThanOrEqual(11);
+    // No name is hidden under another node, nor drawn as the same text as another name.
+    expect(stats.alike).toEqual([]);
+    expect(stats.hidden).toEqual([]);
     expect(await page.locator('#clusters li').count()).toBe(20);
     const drawn = await page.evaluate(() => {
       const cy = (window as unknown as { innograph: { cy: { nodes(): { length: number }; edges(): { length: number } } } }).innograph.cy;
@@ -274,6 +302,7 @@ describe('the explorer in Chromium', () => {
     await expectNewcomersInView(page, before, after);
     const stats = await labelStats(page);
     expect(stats.overlapping).toBeLessThanOrEqual(Math.max(1, stats.pairs * 0.05));
+    expect(stats.hidden).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, '2-expanded.png') });
   });
 

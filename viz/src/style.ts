@@ -2,8 +2,9 @@
 // one rule per kind (colour, shape) and per relation type (colour, line, arrow), so a new
 // kind or type is styled without touching this file. Sizes are given in screen pixels and
 // divided by the zoom, so labels stay readable however far the reader zooms out.
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, isSymmetric, type RelationType } from '../../ingest/model.ts';
+import { fitText, textWidth } from './text.ts';
 
 export const SIZES = {
   node: 20, // pixels across a node
@@ -24,7 +25,17 @@ export const SIZES = {
 const CJK_FONTS = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei"';
 
 /** The graph's labels: named so labels.ts measures text in the font it is drawn in. */
-export const LABEL_FONT = `Helvetica Neue, Helvetica, ${CJK_FONTS}, sans-serif`;
+const LABEL_FONT = `Helvetica Neue, Helvetica, ${CJK_FONTS}, sans-serif`;
+
+/** The canvas font of a node's label. */
+export const labelFont = (city: boolean) => `${city ? 'bold' : 'normal'} ${city ? SIZES.cityFont : SIZES.font}px ${LABEL_FONT}`;
+
+/** A node's label as drawn: its name, shortened in the middle to the width a label may take (text.ts). */
+export function shownLabel(name: string, city: boolean): string {
+  return fitText(name, SIZES.labelWidth, (text) => textWidth(text, labelFont(city)));
+}
+
+const nodeLabel = (node: NodeSingular) => shownLabel(String(node.data('label') ?? ''), node.data('kind') === 'City');
 
 /** Text drawn on a canvas around the graph: the base map's titles, the exported picture's title and legend. */
 export const CANVAS_FONT = `system-ui, ${CJK_FONTS}, sans-serif`;
@@ -66,7 +77,7 @@ export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJs
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        label: nodeLabel,
         'font-size': px(SIZES.font),
         'font-family': LABEL_FONT,
         'text-valign': 'bottom',
@@ -109,6 +120,10 @@ export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJs
         ),
       },
     },
+    // Labels the declutter pass (labels.ts) placed beside or above their node, where below was taken.
+    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': px(-SIZES.labelMargin) } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': px(SIZES.labelMargin) } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': px(-SIZES.labelMargin) } },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
     // Without its text too: Cytoscape then neither measures nor draws it (thousands, in a large view).
     { selector: 'node.quiet', style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0, 'z-index': 0 } },
@@ -152,7 +167,7 @@ export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJs
     },
     // The relation is named where the reader looks: on hover and on selection.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
-    { selector: 'node.hover, node:selected', style: { label: 'data(label)', 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
+    { selector: 'node.hover, node:selected', style: { label: nodeLabel, 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
     { selector: 'node:selected', style: { 'border-width': px(4), 'border-color': '#111' } },
     // Nodes and edges are highlighted apart: a `width` meant for a line would squash a node's shape.
     { selector: 'node.highlighted', style: { 'border-width': px(4), 'border-color': '#e6550d', 'z-index': 10 } },
