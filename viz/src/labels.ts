@@ -54,29 +54,50 @@ function shapeBox(item: LabelItem, view: LabelView): Rect {
 }
 
 /**
- * The label's box on screen on a side of its node, as Cytoscape's own bounding box has it:
+ * The label's box on screen on each side of its node, as Cytoscape's own bounding box has it:
  * off the node by the text margin, with the background padding and Cytoscape's 2-unit margin
  * of error around it; one pixel more each way for the rounding of a measure taken at another zoom.
  */
-export function labelBox(item: LabelItem, view: LabelView, side: Side = 'bottom'): Rect {
+function labelBoxes(item: LabelItem, view: LabelView): Record<Side, Rect> {
   const city = item.kind === 'City';
   const font = city ? SIZES.cityFont : SIZES.font;
   const width = textWidth(shownLabel(item.label, city), labelFont(city));
   const off = shapeSize(item, view) / 2 + SIZES.labelMargin;
   const { x, y } = onScreen(item, view);
   const spare = SIZES.labelPadding + 2 * view.zoom + 1;
-  const centred = { x1: x - width / 2 - spare, x2: x + width / 2 + spare };
-  const middle = { y1: y - font / 2 - spare, y2: y + font / 2 + spare };
-  switch (side) {
-    case 'bottom':
-      return { ...centred, y1: y + off - spare, y2: y + off + font + spare };
-    case 'top':
-      return { ...centred, y1: y - off - font - spare, y2: y - off + spare };
-    case 'right':
-      return { ...middle, x1: x + off - spare, x2: x + off + width + spare };
-    case 'left':
-      return { ...middle, x1: x - off - width - spare, x2: x - off + spare };
-  }
+  const [left, right] = [x - width / 2 - spare, x + width / 2 + spare];
+  const [above, below] = [y - font / 2 - spare, y + font / 2 + spare];
+  return {
+    bottom: { x1: left, x2: right, y1: y + off - spare, y2: y + off + font + spare },
+    top: { x1: left, x2: right, y1: y - off - font - spare, y2: y - off + spare },
+    right: { x1: x + off - spare, x2: x + off + width + spare, y1: above, y2: below },
+    left: { x1: x - off - width - spare, x2: x - off + spare, y1: above, y2: below },
+  };
+}
+
+/** Boxes filed by the cells of a grid they cover: an overlap test looks only at the boxes of the cells its box covers. */
+function boxGrid(cell: number) {
+  const filed = new Map<number, { rect: Rect; id: string }[]>();
+  // A cell's key: its column and row in one number (a view is far less than 2^16 cells across).
+  const keys = (r: Rect) => {
+    const found: number[] = [];
+    for (let x = Math.floor(r.x1 / cell); x <= Math.floor(r.x2 / cell); x += 1)
+      for (let y = Math.floor(r.y1 / cell); y <= Math.floor(r.y2 / cell); y += 1) found.push(x * 65536 + y);
+    return found;
+  };
+  return {
+    put(rect: Rect, id: string) {
+      for (const key of keys(rect)) {
+        const boxes = filed.get(key);
+        if (boxes) boxes.push({ rect, id });
+        else filed.set(key, [{ rect, id }]);
+      }
+    },
+    /** Whether `rect` overlaps a box filed for another id than `id`. */
+    hits(rect: Rect, id: string) {
+      return keys(rect).some((key) => (filed.get(key) ?? []).some((other) => other.id !== id && overlaps(rect, other.rect)));
+    },
+  };
 }
 
 const rank = (item: LabelItem) => (item.important ? 100 : (KIND_RANK[item.kind as EntityKind] ?? 1) * 10 + Math.min(9, item.degree));
@@ -88,41 +109,33 @@ const rank = (item: LabelItem) => (item.important ? 100 : (KIND_RANK[item.kind a
  * drawn above it) rather than be set aside.
  */
 export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Side | null> {
-  // A coarse grid keeps the overlap tests near-linear for views of thousands of nodes.
-  const CELL = 120;
-  const cells = (r: Rect) => {
-    const keys: string[] = [];
-    for (let x = Math.floor(r.x1 / CELL); x <= Math.floor(r.x2 / CELL); x += 1)
-      for (let y = Math.floor(r.y1 / CELL); y <= Math.floor(r.y2 / CELL); y += 1) keys.push(`${x},${y}`);
-    return keys;
-  };
-  type Grid = Map<string, { rect: Rect; id: string }[]>;
-  const put = (grid: Grid, rect: Rect, id: string) => {
-    for (const key of cells(rect)) {
-      const cell = grid.get(key);
-      if (cell) cell.push({ rect, id });
-      else grid.set(key, [{ rect, id }]);
-    }
-  };
-  const hits = (grid: Grid, rect: Rect, id: string) =>
-    cells(rect).some((key) => (grid.get(key) ?? []).some((other) => other.id !== id && overlaps(rect, other.rect)));
-  const labels: Grid = new Map();
-  const shapes: Grid = new Map();
+  // Labels are few and wide; shapes are many and small (thousands in a large view): each in a grid of its own cell size.
+  const labels = boxGrid(120);
+  const shapes = boxGrid(30);
   // A label the canvas's edge would cut reads as another name: it waits, like one in the way.
   const visible = (rect: Rect) => rect.x1 >= 0 && rect.y1 >= 0 && rect.x2 <= view.width && rect.y2 <= view.height;
-  for (const item of items) put(shapes, shapeBox(item, view), item.id);
+  // Only a node within a label's reach of the canvas can have its label shown, or cover one.
+  const reach = SIZES.labelWidth + SIZES.city;
+  const near = (item: LabelItem) => {
+    const { x, y } = onScreen(item, view);
+    return x > -reach && y > -reach && x < view.width + reach && y < view.height + reach;
+  };
+  for (const item of items) if (near(item)) shapes.put(shapeBox(item, view), item.id);
   const ranked = items.map((item) => ({ item, rank: rank(item) }));
   ranked.sort((a, b) => b.rank - a.rank || a.item.id.localeCompare(b.item.id));
   const placed = new Map<string, Side | null>();
   for (const { item } of ranked) {
     if (!item.label) continue;
-    const free = (side: Side, overShapes: boolean) => {
-      const rect = labelBox(item, view, side);
-      return visible(rect) && !hits(labels, rect, item.id) && (overShapes || !hits(shapes, rect, item.id));
-    };
+    if (!near(item)) {
+      placed.set(item.id, null);
+      continue;
+    }
+    const boxes = labelBoxes(item, view);
+    const free = (side: Side, overShapes: boolean) =>
+      visible(boxes[side]) && !labels.hits(boxes[side], item.id) && (overShapes || !shapes.hits(boxes[side], item.id));
     const side = SIDES.find((s) => free(s, false)) ?? (item.kind === 'City' ? SIDES.find((s) => free(s, true)) : undefined) ?? null;
     placed.set(item.id, side);
-    if (side) put(labels, labelBox(item, view, side), item.id);
+    if (side) labels.put(boxes[side], item.id);
   }
   return placed;
 }

@@ -27,8 +27,10 @@ const CJK_FONTS = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei"';
 /** The graph's labels: named so labels.ts measures text in the font it is drawn in. */
 const LABEL_FONT = `Helvetica Neue, Helvetica, ${CJK_FONTS}, sans-serif`;
 
+const LABEL_FONTS = { city: `bold ${SIZES.cityFont}px ${LABEL_FONT}`, other: `normal ${SIZES.font}px ${LABEL_FONT}` };
+
 /** The canvas font of a node's label. */
-export const labelFont = (city: boolean) => `${city ? 'bold' : 'normal'} ${city ? SIZES.cityFont : SIZES.font}px ${LABEL_FONT}`;
+export const labelFont = (city: boolean) => (city ? LABEL_FONTS.city : LABEL_FONTS.other);
 
 /** A node's label as drawn: its name, shortened in the middle to the width a label may take (text.ts). */
 export function shownLabel(name: string, city: boolean): string {

@@ -4,17 +4,19 @@
 // then read the same on the map. Start and end together tell them apart.
 
 let context: CanvasRenderingContext2D | null = null;
-const widths = new Map<string, number>();
+/** Widths by font, then by text: no key is built per call, in a pass over thousands of labels. */
+const widths = new Map<string, Map<string, number>>();
 
 /** The text's width in pixels in a canvas font, cached: the same names come back at every zoom. */
 export function textWidth(text: string, font: string): number {
-  const key = `${font}\u0000${text}`;
-  const known = widths.get(key);
+  let inFont = widths.get(font);
+  if (!inFont) widths.set(font, (inFont = new Map()));
+  const known = inFont.get(text);
   if (known !== undefined) return known;
   context ??= document.createElement('canvas').getContext('2d')!;
   context.font = font;
   const width = Math.ceil(context.measureText(text).width);
-  widths.set(key, width);
+  inFont.set(text, width);
   return width;
 }
 
