@@ -110,6 +110,8 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $<HTMLInputElement>('min-confidence').value = String(state.minConfidence);
   setText($('title'), t('title', lang));
   setText($('subtitle'), t('subtitle', lang));
+  setText($('only-cited-text'), t('onlyCited', lang));
+  setText($('min-confidence-text'), t('minConfidence', lang));
   if (document.body.dataset.view !== state.view) document.body.dataset.view = state.view;
   const checkbox = (value: string, text: string, on: boolean) =>
     h('label', {}, h('input', on ? { type: 'checkbox', value, checked: '' } : { type: 'checkbox', value }), ` ${text}`);

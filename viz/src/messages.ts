@@ -5,10 +5,13 @@ import type { Lang } from './state.ts';
 
 export const MESSAGES = {
   title: { zh: '广东科技创新图谱', en: 'Guangdong innovation graph' },
+  // True of every link shown: most are read from a sentence of the plan, the rest (dashed) only from the curated registry.
   subtitle: {
-    zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系，每条联系都引用规划原文。',
-    en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links, each citing the plan's sentence.",
+    zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系。实线联系引用规划中陈述它的原文；虚线联系仅见于本项目整理的登记表，规划原文未陈述。',
+    en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid link cites the plan's sentence that states it; a dashed one is only in this project's curated registry, not stated in the plan.",
   },
+  onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
+  minConfidence: { zh: '最低置信度', en: 'min. confidence' },
   guideClick: {
     zh: '点击节点，查看它的关系和规划原文；双击展开它的邻居；点击空白处取消选择。',
     en: "Click a node for its links and the plan's words; double-click to expand it; click the background to deselect.",
@@ -76,7 +79,7 @@ export const MESSAGES = {
   unit: { zh: '单位', en: 'Unit' },
   legend: { zh: '图例', en: 'Legend' },
   discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
-  curatedEdge: { zh: '虚线：仅登记表确认', en: 'dashed line: curated, not stated in the text' },
+  curatedEdge: { zh: '虚线：仅见于登记表，原文未陈述', en: 'dashed line: curated, not stated in the text' },
   noResults: { zh: '没有结果', en: 'No results' },
   sentences: { zh: '规划原文中的句子', en: 'Sentences of the plan' },
   namedHere: { zh: '句中提及', en: 'Named in it' },
