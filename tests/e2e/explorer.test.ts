@@ -164,6 +164,19 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '1-start.png') });
   });
 
+  it('draws the start view’s names apart in English too, none under another node', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(fresh);
+    await fresh.goto(`${base}/?lang=en`);
+    await idle(fresh);
+    const stats = await labelStats(fresh);
+    expect(stats.shown).toBeGreaterThanOrEqual(20);
+    expect(stats.overlapping).toBeLessThanOrEqual(2);
+    expect(stats.alike).toEqual([]);
+    expect(stats.hidden).toEqual([]);
+    await fresh.close();
+  });
+
   it('asks each of the start view’s questions once: those sent early are taken up, not asked again', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     watch(fresh);

@@ -10,8 +10,8 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
 import { overlaps, type Position, type Rect } from './geo.ts';
-import { SIZES, labelFont, shownLabel } from './style.ts';
-import { textWidth } from './text.ts';
+import { SIZES, labelFont } from './style.ts';
+import { fitTexts, textWidth } from './text.ts';
 
 /** Which labels win a place first: the places that orient the reader, then the rest. */
 const KIND_RANK: Partial<Record<EntityKind, number>> = { City: 6, IndustryCluster: 5, ScienceCity: 4, Corridor: 3, Zone: 2, Lab: 2, Facility: 2 };
@@ -19,6 +19,7 @@ const KIND_RANK: Partial<Record<EntityKind, number>> = { City: 6, IndustryCluste
 /** What the placement needs of a node, whether read from Cytoscape or from an element definition. */
 export interface LabelItem {
   id: string;
+  /** the label's text as drawn (withDrawnLabels) */
   label: string;
   kind: string;
   degree: number;
@@ -61,7 +62,7 @@ function shapeBox(item: LabelItem, view: LabelView): Rect {
 function labelBoxes(item: LabelItem, view: LabelView): Record<Side, Rect> {
   const city = item.kind === 'City';
   const font = city ? SIZES.cityFont : SIZES.font;
-  const width = textWidth(shownLabel(item.label, city), labelFont(city));
+  const width = textWidth(item.label, labelFont(city));
   const off = shapeSize(item, view) / 2 + SIZES.labelMargin;
   const { x, y } = onScreen(item, view);
   const spare = SIZES.labelPadding + 2 * view.zoom + 1;
@@ -144,6 +145,22 @@ export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Si
 const labelClass = (side: Side | null | undefined) => (side === null ? 'quiet' : side === undefined || side === 'bottom' ? null : `label-${side}`);
 const LABEL_CLASSES = ['quiet', ...SIDES.filter((side) => side !== 'bottom').map((side) => `label-${side}`)];
 
+/**
+ * Elements with the text their labels are drawn in (`drawn`): each name as it fits a label,
+ * no two names of the picture alike (text.ts). Given with the whole picture, as a newcomer's
+ * name may make a shown one be cut another way.
+ */
+export function withDrawnLabels(elements: ElementDefinition[]): ElementDefinition[] {
+  const names = elements
+    .filter((e) => e.group === 'nodes')
+    .map((e) => {
+      const font = labelFont(e.data.kind === 'City');
+      return { name: String(e.data.label ?? ''), width: (text: string) => textWidth(text, font) };
+    });
+  const drawn = fitTexts(names, SIZES.labelWidth);
+  return elements.map((e) => (e.group === 'nodes' ? { ...e, data: { ...e.data, drawn: drawn.get(String(e.data.label ?? '')) ?? '' } } : e));
+}
+
 /** Elements about to be added, with their labels placed (`quiet` for those that must wait): Cytoscape styles them once. */
 export function withQuietLabels(elements: ElementDefinition[], view: LabelView, important: ReadonlySet<string> = new Set()): ElementDefinition[] {
   const degree = new Map<string, number>();
@@ -155,7 +172,7 @@ export function withQuietLabels(elements: ElementDefinition[], view: LabelView, 
     .filter((e) => e.group === 'nodes' && e.position)
     .map((e) => ({
       id: e.data.id!,
-      label: String(e.data.label ?? ''),
+      label: String(e.data.drawn ?? ''),
       kind: String(e.data.kind ?? ''),
       degree: degree.get(e.data.id!) ?? 0,
       important: important.has(e.data.id!),
@@ -182,7 +199,7 @@ export interface Destination {
 function itemOf(node: NodeSingular, destination?: Destination): LabelItem {
   return {
     id: node.id(),
-    label: String(node.data('label') ?? ''),
+    label: String(node.data('drawn') ?? ''),
     kind: String(node.data('kind') ?? ''),
     degree: node.degree(false),
     important: node.selected() || node.hasClass('highlighted'),

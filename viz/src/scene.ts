@@ -5,7 +5,7 @@
 // settles. A force layout runs fcose in a Web Worker (layout.ts): the page never freezes.
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import type { Position, Rect } from './geo.ts';
-import { declutter, withQuietLabels } from './labels.ts';
+import { declutter, withDrawnLabels, withQuietLabels } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
 import { SIZES, stylesheet } from './style.ts';
@@ -195,7 +195,8 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       cy.mount(container);
       styled = { zoom: 1, scale: 1, large: false };
     },
-    async replace(elements, arrangement, viewport) {
+    async replace(given, arrangement, viewport) {
+      const elements = withDrawnLabels(given);
       if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport, arrangement.fitWidth);
       if (arrangement.kind === 'force') {
         // Laid out before Cytoscape holds the elements: the page styles and draws them once, placed.
@@ -229,7 +230,8 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       else fit();
       restyle(true);
     },
-    async update(elements, anchor, selected, animate = true) {
+    async update(given, anchor, selected, animate = true) {
+      const elements = withDrawnLabels(given);
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
       const before = new Set(cy.nodes().map((n) => n.id()));
       cy.batch(() => {
@@ -255,7 +257,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         const centre = from?.nonempty() && before.has(anchor!) ? { ...from.position() } : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
         const zoom = cy.zoom();
         const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
-        const item = (n: NodeSingular) => ({ id: n.id(), label: String(n.data('label') ?? ''), kind: String(n.data('kind') ?? '') });
+        const item = (n: NodeSingular) => ({ id: n.id(), label: String(n.data('drawn') ?? ''), kind: String(n.data('kind') ?? '') });
         // The canvas in the same pixels as the positions: what is on screen is that, shifted by the pan.
         const pan = cy.pan();
         const shift = (r: Rect) => ({ x1: r.x1 - pan.x, x2: r.x2 - pan.x, y1: r.y1 - pan.y, y2: r.y2 - pan.y });

@@ -2,9 +2,8 @@
 // one rule per kind (colour, shape) and per relation type (colour, line, arrow), so a new
 // kind or type is styled without touching this file. Sizes are given in screen pixels and
 // divided by the zoom, so labels stay readable however far the reader zooms out.
-import type { NodeSingular, StylesheetJson } from 'cytoscape';
+import type { StylesheetJson } from 'cytoscape';
 import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, isSymmetric, type RelationType } from '../../ingest/model.ts';
-import { fitText, textWidth } from './text.ts';
 
 export const SIZES = {
   node: 20, // pixels across a node
@@ -31,13 +30,6 @@ const LABEL_FONTS = { city: `bold ${SIZES.cityFont}px ${LABEL_FONT}`, other: `no
 
 /** The canvas font of a node's label. */
 export const labelFont = (city: boolean) => (city ? LABEL_FONTS.city : LABEL_FONTS.other);
-
-/** A node's label as drawn: its name, shortened in the middle to the width a label may take (text.ts). */
-export function shownLabel(name: string, city: boolean): string {
-  return fitText(name, SIZES.labelWidth, (text) => textWidth(text, labelFont(city)));
-}
-
-const nodeLabel = (node: NodeSingular) => shownLabel(String(node.data('label') ?? ''), node.data('kind') === 'City');
 
 /** Text drawn on a canvas around the graph: the base map's titles, the exported picture's title and legend. */
 export const CANVAS_FONT = `system-ui, ${CJK_FONTS}, sans-serif`;
@@ -79,7 +71,8 @@ export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJs
     {
       selector: 'node',
       style: {
-        label: nodeLabel,
+        // The name as it fits a label, no two alike (labels.ts).
+        label: 'data(drawn)',
         'font-size': px(SIZES.font),
         'font-family': LABEL_FONT,
         'text-valign': 'bottom',
@@ -169,7 +162,7 @@ export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJs
     },
     // The relation is named where the reader looks: on hover and on selection.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
-    { selector: 'node.hover, node:selected', style: { label: nodeLabel, 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
+    { selector: 'node.hover, node:selected', style: { label: 'data(drawn)', 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
     { selector: 'node:selected', style: { 'border-width': px(4), 'border-color': '#111' } },
     // Nodes and edges are highlighted apart: a `width` meant for a line would squash a node's shape.
     { selector: 'node.highlighted', style: { 'border-width': px(4), 'border-color': '#e6550d', 'z-index': 10 } },

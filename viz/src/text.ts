@@ -20,17 +20,112 @@ export function textWidth(text: string, font: string): number {
   return width;
 }
 
-/** `text` if it is at most `max` wide; else as many of its first and last characters as fit around an ellipsis, a few more at the start. */
-export function fitText(text: string, max: number, width: (text: string) => number): string {
-  if (width(text) <= max) return text;
-  const chars = [...text];
-  for (let keep = chars.length - 1; keep > 1; keep -= 1) {
-    const head = Math.ceil(keep / 2);
-    const shortened = `${chars.slice(0, head).join('').trimEnd()}…${chars
+/** Whether `text` fits in `max` pixels. */
+type Fits = (text: string) => boolean;
+
+/** The longest form of a name that fits, keeping `share` of the characters kept at its start and the rest at its end. */
+function cut(chars: string[], share: number, fits: Fits): string | null {
+  if (share === 1) return words(chars, fits);
+  for (let keep = chars.length - 1; keep > 0; keep -= 1) {
+    const head = Math.ceil(keep * share);
+    const text = `${chars.slice(0, head).join('').trimEnd()}…${chars
       .slice(chars.length - (keep - head))
       .join('')
       .trimStart()}`;
-    if (width(shortened) <= max) return shortened;
+    if (fits(text)) return text;
   }
-  return `${chars[0] ?? ''}…`;
+  return null;
+}
+
+/** The longest start of a name that fits, ended at a word's end where one is near. */
+function words(chars: string[], fits: Fits): string | null {
+  for (let keep = chars.length - 1; keep > 0; keep -= 1) {
+    if (!fits(`${chars.slice(0, keep).join('').trimEnd()}…`)) continue;
+    let end = keep;
+    while (end > keep * 0.6 && !SEPARATOR.test(chars[end] ?? '')) end -= 1;
+    return `${chars
+      .slice(0, end > keep * 0.6 ? end : keep)
+      .join('')
+      .trimEnd()}…`;
+  }
+  return null;
+}
+
+/** The longest part of a name from `start` that fits, with an ellipsis for each end cut off. */
+function window(chars: string[], start: number, fits: Fits): string | null {
+  for (let keep = chars.length - start; keep > 0; keep -= 1) {
+    const end = start + keep;
+    const text = `${start > 0 ? '…' : ''}${chars.slice(start, end).join('').trim()}${end < chars.length ? '…' : ''}`;
+    if (fits(text)) return text;
+  }
+  return null;
+}
+
+const HAN = /[\u2e80-\u9fff]/;
+
+/**
+ * `text` if it is at most `max` wide; else a Chinese name as many of its first and last characters
+ * as fit around an ellipsis (a few more at the start), and a name in words its first words.
+ */
+export function fitText(text: string, max: number, width: (text: string) => number): string {
+  const fits = (shown: string) => width(shown) <= max;
+  if (fits(text)) return text;
+  const chars = [...text];
+  return cut(chars, HAN.test(text) ? 0.5 : 1, fits) ?? `${chars[0] ?? ''}…`;
+}
+
+/** Where a name stops reading as another: the first character at which they differ. */
+function divergence(a: string[], b: string[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  return i;
+}
+
+/** A separator between the words of a name: a window starts after one where it can. */
+const SEPARATOR = /[\s\-—–·・/]/;
+
+/**
+ * The forms in which the names of one picture are drawn, no two alike: each name as fitText cuts
+ * it, and where names are cut to the same text, each of them cut again so that it reads apart:
+ * its start alone if that shows where it differs from the name most like it, else the part
+ * where it differs; a name another one begins with, its start and end around an ellipsis.
+ */
+export function fitTexts(names: readonly { name: string; width: (text: string) => number }[], max: number): Map<string, string> {
+  const shown = new Map(names.map(({ name, width }) => [name, fitText(name, max, width)]));
+  const byText = new Map<string, string[]>();
+  for (const [name, text] of shown) byText.set(text, [...(byText.get(text) ?? []), name]);
+  const widths = new Map(names.map(({ name, width }) => [name, width]));
+  for (const alike of byText.values()) {
+    if (alike.length < 2) continue;
+    const differs = new Map(
+      alike.map((name) => [name, Math.max(...alike.filter((other) => other !== name).map((other) => divergence([...name], [...other])))]),
+    );
+    for (const name of [...alike].sort((a, b) => differs.get(a)! - differs.get(b)! || (a < b ? -1 : 1))) {
+      const chars = [...name];
+      const width = widths.get(name)!;
+      const fits: Fits = (text) => width(text) <= max;
+      const at = differs.get(name)!;
+      // The window starts at the word the difference is in, or two characters before it.
+      let start = Math.max(0, at - 2);
+      for (let i = at; i > 0 && at - i < 12; i -= 1)
+        if (SEPARATOR.test(chars[i - 1]!)) {
+          start = i;
+          break;
+        }
+      const taken = new Set([...shown].filter(([other]) => other !== name).map(([, text]) => text));
+      // A name that another one begins with differs by where it ends: its end must show.
+      const prefix = at >= chars.length;
+      // Its start alone, only if the start shows where it differs.
+      const head = prefix ? null : cut(chars, 1, fits);
+      const candidates = [
+        head && [...head].length - 1 > at ? head : null,
+        prefix ? null : window(chars, start, fits),
+        cut(chars, 0.5, fits),
+        cut(chars, 0, fits),
+      ];
+      const free = candidates.find((text): text is string => !!text && !taken.has(text));
+      if (free) shown.set(name, free);
+    }
+  }
+  return shown;
 }

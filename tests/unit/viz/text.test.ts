@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText } from '../../../viz/src/text.ts';
+import { fitText, fitTexts } from '../../../viz/src/text.ts';
 
 // One pixel per character, as if every character were as wide as the next.
 const width = (text: string) => [...text].length;
@@ -18,7 +18,46 @@ describe('a label too wide for its place', () => {
     for (const shown of [host, valley]) expect(width(shown)).toBeLessThanOrEqual(8);
   });
 
-  it('drops the spaces next to the ellipsis', () => {
-    expect(fitText('Guangdong Macao In-Depth Cooperation Zone', 12, width)).toBe('Guangd…Zone');
+  it('keeps the first words of a name in words, ended at a word', () => {
+    expect(fitText('Guangdong Macao In-Depth Cooperation Zone', 12, width)).toBe('Guangdong…');
+  });
+});
+
+describe('the names of one picture, cut to fit', () => {
+  const cut = (names: string[], max: number) =>
+    fitTexts(
+      names.map((name) => ({ name, width })),
+      max,
+    );
+
+  it('cuts each name as a lone name is cut when no two then read alike', () => {
+    const names = ['横琴粤澳深度合作区', '横琴粤澳深度合作区国际院士谷', '光明科学城'];
+    const shown = cut(names, 8);
+    for (const name of names) expect(shown.get(name)).toBe(fitText(name, 8, width));
+  });
+
+  it('cuts again the names that read alike, until each reads apart and still fits', () => {
+    const corridors = [
+      'Guangzhou-Shenzhen-Hong Kong Science and Technology Innovation Corridor',
+      'Guangzhou-Zhuhai-Macao Science and Technology Innovation Corridor',
+      'Guangzhou-Shenzhen-Hong Kong-Macao Science and Technology Innovation Corridor',
+    ];
+    // Cut alone, the two Shenzhen corridors read the same.
+    expect(fitText(corridors[0]!, 20, width)).toBe(fitText(corridors[2]!, 20, width));
+    const shown = cut(corridors, 20);
+    expect(new Set(shown.values()).size).toBe(3);
+    for (const text of shown.values()) expect(width(text)).toBeLessThanOrEqual(20);
+    // Each shows where it differs: Zhuhai in its start, Macao or its absence in the middle.
+    expect(shown.get(corridors[1]!)).toBe('Guangzhou-Zhuhai…');
+    expect(shown.get(corridors[2]!)).toContain('Kong-Macao');
+    expect(shown.get(corridors[0]!)).toContain('Kong Science');
+  });
+
+  it('shows the end of a name that another one begins with', () => {
+    const [city, port] = ['Sino-Singapore Guangzhou Knowledge City', 'Sino-Singapore Guangzhou Knowledge City International Talent Free Port'];
+    expect(fitText(city, 20, width)).toBe(fitText(port, 20, width));
+    const shown = cut([city, port], 20);
+    expect(shown.get(city)).toMatch(/edge City$/);
+    expect(shown.get(port)).toContain('International');
   });
 });
