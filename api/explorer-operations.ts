@@ -77,7 +77,9 @@ const ENTITY = /* GraphQL */ `
     }
     ... on Indicator {
       baseline
+      baselineYear
       target
+      targetYear
       unit
       baselineText
       targetText

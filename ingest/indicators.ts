@@ -14,6 +14,8 @@ export interface IndicatorRow {
   /** 左右, 以上 …: how the target is meant */
   qualifier: string | null;
   note: string | null;
+  /** the year of the baseline, where a note gives one other than the table's (“…69.72 人年”为 2019 年数据) */
+  baselineYear: number | null;
   /** the row's sentence */
   sentence: Section;
 }
@@ -21,6 +23,7 @@ export interface IndicatorRow {
 // `2 R&D/GDP（%） 3.14 3.5 左右`, `7 海外发明专利授权量（万件） —— 8`
 const ROW = /^(\d{1,2})\s+(.+?)[（(]([^）)]+)[）)]\s+(\S+)\s+([\d.]+|——|—)\s*(左右|以上|以下)?$/;
 const NOTE = /^\d+\.(.+)$/;
+const YEAR_OF_DATA = /“([^”]+)”为\s*(\d{4})\s*年数据/;
 
 function number(text: string): number | null {
   const value = Number(text);
@@ -46,6 +49,7 @@ export function parseIndicatorTable(sentences: Section[], text: string): Indicat
         targetText: qualifier ? `${target}${qualifier}` : target!,
         qualifier: qualifier ?? null,
         note: null,
+        baselineYear: null,
         sentence,
       });
       continue;
@@ -56,8 +60,12 @@ export function parseIndicatorTable(sentences: Section[], text: string): Indicat
   // A note that names no row (以上指标均为预期性指标) is about all of them.
   const general = notes.filter((n) => !rows.some((r) => n.includes(r.name)));
   for (const row of rows) {
-    const about = [...general, ...notes.filter((n) => n.includes(row.name))];
+    const own = notes.filter((n) => n.includes(row.name));
+    const about = [...general, ...own];
     if (about.length > 0) row.note = about.join(' ');
+    // 4.“每万人研发人员全时当量 69.72 人年”为 2019 年数据: the note quotes the baseline and names its year.
+    const year = own.map((n) => YEAR_OF_DATA.exec(n)).find((m) => m?.[1]!.includes(row.baselineText));
+    if (year) row.baselineYear = Number(year[2]);
   }
   return rows;
 }

@@ -160,7 +160,8 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
       row: row.row,
       unit: row.unit,
       baseline: row.baseline,
-      baselineYear: 2020,
+      // The table's columns are 2020 and 2025 unless a note dates a baseline otherwise.
+      baselineYear: row.baselineYear ?? 2020,
       baselineText: row.baselineText,
       target: row.target,
       targetYear: 2025,

@@ -80,7 +80,9 @@ type EntityFields_Field_Fragment = {
 
 type EntityFields_Indicator_Fragment = {
   baseline: number | null;
+  baselineYear: number | null;
   target: number | null;
+  targetYear: number | null;
   unit: string | null;
   baselineText: string | null;
   targetText: string | null;

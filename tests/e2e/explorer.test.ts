@@ -466,12 +466,12 @@ describe('the explorer in Chromium', () => {
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#graphml')]);
     expect(fs.readFileSync((await graphml.path())!, 'utf8').match(/<node /g)).toHaveLength(shown);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
-    expect(
-      fs
-        .readFileSync((await png.path())!)
-        .subarray(1, 4)
-        .toString(),
-    ).toBe('PNG');
+    const image = fs.readFileSync((await png.path())!);
+    expect(image.subarray(1, 4).toString()).toBe('PNG');
+    // Twice the canvas's size, with a title above it and the legend below it (its header's width and height).
+    const canvas = await page.evaluate(() => ({ width: (window as any).innograph.cy.width(), height: (window as any).innograph.cy.height() }));
+    expect(image.readUInt32BE(16)).toBe(Math.round(canvas.width) * 2);
+    expect(image.readUInt32BE(20)).toBeGreaterThan((canvas.height + 56 + 16 + 22) * 2);
   });
 
   it('selects what it expands before the newcomers fly, so nothing is restyled after they land', async () => {
@@ -604,8 +604,19 @@ describe('the explorer in Chromium', () => {
     await idle(page);
     const rows = await page.locator('.indicators tbody tr').allTextContents();
     expect(rows).toHaveLength(10);
-    expect(rows.join('\n')).toContain('3.5左右');
+    // In English: the target as meant, the units in words.
+    expect(rows.join('\n')).toContain('about 3.5');
+    expect(rows.join('\n')).toContain('person-years');
+    // The plan's notes under the table: a baseline of another year dated, what a growth rate averages, the note about all of them once.
+    expect(rows.find((r) => r.includes('69.72'))).toContain('(2019)');
+    expect(rows.find((r) => r.includes('14.1'))).toContain('年均增长');
+    expect(await page.locator('.indicators .table-note').textContent()).toContain('以上指标均为预期性指标');
     expect((await page.locator('#table').boundingBox())!.width).toBeGreaterThan(900);
+    // A table has no picture to export: the picture's exports are off, and say why.
+    for (const id of ['#png', '#json', '#graphml']) {
+      expect(await page.locator(id).isDisabled()).toBe(true);
+      expect(await page.locator(id).getAttribute('title')).toBeTruthy();
+    }
     await page.screenshot({ path: path.join(SHOTS, '6-indicators.png') });
   });
 
@@ -614,6 +625,7 @@ describe('the explorer in Chromium', () => {
     await idle(page);
     expect(page.url()).toContain('view=cluster');
     expect(await page.locator('#details h2').textContent()).toBe('Advanced Materials Cluster');
+    expect(await page.locator('#png').isDisabled()).toBe(false);
   });
 
   it('draws arrowheads smaller than the nodes they point at, zoomed out or in', async () => {

@@ -22,6 +22,11 @@ describe('the core indicators of 专栏 1', () => {
     expect(byName('技术合同成交额').props.note).toContain('以上指标均为预期性指标');
   });
 
+  it('date a baseline as its note does, and the others as the table does', () => {
+    expect(byName('每万人研发人员全时当量').props).toMatchObject({ baseline: 69.72, baselineYear: 2019, targetYear: 2025 });
+    expect(byName('R&D/GDP').props).toMatchObject({ baselineYear: 2020, targetYear: 2025 });
+  });
+
   it('cite the table row', () => {
     expect(byName('技术合同成交额').mentions.map((m) => m.quote)).toContain('9 技术合同成交额（亿元） 3465.92 5000');
   });

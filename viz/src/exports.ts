@@ -3,8 +3,11 @@
 import type { Graph } from '../../ingest/types.ts';
 import type { Core } from 'cytoscape';
 import type { GraphData } from './graph-data.ts';
-import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from '../../ingest/model.ts';
-import { CANVAS_FONT, RELATION_STYLES } from './style.ts';
+import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
+import { kindSwatch, relationSwatch } from './legend.ts';
+import { kindLabel, t, typeLabel } from './messages.ts';
+import { CANVAS_FONT } from './style.ts';
+import { textWidth } from './text.ts';
 import type { Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
 
@@ -54,16 +57,48 @@ export async function exportGraphml(shown: GraphData): Promise<string> {
   return text;
 }
 
+/** A legend swatch (legend.ts), the shape or line the graph draws, as an image for a canvas. */
+async function swatchImage(swatch: SVGSVGElement): Promise<HTMLImageElement> {
+  swatch.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(swatch))}`;
+  await image.decode();
+  return image;
+}
+
+/** The legend of the picture, as the page's legend has it: the kinds and relation types it shows, and the dashed marks it uses. */
+function legendEntries(cy: Core, lang: Lang): { swatch: SVGSVGElement; text: string }[] {
+  const kinds = KINDS.filter((kind) => cy.nodes(`[kind = "${kind}"]`).nonempty());
+  const types = RELATION_TYPE_NAMES.filter((type) => cy.edges(`[type = "${type}"]`).nonempty());
+  return [
+    ...kinds.map((kind) => ({ swatch: kindSwatch(kind), text: kindLabel(kind, lang) })),
+    ...types.map((type) => ({ swatch: relationSwatch(type), text: typeLabel(type, lang) })),
+    ...(cy.edges('[cited = "no"]').nonempty() ? [{ swatch: relationSwatch('LOCATED_IN', true), text: t('curatedEdge', lang) }] : []),
+    ...(cy.nodes('[source = "discovered"]').nonempty() ? [{ swatch: kindSwatch('Zone', true), text: t('discovered', lang) }] : []),
+  ];
+}
+
 /** The picture as on screen, with the base map, a title and a legend of what it shows. */
 export async function exportPng(cy: Core, underlay: Underlay, title: string, lang: Lang): Promise<Blob> {
   const scale = 2;
   const width = cy.width();
   const height = cy.height();
-  const kinds = [...new Set(cy.nodes().map((n) => n.data('kind') as EntityKind))];
-  const types = [...new Set(cy.edges().map((e) => e.data('type') as RelationType))];
   const head = 56;
-  const legendRows = Math.ceil(kinds.length / 4) + Math.ceil(types.length / 4);
-  const foot = 16 + legendRows * 22;
+  const font = `13px ${CANVAS_FONT}`;
+  const [rowHeight, gap, margin] = [22, 18, 16];
+  // The legend's entries flow in rows across the picture's width, each as wide as its swatch and words.
+  const entries = await Promise.all(
+    legendEntries(cy, lang).map(async ({ swatch, text }) => ({ image: await swatchImage(swatch), text, width: Number(swatch.getAttribute('width')) })),
+  );
+  let [x, row] = [margin, 0];
+  const placed = entries.map((entry) => {
+    const span = entry.width + 6 + textWidth(entry.text, font);
+    if (x > margin && x + span > width - margin) [x, row] = [margin, row + 1];
+    const at = { ...entry, x, row };
+    x += span + gap;
+    return at;
+  });
+  const foot = 16 + (entries.length ? row + 1 : 0) * rowHeight;
   const canvas = document.createElement('canvas');
   canvas.width = width * scale;
   canvas.height = (height + head + foot) * scale;
@@ -73,41 +108,26 @@ export async function exportPng(cy: Core, underlay: Underlay, title: string, lan
   context.fillRect(0, 0, width, height + head + foot);
   context.fillStyle = '#1b1f24';
   context.font = `700 20px ${CANVAS_FONT}`;
-  context.fillText(title, 16, 34);
+  context.fillText(title, margin, 34);
   context.save();
   context.translate(0, head);
+  // The base map reaches past the canvas: clipped to the picture, it leaves the title and legend clear.
+  context.beginPath();
+  context.rect(0, 0, width, height);
+  context.clip();
   underlay.paint(context, { zoom: cy.zoom(), pan: cy.pan() });
   const image = new Image();
   image.src = cy.png({ full: false, scale, bg: 'rgba(0,0,0,0)' });
   await image.decode();
   context.drawImage(image, 0, 0, width, height);
   context.restore();
-  // The legend: the kinds and relation types in the picture, in their colours.
-  let y = head + height + 20;
-  context.font = `13px ${CANVAS_FONT}`;
-  const cell = (width - 32) / 4;
-  kinds.forEach((kind, i) => {
-    const x = 16 + (i % 4) * cell;
-    const row = y + Math.floor(i / 4) * 22;
-    context.fillStyle = ENTITY_KINDS[kind].color;
-    context.fillRect(x, row - 10, 12, 12);
-    context.fillStyle = '#1b1f24';
-    context.fillText(`${ENTITY_KINDS[kind][lang]} (${ENTITY_KINDS[kind].shape})`, x + 18, row);
-  });
-  y += Math.ceil(kinds.length / 4) * 22;
-  types.forEach((type, i) => {
-    const x = 16 + (i % 4) * cell;
-    const row = y + Math.floor(i / 4) * 22;
-    context.strokeStyle = RELATION_STYLES[type].color;
-    context.lineWidth = 2;
-    context.setLineDash(RELATION_STYLES[type].line === 'dotted' ? [2, 3] : []);
-    context.beginPath();
-    context.moveTo(x, row - 4);
-    context.lineTo(x + 24, row - 4);
-    context.stroke();
-    context.fillStyle = '#1b1f24';
-    context.fillText(RELATION_TYPES[type][lang], x + 30, row);
-  });
+  context.font = font;
+  context.fillStyle = '#1b1f24';
+  for (const entry of placed) {
+    const middle = head + height + 16 + entry.row * rowHeight + rowHeight / 2;
+    context.drawImage(entry.image, entry.x, middle - entry.image.height / 2);
+    context.fillText(entry.text, entry.x + entry.width + 6, middle + 4.5);
+  }
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'),
   );

@@ -116,8 +116,10 @@ store.subscribe(() => {
 // ---- exports, loaded when first used ------------------------------------------------------
 
 const viewTitle = () => {
+  const title = t('title', store.get().lang);
+  // The start view's panel is headed with the title itself.
   const heading = document.querySelector('#details h2')?.textContent;
-  return heading ? `${t('title', store.get().lang)} — ${heading}` : t('title', store.get().lang);
+  return heading && heading !== title ? `${title} — ${heading}` : title;
 };
 const failed = (error: unknown) => renderer.status(error instanceof Error ? error.message : String(error), 'error');
 bindControls(

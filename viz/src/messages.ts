@@ -10,6 +10,7 @@ export const MESSAGES = {
     zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系。实线联系引用规划中陈述它的原文；虚线联系仅见于本项目整理的登记表，规划原文未陈述。',
     en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid link cites the plan's sentence that states it; a dashed one is only in this project's curated registry, not stated in the plan.",
   },
+  exportsOfPicture: { zh: '导出的是图谱；指标表没有可导出的图', en: 'exports are of the graph; the indicators table has none' },
   onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
   minConfidence: { zh: '最低置信度', en: 'min. confidence' },
   guideClick: {
@@ -34,8 +35,8 @@ export const MESSAGES = {
   kinds: { zh: '类型', en: 'Kinds' },
   relationTypes: { zh: '关系', en: 'Relations' },
   city: { zh: '城市', en: 'City' },
-  baseline: { zh: '2020 基期', en: '2020 baseline' },
-  target: { zh: '2025 目标', en: '2025 target' },
+  baseline: { zh: '基期', en: 'baseline' },
+  target: { zh: '目标', en: 'target' },
   source: { zh: '来源', en: 'Source' },
   sourceGazetteer: { zh: '行政区划表', en: 'the gazetteer of divisions' },
   sourceDiscovered: { zh: '自动发现', en: 'found by discovery' },
@@ -75,6 +76,7 @@ export const MESSAGES = {
   noPlatforms: { zh: '规划未列出服务该集群的平台。', en: 'The plan names no platform for this cluster.' },
   cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },
   indicators: { zh: '核心指标', en: 'Core indicators' },
+  tableNote: { zh: '注：', en: "The plan's note: " },
   indicator: { zh: '指标', en: 'Indicator' },
   unit: { zh: '单位', en: 'Unit' },
   legend: { zh: '图例', en: 'Legend' },
@@ -118,6 +120,22 @@ export type MessageKey = keyof typeof MESSAGES;
 
 export function t(key: MessageKey, lang: Lang): string {
   return MESSAGES[key][lang];
+}
+
+/** The indicator table's units in English; in Chinese, as the plan writes them. */
+const UNITS: Record<string, string> = { 人年: 'person-years', 件: 'patents', 万件: '10,000 patents', 亿元: '100 million yuan' };
+
+export function unitLabel(unit: string, lang: Lang): string {
+  return lang === 'en' ? (UNITS[unit] ?? unit) : unit;
+}
+
+/** How a target is meant (10左右: about 10), in English words. */
+const QUALIFIERS: Record<string, string> = { 左右: 'about', 以上: 'at least', 以下: 'at most' };
+
+export function targetLabel(indicator: { target?: number | null; targetText?: string | null; qualifier?: string | null }, lang: Lang): string {
+  const { target, targetText, qualifier } = indicator;
+  if (lang === 'en' && qualifier && target != null && QUALIFIERS[qualifier]) return `${QUALIFIERS[qualifier]} ${target}`;
+  return targetText ?? '';
 }
 
 export function kindLabel(kind: EntityKind, lang: Lang): string {

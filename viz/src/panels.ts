@@ -2,12 +2,12 @@
 // plan's own words (the quote) and where they stand (the section path).
 import { label } from './graph-data.ts';
 import { button, h } from './dom.ts';
-import { kindLabel, t, typeLabel } from './messages.ts';
+import { kindLabel, t, targetLabel, typeLabel, unitLabel } from './messages.ts';
 import type { Lang } from './state.ts';
 import { closedLabel, isSymmetric } from '../../ingest/model.ts';
 import { REGISTRY_METHOD, UNSTATED_METHOD } from '../../ingest/types.ts';
 import { stated } from './statement.ts';
-import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, Path, Relation, SectionText, SentenceHit } from './types.ts';
+import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, IndicatorRow, Path, Relation, SectionText, SentenceHit } from './types.ts';
 
 /** The method of an entry in a mentions list: the sentence names the entity; there is no link to state. */
 export const MENTION = 'mention';
@@ -105,8 +105,8 @@ function facts(entity: Entity, lang: Lang): HTMLElement {
     [t('domain', lang), closed('domain', entity.domain)],
     [t('category', lang), closed('category', entity.category)],
     [t('centerType', lang), closed('centerType', entity.centerType) ?? closed('institutionType', entity.institutionType)],
-    [t('baseline', lang), entity.baselineText ? `${entity.baselineText} ${entity.unit ?? ''}` : null],
-    [t('target', lang), entity.targetText ? `${entity.targetText} ${entity.unit ?? ''}` : null],
+    [`${entity.baselineYear ?? ''} ${t('baseline', lang)}`, entity.baselineText ? `${entity.baselineText} ${unitLabel(entity.unit ?? '', lang)}` : null],
+    [`${entity.targetYear ?? ''} ${t('target', lang)}`, entity.targetText ? `${targetLabel(entity, lang)} ${unitLabel(entity.unit ?? '', lang)}` : null],
     [t('source', lang), entity.source === 'registry' ? null : `${t(SOURCE_NAMES[entity.source], lang)} (${entity.confidence.toFixed(1)})`],
   ];
   return h('dl', { class: 'facts' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v!)]));
@@ -322,8 +322,22 @@ export function cityPanel(profile: CityProfile, lang: Lang, select: (id: string)
   );
 }
 
-/** The indicators as a full-width table: 2020 → 2025, each row's bars on its own scale. */
-export function indicatorsPanel(indicators: Entity[], lang: Lang): HTMLElement {
+/** The most frequent of some years: the year a column of the table stands for. */
+function usualYear(years: (number | null | undefined)[]): number | null {
+  const counts = new Map<number, number>();
+  for (const year of years) if (year) counts.set(year, (counts.get(year) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
+ * The indicators as a full-width table: baseline → target, each row's bars on its own scale, with
+ * the plan's notes: a note about one row under its name (what a growth rate averages, what a count
+ * adds up), a note about them all under the table, a baseline of another year than its column's dated.
+ */
+export function indicatorsPanel(indicators: IndicatorRow[], lang: Lang): HTMLElement {
+  const [from, to] = [usualYear(indicators.map((i) => i.baselineYear)), usualYear(indicators.map((i) => i.targetYear))];
+  const sentences = (note: string | null | undefined) => (note ?? '').split(/(?<=。)\s*/).filter(Boolean);
+  const general = sentences(indicators[0]?.note).filter((s) => indicators.every((i) => sentences(i.note).includes(s)));
   const rows = indicators.map((i) => {
     const max = Math.max(i.baseline ?? 0, i.target ?? 0) || 1;
     const share = (value: number | null | undefined) => (((value ?? 0) / max) * 100).toFixed(1);
@@ -333,20 +347,18 @@ export function indicatorsPanel(indicators: Entity[], lang: Lang): HTMLElement {
       element.style.width = `${share(value)}%`;
       return element;
     };
-    const bars = h(
-      'div',
-      { class: 'track', title: `${i.baselineText ?? '—'} → ${i.targetText ?? '—'} ${i.unit ?? ''}` },
-      bar('target', i.target),
-      bar('baseline', i.baseline),
-    );
+    const target = targetLabel(i, lang);
+    const unit = unitLabel(i.unit ?? '', lang);
+    const bars = h('div', { class: 'track', title: `${i.baselineText ?? '—'} → ${target} ${unit}` }, bar('target', i.target), bar('baseline', i.baseline));
+    const own = sentences(i.note).filter((s) => !general.includes(s));
     return h(
       'tr',
       { 'data-id': i.id },
-      h('td', {}, label(i, lang)),
-      h('td', { class: 'num' }, i.baselineText ?? ''),
+      h('td', {}, label(i, lang), ...own.map((note) => h('div', { class: 'row-note' }, note))),
+      h('td', { class: 'num' }, i.baselineText ?? '', i.baselineYear && i.baselineYear !== from ? h('span', { class: 'year' }, ` (${i.baselineYear})`) : null),
       h('td', { class: 'arrow' }, '→'),
-      h('td', { class: 'num' }, i.targetText ?? ''),
-      h('td', {}, i.unit ?? ''),
+      h('td', { class: 'num' }, target),
+      h('td', {}, unit),
       h('td', { class: 'bars' }, bars),
     );
   });
@@ -364,14 +376,16 @@ export function indicatorsPanel(indicators: Entity[], lang: Lang): HTMLElement {
           'tr',
           {},
           h('th', {}, t('indicator', lang)),
-          h('th', { class: 'num' }, '2020'),
+          h('th', { class: 'num' }, String(from ?? '')),
           h('th', {}, ''),
-          h('th', { class: 'num' }, '2025'),
+          h('th', { class: 'num' }, String(to ?? '')),
           h('th', {}, t('unit', lang)),
-          h('th', {}, '2020 → 2025'),
+          // The bars' key: the light bar is the baseline, the dark one the target.
+          h('th', {}, h('span', { class: 'key baseline' }), ` ${from ?? ''} → `, h('span', { class: 'key target' }), ` ${to ?? ''}`),
         ),
       ),
       h('tbody', {}, ...rows),
     ),
+    general.length ? h('p', { class: 'table-note' }, `${t('tableNote', lang)}${general.join(' ')}`) : null,
   );
 }

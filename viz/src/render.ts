@@ -198,6 +198,12 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       graph = next;
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
+      // The exports are of a picture: a table view has none to export.
+      for (const id of ['png', 'json', 'graphml']) {
+        const button = $(id) as HTMLButtonElement;
+        button.disabled = !!view.table;
+        button.title = view.table ? t('exportsOfPicture', state.lang) : '';
+      }
       $('table').replaceChildren(...(view.table ? [view.panel(state.lang, panelActions)].filter((e): e is HTMLElement => !!e) : []));
       const plans = await documents().catch(() => [] as DocumentInfo[]);
       const colouring = colouringOf(state, view, plans);

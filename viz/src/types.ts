@@ -7,6 +7,7 @@ import type {
   EntityFieldsFragment,
   EntityQuery,
   EvidenceFieldsFragment,
+  IndicatorsQuery,
   NeighborhoodQuery,
   PathsQuery,
   PlatformsQuery,
@@ -33,6 +34,9 @@ export type Evidence = EvidenceFieldsFragment;
 export type Relation = RelationFieldsFragment & { evidence?: Evidence[] };
 
 export type Subgraph = Omit<NeighborhoodQuery['neighborhood'], 'truncated'>;
+
+/** A row of the indicator table, with its notes and years. */
+export type IndicatorRow = IndicatorsQuery['indicators'][number];
 
 export type EntityDetail = Merged<NonNullable<EntityQuery['entity']>>;
 
