@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { warmExplorer, type AskGraphql } from '../../api/warm-explorer.ts';
+import { warmExplorer, withinBudget, type AskGraphql } from '../../api/warm-explorer.ts';
 
 /** A server that answers each operation (by its name) from `answers`, and records what it was asked. */
 function fakeServer(answers: Record<string, unknown>): { ask: AskGraphql; asked: string[] } {
@@ -54,5 +54,18 @@ describe("warming the explorer's questions", () => {
     const { ask, asked } = fakeServer(GRAPH);
     expect(await warmExplorer(ask, -1)).toEqual([]);
     expect(asked).toEqual([]);
+  });
+
+  it('lets the server serve once the budget is spent, however long a question takes', async () => {
+    let told = 0;
+    const never = new Promise<void>(() => {});
+    const started = Date.now();
+    await withinBudget(never, 50, () => (told += 1));
+    expect(told).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // A warm-up that ends within its budget says nothing.
+    await withinBudget(Promise.resolve(), 50, () => (told += 1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(told).toBe(1);
   });
 });
