@@ -38,7 +38,11 @@ export function luceneQuery(text: string): string {
   return [escaped, ...prefixes].join(' ');
 }
 
-/** The pinyin key a query would match: sōng shān hú, Song1shan1hu2 → songshanhu. */
+/**
+ * The pinyin key a query would match: sōng shān hú, Song1shan1hu2 → songshanhu. A tone number
+ * follows a syllable, which ends in a vowel, n, g or r: the 4 of P4 is part of the name (with it
+ * read as a tone, P4 searched as p, and every name whose pinyin starts with p came first).
+ */
 export function pinyinKey(text: string): string {
   if (/\p{Script=Han}/u.test(text)) return '';
   return text
@@ -46,7 +50,7 @@ export function pinyinKey(text: string): string {
     .normalize('NFD')
     .replace(/ü|u\u0308/g, 'v')
     .replace(/\p{M}/gu, '')
-    .replace(/([a-z])[1-5]/g, '$1')
+    .replace(/([aeiouvngr])[1-5]/g, '$1')
     .replace(/[^a-z0-9]/g, '');
 }
 
@@ -91,7 +95,8 @@ export function searchCypher(withPinyin: boolean): string {
          ELSE 0.0
        END AS rule
      WITH e, CASE WHEN rule > fulltext THEN rule ELSE fulltext END AS score
-     ORDER BY score DESC, size(e.name), e.id
+     // Of names that match alike (松山湖: 松山湖科学城, 松山湖实验室), the one the plan links most is the likelier meant.
+     ORDER BY score DESC, COUNT { (e)--() } DESC, size(e.name), e.id
      LIMIT $first
      RETURN ${entityProjection('e')} AS e, score`;
 }

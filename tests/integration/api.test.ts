@@ -23,13 +23,17 @@ describe('GraphQL API over the bundled plan', () => {
   };
 
   describe('search', () => {
-    it('finds 松山湖科学城 in Chinese', async () => {
-      expect(await search('松山湖')).toContain('松山湖科学城');
+    it('finds 松山湖科学城 in Chinese, before the lab named alike, as the plan links it more', async () => {
+      expect((await search('松山湖'))[0]).toBe('松山湖科学城');
     });
 
     it('finds 松山湖科学城 by pinyin without spaces or tones', async () => {
       expect(await search('songshanhu')).toContain('松山湖科学城');
       expect(await search('Sōng shān hú kē xué chéng')).toEqual(expect.arrayContaining(['松山湖科学城']));
+    });
+
+    it('finds the P4 lab first by the P4 in its name, not names whose pinyin starts with p', async () => {
+      expect((await search('P4'))[0]).toBe('华南首家 P4 实验室');
     });
 
     it('finds the Pengcheng cloud brain by its English name', async () => {
