@@ -177,6 +177,27 @@ describe('the explorer in Chromium', () => {
     await fresh.close();
   });
 
+  it('adds one step to Back for a double-click’s selection and one for its expansion, not one per click', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(fresh);
+    await fresh.goto(`${base}/`);
+    await idle(fresh);
+    const steps = await fresh.evaluate(() => history.length);
+    const graph = (await fresh.locator('#graph').boundingBox())!;
+    const at = (await onScreen(fresh)).dongguan!;
+    await fresh.mouse.dblclick(graph.x + at.x, graph.y + at.y);
+    await fresh.waitForFunction(() => location.search.includes('exp=dongguan'));
+    await idle(fresh);
+    expect(await fresh.evaluate(() => history.length)).toBe(steps + 2);
+    await fresh.goBack();
+    await idle(fresh);
+    expect(new URL(fresh.url()).search).toBe('?sel=dongguan');
+    await fresh.goBack();
+    await idle(fresh);
+    expect(new URL(fresh.url()).search).toBe('');
+    await fresh.close();
+  });
+
   it('asks each of the start view’s questions once: those sent early are taken up, not asked again', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     watch(fresh);

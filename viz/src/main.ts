@@ -59,7 +59,9 @@ const renderer = createRenderer(store, scene, underlay, {
 });
 
 store.subscribe((state, previous, change) => {
-  if (change === 'push') history.pushState(null, '', `${location.pathname}${toQuery(state)}`);
+  // A change that leaves the URL as it is (a double-click's second click selects again) adds no step to Back.
+  const url = `${location.pathname}${toQuery(state)}`;
+  if (change === 'push' && url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
   syncControls(state, lists, store, GEOGRAPHIC.has(state.view));
   void renderer.render(state, previous);
 });
