@@ -144,6 +144,8 @@ describe('the explorer in Chromium', () => {
     expect(await page.evaluate(() => (window as any).__blocked)).toEqual([]);
     expect(await labels(page)).toEqual(expect.arrayContaining(['深圳', '广州', '光明科学城']));
     expect(await page.locator('#title').textContent()).toBe('广东科技创新图谱');
+    // On the base map the legend says which places stand where they are.
+    expect(await page.locator('#legend .map-note').textContent()).toContain('实际位置');
     expect(await page.locator('.underlay path').count()).toBeGreaterThanOrEqual(21);
     const at = await onScreen(page);
     expect(at.shenzhen!.x).toBeGreaterThan(at.guangzhou!.x); // east
@@ -587,6 +589,21 @@ describe('the explorer in Chromium', () => {
     expect(new Set(rows).size).toBe(rows.length);
     expect((await page.locator('#details .platform').allTextContents()).join('\n')).toContain('季华实验室');
     expect(await page.locator('.underlay text').count()).toBeGreaterThan(0);
+    // A link several routes share is quoted once, under the first platform it leads to.
+    const shared = await page
+      .locator('#details .route-link')
+      .evaluateAll((links) =>
+        links.map((l) => ({ id: (l as HTMLElement).dataset.relation, quoted: !!l.querySelector('.evidence'), above: !!l.querySelector('.grounds-above') })),
+      );
+    const seen = new Set<string>();
+    for (const link of shared) {
+      expect(link.quoted, link.id).toBe(!seen.has(link.id!));
+      expect(link.above, link.id).toBe(seen.has(link.id!));
+      seen.add(link.id!);
+    }
+    expect(shared.length).toBeGreaterThan(seen.size);
+    // Bands are no map: the legend says nothing of places.
+    expect(await page.locator('#legend .map-note').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, '5-cluster.png') });
   });
 

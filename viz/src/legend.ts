@@ -75,6 +75,7 @@ export function legend(
   kinds: readonly EntityKind[] = KINDS,
   types: readonly RelationType[] = RELATION_TYPE_NAMES,
   plans: PlanKey | null = null,
+  mapped = false,
 ): HTMLElement {
   const colorOf = (id: string) => DOCUMENT_COLORS[Math.max(0, plans?.order.indexOf(id) ?? 0) % DOCUMENT_COLORS.length]!;
   return h(
@@ -96,5 +97,6 @@ export function legend(
       h('li', {}, relationSwatch('LOCATED_IN', true), t('curatedEdge', lang)),
       h('li', {}, kindSwatch('Zone', true), t('discovered', lang)),
     ),
+    mapped ? h('p', { class: 'map-note', title: t('mapNoteFull', lang) }, t('mapNote', lang)) : null,
   );
 }

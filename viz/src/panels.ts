@@ -260,6 +260,13 @@ const selecting = (entity: Named, lang: Lang, select: (id: string) => void) =>
 export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang: Lang, { open, select }: PanelActions): HTMLElement {
   const rows = platformRows(platforms);
   const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
+  // A link several routes share (a field's link to the cluster) is quoted under the first platform only.
+  const quoted = new Set<string>();
+  const grounds = (r: Relation) => {
+    if (quoted.has(r.id)) return h('p', { class: 'grounds-above' }, t('groundsAbove', lang));
+    quoted.add(r.id);
+    return evidenceList(r.evidence ?? [], open, lang);
+  };
   return h(
     'div',
     { class: 'cluster' },
@@ -285,10 +292,10 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang
             ...p.relations.map((r) =>
               h(
                 'div',
-                { class: 'route-link' },
+                { class: 'route-link', 'data-relation': r.id },
                 statement(r, [cluster, p.platform, ...(p.through ? [p.through] : [])], lang, (e) => label(e, lang)),
                 curatedMark(r, lang),
-                evidenceList(r.evidence, open, lang),
+                grounds(r),
               ),
             ),
           ),

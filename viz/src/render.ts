@@ -212,13 +212,19 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       document.body.dataset.panel = state.selected || view.panel(state.lang, panelActions) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
       scene.attach();
-      const kinds = KINDS.filter((k) => [...shown.nodes.values()].some((n) => n.kind === k));
-      const types = RELATION_TYPE_NAMES.filter((r) => [...shown.edges.values()].some((e) => e.type === r));
       const byPlan = colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null;
-      fill($('legend'), JSON.stringify([state.lang, kinds, types, byPlan]), () => [legend(state.lang, kinds, types, byPlan)]);
+      // On the base map, the legend says which places stand where they are.
+      const mapped = view.geographic && (state.layout === 'auto' || state.layout === 'geo');
+      /** The legend of what is about to be drawn: it covers part of the canvas, which the fit and the newcomers' places keep clear of. */
+      const showLegend = (drawn: GraphData) => {
+        const kinds = KINDS.filter((k) => [...drawn.nodes.values()].some((n) => n.kind === k));
+        const types = RELATION_TYPE_NAMES.filter((r) => [...drawn.edges.values()].some((e) => e.type === r));
+        fill($('legend'), JSON.stringify([state.lang, kinds, types, byPlan, mapped]), () => [legend(state.lang, kinds, types, byPlan, mapped)]);
+      };
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();
       if (sameView) {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
+        showLegend(shown);
         await scene.update(elements, anchor, state.selected);
       } else {
         const key = pictureKey({ ...state, selected: null });
@@ -226,17 +232,21 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         // expansion's newcomers placed around it as an expansion by hand places them.
         const replay = remembered.has(key) ? [] : state.expanded.filter((id) => shown.nodes.has(id));
         if (replay.length === 0) {
+          showLegend(shown);
           const { arrangement: how, viewport } = arrangement(state, view, key);
           await scene.replace(elements, how, viewport);
         } else {
+          // Each step with the legend its sender had then: a legend grown by the expansions would move the fit.
           const full = shown;
           const base = new Set(filtered(without(view.graph, store.removed()), state).nodes.keys());
           shown = within(full, base, []);
+          showLegend(shown);
           const { arrangement: how, viewport } = arrangement(state, view, key);
           await scene.replace(toElements(shown, state.lang, colouring), how, viewport);
           for (const [i, id] of replay.entries()) {
             const last = i === replay.length - 1;
             shown = last ? full : within(full, base, replay.slice(0, i + 1));
+            showLegend(shown);
             await scene.update(last ? elements : toElements(shown, state.lang, colouring), id, state.selected, false);
           }
         }
