@@ -532,6 +532,28 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '4-path.png') });
   });
 
+  it('highlights one of several paths alone while the reader points at it in the panel', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(fresh);
+    await fresh.goto(`${base}/?view=path&from=shenzhen&to=songshan-lake-materials-lab`);
+    await idle(fresh);
+    const nodes = async () => (await fresh.evaluate(() => (window as any).innograph.cy.$('node.highlighted').map((e: any) => e.id()) as string[])).sort();
+    const every = await nodes();
+    const walks = fresh.locator('#details .path-walk');
+    expect(await walks.count()).toBeGreaterThan(1);
+    const first = walks.first();
+    const named = await first
+      .locator('.statement')
+      .evaluateAll((list) => list.flatMap((s) => [(s as HTMLElement).dataset.source!, (s as HTMLElement).dataset.target!]));
+    await first.hover();
+    const pointed = await nodes();
+    expect(pointed).toEqual([...new Set(named)].sort());
+    expect(pointed.length).toBeLessThan(every.length);
+    await fresh.mouse.move(5, 5);
+    expect(await nodes()).toEqual(every);
+    await fresh.close();
+  });
+
   it('states every hop of a path in the direction the relation is stored, as the graph draws it', async () => {
     const hops = await page.locator('#details .hop .statement').evaluateAll((list) =>
       list.map((said) => ({

@@ -18,6 +18,8 @@ export type OpenReader = (sectionId: string, evidence: Pick<Evidence, 'start' | 
 export interface PanelActions {
   open: OpenReader;
   select: (id: string) => void;
+  /** Highlights these nodes and links in the picture; `null` gives the view its own highlight back. */
+  highlight: (ids: string[] | null) => void;
 }
 
 /** Are these citations all of a fact no sentence states (the registry's alone)? */
@@ -218,29 +220,36 @@ export function guidePanel(lang: Lang): HTMLElement {
   );
 }
 
-export function pathPanel(paths: Path[], lang: Lang, open: OpenReader): HTMLElement {
+/**
+ * The paths one under the other. Several paths are drawn at once: pointing at one (or moving the
+ * focus into it) highlights its nodes and links alone in the picture.
+ */
+export function pathPanel(paths: Path[], lang: Lang, { open, highlight }: PanelActions): HTMLElement {
   if (paths.length === 0) return h('p', { class: 'empty' }, t('noPath', lang));
-  return h(
-    'div',
-    { class: 'paths' },
-    ...paths.map((p, i) =>
-      h(
-        'section',
-        {},
-        h('h3', {}, `${t('path', lang)} ${i + 1} · ${p.length} ${t('hops', lang)}`),
-        // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
-        ...p.hops.map((hop) =>
-          h(
-            'div',
-            { class: 'hop' },
-            statement(hop.relation, [hop.from, hop.to], lang),
-            curatedMark(hop.relation, lang),
-            evidenceList(hop.relation.evidence, open, lang),
-          ),
+  const sections = paths.map((p, i) => {
+    const ids = [...new Set(p.hops.flatMap((hop) => [hop.from.id, hop.to.id, hop.relation.id]))];
+    const section = h(
+      'section',
+      { class: 'path-walk', 'data-path': String(i + 1) },
+      h('h3', {}, `${t('path', lang)} ${i + 1} · ${p.length} ${t('hops', lang)}`),
+      // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
+      ...p.hops.map((hop) =>
+        h(
+          'div',
+          { class: 'hop' },
+          statement(hop.relation, [hop.from, hop.to], lang),
+          curatedMark(hop.relation, lang),
+          evidenceList(hop.relation.evidence, open, lang),
         ),
       ),
-    ),
-  );
+    );
+    section.addEventListener('mouseenter', () => highlight(ids));
+    section.addEventListener('mouseleave', () => highlight(null));
+    section.addEventListener('focusin', () => highlight(ids));
+    section.addEventListener('focusout', () => highlight(null));
+    return section;
+  });
+  return h('div', { class: 'paths' }, ...sections);
 }
 
 export const ROUTES = ['DIRECT', 'FIELD', 'PROGRAM'] as const;

@@ -90,7 +90,13 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     });
   };
 
-  const panelActions: PanelActions = { open: openReader, select: (id) => store.actions.find(id) };
+  /** What the view highlights of itself (a path view, every path): given back when the reader stops pointing at one path. */
+  let ownHighlight: string[] = [];
+  const panelActions: PanelActions = {
+    open: openReader,
+    select: (id) => store.actions.find(id),
+    highlight: (ids) => scene.highlight(ids ?? ownHighlight),
+  };
 
   async function loadView(state: AppState): Promise<Loaded> {
     const key = JSON.stringify([
@@ -251,7 +257,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           }
         }
       }
-      scene.highlight(view.highlight ? scene.cy.elements().map((el) => el.id()) : []);
+      ownHighlight = view.highlight ? scene.cy.elements().map((el) => el.id()) : [];
+      scene.highlight(ownHighlight);
       scene.select(state.selected, true);
       $('count').textContent = view.table ? '' : `${shown.nodes.size} ${t('nodesShown', state.lang)} · ${shown.edges.size} ${t('linksShown', state.lang)}`;
       await showSelection(state, view, asked);

@@ -90,7 +90,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const walks = paths.map((p) => [p.hops[0]!.from.id, ...p.hops.map((hop) => hop.to.id)]);
       return {
         graph,
-        panel: (lang, { open }) => (data ? pathPanel(paths, lang, open) : null),
+        panel: (lang, actions) => (data ? pathPanel(paths, lang, actions) : null),
         arrange: () => arrangeChain(walks),
         highlight: true,
         geographic: false,
