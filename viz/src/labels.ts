@@ -106,8 +106,8 @@ const rank = (item: LabelItem) => (item.important ? 100 : (KIND_RANK[item.kind a
 /**
  * Where each label goes, or `null` for one set aside. In order of rank, a label takes the
  * first side where it is wholly on screen and overlaps neither a label placed before it nor
- * another node's shape. A city's name, which orients the reader, may lie over a shape (it is
- * drawn above it) rather than be set aside.
+ * another node's shape. A city's name, which orients the reader, and the selected node's may lie
+ * over a shape (they are drawn above it) rather than be set aside.
  */
 export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Side | null> {
   // Labels are few and wide; shapes are many and small (thousands in a large view): each in a grid of its own cell size.
@@ -134,7 +134,7 @@ export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Si
     const boxes = labelBoxes(item, view);
     const free = (side: Side, overShapes: boolean) =>
       visible(boxes[side]) && !labels.hits(boxes[side], item.id) && (overShapes || !shapes.hits(boxes[side], item.id));
-    const side = SIDES.find((s) => free(s, false)) ?? (item.kind === 'City' ? SIDES.find((s) => free(s, true)) : undefined) ?? null;
+    const side = SIDES.find((s) => free(s, false)) ?? (item.kind === 'City' || item.important ? SIDES.find((s) => free(s, true)) : undefined) ?? null;
     placed.set(item.id, side);
     if (side) labels.put(boxes[side], item.id);
   }

@@ -81,8 +81,8 @@ export const MESSAGES = {
   unit: { zh: '单位', en: 'Unit' },
   legend: { zh: '图例', en: 'Legend' },
   discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
-  // geo.ts: cities and the places the registry locates at their coordinates, every other node beside what it links.
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
+  // geo.ts: cities and the places the registry locates at their coordinates, every other node beside what it links.
   mapNote: { zh: '地图位置：只有城市和有坐标的地点是实际位置', en: 'Map: only cities and located places are where they are' },
   mapNoteFull: {
     zh: '地图上，城市和登记表给出坐标的科学城、园区在实际位置；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
