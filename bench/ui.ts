@@ -73,9 +73,16 @@ new MutationObserver(() => {
  * have ended and the frame after each of them is painted.
  */
 async function idleAt(page: Page, before = 0): Promise<number> {
-  const at = await page.waitForFunction(`window.__ended > ${before} && window.__idle.length === window.__ended && window.__idle.at(-1)`, undefined, {
-    polling: 'raf',
-  });
+  // A function, not a string: a string predicate that has to be polled is compiled in the page by
+  // eval, which the explorer's Content-Security-Policy refuses.
+  const at = await page.waitForFunction(
+    (after) => {
+      const w = window as unknown as { __ended: number; __idle: number[] };
+      return w.__ended > after && w.__idle.length === w.__ended && w.__idle.at(-1);
+    },
+    before,
+    { polling: 'raf' },
+  );
   return (await at.jsonValue()) as number;
 }
 
