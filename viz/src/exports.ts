@@ -4,8 +4,8 @@ import type { Graph } from '../../ingest/types.ts';
 import type { Core } from 'cytoscape';
 import type { GraphData } from './graph-data.ts';
 import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
-import { kindSwatch, relationSwatch } from './legend.ts';
-import { kindLabel, t, typeLabel } from './messages.ts';
+import { kindSwatch, legendMarks, relationSwatch } from './legend.ts';
+import { kindLabel, typeLabel } from './messages.ts';
 import { CANVAS_FONT } from './style.ts';
 import { textWidth } from './text.ts';
 import type { Lang } from './state.ts';
@@ -70,11 +70,12 @@ async function swatchImage(swatch: SVGSVGElement): Promise<HTMLImageElement> {
 function legendEntries(cy: Core, lang: Lang): { swatch: SVGSVGElement; text: string }[] {
   const kinds = KINDS.filter((kind) => cy.nodes(`[kind = "${kind}"]`).nonempty());
   const types = RELATION_TYPE_NAMES.filter((type) => cy.edges(`[type = "${type}"]`).nonempty());
+  const marks = legendMarks(lang);
   return [
     ...kinds.map((kind) => ({ swatch: kindSwatch(kind), text: kindLabel(kind, lang) })),
     ...types.map((type) => ({ swatch: relationSwatch(type), text: typeLabel(type, lang) })),
-    ...(cy.edges('[cited = "no"]').nonempty() ? [{ swatch: relationSwatch('LOCATED_IN', true), text: t('curatedEdge', lang) }] : []),
-    ...(cy.nodes('[source = "discovered"]').nonempty() ? [{ swatch: kindSwatch('Zone', true), text: t('discovered', lang) }] : []),
+    ...(cy.edges('[cited = "no"]').nonempty() ? [marks.curated] : []),
+    ...(cy.nodes('[source = "discovered"]').nonempty() ? [marks.discovered] : []),
   ];
 }
 

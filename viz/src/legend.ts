@@ -51,6 +51,14 @@ export function relationSwatch(type: RelationType, curated = false): SVGSVGEleme
   return svg(34, 12, `<line x1="1" y1="6" x2="${end}" y2="6" stroke="${color}" stroke-width="2" ${dash}/>${head}`, '0 0 34 12');
 }
 
+/** The marks the graph draws besides kinds and types: a link only the registry states, an entity found by discovery. */
+export function legendMarks(lang: Lang): Record<'curated' | 'discovered', { swatch: SVGSVGElement; text: string }> {
+  return {
+    curated: { swatch: relationSwatch('LOCATED_IN', true), text: t('curatedEdge', lang) },
+    discovered: { swatch: kindSwatch('Zone', true), text: t('discovered', lang) },
+  };
+}
+
 /** A plan's colour as a disc, or several plans' as slices of one (a node several plans name). */
 function planSwatch(colors: string[]): SVGSVGElement {
   const slices = colors.map((color, i) => {
@@ -91,12 +99,7 @@ export function legend(
       : null,
     h('ul', { class: 'kinds' }, ...kinds.map((k) => h('li', { 'data-kind': k }, kindSwatch(k), kindLabel(k, lang)))),
     h('ul', { class: 'types' }, ...types.map((type) => h('li', { 'data-type': type }, relationSwatch(type), typeLabel(type, lang)))),
-    h(
-      'ul',
-      { class: 'marks' },
-      h('li', {}, relationSwatch('LOCATED_IN', true), t('curatedEdge', lang)),
-      h('li', {}, kindSwatch('Zone', true), t('discovered', lang)),
-    ),
+    h('ul', { class: 'marks' }, ...Object.values(legendMarks(lang)).map(({ swatch, text }) => h('li', {}, swatch, text))),
     mapped ? h('p', { class: 'map-note', title: t('mapNoteFull', lang) }, t('mapNote', lang)) : null,
   );
 }
