@@ -25,7 +25,6 @@ type Fits = (text: string) => boolean;
 
 /** The longest form of a name that fits, keeping `share` of the characters kept at its start and the rest at its end. */
 function cut(chars: string[], share: number, fits: Fits): string | null {
-  if (share === 1) return words(chars, fits);
   for (let keep = chars.length - 1; keep > 0; keep -= 1) {
     const head = Math.ceil(keep * share);
     const text = `${chars.slice(0, head).join('').trimEnd()}…${chars
@@ -71,7 +70,7 @@ export function fitText(text: string, max: number, width: (text: string) => numb
   const fits = (shown: string) => width(shown) <= max;
   if (fits(text)) return text;
   const chars = [...text];
-  return cut(chars, HAN.test(text) ? 0.5 : 1, fits) ?? `${chars[0] ?? ''}…`;
+  return (HAN.test(text) ? cut(chars, 0.5, fits) : words(chars, fits)) ?? `${chars[0] ?? ''}…`;
 }
 
 /** Where a name stops reading as another: the first character at which they differ. */
@@ -116,7 +115,7 @@ export function fitTexts(names: readonly { name: string; width: (text: string) =
       // A name that another one begins with differs by where it ends: its end must show.
       const prefix = at >= chars.length;
       // Its start alone, only if the start shows where it differs.
-      const head = prefix ? null : cut(chars, 1, fits);
+      const head = prefix ? null : words(chars, fits);
       const candidates = [
         head && [...head].length - 1 > at ? head : null,
         prefix ? null : window(chars, start, fits),
