@@ -9,6 +9,7 @@ import { buildExplorer } from '../support/explorer-build.ts';
 import { idle, labels, onScreen, statementsBesideGraph } from '../support/explorer-page.ts';
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
+import { RELATION_STYLES } from '../../viz/src/style.ts';
 import { serveApi, type Served } from '../support/serve.ts';
 
 const SHOTS = path.join(PROJECT_ROOT, 'tests', 'e2e', 'screenshots');
@@ -710,6 +711,90 @@ describe('the explorer in Chromium', () => {
       expect(arrow, `zoom ${zoom}`).toBeLessThan(node);
     }
     await page.click('#fit');
+  });
+
+  it('draws the links of a view of thousands of nodes on a layer of its own, where the nodes are, and names one under the pointer', async () => {
+    const big = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(big);
+    await big.goto(`${base}/`);
+    await idle(big);
+    // A grid of 1 200 nodes, each linked to its right neighbour (located in: solid, an arrow) and
+    // to the one below (part of: dotted).
+    const shown = await big.evaluate(async () => {
+      const { scene, cy } = (window as any).innograph;
+      const [columns, rows] = [40, 30];
+      const elements: any[] = [];
+      const positions = new Map();
+      for (let r = 0; r < rows; r += 1)
+        for (let c = 0; c < columns; c += 1) {
+          const id = `n${r}-${c}`;
+          elements.push({ group: 'nodes', data: { id, label: id, kind: 'Lab' } });
+          positions.set(id, { x: c * 60, y: r * 60 });
+          if (c > 0)
+            elements.push({
+              group: 'edges',
+              data: { id: `h${r}-${c}`, source: `n${r}-${c - 1}`, target: id, type: 'LOCATED_IN', cited: 'yes', label: 'located in' },
+            });
+          if (r > 0)
+            elements.push({
+              group: 'edges',
+              data: { id: `v${r}-${c}`, source: `n${r - 1}-${c}`, target: id, type: 'PART_OF', cited: 'yes', label: 'part of' },
+            });
+        }
+      await scene.replace(elements, { kind: 'preset', positions });
+      return { nodes: cy.nodes().length, edges: cy.edges().length, layer: scene.layerSize(), links: elements.filter((e) => e.group === 'edges').length };
+    });
+    expect(shown).toEqual({ nodes: 1200, edges: 0, layer: 40 * 29 + 30 * 39, links: 40 * 29 + 30 * 39 });
+    // Close enough to tell one link from another.
+    await big.evaluate(() => {
+      const { cy } = (window as any).innograph;
+      cy.zoom({ level: 1, position: cy.getElementById('n15-20').position() });
+    });
+    const colour = RELATION_STYLES.LOCATED_IN.color;
+    /** A point `along` a link on screen, and whether the layer drew the link's colour there. */
+    const look = (id: string, along = 1 / 3) =>
+      big.evaluate(
+        async ({ id, colour, along }) => {
+          // Drawn again once the viewport is still (scene.ts's settleMs), in the next frame.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const { scene, cy } = (window as any).innograph;
+          const [source, target] = id.slice(1).split('-').map(Number);
+          const [a, b] = [cy.getElementById(`n${source}-${target! - 1}`).renderedPosition(), cy.getElementById(`n${source}-${target}`).renderedPosition()];
+          // A third of the way is clear of the nodes, the arrowhead and the relation's name.
+          const at = { x: a.x + (b.x - a.x) * along, y: (a.y + b.y) / 2 };
+          const layer = document.querySelector('canvas.edge-layer') as HTMLCanvasElement;
+          const ratio = layer.width / cy.width();
+          const pixels = layer.getContext('2d')!.getImageData(Math.round(at.x * ratio) - 1, Math.round(at.y * ratio) - 1, 3, 3).data;
+          const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+          let drawn = false;
+          for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > 80 && want.every((v, k) => Math.abs(pixels[i + k]! - v) < 60)) drawn = true;
+          // How tall what is drawn there is: a line's pixel or two, or the box of its name.
+          const strip = layer.getContext('2d')!.getImageData(Math.round(at.x * ratio), Math.round(at.y * ratio) - 7, 1, 15).data;
+          let tall = 0;
+          for (let i = 3; i < strip.length; i += 4) if (strip[i]! > 0) tall += 1;
+          return { at, drawn, tall, found: scene.edgeAt(at), moved: layer.style.transform };
+        },
+        { id, colour, along },
+      );
+    const before = await look('h15-20');
+    expect(before.drawn).toBe(true);
+    expect(before.found).toBe('h15-20');
+    // Zoomed in on it: the layer is drawn again for the new viewport once it is still.
+    const canvas = (await big.locator('#graph').boundingBox())!;
+    await big.mouse.move(canvas.x + before.at.x, canvas.y + before.at.y);
+    for (let notch = 0; notch < 3; notch += 1) await big.mouse.wheel(0, -100);
+    const after = await look('h15-20');
+    expect(after.moved).toBe('');
+    expect(after.drawn).toBe(true);
+    expect(after.found).toBe('h15-20');
+    // Under the pointer, the link is named: its middle is the name's box, no longer the bare line.
+    await big.mouse.move(canvas.x + 5, canvas.y + 5);
+    expect((await look('h15-20', 1 / 2)).tall).toBeLessThanOrEqual(3);
+    await big.mouse.move(canvas.x + after.at.x, canvas.y + after.at.y);
+    expect((await look('h15-20', 1 / 2)).tall).toBeGreaterThanOrEqual(14);
+    await big.screenshot({ path: path.join(SHOTS, '10-large-view.png') });
+    await big.close();
   });
 
   it('keeps most of a phone screen for the graph, the panels as drawers', async () => {

@@ -1,13 +1,13 @@
 // Exports of what the reader sees: the view as JSON with all its evidence, as GraphML (every
 // node and edge of the view, no cap), as a PNG with its title and legend. Loaded on first use.
 import type { Graph } from '../../ingest/types.ts';
-import type { Core } from 'cytoscape';
 import type { GraphData } from './graph-data.ts';
 import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
 import { kindSwatch, legendMarks, relationSwatch } from './legend.ts';
 import { kindLabel, typeLabel } from './messages.ts';
 import { CANVAS_FONT } from './style.ts';
 import { textWidth } from './text.ts';
+import type { Scene } from './scene.ts';
 import type { Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
 
@@ -67,20 +67,22 @@ async function swatchImage(swatch: SVGSVGElement): Promise<HTMLImageElement> {
 }
 
 /** The legend of the picture, as the page's legend has it: the kinds and relation types it shows, and the dashed marks it uses. */
-function legendEntries(cy: Core, lang: Lang): { swatch: SVGSVGElement; text: string }[] {
-  const kinds = KINDS.filter((kind) => cy.nodes(`[kind = "${kind}"]`).nonempty());
-  const types = RELATION_TYPE_NAMES.filter((type) => cy.edges(`[type = "${type}"]`).nonempty());
+function legendEntries(shown: GraphData, lang: Lang): { swatch: SVGSVGElement; text: string }[] {
+  const [nodes, edges] = [[...shown.nodes.values()], [...shown.edges.values()]];
+  const kinds = KINDS.filter((kind) => nodes.some((n) => n.kind === kind));
+  const types = RELATION_TYPE_NAMES.filter((type) => edges.some((e) => e.type === type));
   const marks = legendMarks(lang);
   return [
     ...kinds.map((kind) => ({ swatch: kindSwatch(kind), text: kindLabel(kind, lang) })),
     ...types.map((type) => ({ swatch: relationSwatch(type), text: typeLabel(type, lang) })),
-    ...(cy.edges('[cited = "no"]').nonempty() ? [marks.curated] : []),
-    ...(cy.nodes('[source = "discovered"]').nonempty() ? [marks.discovered] : []),
+    ...(edges.some((e) => !e.cited) ? [marks.curated] : []),
+    ...(nodes.some((n) => n.source === 'discovered') ? [marks.discovered] : []),
   ];
 }
 
 /** The picture as on screen, with the base map, a title and a legend of what it shows. */
-export async function exportPng(cy: Core, underlay: Underlay, title: string, lang: Lang): Promise<Blob> {
+export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, title: string, lang: Lang): Promise<Blob> {
+  const { cy } = scene;
   const scale = 2;
   const width = cy.width();
   const height = cy.height();
@@ -89,7 +91,7 @@ export async function exportPng(cy: Core, underlay: Underlay, title: string, lan
   const [rowHeight, gap, margin] = [22, 18, 16];
   // The legend's entries flow in rows across the picture's width, each as wide as its swatch and words.
   const entries = await Promise.all(
-    legendEntries(cy, lang).map(async ({ swatch, text }) => ({ image: await swatchImage(swatch), text, width: Number(swatch.getAttribute('width')) })),
+    legendEntries(shown, lang).map(async ({ swatch, text }) => ({ image: await swatchImage(swatch), text, width: Number(swatch.getAttribute('width')) })),
   );
   let [x, row] = [margin, 0];
   const placed = entries.map((entry) => {
@@ -117,6 +119,8 @@ export async function exportPng(cy: Core, underlay: Underlay, title: string, lan
   context.rect(0, 0, width, height);
   context.clip();
   underlay.paint(context, { zoom: cy.zoom(), pan: cy.pan() });
+  // A large view's links are on the edge layer, under Cytoscape's canvas.
+  scene.paintEdges(context, { zoom: cy.zoom(), pan: cy.pan() });
   const image = new Image();
   image.src = cy.png({ full: false, scale, bg: 'rgba(0,0,0,0)' });
   await image.decode();

@@ -187,29 +187,32 @@ export function withQuietLabels(elements: ElementDefinition[], view: LabelView, 
   });
 }
 
-/**
- * Where the labels will be, when that is not where the nodes are yet: an expansion decides its
- * labels for the newcomers' places before they fly there, so the frame after the flight has
- * no label left to restyle.
- */
-export interface Destination {
-  position: (node: NodeSingular) => Position;
+/** What the placement reads of a node besides Cytoscape's own. */
+export interface Placing {
+  /**
+   * Where the labels will be, when that is not where the nodes are yet: an expansion decides its
+   * labels for the newcomers' places before they fly there, so the frame after the flight has
+   * no label left to restyle.
+   */
+  position?: (node: NodeSingular) => Position;
+  /** A node's links: in a large view Cytoscape holds none of them (edge-layer.ts). */
+  degree: (node: NodeSingular) => number;
 }
 
-function itemOf(node: NodeSingular, destination?: Destination): LabelItem {
+function itemOf(node: NodeSingular, placing: Placing): LabelItem {
   return {
     id: node.id(),
     label: String(node.data('drawn') ?? ''),
     kind: String(node.data('kind') ?? ''),
-    degree: node.degree(false),
+    degree: placing.degree(node),
     important: node.selected() || node.hasClass('highlighted'),
-    position: destination ? destination.position(node) : node.position(),
+    position: placing.position ? placing.position(node) : node.position(),
   };
 }
 
-export function declutter(cy: Core, nodeScale: number, destination?: Destination): void {
+export function declutter(cy: Core, nodeScale: number, placing: Placing): void {
   const nodes = cy.nodes();
-  const items = nodes.map((node: NodeSingular) => itemOf(node, destination));
+  const items = nodes.map((node: NodeSingular) => itemOf(node, placing));
   const placed = placeLabels(items, { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), nodeScale });
   cy.batch(() => {
     nodes.forEach((node) => {

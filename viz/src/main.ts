@@ -78,7 +78,14 @@ cy.on('tap', 'edge', (event) => {
   renderer.showEdge(event.target.id());
 });
 cy.on('tap', (event) => {
-  if (event.target === cy && (store.get().selected || cy.$(':selected').nonempty())) {
+  if (event.target !== cy) return;
+  // In a large view the links are not Cytoscape's: a tap on the background may be on one of them.
+  const edge = scene.edgeAt(event.renderedPosition);
+  if (edge) {
+    cy.$(':selected').unselect();
+    scene.pointEdge(null, edge);
+    renderer.showEdge(edge);
+  } else if (store.get().selected || cy.$(':selected').nonempty()) {
     cy.$(':selected').unselect();
     store.actions.select(null);
   }
@@ -109,6 +116,20 @@ cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
 cy.on('viewport', () => {
   tooltip.hidden = true;
 });
+// The edge layer's links are named under the pointer as Cytoscape's are (style.ts, edge.hover).
+let pointer: { x: number; y: number } | null = null;
+$('graph').addEventListener('pointermove', (event) => {
+  if (scene.layerSize() === 0) return;
+  // Looked for once a frame, where the pointer is then.
+  const waiting = pointer !== null;
+  const box = $('graph').getBoundingClientRect();
+  pointer = { x: event.clientX - box.left, y: event.clientY - box.top };
+  if (waiting) return;
+  requestAnimationFrame(() => {
+    if (pointer) scene.pointEdge(scene.edgeAt(pointer));
+    pointer = null;
+  });
+});
 // On a touch screen the pointer never leaves the node it tapped: the tooltip goes with the next
 // thing the reader does (the tap's own selection, closing the panel), as the panel says it all.
 store.subscribe(() => {
@@ -128,7 +149,7 @@ bindControls(
   store,
   renderer.status,
   {
-    png: () => void import('./exports.ts').then((m) => m.exportPng(cy, underlay, viewTitle(), store.get().lang)).catch(failed),
+    png: () => void import('./exports.ts').then((m) => m.exportPng(scene, underlay, renderer.shown(), viewTitle(), store.get().lang)).catch(failed),
     json: () => void import('./exports.ts').then((m) => m.exportJson(renderer.shown())).catch(failed),
     graphml: () => void import('./exports.ts').then((m) => m.exportGraphml(renderer.shown())).catch(failed),
   },

@@ -257,7 +257,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           }
         }
       }
-      ownHighlight = view.highlight ? scene.cy.elements().map((el) => el.id()) : [];
+      ownHighlight = view.highlight ? [...shown.nodes.keys(), ...shown.edges.keys()] : [];
       scene.highlight(ownHighlight);
       scene.select(state.selected, true);
       $('count').textContent = view.table ? '' : `${shown.nodes.size} ${t('nodesShown', state.lang)} · ${shown.edges.size} ${t('linksShown', state.lang)}`;

@@ -3,8 +3,12 @@
 // expanded node (expansion.ts); a selection changes nothing but the selection. Sizes stay
 // constant on screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom
 // settles. A force layout runs fcose in a Web Worker (layout.ts): the page never freezes.
+// A view of more than `largeView` nodes gives Cytoscape its nodes alone: its links are drawn
+// by the edge layer (edge-layer.ts), which draws thousands in the time Cytoscape takes for
+// a few hundred.
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import type { Position, Rect } from './geo.ts';
+import { createEdgeLayer, layerEdges } from './edge-layer.ts';
 import { declutter, withDrawnLabels, withQuietLabels } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
@@ -18,7 +22,7 @@ export const SCENE_DEFAULTS = {
   animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
   titleSpace: 28, // pixels kept free at the top for the title over the canvas
   compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
-  largeView: 1000, // a view of more nodes than this draws straight edges (style.ts)
+  largeView: 1000, // a view of more nodes than this has its links drawn by the edge layer
 };
 
 export type Arrangement = { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean } | { kind: 'force' } | { kind: 'concentric' };
@@ -34,6 +38,21 @@ export interface Scene {
   select(id: string | null, reveal: boolean): void;
   highlight(ids: Iterable<string>): void;
   positions(): Map<string, Position>;
+  /** The link drawn by the edge layer (a large view's) within a few pixels of a point on the canvas. */
+  edgeAt(point: Position): string | null;
+  /** The edge layer's link under the pointer, and the one selected (undefined: as it was). */
+  pointEdge(hovered: string | null, selected?: string | null): void;
+  /** How many links the edge layer draws: none in a view Cytoscape draws whole. */
+  layerSize(): number;
+  /** The edge layer's links on another canvas, for the PNG export. */
+  paintEdges(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
+}
+
+/** A large view's links go to the edge layer, the rest to Cytoscape. */
+function split(elements: ElementDefinition[]): { cytoscape: ElementDefinition[]; layer: ElementDefinition[] } {
+  const nodes = elements.filter((e) => e.group === 'nodes').length;
+  if (nodes <= SCENE_DEFAULTS.largeView) return { cytoscape: elements, layer: [] };
+  return { cytoscape: elements.filter((e) => e.group === 'nodes'), layer: elements.filter((e) => e.group === 'edges') };
 }
 
 /**
@@ -54,8 +73,8 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     maxZoom: 5,
     selectionType: 'single',
   });
-  /** The zoom, shape scale and size class the stylesheet was last made for. */
-  let styled = { zoom: 1, scale: 1, large: false };
+  /** The zoom and shape scale the stylesheet was last made for. */
+  let styled = { zoom: 1, scale: 1 };
   let attached = false;
   /** What the labels were last decluttered for (the viewport, the selected node): the same needs no second pass. */
   let decluttered = '';
@@ -64,12 +83,14 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
   const compact = () => cy.width() < SCENE_DEFAULTS.compactWidth;
   const nodeScale = () => (compact() ? 0.6 : 1);
   const fitPadding = () => (compact() ? SCENE_DEFAULTS.compactPadding : SCENE_DEFAULTS.padding);
-  /** Restyles every element: only when the zoom, the canvas's size class or the view's changed. */
-  const setStyle = (zoom: number, nodes = cy.nodes().length) => {
-    const large = nodes > SCENE_DEFAULTS.largeView;
-    if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale() && styled.large === large) return;
-    styled = { zoom, scale: nodeScale(), large };
-    cy.style(stylesheet(zoom, styled.scale, large));
+  const layer = createEdgeLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
+  /** A node's links, wherever they are drawn: a label's rank counts them. */
+  const degree = (node: NodeSingular) => node.degree(false) + layer.degree(node.id());
+  /** Restyles every element: only when the zoom or the canvas's size class changed. */
+  const setStyle = (zoom: number) => {
+    if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale()) return;
+    styled = { zoom, scale: nodeScale() };
+    cy.style(stylesheet(zoom, styled.scale));
   };
 
   // The selected node's label is placed first (labels.ts): another selection places them again.
@@ -78,7 +99,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     const key = labelKey();
     if (key === decluttered && !force) return;
     decluttered = key;
-    declutter(cy, nodeScale());
+    declutter(cy, nodeScale(), { degree });
   };
   /** Sizes for the zoom, labels for the viewport; `force`: the picture changed, though the viewport did not. */
   const restyle = (force = false) => {
@@ -159,11 +180,14 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? { zoom: 1, pan: { x: 0, y: 0 } };
     const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
     const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale() };
+    // Labels are ranked with every link counted, then the links are parted between Cytoscape and the layer.
+    const parts = split(withQuietLabels(placed, view));
     cy.batch(() => {
       cy.elements().remove();
-      setStyle(target.zoom, ids.length);
-      cy.add(withQuietLabels(placed, view));
+      setStyle(target.zoom);
+      cy.add(parts.cytoscape);
     });
+    layer.set(layerEdges(parts.layer));
     cy.viewport(target);
     // The labels were placed for this viewport, with nothing selected, as the elements were added.
     decluttered = labelKey();
@@ -193,7 +217,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
       attached = true;
       // Mounting applies the stylesheet Cytoscape was created with: the one made for zoom 1.
       cy.mount(container);
-      styled = { zoom: 1, scale: 1, large: false };
+      styled = { zoom: 1, scale: 1 };
     },
     async replace(given, arrangement, viewport) {
       const elements = withDrawnLabels(given);
@@ -219,19 +243,22 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         return show(elements, positions, viewport);
       }
       // Lay out at zoom 1, where sizes in the stylesheet are the sizes on screen.
+      const parts = split(elements);
       cy.batch(() => {
         cy.elements().remove();
         cy.zoom(1);
-        setStyle(1, elements.filter((e) => e.group === 'nodes').length);
-        cy.add(elements);
+        setStyle(1);
+        cy.add(parts.cytoscape);
       });
-      await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions);
+      layer.set(layerEdges(parts.layer));
+      await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: degree } as LayoutOptions);
       if (viewport) cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
       else fit();
       restyle(true);
     },
     async update(given, anchor, selected, animate = true) {
-      const elements = withDrawnLabels(given);
+      const parts = split(withDrawnLabels(given));
+      const elements = parts.cytoscape;
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
       const before = new Set(cy.nodes().map((n) => n.id()));
       cy.batch(() => {
@@ -249,6 +276,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         });
         cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
       });
+      layer.set(layerEdges(parts.layer));
       const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
       if (newcomers.nonempty()) {
         const shown = cy.nodes().filter((n) => before.has(n.id()));
@@ -275,7 +303,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         // Selected, and labelled for where the newcomers land, before they fly: the frame after
         // the flight has nothing left to restyle.
         selectOnly(selected);
-        declutter(cy, nodeScale(), { position: destination });
+        declutter(cy, nodeScale(), { position: destination, degree });
         decluttered = labelKey();
         if (!animate) {
           cy.batch(() => newcomers.positions((node: NodeSingular) => destination(node)));
@@ -304,10 +332,12 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height();
         if (!inside) cy.animate({ center: { eles: node }, duration: 200 });
       }
+      layer.point(null, null);
       placeLabels();
     },
     highlight(ids) {
       const set = new Set(ids);
+      layer.highlight(set);
       let changed = false;
       // Cytoscape restyles (and redraws) every element a class call names, whether or not its
       // classes change: only the elements whose highlight changes are named.
@@ -327,5 +357,9 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     positions() {
       return new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
     },
+    edgeAt: (point) => layer.at(point),
+    pointEdge: (hovered, selected) => layer.point(hovered, selected),
+    layerSize: () => layer.size(),
+    paintEdges: (context, transform) => layer.paint(context, transform),
   };
 }

@@ -14,6 +14,7 @@ export const SIZES = {
   labelMargin: 3, // pixels between a node and its label
   labelPadding: 1, // pixels of the label's background around the text
   edge: 1.6, // pixels of a line
+  edgeFont: 11, // a relation's name on its line, in pixels
 };
 
 /**
@@ -27,6 +28,9 @@ const CJK_FONTS = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei"';
 const LABEL_FONT = `Helvetica Neue, Helvetica, ${CJK_FONTS}, sans-serif`;
 
 const LABEL_FONTS = { city: `bold ${SIZES.cityFont}px ${LABEL_FONT}`, other: `normal ${SIZES.font}px ${LABEL_FONT}` };
+
+/** The font a relation is named in on its line. */
+export const EDGE_FONT = `${SIZES.edgeFont}px ${LABEL_FONT}`;
 
 /** The canvas font of a node's label. */
 export const labelFont = (city: boolean) => (city ? LABEL_FONTS.city : LABEL_FONTS.other);
@@ -58,13 +62,8 @@ export const RELATION_STYLES = Object.fromEntries(
   RELATION_TYPE_NAMES.map((type, i) => [type, { color: PALETTE[i % PALETTE.length]!, line: LINES[(i + Math.floor(i / PALETTE.length)) % LINES.length]! }]),
 ) as Record<RelationType, RelationStyle>;
 
-/**
- * `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other.
- * `large`: a view of thousands of elements draws its edges straight. A bundled Bézier asks
- * Cytoscape for each pair's parallel edges on every projection, which was the larger part of
- * showing such a view; two relations between the same pair are then drawn one over the other.
- */
-export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJson {
+/** `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other. */
+export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
   const px = (value: number) => value / zoom;
   const shape = (value: number) => (value * nodeScale) / zoom;
   return [
@@ -131,11 +130,12 @@ export function stylesheet(zoom = 1, nodeScale = 1, large = false): StylesheetJs
         // Cytoscape draws an arrowhead at least 29 × arrow-scale model units wide, whatever the
         // edge's width: scaled by the zoom like the shapes, or zooming in grows it past the nodes.
         'arrow-scale': (0.9 * Math.sqrt(nodeScale)) / zoom,
-        'curve-style': large ? 'straight' : 'bezier',
+        'curve-style': 'bezier',
         // Opaque: Cytoscape draws the arrow of a translucent edge twice (a destination-out pass
         // first), which made arrows the costliest part of drawing a large view.
         opacity: 1,
-        'font-size': px(11),
+        'font-size': px(SIZES.edgeFont),
+        'font-family': LABEL_FONT,
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,

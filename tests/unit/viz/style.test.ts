@@ -39,12 +39,6 @@ describe('the explorer stylesheet', () => {
     expect(size(1)).toBeGreaterThanOrEqual(12);
   });
 
-  it('draws the edges of a view of thousands of elements straight, and bundles parallel ones otherwise', () => {
-    const curve = (large: boolean) => (stylesheet(1, 1, large) as Rule[]).find((r) => r.selector === 'edge')!.style['curve-style'];
-    expect(curve(false)).toBe('bezier');
-    expect(curve(true)).toBe('straight');
-  });
-
   it('never gives a highlighted node the width meant for a highlighted line', () => {
     const rules = stylesheet() as Rule[];
     for (const rule of rules.filter((r) => r.selector.includes('highlighted') && !r.selector.startsWith('edge'))) expect(rule.style.width).toBeUndefined();
