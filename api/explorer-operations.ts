@@ -313,7 +313,8 @@ export const OPERATIONS = {
     query Indicators {
       indicators {
         ...EntityFields
-        note
+        notes
+        tableNotes
       }
     }
     ${ENTITY}

@@ -1,6 +1,6 @@
 // 专栏 1's table of core indicators: each numbered row becomes an indicator with
 // its 2020 baseline, 2025 target and unit; the notes below the table (注：1.… 2.…)
-// are attached to the rows they name.
+// are attached to the rows they name, and those that name no row to every row as the table's.
 import type { Section } from './types.ts';
 
 export interface IndicatorRow {
@@ -13,7 +13,10 @@ export interface IndicatorRow {
   targetText: string;
   /** 左右, 以上 …: how the target is meant */
   qualifier: string | null;
-  note: string | null;
+  /** the notes under the table that name this row, one per numbered note */
+  notes: string[];
+  /** the notes that name no row: about the whole table (以上指标均为预期性指标) */
+  tableNotes: string[];
   /** the year of the baseline, where a note gives one other than the table's (“…69.72 人年”为 2019 年数据) */
   baselineYear: number | null;
   /** the row's sentence */
@@ -48,7 +51,8 @@ export function parseIndicatorTable(sentences: Section[], text: string): Indicat
         target: number(target!),
         targetText: qualifier ? `${target}${qualifier}` : target!,
         qualifier: qualifier ?? null,
-        note: null,
+        notes: [],
+        tableNotes: [],
         baselineYear: null,
         sentence,
       });
@@ -61,8 +65,8 @@ export function parseIndicatorTable(sentences: Section[], text: string): Indicat
   const general = notes.filter((n) => !rows.some((r) => n.includes(r.name)));
   for (const row of rows) {
     const own = notes.filter((n) => n.includes(row.name));
-    const about = [...general, ...own];
-    if (about.length > 0) row.note = about.join(' ');
+    row.notes = own;
+    row.tableNotes = general;
     // 4.“每万人研发人员全时当量 69.72 人年”为 2019 年数据: the note quotes the baseline and names its year.
     const year = own.map((n) => YEAR_OF_DATA.exec(n)).find((m) => m?.[1]!.includes(row.baselineText));
     if (year) row.baselineYear = Number(year[2]);

@@ -167,7 +167,8 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
       targetYear: 2025,
       targetText: row.targetText,
       qualifier: row.qualifier,
-      note: row.note,
+      notes: row.notes,
+      tableNotes: row.tableNotes,
     });
     builder.mention(node, row.sentence, row.sentence.start, row.sentence.end);
   }

@@ -781,7 +781,7 @@ export type CityProfileQuery = {
 
 export type IndicatorsQueryVariables = Exact<{ [key: string]: never }>;
 
-export type IndicatorsQuery = { indicators: Array<{ note: string | null } & EntityFields_Indicator_Fragment> };
+export type IndicatorsQuery = { indicators: Array<{ notes: Array<string>; tableNotes: Array<string> } & EntityFields_Indicator_Fragment> };
 
 export type DocumentsQueryVariables = Exact<{ [key: string]: never }>;
 

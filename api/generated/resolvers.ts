@@ -308,13 +308,18 @@ export type Indicator = Entity & {
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
   neighbors: Array<Neighbor>;
+  /** @deprecated tableNotes and notes, joined: read them apart */
   note?: Maybe<Scalars['String']['output']>;
+  /** the plan's notes under the table that name this row (注：…), one per numbered note */
+  notes: Array<Scalars['String']['output']>;
   pinyin: Scalars['String']['output'];
   /** 左右 (about), 以上 (at least) … */
   qualifier?: Maybe<Scalars['String']['output']>;
   /** its row in 专栏 1 */
   row?: Maybe<Scalars['Int']['output']>;
   source: Source;
+  /** the notes under the table that name no row: about every row of it */
+  tableNotes: Array<Scalars['String']['output']>;
   target?: Maybe<Scalars['Float']['output']>;
   targetText?: Maybe<Scalars['String']['output']>;
   targetYear?: Maybe<Scalars['Int']['output']>;
@@ -1323,10 +1328,12 @@ export type IndicatorResolvers<ContextType = Context, ParentType extends Resolve
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   neighbors?: Resolver<Array<ResolversTypes['Neighbor']>, ParentType, ContextType, RequireFields<IndicatorNeighborsArgs, 'direction' | 'first'>>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   pinyin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  tableNotes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   targetText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   targetYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

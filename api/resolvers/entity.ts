@@ -51,9 +51,18 @@ const entityFields = {
   },
 } satisfies CityResolvers;
 
+/** A list prop stored empty may read back as none. */
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
 export const entityResolvers = {
   Entity: {
     __resolveType: (e) => e.kind,
   },
   ...(Object.fromEntries(KINDS.map((kind) => [kind, entityFields])) as Record<EntityKind, typeof entityFields>),
+  Indicator: {
+    ...entityFields,
+    notes: (e) => texts(e.notes),
+    tableNotes: (e) => texts(e.tableNotes),
+    note: (e) => [...texts(e.tableNotes), ...texts(e.notes)].join(' ') || null,
+  },
 } satisfies Resolvers;

@@ -189,6 +189,16 @@ describe('GraphQL API over the bundled plan', () => {
     expect(data!.indicators).toContainEqual({ name: 'R&D/GDP', baseline: 3.14, target: 3.5, unit: '%' });
   });
 
+  it('serves each indicator’s notes apart from the notes about the whole table, and the old joined note', async () => {
+    type Row = { name: string; notes: string[]; tableNotes: string[]; note: string | null };
+    const { data } = await graphql<{ indicators: Row[] }>(executor, '{ indicators { name ... on Indicator { notes tableNotes note } } }');
+    const row = (name: string) => data!.indicators.find((i) => i.name === name)!;
+    expect(row('每万人研发人员全时当量').notes).toEqual([expect.stringContaining('为 2019 年数据')]);
+    expect(row('技术合同成交额').notes).toEqual([]);
+    for (const i of data!.indicators) expect(i.tableNotes, i.name).toEqual([expect.stringContaining('以上指标均为预期性指标')]);
+    expect(row('每万人研发人员全时当量').note).toBe([...row('每万人研发人员全时当量').tableNotes, ...row('每万人研发人员全时当量').notes].join(' '));
+  });
+
   it('gives a document its section tree and a section its text', async () => {
     const { data } = await graphql<{ documents: { id: string; sections: { kind: string; children: { id: string; text: string }[] }[] }[] }>(
       executor,

@@ -17,9 +17,16 @@ describe('the core indicators of 专栏 1', () => {
     expect(byName('海外发明专利授权量').props).toMatchObject({ baseline: null, baselineText: '——', target: 8, unit: '万件' });
   });
 
-  it('attach the notes under the table to the rows they name, and the general note to all', () => {
-    expect(byName('每万人研发人员全时当量').props.note).toContain('为 2019 年数据');
-    expect(byName('技术合同成交额').props.note).toContain('以上指标均为预期性指标');
+  it('attach the notes under the table to the rows they name, and the general note to all as the table’s', () => {
+    const notes = (name: string) => byName(name).props.notes as string[];
+    const tableNotes = (name: string) => byName(name).props.tableNotes as string[];
+    expect(notes('每万人研发人员全时当量')).toEqual([expect.stringContaining('为 2019 年数据')]);
+    expect(notes('技术合同成交额')).toEqual([]);
+    for (const indicator of indicators) {
+      expect(tableNotes(indicator.name), indicator.name).toEqual([expect.stringContaining('以上指标均为预期性指标')]);
+      // A row's own note names it; the table's names none.
+      for (const note of notes(indicator.name)) expect(note).toContain(indicator.name);
+    }
   });
 
   it('date a baseline as its note does, and the others as the table does', () => {

@@ -352,8 +352,8 @@ function usualYear(years: (number | null | undefined)[]): number | null {
  */
 export function indicatorsPanel(indicators: IndicatorRow[], lang: Lang): HTMLElement {
   const [from, to] = [usualYear(indicators.map((i) => i.baselineYear)), usualYear(indicators.map((i) => i.targetYear))];
-  const sentences = (note: string | null | undefined) => (note ?? '').split(/(?<=。)\s*/).filter(Boolean);
-  const general = sentences(indicators[0]?.note).filter((s) => indicators.every((i) => sentences(i.note).includes(s)));
+  // The notes about the whole table, once each, whichever rows they came with.
+  const general = [...new Set(indicators.flatMap((i) => i.tableNotes))];
   const rows = indicators.map((i) => {
     const max = Math.max(i.baseline ?? 0, i.target ?? 0) || 1;
     const share = (value: number | null | undefined) => (((value ?? 0) / max) * 100).toFixed(1);
@@ -366,11 +366,10 @@ export function indicatorsPanel(indicators: IndicatorRow[], lang: Lang): HTMLEle
     const target = targetLabel(i, lang);
     const unit = unitLabel(i.unit ?? '', lang);
     const bars = h('div', { class: 'track', title: `${i.baselineText ?? '—'} → ${target} ${unit}` }, bar('target', i.target), bar('baseline', i.baseline));
-    const own = sentences(i.note).filter((s) => !general.includes(s));
     return h(
       'tr',
       { 'data-id': i.id },
-      h('td', {}, label(i, lang), ...own.map((note) => h('div', { class: 'row-note' }, note))),
+      h('td', {}, label(i, lang), ...i.notes.map((note) => h('div', { class: 'row-note' }, note))),
       h('td', { class: 'num' }, i.baselineText ?? '', i.baselineYear && i.baselineYear !== from ? h('span', { class: 'year' }, ` (${i.baselineYear})`) : null),
       h('td', { class: 'arrow' }, '→'),
       h('td', { class: 'num' }, target),
