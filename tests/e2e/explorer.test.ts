@@ -838,6 +838,17 @@ describe('the explorer in Chromium', () => {
     const open = (await phone.locator('#graph').boundingBox())!;
     const panel = (await phone.locator('#panel').boundingBox())!;
     expect((open.width * (open.height - panel.height)) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
+    // The cluster, leftmost on the canvas, keeps its name: slid onto the canvas, not set aside.
+    const named = await phone.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const cluster = cy.getElementById('cluster-advanced-materials');
+      const box = cluster.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      return { quiet: cluster.hasClass('quiet'), x1: box.x1, x2: box.x2, node: cluster.renderedPosition().x, width: cy.width() };
+    });
+    expect(named.quiet).toBe(false);
+    expect(named.x1).toBeGreaterThanOrEqual(0);
+    expect(named.x2).toBeLessThanOrEqual(named.width);
+    expect(named.x1 < named.node && named.node < named.x2, 'the name spans its node').toBe(true);
     await phone.screenshot({ path: path.join(SHOTS, '8-phone-cluster.png') });
     // A path chosen in the drawer closes it, so that the path is seen.
     await phone.click('#menu');

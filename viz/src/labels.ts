@@ -103,13 +103,32 @@ function boxGrid(cell: number) {
 
 const rank = (item: LabelItem) => (item.important ? 100 : (KIND_RANK[item.kind as EntityKind] ?? 1) * 10 + Math.min(9, item.degree));
 
+/** A label's place: its side, and for one above or below, how far it is slid sideways (screen pixels). */
+export interface Placement {
+  side: Side;
+  shift: number;
+}
+
+/**
+ * A label above or below a node near the canvas's left or right edge, slid sideways onto the
+ * canvas as far as it can go while it still spans its node: the leftmost node of a picture (a
+ * cluster's star, on a phone) keeps its name. Other sides, and labels already on the canvas, stay.
+ */
+function slid(side: Side, box: Rect, x: number, width: number): { box: Rect; shift: number } {
+  if (side === 'left' || side === 'right') return { box, shift: 0 };
+  const shift = box.x1 < 0 ? -box.x1 : box.x2 > width ? width - box.x2 : 0;
+  if (shift === 0 || box.x1 + shift > x || box.x2 + shift < x) return { box, shift: 0 };
+  return { box: { ...box, x1: box.x1 + shift, x2: box.x2 + shift }, shift };
+}
+
 /**
  * Where each label goes, or `null` for one set aside. In order of rank, a label takes the
- * first side where it is wholly on screen and overlaps neither a label placed before it nor
- * another node's shape. A city's name, which orients the reader, and the selected node's may lie
- * over a shape (they are drawn above it) rather than be set aside.
+ * first side where it is wholly on screen (slid onto it, if above or below its node) and overlaps
+ * neither a label placed before it nor another node's shape. A city's name, which orients the
+ * reader, and the selected node's may lie over a shape (they are drawn above it) rather than be
+ * set aside.
  */
-export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Side | null> {
+export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Placement | null> {
   // Labels are few and wide; shapes are many and small (thousands in a large view): each in a grid of its own cell size.
   const labels = boxGrid(120);
   const shapes = boxGrid(30);
@@ -124,25 +143,31 @@ export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Si
   for (const item of items) if (near(item)) shapes.put(shapeBox(item, view), item.id);
   const ranked = items.map((item) => ({ item, rank: rank(item) }));
   ranked.sort((a, b) => b.rank - a.rank || a.item.id.localeCompare(b.item.id));
-  const placed = new Map<string, Side | null>();
+  const placed = new Map<string, Placement | null>();
   for (const { item } of ranked) {
     if (!item.label) continue;
     if (!near(item)) {
       placed.set(item.id, null);
       continue;
     }
+    const x = onScreen(item, view).x;
     const boxes = labelBoxes(item, view);
+    const at = Object.fromEntries(SIDES.map((side) => [side, slid(side, boxes[side], x, view.width)])) as Record<Side, { box: Rect; shift: number }>;
     const free = (side: Side, overShapes: boolean) =>
-      visible(boxes[side]) && !labels.hits(boxes[side], item.id) && (overShapes || !shapes.hits(boxes[side], item.id));
+      visible(at[side].box) && !labels.hits(at[side].box, item.id) && (overShapes || !shapes.hits(at[side].box, item.id));
     const side = SIDES.find((s) => free(s, false)) ?? (item.kind === 'City' || item.important ? SIDES.find((s) => free(s, true)) : undefined) ?? null;
-    placed.set(item.id, side);
-    if (side) labels.put(boxes[side], item.id);
+    placed.set(item.id, side ? { side, shift: at[side].shift } : null);
+    if (side) labels.put(at[side].box, item.id);
   }
   return placed;
 }
 
 /** The class that draws a label on its side (style.ts), or sets it aside; none for a label below its node. */
-const labelClass = (side: Side | null | undefined) => (side === null ? 'quiet' : side === undefined || side === 'bottom' ? null : `label-${side}`);
+const labelClass = (placement: Placement | null | undefined) =>
+  placement === null ? 'quiet' : placement === undefined || placement.side === 'bottom' ? null : `label-${placement.side}`;
+
+/** A slid label's shift in model units, as the stylesheet reads it (`data(shift)`); none for a label not slid. */
+const shiftOf = (placement: Placement | null | undefined, zoom: number) => (placement?.shift ? placement.shift / zoom : undefined);
 const LABEL_CLASSES = ['quiet', ...SIDES.filter((side) => side !== 'bottom').map((side) => `label-${side}`)];
 
 /**
@@ -181,9 +206,14 @@ export function withQuietLabels(elements: ElementDefinition[], view: LabelView, 
   const placed = placeLabels(items, view);
   return elements.map((e) => {
     const wanted = labelClass(placed.get(e.data.id!));
-    if (!wanted) return e;
+    const shift = shiftOf(placed.get(e.data.id!), view.zoom);
+    if (!wanted && shift === undefined) return e;
     const classes = (e.classes ?? '') as string;
-    return { ...e, classes: classes ? `${classes} ${wanted}` : wanted };
+    return {
+      ...e,
+      ...(shift === undefined ? {} : { data: { ...e.data, shift } }),
+      ...(wanted ? { classes: classes ? `${classes} ${wanted}` : wanted } : {}),
+    };
   });
 }
 
@@ -219,6 +249,11 @@ export function declutter(cy: Core, nodeScale: number, placing: Placing): void {
       const wanted = labelClass(placed.get(node.id()));
       // Only a label whose place changes is restyled.
       for (const name of LABEL_CLASSES) if (node.hasClass(name) !== (name === wanted)) node.toggleClass(name, name === wanted);
+      const shift = shiftOf(placed.get(node.id()), cy.zoom());
+      if (shift !== node.data('shift')) {
+        if (shift === undefined) node.removeData('shift');
+        else node.data('shift', shift);
+      }
     });
   });
 }

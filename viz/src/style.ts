@@ -2,7 +2,7 @@
 // one rule per kind (colour, shape) and per relation type (colour, line, arrow), so a new
 // kind or type is styled without touching this file. Sizes are given in screen pixels and
 // divided by the zoom, so labels stay readable however far the reader zooms out.
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, isSymmetric, type RelationType } from '../../ingest/model.ts';
 
 export const SIZES = {
@@ -114,6 +114,8 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
         ),
       },
     },
+    // A label above or below a node at the canvas's edge, slid onto the canvas (labels.ts), in model units.
+    { selector: 'node[shift]', style: { 'text-margin-x': (node: NodeSingular) => Number(node.data('shift')) } },
     // Labels the declutter pass (labels.ts) placed beside or above their node, where below was taken.
     { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': px(-SIZES.labelMargin) } },
     { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': px(SIZES.labelMargin) } },
