@@ -713,6 +713,32 @@ describe('the explorer in Chromium', () => {
     await page.click('#fit');
   });
 
+  it('draws a place beyond the map at the edge of a city’s view, its name pointing where it lies', async () => {
+    const city = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(city);
+    await city.goto(`${base}/?view=city&city=shenzhen`);
+    await idle(city);
+    const seen = await city.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const at = (id: string) => ({ ...cy.getElementById(id).renderedPosition(), label: cy.getElementById(id).data('label') as string });
+      return {
+        hainan: at('hainan-free-trade-port'),
+        shenzhen: at('shenzhen'),
+        guangming: at('guangming-science-city'),
+        width: cy.width(),
+        height: cy.height(),
+      };
+    });
+    // South-west of Shenzhen, on the canvas, named with the arrow toward Hainan.
+    expect(seen.hainan.label).toBe('海南自由贸易港 ↙');
+    expect(seen.hainan.x).toBeLessThan(seen.shenzhen.x);
+    expect(seen.hainan.y).toBeGreaterThan(seen.shenzhen.y);
+    expect(seen.hainan.x > 0 && seen.hainan.x < seen.width && seen.hainan.y > 0 && seen.hainan.y < seen.height).toBe(true);
+    // A place on the map stands where it lies, with no arrow.
+    expect(seen.guangming.label).toBe('光明科学城');
+    await city.close();
+  });
+
   it('draws the links of a view of thousands of nodes on a layer of its own, where the nodes are, and names one under the pointer', async () => {
     const big = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     watch(big);

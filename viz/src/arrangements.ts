@@ -4,7 +4,7 @@ import { bands, chain, columns, stacked } from './arrange.ts';
 /** A canvas narrower than this (pixels) is a phone's. */
 const NARROW = 600;
 import { label, type GraphData } from './graph-data.ts';
-import { geoPositions, nodeBox, type Box, type Position, type Projection } from './geo.ts';
+import { geoPositions, nodeBox, type Bounds, type Box, type Position, type Projection } from './geo.ts';
 import { t } from './messages.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
 import type { Lang } from './state.ts';
@@ -17,13 +17,16 @@ export interface Arranged {
   titles?: { title: string; at: Position }[];
   /** fitted to the canvas's width from the top, to be read by scrolling down, rather than shrunk to fit whole */
   fitWidth?: boolean;
+  /** places beyond the map, drawn at its edge: the arrow toward where each lies */
+  beyond?: Map<string, string>;
 }
 
-export function arrangeGeo(shown: GraphData, lang: Lang, box: Box): Arranged {
+/** `map`: the base map's extent (underlay.ts); a located place outside it is drawn at the picture's edge (geo.ts). */
+export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: Bounds): Arranged {
   const nodes = [...shown.nodes.values()].map((n) => ({ ...n, box: nodeBox(label(n, lang), n.kind) }));
   const links = [...shown.edges.values()].map((e) => [e.from.id, e.to.id] as [string, string]);
-  const { positions, projection } = geoPositions(nodes, links, box);
-  return { positions, projection };
+  const { positions, projection, beyond } = geoPositions(nodes, links, box, map);
+  return { positions, projection, beyond };
 }
 
 export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lang): Arranged {

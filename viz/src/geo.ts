@@ -54,6 +54,37 @@ export function project(projection: Projection, lat: number, lon: number): Posit
   return { x: (lon - projection.lon0) * shrink * projection.scale, y: -(lat - projection.lat0) * projection.scale };
 }
 
+/** The extent of the base map, in degrees: a located place outside it is beyond the map. */
+export interface Bounds {
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+}
+
+/** Arrows in eight directions on screen (y down), from east clockwise. */
+const ARROWS = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'] as const;
+
+/** The arrow that points from `from` toward `to` on screen. */
+export function arrowToward(from: Position, to: Position): string {
+  const eighth = Math.round(Math.atan2(to.y - from.y, to.x - from.x) / (Math.PI / 4));
+  return ARROWS[(eighth + 8) % 8]!;
+}
+
+/**
+ * Where a place beyond the map is drawn: on the edge of the box around the cities (their padding
+ * included), where the line from their middle toward the place leaves it.
+ */
+export function atEdge(centre: Position, at: Position, box: Rect): Position {
+  const [dx, dy] = [at.x - centre.x, at.y - centre.y];
+  const ts = [
+    dx > 0 ? (box.x2 - centre.x) / dx : dx < 0 ? (box.x1 - centre.x) / dx : Infinity,
+    dy > 0 ? (box.y2 - centre.y) / dy : dy < 0 ? (box.y1 - centre.y) / dy : Infinity,
+  ];
+  const t = Math.min(1, ...ts);
+  return { x: centre.x + dx * t, y: centre.y + dy * t };
+}
+
 /** What the placement needs of a node: its label's size on screen, and what it is near. */
 export interface Placed {
   id: string;
@@ -84,14 +115,18 @@ const RELAX = {
  * Cities at their projected positions, and the places the registry locates (science cities, zones) at
  * theirs; every other node starts on a spiral around its anchor (its city, else the mean of the
  * positioned nodes it links). All are pushed until no box overlaps another. Cities never move.
+ * A located place outside `map` (海南自由贸易港) would stretch the picture far past the map: it is
+ * drawn at the edge of the cities' box toward where it lies, and `beyond` gives the arrow that says so.
  */
 export function geoPositions(
   nodes: (Entity & Placed)[],
   links: [string, string][],
   box: Box,
-): { positions: Map<string, Position>; projection: Projection | null } {
+  map?: Bounds,
+): { positions: Map<string, Position>; projection: Projection | null; beyond: Map<string, string> } {
+  const beyond = new Map<string, string>();
   const cities = nodes.filter((n) => n.kind === 'City' && n.lat != null && n.lon != null);
-  if (cities.length === 0) return { positions: new Map(), projection: null };
+  if (cities.length === 0) return { positions: new Map(), projection: null, beyond };
   const projection = fitProjection(
     cities.map((c) => ({ lat: c.lat!, lon: c.lon! })),
     box,
@@ -106,13 +141,23 @@ export function geoPositions(
     neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
   }
   const centre = mean([...positions.values()]);
+  const { padding } = PROJECTION_DEFAULTS;
+  const around = [...positions.values()].reduce(
+    (r, p) => ({ x1: Math.min(r.x1, p.x - padding), y1: Math.min(r.y1, p.y - padding), x2: Math.max(r.x2, p.x + padding), y2: Math.max(r.y2, p.y + padding) }),
+    { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity },
+  );
+  const outside = (lat: number, lon: number) => !!map && (lat < map.south || lat > map.north || lon < map.west || lon > map.east);
   const anchors = new Map<string, Position>();
   // A place the registry locates (a science city, a zone) starts where it lies, and is pulled back there.
   const located = new Set<string>();
   for (const n of nodes) {
     if (fixed.has(n.id)) continue;
     if (n.lat != null && n.lon != null) {
-      const at = project(projection, n.lat, n.lon);
+      const where = project(projection, n.lat, n.lon);
+      const far = outside(n.lat, n.lon);
+      const at = far ? atEdge(centre, where, around) : where;
+      // Drawn where it lies when that is within the picture anyway (湛江's view reaches Hainan's north).
+      if (at.x !== where.x || at.y !== where.y) beyond.set(n.id, arrowToward(centre, where));
       anchors.set(n.id, at);
       positions.set(n.id, { ...at });
       located.add(n.id);
@@ -134,7 +179,7 @@ export function geoPositions(
     positions.set(id, { x: anchor.x + r * Math.cos(angle), y: anchor.y + r * Math.sin(angle) });
   }
   relax(nodes, positions, fixed, anchors);
-  return { positions, projection };
+  return { positions, projection, beyond };
 }
 
 function mean(points: Position[]): Position {

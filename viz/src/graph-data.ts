@@ -129,3 +129,12 @@ export function toElements(graph: GraphData, lang: Lang, colouring: Colouring = 
   });
   return [...nodes, ...edges];
 }
+
+/** Elements whose places are drawn at the map's edge (geo.ts), each label ending in the arrow toward where it lies. */
+export function pointed(elements: ElementDefinition[], beyond: ReadonlyMap<string, string>): ElementDefinition[] {
+  if (beyond.size === 0) return elements;
+  return elements.map((e) => {
+    const arrow = e.group === 'nodes' ? beyond.get(e.data.id!) : undefined;
+    return arrow ? { ...e, data: { ...e.data, label: `${e.data.label} ${arrow}` } } : e;
+  });
+}

@@ -83,10 +83,13 @@ export const MESSAGES = {
   discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
   // geo.ts: cities and the places the registry locates at their coordinates, every other node beside what it links.
-  mapNote: { zh: '地图位置：只有城市和有坐标的地点是实际位置', en: 'Map: only cities and located places are where they are' },
+  mapNote: {
+    zh: '地图：仅城市和有坐标的地点在实际位置；箭头指向图外的地点',
+    en: 'Map: only cities and located places are at their real sites; an arrow points to one beyond the map',
+  },
   mapNoteFull: {
-    zh: '地图上，城市和登记表给出坐标的科学城、园区在实际位置；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
-    en: 'On the map, cities and the science cities and zones the registry locates stand where they are; other nodes sit beside their city or the places they link to, not at a real place.',
+    zh: '地图上，城市和登记表给出坐标的科学城、园区在实际位置；地图范围以外的地点画在图的边缘，名称后的箭头指向其实际方向；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
+    en: 'On the map, cities and the science cities and zones the registry locates stand where they are; a located place beyond the map is drawn at its edge, its name ending in an arrow toward where it lies; other nodes sit beside their city or the places they link to, not at a real place.',
   },
   curatedEdge: { zh: '虚线：仅见于登记表，原文未陈述', en: 'dashed line: curated, not stated in the text' },
   noResults: { zh: '没有结果', en: 'No results' },

@@ -8,7 +8,7 @@ import { fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
-import { filtered, merge, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
+import { filtered, merge, pointed, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
@@ -92,6 +92,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
 
   /** What the view highlights of itself (a path view, every path): given back when the reader stops pointing at one path. */
   let ownHighlight: string[] = [];
+  /** The places the last arrangement drew at the map's edge, with the arrow toward where each lies. */
+  let beyond = new Map<string, string>();
   const panelActions: PanelActions = {
     open: openReader,
     select: (id) => store.actions.find(id),
@@ -141,7 +143,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     const back = remembered.get(key);
     const box = { width: scene.cy.width(), height: scene.cy.height() };
     const own = state.layout === 'auto' || (state.layout === 'geo' && view.geographic);
-    const arranged: Arranged = own ? view.arrange(shown, state.lang, box) : { positions: new Map() };
+    const arranged: Arranged = own ? view.arrange(shown, state.lang, box, underlay.bounds) : { positions: new Map() };
+    beyond = arranged.beyond ?? new Map();
     underlay.map(own ? (arranged.projection ?? null) : null);
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
@@ -213,7 +216,9 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       $('table').replaceChildren(...(view.table ? [view.panel(state.lang, panelActions)].filter((e): e is HTMLElement => !!e) : []));
       const plans = await documents().catch(() => [] as DocumentInfo[]);
       const colouring = colouringOf(state, view, plans);
-      const elements = toElements(shown, state.lang, colouring);
+      /** The picture's elements, a place beyond the map named with the arrow toward it (as last arranged: an expansion keeps them). */
+      const elementsOf = (drawn: GraphData) => pointed(toElements(drawn, state.lang, colouring), beyond);
+      const elements = elementsOf(shown);
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = state.selected || view.panel(state.lang, panelActions) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
@@ -240,7 +245,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         if (replay.length === 0) {
           showLegend(shown);
           const { arrangement: how, viewport } = arrangement(state, view, key);
-          await scene.replace(elements, how, viewport);
+          await scene.replace(elementsOf(shown), how, viewport);
         } else {
           // Each step with the legend its sender had then: a legend grown by the expansions would move the fit.
           const full = shown;
@@ -248,12 +253,12 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           shown = within(full, base, []);
           showLegend(shown);
           const { arrangement: how, viewport } = arrangement(state, view, key);
-          await scene.replace(toElements(shown, state.lang, colouring), how, viewport);
+          await scene.replace(elementsOf(shown), how, viewport);
           for (const [i, id] of replay.entries()) {
             const last = i === replay.length - 1;
             shown = last ? full : within(full, base, replay.slice(0, i + 1));
             showLegend(shown);
-            await scene.update(last ? elements : toElements(shown, state.lang, colouring), id, state.selected, false);
+            await scene.update(elementsOf(shown), id, state.selected, false);
           }
         }
       }

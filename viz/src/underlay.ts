@@ -3,12 +3,14 @@
 // (transparent) canvas, transformed with its pan and zoom.
 import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
-import { project, type Position, type Projection } from './geo.ts';
+import { project, type Bounds, type Position, type Projection } from './geo.ts';
 import { CANVAS_FONT } from './style.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
 export interface Underlay {
+  /** The map's extent in degrees. */
+  readonly bounds: Bounds;
   map(projection: Projection | null): void;
   titles(list: { title: string; at: Position }[]): void;
   /** The same picture on a canvas, for the PNG export: the base map and titles under the graph. */
@@ -42,7 +44,10 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
   };
   cy.on('viewport', place);
 
+  const points = outlines.flatMap((o) => o.rings.flat());
+  const [lons, lats] = [points.map((p) => p[0]), points.map((p) => p[1])];
   return {
+    bounds: { south: Math.min(...lats), north: Math.max(...lats), west: Math.min(...lons), east: Math.max(...lons) },
     map(projection) {
       paths = projection
         ? outlines.map((o) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitProjection, geoPositions, labelBox, project } from '../../../viz/src/geo.ts';
+import { fitProjection, geoPositions, labelBox, project, type Position } from '../../../viz/src/geo.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
 
@@ -90,5 +90,29 @@ describe('geographic positions', () => {
     expect(x.y).toBeLessThan(sz.y);
     const at = project(projection!, 22.59, 113.95);
     expect(Math.hypot(x.x - at.x, x.y - at.y)).toBeLessThan(40);
+  });
+
+  it('draws a located place beyond the map at the edge of the picture, with the arrow toward where it lies', () => {
+    const map = { south: 20.2, north: 25.5, west: 109.6, east: 117.3 };
+    const located = (id: string, lat: number, lon: number) => entity(id, 'Zone', { lat, lon });
+    const nodes = [
+      city('shenzhen', 22.543, 114.058),
+      city('dongguan', 23.021, 113.752),
+      located('hainan', 19.2, 109.7),
+      located('songshan', 22.92, 113.88),
+    ].map(placed);
+    const { positions, projection, beyond } = geoPositions(nodes, [], box, map);
+    // Inside the map: where it lies, and no arrow.
+    expect(positions.get('songshan')).toEqual(project(projection!, 22.92, 113.88));
+    expect(beyond.has('songshan')).toBe(false);
+    // Beyond it: south-west of the cities, within a padding of them, not a thousand pixels away.
+    expect(beyond.get('hainan')).toBe('↙');
+    const [sz, dg, hn] = ['shenzhen', 'dongguan', 'hainan'].map((id) => positions.get(id)!) as [Position, Position, Position];
+    expect(hn.x).toBeLessThan(Math.min(sz.x, dg.x));
+    expect(hn.y).toBeGreaterThan(Math.min(sz.y, dg.y));
+    const far = project(projection!, 19.2, 109.7);
+    expect(Math.hypot(hn.x - sz.x, hn.y - sz.y)).toBeLessThan(Math.hypot(far.x - sz.x, far.y - sz.y) / 3);
+    // Without a map to be beyond, it stands where it lies.
+    expect(geoPositions(nodes, [], box).beyond.size).toBe(0);
   });
 });
