@@ -17,7 +17,7 @@ import { NAME_PARENT_METHOD, embeddedParent, embeddedProgramme, phaseOf } from '
 import { NAME_PLACE_METHOD, branchOf, embeddedCity } from './name-place.ts';
 import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
-import { REGISTRY_METHOD, UNSTATED_METHOD, type Evidence, type Graph, type GraphEdge, type GraphNode, type Section } from './types.ts';
+import { REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD, type Evidence, type Graph, type GraphEdge, type GraphNode, type Section } from './types.ts';
 
 export interface IngestInput {
   /** the file name (or `stdin`), for messages and the default document id */
@@ -176,7 +176,8 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
 
 /**
  * Facts the registry curates (a place's city, a field's clusters …), cited by every sentence that
- * names both ends — side by side, or one inside the other's name (深圳前海, 中山翠亨新区). Where no
+ * names both ends — side by side (`registry`), or one only inside the other's name (中山翠亨新区,
+ * `registry-in-name`: the reader is told so, as 新材料 in 前沿新材料产业集群 is no statement). Where no
  * sentence does, the fact is kept but marked `registry-no-sentence`, pointing at where the plan
  * names its subject (for a corridor's member, the corridor): the quote shows one end, and does not
  * claim to state the link.
@@ -190,20 +191,24 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
   };
   // 深 in 广深港科技合作 names 深圳 as a party to cooperation, not as the city a curated fact places things in.
   const naming = (node: GraphNode) => node.mentions.filter((m) => m.end - m.start > 1);
-  const stating = (from: GraphNode, to: GraphNode): Section[] => {
-    const ids = new Set<string>();
+  /** The sentences naming both ends, each with how: apart, or one only inside the other's name. */
+  const stating = (from: GraphNode, to: GraphNode): [Section, string][] => {
+    const apart = new Set<string>();
+    const inside = new Set<string>();
     for (const m of naming(from)) {
-      const side = naming(to).some((n) => n.sectionId === m.sectionId);
-      if (side || holds(m, to)) ids.add(m.sectionId);
+      // A mention of one inside the other's name is no separate mention of it: 新材料 in 前沿新材料产业集群.
+      const side = naming(to).some((n) => n.sectionId === m.sectionId && (n.end <= m.start || n.start >= m.end));
+      if (side) apart.add(m.sectionId);
+      else if (holds(m, to) || naming(to).some((n) => n.sectionId === m.sectionId)) inside.add(m.sectionId);
     }
-    for (const n of naming(to)) if (holds(n, from)) ids.add(n.sectionId);
-    return sentences.filter((s) => ids.has(s.id));
+    for (const n of naming(to)) if (holds(n, from)) inside.add(n.sectionId);
+    return sentences.filter((s) => apart.has(s.id) || inside.has(s.id)).map((s) => [s, apart.has(s.id) ? REGISTRY_METHOD : REGISTRY_IN_NAME_METHOD]);
   };
   // `subject`: the end whose naming says most about the fact. A corridor's name carries its
   // members (广深港 is 广州, 深圳, 香港): where it is named says more than a member's first mention.
   const cite = (type: RelationType, from: GraphNode, to: GraphNode, subject = from) => {
     const stated = stating(from, to);
-    for (const sentence of stated) builder.relate(type, from.id, to.id, sentence, REGISTRY_METHOD, 1);
+    for (const [sentence, method] of stated) builder.relate(type, from.id, to.id, sentence, method, 1);
     // A rule that read the link in a sentence has cited it already: nothing unstated to mark.
     if (stated.length > 0 || builder.related(type, from.id, to.id)) return;
     const other = subject === from ? to : from;

@@ -71,10 +71,12 @@ export interface Evidence {
 
 /** The method of a curated fact that a sentence of the plan states (names both its ends). */
 export const REGISTRY_METHOD = 'registry';
+/** The method of a curated fact a sentence names one end of only inside the other's name (中山翠亨新区; 新材料 in 前沿新材料产业集群). */
+export const REGISTRY_IN_NAME_METHOD = 'registry-in-name';
 /** The method of a curated fact no sentence states: its evidence shows where the subject is named, not the link. */
 export const UNSTATED_METHOD = 'registry-no-sentence';
 /** Methods of facts the registry supplies rather than a rule reading the text. */
-export const CURATED_METHODS: readonly string[] = [REGISTRY_METHOD, UNSTATED_METHOD];
+export const CURATED_METHODS: readonly string[] = [REGISTRY_METHOD, REGISTRY_IN_NAME_METHOD, UNSTATED_METHOD];
 
 export interface GraphEdge {
   id: string;

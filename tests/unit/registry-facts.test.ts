@@ -11,8 +11,15 @@ function methodsOf(text: string, from: string, to: string, type = 'LOCATED_IN'):
 }
 
 describe('curated facts and the sentences they cite', () => {
-  it('cites the sentence whose name embeds the city (中山翠亨新区 is in Zhongshan)', () => {
-    expect(methodsOf(CORRIDOR, 'zhongshan-cuiheng-new-area', 'zhongshan')).toEqual(['registry']);
+  it('cites the sentence whose name embeds the city, as naming it only inside the name (中山翠亨新区 is in Zhongshan)', () => {
+    expect(methodsOf(CORRIDOR, 'zhongshan-cuiheng-new-area', 'zhongshan')).toEqual(['registry-in-name']);
+  });
+
+  it('does not count a name inside the other end’s name as naming both apart (新材料 in 前沿新材料产业集群)', () => {
+    expect(methodsOf(`推动松山湖科学城聚焦新材料。${CORRIDOR}前沿新材料产业集群。`, 'field-new-materials', 'cluster-frontier-materials', 'RELATED_TO')).toEqual(
+      ['registry-in-name'],
+    );
+    expect(methodsOf(`${CORRIDOR}推动前沿新材料产业集群发展新材料。`, 'field-new-materials', 'cluster-frontier-materials', 'RELATED_TO')).toEqual(['registry']);
   });
 
   it('marks a fact no sentence states instead of citing a sentence that only names one end', () => {

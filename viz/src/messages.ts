@@ -56,7 +56,9 @@ export const MESSAGES = {
   curated: { zh: '（仅见于登记表，原文未陈述）', en: ' (curated: no sentence states it)' },
   // What a quote is to the link it stands under; the rule that read it stays in data-method.
   readFromSentence: { zh: '由这段原文读出', en: 'read from these words' },
+  curatedNamed: { zh: '（登记表所载）', en: ' (curated)' },
   curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'curated; this sentence names both ends' },
+  curatedNamedInside: { zh: '登记表所载；本句只在一端的名称中提到另一端', en: "curated; this sentence names one end only inside the other's name" },
   curatedUnstated: {
     zh: '登记表所载；原文没有陈述这条关系，本句只提到其中一端',
     en: 'curated; the plan does not state this link: this sentence names one end only',
@@ -91,7 +93,7 @@ export const MESSAGES = {
     zh: '地图上，城市和登记表给出坐标的科学城、园区在实际位置；地图范围以外的地点画在图的边缘，名称后的箭头指向其实际方向；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
     en: 'On the map, cities and the science cities and zones the registry locates stand where they are; a located place beyond the map is drawn at its edge, its name ending in an arrow toward where it lies; other nodes sit beside their city or the places they link to, not at a real place.',
   },
-  curatedEdge: { zh: '虚线：仅见于登记表，原文未陈述', en: 'dashed line: curated, not stated in the text' },
+  curatedEdge: { zh: '虚线：登记表所载，非由原文读出', en: 'dashed line: curated, not read from the text' },
   noResults: { zh: '没有结果', en: 'No results' },
   sentences: { zh: '规划原文中的句子', en: 'Sentences of the plan' },
   namedHere: { zh: '句中提及', en: 'Named in it' },

@@ -5,7 +5,7 @@ import { button, h } from './dom.ts';
 import { kindLabel, t, targetLabel, typeLabel, unitLabel } from './messages.ts';
 import type { Lang } from './state.ts';
 import { closedLabel, isSymmetric } from '../../ingest/model.ts';
-import { REGISTRY_METHOD, UNSTATED_METHOD } from '../../ingest/types.ts';
+import { CURATED_METHODS, REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD } from '../../ingest/types.ts';
 import { stated } from './statement.ts';
 import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, IndicatorRow, Path, Relation, SectionText, SentenceHit } from './types.ts';
 
@@ -27,12 +27,14 @@ const allUnstated = (methods: string[]) => methods.length > 0 && methods.every((
 
 /**
  * What a sentence is to the link it is listed under, in the reader's words (mentions need none).
- * A rule's reading says most, then the registry's fact named in it, then a sentence naming one end.
+ * A rule's reading says most, then the registry's fact with both ends named apart, then named
+ * one inside the other's name, then a sentence naming one end.
  */
 function methodNote(methods: string[], lang: Lang): string | null {
   if (methods.every((m) => m === MENTION)) return null;
-  if (methods.some((m) => m !== REGISTRY_METHOD && m !== UNSTATED_METHOD)) return t('readFromSentence', lang);
-  return t(methods.includes(REGISTRY_METHOD) ? 'curatedNamedTogether' : 'curatedUnstated', lang);
+  if (methods.some((m) => !CURATED_METHODS.includes(m))) return t('readFromSentence', lang);
+  if (methods.includes(REGISTRY_METHOD)) return t('curatedNamedTogether', lang);
+  return t(methods.includes(REGISTRY_IN_NAME_METHOD) ? 'curatedNamedInside' : 'curatedUnstated', lang);
 }
 
 export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang): HTMLElement {
@@ -88,11 +90,14 @@ export function statement(
 const unstated = (relation: { evidence: Pick<Evidence, 'method'>[] }) => allUnstated(relation.evidence.map((e) => e.method));
 
 /**
- * A link no sentence states says so next to it. One the registry supplies and a sentence names
- * both ends of is not marked: the note under its quote says what the sentence is to it.
+ * A link only the registry supplies (drawn dashed) says so next to it, as the legend says of a
+ * dashed line: one no sentence states, that it is the registry's alone; one a sentence names both
+ * ends of, that it is curated (the note under the quote says what the sentence is to it).
  */
 function curatedMark(relation: { evidence: Pick<Evidence, 'method'>[] }, lang: Lang): HTMLElement | null {
-  return unstated(relation) ? h('span', { class: 'curated' }, t('curated', lang)) : null;
+  const methods = relation.evidence.map((e) => e.method);
+  if (methods.length === 0 || !methods.every((m) => CURATED_METHODS.includes(m))) return null;
+  return h('span', { class: 'curated' }, t(allUnstated(methods) ? 'curated' : 'curatedNamed', lang));
 }
 
 /** Where an entity not in the registry comes from, in words. */
