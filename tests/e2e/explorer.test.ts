@@ -713,6 +713,25 @@ describe('the explorer in Chromium', () => {
     await page.click('#fit');
   });
 
+  it('takes away an entity its selection brought into the view once Back leaves the selection', async () => {
+    const back = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(back);
+    await back.goto(`${base}/`);
+    await idle(back);
+    const ids = () => back.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
+    const start = await ids();
+    expect(start).not.toContain('pengcheng-cloud-brain');
+    // Selected from a search: 鹏城云脑 joins the start view with its links.
+    await back.evaluate(() => (window as any).innograph.store.actions.select('pengcheng-cloud-brain'));
+    await idle(back);
+    expect(await ids()).toContain('pengcheng-cloud-brain');
+    await back.goBack();
+    await idle(back);
+    expect(new URL(back.url()).search).toBe('');
+    expect((await ids()).sort()).toEqual([...start].sort());
+    await back.close();
+  });
+
   it('draws a place beyond the map at the edge of a city’s view, its name pointing where it lies', async () => {
     const city = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     watch(city);

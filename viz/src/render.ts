@@ -38,6 +38,8 @@ export interface Sources {
 
 export function createRenderer(store: Store, scene: Scene, underlay: Underlay, { clusters, documents }: Sources): Renderer {
   let graph: GraphData = { nodes: new Map(), edges: new Map() };
+  /** The selected entity the picture holds only because it is selected (from outside the view): it goes with its selection. */
+  let joined: string | null = null;
   let shown: GraphData = graph;
   let loaded: Loaded | null = null;
   let loadedKey = '';
@@ -122,21 +124,22 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   /** The question for the neighbours of the entities `ids`: the expanded ones. */
   const neighboursOf = (state: AppState, ids: string[]) => ({ ids, depth: 1, kinds: null, types: null, documents: documentsFilter(state) });
 
-  /** The expanded entities' neighbours, and a selected entity from outside the view with its links to it. */
-  async function withExtras(state: AppState, base: GraphData): Promise<GraphData> {
+  /** The expanded entities' neighbours, and a selected entity from outside the view with its links to it (`joined`). */
+  async function withExtras(state: AppState, base: GraphData): Promise<{ graph: GraphData; joined: string | null }> {
     let result = base;
     if (state.expanded.length > 0) {
       const data = await fetch('neighbours', 'neighborhood', neighboursOf(state, state.expanded));
       if (data) result = merge(result, data.neighborhood);
     }
-    if (state.selected && !result.nodes.has(state.selected)) {
-      const data = await fetch('entity', 'neighborhood', neighboursOf(state, [state.selected]));
+    const joining = state.selected && !result.nodes.has(state.selected) ? state.selected : null;
+    if (joining) {
+      const data = await fetch('entity', 'neighborhood', neighboursOf(state, [joining]));
       if (data) {
-        const keep = new Set([...result.nodes.keys(), state.selected]);
+        const keep = new Set([...result.nodes.keys(), joining]);
         result = merge(result, { nodes: data.neighborhood.nodes.filter((n) => keep.has(n.id)), edges: data.neighborhood.edges });
       }
     }
-    return without(result, store.removed());
+    return { graph: without(result, store.removed()), joined: joining };
   }
 
   function arrangement(state: AppState, view: Loaded, key: string): { arrangement: Arrangement; viewport?: { zoom: number; pan: { x: number; y: number } } } {
@@ -183,7 +186,13 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     document.body.dataset.busy = 'true';
     try {
       document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
-      const onlySelection = previous && pictureKey(state) === pictureKey(previous) && (!state.selected || graph.nodes.has(state.selected));
+      // A selection changes the picture when it brings an entity from outside the view, or takes one away:
+      // the picture is the one its URL gives (Back to the start view shows the start view).
+      const onlySelection =
+        previous &&
+        pictureKey(state) === pictureKey(previous) &&
+        (!state.selected || graph.nodes.has(state.selected)) &&
+        (!joined || joined === state.selected);
       if (onlySelection && loaded) {
         document.body.dataset.selected = state.selected ? 'yes' : 'no';
         scene.select(state.selected, false);
@@ -204,7 +213,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const view = await loadView(state);
       const next = await withExtras(state, view.graph);
       if (ticket !== rendering) return; // a newer navigation took over
-      graph = next;
+      ({ graph, joined } = next);
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
       // The exports are of a picture: a table view has none to export.
