@@ -50,6 +50,27 @@ function words(chars: string[], fits: Fits): string | null {
   return null;
 }
 
+/** A name in words as its first word and as many of its last words as fit after an ellipsis (National…in Shenzhen). */
+function ends(chars: string[], fits: Fits): string | null {
+  const first = chars.findIndex((c) => SEPARATOR.test(c));
+  if (first <= 0) return null;
+  const head = chars.slice(0, first).join('');
+  // From the second word on: the longest end first.
+  for (let i = first + 1; i < chars.length; i += 1) {
+    if (!SEPARATOR.test(chars[i - 1]!) || SEPARATOR.test(chars[i]!)) continue;
+    const text = `${head}…${chars.slice(i).join('')}`;
+    if (fits(text)) return text;
+  }
+  return null;
+}
+
+/** How many characters two names share at their ends. */
+function sameEnd(a: string[], b: string[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i += 1;
+  return i;
+}
+
 /** The longest part of a name from `start` that fits, with an ellipsis for each end cut off. */
 function window(chars: string[], start: number, fits: Fits): string | null {
   for (let keep = chars.length - start; keep > 0; keep -= 1) {
@@ -86,8 +107,10 @@ const SEPARATOR = /[\s\-—–·・/]/;
 /**
  * The forms in which the names of one picture are drawn, no two alike: each name as fitText cuts
  * it, and where names are cut to the same text, each of them cut again so that it reads apart:
- * its start alone if that shows where it differs from the name most like it, else the part
- * where it differs; a name another one begins with, its start and end around an ellipsis.
+ * its start alone if that shows where it differs from the name most like it; a name in words, its
+ * first word and last words if those show it (…Supercomputer C… told two centres apart by one
+ * syllable, …in Guangzhou and …in Shenzhen by their city); else the part where it differs; a name
+ * another one begins with, its start and end around an ellipsis.
  */
 export function fitTexts(names: readonly { name: string; width: (text: string) => number }[], max: number): Map<string, string> {
   const shown = new Map(names.map(({ name, width }) => [name, fitText(name, max, width)]));
@@ -99,6 +122,7 @@ export function fitTexts(names: readonly { name: string; width: (text: string) =
     const differs = new Map(
       alike.map((name) => [name, Math.max(...alike.filter((other) => other !== name).map((other) => divergence([...name], [...other])))]),
     );
+    const endsAlike = new Map(alike.map((name) => [name, Math.max(...alike.filter((other) => other !== name).map((other) => sameEnd([...name], [...other])))]));
     for (const name of [...alike].sort((a, b) => differs.get(a)! - differs.get(b)! || (a < b ? -1 : 1))) {
       const chars = [...name];
       const width = widths.get(name)!;
@@ -116,8 +140,11 @@ export function fitTexts(names: readonly { name: string; width: (text: string) =
       const prefix = at >= chars.length;
       // Its start alone, only if the start shows where it differs.
       const head = prefix ? null : words(chars, fits);
+      // Its first word and last words, only if the end shown goes past what it shares with the others' ends.
+      const tail = HAN.test(name) ? null : ends(chars, fits);
       const candidates = [
         head && [...head].length - 1 > at ? head : null,
+        tail && [...tail].length - [...tail].indexOf('…') - 1 > endsAlike.get(name)! ? tail : null,
         prefix ? null : window(chars, start, fits),
         cut(chars, 0.5, fits),
         cut(chars, 0, fits),
