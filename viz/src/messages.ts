@@ -75,7 +75,11 @@ export const MESSAGES = {
     en: "The links of these fields to this cluster are the registry's alone, not stated in the plan; the platforms' links to the fields are read from it.",
   },
   throughProgram: { zh: '经由专门计划', en: 'Through a program for this cluster' },
-  noPlatforms: { zh: '规划未列出服务该集群的平台。', en: 'The plan names no platform for this cluster.' },
+  // What the graph holds, not what the plan says: a sentence may tie a platform to the industry in other words (支撑农业产业发展).
+  noPlatforms: {
+    zh: '图谱中没有规划写明服务该集群的平台（直接、经由领域或专门计划）。',
+    en: 'The graph holds no platform the plan links to this cluster (directly, through a field or a program).',
+  },
   cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },
   indicators: { zh: '核心指标', en: 'Core indicators' },
   tableNote: { zh: '注：', en: "The plan's note: " },
