@@ -167,8 +167,9 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
       targetYear: 2025,
       targetText: row.targetText,
       qualifier: row.qualifier,
-      notes: row.notes,
-      tableNotes: row.tableNotes,
+      // No empty lists: the offline importer cannot write one (the API reads an absent list as empty).
+      ...(row.notes.length > 0 ? { notes: row.notes } : {}),
+      ...(row.tableNotes.length > 0 ? { tableNotes: row.tableNotes } : {}),
     });
     builder.mention(node, row.sentence, row.sentence.start, row.sentence.end);
   }

@@ -18,8 +18,9 @@ describe('the core indicators of 专栏 1', () => {
   });
 
   it('attach the notes under the table to the rows they name, and the general note to all as the table’s', () => {
-    const notes = (name: string) => byName(name).props.notes as string[];
-    const tableNotes = (name: string) => byName(name).props.tableNotes as string[];
+    // Stored only where there are any: an empty list is no property.
+    const notes = (name: string) => (byName(name).props.notes ?? []) as string[];
+    const tableNotes = (name: string) => (byName(name).props.tableNotes ?? []) as string[];
     expect(notes('每万人研发人员全时当量')).toEqual([expect.stringContaining('为 2019 年数据')]);
     expect(notes('技术合同成交额')).toEqual([]);
     for (const indicator of indicators) {
