@@ -249,6 +249,18 @@ export const OPERATIONS = {
   `,
   platforms: /* GraphQL */ `
     query Platforms($cluster: ID!, $documents: [ID!]) {
+      cluster: entity(id: $cluster) {
+        id
+        mentions(first: 3) {
+          quote
+          start
+          end
+          section {
+            id
+            path
+          }
+        }
+      }
       platformsForCluster(cluster: $cluster, documents: $documents) {
         via
         platform {

@@ -667,6 +667,20 @@ export type PlatformsQueryVariables = Exact<{
 }>;
 
 export type PlatformsQuery = {
+  cluster:
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | { id: string; mentions: Array<{ quote: string; start: number; end: number; section: { id: string; path: string } }> }
+    | null;
   platformsForCluster: Array<{
     via: PlatformVia;
     platform:

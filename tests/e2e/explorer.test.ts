@@ -279,6 +279,12 @@ describe('the explorer in Chromium', () => {
     await page.fill('#search', '光明科学城');
     await page.waitForSelector('#suggestions [role="option"]');
     expect(await page.locator('#suggestions [role="option"]').first().getAttribute('data-id')).toBe('guangming-science-city');
+    expect(await page.locator('#suggestions .near').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    // A name the plan does not hold: the labs listed are said to be only like it.
+    await page.fill('#search', '鹏城实验室');
+    await page.waitForSelector('#suggestions [role="option"]');
+    expect(await page.locator('#suggestions li').first().getAttribute('class')).toContain('near');
     await page.keyboard.press('Escape');
     expect(await page.locator('#suggestions [role="option"]').count()).toBe(0);
     await page.fill('#search', 'xqzzyw');
@@ -608,6 +614,10 @@ describe('the explorer in Chromium', () => {
     await page.click('#suggestions [data-id="cluster-advanced-materials"]');
     await idle(page);
     expect(page.url()).toContain('view=cluster');
+    // What the plan says of the cluster comes first: its own sentences, each opening the reader.
+    const said = await page.locator('#details .said .quote').allTextContents();
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.some((quote) => quote.includes('先进材料产业集群'))).toBe(true);
     const rows = await page.locator('#details .platform').evaluateAll((list) => list.map((p) => (p as HTMLElement).dataset.id));
     expect(new Set(rows).size).toBe(rows.length);
     expect((await page.locator('#details .platform').allTextContents()).join('\n')).toContain('季华实验室');

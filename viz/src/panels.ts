@@ -144,13 +144,6 @@ export function entityPanel(
       }),
     ),
   );
-  const mentions = detail.mentions.map((m) => ({
-    ...m,
-    method: MENTION,
-    confidence: 1,
-    document: { id: '', title: '' },
-    section: { ...m.section, title: '' },
-  }));
   return h(
     'div',
     { class: 'entity', 'data-id': detail.id },
@@ -162,8 +155,17 @@ export function entityPanel(
     h('h3', {}, t('relations', lang)),
     ...relations,
     h('h3', {}, t('mentions', lang)),
-    evidenceList(mentions, actions.open, lang),
+    mentionList(detail.mentions, actions.open, lang),
   );
+}
+
+/** A mention of an entity, as the entity operations ask for it. */
+type Said = Pick<Evidence, 'quote' | 'start' | 'end'> & { section: { id: string; path: string } };
+
+/** The sentences that name an entity, each opening the reader: listed as evidence is, with no link to state. */
+function mentionList(mentions: Said[], open: OpenReader, lang: Lang): HTMLElement {
+  const listed = mentions.map((m) => ({ ...m, method: MENTION, confidence: 1, document: { id: '', title: '' }, section: { ...m.section, title: '' } }));
+  return evidenceList(listed, open, lang);
 }
 
 export function edgePanel(relation: Relation & { evidence: Evidence[] }, from: Entity, to: Entity, lang: Lang, open: OpenReader): HTMLElement {
@@ -271,7 +273,8 @@ export function platformRows(platforms: ClusterPlatform[]): ClusterPlatform[] {
 const selecting = (entity: Named, lang: Lang, select: (id: string) => void) =>
   button({ class: 'link', 'data-id': entity.id }, label(entity, lang), () => select(entity.id));
 
-export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang: Lang, { open, select }: PanelActions): HTMLElement {
+/** `said`: the plan's sentences that name the cluster (its own item in a 专栏), shown above its platforms. */
+export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], said: Said[], lang: Lang, { open, select }: PanelActions): HTMLElement {
   const rows = platformRows(platforms);
   const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
   // A link several routes share (a field's link to the cluster) is quoted under the first platform only.
@@ -285,6 +288,7 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], lang
     'div',
     { class: 'cluster' },
     h('h2', {}, label(cluster, lang)),
+    said.length ? h('section', { class: 'said' }, h('h3', {}, t('clusterSaid', lang)), mentionList(said, open, lang)) : null,
     rows.length === 0 ? h('p', { class: 'empty' }, t('noPlatforms', lang)) : null,
     ...groups.map(([via, list]) =>
       h(

@@ -5,6 +5,7 @@
 import { request } from './api.ts';
 import { h } from './dom.ts';
 import { kindLabel, t } from './messages.ts';
+import { HAN } from './text.ts';
 import type { Lang } from './state.ts';
 import type { Entity, SentenceHit } from './types.ts';
 
@@ -79,13 +80,15 @@ export function suggest(
     });
     return item;
   };
-  const show = () => {
+  /** `near`: no entity's name holds the text, so the entities listed are only like it (鹏城实验室 is not in the plan). */
+  const show = (near: boolean) => {
     input.setAttribute('aria-expanded', 'true');
     if (options.length === 0) {
       list.replaceChildren(h('li', { class: 'none' }, t('noResults', lang())));
       return;
     }
     const rows = options.map(row);
+    if (near) rows.unshift(h('li', { role: 'presentation', class: 'heading near' }, t('noneNamed', lang())));
     const firstSentence = options.findIndex((o) => o.sentence);
     if (firstSentence >= 0) rows.splice(firstSentence, 0, h('li', { role: 'presentation', class: 'heading' }, t('sentences', lang())));
     list.replaceChildren(...rows);
@@ -116,7 +119,9 @@ export function suggest(
           data.search.map((s) => s.entity),
         );
         options = [...entities.map((entity) => ({ entity })), ...sentences];
-        show();
+        // Told only for a name in characters: a pinyin or English query matches names it is not part of.
+        const named = (e: Entity & { aliases?: string[] }) => [e.name, ...(e.aliases ?? [])].some((n) => n.includes(text));
+        show(HAN.test(text) && entities.length > 0 && !entities.some(named));
       } catch (error) {
         fail(`${t('searchFailed', lang())}${error instanceof Error ? error.message : String(error)}`);
       }

@@ -81,7 +81,8 @@ function window(chars: string[], start: number, fits: Fits): string | null {
   return null;
 }
 
-const HAN = /[\u2e80-\u9fff]/;
+/** Han characters: a name in them is cut and matched as Chinese. */
+export const HAN = /[\u2e80-\u9fff]/;
 
 /**
  * `text` if it is at most `max` wide; else a Chinese name as many of its first and last characters

@@ -109,7 +109,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const graph = merge(emptyGraph(), { nodes, edges: rows.flatMap((p) => p.relations) });
       return {
         graph,
-        panel: (lang, actions) => (cluster && data ? clusterPanel(cluster, rows, lang, actions) : null),
+        panel: (lang, actions) => (cluster && data ? clusterPanel(cluster, rows, data.cluster?.mentions ?? [], lang, actions) : null),
         arrange: (_shown, lang) => arrangeBands(id, rows, lang),
         geographic: false,
       };
