@@ -6,7 +6,7 @@ import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
 import { kindSwatch, legendMarks, relationSwatch } from './legend.ts';
 import { kindLabel, typeLabel } from './messages.ts';
 import { CANVAS_FONT } from './style.ts';
-import { textWidth } from './text.ts';
+import { HAN, textWidth } from './text.ts';
 import type { Scene } from './scene.ts';
 import type { Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
@@ -80,15 +80,31 @@ function legendEntries(shown: GraphData, lang: Lang): { swatch: SVGSVGElement; t
   ];
 }
 
+/** A title in lines no wider than `max`: broken between words, or between characters in Chinese (a phone's picture is 390 px wide). */
+function wrapped(text: string, font: string, max: number): string[] {
+  const pieces = HAN.test(text) ? [...text] : text.split(/(?<=\s)/);
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (line && textWidth(line + piece, font) > max) {
+      lines.push(line.trimEnd());
+      line = piece.trimStart();
+    } else line += piece;
+  }
+  return [...lines, line.trimEnd()].filter(Boolean);
+}
+
 /** The picture as on screen, with the base map, a title and a legend of what it shows. */
 export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, title: string, lang: Lang): Promise<Blob> {
   const { cy } = scene;
   const scale = 2;
   const width = cy.width();
   const height = cy.height();
-  const head = 56;
   const font = `13px ${CANVAS_FONT}`;
   const [rowHeight, gap, margin] = [22, 18, 16];
+  const titleFont = `700 20px ${CANVAS_FONT}`;
+  const lines = wrapped(title, titleFont, width - 2 * margin);
+  const head = 22 + lines.length * 26 + 8;
   // The legend's entries flow in rows across the picture's width, each as wide as its swatch and words.
   const entries = await Promise.all(
     legendEntries(shown, lang).map(async ({ swatch, text }) => ({ image: await swatchImage(swatch), text, width: Number(swatch.getAttribute('width')) })),
@@ -110,8 +126,8 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, width, height + head + foot);
   context.fillStyle = '#1b1f24';
-  context.font = `700 20px ${CANVAS_FONT}`;
-  context.fillText(title, margin, 34);
+  context.font = titleFont;
+  lines.forEach((line, i) => context.fillText(line, margin, 34 + i * 26));
   context.save();
   context.translate(0, head);
   // The base map reaches past the canvas: clipped to the picture, it leaves the title and legend clear.
