@@ -114,6 +114,14 @@ describe('the explorer in Chromium', () => {
   let base: string;
   const pageErrors: string[] = [];
   const watch = (p: Page) => p.on('pageerror', (error) => pageErrors.push(String(error)));
+  /** A page of its own, its errors watched, at `address` once the explorer has settled. */
+  const opened = async (address: string, viewport = { width: 1440, height: 900 }) => {
+    const fresh = await browser.newPage({ viewport });
+    watch(fresh);
+    await fresh.goto(`${base}${address}`);
+    await idle(fresh);
+    return fresh;
+  };
 
   beforeAll(async () => {
     executor = await connect();
@@ -168,10 +176,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('draws the start view’s names apart in English too, none under another node', async () => {
-    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watch(fresh);
-    await fresh.goto(`${base}/?lang=en`);
-    await idle(fresh);
+    const fresh = await opened('/?lang=en');
     const stats = await labelStats(fresh);
     expect(stats.shown).toBeGreaterThanOrEqual(20);
     expect(stats.overlapping).toBeLessThanOrEqual(2);
@@ -181,10 +186,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('adds one step to Back for a double-click’s selection and one for its expansion, not one per click', async () => {
-    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watch(fresh);
-    await fresh.goto(`${base}/`);
-    await idle(fresh);
+    const fresh = await opened('/');
     const steps = await fresh.evaluate(() => history.length);
     const graph = (await fresh.locator('#graph').boundingBox())!;
     const at = (await onScreen(fresh)).dongguan!;
@@ -540,10 +542,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('highlights one of several paths alone while the reader points at it in the panel', async () => {
-    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watch(fresh);
-    await fresh.goto(`${base}/?view=path&from=shenzhen&to=songshan-lake-materials-lab`);
-    await idle(fresh);
+    const fresh = await opened('/?view=path&from=shenzhen&to=songshan-lake-materials-lab');
     const nodes = async () => (await fresh.evaluate(() => (window as any).innograph.cy.$('node.highlighted').map((e: any) => e.id()) as string[])).sort();
     const every = await nodes();
     const walks = fresh.locator('#details .path-walk');
@@ -724,10 +723,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('takes away an entity its selection brought into the view once Back leaves the selection', async () => {
-    const back = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watch(back);
-    await back.goto(`${base}/`);
-    await idle(back);
+    const back = await opened('/');
     const ids = () => back.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
     const start = await ids();
     expect(start).not.toContain('pengcheng-cloud-brain');
@@ -743,10 +739,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('draws a place beyond the map at the edge of a city’s view, its name pointing where it lies', async () => {
-    const city = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watch(city);
-    await city.goto(`${base}/?view=city&city=shenzhen`);
-    await idle(city);
+    const city = await opened('/?view=city&city=shenzhen');
     const seen = await city.evaluate(() => {
       const cy = (window as any).innograph.cy;
       const at = (id: string) => ({ ...cy.getElementById(id).renderedPosition(), label: cy.getElementById(id).data('label') as string });
@@ -769,10 +762,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('draws the links of a view of thousands of nodes on a layer of its own, where the nodes are, and names one under the pointer', async () => {
-    const big = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watch(big);
-    await big.goto(`${base}/`);
-    await idle(big);
+    const big = await opened('/');
     // A grid of 1 200 nodes, each linked to its right neighbour (located in: solid, an arrow) and
     // to the one below (part of: dotted).
     const shown = await big.evaluate(async () => {
@@ -853,10 +843,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('keeps most of a phone screen for the graph, the panels as drawers', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    watch(phone);
-    await phone.goto(`${base}/`);
-    await idle(phone);
+    const phone = await opened('/', { width: 390, height: 844 });
     expect(await phone.locator('#search').isVisible()).toBe(true);
     const graph = (await phone.locator('#graph').boundingBox())!;
     expect((graph.width * graph.height) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
