@@ -842,6 +842,29 @@ describe('the explorer in Chromium', () => {
     await big.close();
   });
 
+  it('keeps every name off the titles of a cluster’s bands, on a phone and in English', async () => {
+    const narrow = await opened('/?view=cluster&cluster=cluster-electronic-information&lang=en', { width: 390, height: 844 });
+    const overTitles = await narrow.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const canvas = document.getElementById('graph')!.getBoundingClientRect();
+      const titles = [...document.querySelectorAll('.underlay text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, x1: r.left - canvas.left, x2: r.right - canvas.left, y1: r.top - canvas.top, y2: r.bottom - canvas.top };
+      });
+      const over: string[] = [];
+      cy.nodes()
+        .filter((n: any) => !n.hasClass('quiet') && Number(n.style('text-opacity')) > 0)
+        .forEach((n: any) => {
+          const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+          for (const t of titles) if (b.x1 < t.x2 && t.x1 < b.x2 && b.y1 < t.y2 && t.y1 < b.y2) over.push(`${n.data('label')} over ${t.text}`);
+        });
+      return { titles: titles.length, over };
+    });
+    expect(overTitles.titles).toBeGreaterThan(0);
+    expect(overTitles.over).toEqual([]);
+    await narrow.close();
+  });
+
   it('keeps most of a phone screen for the graph, the panels as drawers', async () => {
     const phone = await opened('/', { width: 390, height: 844 });
     expect(await phone.locator('#search').isVisible()).toBe(true);

@@ -35,6 +35,8 @@ export interface LabelView {
   height: number;
   /** the stylesheet's nodeScale (smaller shapes on a phone) */
   nodeScale: number;
+  /** boxes on screen no label may cover: the titles drawn under the graph (a cluster's bands) */
+  clear?: Rect[];
 }
 
 /** Where a label sits around its node: below it unless something is in the way there. */
@@ -141,6 +143,8 @@ export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Pl
     return x > -reach && y > -reach && x < view.width + reach && y < view.height + reach;
   };
   for (const item of items) if (near(item)) shapes.put(shapeBox(item, view), item.id);
+  // Filed as labels of no node: every label keeps off them.
+  for (const box of view.clear ?? []) labels.put(box, '');
   const ranked = items.map((item) => ({ item, rank: rank(item) }));
   ranked.sort((a, b) => b.rank - a.rank || a.item.id.localeCompare(b.item.id));
   const placed = new Map<string, Placement | null>();
@@ -219,6 +223,8 @@ export function withQuietLabels(elements: ElementDefinition[], view: LabelView, 
 
 /** What the placement reads of a node besides Cytoscape's own. */
 export interface Placing {
+  /** boxes on screen no label may cover (LabelView's `clear`) */
+  clear?: Rect[];
   /**
    * Where the labels will be, when that is not where the nodes are yet: an expansion decides its
    * labels for the newcomers' places before they fly there, so the frame after the flight has
@@ -243,7 +249,7 @@ function itemOf(node: NodeSingular, placing: Placing): LabelItem {
 export function declutter(cy: Core, nodeScale: number, placing: Placing): void {
   const nodes = cy.nodes();
   const items = nodes.map((node: NodeSingular) => itemOf(node, placing));
-  const placed = placeLabels(items, { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), nodeScale });
+  const placed = placeLabels(items, { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), nodeScale, clear: placing.clear });
   cy.batch(() => {
     nodes.forEach((node) => {
       const wanted = labelClass(placed.get(node.id()));

@@ -29,6 +29,7 @@ const scene = createScene(
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => ({ x1: r.left - canvas.left, x2: r.right - canvas.left, y1: r.top - canvas.top, y2: r.bottom - canvas.top }));
   },
+  (viewport) => underlay.titleBoxes(viewport),
 );
 const underlay = createUnderlay(scene.cy, $('canvas'));
 // For the end-to-end tests and for curious users in the console.

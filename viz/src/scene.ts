@@ -57,9 +57,15 @@ function split(elements: ElementDefinition[]): { cytoscape: ElementDefinition[];
 
 /**
  * `obscured` tells how many pixels at the bottom of the canvas a drawer covers (on a phone);
- * `covering`, the boxes drawn over the canvas (the title, the legend, the count), in canvas pixels.
+ * `covering`, the boxes drawn over the canvas (the title, the legend, the count), in canvas pixels;
+ * `titled`, the boxes of the titles drawn under the graph at a viewport, which labels keep off.
  */
-export function createScene(container: HTMLElement, obscured: () => number = () => 0, covering: () => Rect[] = () => []): Scene {
+export function createScene(
+  container: HTMLElement,
+  obscured: () => number = () => 0,
+  covering: () => Rect[] = () => [],
+  titled: (viewport: { zoom: number; pan: Position }) => Rect[] = () => [],
+): Scene {
   const cy = cytoscape({
     // Headless, with its styles, until the first picture is in (attach): attached to the page
     // before that, Cytoscape draws and composites an empty frame while the page waits for its data.
@@ -99,7 +105,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     const key = labelKey();
     if (key === decluttered && !force) return;
     decluttered = key;
-    declutter(cy, nodeScale(), { degree });
+    declutter(cy, nodeScale(), { degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }) });
   };
   /** Sizes for the zoom, labels for the viewport; `force`: the picture changed, though the viewport did not. */
   const restyle = (force = false) => {
@@ -179,7 +185,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
     const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
     const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? { zoom: 1, pan: { x: 0, y: 0 } };
     const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
-    const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale() };
+    const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale(), clear: titled(target) };
     // Labels are ranked with every link counted, then the links are parted between Cytoscape and the layer.
     const parts = split(withQuietLabels(placed, view));
     cy.batch(() => {
@@ -303,7 +309,7 @@ export function createScene(container: HTMLElement, obscured: () => number = () 
         // Selected, and labelled for where the newcomers land, before they fly: the frame after
         // the flight has nothing left to restyle.
         selectOnly(selected);
-        declutter(cy, nodeScale(), { position: destination, degree });
+        declutter(cy, nodeScale(), { position: destination, degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }) });
         decluttered = labelKey();
         if (!animate) {
           cy.batch(() => newcomers.positions((node: NodeSingular) => destination(node)));

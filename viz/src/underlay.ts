@@ -3,16 +3,22 @@
 // (transparent) canvas, transformed with its pan and zoom.
 import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
-import { project, type Bounds, type Position, type Projection } from './geo.ts';
+import { project, type Bounds, type Position, type Projection, type Rect } from './geo.ts';
 import { CANVAS_FONT } from './style.ts';
+import { textWidth } from './text.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+/** The titles' font, as explorer.css sets it for the SVG's text. */
+const TITLE_FONT = `600 13px ${CANVAS_FONT}`;
 
 export interface Underlay {
   /** The map's extent in degrees. */
   readonly bounds: Bounds;
   map(projection: Projection | null): void;
   titles(list: { title: string; at: Position }[]): void;
+  /** Where the titles are drawn on screen at a viewport: labels keep off them. */
+  titleBoxes(viewport: { zoom: number; pan: Position }): Rect[];
   /** The same picture on a canvas, for the PNG export: the base map and titles under the graph. */
   paint(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
 }
@@ -79,6 +85,13 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       titleList = list;
       place();
     },
+    titleBoxes({ zoom, pan }) {
+      // As drawn: left-aligned at `at`, on its baseline, in the font paint() uses (explorer.css draws the same).
+      return titleList.map(({ title, at }) => {
+        const [x, y] = [at.x * zoom + pan.x, at.y * zoom + pan.y];
+        return { x1: x, x2: x + textWidth(title, TITLE_FONT), y1: y - 13, y2: y + 4 };
+      });
+    },
     paint(context, { zoom, pan }) {
       context.save();
       context.translate(pan.x, pan.y);
@@ -93,7 +106,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       }
       context.restore();
       context.fillStyle = '#667';
-      context.font = `600 13px ${CANVAS_FONT}`;
+      context.font = TITLE_FONT;
       for (const { title, at } of titleList) context.fillText(title, at.x * zoom + pan.x, at.y * zoom + pan.y);
     },
   };
