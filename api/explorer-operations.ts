@@ -251,7 +251,7 @@ export const OPERATIONS = {
     query Platforms($cluster: ID!, $documents: [ID!]) {
       cluster: entity(id: $cluster) {
         id
-        mentions(first: 3) {
+        mentions(first: 4) {
           quote
           start
           end

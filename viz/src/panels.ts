@@ -273,9 +273,13 @@ export function platformRows(platforms: ClusterPlatform[]): ClusterPlatform[] {
 const selecting = (entity: Named, lang: Lang, select: (id: string) => void) =>
   button({ class: 'link', 'data-id': entity.id }, label(entity, lang), () => select(entity.id));
 
-/** `said`: the plan's sentences that name the cluster (its own item in a 专栏), shown above its platforms. */
+/**
+ * `said`: the plan's sentences that name the cluster (its own item in a 专栏), shown above its platforms;
+ * a line that is its name alone (先进材料产业集群。, a 专栏 item's heading) says nothing of it and is left out.
+ */
 export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], said: Said[], lang: Lang, { open, select }: PanelActions): HTMLElement {
   const rows = platformRows(platforms);
+  const telling = said.filter((m) => m.quote.replace(/[\s。.“”"]/g, '') !== cluster.name).slice(0, 3);
   const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
   // A link several routes share (a field's link to the cluster) is quoted under the first platform only.
   const quoted = new Set<string>();
@@ -288,7 +292,7 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], said
     'div',
     { class: 'cluster' },
     h('h2', {}, label(cluster, lang)),
-    said.length ? h('section', { class: 'said' }, h('h3', {}, t('clusterSaid', lang)), mentionList(said, open, lang)) : null,
+    telling.length ? h('section', { class: 'said' }, h('h3', {}, t('clusterSaid', lang)), mentionList(telling, open, lang)) : null,
     rows.length === 0 ? h('p', { class: 'empty' }, t('noPlatforms', lang)) : null,
     ...groups.map(([via, list]) =>
       h(
