@@ -227,7 +227,6 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const colouring = colouringOf(state, view, plans);
       /** The picture's elements, a place beyond the map named with the arrow toward it (as last arranged: an expansion keeps them). */
       const elementsOf = (drawn: GraphData) => pointed(toElements(drawn, state.lang, colouring), beyond);
-      const elements = elementsOf(shown);
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = state.selected || view.panel(state.lang, panelActions) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
@@ -245,7 +244,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       if (sameView) {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
         showLegend(shown);
-        await scene.update(elements, anchor, state.selected);
+        await scene.update(elementsOf(shown), anchor, state.selected);
       } else {
         const key = pictureKey({ ...state, selected: null });
         // A link with expansions shows what its sender saw: the view laid out alone, then each
