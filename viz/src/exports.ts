@@ -2,8 +2,7 @@
 // node and edge of the view, no cap), as a PNG with its title and legend. Loaded on first use.
 import type { Graph } from '../../ingest/types.ts';
 import type { GraphData } from './graph-data.ts';
-import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
-import { kindSwatch, legendMarks, relationSwatch } from './legend.ts';
+import { drawnKinds, kindSwatch, legendMarks, relationSwatch } from './legend.ts';
 import { kindLabel, typeLabel } from './messages.ts';
 import { CANVAS_FONT } from './style.ts';
 import { HAN, textWidth } from './text.ts';
@@ -68,15 +67,13 @@ async function swatchImage(swatch: SVGSVGElement): Promise<HTMLImageElement> {
 
 /** The legend of the picture, as the page's legend has it: the kinds and relation types it shows, and the dashed marks it uses. */
 function legendEntries(shown: GraphData, lang: Lang): { swatch: SVGSVGElement; text: string }[] {
-  const [nodes, edges] = [[...shown.nodes.values()], [...shown.edges.values()]];
-  const kinds = KINDS.filter((kind) => nodes.some((n) => n.kind === kind));
-  const types = RELATION_TYPE_NAMES.filter((type) => edges.some((e) => e.type === type));
+  const { kinds, types } = drawnKinds(shown);
   const marks = legendMarks(lang);
   return [
     ...kinds.map((kind) => ({ swatch: kindSwatch(kind), text: kindLabel(kind, lang) })),
     ...types.map((type) => ({ swatch: relationSwatch(type), text: typeLabel(type, lang) })),
-    ...(edges.some((e) => !e.cited) ? [marks.curated] : []),
-    ...(nodes.some((n) => n.source === 'discovered') ? [marks.discovered] : []),
+    ...([...shown.edges.values()].some((e) => !e.cited) ? [marks.curated] : []),
+    ...([...shown.nodes.values()].some((n) => n.source === 'discovered') ? [marks.discovered] : []),
   ];
 }
 

@@ -6,6 +6,7 @@ import { h } from './dom.ts';
 import type { Lang } from './state.ts';
 import { DASHES, DOCUMENT_COLORS, RELATION_STYLES } from './style.ts';
 import type { DocumentInfo } from './types.ts';
+import type { GraphData } from './graph-data.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -49,6 +50,12 @@ export function relationSwatch(type: RelationType, curated = false): SVGSVGEleme
   const head = isSymmetric(type) ? '' : `<polygon points="24,2 33,6 24,10" ${arrow}/>`;
   const end = isSymmetric(type) ? 33 : 25;
   return svg(34, 12, `<line x1="1" y1="6" x2="${end}" y2="6" stroke="${color}" stroke-width="2" ${dash}/>${head}`, '0 0 34 12');
+}
+
+/** The kinds and relation types a picture draws, in the model's order: the legend shows these. */
+export function drawnKinds(drawn: GraphData): { kinds: EntityKind[]; types: RelationType[] } {
+  const [nodes, edges] = [[...drawn.nodes.values()], [...drawn.edges.values()]];
+  return { kinds: KINDS.filter((k) => nodes.some((n) => n.kind === k)), types: RELATION_TYPE_NAMES.filter((r) => edges.some((e) => e.type === r)) };
 }
 
 /** The marks the graph draws besides kinds and types: a link only the registry states, an entity found by discovery. */

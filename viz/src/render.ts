@@ -2,11 +2,10 @@
 // only selected in, and what the panel says. A selection never moves the picture; an
 // expansion or a filter changes it in place; a new view is laid out afresh (or as it was,
 // when the reader comes Back to it).
-import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
 import { ApiError, prefetch, request } from './api.ts';
 import { fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
-import { legend } from './legend.ts';
+import { drawnKinds, legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
 import { filtered, merge, pointed, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
@@ -236,8 +235,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const mapped = view.geographic && (state.layout === 'auto' || state.layout === 'geo');
       /** The legend of what is about to be drawn: it covers part of the canvas, which the fit and the newcomers' places keep clear of. */
       const showLegend = (drawn: GraphData) => {
-        const kinds = KINDS.filter((k) => [...drawn.nodes.values()].some((n) => n.kind === k));
-        const types = RELATION_TYPE_NAMES.filter((r) => [...drawn.edges.values()].some((e) => e.type === r));
+        const { kinds, types } = drawnKinds(drawn);
         fill($('legend'), JSON.stringify([state.lang, kinds, types, byPlan, mapped]), () => [legend(state.lang, kinds, types, byPlan, mapped)]);
       };
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();
