@@ -31,13 +31,23 @@ export interface EdgeLook {
   arrow: 'filled' | 'hollow' | 'none';
 }
 
+/** How a link stands in the picture, in the order they are drawn: the later over the earlier. */
+const STATES = ['faded', 'plain', 'highlighted', 'pointed'] as const;
+type EdgeState = (typeof STATES)[number];
+
+/** Where a node is on screen at a viewport. */
+const onScreen = (node: NodeSingular, zoom: number, pan: Position): Position => {
+  const p = node.position();
+  return { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y };
+};
+
 /**
  * How a link is drawn, in screen pixels: colour, line and arrow as the stylesheet (style.ts)
  * draws them in a small view, but a pixel wide unless highlighted or pointed at. Among
  * thousands of links a thinner line keeps them apart, and Chromium's software canvas draws a
  * one-pixel line several times faster than a wider one (7 500 lines: ~40 against ~150 ms).
  */
-export function edgeLook(edge: LayerEdge, state: 'plain' | 'faded' | 'highlighted' | 'pointed'): EdgeLook {
+export function edgeLook(edge: LayerEdge, state: EdgeState): EdgeLook {
   const style = RELATION_STYLES[edge.type];
   const dash = !edge.cited ? DASHES.curated : style.line === 'dotted' ? DASHES.dotted : [];
   const width = state === 'highlighted' ? SIZES.edge * 2.5 : state === 'pointed' ? SIZES.edge * 2 : 1;
@@ -124,19 +134,15 @@ export function createEdgeLayer(cy: Core, container: HTMLElement, nodeScale: () 
   /** A node's half size on screen, its border included: an arrow stops at it. */
   const radius = (node: NodeSingular) => ((node.data('kind') === 'City' ? SIZES.city : SIZES.node) * nodeScale()) / 2 + 1;
 
-  const stateOf = (id: string) =>
+  const stateOf = (id: string): EdgeState =>
     id === hovered || id === selected ? 'pointed' : highlighted.size === 0 ? 'plain' : highlighted.has(id) ? 'highlighted' : 'faded';
 
   const draw = (target: CanvasRenderingContext2D, zoom: number, pan: Position, width: number, height: number) => {
-    const screen = (node: NodeSingular) => {
-      const p = node.position();
-      return { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y };
-    };
     // Grouped by look, so each colour and dash is set once.
-    const groups = new Map<string, { look: EdgeLook; lines: [Position, Position, number][] }>();
+    const groups = new Map<string, { state: EdgeState; look: EdgeLook; lines: [Position, Position, number][] }>();
     const named: [Resolved, Position, Position][] = [];
     for (const item of edges) {
-      const [a, b] = [screen(item.from), screen(item.to)];
+      const [a, b] = [onScreen(item.from, zoom, pan), onScreen(item.to, zoom, pan)];
       // Off screen on one side: nothing of it is seen.
       if ((a.x < 0 && b.x < 0) || (a.y < 0 && b.y < 0) || (a.x > width && b.x > width) || (a.y > height && b.y > height)) continue;
       const state = stateOf(item.edge.id);
@@ -144,12 +150,12 @@ export function createEdgeLayer(cy: Core, container: HTMLElement, nodeScale: () 
       const look = edgeLook(item.edge, state);
       const key = `${state}|${look.color}|${look.dash.join()}|${look.arrow}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { look, lines: [] }));
+      if (!group) groups.set(key, (group = { state, look, lines: [] }));
       group.lines.push([a, b, radius(item.to)]);
     }
     // Faded links first, highlighted and pointed ones last: drawn over the rest.
-    const order = [...groups.entries()].sort(([k1], [k2]) => rankOf(k1) - rankOf(k2));
-    for (const [, { look, lines }] of order) {
+    const order = [...groups.values()].sort((g1, g2) => STATES.indexOf(g1.state) - STATES.indexOf(g2.state));
+    for (const { look, lines } of order) {
       target.globalAlpha = look.alpha;
       target.strokeStyle = look.color;
       target.fillStyle = look.color;
@@ -265,8 +271,7 @@ export function createEdgeLayer(cy: Core, container: HTMLElement, nodeScale: () 
       const [zoom, pan] = [cy.zoom(), cy.pan()];
       let best: { id: string; distance: number } | null = null;
       for (const { edge, from, to } of edges) {
-        const [p, q] = [from.position(), to.position()];
-        const distance = segmentDistance(point, { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y }, { x: q.x * zoom + pan.x, y: q.y * zoom + pan.y });
+        const distance = segmentDistance(point, onScreen(from, zoom, pan), onScreen(to, zoom, pan));
         if (distance <= REACH && (!best || distance < best.distance)) best = { id: edge.id, distance };
       }
       return best?.id ?? null;
@@ -285,6 +290,3 @@ export function createEdgeLayer(cy: Core, container: HTMLElement, nodeScale: () 
     },
   };
 }
-
-/** Drawing order of the look groups: faded, plain, highlighted, pointed. */
-const rankOf = (key: string) => ['faded', 'plain', 'highlighted', 'pointed'].indexOf(key.slice(0, key.indexOf('|')));
