@@ -92,6 +92,8 @@ export function createScene(
   const layer = createEdgeLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** A node's links, wherever they are drawn: a label's rank counts them. */
   const degree = (node: NodeSingular) => node.degree(false) + layer.degree(node.id());
+  /** What the declutter pass reads besides Cytoscape: every link's count, and the titles under the graph at this viewport. */
+  const placing = () => ({ degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }) });
   /** Restyles every element: only when the zoom or the canvas's size class changed. */
   const setStyle = (zoom: number) => {
     if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale()) return;
@@ -105,7 +107,7 @@ export function createScene(
     const key = labelKey();
     if (key === decluttered && !force) return;
     decluttered = key;
-    declutter(cy, nodeScale(), { degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }) });
+    declutter(cy, nodeScale(), placing());
   };
   /** Sizes for the zoom, labels for the viewport; `force`: the picture changed, though the viewport did not. */
   const restyle = (force = false) => {
@@ -309,7 +311,7 @@ export function createScene(
         // Selected, and labelled for where the newcomers land, before they fly: the frame after
         // the flight has nothing left to restyle.
         selectOnly(selected);
-        declutter(cy, nodeScale(), { position: destination, degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }) });
+        declutter(cy, nodeScale(), { ...placing(), position: destination });
         decluttered = labelKey();
         if (!animate) {
           cy.batch(() => newcomers.positions((node: NodeSingular) => destination(node)));

@@ -12,6 +12,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** The titles' font, as explorer.css sets it for the SVG's text. */
 const TITLE_FONT = `600 13px ${CANVAS_FONT}`;
 
+/** Where a title's anchor is on screen at a viewport: titles keep their size, only their place moves. */
+const onScreen = (at: Position, zoom: number, pan: Position) => ({ x: at.x * zoom + pan.x, y: at.y * zoom + pan.y });
+
 export interface Underlay {
   /** The map's extent in degrees. */
   readonly bounds: Bounds;
@@ -41,8 +44,9 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
     labels.replaceChildren(
       ...titleList.map(({ title, at }) => {
         const text = document.createElementNS(SVG, 'text');
-        text.setAttribute('x', String(at.x * zoom + pan.x));
-        text.setAttribute('y', String(at.y * zoom + pan.y));
+        const { x, y } = onScreen(at, zoom, pan);
+        text.setAttribute('x', String(x));
+        text.setAttribute('y', String(y));
         text.textContent = title;
         return text;
       }),
@@ -88,7 +92,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
     titleBoxes({ zoom, pan }) {
       // As drawn: left-aligned at `at`, on its baseline, in the font paint() uses (explorer.css draws the same).
       return titleList.map(({ title, at }) => {
-        const [x, y] = [at.x * zoom + pan.x, at.y * zoom + pan.y];
+        const { x, y } = onScreen(at, zoom, pan);
         return { x1: x, x2: x + textWidth(title, TITLE_FONT), y1: y - 13, y2: y + 4 };
       });
     },
@@ -107,7 +111,10 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       context.restore();
       context.fillStyle = '#667';
       context.font = TITLE_FONT;
-      for (const { title, at } of titleList) context.fillText(title, at.x * zoom + pan.x, at.y * zoom + pan.y);
+      for (const { title, at } of titleList) {
+        const { x, y } = onScreen(at, zoom, pan);
+        context.fillText(title, x, y);
+      }
     },
   };
 }
