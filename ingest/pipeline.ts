@@ -196,13 +196,14 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
   const stating = (from: GraphNode, to: GraphNode): [Section, string][] => {
     const apart = new Set<string>();
     const inside = new Set<string>();
+    const named = naming(to);
     for (const m of naming(from)) {
       // A mention of one inside the other's name is no separate mention of it: 新材料 in 前沿新材料产业集群.
-      const side = naming(to).some((n) => n.sectionId === m.sectionId && (n.end <= m.start || n.start >= m.end));
+      const side = named.some((n) => n.sectionId === m.sectionId && (n.end <= m.start || n.start >= m.end));
       if (side) apart.add(m.sectionId);
-      else if (holds(m, to) || naming(to).some((n) => n.sectionId === m.sectionId)) inside.add(m.sectionId);
+      else if (holds(m, to) || named.some((n) => n.sectionId === m.sectionId)) inside.add(m.sectionId);
     }
-    for (const n of naming(to)) if (holds(n, from)) inside.add(n.sectionId);
+    for (const n of named) if (holds(n, from)) inside.add(n.sectionId);
     return sentences.filter((s) => apart.has(s.id) || inside.has(s.id)).map((s) => [s, apart.has(s.id) ? REGISTRY_METHOD : REGISTRY_IN_NAME_METHOD]);
   };
   // `subject`: the end whose naming says most about the fact. A corridor's name carries its
