@@ -16,6 +16,7 @@ import { leads } from './relations/leads.ts';
 import { NAME_PARENT_METHOD, embeddedParent, embeddedProgramme, phaseOf } from './name-parent.ts';
 import { NAME_PLACE_METHOD, branchOf, embeddedCity } from './name-place.ts';
 import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
+import { citiesInShortName, cityNamed } from './short-partners.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
 import { REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD, type Evidence, type Graph, type GraphEdge, type GraphNode, type Section } from './types.ts';
 
@@ -186,8 +187,11 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
 function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: Section[], text: string): void {
   const spellings = (node: GraphNode) => [node.name, ...node.aliases];
   // Inside, not the same: 高端装备制造 read as the cluster (…等十大战略性新兴产业集群) does not name the field too.
-  const holds = (span: { start: number; end: number }, node: GraphNode) => {
+  // A corridor's name lists its cities by their short names (港 in “广深港”科技创新走廊 is 香港), as
+  // 广深港科技合作 lists the parties a cooperation is read between.
+  const holds = (span: { start: number; end: number }, node: GraphNode, container?: GraphNode) => {
     const named = text.slice(span.start, span.end);
+    if (node.kind === 'City' && container?.kind === 'Corridor' && citiesInShortName(named).some((c) => c.city === node.name)) return true;
     return spellings(node).some((name) => name !== named && named.includes(name));
   };
   // 深 in 广深港科技合作 names 深圳 as a party to cooperation, not as the city a curated fact places things in.
@@ -201,9 +205,9 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
       // A mention of one inside the other's name is no separate mention of it: 新材料 in 前沿新材料产业集群.
       const side = named.some((n) => n.sectionId === m.sectionId && (n.end <= m.start || n.start >= m.end));
       if (side) apart.add(m.sectionId);
-      else if (holds(m, to) || named.some((n) => n.sectionId === m.sectionId)) inside.add(m.sectionId);
+      else if (holds(m, to, from) || named.some((n) => n.sectionId === m.sectionId)) inside.add(m.sectionId);
     }
-    for (const n of named) if (holds(n, from)) inside.add(n.sectionId);
+    for (const n of named) if (holds(n, from, to)) inside.add(n.sectionId);
     return sentences.filter((s) => apart.has(s.id) || inside.has(s.id)).map((s) => [s, apart.has(s.id) ? REGISTRY_METHOD : REGISTRY_IN_NAME_METHOD]);
   };
   // `subject`: the end whose naming says most about the fact. A corridor's name carries its
@@ -255,6 +259,8 @@ function addEmbeddedPlaces(
   text: string,
 ): void {
   for (const { node, start, end } of placed) {
+    if (node.kind === 'Corridor' && !registry.byId.get(node.id)?.members.length)
+      addShortNamedMembers(builder, registry, withGazetteer, { node, start, end }, sentences, text);
     const city = embeddedCity(text.slice(start, end), node.kind, registry, withGazetteer);
     const sentence = city ? sentenceAt(sentences, start) : undefined;
     if (!city || !sentence) continue;
@@ -270,6 +276,30 @@ function addEmbeddedPlaces(
     const parentNode = entry ? builder.fromEntry(entry) : builder.discovered(parent.kind, parent.name, 0.6);
     builder.mention(parentNode, sentence, start, start + parent.name.length);
     builder.relate('PART_OF', node.id, parentNode.id, sentence, NAME_PLACE_METHOD, 0.9);
+  }
+}
+
+/**
+ * “广深港”科技创新走廊 runs through 广州, 深圳 and 香港, which its name lists by their short names
+ * (short-partners.ts): each is named there and IN_CORRIDOR it. Read only where the registry does
+ * not list the corridor's members (its facts then cite the same name, addRegistryFacts).
+ */
+function addShortNamedMembers(
+  builder: GraphBuilder,
+  registry: Registry,
+  withGazetteer: boolean,
+  { node, start, end }: { node: GraphNode; start: number; end: number },
+  sentences: Section[],
+  text: string,
+): void {
+  const sentence = sentenceAt(sentences, start);
+  if (!sentence) return;
+  for (const { city, offset } of citiesInShortName(text.slice(start, end))) {
+    const named = cityNamed(city, registry, withGazetteer);
+    if (!named) continue;
+    const cityNode = builder.fromEntry(named.entry, named.source);
+    builder.mention(cityNode, sentence, start + offset, start + offset + 1);
+    builder.relate('IN_CORRIDOR', cityNode.id, node.id, sentence, NAME_PLACE_METHOD, 0.9);
   }
 }
 

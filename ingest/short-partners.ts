@@ -19,14 +19,26 @@ const SHORT: Record<string, string> = {
   港: '香港',
   澳: '澳门',
 };
+/**
+ * The cities a name lists by their short names at its start, as a corridor is named for the cities
+ * it runs through: “广深港”科技创新走廊 lists 广州, 深圳 and 香港, each with where its character
+ * stands in the name. The same reading as a cooperation's parties below, so the plan's one spelling
+ * says the same of each city wherever it is read.
+ */
+export function citiesInShortName(name: string): { city: string; offset: number }[] {
+  const run = /^([“"]?)([穗广深珠莞佛惠肇港澳]{2,4})[”"]?/u.exec(name);
+  return run ? [...run[2]!].map((char, i) => ({ city: SHORT[char]!, offset: run[1]!.length + i })) : [];
+}
+
 /** Mainland short names, then Hong Kong's and Macao's, then (soon after) a word of cooperation. */
 const COMPOUND = /(?<![港澳粤])[穗广深珠莞佛惠肇]{1,3}[港澳]{1,2}(?=[^,;。“”]{0,6}?(联合|合作|协同|联动))/gu;
 
-function cityNamed(name: string, registry: Registry): { entry: RegistryEntry; method: Candidate['method'] } | undefined {
+/** A city by its full name, as the registry knows it or else (`withGazetteer`) the gazetteer. */
+export function cityNamed(name: string, registry: Registry, withGazetteer = true): { entry: RegistryEntry; source: 'registry' | 'gazetteer' } | undefined {
   const known = registry.entries.find((e) => e.kind === 'City' && e.name === name);
-  if (known) return { entry: known, method: 'dictionary' };
-  const place = gazetteer().places.find((p) => p.entry.kind === 'City' && p.entry.name === name);
-  return place ? { entry: place.entry, method: 'gazetteer' } : undefined;
+  if (known) return { entry: known, source: 'registry' };
+  const place = withGazetteer ? gazetteer().places.find((p) => p.entry.kind === 'City' && p.entry.name === name) : undefined;
+  return place ? { entry: place.entry, source: 'gazetteer' } : undefined;
 }
 
 export function shortPartners(folded: string, text: string, registry: Registry, taken: { start: number; end: number }[]): Candidate[] {
@@ -44,7 +56,7 @@ export function shortPartners(folded: string, text: string, registry: Registry, 
           entry: city.entry,
           kind: 'City',
           text: text.slice(start + i, start + i + 1),
-          method: city.method,
+          method: city.source === 'registry' ? 'dictionary' : 'gazetteer',
           confidence: 0.8,
         });
     });

@@ -403,11 +403,16 @@ describe('the explorer in Chromium', () => {
         list: [...li.closest('#details')!.querySelectorAll('.evidence')].indexOf(li.parentElement!),
       })),
     );
-    // 深圳 is on the 广深港 corridor by the registry alone: the quote is where the plan names the corridor.
+    // 深圳 is on the 广深港 corridor by the registry, and the plan names it there only as 深 inside the corridor's name.
     const corridor = await page.locator('#details .relation:has(.statement[data-target="gz-sz-hk-corridor"]) .evidence li').first();
-    expect(await corridor.getAttribute('data-method')).toBe('registry-no-sentence');
+    expect(await corridor.getAttribute('data-method')).toBe('registry-in-name');
     expect(await corridor.locator('.quote').textContent()).toContain('建设“广深港”科技创新走廊');
-    expect(await corridor.locator('.path').textContent()).toContain('原文没有陈述这条关系');
+    expect(await corridor.locator('.path').textContent()).toContain('本句只在一端的名称中提到另一端');
+    // 鹏城云脑 is in 深圳 by the registry alone: its quote is where the plan names it, set apart as stating no link.
+    const unstated = page.locator('#details .relation:has(.statement[data-source="pengcheng-cloud-brain"]) .evidence li').first();
+    expect(await unstated.getAttribute('data-method')).toBe('registry-no-sentence');
+    expect(await unstated.locator('.path').textContent()).toContain('原文没有陈述这条关系');
+    expect(entries.some((e) => e.unstated)).toBe(true);
     for (const e of entries) {
       for (const method of e.method.split(' ')) expect(e.note, e.quote).not.toContain(method);
       expect(e.unstated, e.quote).toBe(e.method === 'registry-no-sentence');

@@ -19,6 +19,23 @@ describe('a place a name embeds (name-place)', () => {
     expect(zhongshan.mentions.map((m) => graph.documents[0]!.text.slice(m.start, m.end))).toEqual(['中山']);
   });
 
+  it('reads the cities a corridor is named for by their short names as its members (“广深港”科技创新走廊)', () => {
+    const text = '建设“广深港”科技创新走廊，创新广深港科技合作机制和模式。形成“广珠澳”科技创新走廊，深化粤澳科技合作。';
+    const graph = snippetGraph(text, EMPTY_REGISTRY);
+    expect(edgesBy(graph, 'name-place')).toEqual([
+      'IN_CORRIDOR 广州→“广深港”科技创新走廊',
+      'IN_CORRIDOR 广州→“广珠澳”科技创新走廊',
+      'IN_CORRIDOR 深圳→“广深港”科技创新走廊',
+      'IN_CORRIDOR 澳门→“广珠澳”科技创新走廊',
+      'IN_CORRIDOR 珠海→“广珠澳”科技创新走廊',
+      'IN_CORRIDOR 香港→“广深港”科技创新走廊',
+    ]);
+    const hongKong = graph.nodes.find((n) => n.name === '香港')!;
+    expect(hongKong.mentions.map((m) => graph.documents[0]!.text.slice(m.start, m.end))).toEqual(['港', '港']);
+    // The registry lists the members: its facts cite the name instead of a second reading.
+    expect(edgesBy(snippetGraph(text), 'name-place')).toEqual([]);
+  });
+
   it('does not place a university in the city its name begins with (中山大学 is named for a man)', () => {
     const graph = snippetGraph('支持中山大学、深圳大学建设一批高水平研究平台和创新团队。', EMPTY_REGISTRY);
     expect(edgesBy(graph, 'name-place')).toEqual([]);

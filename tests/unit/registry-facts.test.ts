@@ -1,6 +1,6 @@
 // Curated facts cite only sentences that name both their ends; the rest are marked.
 import { describe, expect, it } from 'vitest';
-import { snippetGraph } from '../support/plan.ts';
+import { bundledRegistry, snippetGraph } from '../support/plan.ts';
 
 const CORRIDOR = '加快推进南沙粤港澳全面合作示范区、南沙科学城、珠海西部生态新区、中山翠亨新区等重点创新平台建设，形成“广珠澳”科技创新走廊，深化粤澳科技合作。';
 
@@ -38,9 +38,22 @@ describe('curated facts and the sentences they cite', () => {
   });
 
   it("points a corridor member's unstated link at where the plan names the corridor, not at the member's first mention", () => {
-    const text = '以推进深圳综合改革试点为契机，积极推广深圳科技创新好的制度设计。依托广州科学城、光明科学城等重点创新平台，建设“广深港”科技创新走廊。';
-    const edge = snippetGraph(text).edges.find((e) => e.type === 'IN_CORRIDOR' && e.from === 'shenzhen' && e.to === 'gz-sz-hk-corridor');
-    expect(edge?.evidence.map((v) => [v.method, v.quote])).toEqual([['registry-no-sentence', expect.stringContaining('建设“广深港”科技创新走廊')]]);
+    // A belt whose name does not list its members (the bundled corridors' names all do).
+    const base = bundledRegistry();
+    const belt = { ...base.byId.get('coastal-economic-belt')!, members: ['shenzhen'] };
+    const registry = { entries: base.entries.map((e) => (e.id === belt.id ? belt : e)), byId: new Map(base.byId).set(belt.id, belt) };
+    const text = '以推进深圳综合改革试点为契机，积极推广深圳科技创新好的制度设计。依托湛江、茂名等重点城市，建设沿海经济带。';
+    const edge = snippetGraph(text, registry).edges.find((e) => e.type === 'IN_CORRIDOR' && e.from === 'shenzhen' && e.to === belt.id);
+    expect(edge?.evidence.map((v) => [v.method, v.quote])).toEqual([['registry-no-sentence', expect.stringContaining('建设沿海经济带')]]);
+  });
+
+  it('reads a corridor named by short names as naming its cities inside its name, as a cooperation is read from them', () => {
+    const text = '依托广州科学城、光明科学城等重点创新平台，建设“广深港”科技创新走廊，创新广深港科技合作机制和模式。';
+    for (const city of ['guangzhou', 'shenzhen', 'hong-kong']) expect(methodsOf(text, city, 'gz-sz-hk-corridor', 'IN_CORRIDOR')).toEqual(['registry-in-name']);
+    // The cooperation read from the same three characters.
+    expect(methodsOf(text, 'shenzhen', 'hong-kong', 'COOPERATES_WITH').length + methodsOf(text, 'hong-kong', 'shenzhen', 'COOPERATES_WITH').length).toBe(1);
+    // 澳 is no part of 广深港: 澳门 is no member, and no other name is read as one.
+    expect(methodsOf(`${text}深化粤澳科技合作。`, 'macao', 'gz-sz-hk-corridor', 'IN_CORRIDOR')).toEqual([]);
   });
 
   it('does not mark as unstated a curated fact a rule reads in the text (专栏 2 builds the TCM park in Hengqin)', () => {
