@@ -869,6 +869,23 @@ describe('the explorer in Chromium', () => {
     });
     expect(overTitles.titles).toBeGreaterThan(0);
     expect(overTitles.over).toEqual([]);
+    // A list read downwards: one node to a row, each name beside its node and on the canvas.
+    const list = await narrow.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const rows = cy.nodes().map((n: any) => Math.round(n.position('y')));
+      const named = cy.nodes().filter((n: any) => !n.hasClass('quiet') && n.renderedPosition('y') < cy.height());
+      return {
+        rows: new Set(rows).size,
+        nodes: rows.length,
+        beside: named.filter((n: any) => n.hasClass('label-right')).length,
+        named: named.length,
+        cut: named.filter((n: any) => n.renderedBoundingBox({ includeLabels: true }).x2 > cy.width()).map((n: any) => n.data('label')),
+      };
+    });
+    expect(list.rows).toBe(list.nodes);
+    expect(list.named).toBeGreaterThan(5);
+    expect(list.beside).toBe(list.named);
+    expect(list.cut).toEqual([]);
     await narrow.close();
   });
 
@@ -910,7 +927,7 @@ describe('the explorer in Chromium', () => {
     const open = (await phone.locator('#graph').boundingBox())!;
     const panel = (await phone.locator('#panel').boundingBox())!;
     expect((open.width * (open.height - panel.height)) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
-    // The cluster, leftmost on the canvas, keeps its name: slid onto the canvas, not set aside.
+    // The cluster, leftmost on the canvas, keeps its name: beside it, as the list's every name is, not set aside.
     const named = await phone.evaluate(() => {
       const cy = (window as any).innograph.cy;
       const cluster = cy.getElementById('cluster-advanced-materials');
@@ -920,7 +937,7 @@ describe('the explorer in Chromium', () => {
     expect(named.quiet).toBe(false);
     expect(named.x1).toBeGreaterThanOrEqual(0);
     expect(named.x2).toBeLessThanOrEqual(named.width);
-    expect(named.x1 < named.node && named.node < named.x2, 'the name spans its node').toBe(true);
+    expect(named.x1 > named.node, 'the name is beside its node').toBe(true);
     await phone.screenshot({ path: path.join(SHOTS, '8-phone-cluster.png') });
     // A path chosen in the drawer closes it, so that the path is seen.
     await phone.click('#menu');

@@ -15,6 +15,8 @@ export interface Band {
   /** field or program nodes the band goes through, drawn between the cluster and the band */
   through: string[];
   members: string[];
+  /** the node of `through` each member goes through, where it goes through one */
+  throughOf?: Map<string, string>;
 }
 
 export interface Banding {
@@ -44,6 +46,39 @@ export function bands(cluster: string, list: Band[]): Banding {
     top += rows * row + bandGap;
   }
   positions.set(cluster, { x: 0, y: Math.max(0, top - bandGap - row) / 2 });
+  return { positions, titles };
+}
+
+/**
+ * The bands one under the other, for a narrow canvas (a phone), read by scrolling down as an
+ * indented list with each name beside its node: the cluster at the top left, each band under its
+ * title, a node the band goes through one step in and the platforms that go through it one step
+ * further, one to a row. Every line then runs down and to the right, from a node to the rows
+ * under it, left of the names.
+ */
+export function stackedBands(cluster: string, list: Band[]): Banding {
+  const { row } = ARRANGE_DEFAULTS;
+  const step = row * 0.4;
+  const line = row * 0.55;
+  const positions = new Map<string, Position>([[cluster, { x: 0, y: 0 }]]);
+  const titles: Banding['titles'] = [];
+  let top = line;
+  /** One row at `top`, `depth` steps in; a node an earlier band placed stays where it is. */
+  const place = (id: string, depth: number) => {
+    if (positions.has(id)) return;
+    positions.set(id, { x: depth * step, y: top });
+    top += line;
+  };
+  for (const band of list) {
+    // Right of the column the cluster's lines run down, in a row of its own.
+    titles.push({ title: band.title, at: { x: step * 1.5, y: top + line * 0.2 } });
+    top += line;
+    for (const via of band.through) {
+      place(via, 1);
+      for (const id of band.members) if (band.throughOf?.get(id) === via) place(id, 2);
+    }
+    for (const id of band.members) place(id, band.through.length > 0 ? 2 : 1);
+  }
   return { positions, titles };
 }
 

@@ -1,9 +1,10 @@
 // The views' own arrangements, from the data they loaded to positions: a map, bands, a chain.
-import { bands, chain, columns, stacked } from './arrange.ts';
+import { bands, chain, columns, stacked, stackedBands } from './arrange.ts';
 
 /** A canvas narrower than this (pixels) is a phone's. */
 const NARROW = 600;
 import { label, type GraphData } from './graph-data.ts';
+import type { Side } from './labels.ts';
 import { geoPositions, nodeBox, type Bounds, type Box, type Position, type Projection } from './geo.ts';
 import { t } from './messages.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
@@ -19,6 +20,8 @@ export interface Arranged {
   fitWidth?: boolean;
   /** places beyond the map, drawn at its edge: the arrow toward where each lies */
   beyond?: Map<string, string>;
+  /** where labels go first, for a picture read as a list (labels.ts) */
+  sides?: readonly Side[];
 }
 
 /** `map`: the base map's extent (underlay.ts); a located place outside it is drawn at the picture's edge (geo.ts). */
@@ -29,15 +32,18 @@ export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: Bounds)
   return { positions, projection, beyond };
 }
 
-export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lang): Arranged {
+export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lang, box: Box): Arranged {
   const list = ROUTES.map((via) => {
     const members = rows.filter((p) => p.via === via);
     return {
       title: t(ROUTE_TITLE[via], lang),
       members: members.map((p) => p.platform.id),
       through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))],
+      throughOf: new Map(members.flatMap((p) => (p.through ? [[p.platform.id, p.through.id] as const] : []))),
     };
   }).filter((band) => band.members.length > 0);
+  // A narrow canvas (a phone) has no room for the bands side by side with the cluster: they stand one under the other, read by scrolling.
+  if (box.width < NARROW) return { ...stackedBands(cluster, list), fitWidth: true, sides: ['right', 'bottom', 'top', 'left'] };
   const { positions, titles } = bands(cluster, list);
   return { positions, titles };
 }

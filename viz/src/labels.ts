@@ -37,10 +37,12 @@ export interface LabelView {
   nodeScale: number;
   /** boxes on screen no label may cover: the titles drawn under the graph (a cluster's bands) */
   clear?: Rect[];
+  /** the sides a label is tried on, in order (SIDES: below first) */
+  sides?: readonly Side[];
 }
 
 /** Where a label sits around its node: below it unless something is in the way there. */
-type Side = 'bottom' | 'right' | 'top' | 'left';
+export type Side = 'bottom' | 'right' | 'top' | 'left';
 
 /** The sides tried, in order: below, as the stylesheet draws a label by default, then beside and above. */
 const SIDES: readonly Side[] = ['bottom', 'right', 'top', 'left'];
@@ -131,6 +133,7 @@ function slid(side: Side, box: Rect, x: number, width: number): { box: Rect; shi
  * set aside.
  */
 export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Placement | null> {
+  const order = view.sides ?? SIDES;
   // Labels are few and wide; shapes are many and small (thousands in a large view): each in a grid of its own cell size.
   const labels = boxGrid(120);
   const shapes = boxGrid(30);
@@ -159,7 +162,7 @@ export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Pl
     const at = Object.fromEntries(SIDES.map((side) => [side, slid(side, boxes[side], x, view.width)])) as Record<Side, { box: Rect; shift: number }>;
     const free = (side: Side, overShapes: boolean) =>
       visible(at[side].box) && !labels.hits(at[side].box, item.id) && (overShapes || !shapes.hits(at[side].box, item.id));
-    const side = SIDES.find((s) => free(s, false)) ?? (item.kind === 'City' || item.important ? SIDES.find((s) => free(s, true)) : undefined) ?? null;
+    const side = order.find((s) => free(s, false)) ?? (item.kind === 'City' || item.important ? order.find((s) => free(s, true)) : undefined) ?? null;
     placed.set(item.id, side ? { side, shift: at[side].shift } : null);
     if (side) labels.put(at[side].box, item.id);
   }
@@ -233,6 +236,8 @@ export interface Placing {
   position?: (node: NodeSingular) => Position;
   /** A node's links: in a large view Cytoscape holds none of them (edge-layer.ts). */
   degree: (node: NodeSingular) => number;
+  /** LabelView's `sides` */
+  sides?: readonly Side[];
 }
 
 function itemOf(node: NodeSingular, placing: Placing): LabelItem {
@@ -249,7 +254,15 @@ function itemOf(node: NodeSingular, placing: Placing): LabelItem {
 export function declutter(cy: Core, nodeScale: number, placing: Placing): void {
   const nodes = cy.nodes();
   const items = nodes.map((node: NodeSingular) => itemOf(node, placing));
-  const placed = placeLabels(items, { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), nodeScale, clear: placing.clear });
+  const placed = placeLabels(items, {
+    zoom: cy.zoom(),
+    pan: cy.pan(),
+    width: cy.width(),
+    height: cy.height(),
+    nodeScale,
+    clear: placing.clear,
+    sides: placing.sides,
+  });
   cy.batch(() => {
     nodes.forEach((node) => {
       const wanted = labelClass(placed.get(node.id()));

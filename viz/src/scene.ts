@@ -9,7 +9,7 @@
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import type { Position, Rect } from './geo.ts';
 import { createEdgeLayer, layerEdges } from './edge-layer.ts';
-import { declutter, withDrawnLabels, withQuietLabels } from './labels.ts';
+import { declutter, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
 import { SIZES, stylesheet } from './style.ts';
@@ -25,7 +25,9 @@ export const SCENE_DEFAULTS = {
   largeView: 1000, // a view of more nodes than this has its links drawn by the edge layer
 };
 
-export type Arrangement = { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean } | { kind: 'force' } | { kind: 'concentric' };
+/** `sides`: where labels go first (labels.ts), for a picture read as a list; `fitWidth`: fitted to the width from the top, read by scrolling. */
+export type Arrangement =
+  { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean; sides?: readonly Side[] } | { kind: 'force' } | { kind: 'concentric' };
 
 export interface Scene {
   cy: Core;
@@ -92,8 +94,10 @@ export function createScene(
   const layer = createEdgeLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** A node's links, wherever they are drawn: a label's rank counts them. */
   const degree = (node: NodeSingular) => node.degree(false) + layer.degree(node.id());
-  /** What the declutter pass reads besides Cytoscape: every link's count, and the titles under the graph at this viewport. */
-  const placing = () => ({ degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }) });
+  /** The sides labels are tried on in this picture: the default unless its arrangement asked otherwise. */
+  let sides: readonly Side[] | undefined;
+  /** What the declutter pass reads besides Cytoscape: every link's count, the titles under the graph at this viewport, the sides. */
+  const placing = () => ({ degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }), sides });
   /** Restyles every element: only when the zoom or the canvas's size class changed. */
   const setStyle = (zoom: number) => {
     if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale()) return;
@@ -154,7 +158,11 @@ export function createScene(
     if (x1 > x2) return null;
     const half = (SIZES.city * nodeScale()) / 2;
     // Room for half a label each side; on a phone a quarter, or the picture would shrink to half the width.
-    const margin = { x: SIZES.labelWidth / (compact() ? 4 : 2), top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4, right: 0 };
+    // Labels beside their nodes, on the right, want a label's width there and none on the left.
+    const beside = sides?.[0] === 'right';
+    const margin = beside
+      ? { x: half, top: half, bottom: half, right: SIZES.labelWidth }
+      : { x: SIZES.labelWidth / (compact() ? 4 : 2), top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4, right: 0 };
     const fitted = () => {
       // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
       if (!fitWidth) return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
@@ -175,7 +183,7 @@ export function createScene(
         }),
     );
     if (under.length === 0) return target;
-    margin.right = Math.max(...under.map((c) => cy.width() - c.x1)) - fitPadding();
+    margin.right = Math.max(margin.right, ...under.map((c) => cy.width() - c.x1 - fitPadding()));
     return fitted();
   };
 
@@ -187,7 +195,7 @@ export function createScene(
     const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
     const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? { zoom: 1, pan: { x: 0, y: 0 } };
     const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
-    const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale(), clear: titled(target) };
+    const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale(), clear: titled(target), sides };
     // Labels are ranked with every link counted, then the links are parted between Cytoscape and the layer.
     const parts = split(withQuietLabels(placed, view));
     cy.batch(() => {
@@ -229,6 +237,7 @@ export function createScene(
     },
     async replace(given, arrangement, viewport) {
       const elements = withDrawnLabels(given);
+      sides = arrangement.kind === 'preset' ? arrangement.sides : undefined;
       if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport, arrangement.fitWidth);
       if (arrangement.kind === 'force') {
         // Laid out before Cytoscape holds the elements: the page styles and draws them once, placed.

@@ -110,7 +110,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       return {
         graph,
         panel: (lang, actions) => (cluster && data ? clusterPanel(cluster, rows, data.cluster?.mentions ?? [], lang, actions) : null),
-        arrange: (_shown, lang) => arrangeBands(id, rows, lang),
+        arrange: (_shown, lang, box) => arrangeBands(id, rows, lang, box),
         geographic: false,
       };
     },

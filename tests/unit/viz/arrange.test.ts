@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bands, chain } from '../../../viz/src/arrange.ts';
+import { bands, chain, stackedBands } from '../../../viz/src/arrange.ts';
 import { platformRows } from '../../../viz/src/panels.ts';
 import type { ClusterPlatform } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
@@ -22,6 +22,33 @@ describe('view arrangements', () => {
     expect(positions.get('c')!.y).toBeGreaterThan(Math.max(positions.get('a')!.y, positions.get('b')!.y));
     expect(positions.get('cluster')!.x).toBeLessThan(positions.get('p')!.x);
     expect(positions.get('p')!.x).toBeLessThan(positions.get('c')!.x);
+  });
+
+  it('lists a cluster on a phone as an indented list, one node to a row, each platform under what it goes through', () => {
+    const { positions, titles } = stackedBands('cluster', [
+      { title: 'direct', through: [], members: ['a'] },
+      {
+        title: 'field',
+        through: ['f1', 'f2'],
+        members: ['b', 'c', 'd'],
+        throughOf: new Map([
+          ['b', 'f2'],
+          ['c', 'f1'],
+          ['d', 'f2'],
+        ]),
+      },
+    ]);
+    const order = [...positions.entries()].sort((x, y) => x[1].y - y[1].y).map(([id]) => id);
+    expect(order).toEqual(['cluster', 'a', 'f1', 'c', 'f2', 'b', 'd']);
+    const depth = (id: string) => positions.get(id)!.x;
+    expect(depth('cluster')).toBeLessThan(depth('a'));
+    expect(depth('a')).toBe(depth('f1'));
+    expect(depth('f1')).toBeLessThan(depth('c'));
+    expect(new Set(order.map((id) => positions.get(id)!.y)).size).toBe(order.length);
+    // Each title in a row of its own, above its band's first node.
+    expect(titles.map((t) => t.title)).toEqual(['direct', 'field']);
+    expect(titles[1]!.at.y).toBeGreaterThan(positions.get('a')!.y);
+    expect(titles[1]!.at.y).toBeLessThan(positions.get('f1')!.y);
   });
 
   it('lays a path out left to right, both ends shared by every walk', () => {
