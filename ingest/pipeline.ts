@@ -3,6 +3,7 @@
 // same input gives the same graph.
 import { createHash } from 'node:crypto';
 import { checkText, decode, type Decoded, type Encoding } from './decode.ts';
+import { englishName } from './english-names.ts';
 import { IngestError } from './errors.ts';
 import { parseIndicatorTable, type IndicatorRow } from './indicators.ts';
 import type { EntityKind, RelationType } from './model.ts';
@@ -105,7 +106,7 @@ class GraphBuilder {
     const id = source === 'table' ? `indicator-${slug(name)}` : discoveredId(kind, name);
     let node = this.nodes.get(id);
     if (!node) {
-      node = { id, kind, name, nameEn: null, aliases: [], pinyin: toPinyin(name), source, confidence, city: null, props: {}, mentions: [] };
+      node = { id, kind, name, nameEn: englishName(name), aliases: [], pinyin: toPinyin(name), source, confidence, city: null, props: {}, mentions: [] };
       this.nodes.set(id, node);
     }
     node.confidence = Math.max(node.confidence, confidence);
