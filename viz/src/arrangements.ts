@@ -26,7 +26,10 @@ export interface Arranged {
 
 /** `map`: the base map's extent (underlay.ts); a located place outside it is drawn at the picture's edge (geo.ts). */
 export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: Bounds): Arranged {
-  const nodes = [...shown.nodes.values()].map((n) => ({ ...n, box: nodeBox(label(n, lang), n.kind) }));
+  // On a phone a name is given half a label's width to keep clear: the rest waits for the declutter
+  // pass, rather than every place pushed far from where it belongs to make room for its whole name.
+  const narrow = box.width < NARROW;
+  const nodes = [...shown.nodes.values()].map((n) => ({ ...n, box: nodeBox(label(n, lang), n.kind, narrow ? 0.6 : 1, narrow ? 0.5 : 1) }));
   const links = [...shown.edges.values()].map((e) => [e.from.id, e.to.id] as [string, string]);
   const { positions, projection, beyond } = geoPositions(nodes, links, box, map);
   return { positions, projection, beyond };

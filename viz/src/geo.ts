@@ -98,10 +98,10 @@ export function labelBox(label: string, fontSize: number, maxWidth: number, node
   return { width: Math.max(nodeSize, Math.min(width, maxWidth)), height: nodeSize + 4 + fontSize * 1.3 };
 }
 
-/** labelBox for a node of a kind, at the sizes the stylesheet draws it (its shapes scaled by nodeScale, smaller on a phone). */
-export function nodeBox(label: string, kind: string, nodeScale = 1): Box {
+/** labelBox for a node of a kind, at the sizes the stylesheet draws it (its shapes scaled by nodeScale, smaller on a phone), its label given `labelShare` of a label's width at most. */
+export function nodeBox(label: string, kind: string, nodeScale = 1, labelShare = 1): Box {
   const city = kind === 'City';
-  return labelBox(label, city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth, (city ? SIZES.city : SIZES.node) * nodeScale);
+  return labelBox(label, city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth * labelShare, (city ? SIZES.city : SIZES.node) * nodeScale);
 }
 
 const RELAX = {
@@ -109,6 +109,7 @@ const RELAX = {
   reach: 70, // how far from its anchor a satellite starts, in pixels
   pull: 0.04, // share of the distance past `reach` a satellite is pulled back per pass
   gap: 4, // pixels kept between two boxes
+  shape: 24, // pixels across the shape of a place drawn where it lies, which only another shape may push
 };
 
 /**
@@ -178,7 +179,7 @@ export function geoPositions(
     const r = RELAX.reach * (1 + 0.25 * Math.sqrt(k));
     positions.set(id, { x: anchor.x + r * Math.cos(angle), y: anchor.y + r * Math.sin(angle) });
   }
-  relax(nodes, positions, fixed, anchors);
+  relax(nodes, positions, fixed, anchors, located);
   return { positions, projection, beyond };
 }
 
@@ -186,9 +187,23 @@ function mean(points: Position[]): Position {
   return { x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length };
 }
 
-/** Pushes boxes apart; a box is centred below its node, where the label hangs. */
-export function relax(nodes: Placed[], positions: Map<string, Position>, fixed: ReadonlySet<string>, anchors: ReadonlyMap<string, Position>): void {
-  const items = nodes.filter((n) => positions.has(n.id)).map((n) => ({ id: n.id, box: n.box, p: positions.get(n.id)!, fixed: fixed.has(n.id) }));
+/**
+ * Pushes boxes apart; a box is centred below its node, where the label hangs. A `located` place
+ * (drawn where it lies) gives way to no satellite, and to another place only as far as their shapes
+ * overlap: on a crowded map its label is set aside by the declutter pass rather than the place
+ * pushed into the sea, where the map would show it somewhere it is not.
+ */
+export function relax(
+  nodes: Placed[],
+  positions: Map<string, Position>,
+  fixed: ReadonlySet<string>,
+  anchors: ReadonlyMap<string, Position>,
+  located: ReadonlySet<string> = new Set(),
+): void {
+  const items = nodes
+    .filter((n) => positions.has(n.id))
+    .map((n) => ({ id: n.id, box: n.box, p: positions.get(n.id)!, fixed: fixed.has(n.id), held: fixed.has(n.id) || located.has(n.id) }));
+  const shape = { width: RELAX.shape, height: RELAX.shape };
   for (let round = 0; round < RELAX.rounds; round += 1) {
     // Pulled towards their anchors first, pushed apart last: the last word is no overlap.
     for (const item of items) {
@@ -210,15 +225,17 @@ export function relax(nodes: Placed[], positions: Map<string, Position>, fixed: 
         if (a.fixed && b.fixed) continue;
         const dx = b.p.x - a.p.x;
         const dy = b.p.y - a.p.y;
-        const overlapX = (a.box.width + b.box.width) / 2 + RELAX.gap - Math.abs(dx);
-        const overlapY = (a.box.height + b.box.height) / 2 + RELAX.gap - Math.abs(dy);
+        // Two places where they lie keep apart by their shapes; anything else by its label's box too.
+        const [boxA, boxB] = a.held && b.held ? [shape, shape] : [a.box, b.box];
+        const overlapX = (boxA.width + boxB.width) / 2 + RELAX.gap - Math.abs(dx);
+        const overlapY = (boxA.height + boxB.height) / 2 + RELAX.gap - Math.abs(dy);
         if (overlapX <= 0 || overlapY <= 0) continue;
         moved = true;
         // Out along the axis that needs the smaller move; ties broken by index so the result is stable.
         const alongX = overlapX < overlapY;
         const sign = alongX ? Math.sign(dx) || (i % 2 ? 1 : -1) : Math.sign(dy) || (j % 2 ? 1 : -1);
         const push = (alongX ? overlapX : overlapY) + 0.5;
-        const shareA = a.fixed ? 0 : b.fixed ? 1 : 0.5;
+        const shareA = a.fixed ? 0 : b.fixed ? 1 : a.held === b.held ? 0.5 : a.held ? 0 : 1;
         const shareB = 1 - shareA;
         if (alongX) {
           a.p.x -= sign * push * shareA;

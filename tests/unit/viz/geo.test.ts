@@ -92,6 +92,29 @@ describe('geographic positions', () => {
     expect(Math.hypot(x.x - at.x, x.y - at.y)).toBeLessThan(40);
   });
 
+  it('keeps a located place where it lies however many satellites crowd its city: they give way, not it (前海 pushed into the sea)', () => {
+    const qianhai = entity('qianhai', 'Zone', {
+      name: '前海深港现代服务业合作区',
+      lat: 22.53,
+      lon: 113.9,
+      city: { id: 'shenzhen', name: '深圳', nameEn: null },
+    });
+    const satellites = Array.from({ length: 14 }, (_, i) => zone(`z${i}`, `深圳第${i}个很长名字的合作示范区`, 'shenzhen'));
+    const nodes = [city('guangzhou', 23.129, 113.264), city('shenzhen', 22.543, 114.058), city('hong-kong', 22.319, 114.169), qianhai, ...satellites].map(
+      placed,
+    );
+    // A phone-sized picture, where the cities stand close and the labels' boxes are wide.
+    const { positions, projection } = geoPositions(nodes, [], { width: 390, height: 500 });
+    const at = project(projection!, 22.53, 113.9);
+    const q = positions.get('qianhai')!;
+    expect(Math.hypot(q.x - at.x, q.y - at.y)).toBeLessThan(1);
+    // The satellites give way: none is drawn over its shape.
+    for (const s of satellites) {
+      const p = positions.get(s.id)!;
+      expect(Math.max(Math.abs(p.x - q.x), Math.abs(p.y - q.y)), s.id).toBeGreaterThanOrEqual(20);
+    }
+  });
+
   it('draws a located place beyond the map at the edge of the picture, with the arrow toward where it lies', () => {
     const map = { south: 20.2, north: 25.5, west: 109.6, east: 117.3 };
     const located = (id: string, lat: number, lon: number) => entity(id, 'Zone', { lat, lon });
