@@ -152,21 +152,27 @@ export function geoPositions(
   // A place the registry locates (a science city, a zone) starts where it lies, and is pulled back there.
   const located = new Set<string>();
   for (const n of nodes) {
-    if (fixed.has(n.id)) continue;
-    if (n.lat != null && n.lon != null) {
-      const where = project(projection, n.lat, n.lon);
-      const far = outside(n.lat, n.lon);
-      const at = far ? atEdge(centre, where, around) : where;
-      // Drawn where it lies when that is within the picture anyway (湛江's view reaches Hainan's north).
-      if (at.x !== where.x || at.y !== where.y) beyond.set(n.id, arrowToward(centre, where));
-      anchors.set(n.id, at);
-      positions.set(n.id, { ...at });
-      located.add(n.id);
-      continue;
-    }
+    if (fixed.has(n.id) || n.lat == null || n.lon == null) continue;
+    const where = project(projection, n.lat, n.lon);
+    const far = outside(n.lat, n.lon);
+    const at = far ? atEdge(centre, where, around) : where;
+    // Drawn where it lies when that is within the picture anyway (湛江's view reaches Hainan's north).
+    if (at.x !== where.x || at.y !== where.y) beyond.set(n.id, arrowToward(centre, where));
+    anchors.set(n.id, at);
+    positions.set(n.id, { ...at });
+    located.add(n.id);
+  }
+  // Anything else beside what places it: a located place of its own city it is linked to (前海国际人才港
+  // beside 前海, not across 深圳 from it, where its line to 前海 ran through 深圳), else its city, else
+  // the places it links.
+  const cityOf = new Map(nodes.map((n) => [n.id, n.city?.id ?? null]));
+  for (const n of nodes) {
+    if (fixed.has(n.id) || located.has(n.id)) continue;
+    const linked = neighbours.get(n.id) ?? [];
+    const near = n.city ? linked.filter((id) => located.has(id) && !beyond.has(id) && cityOf.get(id) === n.city!.id).map((id) => positions.get(id)!) : [];
     const own = n.city && positions.get(n.city.id);
-    const linked = (neighbours.get(n.id) ?? []).map((id) => positions.get(id)).filter((p): p is Position => !!p);
-    anchors.set(n.id, own ?? (linked.length ? mean(linked) : centre));
+    const others = linked.map((id) => positions.get(id)).filter((p): p is Position => !!p);
+    anchors.set(n.id, near.length ? mean(near) : (own ?? (others.length ? mean(others) : centre)));
   }
   // A golden-angle spiral per anchor: the k-th satellite of a place starts in its own direction.
   const count = new Map<string, number>();

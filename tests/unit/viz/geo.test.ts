@@ -115,6 +115,29 @@ describe('geographic positions', () => {
     }
   });
 
+  it('puts a place beside the located place of its city it belongs to, so its line there does not run through the city (前海国际人才港)', () => {
+    const sz = { id: 'shenzhen', name: '深圳', nameEn: null };
+    const qianhai = entity('qianhai', 'Zone', { name: '前海深港现代服务业合作区', lat: 22.53, lon: 113.9, city: sz });
+    const hub = entity('hub', 'Zone', { name: '前海国际人才港', city: sz });
+    const others = Array.from({ length: 6 }, (_, i) => zone(`z${i}`, `深圳第${i}个示范区`, 'shenzhen'));
+    const nodes = [city('guangzhou', 23.129, 113.264), city('shenzhen', 22.543, 114.058), city('hong-kong', 22.319, 114.169), qianhai, hub, ...others].map(
+      placed,
+    );
+    const { positions } = geoPositions(
+      nodes,
+      [
+        ['hub', 'qianhai'],
+        ['hub', 'shenzhen'],
+      ],
+      box,
+    );
+    const [h, q, s] = [positions.get('hub')!, positions.get('qianhai')!, positions.get('shenzhen')!];
+    expect(Math.hypot(h.x - q.x, h.y - q.y)).toBeLessThan(Math.hypot(h.x - s.x, h.y - s.y));
+    // The segment from the hub to 前海 keeps clear of 深圳's shape.
+    const t = Math.max(0, Math.min(1, ((s.x - h.x) * (q.x - h.x) + (s.y - h.y) * (q.y - h.y)) / ((q.x - h.x) ** 2 + (q.y - h.y) ** 2)));
+    expect(Math.hypot(h.x + t * (q.x - h.x) - s.x, h.y + t * (q.y - h.y) - s.y)).toBeGreaterThan(15);
+  });
+
   it('draws a located place beyond the map at the edge of the picture, with the arrow toward where it lies', () => {
     const map = { south: 20.2, north: 25.5, west: 109.6, east: 117.3 };
     const located = (id: string, lat: number, lon: number) => entity(id, 'Zone', { lat, lon });
