@@ -287,6 +287,13 @@ describe('the explorer in Chromium', () => {
     await page.fill('#search', '鹏城实验室');
     await page.waitForSelector('#suggestions [role="option"]');
     expect(await page.locator('#suggestions li').first().getAttribute('class')).toContain('near');
+    // Enter takes none of what is only like the name: nothing is selected, the list stays for the reader to choose from.
+    expect(await page.locator('#suggestions [aria-selected="true"]').count()).toBe(0);
+    const url = page.url();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
+    expect(page.url()).toBe(url);
+    expect(await page.locator('#suggestions [role="option"]').count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     expect(await page.locator('#suggestions [role="option"]').count()).toBe(0);
     await page.fill('#search', 'xqzzyw');
@@ -662,6 +669,11 @@ describe('the explorer in Chromium', () => {
     await idle(page);
     expect(await labels(page)).toContain('Ji Hua Laboratory');
     expect(page.url()).toContain('lang=en');
+    // A selected entity's panel is headed in English too, its Chinese name under the heading.
+    const entity = await opened('/?sel=guangming-science-city&lang=en');
+    expect(await entity.locator('#details h2').textContent()).toBe('Guangming Science City');
+    expect(await entity.locator('#details .other-name').textContent()).toBe('光明科学城');
+    await entity.close();
   });
 
   it('reopens the same view from its URL', async () => {
@@ -674,6 +686,10 @@ describe('the explorer in Chromium', () => {
     expect((await labels(fresh)).sort()).toEqual(before);
     expect(await fresh.locator('#details h2').textContent()).toBe('Advanced Materials Cluster');
     await fresh.close();
+    // An address naming nothing the graph holds says so in the reader's language, with the id it named.
+    const stale = await opened('/?view=cluster&cluster=no-such-cluster&lang=en');
+    expect(await stale.locator('#status').textContent()).toBe('platforms: the graph holds nothing this address names (no-such-cluster)');
+    await stale.close();
   });
 
   it('shows the indicators as a full-width table of 2020 → 2025', async () => {

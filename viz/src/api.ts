@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     /** seconds the server asked to wait (Retry-After), when it did */
     readonly retryAfter: number | null = null,
+    /** the id asked for, when the server has nothing with it (NOT_FOUND) */
+    readonly id: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -75,10 +77,10 @@ async function send<K extends OperationName>(operation: K, variables: object): P
   } catch {
     throw new ApiError('NETWORK', 'the server cannot be reached');
   }
-  const body = (await response.json().catch(() => ({}))) as { data?: Result<K>; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await response.json().catch(() => ({}))) as { data?: Result<K>; errors?: { message: string; extensions?: { code?: string; id?: string } }[] };
   const error = body.errors?.[0];
   const retryAfter = Number(response.headers.get('retry-after')) || null;
-  if (error) throw new ApiError(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.message, retryAfter);
+  if (error) throw new ApiError(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.message, retryAfter, error.extensions?.id ?? null);
   if (!body.data) throw new ApiError(`HTTP_${response.status}`, `the server answered ${response.status}`);
   return body.data;
 }

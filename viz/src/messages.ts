@@ -29,6 +29,7 @@ export const MESSAGES = {
   nodesShown: { zh: '个节点', en: 'nodes' },
   linksShown: { zh: '条关系', en: 'links' },
   retrying: { zh: '数据库暂不可用——正在重试', en: 'database unavailable — retrying' },
+  notFound: { zh: '图中没有这个地址所指的实体', en: 'the graph holds nothing this address names' },
   loadFailed: { zh: '图谱未能加载，请刷新页面', en: 'the explorer could not load — reload the page' },
   otherLang: { zh: 'English', en: '中文' },
   kind: { zh: '类型', en: 'Kind' },

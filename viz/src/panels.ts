@@ -129,6 +129,7 @@ export function entityPanel(
     : actions.complete
       ? button({ id: 'expand', disabled: '' }, t('allNeighboursShown', lang), () => undefined)
       : button({ id: 'expand' }, t('expand', lang), actions.expand);
+  const otherName = lang === 'en' ? (detail.nameEn ? detail.name : null) : detail.nameEn;
   const byType = new Map<string, EntityDetail['neighbors']>();
   for (const n of detail.neighbors) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
   const relations = [...byType].map(([, list]) =>
@@ -147,8 +148,9 @@ export function entityPanel(
   return h(
     'div',
     { class: 'entity', 'data-id': detail.id },
-    h('h2', {}, detail.name),
-    detail.nameEn ? h('div', { class: 'name-en' }, detail.nameEn) : null,
+    // Headed in the reader's language, as the city panel is; the name in the other language under it.
+    h('h2', {}, label(detail, lang)),
+    otherName ? h('div', { class: 'other-name' }, otherName) : null,
     detail.aliases.length ? h('div', { class: 'aliases' }, `${t('aliases', lang)}: ${detail.aliases.join('、')}`) : null,
     facts(detail, lang),
     h('div', { class: 'actions' }, expand, button({ id: 'remove' }, t('remove', lang), actions.remove)),

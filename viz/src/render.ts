@@ -68,7 +68,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
         }
-        status(`${FETCHING[what][store.get().lang]}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        // An id the graph does not hold (an old or mistyped address) is the reader's to fix: said in their language.
+        const message =
+          error instanceof ApiError && error.code === 'NOT_FOUND'
+            ? `${t('notFound', store.get().lang)}${error.id ? ` (${error.id})` : ''}`
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        status(`${FETCHING[what][store.get().lang]}: ${message}`, 'error');
         return null;
       }
     }

@@ -59,7 +59,7 @@ export function suggest(
   const pick = (option: Option) => {
     close();
     if (option.entity) {
-      input.value = option.entity.name;
+      input.value = lang() === 'en' && option.entity.nameEn ? option.entity.nameEn : option.entity.name;
       choose(option.entity);
     } else if (read) read(option.sentence);
   };
@@ -92,7 +92,8 @@ export function suggest(
     const firstSentence = options.findIndex((o) => o.sentence);
     if (firstSentence >= 0) rows.splice(firstSentence, 0, h('li', { role: 'presentation', class: 'heading' }, t('sentences', lang())));
     list.replaceChildren(...rows);
-    mark(0);
+    // Only like the text: Enter takes none of them until the reader moves to one.
+    mark(near ? -1 : 0);
   };
 
   const sentencesFor = async (text: string, within: string[] | null): Promise<Option[]> => {
