@@ -955,6 +955,16 @@ describe('the explorer in Chromium', () => {
     expect(named.x2).toBeLessThanOrEqual(named.width);
     expect(named.x1 > named.node, 'the name is beside its node').toBe(true);
     await phone.screenshot({ path: path.join(SHOTS, '8-phone-cluster.png') });
+    // Fit shows the whole list where the reader sees it: every node above the drawer, none under the title.
+    await phone.click('#fit');
+    await phone.waitForTimeout(300);
+    const fitted = await phone.evaluate((drawer) => {
+      const cy = (window as any).innograph.cy;
+      const ys = cy.nodes().map((n: any) => n.renderedPosition('y'));
+      return { top: Math.min(...ys), bottom: Math.max(...ys), visible: cy.height() - drawer };
+    }, panel.height);
+    expect(fitted.top).toBeGreaterThan(20);
+    expect(fitted.bottom).toBeLessThan(fitted.visible);
     // A path chosen in the drawer closes it, so that the path is seen.
     await phone.click('#menu');
     await choosePath(phone);

@@ -154,7 +154,7 @@ bindControls(
     json: () => void import('./exports.ts').then((m) => m.exportJson(renderer.shown())).catch(failed),
     graphml: () => void import('./exports.ts').then((m) => m.exportGraphml(renderer.shown())).catch(failed),
   },
-  () => cy.fit(undefined, 40),
+  () => scene.fit(),
 );
 
 async function boot(): Promise<void> {

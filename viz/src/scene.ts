@@ -39,6 +39,8 @@ export interface Scene {
   update(elements: ElementDefinition[], anchor: string | null, selected: string | null, animate?: boolean): Promise<void>;
   select(id: string | null, reveal: boolean): void;
   highlight(ids: Iterable<string>): void;
+  /** The whole picture in the part of the canvas the reader sees: below the title, above a drawer. */
+  fit(): void;
   positions(): Map<string, Position>;
   /** The link drawn by the edge layer (a large view's) within a few pixels of a point on the canvas. */
   edgeAt(point: Position): string | null;
@@ -371,6 +373,7 @@ export function createScene(
       // Highlighted labels are placed first: the next placement must not be skipped.
       if (changed) decluttered = '';
     },
+    fit,
     positions() {
       return new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
     },
