@@ -197,6 +197,12 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
   };
   // 深 in 广深港科技合作 names 深圳 as a party to cooperation, not as the city a curated fact places things in.
   const naming = (node: GraphNode) => node.mentions.filter((m) => m.end - m.start > 1);
+  // Where an unstated fact points: the first sentence naming the end that says more than the name
+  // (太赫兹。, a 专栏 item, is a name alone and showed the reader nothing), else the first naming it.
+  const telling = (node: GraphNode) => {
+    const named = naming(node);
+    return named.find((m) => m.quote.replace(/[\s。；;，,.“”"]/gu, '').length > m.end - m.start) ?? named[0];
+  };
   /** The sentences naming both ends, each with how: apart, or one only inside the other's name. */
   const stating = (from: GraphNode, to: GraphNode): [Section, string][] => {
     const apart = new Set<string>();
@@ -219,7 +225,7 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
     // A rule that read the link in a sentence has cited it already: nothing unstated to mark.
     if (stated.length > 0 || builder.related(type, from.id, to.id)) return;
     const other = subject === from ? to : from;
-    const named = naming(subject)[0] ?? naming(other)[0] ?? subject.mentions[0] ?? other.mentions[0];
+    const named = telling(subject) ?? telling(other) ?? subject.mentions[0] ?? other.mentions[0];
     const sentence = named ? sentenceAt(sentences, named.start) : undefined;
     if (sentence) builder.relate(type, from.id, to.id, sentence, UNSTATED_METHOD, 1);
   };

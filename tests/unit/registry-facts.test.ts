@@ -56,6 +56,12 @@ describe('curated facts and the sentences they cite', () => {
     expect(methodsOf(`${text}深化粤澳科技合作。`, 'macao', 'gz-sz-hk-corridor', 'IN_CORRIDOR')).toEqual([]);
   });
 
+  it('points an unstated fact at a sentence that says more than the name, not at a list item that is the name alone (太赫兹。)', () => {
+    const text = '太赫兹。\n面向未来超高速通信的发展需求，重点探索太赫兹成像技术。\n推动新一代电子信息产业集群发展壮大。';
+    const edge = snippetGraph(text).edges.find((e) => e.type === 'RELATED_TO' && e.from === 'field-terahertz' && e.to === 'cluster-electronic-information');
+    expect(edge?.evidence.map((v) => [v.method, v.quote])).toEqual([['registry-no-sentence', expect.stringContaining('重点探索太赫兹成像技术')]]);
+  });
+
   it('does not mark as unstated a curated fact a rule reads in the text (专栏 2 builds the TCM park in Hengqin)', () => {
     const text = '专栏 2 推进粤港澳大湾区国际科技创新中心合作区建设\n推进建设横琴粤澳深度合作区。优化粤澳合作中医药科技产业园发展路径。';
     expect(methodsOf(text, 'guangdong-macao-tcm-park', 'hengqin-cooperation-zone', 'PART_OF')).toEqual(['under-place']);
