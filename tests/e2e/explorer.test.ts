@@ -406,6 +406,7 @@ describe('the explorer in Chromium', () => {
         method: (li as HTMLElement).dataset.method!,
         quote: li.querySelector('.quote')!.textContent!,
         unstated: li.querySelector('.quote')!.classList.contains('unstated'),
+        curated: li.querySelector('.quote')!.classList.contains('curated'),
         note: li.querySelector('.path')!.textContent!,
         list: [...li.closest('#details')!.querySelectorAll('.evidence')].indexOf(li.parentElement!),
       })),
@@ -423,6 +424,9 @@ describe('the explorer in Chromium', () => {
     for (const e of entries) {
       for (const method of e.method.split(' ')) expect(e.note, e.quote).not.toContain(method);
       expect(e.unstated, e.quote).toBe(e.method === 'registry-no-sentence');
+      // A quote only the registry cites is dashed as its link is; one a rule read the link in is not.
+      const methods = e.method.split(' ');
+      expect(e.curated, e.quote).toBe(!e.unstated && methods.every((m) => m.startsWith('registry')));
     }
     const listed = entries.map((e) => `${e.list} ${e.quote}`);
     expect(new Set(listed).size).toBe(listed.length);

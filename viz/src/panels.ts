@@ -24,6 +24,8 @@ export interface PanelActions {
 
 /** Are these citations all of a fact no sentence states (the registry's alone)? */
 const allUnstated = (methods: string[]) => methods.length > 0 && methods.every((m) => m === UNSTATED_METHOD);
+/** Every reading of a sentence the registry's: it names the ends, and a rule did not read the link in it. */
+const allCurated = (methods: string[]) => methods.length > 0 && methods.every((m) => CURATED_METHODS.includes(m));
 
 /**
  * What a sentence is to the link it is listed under, in the reader's words (mentions need none).
@@ -52,10 +54,9 @@ export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang)
     'ul',
     { class: 'evidence' },
     ...[...sentences.values()].map(({ first: e, methods }) => {
-      // A sentence that does not state the link is drawn apart from those that do.
-      const quote = button({ class: allUnstated(methods) ? 'quote unstated' : 'quote', title: t('openReader', lang) }, `“${e.quote}”`, () =>
-        open(e.section.id, e),
-      );
+      // A sentence a rule read the link in is drawn apart from one the registry cites, and both from one that does not state it.
+      const look = allUnstated(methods) ? 'quote unstated' : allCurated(methods) ? 'quote curated' : 'quote';
+      const quote = button({ class: look, title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
       const where = [plans.size > 1 ? e.document.title : null, e.section.path, methodNote(methods, lang)];
       return h('li', { 'data-method': methods.join(' ') }, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
     }),
