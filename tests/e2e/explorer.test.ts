@@ -430,6 +430,23 @@ describe('the explorer in Chromium', () => {
     }
     const listed = entries.map((e) => `${e.list} ${e.quote}`);
     expect(new Set(listed).size).toBe(listed.length);
+    // A sentence grounding several links of 前海 is quoted in full once, then folded to a line that says so.
+    const qianhai = await opened('/?sel=qianhai-cooperation-zone');
+    const quotes = await qianhai.locator('#details .relation .evidence li').evaluateAll((list) =>
+      list.map((li) => ({
+        text: li.querySelector('.quote')!.textContent!,
+        folded: li.querySelector('.quote')!.classList.contains('again'),
+        note: li.querySelector('.path')!.textContent!,
+      })),
+    );
+    const folded = quotes.filter((q) => q.folded);
+    expect(folded.length).toBeGreaterThan(0);
+    for (const q of folded) {
+      expect(quotes.findIndex((o) => o.text === q.text && !o.folded)).toBeLessThan(quotes.indexOf(q));
+      expect(q.note).toContain('上文已全文引出');
+    }
+    expect(new Set(quotes.filter((q) => !q.folded).map((q) => q.text)).size).toBe(quotes.filter((q) => !q.folded).length);
+    await qianhai.close();
     await selectAndShow(page, 'guangming-science-city');
   });
 

@@ -89,6 +89,7 @@ export const MESSAGES = {
   legend: { zh: '图例', en: 'Legend' },
   discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
+  quotedAbove: { zh: '同一句原文，上文已全文引出', en: 'the same sentence as quoted in full above' },
   // geo.ts: cities and the places the registry locates at their coordinates, every other node beside what it links.
   mapNote: {
     zh: '地图：仅城市和有坐标的地点在实际位置；箭头指向图外的地点',
@@ -98,7 +99,7 @@ export const MESSAGES = {
     zh: '地图上，城市和登记表给出坐标的科学城、园区在实际位置；地图范围以外的地点画在图的边缘，名称后的箭头指向其实际方向；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
     en: 'On the map, cities and the science cities and zones the registry locates stand where they are; a located place beyond the map is drawn at its edge, its name ending in an arrow toward where it lies; other nodes sit beside their city or the places they link to, not at a real place.',
   },
-  curatedEdge: { zh: '虚线：登记表所载，非由原文读出', en: 'dashed line: curated, not read from the text' },
+  curatedEdge: { zh: '虚线（颜色仍示关系）：登记表所载，非由原文读出', en: 'dashed line (its colour still the relation): curated, not read from the text' },
   noResults: { zh: '没有结果', en: 'No results' },
   clusterSaid: { zh: '规划原文', en: 'What the plan says of it' },
   noneNamed: { zh: '没有这个名称的实体；相近的：', en: 'Nothing by that name; close matches:' },

@@ -39,7 +39,11 @@ function methodNote(methods: string[], lang: Lang): string | null {
   return t(methods.includes(REGISTRY_IN_NAME_METHOD) ? 'curatedNamedInside' : 'curatedUnstated', lang);
 }
 
-export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang): HTMLElement {
+/**
+ * `quoted`: the sentences a panel quoted already, above this list: one quoted again (the same
+ * sentence grounds several links of an entity) is folded to a line, and says it is the one above.
+ */
+export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang, quoted?: Set<string>): HTMLElement {
   // Two editions of a plan share their sentences and sections: the plan's title tells them apart.
   const plans = new Set(evidence.map((e) => e.document.id));
   // One entry per sentence: two readings of one sentence are one source, not two.
@@ -56,8 +60,11 @@ export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang)
     ...[...sentences.values()].map(({ first: e, methods }) => {
       // A sentence a rule read the link in is drawn apart from one the registry cites, and both from one that does not state it.
       const look = allUnstated(methods) ? 'quote unstated' : allCurated(methods) ? 'quote curated' : 'quote';
-      const quote = button({ class: look, title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
-      const where = [plans.size > 1 ? e.document.title : null, e.section.path, methodNote(methods, lang)];
+      const key = `${e.document.id} ${e.section.id} ${e.quote}`;
+      const again = quoted?.has(key) ?? false;
+      quoted?.add(key);
+      const quote = button({ class: again ? `${look} again` : look, title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
+      const where = [plans.size > 1 ? e.document.title : null, e.section.path, again ? t('quotedAbove', lang) : null, methodNote(methods, lang)];
       return h('li', { 'data-method': methods.join(' ') }, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
     }),
   );
@@ -131,6 +138,8 @@ export function entityPanel(
       ? button({ id: 'expand', disabled: '' }, t('allNeighboursShown', lang), () => undefined)
       : button({ id: 'expand' }, t('expand', lang), actions.expand);
   const otherName = lang === 'en' ? (detail.nameEn ? detail.name : null) : detail.nameEn;
+  // A sentence that grounds several links is quoted in full under the first (前海's grounds six).
+  const quoted = new Set<string>();
   const byType = new Map<string, EntityDetail['neighbors']>();
   for (const n of detail.neighbors) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
   const relations = [...byType].map(([, list]) =>
@@ -142,7 +151,7 @@ export function entityPanel(
         // The selected entity is named as text, the other end as a link to it.
         const name = (e: Named) => (e.id === detail.id ? label(e, lang) : button({ class: 'link' }, label(e, lang), () => actions.select(e.id)));
         const said = statement(n.relation, [detail, n.entity], lang, name);
-        return h('div', { class: 'relation' }, said, curatedMark(n.relation, lang), evidenceList(n.relation.evidence, actions.open, lang));
+        return h('div', { class: 'relation' }, said, curatedMark(n.relation, lang), evidenceList(n.relation.evidence, actions.open, lang, quoted));
       }),
     ),
   );
