@@ -726,8 +726,8 @@ describe('the explorer in Chromium', () => {
     expect(rows.find((r) => r.includes('14.1'))).toContain('年均增长');
     expect(await page.locator('.indicators .table-note').textContent()).toContain('以上指标均为预期性指标');
     expect((await page.locator('#table').boundingBox())!.width).toBeGreaterThan(900);
-    // A table has no picture to export: the picture's exports are off, and say why.
-    for (const id of ['#png', '#json', '#graphml']) {
+    // A table has no picture to export or fit: those buttons are off, and say why.
+    for (const id of ['#fit', '#png', '#json', '#graphml']) {
       expect(await page.locator(id).isDisabled()).toBe(true);
       expect(await page.locator(id).getAttribute('title')).toBeTruthy();
     }
@@ -735,11 +735,14 @@ describe('the explorer in Chromium', () => {
   });
 
   it('goes Back to the previous picture as it was', async () => {
+    await page.fill('#search', '松山湖');
     await page.goBack();
     await idle(page);
     expect(page.url()).toContain('view=cluster');
     expect(await page.locator('#details h2').textContent()).toBe('Advanced Materials Cluster');
     expect(await page.locator('#png').isDisabled()).toBe(false);
+    // What was typed in the search box belonged to the step left behind.
+    expect(await page.inputValue('#search')).toBe('');
   });
 
   it('draws arrowheads smaller than the nodes they point at, zoomed out or in', async () => {

@@ -66,7 +66,11 @@ store.subscribe((state, previous, change) => {
   syncControls(state, lists, store, GEOGRAPHIC.has(state.view));
   void renderer.render(state, previous);
 });
-window.addEventListener('popstate', () => store.actions.restore(fromQuery(location.search)));
+window.addEventListener('popstate', () => {
+  // What was searched for belongs to the step the reader left, not to the one Back or Forward shows.
+  ($('search') as HTMLInputElement).value = '';
+  store.actions.restore(fromQuery(location.search));
+});
 
 // ---- the graph's own events ------------------------------------------------------------
 

@@ -222,8 +222,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       ({ graph, joined } = next);
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
-      // The exports are of a picture: a table view has none to export.
-      for (const id of ['png', 'json', 'graphml']) {
+      // The exports and Fit are of a picture: a table view has none to export or fit.
+      for (const id of ['fit', 'png', 'json', 'graphml']) {
         const button = $(id) as HTMLButtonElement;
         button.disabled = !!view.table;
         button.title = view.table ? t('exportsOfPicture', state.lang) : '';
