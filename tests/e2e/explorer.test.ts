@@ -909,6 +909,9 @@ describe('the explorer in Chromium', () => {
     });
     expect(overTitles.titles).toBeGreaterThan(0);
     expect(overTitles.over).toEqual([]);
+    // No platform serves this cluster in so many words: the panel says so before it lists those that reach it otherwise.
+    expect(await narrow.locator('#details .no-direct').textContent()).toContain('no platform the plan links to this cluster directly');
+    expect(await narrow.locator('#details .via[data-via="DIRECT"]').count()).toBe(0);
     // A list read downwards: one node to a row, each name beside its node and on the canvas.
     const list = await narrow.evaluate(() => {
       const cy = (window as any).innograph.cy;

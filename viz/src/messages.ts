@@ -81,6 +81,11 @@ export const MESSAGES = {
     zh: '图谱中没有规划写明服务该集群的平台（直接、经由领域或专门计划）。',
     en: 'The graph holds no platform the plan links to this cluster (directly, through a field or a program).',
   },
+  // An analyst's answer starts with what the plan does not say: no platform serves the cluster in so many words.
+  noDirect: {
+    zh: '图谱中没有规划直接写明服务该集群的平台；以下平台都经由领域或专门计划与之相连。',
+    en: 'The graph holds no platform the plan links to this cluster directly; those below reach it through a field or a program.',
+  },
   cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },
   indicators: { zh: '核心指标', en: 'Core indicators' },
   tableNote: { zh: '注：', en: "The plan's note: " },

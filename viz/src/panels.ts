@@ -306,6 +306,7 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], said
     h('h2', {}, label(cluster, lang)),
     telling.length ? h('section', { class: 'said' }, h('h3', {}, t('clusterSaid', lang)), mentionList(telling, open, lang)) : null,
     rows.length === 0 ? h('p', { class: 'empty' }, t('noPlatforms', lang)) : null,
+    rows.length > 0 && !rows.some((p) => p.via === 'DIRECT') ? h('p', { class: 'empty no-direct' }, t('noDirect', lang)) : null,
     ...groups.map(([via, list]) =>
       h(
         'section',
