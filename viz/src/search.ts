@@ -4,6 +4,7 @@
 // what the plans the reader picked name or say is offered.
 import { request } from './api.ts';
 import { h } from './dom.ts';
+import { label } from './graph-data.ts';
 import { kindLabel, t } from './messages.ts';
 import { HAN } from './text.ts';
 import type { Lang } from './state.ts';
@@ -59,7 +60,7 @@ export function suggest(
   const pick = (option: Option) => {
     close();
     if (option.entity) {
-      input.value = lang() === 'en' && option.entity.nameEn ? option.entity.nameEn : option.entity.name;
+      input.value = label(option.entity, lang());
       choose(option.entity);
     } else if (read) read(option.sentence);
   };
