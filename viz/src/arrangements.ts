@@ -1,12 +1,10 @@
 // The views' own arrangements, from the data they loaded to positions: a map, bands, a chain.
 import { bands, chain, columns, stacked, stackedBands } from './arrange.ts';
-
-/** A canvas narrower than this (pixels) is a phone's. */
-const NARROW = 600;
 import { label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
 import { geoPositions, nodeBox, type Bounds, type Box, type Position, type Projection } from './geo.ts';
 import { t } from './messages.ts';
+import { isCompact, nodeScaleFor } from './style.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
 import type { Lang } from './state.ts';
 import type { ClusterPlatform, Comparison } from './types.ts';
@@ -28,8 +26,7 @@ export interface Arranged {
 export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: Bounds): Arranged {
   // On a phone a name is given half a label's width to keep clear: the rest waits for the declutter
   // pass, rather than every place pushed far from where it belongs to make room for its whole name.
-  const narrow = box.width < NARROW;
-  const nodes = [...shown.nodes.values()].map((n) => ({ ...n, box: nodeBox(label(n, lang), n.kind, narrow ? 0.6 : 1, narrow ? 0.5 : 1) }));
+  const nodes = [...shown.nodes.values()].map((n) => ({ ...n, box: nodeBox(label(n, lang), n.kind, nodeScaleFor(box.width), isCompact(box.width) ? 0.5 : 1) }));
   const links = [...shown.edges.values()].map((e) => [e.from.id, e.to.id] as [string, string]);
   const { positions, projection, beyond } = geoPositions(nodes, links, box, map);
   return { positions, projection, beyond };
@@ -46,7 +43,7 @@ export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lan
     };
   }).filter((band) => band.members.length > 0);
   // A narrow canvas (a phone) has no room for the bands side by side with the cluster: they stand one under the other, read by scrolling.
-  if (box.width < NARROW) return { ...stackedBands(cluster, list), fitWidth: true, sides: ['right', 'bottom', 'top', 'left'] };
+  if (isCompact(box.width)) return { ...stackedBands(cluster, list), fitWidth: true, sides: ['right', 'bottom', 'top', 'left'] };
   const { positions, titles } = bands(cluster, list);
   return { positions, titles };
 }
@@ -62,6 +59,6 @@ export function arrangeSides(sides: Map<string, 'a' | 'b' | 'both'>, c: Comparis
   const group = (side: 'a' | 'b' | 'both', title: string) => ({ title, members: order.filter((e) => sides.get(e.id) === side).map((e) => e.id) });
   const groups = [group('a', `${t('onlyIn', lang)} ${c.a.title}`), group('both', t('inBoth', lang)), group('b', `${t('onlyIn', lang)} ${c.b.title}`)];
   // A narrow canvas (a phone) has no room for three columns and their titles: the groups stand one under the other, read by scrolling.
-  if (box.width < NARROW) return { ...stacked(groups), fitWidth: true };
+  if (isCompact(box.width)) return { ...stacked(groups), fitWidth: true };
   return columns(groups, 12);
 }

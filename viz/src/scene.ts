@@ -12,7 +12,7 @@ import { createEdgeLayer, layerEdges } from './edge-layer.ts';
 import { declutter, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { SIZES, stylesheet } from './style.ts';
+import { SIZES, isCompact, nodeScaleFor, stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
@@ -21,7 +21,6 @@ export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
   animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
   titleSpace: 28, // pixels kept free at the top for the title over the canvas
-  compactWidth: 600, // a canvas narrower than this (a phone) draws smaller shapes
   largeView: 1000, // a view of more nodes than this has its links drawn by the edge layer
 };
 
@@ -90,8 +89,8 @@ export function createScene(
   let decluttered = '';
   let timer: number | undefined;
   /** A phone-sized canvas draws smaller shapes. */
-  const compact = () => cy.width() < SCENE_DEFAULTS.compactWidth;
-  const nodeScale = () => (compact() ? 0.6 : 1);
+  const compact = () => isCompact(cy.width());
+  const nodeScale = () => nodeScaleFor(cy.width());
   const fitPadding = () => (compact() ? SCENE_DEFAULTS.compactPadding : SCENE_DEFAULTS.padding);
   const layer = createEdgeLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** A node's links, wherever they are drawn: a label's rank counts them. */

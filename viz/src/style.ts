@@ -62,6 +62,12 @@ export const RELATION_STYLES = Object.fromEntries(
   RELATION_TYPE_NAMES.map((type, i) => [type, { color: PALETTE[i % PALETTE.length]!, line: LINES[(i + Math.floor(i / PALETTE.length)) % LINES.length]! }]),
 ) as Record<RelationType, RelationStyle>;
 
+/** A canvas narrower than this is a phone's: it draws smaller shapes, and the views arrange themselves for it. */
+const COMPACT_WIDTH = 600;
+export const isCompact = (width: number) => width < COMPACT_WIDTH;
+/** How a canvas of this width scales the shapes (not the labels): on a phone's, cities would cover each other. */
+export const nodeScaleFor = (width: number) => (isCompact(width) ? 0.6 : 1);
+
 /** `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other. */
 export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
   const px = (value: number) => value / zoom;
