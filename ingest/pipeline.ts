@@ -19,7 +19,17 @@ import { NAME_PLACE_METHOD, branchOf, embeddedCity } from './name-place.ts';
 import type { Found, Mentioned, RuleContext, SentenceView, TextView } from './relations/rule.ts';
 import { citiesInShortName, cityNamed } from './short-partners.ts';
 import { parseStructure, sentenceAt } from './structure.ts';
-import { REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD, type Evidence, type Graph, type GraphEdge, type GraphNode, type Section } from './types.ts';
+import {
+  REGISTRY_IN_NAME_METHOD,
+  REGISTRY_METHOD,
+  UNSTATED_METHOD,
+  nameAlone,
+  type Evidence,
+  type Graph,
+  type GraphEdge,
+  type GraphNode,
+  type Section,
+} from './types.ts';
 
 export interface IngestInput {
   /** the file name (or `stdin`), for messages and the default document id */
@@ -201,7 +211,7 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
   // (太赫兹。, a 专栏 item, is a name alone and showed the reader nothing), else the first naming it.
   const telling = (node: GraphNode) => {
     const named = naming(node);
-    return named.find((m) => m.quote.replace(/[\s。；;，,.“”"]/gu, '').length > m.end - m.start) ?? named[0];
+    return named.find((m) => !nameAlone(m.quote, text.slice(m.start, m.end))) ?? named[0];
   };
   /** The sentences naming both ends, each with how: apart, or one only inside the other's name. */
   const stating = (from: GraphNode, to: GraphNode): [Section, string][] => {

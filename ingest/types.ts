@@ -38,6 +38,17 @@ export interface Mention {
   quote: string;
 }
 
+/** The punctuation and spacing a line holding only a name has around it. */
+const AROUND_NAME = /[\s。；;，,.“”"]/gu;
+
+/**
+ * Whether a sentence is a name alone (先进材料产业集群。, 太赫兹。: a 专栏 item): it names what it
+ * names and says nothing of it, so neither a cluster's panel nor an unstated fact's pointer shows it.
+ */
+export function nameAlone(sentence: string, name: string): boolean {
+  return sentence.replace(AROUND_NAME, '') === name.replace(AROUND_NAME, '');
+}
+
 export type NodeSource = 'registry' | 'gazetteer' | 'discovered' | 'table';
 
 export type PropValue = string | number | boolean | null | string[];

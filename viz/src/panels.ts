@@ -5,7 +5,7 @@ import { button, h } from './dom.ts';
 import { kindLabel, t, targetLabel, typeLabel, unitLabel } from './messages.ts';
 import type { Lang } from './state.ts';
 import { closedLabel, isSymmetric } from '../../ingest/model.ts';
-import { CURATED_METHODS, REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD } from '../../ingest/types.ts';
+import { CURATED_METHODS, REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD, nameAlone } from '../../ingest/types.ts';
 import { stated } from './statement.ts';
 import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, IndicatorRow, Path, Relation, SectionText, SentenceHit } from './types.ts';
 
@@ -291,7 +291,7 @@ const selecting = (entity: Named, lang: Lang, select: (id: string) => void) =>
  */
 export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], said: Said[], lang: Lang, { open, select }: PanelActions): HTMLElement {
   const rows = platformRows(platforms);
-  const telling = said.filter((m) => m.quote.replace(/[\s。.“”"]/g, '') !== cluster.name).slice(0, 3);
+  const telling = said.filter((m) => !nameAlone(m.quote, cluster.name)).slice(0, 3);
   const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
   // A link several routes share (a field's link to the cluster) is quoted under the first platform only.
   const quoted = new Set<string>();
