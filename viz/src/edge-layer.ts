@@ -6,7 +6,7 @@
 // Colours, lines, dashes and widths are style.ts's, so a link looks the same drawn either way.
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { RELATION_TYPES, isSymmetric, type RelationType } from '../../ingest/model.ts';
-import type { Position } from './geo.ts';
+import { toScreen, type Position } from './geo.ts';
 import { DASHES, EDGE_FONT, RELATION_STYLES, SIZES } from './style.ts';
 
 /** A link as the layer draws it: its ends, how it looks, what it is called on hover. */
@@ -34,12 +34,6 @@ export interface EdgeLook {
 /** How a link stands in the picture, in the order they are drawn: the later over the earlier. */
 const STATES = ['faded', 'plain', 'highlighted', 'pointed'] as const;
 type EdgeState = (typeof STATES)[number];
-
-/** Where a node is on screen at a viewport. */
-const onScreen = (node: NodeSingular, zoom: number, pan: Position): Position => {
-  const p = node.position();
-  return { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y };
-};
 
 /**
  * How a link is drawn, in screen pixels: colour, line and arrow as the stylesheet (style.ts)
@@ -142,7 +136,7 @@ export function createEdgeLayer(cy: Core, container: HTMLElement, nodeScale: () 
     const groups = new Map<string, { state: EdgeState; look: EdgeLook; lines: [Position, Position, number][] }>();
     const named: [Resolved, Position, Position][] = [];
     for (const item of edges) {
-      const [a, b] = [onScreen(item.from, zoom, pan), onScreen(item.to, zoom, pan)];
+      const [a, b] = [toScreen(item.from.position(), { zoom, pan }), toScreen(item.to.position(), { zoom, pan })];
       // Off screen on one side: nothing of it is seen.
       if ((a.x < 0 && b.x < 0) || (a.y < 0 && b.y < 0) || (a.x > width && b.x > width) || (a.y > height && b.y > height)) continue;
       const state = stateOf(item.edge.id);
@@ -271,7 +265,7 @@ export function createEdgeLayer(cy: Core, container: HTMLElement, nodeScale: () 
       const [zoom, pan] = [cy.zoom(), cy.pan()];
       let best: { id: string; distance: number } | null = null;
       for (const { edge, from, to } of edges) {
-        const distance = segmentDistance(point, onScreen(from, zoom, pan), onScreen(to, zoom, pan));
+        const distance = segmentDistance(point, toScreen(from.position(), { zoom, pan }), toScreen(to.position(), { zoom, pan }));
         if (distance <= REACH && (!best || distance < best.distance)) best = { id: edge.id, distance };
       }
       return best?.id ?? null;

@@ -49,6 +49,11 @@ export function fitProjection(points: { lat: number; lon: number }[], box: Box):
   return { scale, lat0: mid.lat, lon0: mid.lon, lat1: mid.lat };
 }
 
+/** A point of the model on screen at a viewport (Cytoscape's zoom and pan). */
+export function toScreen(p: Position, { zoom, pan }: { zoom: number; pan: Position }): Position {
+  return { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y };
+}
+
 export function project(projection: Projection, lat: number, lon: number): Position {
   const shrink = Math.cos((projection.lat1 * Math.PI) / 180);
   return { x: (lon - projection.lon0) * shrink * projection.scale, y: -(lat - projection.lat0) * projection.scale };

@@ -9,7 +9,7 @@
 // serves elements not added yet, so a new picture is added with its quiet labels decided.
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
-import { overlaps, type Position, type Rect } from './geo.ts';
+import { overlaps, toScreen, type Position, type Rect } from './geo.ts';
 import { SIZES, labelFont } from './style.ts';
 import { fitTexts, textWidth } from './text.ts';
 
@@ -49,7 +49,7 @@ const SIDES: readonly Side[] = ['bottom', 'right', 'top', 'left'];
 
 const shapeSize = (item: LabelItem, view: LabelView) => (item.kind === 'City' ? SIZES.city : SIZES.node) * view.nodeScale;
 
-const onScreen = (item: LabelItem, view: LabelView) => ({ x: item.position.x * view.zoom + view.pan.x, y: item.position.y * view.zoom + view.pan.y });
+const onScreen = (item: LabelItem, view: LabelView) => toScreen(item.position, view);
 
 /** The node's shape on screen, its border included: a label under it would be hidden. */
 function shapeBox(item: LabelItem, view: LabelView): Rect {

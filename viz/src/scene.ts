@@ -7,7 +7,7 @@
 // by the edge layer (edge-layer.ts), which draws thousands in the time Cytoscape takes for
 // a few hundred.
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
-import type { Position, Rect } from './geo.ts';
+import { toScreen, type Position, type Rect } from './geo.ts';
 import { createEdgeLayer, layerEdges } from './edge-layer.ts';
 import { declutter, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
@@ -179,7 +179,7 @@ export function createScene(
         ids.some((id) => {
           const p = positions.get(id);
           if (!p) return false;
-          const [x, y] = [p.x * target.zoom + target.pan.x, p.y * target.zoom + target.pan.y];
+          const { x, y } = toScreen(p, target);
           return x + half > c.x1 && x - half < c.x2 && y + margin.bottom > c.y1 && y - half < c.y2;
         }),
     );

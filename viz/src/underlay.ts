@@ -3,7 +3,7 @@
 // (transparent) canvas, transformed with its pan and zoom.
 import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
-import { project, type Bounds, type Position, type Projection, type Rect } from './geo.ts';
+import { project, toScreen, type Bounds, type Position, type Projection, type Rect } from './geo.ts';
 import { CANVAS_FONT } from './style.ts';
 import { textWidth } from './text.ts';
 
@@ -11,9 +11,6 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 /** The titles' font, as explorer.css sets it for the SVG's text. */
 const TITLE_FONT = `600 13px ${CANVAS_FONT}`;
-
-/** Where a title's anchor is on screen at a viewport: titles keep their size, only their place moves. */
-const onScreen = (at: Position, zoom: number, pan: Position) => ({ x: at.x * zoom + pan.x, y: at.y * zoom + pan.y });
 
 export interface Underlay {
   /** The map's extent in degrees. */
@@ -44,7 +41,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
     labels.replaceChildren(
       ...titleList.map(({ title, at }) => {
         const text = document.createElementNS(SVG, 'text');
-        const { x, y } = onScreen(at, zoom, pan);
+        const { x, y } = toScreen(at, { zoom, pan });
         text.setAttribute('x', String(x));
         text.setAttribute('y', String(y));
         text.textContent = title;
@@ -92,7 +89,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
     titleBoxes({ zoom, pan }) {
       // As drawn: left-aligned at `at`, on its baseline, in the font paint() uses (explorer.css draws the same).
       return titleList.map(({ title, at }) => {
-        const { x, y } = onScreen(at, zoom, pan);
+        const { x, y } = toScreen(at, { zoom, pan });
         return { x1: x, x2: x + textWidth(title, TITLE_FONT), y1: y - 13, y2: y + 4 };
       });
     },
@@ -112,7 +109,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       context.fillStyle = '#667';
       context.font = TITLE_FONT;
       for (const { title, at } of titleList) {
-        const { x, y } = onScreen(at, zoom, pan);
+        const { x, y } = toScreen(at, { zoom, pan });
         context.fillText(title, x, y);
       }
     },
