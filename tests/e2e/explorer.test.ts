@@ -10,6 +10,7 @@ import { idle, labels, onScreen, statementsBesideGraph } from '../support/explor
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
 import { RELATION_STYLES } from '../../viz/src/style.ts';
+import { ENTITY_KINDS } from '../../ingest/model.ts';
 import { serveApi, type Served } from '../support/serve.ts';
 
 const SHOTS = path.join(PROJECT_ROOT, 'tests', 'e2e', 'screenshots');
@@ -855,7 +856,7 @@ describe('the explorer in Chromium', () => {
           const [a, b] = [cy.getElementById(`n${source}-${target! - 1}`).renderedPosition(), cy.getElementById(`n${source}-${target}`).renderedPosition()];
           // A third of the way is clear of the nodes, the arrowhead and the relation's name.
           const at = { x: a.x + (b.x - a.x) * along, y: (a.y + b.y) / 2 };
-          const layer = document.querySelector('canvas.edge-layer') as HTMLCanvasElement;
+          const layer = document.querySelector('canvas.view-layer') as HTMLCanvasElement;
           const ratio = layer.width / cy.width();
           const pixels = layer.getContext('2d')!.getImageData(Math.round(at.x * ratio) - 1, Math.round(at.y * ratio) - 1, 3, 3).data;
           const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
@@ -886,6 +887,83 @@ describe('the explorer in Chromium', () => {
     await big.mouse.move(canvas.x + after.at.x, canvas.y + after.at.y);
     expect((await look('h15-20', 1 / 2)).tall).toBeGreaterThanOrEqual(14);
     await big.screenshot({ path: path.join(SHOTS, '10-large-view.png') });
+    await big.close();
+  });
+
+  it('draws the nodes of a view of thousands on the layer too, each in its kind’s colour, and finds, names and selects one there', async () => {
+    const big = await opened('/');
+    // A grid of 1 200 nodes of every kind; one of them is 深圳, so the selection opens a real panel.
+    const kinds = Object.keys(ENTITY_KINDS);
+    const shown = await big.evaluate(
+      async ({ kinds }) => {
+        const { scene, cy } = (window as any).innograph;
+        const elements: any[] = [];
+        const positions = new Map();
+        const idOf = (r: number, c: number) => (r === 15 && c === 21 ? 'shenzhen' : `n${r}-${c}`);
+        for (let r = 0; r < 30; r += 1)
+          for (let c = 0; c < 40; c += 1) {
+            const kind = r === 15 && c === 21 ? 'City' : kinds[(r * 40 + c) % kinds.length];
+            elements.push({ group: 'nodes', data: { id: idOf(r, c), label: `节点${r}-${c}`, kind } });
+            positions.set(idOf(r, c), { x: c * 60, y: r * 60 });
+            if (c > 0)
+              elements.push({
+                group: 'edges',
+                data: { id: `h${r}-${c}`, source: idOf(r, c - 1), target: idOf(r, c), type: 'LOCATED_IN', cited: 'yes', label: 'located in' },
+              });
+          }
+        await scene.replace(elements, { kind: 'preset', positions });
+        cy.zoom({ level: 1, position: cy.getElementById('shenzhen').position() });
+        return { layered: scene.layered(), drawnByCytoscape: cy.nodes().filter((n: any) => n.visible()).length };
+      },
+      { kinds },
+    );
+    expect(shown).toEqual({ layered: true, drawnByCytoscape: 0 });
+    /** What the layer drew at a node's centre and around it, once the viewport is still. */
+    const look = (id: string) =>
+      big.evaluate(async (id) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const { cy } = (window as any).innograph;
+        const node = cy.getElementById(id);
+        const at = node.renderedPosition();
+        const layer = document.querySelector('canvas.view-layer') as HTMLCanvasElement;
+        const ratio = layer.width / layer.getBoundingClientRect().width;
+        const pixel = (x: number, y: number) => [...layer.getContext('2d')!.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+        // The outline: the darkest pixel drawn on the line from inside the shape to a little past its edge.
+        const outline = Array.from({ length: 14 }, (_, i) => pixel(at.x, at.y + 6 + i * 0.75))
+          .filter((p) => p[3]! > 200)
+          .reduce((a, b) => (a[0]! + a[1]! + a[2]! < b[0]! + b[1]! + b[2]! ? a : b), [255, 255, 255, 255]);
+        return { at, centre: pixel(at.x, at.y), outline, kind: node.data('kind'), selected: node.selected() };
+      }, id);
+    const hex = (colour: string) => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    for (const id of ['n15-20', 'n15-22', 'n14-21', 'shenzhen']) {
+      const seen = await look(id);
+      const want = hex(ENTITY_KINDS[seen.kind as keyof typeof ENTITY_KINDS].color);
+      expect(
+        seen.centre.slice(0, 3).every((v, k) => Math.abs(v - want[k]!) < 8),
+        `${id} (${seen.kind}) drawn ${seen.centre} at its centre`,
+      ).toBe(true);
+    }
+    // Under the pointer: named by the tooltip, its name in both languages.
+    const canvas = (await big.locator('#graph').boundingBox())!;
+    const before = await look('shenzhen');
+    await big.mouse.move(canvas.x + before.at.x, canvas.y + before.at.y);
+    await expect.poll(() => big.locator('#tooltip').isVisible()).toBe(true);
+    expect(await big.locator('#tooltip').textContent()).toContain('Shenzhen');
+    // A tap selects it: its panel opens, the layer draws its outline, nothing moves.
+    await big.mouse.click(canvas.x + before.at.x, canvas.y + before.at.y);
+    await idle(big);
+    await expect.poll(() => big.locator('#details h2').textContent()).toContain('深圳');
+    const after = await look('shenzhen');
+    expect(after.selected).toBe(true);
+    expect(after.at).toEqual(before.at);
+    expect(Math.max(...after.outline.slice(0, 3))).toBeLessThan(60);
+    expect(Math.max(...before.outline.slice(0, 3))).toBeGreaterThan(60);
+    // A tap on the background deselects it.
+    await big.mouse.click(canvas.x + before.at.x + 30, canvas.y + before.at.y + 30);
+    await idle(big);
+    expect((await look('shenzhen')).selected).toBe(false);
+    await big.screenshot({ path: path.join(SHOTS, '10-large-view-nodes.png') });
     await big.close();
   });
 

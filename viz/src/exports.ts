@@ -132,8 +132,8 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
   context.rect(0, 0, width, height);
   context.clip();
   underlay.paint(context, { zoom: cy.zoom(), pan: cy.pan() });
-  // A large view's links are on the edge layer, under Cytoscape's canvas.
-  scene.paintEdges(context, { zoom: cy.zoom(), pan: cy.pan() });
+  // A large view is drawn on the layer, under Cytoscape's canvas (which holds its nodes hidden).
+  scene.paintLayer(context, { zoom: cy.zoom(), pan: cy.pan() });
   const image = new Image();
   image.src = cy.png({ full: false, scale, bg: 'rgba(0,0,0,0)' });
   await image.decode();

@@ -234,7 +234,7 @@ export interface Placing {
    * no label left to restyle.
    */
   position?: (node: NodeSingular) => Position;
-  /** A node's links: in a large view Cytoscape holds none of them (edge-layer.ts). */
+  /** A node's links: in a large view Cytoscape holds none of them (layer.ts). */
   degree: (node: NodeSingular) => number;
   /** LabelView's `sides` */
   sides?: readonly Side[];

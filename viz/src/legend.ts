@@ -7,24 +7,9 @@ import type { Lang } from './state.ts';
 import { DASHES, DOCUMENT_COLORS, RELATION_STYLES } from './style.ts';
 import type { DocumentInfo } from './types.ts';
 import type { GraphData } from './graph-data.ts';
+import { SHAPE_PATHS } from './shapes.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-/** Cytoscape's node shapes as SVG, in a box from -1 to 1 (its own polygons, flattened). */
-const SHAPES: Record<(typeof ENTITY_KINDS)[EntityKind]['shape'], string> = {
-  'round-rectangle': '<rect x="-0.9" y="-0.9" width="1.8" height="1.8" rx="0.45"/>',
-  rectangle: '<rect x="-0.9" y="-0.9" width="1.8" height="1.8"/>',
-  ellipse: '<circle r="0.95"/>',
-  hexagon: '<polygon points="-1,0 -0.5,-0.87 0.5,-0.87 1,0 0.5,0.87 -0.5,0.87"/>',
-  'round-hexagon': '<polygon stroke-linejoin="round" stroke-width="0.25" points="-1,0 -0.5,-0.87 0.5,-0.87 1,0 0.5,0.87 -0.5,0.87"/>',
-  barrel: '<path d="M-0.8,-1 L0.8,-1 Q1,0 0.8,1 L-0.8,1 Q-1,0 -0.8,-1Z"/>',
-  diamond: '<polygon points="0,-1 1,0 0,1 -1,0"/>',
-  pentagon: '<polygon points="0,-1 0.95,-0.31 0.59,0.81 -0.59,0.81 -0.95,-0.31"/>',
-  star: '<polygon points="0,-1 0.22,-0.31 0.95,-0.31 0.36,0.12 0.59,0.81 0,0.38 -0.59,0.81 -0.36,0.12 -0.95,-0.31 -0.22,-0.31"/>',
-  tag: '<polygon points="-1,-0.9 0.4,-0.9 1,0 0.4,0.9 -1,0.9"/>',
-  triangle: '<polygon points="0,-1 1,1 -1,1"/>',
-  vee: '<polygon points="-1,-1 0,-0.33 1,-1 0,1"/>',
-};
 
 function svg(width: number, height: number, inner: string, viewBox: string): SVGSVGElement {
   const element = document.createElementNS(SVG, 'svg');
@@ -39,7 +24,7 @@ function svg(width: number, height: number, inner: string, viewBox: string): SVG
 export function kindSwatch(kind: EntityKind, dashed = false): SVGSVGElement {
   const { color, shape } = ENTITY_KINDS[kind];
   const border = dashed ? 'stroke="#555" stroke-width="0.15" stroke-dasharray="0.3 0.2"' : 'stroke="#fff" stroke-width="0.08"';
-  return svg(16, 16, `<g fill="${color}" ${border}>${SHAPES[shape]}</g>`, '-1.1 -1.1 2.2 2.2');
+  return svg(16, 16, `<path fill="${color}" ${border} d="${SHAPE_PATHS[shape]}"/>`, '-1.1 -1.1 2.2 2.2');
 }
 
 export function relationSwatch(type: RelationType, curated = false): SVGSVGElement {

@@ -77,6 +77,11 @@ window.addEventListener('popstate', () => {
 const cy = scene.cy;
 cy.on('tap', 'node', (event) => store.actions.select(event.target.id()));
 cy.on('dbltap', 'node', (event) => store.actions.expand(event.target.id()));
+cy.on('dbltap', (event) => {
+  if (event.target !== cy) return;
+  const node = scene.nodeAt(event.renderedPosition);
+  if (node) store.actions.expand(node);
+});
 cy.on('tap', 'edge', (event) => {
   cy.$(':selected').unselect();
   event.target.select();
@@ -84,7 +89,17 @@ cy.on('tap', 'edge', (event) => {
 });
 cy.on('tap', (event) => {
   if (event.target !== cy) return;
-  // In a large view the links are not Cytoscape's: a tap on the background may be on one of them.
+  // In a large view nothing drawn is Cytoscape's: a tap on the background may be on a node or a link of the layer.
+  const node = scene.nodeAt(event.renderedPosition);
+  if (node) {
+    // Cytoscape deselects everything once a tap on what it takes for the background is handled:
+    // the layer's node is selected after that, as Cytoscape selects a node of its own.
+    queueMicrotask(() => {
+      store.actions.select(node);
+      scene.select(node, false);
+    });
+    return;
+  }
   const edge = scene.edgeAt(event.renderedPosition);
   if (edge) {
     cy.$(':selected').unselect();
@@ -98,19 +113,20 @@ cy.on('tap', (event) => {
 
 /** The full name in both languages and the kind, wherever the pointer rests. */
 const tooltip = $('tooltip');
-cy.on('mouseover', 'node', (event) => {
-  const node = event.target;
-  node.addClass('hover');
-  const entity = renderer.graph().nodes.get(node.id());
+const showTooltip = (id: string, at: { x: number; y: number }) => {
+  const entity = renderer.graph().nodes.get(id);
   if (!entity) return;
   tooltip.replaceChildren(
     Object.assign(document.createElement('strong'), { textContent: entity.name }),
     ...(entity.nameEn ? [document.createElement('br'), entity.nameEn] : []),
     Object.assign(document.createElement('small'), { textContent: `${kindLabel(entity.kind, 'zh')} · ${kindLabel(entity.kind, 'en')}` }),
   );
-  const p = node.renderedPosition();
-  tooltip.style.transform = `translate(${Math.round(p.x + 14)}px, ${Math.round(p.y + 14)}px)`;
+  tooltip.style.transform = `translate(${Math.round(at.x + 14)}px, ${Math.round(at.y + 14)}px)`;
   tooltip.hidden = false;
+};
+cy.on('mouseover', 'node', (event) => {
+  event.target.addClass('hover');
+  showTooltip(event.target.id(), event.target.renderedPosition());
 });
 cy.on('mouseout', 'node', (event) => {
   event.target.removeClass('hover');
@@ -118,20 +134,32 @@ cy.on('mouseout', 'node', (event) => {
 });
 cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
 cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+// What the layer draws is pointed at as Cytoscape's is: a node named with its tooltip, a link
+// with its relation (style.ts, node.hover and edge.hover).
+let pointer: { x: number; y: number } | null = null;
+/** The layer's node whose tooltip is shown. */
+let pointedNode: string | null = null;
 cy.on('viewport', () => {
   tooltip.hidden = true;
+  pointedNode = null;
 });
-// The edge layer's links are named under the pointer as Cytoscape's are (style.ts, edge.hover).
-let pointer: { x: number; y: number } | null = null;
 $('graph').addEventListener('pointermove', (event) => {
-  if (scene.layerSize() === 0) return;
+  if (scene.layerSize() === 0 && !scene.layered()) return;
   // Looked for once a frame, where the pointer is then.
   const waiting = pointer !== null;
   const box = $('graph').getBoundingClientRect();
   pointer = { x: event.clientX - box.left, y: event.clientY - box.top };
   if (waiting) return;
   requestAnimationFrame(() => {
-    if (pointer) scene.pointEdge(scene.edgeAt(pointer));
+    if (!pointer) return;
+    const node = scene.nodeAt(pointer);
+    scene.pointNode(node);
+    if (node !== pointedNode) {
+      if (node) showTooltip(node, cy.getElementById(node).renderedPosition());
+      else tooltip.hidden = true;
+      pointedNode = node;
+    }
+    scene.pointEdge(node ? null : scene.edgeAt(pointer));
     pointer = null;
   });
 });

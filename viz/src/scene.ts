@@ -3,16 +3,17 @@
 // expanded node (expansion.ts); a selection changes nothing but the selection. Sizes stay
 // constant on screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom
 // settles. A force layout runs fcose in a Web Worker (layout.ts): the page never freezes.
-// A view of more than `largeView` nodes gives Cytoscape its nodes alone: its links are drawn
-// by the edge layer (edge-layer.ts), which draws thousands in the time Cytoscape takes for
-// a few hundred.
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
+// A view of more than `largeView` nodes is drawn by the layer (layer.ts), which draws thousands
+// of nodes and links in the time Cytoscape takes for a few hundred: Cytoscape keeps the nodes,
+// hidden, for their places, the selection and the viewport, and none of the links.
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeCollection, type NodeSingular } from 'cytoscape';
 import { toScreen, type Position, type Rect } from './geo.ts';
-import { createEdgeLayer, layerEdges } from './edge-layer.ts';
+import { createLayer } from './layer.ts';
+import { layerEdges } from './layer-edges.ts';
 import { declutter, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { SIZES, isCompact, nodeScaleFor, stylesheet } from './style.ts';
+import { SIZES, isCompact, layeredStylesheet, nodeScaleFor, stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
@@ -21,7 +22,7 @@ export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
   animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
   titleSpace: 28, // pixels kept free at the top for the title over the canvas
-  largeView: 1000, // a view of more nodes than this has its links drawn by the edge layer
+  largeView: 1000, // a view of more nodes than this is drawn by the layer
 };
 
 /** `sides`: where labels go first (labels.ts), for a picture read as a list; `fitWidth`: fitted to the width from the top, read by scrolling. */
@@ -41,21 +42,27 @@ export interface Scene {
   /** The whole picture in the part of the canvas the reader sees: below the title, above a drawer. */
   fit(): void;
   positions(): Map<string, Position>;
-  /** The link drawn by the edge layer (a large view's) within a few pixels of a point on the canvas. */
+  /** Whether the layer draws this view (a large one): what is under the pointer is then found by `nodeAt` and `edgeAt`. */
+  layered(): boolean;
+  /** The link drawn by the layer within a few pixels of a point on the canvas. */
   edgeAt(point: Position): string | null;
-  /** The edge layer's link under the pointer, and the one selected (undefined: as it was). */
+  /** The node drawn by the layer under a point on the canvas. */
+  nodeAt(point: Position): string | null;
+  /** The layer's link under the pointer, and the one selected (undefined: as it was). */
   pointEdge(hovered: string | null, selected?: string | null): void;
-  /** How many links the edge layer draws: none in a view Cytoscape draws whole. */
+  /** The layer's node under the pointer: its name shown. */
+  pointNode(id: string | null): void;
+  /** How many links the layer draws: none in a view Cytoscape draws whole. */
   layerSize(): number;
-  /** The edge layer's links on another canvas, for the PNG export. */
-  paintEdges(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
+  /** What the layer draws, on another canvas, for the PNG export. */
+  paintLayer(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
 }
 
-/** A large view's links go to the edge layer, the rest to Cytoscape. */
-function split(elements: ElementDefinition[]): { cytoscape: ElementDefinition[]; layer: ElementDefinition[] } {
+/** A large view is the layer's to draw: Cytoscape keeps its nodes alone. A small one is Cytoscape's. */
+function split(elements: ElementDefinition[]): { cytoscape: ElementDefinition[]; layer: ElementDefinition[]; layered: boolean } {
   const nodes = elements.filter((e) => e.group === 'nodes').length;
-  if (nodes <= SCENE_DEFAULTS.largeView) return { cytoscape: elements, layer: [] };
-  return { cytoscape: elements.filter((e) => e.group === 'nodes'), layer: elements.filter((e) => e.group === 'edges') };
+  if (nodes <= SCENE_DEFAULTS.largeView) return { cytoscape: elements, layer: [], layered: false };
+  return { cytoscape: elements.filter((e) => e.group === 'nodes'), layer: elements.filter((e) => e.group === 'edges'), layered: true };
 }
 
 /**
@@ -82,8 +89,10 @@ export function createScene(
     maxZoom: 5,
     selectionType: 'single',
   });
-  /** The zoom and shape scale the stylesheet was last made for. */
-  let styled = { zoom: 1, scale: 1 };
+  /** The zoom, shape scale and kind of view (drawn by the layer or not) the stylesheet was last made for. */
+  let styled = { zoom: 1, scale: 1, layered: false };
+  /** Whether the view shown is drawn by the layer. */
+  let layered = false;
   let attached = false;
   /** What the labels were last decluttered for (the viewport, the selected node): the same needs no second pass. */
   let decluttered = '';
@@ -92,18 +101,20 @@ export function createScene(
   const compact = () => isCompact(cy.width());
   const nodeScale = () => nodeScaleFor(cy.width());
   const fitPadding = () => (compact() ? SCENE_DEFAULTS.compactPadding : SCENE_DEFAULTS.padding);
-  const layer = createEdgeLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
+  const layer = createLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** A node's links, wherever they are drawn: a label's rank counts them. */
   const degree = (node: NodeSingular) => node.degree(false) + layer.degree(node.id());
   /** The sides labels are tried on in this picture: the default unless its arrangement asked otherwise. */
   let sides: readonly Side[] | undefined;
   /** What the declutter pass reads besides Cytoscape: every link's count, the titles under the graph at this viewport, the sides. */
   const placing = () => ({ degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }), sides });
-  /** Restyles every element: only when the zoom or the canvas's size class changed. */
+  /** Restyles every element: only when the zoom, the canvas's size class or the kind of view changed. */
   const setStyle = (zoom: number) => {
-    if (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale()) return;
-    styled = { zoom, scale: nodeScale() };
-    cy.style(stylesheet(zoom, styled.scale));
+    // The layer's sheet depends on nothing: set once for such a view, whatever the zoom.
+    const same = layered ? styled.layered : !styled.layered && Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale();
+    if (same) return;
+    styled = { zoom, scale: nodeScale(), layered };
+    cy.style(layered ? layeredStylesheet() : stylesheet(zoom, styled.scale));
   };
 
   // The selected node's label is placed first (labels.ts): another selection places them again.
@@ -113,6 +124,7 @@ export function createScene(
     if (key === decluttered && !force) return;
     decluttered = key;
     declutter(cy, nodeScale(), placing());
+    layer.refresh();
   };
   /** Sizes for the zoom, labels for the viewport; `force`: the picture changed, though the viewport did not. */
   const restyle = (force = false) => {
@@ -139,8 +151,22 @@ export function createScene(
       },
     };
   };
+  /**
+   * The box nodes take in model units, their labels included where Cytoscape draws them: the
+   * layer's nodes are not displayed by Cytoscape, and take their shapes' room around their places.
+   */
+  const boxOf = (nodes: NodeCollection, labels = true) => {
+    if (!layered) return nodes.boundingBox({ includeLabels: labels });
+    const half = (SIZES.city * nodeScale()) / 2 / cy.zoom();
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    nodes.forEach((node: NodeSingular) => {
+      const { x, y } = node.position();
+      [x1, y1, x2, y2] = [Math.min(x1, x - half), Math.min(y1, y - half), Math.max(x2, x + half), Math.max(y2, y + half)];
+    });
+    return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+  };
   const fit = () => {
-    if (cy.nodes().nonempty()) cy.viewport(fitting(cy.elements().boundingBox()));
+    if (cy.nodes().nonempty()) cy.viewport(fitting(boxOf(cy.nodes())));
   };
 
   /**
@@ -199,12 +225,13 @@ export function createScene(
     const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale(), clear: titled(target), sides };
     // Labels are ranked with every link counted, then the links are parted between Cytoscape and the layer.
     const parts = split(withQuietLabels(placed, view));
+    layered = parts.layered;
     cy.batch(() => {
       cy.elements().remove();
       setStyle(target.zoom);
       cy.add(parts.cytoscape);
     });
-    layer.set(layerEdges(parts.layer));
+    layer.set(layerEdges(parts.layer), layered);
     cy.viewport(target);
     // The labels were placed for this viewport, with nothing selected, as the elements were added.
     decluttered = labelKey();
@@ -234,7 +261,7 @@ export function createScene(
       attached = true;
       // Mounting applies the stylesheet Cytoscape was created with: the one made for zoom 1.
       cy.mount(container);
-      styled = { zoom: 1, scale: 1 };
+      styled = { zoom: 1, scale: 1, layered: false };
     },
     async replace(given, arrangement, viewport) {
       const elements = withDrawnLabels(given);
@@ -262,13 +289,14 @@ export function createScene(
       }
       // Lay out at zoom 1, where sizes in the stylesheet are the sizes on screen.
       const parts = split(elements);
+      layered = parts.layered;
       cy.batch(() => {
         cy.elements().remove();
         cy.zoom(1);
         setStyle(1);
         cy.add(parts.cytoscape);
       });
-      layer.set(layerEdges(parts.layer));
+      layer.set(layerEdges(parts.layer), layered);
       await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: degree } as LayoutOptions);
       if (viewport) cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
       else fit();
@@ -276,6 +304,7 @@ export function createScene(
     },
     async update(given, anchor, selected, animate = true) {
       const parts = split(withDrawnLabels(given));
+      layered = parts.layered;
       const elements = parts.cytoscape;
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
       const before = new Set(cy.nodes().map((n) => n.id()));
@@ -293,13 +322,15 @@ export function createScene(
           }
         });
         cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
+        // Grown past a large view's size, or shrunk below it: the other stylesheet.
+        setStyle(cy.zoom());
       });
-      layer.set(layerEdges(parts.layer));
+      layer.set(layerEdges(parts.layer), layered);
       const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
       if (newcomers.nonempty()) {
         const shown = cy.nodes().filter((n) => before.has(n.id()));
         const from = anchor ? cy.getElementById(anchor) : null;
-        const box = shown.boundingBox({ includeLabels: false });
+        const box = boxOf(shown, false);
         const centre = from?.nonempty() && before.has(anchor!) ? { ...from.position() } : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
         const zoom = cy.zoom();
         const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
@@ -348,7 +379,9 @@ export function createScene(
       if (reveal && node?.nonempty()) {
         const p = node.renderedPosition();
         const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height();
-        if (!inside) cy.animate({ center: { eles: node }, duration: 200 });
+        // Centred on its place, not on its box: a node the layer draws has none in Cytoscape.
+        const { x, y } = node.position();
+        if (!inside) cy.animate({ pan: { x: cy.width() / 2 - x * cy.zoom(), y: cy.height() / 2 - y * cy.zoom() }, duration: 200 });
       }
       layer.point(null, null);
       placeLabels();
@@ -370,15 +403,21 @@ export function createScene(
         });
       });
       // Highlighted labels are placed first: the next placement must not be skipped.
-      if (changed) decluttered = '';
+      if (changed) {
+        decluttered = '';
+        layer.refresh();
+      }
     },
     fit,
     positions() {
       return new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
     },
-    edgeAt: (point) => layer.at(point),
+    layered: () => layer.drawsNodes(),
+    edgeAt: (point) => layer.edgeAt(point),
+    nodeAt: (point) => layer.nodeAt(point),
     pointEdge: (hovered, selected) => layer.point(hovered, selected),
+    pointNode: (id) => layer.pointNode(id),
     layerSize: () => layer.size(),
-    paintEdges: (context, transform) => layer.paint(context, transform),
+    paintLayer: (context, transform) => layer.paint(context, transform),
   };
 }

@@ -68,6 +68,40 @@ export const isCompact = (width: number) => width < COMPACT_WIDTH;
 /** How a canvas of this width scales the shapes (not the labels): on a phone's, cities would cover each other. */
 export const nodeScaleFor = (width: number) => (isCompact(width) ? 0.6 : 1);
 
+/** A node's outline in screen pixels: plain, found by discovery, selected, highlighted. */
+export const NODE_BORDERS = {
+  plain: { width: 1, color: '#ffffff', dash: [] },
+  discovered: { width: 2, color: '#555555', dash: [3, 2] },
+  selected: { width: 4, color: '#111111', dash: [] },
+  highlighted: { width: 4, color: '#e6550d', dash: [] },
+} as const;
+
+/**
+ * Which node is drawn over which: one whose label is shown over one whose label waits (so no
+ * quiet neighbour covers a name the declutter pass kept), cities over what is around them,
+ * highlighted and pointed-at nodes over all.
+ */
+export const NODE_Z = { quiet: 0, labelled: 1, quietCity: 5, city: 6, highlighted: 10, pointed: 30 } as const;
+
+/** How much of an element a highlight leaves out still shows. */
+export const FADED_OPACITY = 0.15;
+
+/** A label's text and the box behind it; the box of a pointed or selected node's label is more opaque. */
+export const LABEL_LOOK = { color: '#1b1f24', background: '#ffffff', opacity: 0.75, pointedOpacity: 0.9 } as const;
+
+/** Of a node coloured by plan, how much of its width the disc of plans takes. */
+export const PIE_SHARE = 0.7;
+
+/**
+ * The stylesheet of a view the layer draws (layer.ts): Cytoscape keeps its nodes for their
+ * places, the selection and the viewport, and neither styles nor measures nor draws them.
+ * Styling thousands of nodes with the full sheet took a third of showing a 5 000-node view;
+ * merely hidden, each was still measured at every frame.
+ */
+export function layeredStylesheet(): StylesheetJson {
+  return [{ selector: 'node', style: { display: 'none' } }];
+}
+
 /** `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other. */
 export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
   const px = (value: number) => value / zoom;
@@ -84,17 +118,15 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
         'text-margin-y': px(SIZES.labelMargin),
         'text-wrap': 'ellipsis',
         'text-max-width': `${px(SIZES.labelWidth)}px`,
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
+        'text-background-color': LABEL_LOOK.background,
+        'text-background-opacity': LABEL_LOOK.opacity,
         'text-background-padding': `${px(SIZES.labelPadding)}px`,
         width: shape(SIZES.node),
         height: shape(SIZES.node),
-        'border-width': px(1),
-        'border-color': '#ffffff',
-        color: '#1b1f24',
-        // A node whose label is shown is drawn above those whose label waits (node.quiet), so
-        // no quiet neighbour covers a name the declutter pass kept.
-        'z-index': 1,
+        'border-width': px(NODE_BORDERS.plain.width),
+        'border-color': NODE_BORDERS.plain.color,
+        color: LABEL_LOOK.color,
+        'z-index': NODE_Z.labelled,
       },
     },
     ...KINDS.map((kind) => ({
@@ -104,14 +136,17 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
     // Cities orient the reader: drawn, with their names, above everything placed around them.
     {
       selector: 'node[kind = "City"]',
-      style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': 6 },
+      style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': NODE_Z.city },
     },
-    { selector: 'node[source = "discovered"]', style: { 'border-style': 'dashed', 'border-color': '#555', 'border-width': px(2) } },
+    {
+      selector: 'node[source = "discovered"]',
+      style: { 'border-style': 'dashed', 'border-color': NODE_BORDERS.discovered.color, 'border-width': px(NODE_BORDERS.discovered.width) },
+    },
     // Coloured by plan: the kind keeps its shape and colour; a disc inside holds one slice per plan that names the node.
     {
       selector: 'node.by-document',
       style: {
-        'pie-size': '70%',
+        'pie-size': `${PIE_SHARE * 100}%`,
         ...Object.fromEntries(
           DOCUMENT_COLORS.flatMap((color, i) => [
             [`pie-${i + 1}-background-color`, color],
@@ -128,8 +163,8 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
     { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': px(-SIZES.labelMargin) } },
     // Labels the declutter pass set aside; hovering or selecting brings one back.
     // Without its text too: Cytoscape then neither measures nor draws it (thousands, in a large view).
-    { selector: 'node.quiet', style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0, 'z-index': 0 } },
-    { selector: 'node.quiet[kind = "City"]', style: { 'z-index': 5 } },
+    { selector: 'node.quiet', style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0, 'z-index': NODE_Z.quiet } },
+    { selector: 'node.quiet[kind = "City"]', style: { 'z-index': NODE_Z.quietCity } },
     {
       selector: 'edge',
       style: {
@@ -170,11 +205,17 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
     },
     // The relation is named where the reader looks: on hover and on selection.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
-    { selector: 'node.hover, node:selected', style: { label: 'data(drawn)', 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 30 } },
-    { selector: 'node:selected', style: { 'border-width': px(4), 'border-color': '#111' } },
+    {
+      selector: 'node.hover, node:selected',
+      style: { label: 'data(drawn)', 'text-opacity': 1, 'text-background-opacity': LABEL_LOOK.pointedOpacity, 'z-index': NODE_Z.pointed },
+    },
+    { selector: 'node:selected', style: { 'border-width': px(NODE_BORDERS.selected.width), 'border-color': NODE_BORDERS.selected.color } },
     // Nodes and edges are highlighted apart: a `width` meant for a line would squash a node's shape.
-    { selector: 'node.highlighted', style: { 'border-width': px(4), 'border-color': '#e6550d', 'z-index': 10 } },
+    {
+      selector: 'node.highlighted',
+      style: { 'border-width': px(NODE_BORDERS.highlighted.width), 'border-color': NODE_BORDERS.highlighted.color, 'z-index': NODE_Z.highlighted },
+    },
     { selector: 'edge.highlighted', style: { width: px(SIZES.edge * 2.5), opacity: 1, 'z-index': 10 } },
-    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: '.faded', style: { opacity: FADED_OPACITY } },
   ];
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RELATION_TYPE_NAMES, isSymmetric } from '../../../ingest/model.ts';
-import { edgeLook, layerEdges, segmentDistance, type LayerEdge } from '../../../viz/src/edge-layer.ts';
+import { edgeLook, layerEdges, segmentDistance, type LayerEdge } from '../../../viz/src/layer-edges.ts';
 import { stylesheet } from '../../../viz/src/style.ts';
 
 type Rule = { selector: string; style: Record<string, unknown> };
 
 const edge = (type: LayerEdge['type'], cited = true): LayerEdge => ({ id: 'e', source: 'a', target: 'b', type, cited, label: type });
 
-describe('the edge layer of a large view', () => {
+describe('the links of a large view, as its layer draws them', () => {
   it('draws each relation type in the colour, line and arrow the stylesheet gives it', () => {
     const rules = stylesheet(1) as Rule[];
     for (const type of RELATION_TYPE_NAMES) {

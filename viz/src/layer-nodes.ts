@@ -1,0 +1,184 @@
+// A large view's nodes as its layer (layer.ts) draws them: each kind's shape and colour, the
+// outline of a discovered, selected or highlighted node, a plan's slices, and the labels the
+// declutter pass (labels.ts) kept, where it placed them. Cytoscape took two thirds of showing a
+// 5 000-node view to style and draw its nodes through its texture caches; here they are one
+// path per look. Every look is style.ts's, so a node looks the same drawn either way.
+import { ENTITY_KINDS, type EntityKind } from '../../ingest/model.ts';
+import type { Position } from './geo.ts';
+import type { Side } from './labels.ts';
+import { SHAPE_PATHS, type Shape } from './shapes.ts';
+import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SIZES, labelFont } from './style.ts';
+import { textWidth } from './text.ts';
+
+/** A node as the layer reads it from Cytoscape, which keeps it hidden (style.ts, layeredStylesheet). */
+export interface LayerNode {
+  id: string;
+  kind: EntityKind;
+  discovered: boolean;
+  /** the label's text as drawn (withDrawnLabels), and where the declutter pass put it: null, set aside */
+  label: string;
+  side: Side | null;
+  /** how far a label above or below is slid sideways, in screen pixels */
+  shift: number;
+  selected: boolean;
+  /** under the pointer */
+  pointed: boolean;
+  highlight: 'highlighted' | 'faded' | null;
+  /** each plan's share (%) of the disc, when the view colours by plan */
+  pie: number[] | null;
+}
+
+export interface NodeLook {
+  fill: string;
+  shape: Shape;
+  /** across, in screen pixels */
+  size: number;
+  border: { width: number; color: string; dash: readonly number[] };
+  alpha: number;
+  z: number;
+  /** its label drawn, and how opaque the box behind it is */
+  label: number | null;
+}
+
+/** How a node is drawn, as the stylesheet (style.ts) draws it in a small view. */
+export function nodeLook(node: LayerNode, nodeScale: number): NodeLook {
+  const city = node.kind === 'City';
+  const pointed = node.pointed || node.selected;
+  const border = node.selected
+    ? NODE_BORDERS.selected
+    : node.highlight === 'highlighted'
+      ? NODE_BORDERS.highlighted
+      : node.discovered
+        ? NODE_BORDERS.discovered
+        : NODE_BORDERS.plain;
+  const shown = node.label !== '' && (node.side !== null || pointed);
+  const z = pointed
+    ? NODE_Z.pointed
+    : node.highlight === 'highlighted'
+      ? NODE_Z.highlighted
+      : city
+        ? node.side === null
+          ? NODE_Z.quietCity
+          : NODE_Z.city
+        : node.side === null
+          ? NODE_Z.quiet
+          : NODE_Z.labelled;
+  return {
+    fill: ENTITY_KINDS[node.kind].color,
+    shape: ENTITY_KINDS[node.kind].shape,
+    size: (city ? SIZES.city : SIZES.node) * nodeScale,
+    border,
+    alpha: node.highlight === 'faded' ? FADED_OPACITY : 1,
+    z,
+    label: shown ? (pointed ? LABEL_LOOK.pointedOpacity : LABEL_LOOK.opacity) : null,
+  };
+}
+
+/** A node on screen: where its centre is, and how it looks. */
+export interface ScreenNode {
+  node: LayerNode;
+  at: Position;
+  look: NodeLook;
+}
+
+/** Each shape's path, made once. */
+const paths = new Map<Shape, Path2D>();
+const pathOf = (shape: Shape) => {
+  let path = paths.get(shape);
+  if (!path) paths.set(shape, (path = new Path2D(SHAPE_PATHS[shape])));
+  return path;
+};
+
+/**
+ * The box of a node's label on screen: on the side the declutter pass chose (below when none,
+ * for a pointed node whose label waited), off the shape by the label margin, as labels.ts
+ * measures it and Cytoscape draws it.
+ */
+export function labelBox(item: ScreenNode): { x: number; y: number; width: number; height: number } {
+  const city = item.node.kind === 'City';
+  const width = textWidth(item.node.label, labelFont(city));
+  const height = city ? SIZES.cityFont : SIZES.font;
+  const off = item.look.size / 2 + SIZES.labelMargin;
+  const { x, y } = item.at;
+  switch (item.node.side ?? 'bottom') {
+    case 'bottom':
+      return { x: x + item.node.shift - width / 2, y: y + off, width, height };
+    case 'top':
+      return { x: x + item.node.shift - width / 2, y: y - off - height, width, height };
+    case 'right':
+      return { x: x + off, y: y - height / 2, width, height };
+    case 'left':
+      return { x: x - off - width, y: y - height / 2, width, height };
+  }
+}
+
+/** Draws nodes on screen, shapes under labels, each in the order of its `z`. */
+export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[]): void {
+  const ordered = [...nodes].sort((a, b) => a.look.z - b.look.z);
+  // One path per look: thousands of shapes are a few fills and strokes.
+  const groups = new Map<string, { look: NodeLook; path: Path2D }>();
+  const keyOf = ({ look }: ScreenNode) => `${look.z}|${look.fill}|${look.alpha}|${look.border.color}|${look.border.width}`;
+  for (const item of ordered) {
+    const key = keyOf(item);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { look: item.look, path: new Path2D() }));
+    const half = item.look.size / 2;
+    group.path.addPath(pathOf(item.look.shape), new DOMMatrix([half, 0, 0, half, item.at.x, item.at.y]));
+  }
+  // Groups were made in the order of z: a map keeps that order.
+  for (const { look, path } of groups.values()) {
+    target.globalAlpha = look.alpha;
+    target.fillStyle = look.fill;
+    target.fill(path);
+    target.strokeStyle = look.border.color;
+    target.lineWidth = look.border.width;
+    target.setLineDash(look.border.dash as number[]);
+    target.stroke(path);
+  }
+  target.setLineDash([]);
+  // A plan's slices, clockwise from the top, as Cytoscape draws a pie.
+  for (const { node, at, look } of ordered) {
+    if (!node.pie) continue;
+    target.globalAlpha = look.alpha;
+    const radius = (look.size * PIE_SHARE) / 2;
+    let from = -Math.PI / 2;
+    node.pie.forEach((share, i) => {
+      if (share <= 0) return;
+      const to = from + (share / 100) * 2 * Math.PI;
+      target.beginPath();
+      target.moveTo(at.x, at.y);
+      target.arc(at.x, at.y, radius, from, to);
+      target.fillStyle = DOCUMENT_COLORS[i % DOCUMENT_COLORS.length]!;
+      target.fill();
+      from = to;
+    });
+  }
+  target.textAlign = 'left';
+  target.textBaseline = 'middle';
+  let font = '';
+  for (const item of ordered) {
+    if (item.look.label === null) continue;
+    const city = item.node.kind === 'City';
+    if (labelFont(city) !== font) target.font = font = labelFont(city);
+    const box = labelBox(item);
+    const pad = SIZES.labelPadding;
+    target.globalAlpha = item.look.alpha * item.look.label;
+    target.fillStyle = LABEL_LOOK.background;
+    target.fillRect(box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad);
+    target.globalAlpha = item.look.alpha;
+    target.fillStyle = LABEL_LOOK.color;
+    target.fillText(item.node.label, box.x, box.y + box.height / 2);
+  }
+  target.globalAlpha = 1;
+}
+
+/** The node whose shape is under a point on screen, the one drawn over the others first. */
+export function nodeUnder(nodes: ScreenNode[], point: Position): string | null {
+  let best: ScreenNode | null = null;
+  for (const item of nodes) {
+    const half = item.look.size / 2 + 1;
+    if (Math.abs(point.x - item.at.x) > half || Math.abs(point.y - item.at.y) > half) continue;
+    if (!best || item.look.z >= best.look.z) best = item;
+  }
+  return best?.node.id ?? null;
+}
