@@ -963,6 +963,17 @@ describe('the explorer in Chromium', () => {
     await big.mouse.click(canvas.x + before.at.x + 30, canvas.y + before.at.y + 30);
     await idle(big);
     expect((await look('shenzhen')).selected).toBe(false);
+    // The PNG export paints what the layer draws: the nodes are in the exported picture.
+    const exported = await big.evaluate(() => {
+      const { scene, cy } = (window as any).innograph;
+      const canvas = Object.assign(document.createElement('canvas'), { width: cy.width(), height: cy.height() });
+      const context = canvas.getContext('2d')!;
+      scene.paintLayer(context, { zoom: cy.zoom(), pan: cy.pan() });
+      const at = cy.getElementById('shenzhen').renderedPosition();
+      return [...context.getImageData(Math.round(at.x), Math.round(at.y), 1, 1).data];
+    });
+    const city = hex(ENTITY_KINDS.City.color);
+    expect(exported.slice(0, 3).every((v, k) => Math.abs(v - city[k]!) < 8)).toBe(true);
     await big.screenshot({ path: path.join(SHOTS, '10-large-view-nodes.png') });
     await big.close();
   });
