@@ -835,13 +835,18 @@ describe('the explorer in Chromium', () => {
             });
         }
       await scene.replace(elements, { kind: 'preset', positions });
-      return { nodes: cy.nodes().length, edges: cy.edges().length, layer: scene.layerSize(), links: elements.filter((e) => e.group === 'edges').length };
+      return {
+        nodes: scene.positions().size,
+        cytoscape: cy.elements().length,
+        layer: scene.layerSize(),
+        links: elements.filter((e) => e.group === 'edges').length,
+      };
     });
-    expect(shown).toEqual({ nodes: 1200, edges: 0, layer: 40 * 29 + 30 * 39, links: 40 * 29 + 30 * 39 });
+    expect(shown).toEqual({ nodes: 1200, cytoscape: 0, layer: 40 * 29 + 30 * 39, links: 40 * 29 + 30 * 39 });
     // Close enough to tell one link from another.
     await big.evaluate(() => {
-      const { cy } = (window as any).innograph;
-      cy.zoom({ level: 1, position: cy.getElementById('n15-20').position() });
+      const { cy, scene } = (window as any).innograph;
+      cy.zoom({ level: 1, position: scene.positions().get('n15-20') });
     });
     const colour = RELATION_STYLES.LOCATED_IN.color;
     /** A point `along` a link on screen, and whether the layer drew the link's colour there. */
@@ -853,7 +858,7 @@ describe('the explorer in Chromium', () => {
           await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
           const { scene, cy } = (window as any).innograph;
           const [source, target] = id.slice(1).split('-').map(Number);
-          const [a, b] = [cy.getElementById(`n${source}-${target! - 1}`).renderedPosition(), cy.getElementById(`n${source}-${target}`).renderedPosition()];
+          const [a, b] = [scene.onScreen(`n${source}-${target! - 1}`), scene.onScreen(`n${source}-${target}`)];
           // A third of the way is clear of the nodes, the arrowhead and the relation's name.
           const at = { x: a.x + (b.x - a.x) * along, y: (a.y + b.y) / 2 };
           const layer = document.querySelector('canvas.view-layer') as HTMLCanvasElement;
@@ -912,20 +917,19 @@ describe('the explorer in Chromium', () => {
               });
           }
         await scene.replace(elements, { kind: 'preset', positions });
-        cy.zoom({ level: 1, position: cy.getElementById('shenzhen').position() });
-        return { layered: scene.layered(), drawnByCytoscape: cy.nodes().filter((n: any) => n.visible()).length };
+        cy.zoom({ level: 1, position: scene.positions().get('shenzhen') });
+        return { layered: scene.layered(), held: scene.positions().size, heldByCytoscape: cy.elements().length };
       },
       { kinds },
     );
-    expect(shown).toEqual({ layered: true, drawnByCytoscape: 0 });
+    expect(shown).toEqual({ layered: true, held: 1200, heldByCytoscape: 0 });
     /** What the layer drew at a node's centre and around it, once the viewport is still. */
     const look = (id: string) =>
       big.evaluate(async (id) => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const { cy } = (window as any).innograph;
-        const node = cy.getElementById(id);
-        const at = node.renderedPosition();
+        const { scene, store } = (window as any).innograph;
+        const at = scene.onScreen(id);
         const layer = document.querySelector('canvas.view-layer') as HTMLCanvasElement;
         const ratio = layer.width / layer.getBoundingClientRect().width;
         const pixel = (x: number, y: number) => [...layer.getContext('2d')!.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
@@ -933,17 +937,23 @@ describe('the explorer in Chromium', () => {
         const outline = Array.from({ length: 14 }, (_, i) => pixel(at.x, at.y + 6 + i * 0.75))
           .filter((p) => p[3]! > 200)
           .reduce((a, b) => (a[0]! + a[1]! + a[2]! < b[0]! + b[1]! + b[2]! ? a : b), [255, 255, 255, 255]);
-        return { at, centre: pixel(at.x, at.y), outline, kind: node.data('kind'), selected: node.selected() };
+        return { at, centre: pixel(at.x, at.y), outline, selected: store.get().selected === id };
       }, id);
     const hex = (colour: string) => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
-    for (const id of ['n15-20', 'n15-22', 'n14-21', 'shenzhen']) {
-      const seen = await look(id);
-      const want = hex(ENTITY_KINDS[seen.kind as keyof typeof ENTITY_KINDS].color);
+    for (const [id, r, c] of [
+      ['n15-20', 15, 20],
+      ['n15-22', 15, 22],
+      ['n14-21', 14, 21],
+    ] as const) {
+      const kind = kinds[(r * 40 + c) % kinds.length] as keyof typeof ENTITY_KINDS;
+      const [seen, want] = [await look(id), hex(ENTITY_KINDS[kind].color)];
       expect(
         seen.centre.slice(0, 3).every((v, k) => Math.abs(v - want[k]!) < 8),
-        `${id} (${seen.kind}) drawn ${seen.centre} at its centre`,
+        `${id} (${kind}) drawn ${seen.centre} at its centre`,
       ).toBe(true);
     }
+    const city = hex(ENTITY_KINDS.City.color);
+    expect((await look('shenzhen')).centre.slice(0, 3).every((v, k) => Math.abs(v - city[k]!) < 8)).toBe(true);
     // Under the pointer: named by the tooltip, its name in both languages.
     const canvas = (await big.locator('#graph').boundingBox())!;
     const before = await look('shenzhen');
@@ -969,10 +979,9 @@ describe('the explorer in Chromium', () => {
       const canvas = Object.assign(document.createElement('canvas'), { width: cy.width(), height: cy.height() });
       const context = canvas.getContext('2d')!;
       scene.paintLayer(context, { zoom: cy.zoom(), pan: cy.pan() });
-      const at = cy.getElementById('shenzhen').renderedPosition();
+      const at = scene.onScreen('shenzhen');
       return [...context.getImageData(Math.round(at.x), Math.round(at.y), 1, 1).data];
     });
-    const city = hex(ENTITY_KINDS.City.color);
     expect(exported.slice(0, 3).every((v, k) => Math.abs(v - city[k]!) < 8)).toBe(true);
     await big.screenshot({ path: path.join(SHOTS, '10-large-view-nodes.png') });
     await big.close();

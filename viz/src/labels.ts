@@ -193,6 +193,17 @@ export function withDrawnLabels(elements: ElementDefinition[]): ElementDefinitio
   return elements.map((e) => (e.group === 'nodes' ? { ...e, data: { ...e.data, drawn: drawn.get(String(e.data.label ?? '')) ?? '' } } : e));
 }
 
+/** An element as it was before its label was placed: its label classes and shift taken off, for another pass. */
+export function unplaced(element: ElementDefinition): ElementDefinition {
+  if (element.group !== 'nodes') return element;
+  const classes = String(element.classes ?? '')
+    .split(' ')
+    .filter((name) => name && !LABEL_CLASSES.includes(name))
+    .join(' ');
+  const { shift: _, ...data } = element.data as Record<string, unknown>;
+  return { ...element, data: data as ElementDefinition['data'], classes };
+}
+
 /** Elements about to be added, with their labels placed (`quiet` for those that must wait): Cytoscape styles them once. */
 export function withQuietLabels(elements: ElementDefinition[], view: LabelView, important: ReadonlySet<string> = new Set()): ElementDefinition[] {
   const degree = new Map<string, number>();
@@ -234,8 +245,6 @@ export interface Placing {
    * no label left to restyle.
    */
   position?: (node: NodeSingular) => Position;
-  /** A node's links: in a large view Cytoscape holds none of them (layer.ts). */
-  degree: (node: NodeSingular) => number;
   /** LabelView's `sides` */
   sides?: readonly Side[];
 }
@@ -245,7 +254,7 @@ function itemOf(node: NodeSingular, placing: Placing): LabelItem {
     id: node.id(),
     label: String(node.data('drawn') ?? ''),
     kind: String(node.data('kind') ?? ''),
-    degree: placing.degree(node),
+    degree: node.degree(false),
     important: node.selected() || node.hasClass('highlighted'),
     position: placing.position ? placing.position(node) : node.position(),
   };

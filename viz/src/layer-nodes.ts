@@ -10,7 +10,7 @@ import { SHAPE_PATHS, type Shape } from './shapes.ts';
 import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SIZES, labelFont } from './style.ts';
 import { textWidth } from './text.ts';
 
-/** A node as the layer reads it from Cytoscape, which keeps it hidden (style.ts, layeredStylesheet). */
+/** A node as the layer reads it from the definition it holds (layer.ts). */
 export interface LayerNode {
   id: string;
   kind: EntityKind;

@@ -1,10 +1,12 @@
-// A large view drawn on a canvas of our own under Cytoscape's: its links (layer-edges.ts) and its
-// nodes (layer-nodes.ts). Cytoscape keeps the nodes, hidden, as the view's model: their places,
-// the selection, the declutter pass's classes, the viewport and its gestures. What is under the
-// pointer is found here (`edgeAt`, `nodeAt`), as Cytoscape would find it in a small view.
-// While the reader pans or zooms, the picture last drawn is moved as it is (as Cytoscape moves a
-// texture of its own canvas) and drawn again once the viewport is still.
-import type { Core, NodeSingular } from 'cytoscape';
+// A large view, held and drawn on a canvas of our own under Cytoscape's: its nodes (layer-nodes.ts)
+// as element definitions with their places and the declutter pass's classes, its links
+// (layer-edges.ts), the selection and the highlight. Cytoscape holds none of it: it keeps the
+// viewport and its gestures. Merely holding 5 000 nodes, undisplayed, cost Cytoscape 100–220 ms
+// to add and 130–510 ms at its next frame. What is under the pointer is found here (`edgeAt`,
+// `nodeAt`), as Cytoscape would find it in a small view. While the reader pans or zooms, the
+// picture last drawn is moved as it is (as Cytoscape moves a texture of its own canvas) and drawn
+// again once the viewport is still.
+import type { Core, ElementDefinition } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
 import { toScreen, type Position } from './geo.ts';
 import type { Side } from './labels.ts';
@@ -16,14 +18,25 @@ import { DOCUMENT_COLORS, SIZES } from './style.ts';
 const REACH = 5;
 
 export interface Layer {
-  /** The links drawn here, and whether the nodes are too; none of either leaves the layer empty, and Cytoscape draws the view. */
-  set(edges: LayerEdge[], nodes: boolean): void;
+  /** A view to hold and draw: its nodes, placed, and its links; none leaves the layer empty, and Cytoscape draws the view. */
+  set(nodes: ElementDefinition[], edges: LayerEdge[]): void;
+  /** The same nodes with their labels placed again (their classes and shift): nothing else changes. */
+  relabel(nodes: ElementDefinition[]): void;
+  /** The nodes held, as last set. */
+  nodes(): readonly ElementDefinition[];
   /** How many links are drawn here. */
   size(): number;
-  /** Whether the view's nodes are drawn here. */
+  /** Whether the layer holds a view. */
   drawsNodes(): boolean;
-  /** The links highlighted (the rest faded); an empty set: none. Nodes read theirs from Cytoscape's classes. */
+  /** Where a node held is, in model units. */
+  position(id: string): Position | null;
+  /** The node selected, drawn with its outline and its name. */
+  select(id: string | null): void;
+  selected(): string | null;
+  /** The nodes and links highlighted (the rest faded); an empty set: none. */
   highlight(ids: ReadonlySet<string>): void;
+  /** Whether an element is highlighted: its label is placed first. */
+  highlighted(id: string): boolean;
   /** The nearest link within a few pixels of a point on the canvas. */
   edgeAt(point: Position): string | null;
   /** The node drawn here whose shape is under a point on the canvas. */
@@ -32,18 +45,20 @@ export interface Layer {
   point(hovered: string | null, selected?: string | null): void;
   /** The node under the pointer: its label shown. */
   pointNode(id: string | null): void;
-  /** Drawn again: the nodes' classes or selection changed. */
-  refresh(): void;
-  /** How many links each node has here: a label's rank counts them (labels.ts). */
-  degree(id: string): number;
   /** The picture on another canvas, for the PNG export. */
   paint(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
 }
 
+/** A node held: its definition, and its classes read once. */
+interface Held {
+  element: ElementDefinition;
+  classes: Set<string>;
+}
+
 interface Resolved {
   edge: LayerEdge;
-  from: NodeSingular;
-  to: NodeSingular;
+  from: Held;
+  to: Held;
 }
 
 const SIDE_CLASSES: [string, Side][] = [
@@ -52,23 +67,8 @@ const SIDE_CLASSES: [string, Side][] = [
   ['label-top', 'top'],
 ];
 
-/** A node as the layer draws it, read from Cytoscape's data and classes. */
-function readNode(node: NodeSingular, zoom: number, pointed: string | null): LayerNode {
-  const data = node.data() as Record<string, unknown>;
-  const quiet = node.hasClass('quiet');
-  return {
-    id: node.id(),
-    kind: data.kind as EntityKind,
-    discovered: data.source === 'discovered',
-    label: String(data.drawn ?? ''),
-    side: quiet ? null : (SIDE_CLASSES.find(([name]) => node.hasClass(name))?.[1] ?? 'bottom'),
-    shift: typeof data.shift === 'number' ? data.shift * zoom : 0,
-    selected: node.selected(),
-    pointed: node.id() === pointed,
-    highlight: node.hasClass('highlighted') ? 'highlighted' : node.hasClass('faded') ? 'faded' : null,
-    pie: node.hasClass('by-document') ? DOCUMENT_COLORS.map((_, i) => Number(data[`doc${i}`] ?? 0)) : null,
-  };
-}
+const held = (element: ElementDefinition): Held => ({ element, classes: new Set(String(element.classes ?? '').split(' ')) });
+const positionOf = (node: Held) => node.element.position!;
 
 /** `settleMs`: how long the viewport is still before the picture is drawn again. */
 export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => number, settleMs: number): Layer {
@@ -77,10 +77,11 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   canvas.setAttribute('aria-hidden', 'true');
   container.before(canvas);
   const context = canvas.getContext('2d')!;
+  let nodes: Held[] = [];
+  let byId = new Map<string, Held>();
   let edges: Resolved[] = [];
-  let withNodes = false;
-  let degrees = new Map<string, number>();
   let highlighted: ReadonlySet<string> = new Set();
+  let selectedNode: string | null = null;
   let hovered: string | null = null;
   let selected: string | null = null;
   let pointedNode: string | null = null;
@@ -88,36 +89,53 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   let settling: number | undefined;
   /** The viewport the canvas was last drawn for. */
   let drawn = { zoom: 1, pan: { x: 0, y: 0 } };
-  const empty = () => edges.length === 0 && !withNodes;
+  const empty = () => nodes.length === 0;
 
   /** A node's half size on screen, its border included: an arrow stops at it. */
-  const radius = (node: NodeSingular) => ((node.data('kind') === 'City' ? SIZES.city : SIZES.node) * nodeScale()) / 2 + 1;
+  const radius = (node: Held) => ((node.element.data.kind === 'City' ? SIZES.city : SIZES.node) * nodeScale()) / 2 + 1;
 
   const stateOf = (id: string): EdgeState =>
     id === hovered || id === selected ? 'pointed' : highlighted.size === 0 ? 'plain' : highlighted.has(id) ? 'highlighted' : 'faded';
+
+  /** A node as the layer draws it, read from its definition and classes. */
+  const readNode = ({ element, classes }: Held, zoom: number): LayerNode => {
+    const data = element.data as Record<string, unknown>;
+    const id = String(data.id);
+    return {
+      id,
+      kind: data.kind as EntityKind,
+      discovered: data.source === 'discovered',
+      label: String(data.drawn ?? ''),
+      side: classes.has('quiet') ? null : (SIDE_CLASSES.find(([name]) => classes.has(name))?.[1] ?? 'bottom'),
+      shift: typeof data.shift === 'number' ? data.shift * zoom : 0,
+      selected: id === selectedNode,
+      pointed: id === pointedNode,
+      highlight: highlighted.size === 0 ? null : highlighted.has(id) ? 'highlighted' : 'faded',
+      pie: classes.has('by-document') ? DOCUMENT_COLORS.map((_, i) => Number(data[`doc${i}`] ?? 0)) : null,
+    };
+  };
 
   /** Whether a point is within `margin` of a box from the origin to `width` × `height`. */
   const near = (p: Position, width: number, height: number, margin: number, origin: Position = { x: 0, y: 0 }) =>
     p.x > origin.x - margin && p.y > origin.y - margin && p.x < origin.x + width + margin && p.y < origin.y + height + margin;
 
-  /** The nodes drawn here, on screen at a viewport, whose centre is where `keep` wants it. */
+  /** The nodes held, on screen at a viewport, whose centre is where `keep` wants it. */
   const screenNodes = (zoom: number, pan: Position, keep: (at: Position) => boolean): ScreenNode[] => {
-    if (!withNodes) return [];
     const scale = nodeScale();
     const found: ScreenNode[] = [];
-    cy.nodes().forEach((node: NodeSingular) => {
-      const at = toScreen(node.position(), { zoom, pan });
-      if (!keep(at)) return;
-      const read = readNode(node, zoom, pointedNode);
+    for (const node of nodes) {
+      const at = toScreen(positionOf(node), { zoom, pan });
+      if (!keep(at)) continue;
+      const read = readNode(node, zoom);
       found.push({ node: read, at, look: nodeLook(read, scale) });
-    });
+    }
     return found;
   };
 
   const draw = (target: CanvasRenderingContext2D, zoom: number, pan: Position, width: number, height: number) => {
     const lines: ScreenEdge[] = [];
     for (const item of edges) {
-      const [a, b] = [toScreen(item.from.position(), { zoom, pan }), toScreen(item.to.position(), { zoom, pan })];
+      const [a, b] = [toScreen(positionOf(item.from), { zoom, pan }), toScreen(positionOf(item.to), { zoom, pan })];
       // Off screen on one side: nothing of it is seen.
       if ((a.x < 0 && b.x < 0) || (a.y < 0 && b.y < 0) || (a.x > width && b.x > width) || (a.y > height && b.y > height)) continue;
       lines.push({ edge: item.edge, state: stateOf(item.edge.id), a, b, radius: radius(item.to) });
@@ -159,47 +177,63 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
     window.clearTimeout(settling);
     settling = window.setTimeout(schedule, settleMs);
   });
-  cy.on('position', 'node', () => {
-    if (!empty()) schedule();
-  });
-  cy.on('select unselect', 'node', () => {
-    if (withNodes) schedule();
-  });
 
   return {
-    set(given, nodes) {
-      if (given.length === 0 && edges.length === 0 && !nodes && !withNodes) return;
+    set(given, links) {
+      if (given.length === 0 && nodes.length === 0) return;
+      nodes = given.map(held);
+      byId = new Map(nodes.map((node) => [String(node.element.data.id), node]));
       const resolved: Resolved[] = [];
-      degrees = new Map();
-      for (const edge of given) {
-        const [from, to] = [cy.getElementById(edge.source), cy.getElementById(edge.target)];
-        if (from.empty() || to.empty()) continue;
-        resolved.push({ edge, from: from as NodeSingular, to: to as NodeSingular });
-        for (const end of [edge.source, edge.target]) degrees.set(end, (degrees.get(end) ?? 0) + 1);
+      for (const edge of links) {
+        const [from, to] = [byId.get(edge.source), byId.get(edge.target)];
+        if (!from || !to) continue;
+        resolved.push({ edge, from, to });
       }
       edges = resolved;
-      withNodes = nodes;
-      hovered = selected = pointedNode = null;
+      hovered = selected = pointedNode = selectedNode = null;
+      highlighted = new Set();
       schedule();
     },
-    size: () => edges.length,
-    drawsNodes: () => withNodes,
-    highlight(ids) {
-      // As Cytoscape's highlight: a link not named is faded, whenever any element is named.
-      highlighted = new Set(ids);
-      if (!empty()) schedule();
+    relabel(given) {
+      // The same nodes: each keeps its place in the links resolved to it.
+      for (const element of given) {
+        const node = byId.get(String(element.data.id));
+        if (!node) continue;
+        node.element = element;
+        node.classes = held(element).classes;
+      }
+      schedule();
     },
+    nodes: () => nodes.map((node) => node.element),
+    position(id) {
+      const node = byId.get(id);
+      return node ? { ...positionOf(node) } : null;
+    },
+    size: () => edges.length,
+    drawsNodes: () => nodes.length > 0,
+    select(id) {
+      if (id === selectedNode) return;
+      selectedNode = id && byId.has(id) ? id : null;
+      schedule();
+    },
+    selected: () => selectedNode,
+    highlight(ids) {
+      // As Cytoscape's highlight: an element not named is faded, whenever any element is named.
+      if (ids.size === 0 && highlighted.size === 0) return;
+      highlighted = new Set(ids);
+      schedule();
+    },
+    highlighted: (id) => highlighted.has(id),
     edgeAt(point) {
       const [zoom, pan] = [cy.zoom(), cy.pan()];
       let best: { id: string; distance: number } | null = null;
       for (const { edge, from, to } of edges) {
-        const distance = segmentDistance(point, toScreen(from.position(), { zoom, pan }), toScreen(to.position(), { zoom, pan }));
+        const distance = segmentDistance(point, toScreen(positionOf(from), { zoom, pan }), toScreen(positionOf(to), { zoom, pan }));
         if (distance <= REACH && (!best || distance < best.distance)) best = { id: edge.id, distance };
       }
       return best?.id ?? null;
     },
     nodeAt(point) {
-      if (!withNodes) return null;
       return nodeUnder(
         screenNodes(cy.zoom(), cy.pan(), (at) => near(at, 0, 0, SIZES.city, point)),
         point,
@@ -216,10 +250,6 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       pointedNode = id;
       schedule();
     },
-    refresh() {
-      if (withNodes) schedule();
-    },
-    degree: (id) => degrees.get(id) ?? 0,
     paint(target, { zoom, pan }) {
       target.save();
       draw(target, zoom, pan, cy.width(), cy.height());

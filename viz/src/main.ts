@@ -91,15 +91,7 @@ cy.on('tap', (event) => {
   if (event.target !== cy) return;
   // In a large view nothing drawn is Cytoscape's: a tap on the background may be on a node or a link of the layer.
   const node = scene.nodeAt(event.renderedPosition);
-  if (node) {
-    // Cytoscape deselects everything once a tap on what it takes for the background is handled:
-    // the layer's node is selected after that, as Cytoscape selects a node of its own.
-    queueMicrotask(() => {
-      store.actions.select(node);
-      scene.select(node, false);
-    });
-    return;
-  }
+  if (node) return store.actions.select(node);
   const edge = scene.edgeAt(event.renderedPosition);
   if (edge) {
     cy.$(':selected').unselect();
@@ -155,7 +147,8 @@ $('graph').addEventListener('pointermove', (event) => {
     const node = scene.nodeAt(pointer);
     scene.pointNode(node);
     if (node !== pointedNode) {
-      if (node) showTooltip(node, cy.getElementById(node).renderedPosition());
+      const at = node ? scene.onScreen(node) : null;
+      if (node && at) showTooltip(node, at);
       else tooltip.hidden = true;
       pointedNode = node;
     }

@@ -245,7 +245,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         const { kinds, types } = drawnKinds(drawn);
         fill($('legend'), JSON.stringify([state.lang, kinds, types, byPlan, mapped]), () => [legend(state.lang, kinds, types, byPlan, mapped)]);
       };
-      const sameView = previous && viewKey(state) === viewKey(previous) && scene.cy.nodes().nonempty();
+      const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;
       if (sameView) {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
         showLegend(shown);

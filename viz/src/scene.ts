@@ -3,17 +3,17 @@
 // expanded node (expansion.ts); a selection changes nothing but the selection. Sizes stay
 // constant on screen (style.ts) and labels are decluttered (labels.ts) whenever the zoom
 // settles. A force layout runs fcose in a Web Worker (layout.ts): the page never freezes.
-// A view of more than `largeView` nodes is drawn by the layer (layer.ts), which draws thousands
-// of nodes and links in the time Cytoscape takes for a few hundred: Cytoscape keeps the nodes,
-// hidden, for their places, the selection and the viewport, and none of the links.
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeCollection, type NodeSingular } from 'cytoscape';
+// A view of more than `largeView` nodes is held and drawn by the layer (layer.ts), which draws
+// thousands of nodes and links in the time Cytoscape takes to add them: Cytoscape then holds
+// nothing, and keeps the viewport and its gestures.
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import { toScreen, type Position, type Rect } from './geo.ts';
 import { createLayer } from './layer.ts';
 import { layerEdges } from './layer-edges.ts';
-import { declutter, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
+import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { SIZES, isCompact, layeredStylesheet, nodeScaleFor, stylesheet } from './style.ts';
+import { SIZES, isCompact, nodeScaleFor, stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
@@ -42,7 +42,7 @@ export interface Scene {
   /** The whole picture in the part of the canvas the reader sees: below the title, above a drawer. */
   fit(): void;
   positions(): Map<string, Position>;
-  /** Whether the layer draws this view (a large one): what is under the pointer is then found by `nodeAt` and `edgeAt`. */
+  /** Whether the layer holds and draws this view (a large one): what is under the pointer is then found by `nodeAt` and `edgeAt`. */
   layered(): boolean;
   /** The link drawn by the layer within a few pixels of a point on the canvas. */
   edgeAt(point: Position): string | null;
@@ -52,17 +52,40 @@ export interface Scene {
   pointEdge(hovered: string | null, selected?: string | null): void;
   /** The layer's node under the pointer: its name shown. */
   pointNode(id: string | null): void;
+  /** Where a node is on the canvas, wherever it is held; null for one not shown. */
+  onScreen(id: string): Position | null;
   /** How many links the layer draws: none in a view Cytoscape draws whole. */
   layerSize(): number;
   /** What the layer draws, on another canvas, for the PNG export. */
   paintLayer(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
 }
 
-/** A large view is the layer's to draw: Cytoscape keeps its nodes alone. A small one is Cytoscape's. */
-function split(elements: ElementDefinition[]): { cytoscape: ElementDefinition[]; layer: ElementDefinition[]; layered: boolean } {
-  const nodes = elements.filter((e) => e.group === 'nodes').length;
-  if (nodes <= SCENE_DEFAULTS.largeView) return { cytoscape: elements, layer: [], layered: false };
-  return { cytoscape: elements.filter((e) => e.group === 'nodes'), layer: elements.filter((e) => e.group === 'edges'), layered: true };
+/** A large view is the layer's to hold and draw (a node with no place at the origin, as Cytoscape puts it); a small one is Cytoscape's. */
+function split(elements: ElementDefinition[]): { layered: boolean; cytoscape: ElementDefinition[]; nodes: ElementDefinition[]; links: ElementDefinition[] } {
+  const nodes = elements.filter((e) => e.group === 'nodes');
+  if (nodes.length <= SCENE_DEFAULTS.largeView) return { layered: false, cytoscape: elements, nodes: [], links: [] };
+  return {
+    layered: true,
+    cytoscape: [],
+    nodes: nodes.map((e) => (e.position ? e : { ...e, position: { x: 0, y: 0 } })),
+    links: elements.filter((e) => e.group === 'edges'),
+  };
+}
+
+/** Rings by how many links a node has, the most linked in the middle. */
+const RINGS = { name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: (n: NodeSingular) => n.degree(false) } as LayoutOptions;
+
+/** A large view laid out in rings as Cytoscape lays out a small one, by a Cytoscape of its own that draws nothing. */
+async function concentricOf(elements: ElementDefinition[], nodeScale: number): Promise<Map<string, Position>> {
+  const model = cytoscape({ headless: true, styleEnabled: true, style: stylesheet(1, nodeScale) });
+  model.add(elements);
+  const layout = model.layout(RINGS);
+  const done = layout.promiseOn('layoutstop');
+  layout.run();
+  await done;
+  const positions = new Map(model.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
+  model.destroy();
+  return positions;
 }
 
 /**
@@ -89,10 +112,12 @@ export function createScene(
     maxZoom: 5,
     selectionType: 'single',
   });
-  /** The zoom, shape scale and kind of view (drawn by the layer or not) the stylesheet was last made for. */
-  let styled = { zoom: 1, scale: 1, layered: false };
-  /** Whether the view shown is drawn by the layer. */
+  /** The zoom and shape scale the stylesheet was last made for. */
+  let styled = { zoom: 1, scale: 1 };
+  /** Whether the view shown is the layer's. */
   let layered = false;
+  /** The links of the layer's view, as given: a label's rank counts them. */
+  let layerLinks: ElementDefinition[] = [];
   let attached = false;
   /** What the labels were last decluttered for (the viewport, the selected node): the same needs no second pass. */
   let decluttered = '';
@@ -102,29 +127,44 @@ export function createScene(
   const nodeScale = () => nodeScaleFor(cy.width());
   const fitPadding = () => (compact() ? SCENE_DEFAULTS.compactPadding : SCENE_DEFAULTS.padding);
   const layer = createLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
-  /** A node's links, wherever they are drawn: a label's rank counts them. */
-  const degree = (node: NodeSingular) => node.degree(false) + layer.degree(node.id());
   /** The sides labels are tried on in this picture: the default unless its arrangement asked otherwise. */
   let sides: readonly Side[] | undefined;
-  /** What the declutter pass reads besides Cytoscape: every link's count, the titles under the graph at this viewport, the sides. */
-  const placing = () => ({ degree, clear: titled({ zoom: cy.zoom(), pan: cy.pan() }), sides });
-  /** Restyles every element: only when the zoom, the canvas's size class or the kind of view changed. */
+  /** What the declutter pass reads besides Cytoscape: the titles under the graph at this viewport, the sides. */
+  const placing = () => ({ clear: titled({ zoom: cy.zoom(), pan: cy.pan() }), sides });
+  /** Restyles every element: only when the zoom or the canvas's size class changed (a layer's view has none). */
   const setStyle = (zoom: number) => {
-    // The layer's sheet depends on nothing: set once for such a view, whatever the zoom.
-    const same = layered ? styled.layered : !styled.layered && Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale();
-    if (same) return;
-    styled = { zoom, scale: nodeScale(), layered };
-    cy.style(layered ? layeredStylesheet() : stylesheet(zoom, styled.scale));
+    if (layered || (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale())) return;
+    styled = { zoom, scale: nodeScale() };
+    cy.style(stylesheet(zoom, styled.scale));
   };
+  /** The selected node, wherever it is held. */
+  const selectedId = () => (layered ? layer.selected() : cy.$('node:selected').id()) ?? null;
+  /** What labels are placed for: the viewport, the canvas, the sides, the titles under the graph. */
+  const labelView = (viewport: { zoom: number; pan: Position }) => ({
+    ...viewport,
+    width: cy.width(),
+    height: cy.height(),
+    nodeScale: nodeScale(),
+    clear: titled(viewport),
+    sides,
+  });
 
   // The selected node's label is placed first (labels.ts): another selection places them again.
-  const labelKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()} ${cy.$('node:selected').id() ?? ''}`;
+  const labelKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()} ${selectedId() ?? ''}`;
   const placeLabels = (force = false) => {
     const key = labelKey();
     if (key === decluttered && !force) return;
     decluttered = key;
-    declutter(cy, nodeScale(), placing());
-    layer.refresh();
+    if (!layered) return declutter(cy, nodeScale(), placing());
+    // The layer's nodes, their labels placed afresh with every link counted, the selected and highlighted first.
+    const important = new Set(
+      layer
+        .nodes()
+        .map((e) => e.data.id!)
+        .filter((id) => id === layer.selected() || layer.highlighted(id)),
+    );
+    const placed = withQuietLabels([...layer.nodes().map(unplaced), ...layerLinks], labelView({ zoom: cy.zoom(), pan: cy.pan() }), important);
+    layer.relabel(placed.filter((e) => e.group === 'nodes'));
   };
   /** Sizes for the zoom, labels for the viewport; `force`: the picture changed, though the viewport did not. */
   const restyle = (force = false) => {
@@ -151,22 +191,22 @@ export function createScene(
       },
     };
   };
-  /**
-   * The box nodes take in model units, their labels included where Cytoscape draws them: the
-   * layer's nodes are not displayed by Cytoscape, and take their shapes' room around their places.
-   */
-  const boxOf = (nodes: NodeCollection, labels = true) => {
-    if (!layered) return nodes.boundingBox({ includeLabels: labels });
+  /** Where each node is, in model units, wherever it is held. */
+  const positions = () =>
+    layered
+      ? new Map(layer.nodes().map((e) => [e.data.id!, { ...e.position! }] as const))
+      : new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
+  /** The picture's box in model units: Cytoscape's, labels included; the layer's, its shapes around their places. */
+  const pictureBox = () => {
+    if (!layered) return cy.elements().boundingBox();
     const half = (SIZES.city * nodeScale()) / 2 / cy.zoom();
     let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-    nodes.forEach((node: NodeSingular) => {
-      const { x, y } = node.position();
+    for (const { x, y } of positions().values())
       [x1, y1, x2, y2] = [Math.min(x1, x - half), Math.min(y1, y - half), Math.max(x2, x + half), Math.max(y2, y + half)];
-    });
-    return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+    return { x1, y1, w: x2 - x1, h: y2 - y1 };
   };
   const fit = () => {
-    if (cy.nodes().nonempty()) cy.viewport(fitting(boxOf(cy.nodes())));
+    if (cy.nodes().nonempty() || layered) cy.viewport(fitting(pictureBox()));
   };
 
   /**
@@ -222,16 +262,16 @@ export function createScene(
     const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
     const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? { zoom: 1, pan: { x: 0, y: 0 } };
     const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
-    const view = { ...target, width: cy.width(), height: cy.height(), nodeScale: nodeScale(), clear: titled(target), sides };
-    // Labels are ranked with every link counted, then the links are parted between Cytoscape and the layer.
-    const parts = split(withQuietLabels(placed, view));
+    // Labels are ranked with every link counted, then the picture goes to Cytoscape or to the layer.
+    const parts = split(withQuietLabels(placed, labelView(target)));
     layered = parts.layered;
+    layerLinks = parts.links;
     cy.batch(() => {
       cy.elements().remove();
       setStyle(target.zoom);
       cy.add(parts.cytoscape);
     });
-    layer.set(layerEdges(parts.layer), layered);
+    layer.set(parts.nodes, layerEdges(parts.links));
     cy.viewport(target);
     // The labels were placed for this viewport, with nothing selected, as the elements were added.
     decluttered = labelKey();
@@ -254,6 +294,66 @@ export function createScene(
     });
   };
 
+  /** Where a node is, in model units, wherever it is held. */
+  const placeOf = (id: string): Position | null => {
+    if (layered) return layer.position(id);
+    const node = cy.getElementById(id);
+    return node.nonempty() ? { ...node.position() } : null;
+  };
+
+  /** What placing a newcomer reads of a node. */
+  const itemOf = (data: ElementDefinition['data']) => ({ id: data.id!, label: String(data.drawn ?? ''), kind: String(data.kind ?? '') });
+
+  /** Where newcomers go, in model units: around `centre`, clear of the nodes shown, on the part of the canvas the reader sees (expansion.ts). */
+  const placesAround = (shown: (ReturnType<typeof itemOf> & { position: Position })[], newcomers: ReturnType<typeof itemOf>[], centre: Position) => {
+    const zoom = cy.zoom();
+    const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
+    // The canvas in the same pixels as the positions: what is on screen is that, shifted by the pan.
+    const pan = cy.pan();
+    const shift = (r: Rect) => ({ x1: r.x1 - pan.x, x2: r.x2 - pan.x, y1: r.y1 - pan.y, y2: r.y2 - pan.y });
+    const places = placeNewcomers(
+      shown.map((item) => ({ ...item, position: screen(item.position) })),
+      newcomers,
+      screen(centre),
+      nodeScale(),
+      { bounds: shift({ x1: 0, y1: 0, x2: cy.width(), y2: cy.height() - obscured() }), covered: covering().map(shift) },
+    );
+    return new Map([...places].map(([id, p]) => [id, { x: p.x / zoom, y: p.y / zoom }] as const));
+  };
+
+  /**
+   * An expansion of a large view, or one that makes a view large or small: what is shown stays
+   * where it is, the newcomers are placed around the anchor at once, and the picture is given
+   * whole to the layer or to Cytoscape, at the viewport the reader has.
+   */
+  const updateLayer = (elements: ElementDefinition[], anchor: string | null, selected: string | null) => {
+    const before = positions();
+    const nodes = elements.filter((e) => e.group === 'nodes');
+    const shown = nodes.filter((e) => before.has(e.data.id!));
+    const newcomers = nodes.filter((e) => !before.has(e.data.id!));
+    const known = [...before.values()];
+    const middle = known.length
+      ? {
+          x: (Math.min(...known.map((p) => p.x)) + Math.max(...known.map((p) => p.x))) / 2,
+          y: (Math.min(...known.map((p) => p.y)) + Math.max(...known.map((p) => p.y))) / 2,
+        }
+      : { x: 0, y: 0 };
+    const centre = (anchor && before.get(anchor)) || middle;
+    const places = newcomers.length
+      ? placesAround(
+          shown.map((e) => ({ ...itemOf(e.data), position: before.get(e.data.id!)! })),
+          newcomers.map((e) => itemOf(e.data)),
+          centre,
+        )
+      : new Map<string, Position>();
+    const next = new Map(before);
+    for (const e of newcomers) next.set(e.data.id!, places.get(e.data.id!) ?? centre);
+    show(elements, next, { zoom: cy.zoom(), pan: { ...cy.pan() } });
+    if (layered) layer.select(selected);
+    else selectOnly(selected);
+    restyle(true);
+  };
+
   return {
     cy,
     attach() {
@@ -261,7 +361,7 @@ export function createScene(
       attached = true;
       // Mounting applies the stylesheet Cytoscape was created with: the one made for zoom 1.
       cy.mount(container);
-      styled = { zoom: 1, scale: 1, layered: false };
+      styled = { zoom: 1, scale: 1 };
     },
     async replace(given, arrangement, viewport) {
       const elements = withDrawnLabels(given);
@@ -287,25 +387,27 @@ export function createScene(
             : new Map(nodes.map((e) => [e.data.id!, { x: 0, y: 0 }]));
         return show(elements, positions, viewport);
       }
+      if (split(elements).layered) return show(elements, await concentricOf(elements, nodeScale()), viewport);
       // Lay out at zoom 1, where sizes in the stylesheet are the sizes on screen.
-      const parts = split(elements);
-      layered = parts.layered;
+      layered = false;
+      layerLinks = [];
+      layer.set([], []);
       cy.batch(() => {
         cy.elements().remove();
         cy.zoom(1);
         setStyle(1);
-        cy.add(parts.cytoscape);
+        cy.add(elements);
       });
-      layer.set(layerEdges(parts.layer), layered);
-      await run({ name: 'concentric', fit: false, minNodeSpacing: 30, animate: false, concentric: degree } as LayoutOptions);
+      await run(RINGS);
       if (viewport) cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
       else fit();
       restyle(true);
     },
     async update(given, anchor, selected, animate = true) {
-      const parts = split(withDrawnLabels(given));
-      layered = parts.layered;
-      const elements = parts.cytoscape;
+      const all = withDrawnLabels(given);
+      // A large view before or after is the layer's: placed at once, its newcomers not flown.
+      if (layered || split(all).layered) return updateLayer(all, anchor, selected);
+      const elements = all;
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
       const before = new Set(cy.nodes().map((n) => n.id()));
       cy.batch(() => {
@@ -322,33 +424,19 @@ export function createScene(
           }
         });
         cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
-        // Grown past a large view's size, or shrunk below it: the other stylesheet.
-        setStyle(cy.zoom());
       });
-      layer.set(layerEdges(parts.layer), layered);
       const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
       if (newcomers.nonempty()) {
         const shown = cy.nodes().filter((n) => before.has(n.id()));
         const from = anchor ? cy.getElementById(anchor) : null;
-        const box = boxOf(shown, false);
+        const box = shown.boundingBox({ includeLabels: false });
         const centre = from?.nonempty() && before.has(anchor!) ? { ...from.position() } : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
-        const zoom = cy.zoom();
-        const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
-        const item = (n: NodeSingular) => ({ id: n.id(), label: String(n.data('drawn') ?? ''), kind: String(n.data('kind') ?? '') });
-        // The canvas in the same pixels as the positions: what is on screen is that, shifted by the pan.
-        const pan = cy.pan();
-        const shift = (r: Rect) => ({ x1: r.x1 - pan.x, x2: r.x2 - pan.x, y1: r.y1 - pan.y, y2: r.y2 - pan.y });
-        const places = placeNewcomers(
-          shown.map((n: NodeSingular) => ({ ...item(n), position: screen(n.position()) })),
-          newcomers.map(item),
-          screen(centre),
-          nodeScale(),
-          { bounds: shift({ x1: 0, y1: 0, x2: cy.width(), y2: cy.height() - obscured() }), covered: covering().map(shift) },
+        const places = placesAround(
+          shown.map((n: NodeSingular) => ({ ...itemOf(n.data() as ElementDefinition['data']), position: n.position() })),
+          newcomers.map((n: NodeSingular) => itemOf(n.data() as ElementDefinition['data'])),
+          centre,
         );
-        const destination = (node: NodeSingular) => {
-          const p = places.get(node.id());
-          return p ? { x: p.x / zoom, y: p.y / zoom } : node.position();
-        };
+        const destination = (node: NodeSingular) => places.get(node.id()) ?? node.position();
         // Selected, and labelled for where the newcomers land, before they fly: the frame after
         // the flight has nothing left to restyle.
         selectOnly(selected);
@@ -374,21 +462,26 @@ export function createScene(
       restyle(true);
     },
     select(id, reveal) {
-      selectOnly(id);
-      const node = id ? cy.getElementById(id) : null;
-      if (reveal && node?.nonempty()) {
-        const p = node.renderedPosition();
+      if (layered) layer.select(id);
+      else selectOnly(id);
+      const place = id ? placeOf(id) : null;
+      if (reveal && place) {
+        const p = toScreen(place, { zoom: cy.zoom(), pan: cy.pan() });
         const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height();
-        // Centred on its place, not on its box: a node the layer draws has none in Cytoscape.
-        const { x, y } = node.position();
-        if (!inside) cy.animate({ pan: { x: cy.width() / 2 - x * cy.zoom(), y: cy.height() / 2 - y * cy.zoom() }, duration: 200 });
+        // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
+        if (!inside) cy.animate({ pan: { x: cy.width() / 2 - place.x * cy.zoom(), y: cy.height() / 2 - place.y * cy.zoom() }, duration: 200 });
       }
       layer.point(null, null);
       placeLabels();
     },
     highlight(ids) {
       const set = new Set(ids);
-      layer.highlight(set);
+      if (layered) {
+        layer.highlight(set);
+        // Highlighted labels are placed first: the next placement must not be skipped.
+        decluttered = '';
+        return;
+      }
       let changed = false;
       // Cytoscape restyles (and redraws) every element a class call names, whether or not its
       // classes change: only the elements whose highlight changes are named.
@@ -403,16 +496,15 @@ export function createScene(
         });
       });
       // Highlighted labels are placed first: the next placement must not be skipped.
-      if (changed) {
-        decluttered = '';
-        layer.refresh();
-      }
+      if (changed) decluttered = '';
     },
     fit,
-    positions() {
-      return new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
+    positions,
+    onScreen(id) {
+      const place = placeOf(id);
+      return place ? toScreen(place, { zoom: cy.zoom(), pan: cy.pan() }) : null;
     },
-    layered: () => layer.drawsNodes(),
+    layered: () => layered,
     edgeAt: (point) => layer.edgeAt(point),
     nodeAt: (point) => layer.nodeAt(point),
     pointEdge: (hovered, selected) => layer.point(hovered, selected),

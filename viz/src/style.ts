@@ -92,16 +92,6 @@ export const LABEL_LOOK = { color: '#1b1f24', background: '#ffffff', opacity: 0.
 /** Of a node coloured by plan, how much of its width the disc of plans takes. */
 export const PIE_SHARE = 0.7;
 
-/**
- * The stylesheet of a view the layer draws (layer.ts): Cytoscape keeps its nodes for their
- * places, the selection and the viewport, and neither styles nor measures nor draws them.
- * Styling thousands of nodes with the full sheet took a third of showing a 5 000-node view;
- * merely hidden, each was still measured at every frame.
- */
-export function layeredStylesheet(): StylesheetJson {
-  return [{ selector: 'node', style: { display: 'none' } }];
-}
-
 /** `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other. */
 export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
   const px = (value: number) => value / zoom;
