@@ -9,7 +9,7 @@ import { buildExplorer } from '../support/explorer-build.ts';
 import { idle, labels, onScreen, statementsBesideGraph } from '../support/explorer-page.ts';
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
-import { RELATION_STYLES } from '../../viz/src/style.ts';
+import { RELATION_STYLES, SIZES } from '../../viz/src/style.ts';
 import { ENTITY_KINDS } from '../../ingest/model.ts';
 import { serveApi, type Served } from '../support/serve.ts';
 
@@ -1021,12 +1021,15 @@ describe('the explorer in Chromium', () => {
         beside: named.filter((n: any) => n.hasClass('label-right')).length,
         named: named.length,
         cut: named.filter((n: any) => n.renderedBoundingBox({ includeLabels: true }).x2 > cy.width()).map((n: any) => n.data('label')),
+        widest: Math.max(...named.map((n: any) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }).w)),
       };
     });
     expect(list.rows).toBe(list.nodes);
     expect(list.named).toBeGreaterThan(5);
     expect(list.beside).toBe(list.named);
     expect(list.cut).toEqual([]);
+    // Beside its node, a name may take the canvas's width to its right, not a label's width alone.
+    expect(list.widest).toBeGreaterThan(SIZES.labelWidth + 20);
     await narrow.close();
   });
 

@@ -179,17 +179,17 @@ const LABEL_CLASSES = ['quiet', ...SIDES.filter((side) => side !== 'bottom').map
 
 /**
  * Elements with the text their labels are drawn in (`drawn`): each name as it fits a label,
- * no two names of the picture alike (text.ts). Given with the whole picture, as a newcomer's
- * name may make a shown one be cut another way.
+ * no two names of the picture alike (text.ts), in `width` pixels at most. Given with the whole
+ * picture, as a newcomer's name may make a shown one be cut another way.
  */
-export function withDrawnLabels(elements: ElementDefinition[]): ElementDefinition[] {
+export function withDrawnLabels(elements: ElementDefinition[], width: number = SIZES.labelWidth): ElementDefinition[] {
   const names = elements
     .filter((e) => e.group === 'nodes')
     .map((e) => {
       const font = labelFont(e.data.kind === 'City');
       return { name: String(e.data.label ?? ''), width: (text: string) => textWidth(text, font) };
     });
-  const drawn = fitTexts(names, SIZES.labelWidth);
+  const drawn = fitTexts(names, width);
   return elements.map((e) => (e.group === 'nodes' ? { ...e, data: { ...e.data, drawn: drawn.get(String(e.data.label ?? '')) ?? '' } } : e));
 }
 

@@ -112,8 +112,10 @@ export function createScene(
     maxZoom: 5,
     selectionType: 'single',
   });
-  /** The zoom and shape scale the stylesheet was last made for. */
-  let styled = { zoom: 1, scale: 1 };
+  /** The zoom, shape scale and label width the stylesheet was last made for. */
+  let styled = { zoom: 1, scale: 1, labelWidth: SIZES.labelWidth };
+  /** The pixels a label may take in this picture: more in a list, whose names lie beside their nodes. */
+  let labelWidth: number = SIZES.labelWidth;
   /** Whether the view shown is the layer's. */
   let layered = false;
   /** The links of the layer's view, as given: a label's rank counts them. */
@@ -131,11 +133,11 @@ export function createScene(
   let sides: readonly Side[] | undefined;
   /** What the declutter pass reads besides Cytoscape: the titles under the graph at this viewport, the sides. */
   const placing = () => ({ clear: titled({ zoom: cy.zoom(), pan: cy.pan() }), sides });
-  /** Restyles every element: only when the zoom or the canvas's size class changed (a layer's view has none). */
+  /** Restyles every element: only when the zoom, the canvas's size class or the label width changed (a layer's view has none). */
   const setStyle = (zoom: number) => {
-    if (layered || (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale())) return;
-    styled = { zoom, scale: nodeScale() };
-    cy.style(stylesheet(zoom, styled.scale));
+    if (layered || (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale() && styled.labelWidth === labelWidth)) return;
+    styled = { zoom, scale: nodeScale(), labelWidth };
+    cy.style(stylesheet(zoom, styled.scale, labelWidth));
   };
   /** The selected node, wherever it is held. */
   const selectedId = () => (layered ? layer.selected() : cy.$('node:selected').id()) ?? null;
@@ -254,6 +256,13 @@ export function createScene(
     return fitted();
   };
 
+  /** The pixels from the rightmost node's label margin to the canvas's padding, at a viewport: a label's width in a list, never less than elsewhere. */
+  const roomBeside = (positions: Map<string, Position>, ids: string[], viewport: { zoom: number; pan: Position }) => {
+    const reach = (SIZES.city * nodeScale()) / 2 + SIZES.labelMargin;
+    const right = Math.max(...ids.map((id) => (positions.has(id) ? toScreen(positions.get(id)!, viewport).x + reach : -Infinity)));
+    return Math.max(SIZES.labelWidth, Math.floor(cy.width() - fitPadding() - right));
+  };
+
   /**
    * A picture whose positions are known: its viewport worked out from them, the stylesheet
    * applied for that zoom once, and the elements added with their places and quiet labels.
@@ -361,12 +370,20 @@ export function createScene(
       attached = true;
       // Mounting applies the stylesheet Cytoscape was created with: the one made for zoom 1.
       cy.mount(container);
-      styled = { zoom: 1, scale: 1 };
+      styled = { zoom: 1, scale: 1, labelWidth: SIZES.labelWidth };
     },
     async replace(given, arrangement, viewport) {
-      const elements = withDrawnLabels(given);
       sides = arrangement.kind === 'preset' ? arrangement.sides : undefined;
-      if (arrangement.kind === 'preset') return show(elements, arrangement.positions, viewport, arrangement.fitWidth);
+      labelWidth = SIZES.labelWidth;
+      if (arrangement.kind === 'preset') {
+        const { positions, fitWidth } = arrangement;
+        const ids = given.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
+        const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? undefined;
+        // A list's names lie beside their nodes: each may take the canvas's width to its right.
+        if (target && fitWidth && sides?.[0] === 'right') labelWidth = roomBeside(positions, ids, target);
+        return show(withDrawnLabels(given, labelWidth), positions, target, fitWidth);
+      }
+      const elements = withDrawnLabels(given);
       if (arrangement.kind === 'force') {
         // Laid out before Cytoscape holds the elements: the page styles and draws them once, placed.
         const nodes = elements.filter((e) => e.group === 'nodes');
@@ -404,7 +421,7 @@ export function createScene(
       restyle(true);
     },
     async update(given, anchor, selected, animate = true) {
-      const all = withDrawnLabels(given);
+      const all = withDrawnLabels(given, labelWidth);
       // A large view before or after is the layer's: placed at once, its newcomers not flown.
       if (layered || split(all).layered) return updateLayer(all, anchor, selected);
       const elements = all;

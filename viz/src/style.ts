@@ -92,8 +92,11 @@ export const LABEL_LOOK = { color: '#1b1f24', background: '#ffffff', opacity: 0.
 /** Of a node coloured by plan, how much of its width the disc of plans takes. */
 export const PIE_SHARE = 0.7;
 
-/** `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each other. */
-export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
+/**
+ * `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each
+ * other; `labelWidth` is the pixels a label may take (a list's names, beside their nodes, take more).
+ */
+export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.labelWidth): StylesheetJson {
   const px = (value: number) => value / zoom;
   const shape = (value: number) => (value * nodeScale) / zoom;
   return [
@@ -107,7 +110,7 @@ export function stylesheet(zoom = 1, nodeScale = 1): StylesheetJson {
         'text-valign': 'bottom',
         'text-margin-y': px(SIZES.labelMargin),
         'text-wrap': 'ellipsis',
-        'text-max-width': `${px(SIZES.labelWidth)}px`,
+        'text-max-width': `${px(labelWidth)}px`,
         'text-background-color': LABEL_LOOK.background,
         'text-background-opacity': LABEL_LOOK.opacity,
         'text-background-padding': `${px(SIZES.labelPadding)}px`,
