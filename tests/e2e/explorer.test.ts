@@ -952,6 +952,14 @@ describe('the explorer in Chromium', () => {
         `${id} (${kind}) drawn ${seen.centre} at its centre`,
       ).toBe(true);
     }
+    // Found under the pointer by its shape: a triangle's centre is the node's, its empty top corner nobody's.
+    const found = await big.evaluate(() => {
+      const { scene } = (window as any).innograph;
+      const at = scene.onScreen('n15-22');
+      return [scene.nodeAt(at), scene.nodeAt({ x: at.x - 8, y: at.y - 8 })];
+    });
+    expect(kinds[(15 * 40 + 22) % kinds.length]).toBe('Field');
+    expect(found).toEqual(['n15-22', null]);
     const city = hex(ENTITY_KINDS.City.color);
     expect((await look('shenzhen')).centre.slice(0, 3).every((v, k) => Math.abs(v - city[k]!) < 8)).toBe(true);
     // Under the pointer: named by the tooltip, its name in both languages.

@@ -112,21 +112,43 @@ export function labelBox(item: ScreenNode): { x: number; y: number; width: numbe
   }
 }
 
-/** Draws nodes on screen, shapes under labels, each in the order of its `z`. */
+/** The order nodes are drawn in: by `z`, and in their own order where `z` is the same, as Cytoscape stacks them. */
+const stacked = (nodes: ScreenNode[]) => nodes.map((item, i) => ({ item, i })).sort((a, b) => a.item.look.z - b.item.look.z || a.i - b.i);
+
+/** A node coloured by plan: its slices, clockwise from the top, as Cytoscape draws a pie. */
+function drawPie(target: CanvasRenderingContext2D, { node, at, look }: ScreenNode): void {
+  const radius = (look.size * PIE_SHARE) / 2;
+  let from = -Math.PI / 2;
+  node.pie!.forEach((share, i) => {
+    if (share <= 0) return;
+    const to = from + (share / 100) * 2 * Math.PI;
+    target.beginPath();
+    target.moveTo(at.x, at.y);
+    target.arc(at.x, at.y, radius, from, to);
+    target.fillStyle = DOCUMENT_COLORS[i % DOCUMENT_COLORS.length]!;
+    target.fill();
+    from = to;
+  });
+}
+
+/**
+ * Draws nodes on screen in the order they stack, then the labels shown in the same order: a
+ * label is never under a shape. Nodes that follow each other with the same look are one path,
+ * so thousands of shapes are a few fills and strokes.
+ */
 export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[]): void {
-  const ordered = [...nodes].sort((a, b) => a.look.z - b.look.z);
-  // One path per look: thousands of shapes are a few fills and strokes.
-  const groups = new Map<string, { look: NodeLook; path: Path2D }>();
-  const keyOf = ({ look }: ScreenNode) => `${look.z}|${look.fill}|${look.alpha}|${look.border.color}|${look.border.width}`;
-  for (const item of ordered) {
-    const key = keyOf(item);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { look: item.look, path: new Path2D() }));
-    const half = item.look.size / 2;
-    group.path.addPath(pathOf(item.look.shape), new DOMMatrix([half, 0, 0, half, item.at.x, item.at.y]));
-  }
-  // Groups were made in the order of z: a map keeps that order.
-  for (const { look, path } of groups.values()) {
+  const ordered = stacked(nodes).map(({ item }) => item);
+  const keyOf = ({ look }: ScreenNode) => `${look.z}|${look.fill}|${look.alpha}|${look.border.color}|${look.border.width}|${look.border.dash.join()}`;
+  for (let start = 0; start < ordered.length;) {
+    const key = keyOf(ordered[start]!);
+    let end = start;
+    const path = new Path2D();
+    for (; end < ordered.length && keyOf(ordered[end]!) === key; end += 1) {
+      const { look, at } = ordered[end]!;
+      const half = look.size / 2;
+      path.addPath(pathOf(look.shape), new DOMMatrix([half, 0, 0, half, at.x, at.y]));
+    }
+    const { look } = ordered[start]!;
     target.globalAlpha = look.alpha;
     target.fillStyle = look.fill;
     target.fill(path);
@@ -134,24 +156,9 @@ export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[])
     target.lineWidth = look.border.width;
     target.setLineDash(look.border.dash as number[]);
     target.stroke(path);
-  }
-  target.setLineDash([]);
-  // A plan's slices, clockwise from the top, as Cytoscape draws a pie.
-  for (const { node, at, look } of ordered) {
-    if (!node.pie) continue;
-    target.globalAlpha = look.alpha;
-    const radius = (look.size * PIE_SHARE) / 2;
-    let from = -Math.PI / 2;
-    node.pie.forEach((share, i) => {
-      if (share <= 0) return;
-      const to = from + (share / 100) * 2 * Math.PI;
-      target.beginPath();
-      target.moveTo(at.x, at.y);
-      target.arc(at.x, at.y, radius, from, to);
-      target.fillStyle = DOCUMENT_COLORS[i % DOCUMENT_COLORS.length]!;
-      target.fill();
-      from = to;
-    });
+    target.setLineDash([]);
+    for (let i = start; i < end; i += 1) if (ordered[i]!.node.pie) drawPie(target, ordered[i]!);
+    start = end;
   }
   target.textAlign = 'left';
   target.textBaseline = 'middle';
@@ -172,13 +179,27 @@ export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[])
   target.globalAlpha = 1;
 }
 
-/** The node whose shape is under a point on screen, the one drawn over the others first. */
-export function nodeUnder(nodes: ScreenNode[], point: Position): string | null {
-  let best: ScreenNode | null = null;
-  for (const item of nodes) {
-    const half = item.look.size / 2 + 1;
-    if (Math.abs(point.x - item.at.x) > half || Math.abs(point.y - item.at.y) > half) continue;
-    if (!best || item.look.z >= best.look.z) best = item;
+/** Whether a point, in a shape's own units (its box from -1 to 1), is inside the shape. */
+export type Inside = (shape: Shape, point: Position) => boolean;
+
+/** Whether a point in a shape's units is inside its path, asked of a canvas. */
+export function insideOn(context: CanvasRenderingContext2D): Inside {
+  return (shape, point) => {
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    return context.isPointInPath(pathOf(shape), point.x, point.y);
+  };
+}
+
+/**
+ * The node whose shape (its outline included) is under a point on screen; where shapes overlap,
+ * the one drawn over the others.
+ */
+export function nodeUnder(nodes: ScreenNode[], point: Position, inside: Inside): string | null {
+  let best: string | null = null;
+  for (const { item } of stacked(nodes)) {
+    const reach = item.look.size / 2 + item.look.border.width / 2;
+    const local = { x: (point.x - item.at.x) / reach, y: (point.y - item.at.y) / reach };
+    if (Math.abs(local.x) <= 1 && Math.abs(local.y) <= 1 && inside(item.look.shape, local)) best = item.node.id;
   }
-  return best?.node.id ?? null;
+  return best;
 }

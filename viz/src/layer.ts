@@ -11,7 +11,7 @@ import type { EntityKind } from '../../ingest/model.ts';
 import { toScreen, type Position } from './geo.ts';
 import type { Side } from './labels.ts';
 import { drawEdges, segmentDistance, type EdgeState, type LayerEdge, type ScreenEdge } from './layer-edges.ts';
-import { drawNodes, nodeLook, nodeUnder, type LayerNode, type ScreenNode } from './layer-nodes.ts';
+import { drawNodes, insideOn, nodeLook, nodeUnder, type LayerNode, type ScreenNode } from './layer-nodes.ts';
 import { DOCUMENT_COLORS, SIZES } from './style.ts';
 
 /** Within this many screen pixels of a line, the pointer is on it. */
@@ -33,8 +33,8 @@ export interface Layer {
   /** The node selected, drawn with its outline and its name. */
   select(id: string | null): void;
   selected(): string | null;
-  /** The nodes and links highlighted (the rest faded); an empty set: none. */
-  highlight(ids: ReadonlySet<string>): void;
+  /** The nodes and links highlighted (the rest faded); an empty set: none. Whether that changed anything. */
+  highlight(ids: ReadonlySet<string>): boolean;
   /** Whether an element is highlighted: its label is placed first. */
   highlighted(id: string): boolean;
   /** The nearest link within a few pixels of a point on the canvas. */
@@ -43,6 +43,8 @@ export interface Layer {
   nodeAt(point: Position): string | null;
   /** The link under the pointer, and the one selected: drawn wider, with the relation named. */
   point(hovered: string | null, selected?: string | null): void;
+  /** The link selected (tapped), if any. */
+  selectedEdge(): string | null;
   /** The node under the pointer: its label shown. */
   pointNode(id: string | null): void;
   /** The picture on another canvas, for the PNG export. */
@@ -77,9 +79,18 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   canvas.setAttribute('aria-hidden', 'true');
   container.before(canvas);
   const context = canvas.getContext('2d')!;
+  // The picture without what the pointer is on, kept: a hover draws it back and the pointed items
+  // over it, not thousands of nodes and links again.
+  const base = document.createElement('canvas');
+  const baseContext = base.getContext('2d')!;
+  /** Whether `base` holds the picture as it is now (nodes, labels, selection, highlight, viewport). */
+  let baseFresh = false;
+  // Asks whether a point is inside a shape, in the shape's own units.
+  const inside = insideOn(document.createElement('canvas').getContext('2d')!);
   let nodes: Held[] = [];
   let byId = new Map<string, Held>();
   let edges: Resolved[] = [];
+  let edgeById = new Map<string, Resolved>();
   let highlighted: ReadonlySet<string> = new Set();
   let selectedNode: string | null = null;
   let hovered: string | null = null;
@@ -94,11 +105,11 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   /** A node's half size on screen, its border included: an arrow stops at it. */
   const radius = (node: Held) => ((node.element.data.kind === 'City' ? SIZES.city : SIZES.node) * nodeScale()) / 2 + 1;
 
-  const stateOf = (id: string): EdgeState =>
-    id === hovered || id === selected ? 'pointed' : highlighted.size === 0 ? 'plain' : highlighted.has(id) ? 'highlighted' : 'faded';
+  /** How a link stands in the picture under the pointer's: the selected one is pointed at. */
+  const stateOf = (id: string): EdgeState => (id === selected ? 'pointed' : highlighted.size === 0 ? 'plain' : highlighted.has(id) ? 'highlighted' : 'faded');
 
-  /** A node as the layer draws it, read from its definition and classes. */
-  const readNode = ({ element, classes }: Held, zoom: number): LayerNode => {
+  /** A node as the layer draws it, read from its definition and classes; `pointed`, the node under the pointer. */
+  const readNode = ({ element, classes }: Held, zoom: number, pointed: boolean): LayerNode => {
     const data = element.data as Record<string, unknown>;
     const id = String(data.id);
     return {
@@ -109,7 +120,7 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       side: classes.has('quiet') ? null : (SIDE_CLASSES.find(([name]) => classes.has(name))?.[1] ?? 'bottom'),
       shift: typeof data.shift === 'number' ? data.shift * zoom : 0,
       selected: id === selectedNode,
-      pointed: id === pointedNode,
+      pointed,
       highlight: highlighted.size === 0 ? null : highlighted.has(id) ? 'highlighted' : 'faded',
       pie: classes.has('by-document') ? DOCUMENT_COLORS.map((_, i) => Number(data[`doc${i}`] ?? 0)) : null,
     };
@@ -119,26 +130,34 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   const near = (p: Position, width: number, height: number, margin: number, origin: Position = { x: 0, y: 0 }) =>
     p.x > origin.x - margin && p.y > origin.y - margin && p.x < origin.x + width + margin && p.y < origin.y + height + margin;
 
-  /** The nodes held, on screen at a viewport, whose centre is where `keep` wants it. */
-  const screenNodes = (zoom: number, pan: Position, keep: (at: Position) => boolean): ScreenNode[] => {
-    const scale = nodeScale();
-    const found: ScreenNode[] = [];
-    for (const node of nodes) {
-      const at = toScreen(positionOf(node), { zoom, pan });
-      if (!keep(at)) continue;
-      const read = readNode(node, zoom);
-      found.push({ node: read, at, look: nodeLook(read, scale) });
-    }
-    return found;
+  /** A node held, on screen at a viewport. */
+  const onScreen = (node: Held, zoom: number, pan: Position, pointed = false): ScreenNode => {
+    const read = readNode(node, zoom, pointed);
+    return { node: read, at: toScreen(positionOf(node), { zoom, pan }), look: nodeLook(read, nodeScale()) };
   };
 
-  const draw = (target: CanvasRenderingContext2D, zoom: number, pan: Position, width: number, height: number) => {
+  /** The nodes held, on screen at a viewport, whose centre is where `keep` wants it. */
+  const screenNodes = (zoom: number, pan: Position, keep: (at: Position) => boolean): ScreenNode[] =>
+    nodes.filter((node) => keep(toScreen(positionOf(node), { zoom, pan }))).map((node) => onScreen(node, zoom, pan));
+
+  /** A link on screen at a viewport. */
+  const screenEdge = (item: Resolved, zoom: number, pan: Position, state: EdgeState): ScreenEdge => ({
+    edge: item.edge,
+    state,
+    a: toScreen(positionOf(item.from), { zoom, pan }),
+    b: toScreen(positionOf(item.to), { zoom, pan }),
+    radius: radius(item.to),
+  });
+
+  /** The picture, but for what the pointer is on. */
+  const drawBase = (target: CanvasRenderingContext2D, zoom: number, pan: Position, width: number, height: number) => {
     const lines: ScreenEdge[] = [];
     for (const item of edges) {
-      const [a, b] = [toScreen(positionOf(item.from), { zoom, pan }), toScreen(positionOf(item.to), { zoom, pan })];
+      const line = screenEdge(item, zoom, pan, stateOf(item.edge.id));
+      const { a, b } = line;
       // Off screen on one side: nothing of it is seen.
       if ((a.x < 0 && b.x < 0) || (a.y < 0 && b.y < 0) || (a.x > width && b.x > width) || (a.y > height && b.y > height)) continue;
-      lines.push({ edge: item.edge, state: stateOf(item.edge.id), a, b, radius: radius(item.to) });
+      lines.push(line);
     }
     drawEdges(target, lines);
     // A label reaches this far from its node: a node off screen may have its name on it.
@@ -149,25 +168,48 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
     );
   };
 
+  /** What the pointer is on, over the picture: the link named, the node with its name. */
+  const drawPointer = (target: CanvasRenderingContext2D, zoom: number, pan: Position) => {
+    const link = hovered && hovered !== selected ? edgeById.get(hovered) : undefined;
+    if (link) drawEdges(target, [screenEdge(link, zoom, pan, 'pointed')]);
+    const node = pointedNode ? byId.get(pointedNode) : undefined;
+    if (node) drawNodes(target, [onScreen(node, zoom, pan, true)]);
+  };
+
   const redraw = () => {
     frame = 0;
     const ratio = window.devicePixelRatio || 1;
     const [width, height] = [cy.width(), cy.height()];
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-    }
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, width, height);
-    drawn = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
+    // A hidden canvas (a table's view) has nothing to draw, and a canvas of no size cannot be drawn from.
+    if (w === 0 || h === 0) return;
+    const [zoom, pan] = [cy.zoom(), { ...cy.pan() }];
+    if (canvas.width !== w || canvas.height !== h || zoom !== drawn.zoom || pan.x !== drawn.pan.x || pan.y !== drawn.pan.y) baseFresh = false;
+    for (const c of [canvas, base]) if (c.width !== w || c.height !== h) [c.width, c.height] = [w, h];
+    drawn = { zoom, pan };
     canvas.style.transform = '';
-    if (!empty()) draw(context, drawn.zoom, drawn.pan, width, height);
+    if (!baseFresh) {
+      baseContext.setTransform(1, 0, 0, 1, 0, 0);
+      baseContext.clearRect(0, 0, w, h);
+      baseContext.setTransform(ratio, 0, 0, ratio, 0, 0);
+      if (!empty()) drawBase(baseContext, zoom, pan, width, height);
+      baseFresh = true;
+    }
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, w, h);
+    context.drawImage(base, 0, 0);
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (!empty()) drawPointer(context, zoom, pan);
   };
-  /** At most one drawing per frame, however many nodes moved or viewport events came. */
-  const schedule = () => {
+  /**
+   * At most one drawing per frame, however many changes or viewport events came; `all`: the
+   * picture changed, not only what the pointer is on.
+   */
+  const schedule = (all = true) => {
+    if (all) baseFresh = false;
     if (frame === 0) frame = requestAnimationFrame(redraw);
   };
-  cy.on('resize', schedule);
+  cy.on('resize', () => schedule());
   cy.on('viewport', () => {
     if (empty()) return;
     // A point drawn at q for the old viewport is now at q × s + (pan − old pan × s).
@@ -175,7 +217,7 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
     const s = zoom / drawn.zoom;
     canvas.style.transform = `translate(${pan.x - drawn.pan.x * s}px, ${pan.y - drawn.pan.y * s}px) scale(${s})`;
     window.clearTimeout(settling);
-    settling = window.setTimeout(schedule, settleMs);
+    settling = window.setTimeout(() => schedule(), settleMs);
   });
 
   return {
@@ -190,6 +232,7 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
         resolved.push({ edge, from, to });
       }
       edges = resolved;
+      edgeById = new Map(resolved.map((item) => [item.edge.id, item]));
       hovered = selected = pointedNode = selectedNode = null;
       highlighted = new Set();
       schedule();
@@ -219,9 +262,10 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
     selected: () => selectedNode,
     highlight(ids) {
       // As Cytoscape's highlight: an element not named is faded, whenever any element is named.
-      if (ids.size === 0 && highlighted.size === 0) return;
+      if (ids.size === highlighted.size && [...ids].every((id) => highlighted.has(id))) return false;
       highlighted = new Set(ids);
       schedule();
+      return true;
     },
     highlighted: (id) => highlighted.has(id),
     edgeAt(point) {
@@ -237,22 +281,26 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       return nodeUnder(
         screenNodes(cy.zoom(), cy.pan(), (at) => near(at, 0, 0, SIZES.city, point)),
         point,
+        inside,
       );
     },
     point(hover, select) {
       const next = select === undefined ? selected : select;
       if (hover === hovered && next === selected) return;
+      // The selected link is in the picture; the hovered one over it.
+      schedule(next !== selected);
       [hovered, selected] = [hover, next];
-      schedule();
     },
+    selectedEdge: () => selected,
     pointNode(id) {
       if (id === pointedNode) return;
       pointedNode = id;
-      schedule();
+      schedule(false);
     },
     paint(target, { zoom, pan }) {
       target.save();
-      draw(target, zoom, pan, cy.width(), cy.height());
+      drawBase(target, zoom, pan, cy.width(), cy.height());
+      drawPointer(target, zoom, pan);
       target.restore();
     },
   };

@@ -94,11 +94,13 @@ cy.on('tap', (event) => {
   if (node) return store.actions.select(node);
   const edge = scene.edgeAt(event.renderedPosition);
   if (edge) {
-    cy.$(':selected').unselect();
+    // A link selected is the one thing selected, as when Cytoscape selects one of its own.
+    scene.select(null, false);
     scene.pointEdge(null, edge);
     renderer.showEdge(edge);
-  } else if (store.get().selected || cy.$(':selected').nonempty()) {
+  } else if (store.get().selected || cy.$(':selected').nonempty() || scene.edgeSelected()) {
     cy.$(':selected').unselect();
+    scene.pointEdge(null, null);
     store.actions.select(null);
   }
 });
@@ -136,7 +138,8 @@ cy.on('viewport', () => {
   pointedNode = null;
 });
 $('graph').addEventListener('pointermove', (event) => {
-  if (scene.layerSize() === 0 && !scene.layered()) return;
+  // A pressed button pans the picture: nothing is pointed at meanwhile.
+  if ((scene.layerSize() === 0 && !scene.layered()) || event.buttons !== 0) return;
   // Looked for once a frame, where the pointer is then.
   const waiting = pointer !== null;
   const box = $('graph').getBoundingClientRect();

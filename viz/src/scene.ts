@@ -50,6 +50,8 @@ export interface Scene {
   nodeAt(point: Position): string | null;
   /** The layer's link under the pointer, and the one selected (undefined: as it was). */
   pointEdge(hovered: string | null, selected?: string | null): void;
+  /** The layer's link selected (tapped), if any. */
+  edgeSelected(): string | null;
   /** The layer's node under the pointer: its name shown. */
   pointNode(id: string | null): void;
   /** Where a node is on the canvas, wherever it is held; null for one not shown. */
@@ -198,17 +200,10 @@ export function createScene(
     layered
       ? new Map(layer.nodes().map((e) => [e.data.id!, { ...e.position! }] as const))
       : new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
-  /** The picture's box in model units: Cytoscape's, labels included; the layer's, its shapes around their places. */
-  const pictureBox = () => {
-    if (!layered) return cy.elements().boundingBox();
-    const half = (SIZES.city * nodeScale()) / 2 / cy.zoom();
-    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const { x, y } of positions().values())
-      [x1, y1, x2, y2] = [Math.min(x1, x - half), Math.min(y1, y - half), Math.max(x2, x + half), Math.max(y2, y + half)];
-    return { x1, y1, w: x2 - x1, h: y2 - y1 };
-  };
   const fit = () => {
-    if (cy.nodes().nonempty() || layered) cy.viewport(fitting(pictureBox()));
+    // The layer's picture is fitted as it was first shown, with room for the labels.
+    const viewport = layered ? presetViewport(positions(), [...positions().keys()]) : cy.nodes().nonempty() ? fitting(cy.elements().boundingBox()) : null;
+    if (viewport) cy.viewport(viewport);
   };
 
   /**
@@ -494,9 +489,8 @@ export function createScene(
     highlight(ids) {
       const set = new Set(ids);
       if (layered) {
-        layer.highlight(set);
         // Highlighted labels are placed first: the next placement must not be skipped.
-        decluttered = '';
+        if (layer.highlight(set)) decluttered = '';
         return;
       }
       let changed = false;
@@ -525,6 +519,7 @@ export function createScene(
     edgeAt: (point) => layer.edgeAt(point),
     nodeAt: (point) => layer.nodeAt(point),
     pointEdge: (hovered, selected) => layer.point(hovered, selected),
+    edgeSelected: () => layer.selectedEdge(),
     pointNode: (id) => layer.pointNode(id),
     layerSize: () => layer.size(),
     paintLayer: (context, transform) => layer.paint(context, transform),

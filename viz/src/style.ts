@@ -196,19 +196,28 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
       selector: 'edge[cited = "no"]',
       style: { 'line-style': 'dashed', 'line-dash-pattern': DASHES.curated.map(px), 'line-cap': 'butt', 'target-arrow-fill': 'hollow' },
     },
-    // The relation is named where the reader looks: on hover and on selection.
+    // Nodes and edges are highlighted apart: a `width` meant for a line would squash a node's shape.
+    {
+      selector: 'node.highlighted',
+      style: {
+        'border-width': px(NODE_BORDERS.highlighted.width),
+        'border-color': NODE_BORDERS.highlighted.color,
+        'border-style': 'solid',
+        'z-index': NODE_Z.highlighted,
+      },
+    },
+    { selector: 'edge.highlighted', style: { width: px(SIZES.edge * 2.5), opacity: 1, 'z-index': 10 } },
+    { selector: '.faded', style: { opacity: FADED_OPACITY } },
+    // The relation is named where the reader looks: on hover and on selection, a faded link too.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
     {
       selector: 'node.hover, node:selected',
       style: { label: 'data(drawn)', 'text-opacity': 1, 'text-background-opacity': LABEL_LOOK.pointedOpacity, 'z-index': NODE_Z.pointed },
     },
-    { selector: 'node:selected', style: { 'border-width': px(NODE_BORDERS.selected.width), 'border-color': NODE_BORDERS.selected.color } },
-    // Nodes and edges are highlighted apart: a `width` meant for a line would squash a node's shape.
+    // The selection shows over a highlight (a path's nodes are all highlighted).
     {
-      selector: 'node.highlighted',
-      style: { 'border-width': px(NODE_BORDERS.highlighted.width), 'border-color': NODE_BORDERS.highlighted.color, 'z-index': NODE_Z.highlighted },
+      selector: 'node:selected',
+      style: { 'border-width': px(NODE_BORDERS.selected.width), 'border-color': NODE_BORDERS.selected.color, 'border-style': 'solid' },
     },
-    { selector: 'edge.highlighted', style: { width: px(SIZES.edge * 2.5), opacity: 1, 'z-index': 10 } },
-    { selector: '.faded', style: { opacity: FADED_OPACITY } },
   ];
 }

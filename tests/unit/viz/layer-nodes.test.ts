@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, type EntityKind } from '../../../ingest/model.ts';
-import { nodeLook, nodeUnder, type LayerNode, type ScreenNode } from '../../../viz/src/layer-nodes.ts';
+import { nodeLook, nodeUnder, type Inside, type LayerNode, type ScreenNode } from '../../../viz/src/layer-nodes.ts';
 import { SHAPE_PATHS } from '../../../viz/src/shapes.ts';
 import { stylesheet } from '../../../viz/src/style.ts';
 
@@ -49,6 +49,12 @@ describe('the nodes of a large view, as its layer draws them', () => {
     expect(outline(node('Lab', { highlight: 'highlighted' }))).toMatchObject({ color: rule('node.highlighted')['border-color'] });
     expect(outline(node('Lab', { highlight: 'highlighted', selected: true }))).toMatchObject({ color: rule('node:selected')['border-color'] });
     expect(nodeLook(node('Lab', { highlight: 'faded' }), 1).alpha).toBe(rule('.faded').opacity);
+    // In the stylesheet too the selection comes after the highlight, and outlines a discovered node solid.
+    const index = (selector: string) => rules.findIndex((r) => r.selector === selector);
+    expect(index('node:selected')).toBeGreaterThan(index('node.highlighted'));
+    expect(index('node.hover, node:selected')).toBeGreaterThan(index('node.highlighted'));
+    expect(rule('node:selected')['border-style']).toBe('solid');
+    expect(outline(node('Lab', { discovered: true, selected: true })).dash).toEqual([]);
   });
 
   it('stacks nodes as the stylesheet’s z-indices do, and shows a label the declutter pass set aside only when pointed at', () => {
@@ -65,16 +71,23 @@ describe('the nodes of a large view, as its layer draws them', () => {
     expect(nodeLook(node('Lab', { label: '' }), 1).label).toBeNull();
   });
 
-  it('finds the node whose shape is under a point, the one drawn over the other first', () => {
+  it('finds the node whose shape is under a point, the one drawn over the others first', () => {
     const at = (id: string, kind: EntityKind, x: number, more: Partial<LayerNode> = {}): ScreenNode => {
       const n = node(kind, { id, ...more });
       return { node: n, at: { x, y: 100 }, look: nodeLook(n, 1) };
     };
-    const nodes = [at('city', 'City', 100), at('lab', 'Lab', 112, { side: null })];
-    expect(nodeUnder(nodes, { x: 100, y: 100 })).toBe('city');
+    // A diamond's shape, in its own units; every other shape fills its box.
+    const inside: Inside = (shape, p) => shape !== 'diamond' || Math.abs(p.x) + Math.abs(p.y) <= 1;
+    const nodes = [at('city', 'City', 100), at('lab', 'Lab', 112, { side: null }), at('a', 'Facility', 200), at('b', 'Facility', 205)];
+    expect(nodeUnder(nodes, { x: 100, y: 100 }, inside)).toBe('city');
     // Where both shapes are, the city's is drawn over the quiet lab's.
-    expect(nodeUnder(nodes, { x: 108, y: 100 })).toBe('city');
-    expect(nodeUnder(nodes, { x: 120, y: 100 })).toBe('lab');
-    expect(nodeUnder(nodes, { x: 100, y: 130 })).toBeNull();
+    expect(nodeUnder(nodes, { x: 108, y: 100 }, inside)).toBe('city');
+    expect(nodeUnder(nodes, { x: 120, y: 100 }, inside)).toBe('lab');
+    expect(nodeUnder(nodes, { x: 100, y: 130 }, inside)).toBeNull();
+    // Of two alike, the later is drawn over the earlier.
+    expect(nodeUnder(nodes, { x: 203, y: 100 }, inside)).toBe('b');
+    // A diamond's empty corner is nobody's.
+    expect(nodeUnder(nodes, { x: 213, y: 92 }, inside)).toBeNull();
+    expect(nodeUnder(nodes, { x: 213, y: 99 }, inside)).toBe('b');
   });
 });
