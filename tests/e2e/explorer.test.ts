@@ -933,8 +933,8 @@ describe('the explorer in Chromium', () => {
         const layer = document.querySelector('canvas.view-layer') as HTMLCanvasElement;
         const ratio = layer.width / layer.getBoundingClientRect().width;
         const pixel = (x: number, y: number) => [...layer.getContext('2d')!.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
-        // The outline: the darkest pixel drawn on the line from inside the shape to a little past its edge.
-        const outline = Array.from({ length: 14 }, (_, i) => pixel(at.x, at.y + 6 + i * 0.75))
+        // The outline and the selection's ring: the darkest pixel drawn on the line from inside the shape up to 3 px past its edge (its label is below).
+        const outline = Array.from({ length: 17 }, (_, i) => pixel(at.x, at.y - 6 - i * 0.75))
           .filter((p) => p[3]! > 200)
           .reduce((a, b) => (a[0]! + a[1]! + a[2]! < b[0]! + b[1]! + b[2]! ? a : b), [255, 255, 255, 255]);
         return { at, centre: pixel(at.x, at.y), outline, selected: store.get().selected === id };

@@ -7,7 +7,7 @@ import { ENTITY_KINDS, type EntityKind } from '../../ingest/model.ts';
 import type { Position } from './geo.ts';
 import type { Side } from './labels.ts';
 import { SHAPE_PATHS, type Shape } from './shapes.ts';
-import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SIZES, labelFont } from './style.ts';
+import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SELECTION_RING, SIZES, labelFont } from './style.ts';
 import { textWidth } from './text.ts';
 
 /** A node as the layer reads it from the definition it holds (layer.ts). */
@@ -34,6 +34,8 @@ export interface NodeLook {
   /** across, in screen pixels */
   size: number;
   border: { width: number; color: string; dash: readonly number[] };
+  /** the selection's ring around the outline, if selected */
+  ring: typeof SELECTION_RING | null;
   alpha: number;
   z: number;
   /** its label drawn, and how opaque the box behind it is */
@@ -44,13 +46,7 @@ export interface NodeLook {
 export function nodeLook(node: LayerNode, nodeScale: number): NodeLook {
   const city = node.kind === 'City';
   const pointed = node.pointed || node.selected;
-  const border = node.selected
-    ? NODE_BORDERS.selected
-    : node.highlight === 'highlighted'
-      ? NODE_BORDERS.highlighted
-      : node.discovered
-        ? NODE_BORDERS.discovered
-        : NODE_BORDERS.plain;
+  const border = node.highlight === 'highlighted' ? NODE_BORDERS.highlighted : node.discovered ? NODE_BORDERS.discovered : NODE_BORDERS.plain;
   const shown = node.label !== '' && (node.side !== null || pointed);
   const z = pointed
     ? NODE_Z.pointed
@@ -68,6 +64,7 @@ export function nodeLook(node: LayerNode, nodeScale: number): NodeLook {
     shape: ENTITY_KINDS[node.kind].shape,
     size: (city ? SIZES.city : SIZES.node) * nodeScale,
     border,
+    ring: node.selected ? SELECTION_RING : null,
     alpha: node.highlight === 'faded' ? FADED_OPACITY : 1,
     z,
     label: shown ? (pointed ? LABEL_LOOK.pointedOpacity : LABEL_LOOK.opacity) : null,
@@ -131,6 +128,18 @@ function drawPie(target: CanvasRenderingContext2D, { node, at, look }: ScreenNod
   });
 }
 
+/** A selected node's ring: its shape again, as far outside its outline as the stylesheet's `outline-offset`. */
+function drawRing(target: CanvasRenderingContext2D, { at, look }: ScreenNode): void {
+  const ring = look.ring!;
+  const half = look.size / 2;
+  const scale = half + look.border.width / 2 + ring.gap + ring.width / 2;
+  const path = new Path2D();
+  path.addPath(pathOf(look.shape), new DOMMatrix([scale, 0, 0, scale, at.x, at.y]));
+  target.strokeStyle = ring.color;
+  target.lineWidth = ring.width;
+  target.stroke(path);
+}
+
 /**
  * Draws nodes on screen in the order they stack, then the labels shown in the same order: a
  * label is never under a shape. Nodes that follow each other with the same look are one path,
@@ -157,7 +166,10 @@ export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[])
     target.setLineDash(look.border.dash as number[]);
     target.stroke(path);
     target.setLineDash([]);
-    for (let i = start; i < end; i += 1) if (ordered[i]!.node.pie) drawPie(target, ordered[i]!);
+    for (let i = start; i < end; i += 1) {
+      if (ordered[i]!.node.pie) drawPie(target, ordered[i]!);
+      if (ordered[i]!.look.ring) drawRing(target, ordered[i]!);
+    }
     start = end;
   }
   target.textAlign = 'left';

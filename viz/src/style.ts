@@ -68,13 +68,18 @@ export const isCompact = (width: number) => width < COMPACT_WIDTH;
 /** How a canvas of this width scales the shapes (not the labels): on a phone's, cities would cover each other. */
 export const nodeScaleFor = (width: number) => (isCompact(width) ? 0.6 : 1);
 
-/** A node's outline in screen pixels: plain, found by discovery, selected, highlighted. */
+/** A node's outline in screen pixels: plain, found by discovery, highlighted (a path's, a cluster's). */
 export const NODE_BORDERS = {
   plain: { width: 1, color: '#ffffff', dash: [] },
   discovered: { width: 2, color: '#555555', dash: [3, 2] },
-  selected: { width: 4, color: '#111111', dash: [] },
   highlighted: { width: 4, color: '#e6550d', dash: [] },
 } as const;
+
+/**
+ * The selection: a ring around the node's own outline, a pixel off it. A node selected within a
+ * highlighted path keeps the highlight's outline, so it still reads as one of the path's.
+ */
+export const SELECTION_RING = { width: 2.5, gap: 1, color: '#111111' } as const;
 
 /**
  * Which node is drawn over which: one whose label is shown over one whose label waits (so no
@@ -214,10 +219,15 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
       selector: 'node.hover, node:selected',
       style: { label: 'data(drawn)', 'text-opacity': 1, 'text-background-opacity': LABEL_LOOK.pointedOpacity, 'z-index': NODE_Z.pointed },
     },
-    // The selection shows over a highlight (a path's nodes are all highlighted).
+    // The selection shows around a highlight (a path's nodes are all highlighted).
     {
       selector: 'node:selected',
-      style: { 'border-width': px(NODE_BORDERS.selected.width), 'border-color': NODE_BORDERS.selected.color, 'border-style': 'solid' },
+      style: {
+        'outline-width': px(SELECTION_RING.width),
+        'outline-color': SELECTION_RING.color,
+        'outline-offset': px(SELECTION_RING.gap),
+        'outline-opacity': 1,
+      },
     },
   ];
 }

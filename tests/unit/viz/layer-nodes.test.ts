@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KINDS, type EntityKind } from '../../../ingest/model.ts';
 import { nodeLook, nodeUnder, type Inside, type LayerNode, type ScreenNode } from '../../../viz/src/layer-nodes.ts';
 import { SHAPE_PATHS } from '../../../viz/src/shapes.ts';
-import { stylesheet } from '../../../viz/src/style.ts';
+import { NODE_BORDERS, stylesheet } from '../../../viz/src/style.ts';
 
 type Rule = { selector: string; style: Record<string, unknown> };
 const rules = stylesheet(1) as Rule[];
@@ -38,7 +38,7 @@ describe('the nodes of a large view, as its layer draws them', () => {
     }
   });
 
-  it('outlines a discovered, a selected and a highlighted node as the stylesheet does, the selection over all', () => {
+  it('outlines a discovered and a highlighted node as the stylesheet does, and rings a selected one around its outline', () => {
     const outline = (n: LayerNode) => nodeLook(n, 1).border;
     expect(outline(node('Lab'))).toMatchObject({ width: rule('node')['border-width'], color: rule('node')['border-color'] });
     expect(outline(node('Lab', { discovered: true }))).toMatchObject({
@@ -47,14 +47,21 @@ describe('the nodes of a large view, as its layer draws them', () => {
     });
     expect(outline(node('Lab', { discovered: true })).dash.length).toBeGreaterThan(0);
     expect(outline(node('Lab', { highlight: 'highlighted' }))).toMatchObject({ color: rule('node.highlighted')['border-color'] });
-    expect(outline(node('Lab', { highlight: 'highlighted', selected: true }))).toMatchObject({ color: rule('node:selected')['border-color'] });
+    // Selected within a highlight: the highlight's outline, and the selection's ring around it.
+    expect(outline(node('Lab', { highlight: 'highlighted', selected: true }))).toMatchObject({ color: rule('node.highlighted')['border-color'] });
+    const ring = nodeLook(node('Lab', { highlight: 'highlighted', selected: true }), 1).ring!;
+    expect(ring).toMatchObject({
+      color: rule('node:selected')['outline-color'],
+      width: rule('node:selected')['outline-width'],
+      gap: rule('node:selected')['outline-offset'],
+    });
+    expect(nodeLook(node('Lab'), 1).ring).toBeNull();
     expect(nodeLook(node('Lab', { highlight: 'faded' }), 1).alpha).toBe(rule('.faded').opacity);
-    // In the stylesheet too the selection comes after the highlight, and outlines a discovered node solid.
+    // In the stylesheet too a pointed or selected node is stacked over a highlighted one.
     const index = (selector: string) => rules.findIndex((r) => r.selector === selector);
-    expect(index('node:selected')).toBeGreaterThan(index('node.highlighted'));
     expect(index('node.hover, node:selected')).toBeGreaterThan(index('node.highlighted'));
-    expect(rule('node:selected')['border-style']).toBe('solid');
-    expect(outline(node('Lab', { discovered: true, selected: true })).dash).toEqual([]);
+    // The ring leaves a node's own outline as it is: a discovered node stays dashed.
+    expect(outline(node('Lab', { discovered: true, selected: true }))).toEqual(NODE_BORDERS.discovered);
   });
 
   it('stacks nodes as the stylesheet’s z-indices do, and shows a label the declutter pass set aside only when pointed at', () => {
