@@ -438,6 +438,8 @@ describe('the explorer in Chromium', () => {
         text: li.querySelector('.quote')!.textContent!,
         folded: li.querySelector('.quote')!.classList.contains('again'),
         note: li.querySelector('.path')!.textContent!,
+        // Text laid out below what is shown: the top of a second line can show in the padding.
+        below: li.querySelector('.quote')!.scrollHeight > li.querySelector('.quote')!.clientHeight + 1,
       })),
     );
     const folded = quotes.filter((q) => q.folded);
@@ -445,6 +447,7 @@ describe('the explorer in Chromium', () => {
     for (const q of folded) {
       expect(quotes.findIndex((o) => o.text === q.text && !o.folded)).toBeLessThan(quotes.indexOf(q));
       expect(q.note).toContain('上文已全文引出');
+      expect(q.below, q.text).toBe(false);
     }
     expect(new Set(quotes.filter((q) => !q.folded).map((q) => q.text)).size).toBe(quotes.filter((q) => !q.folded).length);
     await qianhai.close();
