@@ -535,6 +535,15 @@ describe('the explorer in Chromium', () => {
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#graphml')]);
     expect(fs.readFileSync((await graphml.path())!, 'utf8').match(/<node /g)).toHaveLength(shown);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
+    // Saved under the view's name, and said so.
+    const view = await page.evaluate(() => (window as any).innograph.store.get().view as string);
+    for (const [file, extension] of [
+      [json, 'json'],
+      [graphml, 'graphml'],
+      [png, 'png'],
+    ] as const)
+      expect(file.suggestedFilename()).toMatch(new RegExp(`^innograph-${view}(-[\\w.-]+)*\\.${extension}$`));
+    await expect.poll(() => page.locator('#status').textContent()).toContain(png.suggestedFilename());
     const image = fs.readFileSync((await png.path())!);
     expect(image.subarray(1, 4).toString()).toBe('PNG');
     // Twice the canvas's size, with a title above it and the legend below it (its header's width and height).

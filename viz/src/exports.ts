@@ -35,9 +35,9 @@ export async function viewGraph(shown: GraphData): Promise<Graph> {
   return { ...all, sections: all.sections.filter((s) => cited.has(s.id)), nodes, edges };
 }
 
-export async function exportJson(shown: GraphData): Promise<Graph> {
+export async function exportJson(shown: GraphData, stem: string): Promise<Graph> {
   const graph = await viewGraph(shown);
-  download('innograph-view.json', new Blob([JSON.stringify(graph, null, 2)], { type: 'application/json' }));
+  download(`${stem}.json`, new Blob([JSON.stringify(graph, null, 2)], { type: 'application/json' }));
   return graph;
 }
 
@@ -45,14 +45,14 @@ export async function exportJson(shown: GraphData): Promise<Graph> {
  * The server's GraphML of the whole graph (its attributes, every quote), cut down to the nodes and
  * edges of the view: the same file format whatever the size of the view, with no cap.
  */
-export async function exportGraphml(shown: GraphData): Promise<string> {
+export async function exportGraphml(shown: GraphData, stem: string): Promise<string> {
   const response = await fetch('/export/graph.graphml');
   if (!response.ok) throw new Error(`the export answered ${response.status}`);
   const document = new DOMParser().parseFromString(await response.text(), 'application/xml');
   for (const node of [...document.getElementsByTagName('node')]) if (!shown.nodes.has(node.getAttribute('id') ?? '')) node.remove();
   for (const edge of [...document.getElementsByTagName('edge')]) if (!shown.edges.has(edge.getAttribute('id') ?? '')) edge.remove();
   const text = new XMLSerializer().serializeToString(document);
-  download('innograph-view.graphml', new Blob([text], { type: 'application/graphml+xml' }));
+  download(`${stem}.graphml`, new Blob([text], { type: 'application/graphml+xml' }));
   return text;
 }
 
@@ -92,7 +92,7 @@ function wrapped(text: string, font: string, max: number): string[] {
 }
 
 /** The picture as on screen, with the base map, a title and a legend of what it shows. */
-export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, title: string, lang: Lang): Promise<Blob> {
+export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, title: string, lang: Lang, stem: string): Promise<Blob> {
   const { cy } = scene;
   const scale = 2;
   const width = cy.width();
@@ -149,6 +149,6 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'),
   );
-  download('innograph-view.png', blob);
+  download(`${stem}.png`, blob);
   return blob;
 }

@@ -5,7 +5,7 @@ import { bindControls, renderLists, syncControls, type Lists } from './controls.
 import { kindLabel, t } from './messages.ts';
 import { createRenderer } from './render.ts';
 import { createScene } from './scene.ts';
-import { fromQuery, toQuery } from './state.ts';
+import { fileStem, fromQuery, toQuery } from './state.ts';
 import { createStore } from './store.ts';
 import type { Entity } from './types.ts';
 import { createUnderlay } from './underlay.ts';
@@ -174,13 +174,28 @@ const viewTitle = () => {
   return heading && heading !== title ? `${title} — ${heading}` : title;
 };
 const failed = (error: unknown) => renderer.status(error instanceof Error ? error.message : String(error), 'error');
+/** An export of the view, saved under the view's name; the status line says where it went, for a few seconds. */
+const exported = (extension: string, save: (m: typeof import('./exports.ts'), stem: string) => Promise<unknown>) => {
+  const stem = fileStem(store.get());
+  const file = `${stem}.${extension}`;
+  void import('./exports.ts')
+    .then((m) => save(m, stem))
+    .then(() => {
+      const said = `${t('downloaded', store.get().lang)} ${file}`;
+      renderer.status(said);
+      setTimeout(() => {
+        if ($('status').textContent === said) renderer.status('');
+      }, 4000);
+    })
+    .catch(failed);
+};
 bindControls(
   store,
   renderer.status,
   {
-    png: () => void import('./exports.ts').then((m) => m.exportPng(scene, underlay, renderer.shown(), viewTitle(), store.get().lang)).catch(failed),
-    json: () => void import('./exports.ts').then((m) => m.exportJson(renderer.shown())).catch(failed),
-    graphml: () => void import('./exports.ts').then((m) => m.exportGraphml(renderer.shown())).catch(failed),
+    png: () => exported('png', (m, stem) => m.exportPng(scene, underlay, renderer.shown(), viewTitle(), store.get().lang, stem)),
+    json: () => exported('json', (m, stem) => m.exportJson(renderer.shown(), stem)),
+    graphml: () => exported('graphml', (m, stem) => m.exportGraphml(renderer.shown(), stem)),
   },
   () => scene.fit(),
 );

@@ -10,6 +10,7 @@ export const MESSAGES = {
     zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系。实线联系引用规划中陈述它的原文；虚线联系仅见于本项目整理的登记表，规划原文未陈述。',
     en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid link cites the plan's sentence that states it; a dashed one is only in this project's curated registry, not stated in the plan.",
   },
+  downloaded: { zh: '已下载', en: 'Downloaded' },
   exportsOfPicture: { zh: '导出与适配针对图谱；指标表没有图', en: 'exports and Fit are of the graph; the indicators table has none' },
   onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
   minConfidence: { zh: '最低置信度', en: 'min. confidence' },

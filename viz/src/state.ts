@@ -67,6 +67,12 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
 }
 
 /** Only what differs from the defaults goes into the URL, so links stay short. */
+/** The name an export of a view's picture is saved under: the view and what it is of (innograph-city-shenzhen). */
+export function fileStem(state: AppState): string {
+  const of = [state.city, state.cluster, state.pathFrom, state.pathTo, state.compareA, state.compareB].filter((id): id is string => !!id);
+  return ['innograph', state.view, ...of].join('-').replace(/[^\w.-]+/g, '_');
+}
+
 export function toQuery(state: AppState): string {
   const params = new URLSearchParams();
   const put = (key: string, value: string | null, fallback: string | null) => {
