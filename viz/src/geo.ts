@@ -190,8 +190,50 @@ export function geoPositions(
     const r = RELAX.reach * (1 + 0.25 * Math.sqrt(k));
     positions.set(id, { x: anchor.x + r * Math.cos(angle), y: anchor.y + r * Math.sin(angle) });
   }
-  relax(nodes, positions, fixed, anchors, located);
+  // A place of a city drawn here stays nearer that city than any other: pushed for room, it would
+  // otherwise end up in another city's part of the map (深圳's zones north of 广州, on a phone).
+  const cityPoints = cities.map((c) => ({ id: c.id, at: positions.get(c.id)! }));
+  const homes = new Map<string, Position>();
+  for (const n of nodes) {
+    const home = n.city ? positions.get(n.city.id) : undefined;
+    const anchor = anchors.get(n.id);
+    if (fixed.has(n.id) || located.has(n.id) || !home || !anchor || !fixed.has(n.city!.id)) continue;
+    // Anchored at a place of its city that lies nearer another city (real borders are not a nearest-city map): left free.
+    if (nearestOf(anchor, cityPoints) !== n.city!.id) continue;
+    homes.set(n.id, home);
+  }
+  relax(nodes, positions, fixed, anchors, located, (id, p) => {
+    const home = homes.get(id);
+    if (home) keepNearest(p, home, cityPoints);
+  });
   return { positions, projection, beyond };
+}
+
+/** The id of the point nearest `p`. */
+function nearestOf(p: Position, points: { id: string; at: Position }[]): string | null {
+  let best: { id: string; d: number } | null = null;
+  for (const { id, at } of points) {
+    const d = Math.hypot(p.x - at.x, p.y - at.y);
+    if (!best || d < best.d) best = { id, d };
+  }
+  return best?.id ?? null;
+}
+
+/** Moves `p` (in place) onto the side of every other city's bisector that is `home`'s, a few pixels in: nearer `home` than any other. */
+function keepNearest(p: Position, home: Position, cities: { at: Position }[]): void {
+  const margin = 4;
+  for (let pass = 0; pass < 3; pass += 1)
+    for (const { at } of cities) {
+      if (at === home) continue;
+      const length = Math.hypot(at.x - home.x, at.y - home.y);
+      if (length === 0) continue;
+      // Past the bisector by `over` pixels toward the other city: moved back along the line between them.
+      const [nx, ny] = [(at.x - home.x) / length, (at.y - home.y) / length];
+      const over = (p.x - (home.x + at.x) / 2) * nx + (p.y - (home.y + at.y) / 2) * ny + margin;
+      if (over <= 0) continue;
+      p.x -= over * nx;
+      p.y -= over * ny;
+    }
 }
 
 function mean(points: Position[]): Position {
@@ -199,7 +241,8 @@ function mean(points: Position[]): Position {
 }
 
 /**
- * Pushes boxes apart; a box is centred below its node, where the label hangs. A `located` place
+ * Pushes boxes apart; a box is centred below its node, where the label hangs; `keep` then moves each
+ * node back where it may be. A `located` place
  * (drawn where it lies) gives way to no satellite, and to another place only as far as their shapes
  * overlap: on a crowded map its label is set aside by the declutter pass rather than the place
  * pushed into the sea, where the map would show it somewhere it is not.
@@ -210,6 +253,7 @@ export function relax(
   fixed: ReadonlySet<string>,
   anchors: ReadonlyMap<string, Position>,
   located: ReadonlySet<string> = new Set(),
+  keep: (id: string, p: Position) => void = () => {},
 ): void {
   const items = nodes
     .filter((n) => positions.has(n.id))
@@ -257,6 +301,8 @@ export function relax(
         }
       }
     }
+    // Where each may be, whatever the pushes asked: a place within its city's part of the map.
+    for (const item of items) if (!item.fixed) keep(item.id, item.p);
     if (!moved && round > 10) break;
   }
   for (const item of items) positions.set(item.id, item.p);

@@ -115,6 +115,25 @@ describe('geographic positions', () => {
     }
   });
 
+  it('keeps every place of a city nearer that city than any other, however crowded the map (深圳’s zones north of 广州, on a phone)', () => {
+    const cities = [
+      city('guangzhou', 23.129, 113.264),
+      city('shenzhen', 22.543, 114.058),
+      city('dongguan', 23.021, 113.752),
+      city('hong-kong', 22.319, 114.169),
+      city('foshan', 23.022, 113.122),
+    ];
+    const satellites = [
+      ...Array.from({ length: 16 }, (_, i) => zone(`sz${i}`, `深圳第${i}个很长名字的合作示范区`, 'shenzhen')),
+      ...Array.from({ length: 8 }, (_, i) => zone(`gz${i}`, `广州第${i}个很长名字的合作示范区`, 'guangzhou')),
+    ];
+    const nodes = [...cities, ...satellites].map(placed);
+    const { positions } = geoPositions(nodes, [], { width: 390, height: 500 });
+    const nearest = (p: Position) =>
+      cities.map((c) => ({ id: c.id, d: Math.hypot(p.x - positions.get(c.id)!.x, p.y - positions.get(c.id)!.y) })).sort((a, b) => a.d - b.d)[0]!.id;
+    for (const s of satellites) expect(nearest(positions.get(s.id)!), s.id).toBe(s.city!.id);
+  });
+
   it('puts a place beside the located place of its city it belongs to, so its line there does not run through the city (前海国际人才港)', () => {
     const sz = { id: 'shenzhen', name: '深圳', nameEn: null };
     const qianhai = entity('qianhai', 'Zone', { name: '前海深港现代服务业合作区', lat: 22.53, lon: 113.9, city: sz });
