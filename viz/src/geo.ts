@@ -1,7 +1,7 @@
 // Geographic positions: cities where they are on the map, everything else near what it
 // belongs to (its city, or the cities it links), pushed apart until no two labels overlap.
 // Positions are in screen pixels at zoom 1, so the start view opens at a readable zoom.
-import { SIZES } from './style.ts';
+import { SIZES, shapeSize } from './style.ts';
 import type { Entity } from './types.ts';
 
 export interface Position {
@@ -106,7 +106,7 @@ export function labelBox(label: string, fontSize: number, maxWidth: number, node
 /** labelBox for a node of a kind, at the sizes the stylesheet draws it (its shapes scaled by nodeScale, smaller on a phone), its label given `labelShare` of a label's width at most. */
 export function nodeBox(label: string, kind: string, nodeScale = 1, labelShare = 1): Box {
   const city = kind === 'City';
-  return labelBox(label, city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth * labelShare, (city ? SIZES.city : SIZES.node) * nodeScale);
+  return labelBox(label, city ? SIZES.cityFont : SIZES.font, SIZES.labelWidth * labelShare, shapeSize(kind, nodeScale));
 }
 
 const RELAX = {

@@ -10,7 +10,7 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
 import { overlaps, toScreen, type Position, type Rect } from './geo.ts';
-import { SIZES, labelFont } from './style.ts';
+import { SIZES, labelFont, shapeSize } from './style.ts';
 import { fitTexts, textWidth } from './text.ts';
 
 /** Which labels win a place first: the places that orient the reader, then the rest. */
@@ -47,13 +47,11 @@ export type Side = 'bottom' | 'right' | 'top' | 'left';
 /** The sides tried, in order: below, as the stylesheet draws a label by default, then beside and above. */
 const SIDES: readonly Side[] = ['bottom', 'right', 'top', 'left'];
 
-const shapeSize = (item: LabelItem, view: LabelView) => (item.kind === 'City' ? SIZES.city : SIZES.node) * view.nodeScale;
-
 const onScreen = (item: LabelItem, view: LabelView) => toScreen(item.position, view);
 
 /** The node's shape on screen, its border included: a label under it would be hidden. */
 function shapeBox(item: LabelItem, view: LabelView): Rect {
-  const half = shapeSize(item, view) / 2 + 1;
+  const half = shapeSize(item.kind, view.nodeScale) / 2 + 1;
   const { x, y } = onScreen(item, view);
   return { x1: x - half, x2: x + half, y1: y - half, y2: y + half };
 }
@@ -67,7 +65,7 @@ function labelBoxes(item: LabelItem, view: LabelView): Record<Side, Rect> {
   const city = item.kind === 'City';
   const font = city ? SIZES.cityFont : SIZES.font;
   const width = textWidth(item.label, labelFont(city));
-  const off = shapeSize(item, view) / 2 + SIZES.labelMargin;
+  const off = shapeSize(item.kind, view.nodeScale) / 2 + SIZES.labelMargin;
   const { x, y } = onScreen(item, view);
   const spare = SIZES.labelPadding + 2 * view.zoom + 1;
   const [left, right] = [x - width / 2 - spare, x + width / 2 + spare];

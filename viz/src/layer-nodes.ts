@@ -7,7 +7,7 @@ import { ENTITY_KINDS, type EntityKind } from '../../ingest/model.ts';
 import type { Position } from './geo.ts';
 import type { Side } from './labels.ts';
 import { SHAPE_PATHS, type Shape } from './shapes.ts';
-import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SELECTION_RING, SIZES, labelFont } from './style.ts';
+import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SELECTION_RING, SIZES, labelFont, shapeSize } from './style.ts';
 import { textWidth } from './text.ts';
 
 /** A node as the layer reads it from the definition it holds (layer.ts). */
@@ -62,7 +62,7 @@ export function nodeLook(node: LayerNode, nodeScale: number): NodeLook {
   return {
     fill: ENTITY_KINDS[node.kind].color,
     shape: ENTITY_KINDS[node.kind].shape,
-    size: (city ? SIZES.city : SIZES.node) * nodeScale,
+    size: shapeSize(node.kind, nodeScale),
     border,
     ring: node.selected ? SELECTION_RING : null,
     alpha: node.highlight === 'faded' ? FADED_OPACITY : 1,

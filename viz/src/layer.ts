@@ -12,7 +12,7 @@ import { toScreen, type Position } from './geo.ts';
 import type { Side } from './labels.ts';
 import { drawEdges, segmentDistance, type EdgeState, type LayerEdge, type ScreenEdge } from './layer-edges.ts';
 import { drawNodes, insideOn, nodeLook, nodeUnder, type LayerNode, type ScreenNode } from './layer-nodes.ts';
-import { DOCUMENT_COLORS, SIZES } from './style.ts';
+import { DOCUMENT_COLORS, SIZES, shapeSize } from './style.ts';
 
 /** Within this many screen pixels of a line, the pointer is on it. */
 const REACH = 5;
@@ -103,7 +103,7 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   const empty = () => nodes.length === 0;
 
   /** A node's half size on screen, its border included: an arrow stops at it. */
-  const radius = (node: Held) => ((node.element.data.kind === 'City' ? SIZES.city : SIZES.node) * nodeScale()) / 2 + 1;
+  const radius = (node: Held) => shapeSize(String(node.element.data.kind), nodeScale()) / 2 + 1;
 
   /** How a link stands in the picture under the pointer's: the selected one is pointed at. */
   const stateOf = (id: string): EdgeState => (id === selected ? 'pointed' : highlighted.size === 0 ? 'plain' : highlighted.has(id) ? 'highlighted' : 'faded');

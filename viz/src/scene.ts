@@ -13,7 +13,7 @@ import { layerEdges } from './layer-edges.ts';
 import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeNewcomers } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { SIZES, isCompact, nodeScaleFor, stylesheet } from './style.ts';
+import { SIZES, isCompact, nodeScaleFor, shapeSize, stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
   padding: 40, // pixels around a fitted picture
@@ -388,7 +388,7 @@ export function createScene(
             ? await forceLayout(
                 nodes.map((e) => {
                   // A node's size on screen at zoom 1, its border included, as the stylesheet draws it.
-                  const size = (e.data.kind === 'City' ? SIZES.city : SIZES.node) * nodeScale() + 2;
+                  const size = shapeSize(String(e.data.kind), nodeScale()) + 2;
                   return { id: e.data.id!, w: size, h: size, x: 0, y: 0 };
                 }),
                 elements

@@ -97,6 +97,9 @@ export const LABEL_LOOK = { color: '#1b1f24', background: '#ffffff', opacity: 0.
 /** Of a node coloured by plan, how much of its width the disc of plans takes. */
 export const PIE_SHARE = 0.7;
 
+/** A node's shape across on screen, in pixels, its border not included: a city's is larger. */
+export const shapeSize = (kind: string, nodeScale: number) => (kind === 'City' ? SIZES.city : SIZES.node) * nodeScale;
+
 /**
  * `nodeScale` shrinks the shapes (not the labels) on a small canvas, where cities would cover each
  * other; `labelWidth` is the pixels a label may take (a list's names, beside their nodes, take more).
