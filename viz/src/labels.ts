@@ -57,25 +57,33 @@ function shapeBox(item: LabelItem, view: LabelView): Rect {
 }
 
 /**
+ * Where a label's text lies on screen on one side of a node at `at` whose shape is `size` across
+ * (before any slide sideways): off the shape by the text margin, as Cytoscape draws it.
+ */
+export function textBox(label: string, kind: string, at: Position, size: number, side: Side): Rect {
+  const city = kind === 'City';
+  const [width, height] = [textWidth(label, labelFont(city)), city ? SIZES.cityFont : SIZES.font];
+  const off = size / 2 + SIZES.labelMargin;
+  const { x, y } = at;
+  const across = { x1: x - width / 2, x2: x + width / 2 };
+  const level = { y1: y - height / 2, y2: y + height / 2 };
+  if (side === 'bottom') return { ...across, y1: y + off, y2: y + off + height };
+  if (side === 'top') return { ...across, y1: y - off - height, y2: y - off };
+  if (side === 'right') return { x1: x + off, x2: x + off + width, ...level };
+  return { x1: x - off - width, x2: x - off, ...level };
+}
+
+/**
  * The label's box on screen on each side of its node, as Cytoscape's own bounding box has it:
- * off the node by the text margin, with the background padding and Cytoscape's 2-unit margin
- * of error around it; one pixel more each way for the rounding of a measure taken at another zoom.
+ * its text's box with the background padding and Cytoscape's 2-unit margin of error around it;
+ * one pixel more each way for the rounding of a measure taken at another zoom.
  */
 function labelBoxes(item: LabelItem, view: LabelView): Record<Side, Rect> {
-  const city = item.kind === 'City';
-  const font = city ? SIZES.cityFont : SIZES.font;
-  const width = textWidth(item.label, labelFont(city));
-  const off = shapeSize(item.kind, view.nodeScale) / 2 + SIZES.labelMargin;
-  const { x, y } = onScreen(item, view);
   const spare = SIZES.labelPadding + 2 * view.zoom + 1;
-  const [left, right] = [x - width / 2 - spare, x + width / 2 + spare];
-  const [above, below] = [y - font / 2 - spare, y + font / 2 + spare];
-  return {
-    bottom: { x1: left, x2: right, y1: y + off - spare, y2: y + off + font + spare },
-    top: { x1: left, x2: right, y1: y - off - font - spare, y2: y - off + spare },
-    right: { x1: x + off - spare, x2: x + off + width + spare, y1: above, y2: below },
-    left: { x1: x - off - width - spare, x2: x - off + spare, y1: above, y2: below },
-  };
+  const at = onScreen(item, view);
+  const size = shapeSize(item.kind, view.nodeScale);
+  const grown = (r: Rect) => ({ x1: r.x1 - spare, x2: r.x2 + spare, y1: r.y1 - spare, y2: r.y2 + spare });
+  return Object.fromEntries(SIDES.map((side) => [side, grown(textBox(item.label, item.kind, at, size, side))])) as Record<Side, Rect>;
 }
 
 /** Boxes filed by the cells of a grid they cover: an overlap test looks only at the boxes of the cells its box covers. */
@@ -174,6 +182,12 @@ const labelClass = (placement: Placement | null | undefined) =>
 /** A slid label's shift in model units, as the stylesheet reads it (`data(shift)`); none for a label not slid. */
 const shiftOf = (placement: Placement | null | undefined, zoom: number) => (placement?.shift ? placement.shift / zoom : undefined);
 const LABEL_CLASSES = ['quiet', ...SIDES.filter((side) => side !== 'bottom').map((side) => `label-${side}`)];
+
+/** The side a label was placed on, read back from the classes labelClass gave its node; null for one set aside. */
+export function sideOf(classes: ReadonlySet<string>): Side | null {
+  if (classes.has('quiet')) return null;
+  return SIDES.find((side) => side !== 'bottom' && classes.has(`label-${side}`)) ?? 'bottom';
+}
 
 /**
  * Elements with the text their labels are drawn in (`drawn`): each name as it fits a label,

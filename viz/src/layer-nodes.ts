@@ -4,11 +4,10 @@
 // 5 000-node view to style and draw its nodes through its texture caches; here they are one
 // path per look. Every look is style.ts's, so a node looks the same drawn either way.
 import { ENTITY_KINDS, type EntityKind } from '../../ingest/model.ts';
-import type { Position } from './geo.ts';
-import type { Side } from './labels.ts';
+import type { Position, Rect } from './geo.ts';
+import { textBox, type Side } from './labels.ts';
 import { SHAPE_PATHS, type Shape } from './shapes.ts';
 import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SELECTION_RING, SIZES, labelFont, shapeSize } from './style.ts';
-import { textWidth } from './text.ts';
 
 /** A node as the layer reads it from the definition it holds (layer.ts). */
 export interface LayerNode {
@@ -88,25 +87,11 @@ const pathOf = (shape: Shape) => {
 
 /**
  * The box of a node's label on screen: on the side the declutter pass chose (below when none,
- * for a pointed node whose label waited), off the shape by the label margin, as labels.ts
- * measures it and Cytoscape draws it.
+ * for a pointed node whose label waited), slid as it was slid (labels.ts).
  */
-export function labelBox(item: ScreenNode): { x: number; y: number; width: number; height: number } {
-  const city = item.node.kind === 'City';
-  const width = textWidth(item.node.label, labelFont(city));
-  const height = city ? SIZES.cityFont : SIZES.font;
-  const off = item.look.size / 2 + SIZES.labelMargin;
-  const { x, y } = item.at;
-  switch (item.node.side ?? 'bottom') {
-    case 'bottom':
-      return { x: x + item.node.shift - width / 2, y: y + off, width, height };
-    case 'top':
-      return { x: x + item.node.shift - width / 2, y: y - off - height, width, height };
-    case 'right':
-      return { x: x + off, y: y - height / 2, width, height };
-    case 'left':
-      return { x: x - off - width, y: y - height / 2, width, height };
-  }
+function labelBox({ node, at, look }: ScreenNode): Rect {
+  const box = textBox(node.label, node.kind, at, look.size, node.side ?? 'bottom');
+  return { ...box, x1: box.x1 + node.shift, x2: box.x2 + node.shift };
 }
 
 /** The order nodes are drawn in: by `z`, and in their own order where `z` is the same, as Cytoscape stacks them. */
@@ -183,10 +168,10 @@ export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[])
     const pad = SIZES.labelPadding;
     target.globalAlpha = item.look.alpha * item.look.label;
     target.fillStyle = LABEL_LOOK.background;
-    target.fillRect(box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad);
+    target.fillRect(box.x1 - pad, box.y1 - pad, box.x2 - box.x1 + 2 * pad, box.y2 - box.y1 + 2 * pad);
     target.globalAlpha = item.look.alpha;
     target.fillStyle = LABEL_LOOK.color;
-    target.fillText(item.node.label, box.x, box.y + box.height / 2);
+    target.fillText(item.node.label, box.x1, (box.y1 + box.y2) / 2);
   }
   target.globalAlpha = 1;
 }

@@ -9,7 +9,7 @@
 import type { Core, ElementDefinition } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
 import { toScreen, type Position } from './geo.ts';
-import type { Side } from './labels.ts';
+import { sideOf } from './labels.ts';
 import { drawEdges, segmentDistance, type EdgeState, type LayerEdge, type ScreenEdge } from './layer-edges.ts';
 import { drawNodes, insideOn, nodeLook, nodeUnder, type LayerNode, type ScreenNode } from './layer-nodes.ts';
 import { DOCUMENT_COLORS, SIZES, shapeSize } from './style.ts';
@@ -63,12 +63,6 @@ interface Resolved {
   to: Held;
 }
 
-const SIDE_CLASSES: [string, Side][] = [
-  ['label-right', 'right'],
-  ['label-left', 'left'],
-  ['label-top', 'top'],
-];
-
 const held = (element: ElementDefinition): Held => ({ element, classes: new Set(String(element.classes ?? '').split(' ')) });
 const positionOf = (node: Held) => node.element.position!;
 
@@ -117,7 +111,7 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       kind: data.kind as EntityKind,
       discovered: data.source === 'discovered',
       label: String(data.drawn ?? ''),
-      side: classes.has('quiet') ? null : (SIDE_CLASSES.find(([name]) => classes.has(name))?.[1] ?? 'bottom'),
+      side: sideOf(classes),
       shift: typeof data.shift === 'number' ? data.shift * zoom : 0,
       selected: id === selectedNode,
       pointed,
