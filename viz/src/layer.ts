@@ -26,8 +26,6 @@ export interface Layer {
   nodes(): readonly ElementDefinition[];
   /** How many links are drawn here. */
   size(): number;
-  /** Whether the layer holds a view. */
-  drawsNodes(): boolean;
   /** Where a node held is, in model units. */
   position(id: string): Position | null;
   /** The node selected, drawn with its outline and its name. */
@@ -35,8 +33,8 @@ export interface Layer {
   selected(): string | null;
   /** The nodes and links highlighted (the rest faded); an empty set: none. Whether that changed anything. */
   highlight(ids: ReadonlySet<string>): boolean;
-  /** Whether an element is highlighted: its label is placed first. */
-  highlighted(id: string): boolean;
+  /** The elements highlighted: their labels are placed first. */
+  highlighted(): ReadonlySet<string>;
   /** The nearest link within a few pixels of a point on the canvas. */
   edgeAt(point: Position): string | null;
   /** The node drawn here whose shape is under a point on the canvas. */
@@ -247,7 +245,6 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       return node ? { ...positionOf(node) } : null;
     },
     size: () => edges.length,
-    drawsNodes: () => nodes.length > 0,
     select(id) {
       if (id === selectedNode) return;
       selectedNode = id && byId.has(id) ? id : null;
@@ -261,7 +258,7 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       schedule();
       return true;
     },
-    highlighted: (id) => highlighted.has(id),
+    highlighted: () => highlighted,
     edgeAt(point) {
       const [zoom, pan] = [cy.zoom(), cy.pan()];
       let best: { id: string; distance: number } | null = null;

@@ -139,7 +139,7 @@ cy.on('viewport', () => {
 });
 $('graph').addEventListener('pointermove', (event) => {
   // A pressed button pans the picture: nothing is pointed at meanwhile.
-  if ((scene.layerSize() === 0 && !scene.layered()) || event.buttons !== 0) return;
+  if (!scene.layered() || event.buttons !== 0) return;
   // Looked for once a frame, where the pointer is then.
   const waiting = pointer !== null;
   const box = $('graph').getBoundingClientRect();

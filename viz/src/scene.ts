@@ -161,12 +161,10 @@ export function createScene(
     decluttered = key;
     if (!layered) return declutter(cy, nodeScale(), placing());
     // The layer's nodes, their labels placed afresh with every link counted, the selected and highlighted first.
-    const important = new Set(
-      layer
-        .nodes()
-        .map((e) => e.data.id!)
-        .filter((id) => id === layer.selected() || layer.highlighted(id)),
-    );
+    // The highlight names links too: withQuietLabels asks it of nodes alone.
+    const important = new Set(layer.highlighted());
+    const chosen = layer.selected();
+    if (chosen) important.add(chosen);
     const placed = withQuietLabels([...layer.nodes().map(unplaced), ...layerLinks], labelView({ zoom: cy.zoom(), pan: cy.pan() }), important);
     layer.relabel(placed.filter((e) => e.group === 'nodes'));
   };
@@ -202,7 +200,8 @@ export function createScene(
       : new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
   const fit = () => {
     // The layer's picture is fitted as it was first shown, with room for the labels.
-    const viewport = layered ? presetViewport(positions(), [...positions().keys()]) : cy.nodes().nonempty() ? fitting(cy.elements().boundingBox()) : null;
+    const held = layered ? positions() : null;
+    const viewport = held ? presetViewport(held, [...held.keys()]) : cy.nodes().nonempty() ? fitting(cy.elements().boundingBox()) : null;
     if (viewport) cy.viewport(viewport);
   };
 
