@@ -473,6 +473,39 @@ describe('the explorer in Chromium', () => {
     await selectAndShow(page, 'guangming-science-city');
   });
 
+  it("places an expansion's newcomers on the map in their own city's part of it, nearer it than any other city", async () => {
+    for (const [viewport, expanded] of [
+      [{ width: 1440, height: 900 }, 'guangzhou'],
+      [{ width: 390, height: 844 }, 'shenzhen'],
+    ] as const) {
+      const map = await opened('/', viewport);
+      const before = await onScreen(map);
+      await map.evaluate((id) => (window as any).innograph.store.actions.expand(id), expanded);
+      await idle(map);
+      const after = await onScreen(map);
+      const cities = await map.evaluate(() => (window as any).innograph.cy.nodes('[kind = "City"]').map((n: any) => n.id() as string));
+      const newcomers = Object.keys(after).filter((id) => !before[id]);
+      const cityOf = async (id: string) => {
+        const answer = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'query($id: ID!) { entity(id: $id) { city { id } } }', variables: { id } }),
+        }).then((r) => r.json());
+        return { id, city: answer.data.entity.city as { id: string } | null };
+      };
+      const ofCities = (await Promise.all(newcomers.map(cityOf))).filter((e) => e.city && cities.includes(e.city.id));
+      expect(ofCities.length, `${expanded}'s newcomers with a city on the map`).toBeGreaterThan(15);
+      for (const { id, city } of ofCities) {
+        const p = after[id]!;
+        const nearest = cities.reduce((a: string, b: string) =>
+          Math.hypot(p.x - after[a]!.x, p.y - after[a]!.y) <= Math.hypot(p.x - after[b]!.x, p.y - after[b]!.y) ? a : b,
+        );
+        expect(nearest, `${id} of ${city!.id}`).toBe(city!.id);
+      }
+      await map.close();
+    }
+  });
+
   it('collapses it again, and expands it back', async () => {
     const expanded = (await labels(page)).length;
     await page.click('#collapse');

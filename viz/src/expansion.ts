@@ -6,7 +6,12 @@
 // however far out it has to go. Worked out in screen pixels, on the page, in a few
 // milliseconds: fcose in the worker took a round trip and hundreds of milliseconds for the
 // same hundred nodes, and its forces could still leave labels on top of each other.
-import { nodeBox, overlaps, type Position, type Rect } from './geo.ts';
+// On a map, where a node stands says where it is: a newcomer the map locates (a city, a zone)
+// stands where it lies, and one of a city drawn there stays nearer that city than any other: on
+// the expanded node's spiral when that node is in the city's part of the map, else on a spiral
+// around the city.
+import { nearestOf, nodeBox, overlaps, type Position, type Rect } from './geo.ts';
+import { shapeSize } from './style.ts';
 
 export const EXPANSION_DEFAULTS = {
   ring: 60, // pixels from the expanded node where the spiral starts
@@ -24,42 +29,137 @@ export interface Placing {
   position: Position;
 }
 
+/** A node to place; on a map, what says where it belongs. */
+export interface Newcomer {
+  id: string;
+  label: string;
+  kind: string;
+  /** where the map locates it, in the positions' pixels: it stands there */
+  at?: Position;
+  /** the id of its city: drawn on the map, that city is its spiral's centre */
+  city?: string;
+}
+
 /** The part of the plane the reader sees, and what covers it, in the same pixels as the positions. */
 export interface View {
   bounds: Rect;
   covered: Rect[];
 }
 
-function rect(node: Omit<Placing, 'position'>, at: Position, nodeScale: number): Rect {
-  const box = nodeBox(node.label, node.kind, nodeScale);
-  const half = { w: box.width / 2 + EXPANSION_DEFAULTS.gap / 2, h: box.height / 2 + EXPANSION_DEFAULTS.gap / 2 };
+/** A node's box at a place: its label's, or (`shrink` given) its shape's alone, shrunk by that much, which a crowded map settles for. */
+function rect(node: Newcomer, at: Position, nodeScale: number, shrink?: number): Rect {
+  const size = shapeSize(node.kind, nodeScale);
+  const box = shrink ? { width: size * shrink, height: size * shrink } : nodeBox(node.label, node.kind, nodeScale);
+  const gap = EXPANSION_DEFAULTS.gap * (shrink ?? 1);
+  const half = { w: box.width / 2 + gap / 2, h: box.height / 2 + gap / 2 };
   return { x1: at.x - half.w, x2: at.x + half.w, y1: at.y - half.h, y2: at.y + half.h };
 }
 
+/**
+ * What a newcomer settles for, in turn: each step is tried along a spiral of its own until the
+ * spiral has grown past where the step allows (out of the view, or a whole turn outside the city's
+ * part of the map). A newcomer of a city drawn on the map stays in that city's part of it as long
+ * as it can: room for its label in view; then room for its shape in view, the label left to the
+ * declutter pass as on a crowded first map, at its size, then at half and a quarter of it (apart
+ * once the reader zooms in two or four times: shapes keep their size on screen); then the same out
+ * of view; and only then anywhere. A newcomer of no city: in view, then anywhere.
+ */
+interface Step {
+  /** the shape alone, shrunk by this much; unset, the whole label */
+  shrink?: number;
+  inView: boolean;
+  inCity: boolean;
+}
+const OF_A_CITY: Step[] = [
+  ...[true, false].flatMap((inView) => [undefined, 1, 0.5, 0.25].map((shrink) => ({ shrink, inView, inCity: true }))),
+  { inView: false, inCity: false },
+];
+const OF_NO_CITY: Step[] = [
+  { inView: true, inCity: false },
+  { inView: false, inCity: false },
+];
+
 const inside = (box: Rect, bounds: Rect) => box.x1 >= bounds.x1 && box.x2 <= bounds.x2 && box.y1 >= bounds.y1 && box.y2 <= bounds.y2;
 
-/** The newcomers' places on screen, by id; `shown` never move. */
-export function placeNewcomers(shown: Placing[], newcomers: Omit<Placing, 'position'>[], anchor: Position, nodeScale = 1, view?: View): Map<string, Position> {
+/**
+ * The newcomers' places on screen, by id; `shown` never move. `cities`: on a map, the cities drawn
+ * there (shown, or newcomers it locates), which the newcomers of a city are kept nearest to.
+ */
+export function placeNewcomers(
+  shown: Placing[],
+  newcomers: Newcomer[],
+  anchor: Position,
+  nodeScale = 1,
+  view?: View,
+  cities: { id: string; at: Position }[] = [],
+): Map<string, Position> {
   const { ring, spacing, pitch, near } = EXPANSION_DEFAULTS;
-  const taken = shown.filter((n) => Math.hypot(n.position.x - anchor.x, n.position.y - anchor.y) < near).map((n) => rect(n, n.position, nodeScale));
-  // Past the farthest corner of the view, no place on the spiral is in view: from there on, anywhere free will do.
-  const farthest = view
-    ? Math.max(...[view.bounds.x1, view.bounds.x2].flatMap((x) => [view.bounds.y1, view.bounds.y2].map((y) => Math.hypot(x - anchor.x, y - anchor.y))))
-    : 0;
+  const homeOf = (node: Newcomer) => (node.city ? cities.find((c) => c.id === node.city) : undefined);
+  const anchorCity = nearestOf(anchor, cities);
+  /** Where a newcomer's spiral turns round: the expanded node, unless the newcomer's city is elsewhere on the map. */
+  const centreOf = (home: { id: string; at: Position } | undefined) => (home && home.id !== anchorCity ? home.at : anchor);
+  const centres = [anchor, ...newcomers.map((n) => centreOf(homeOf(n)))];
+  const boxes = (node: Newcomer, at: Position) => ({ node, at, whole: rect(node, at, nodeScale) });
+  const taken = shown.filter((n) => centres.some((c) => Math.hypot(n.position.x - c.x, n.position.y - c.y) < near)).map((n) => boxes(n, n.position));
   const places = new Map<string, Position>();
-  // One spiral for all: the next newcomer tries on from where the last one found room.
-  let angle = -Math.PI / 2;
-  let r = ring;
+  for (const node of newcomers)
+    if (node.at) {
+      places.set(node.id, node.at);
+      taken.push(boxes(node, node.at));
+    }
+  /** Where a spiral is, and which step of its newcomers' it is at. */
+  interface Spiral {
+    centre: Position;
+    steps: Step[];
+    step: number;
+    angle: number;
+    r: number;
+    /** past this radius no place on the spiral is in view */
+    farthest: number;
+    /** how far it has turned since it was last within the city's part of the map */
+    outside: number;
+  }
+  const begin = (spiral: Spiral, step: number) => Object.assign(spiral, { step, angle: -Math.PI / 2, r: ring * (spiral.steps[step]!.shrink ?? 1), outside: 0 });
+  // One spiral per city (and one for newcomers of none): the next newcomer tries on from where the last one of its city found room.
+  const spirals = new Map<string, Spiral>();
+  const spiralOf = (centre: Position, home: string | undefined) => {
+    let spiral = spirals.get(home ?? '');
+    if (!spiral) {
+      // A centre off the view (a city the reader panned away from) has no place in view near it: its newcomers stay beside it.
+      const farthest =
+        view && inside({ x1: centre.x, x2: centre.x, y1: centre.y, y2: centre.y }, view.bounds)
+          ? Math.max(...[view.bounds.x1, view.bounds.x2].flatMap((x) => [view.bounds.y1, view.bounds.y2].map((y) => Math.hypot(x - centre.x, y - centre.y))))
+          : 0;
+      spiral = begin({ centre, steps: home ? OF_A_CITY : OF_NO_CITY, farthest } as Spiral, 0);
+      spirals.set(home ?? '', spiral);
+    }
+    return spiral;
+  };
   for (const node of newcomers) {
+    if (node.at) continue;
+    const home = homeOf(node);
+    const spiral = spiralOf(centreOf(home), home?.id);
     for (;;) {
-      const at = { x: anchor.x + r * Math.cos(angle), y: anchor.y + r * Math.sin(angle) };
-      const turn = spacing / r;
-      angle += turn;
-      r += (pitch * turn) / (2 * Math.PI);
-      const box = rect(node, at, nodeScale);
-      if (view && r < farthest && (!inside(box, view.bounds) || view.covered.some((c) => overlaps(box, c)))) continue;
-      if (taken.some((other) => overlaps(box, other))) continue;
-      taken.push(box);
+      const { shrink, inView, inCity } = spiral.steps[spiral.step]!;
+      const at = { x: spiral.centre.x + spiral.r * Math.cos(spiral.angle), y: spiral.centre.y + spiral.r * Math.sin(spiral.angle) };
+      // Smaller boxes, a tighter spiral.
+      const turn = (spacing * (shrink ?? 1)) / spiral.r;
+      spiral.angle += turn;
+      spiral.r += (pitch * (shrink ?? 1) * turn) / (2 * Math.PI);
+      if (inCity) spiral.outside = nearestOf(at, cities) === home!.id ? 0 : spiral.outside + turn;
+      const grownPast = (inView && (!view || spiral.r >= spiral.farthest)) || (inCity && spiral.outside > 2 * Math.PI);
+      if (grownPast && spiral.step < spiral.steps.length - 1) {
+        begin(spiral, spiral.step + 1);
+        continue;
+      }
+      if (inCity && spiral.outside > 0) continue;
+      const mine = boxes(node, at);
+      if (inView && view && (!inside(mine.whole, view.bounds) || view.covered.some((c) => overlaps(mine.whole, c)))) continue;
+      const clash = shrink
+        ? (other: ReturnType<typeof boxes>) => overlaps(rect(node, at, nodeScale, shrink), rect(other.node, other.at, nodeScale, shrink))
+        : (other: ReturnType<typeof boxes>) => overlaps(mine.whole, other.whole);
+      if (taken.some(clash)) continue;
+      taken.push(mine);
       places.set(node.id, at);
       break;
     }

@@ -67,6 +67,10 @@ export interface Bounds {
   east: number;
 }
 
+/** Whether a place lies outside the base map's extent (none drawn: nothing is). */
+export const beyondMap = (map: Bounds | undefined, lat: number, lon: number) =>
+  !!map && (lat < map.south || lat > map.north || lon < map.west || lon > map.east);
+
 /** Arrows in eight directions on screen (y down), from east clockwise. */
 const ARROWS = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'] as const;
 
@@ -152,14 +156,13 @@ export function geoPositions(
     (r, p) => ({ x1: Math.min(r.x1, p.x - padding), y1: Math.min(r.y1, p.y - padding), x2: Math.max(r.x2, p.x + padding), y2: Math.max(r.y2, p.y + padding) }),
     { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity },
   );
-  const outside = (lat: number, lon: number) => !!map && (lat < map.south || lat > map.north || lon < map.west || lon > map.east);
   const anchors = new Map<string, Position>();
   // A place the registry locates (a science city, a zone) starts where it lies, and is pulled back there.
   const located = new Set<string>();
   for (const n of nodes) {
     if (fixed.has(n.id) || n.lat == null || n.lon == null) continue;
     const where = project(projection, n.lat, n.lon);
-    const far = outside(n.lat, n.lon);
+    const far = beyondMap(map, n.lat, n.lon);
     const at = far ? atEdge(centre, where, around) : where;
     // Drawn where it lies when that is within the picture anyway (湛江's view reaches Hainan's north).
     if (at.x !== where.x || at.y !== where.y) beyond.set(n.id, arrowToward(centre, where));
@@ -210,7 +213,7 @@ export function geoPositions(
 }
 
 /** The id of the point nearest `p`. */
-function nearestOf(p: Position, points: { id: string; at: Position }[]): string | null {
+export function nearestOf(p: Position, points: { id: string; at: Position }[]): string | null {
   let best: { id: string; d: number } | null = null;
   for (const { id, at } of points) {
     const d = Math.hypot(p.x - at.x, p.y - at.y);

@@ -10,7 +10,8 @@ import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions
 import { filtered, merge, pointed, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
-import type { Scene, Arrangement } from './scene.ts';
+import type { Scene, Arrangement, Whereabouts } from './scene.ts';
+import { beyondMap, project, type Position, type Projection } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
@@ -102,6 +103,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   let ownHighlight: string[] = [];
   /** The places the last arrangement drew at the map's edge, with the arrow toward where each lies. */
   let beyond = new Map<string, string>();
+  /** The projection of the base map the last arrangement drew under the picture, if it drew one. */
+  let projection: Projection | null = null;
   const panelActions: PanelActions = {
     open: openReader,
     select: (id) => store.actions.find(id),
@@ -154,7 +157,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     const own = state.layout === 'auto' || (state.layout === 'geo' && view.geographic);
     const arranged: Arranged = own ? view.arrange(shown, state.lang, box, underlay.bounds) : { positions: new Map() };
     beyond = arranged.beyond ?? new Map();
-    underlay.map(own ? (arranged.projection ?? null) : null);
+    projection = own ? (arranged.projection ?? null) : null;
+    underlay.map(projection);
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
       return { arrangement: { kind: 'preset', positions: back.positions, sides: arranged.sides }, viewport: back };
@@ -245,11 +249,22 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         const { kinds, types } = drawnKinds(drawn);
         fill($('legend'), JSON.stringify([state.lang, kinds, types, byPlan, mapped]), () => [legend(state.lang, kinds, types, byPlan, mapped)]);
       };
+      /** On the base map, where the nodes of `drawn` belong: newcomers are placed there, not wherever there is room. */
+      const whereabouts = (drawn: GraphData): Whereabouts | undefined => {
+        if (!mapped || !projection) return undefined;
+        const at = new Map<string, Position>();
+        const city = new Map<string, string>();
+        for (const n of drawn.nodes.values()) {
+          if (n.lat != null && n.lon != null && !beyondMap(underlay.bounds, n.lat, n.lon)) at.set(n.id, project(projection, n.lat, n.lon));
+          if (n.city) city.set(n.id, n.city.id);
+        }
+        return { at, city };
+      };
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;
       if (sameView) {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
         showLegend(shown);
-        await scene.update(elementsOf(shown), anchor, state.selected);
+        await scene.update(elementsOf(shown), anchor, state.selected, true, whereabouts(shown));
       } else {
         const key = pictureKey({ ...state, selected: null });
         // A link with expansions shows what its sender saw: the view laid out alone, then each
@@ -271,7 +286,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
             const last = i === replay.length - 1;
             shown = last ? full : within(full, base, replay.slice(0, i + 1));
             showLegend(shown);
-            await scene.update(elementsOf(shown), id, state.selected, false);
+            await scene.update(elementsOf(shown), id, state.selected, false, whereabouts(shown));
           }
         }
       }

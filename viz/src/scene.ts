@@ -11,7 +11,7 @@ import { toScreen, type Position, type Rect } from './geo.ts';
 import { createLayer } from './layer.ts';
 import { layerEdges } from './layer-edges.ts';
 import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
-import { placeNewcomers } from './expansion.ts';
+import { placeNewcomers, type Newcomer } from './expansion.ts';
 import { forceLayout } from './layout.ts';
 import { SIZES, isCompact, nodeScaleFor, shapeSize, stylesheet } from './style.ts';
 
@@ -35,8 +35,11 @@ export interface Scene {
   replace(elements: ElementDefinition[], arrangement: Arrangement, viewport?: { zoom: number; pan: Position }): Promise<void>;
   /** The canvas takes the size of its container now; the first call attaches Cytoscape to the page. */
   attach(): void;
-  /** The same picture with some elements more or fewer: what is shown stays where it is; newcomers fly out of `anchor`, or are simply there. */
-  update(elements: ElementDefinition[], anchor: string | null, selected: string | null, animate?: boolean): Promise<void>;
+  /**
+   * The same picture with some elements more or fewer: what is shown stays where it is; newcomers
+   * fly out of `anchor`, or are simply there. On a map, `whereabouts` says where newcomers belong.
+   */
+  update(elements: ElementDefinition[], anchor: string | null, selected: string | null, animate?: boolean, whereabouts?: Whereabouts): Promise<void>;
   select(id: string | null, reveal: boolean): void;
   highlight(ids: Iterable<string>): void;
   /** The whole picture in the part of the canvas the reader sees: below the title, above a drawer. */
@@ -60,6 +63,12 @@ export interface Scene {
   layerSize(): number;
   /** What the layer draws, on another canvas, for the PNG export. */
   paintLayer(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
+}
+
+/** On a map, in model units: where the map locates a node (a city, a zone), and the id of a node's city. */
+export interface Whereabouts {
+  at: Map<string, Position>;
+  city: Map<string, string>;
 }
 
 /** A large view is the layer's to hold and draw (a node with no place at the origin, as Cytoscape puts it); a small one is Cytoscape's. */
@@ -307,19 +316,39 @@ export function createScene(
   /** What placing a newcomer reads of a node. */
   const itemOf = (data: ElementDefinition['data']) => ({ id: data.id!, label: String(data.drawn ?? ''), kind: String(data.kind ?? '') });
 
-  /** Where newcomers go, in model units: around `centre`, clear of the nodes shown, on the part of the canvas the reader sees (expansion.ts). */
-  const placesAround = (shown: (ReturnType<typeof itemOf> & { position: Position })[], newcomers: ReturnType<typeof itemOf>[], centre: Position) => {
+  /**
+   * Where newcomers go, in model units: around `centre`, clear of the nodes shown, on the part of
+   * the canvas the reader sees; on a map, where they belong (expansion.ts).
+   */
+  const placesAround = (
+    shown: (ReturnType<typeof itemOf> & { position: Position })[],
+    newcomers: ReturnType<typeof itemOf>[],
+    centre: Position,
+    whereabouts?: Whereabouts,
+  ) => {
     const zoom = cy.zoom();
     const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
     // The canvas in the same pixels as the positions: what is on screen is that, shifted by the pan.
     const pan = cy.pan();
     const shift = (r: Rect) => ({ x1: r.x1 - pan.x, x2: r.x2 - pan.x, y1: r.y1 - pan.y, y2: r.y2 - pan.y });
+    const placing: Newcomer[] = newcomers.map((item) => {
+      const at = whereabouts?.at.get(item.id);
+      const city = whereabouts?.city.get(item.id);
+      return { ...item, ...(at ? { at: screen(at) } : {}), ...(city ? { city } : {}) };
+    });
+    const cities = whereabouts
+      ? [
+          ...shown.filter((item) => item.kind === 'City').map((item) => ({ id: item.id, at: screen(item.position) })),
+          ...placing.flatMap((item) => (item.kind === 'City' && item.at ? [{ id: item.id, at: item.at }] : [])),
+        ]
+      : [];
     const places = placeNewcomers(
       shown.map((item) => ({ ...item, position: screen(item.position) })),
-      newcomers,
+      placing,
       screen(centre),
       nodeScale(),
       { bounds: shift({ x1: 0, y1: 0, x2: cy.width(), y2: cy.height() - obscured() }), covered: covering().map(shift) },
+      cities,
     );
     return new Map([...places].map(([id, p]) => [id, { x: p.x / zoom, y: p.y / zoom }] as const));
   };
@@ -329,7 +358,7 @@ export function createScene(
    * where it is, the newcomers are placed around the anchor at once, and the picture is given
    * whole to the layer or to Cytoscape, at the viewport the reader has.
    */
-  const updateLayer = (elements: ElementDefinition[], anchor: string | null, selected: string | null) => {
+  const updateLayer = (elements: ElementDefinition[], anchor: string | null, selected: string | null, whereabouts?: Whereabouts) => {
     const before = positions();
     const nodes = elements.filter((e) => e.group === 'nodes');
     const shown = nodes.filter((e) => before.has(e.data.id!));
@@ -347,6 +376,7 @@ export function createScene(
           shown.map((e) => ({ ...itemOf(e.data), position: before.get(e.data.id!)! })),
           newcomers.map((e) => itemOf(e.data)),
           centre,
+          whereabouts,
         )
       : new Map<string, Position>();
     const next = new Map(before);
@@ -414,10 +444,10 @@ export function createScene(
       else fit();
       restyle(true);
     },
-    async update(given, anchor, selected, animate = true) {
+    async update(given, anchor, selected, animate = true, whereabouts) {
       const all = withDrawnLabels(given, labelWidth);
       // A large view before or after is the layer's: placed at once, its newcomers not flown.
-      if (layered || split(all).layered) return updateLayer(all, anchor, selected);
+      if (layered || split(all).layered) return updateLayer(all, anchor, selected, whereabouts);
       const elements = all;
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
       const before = new Set(cy.nodes().map((n) => n.id()));
@@ -446,6 +476,7 @@ export function createScene(
           shown.map((n: NodeSingular) => ({ ...itemOf(n.data() as ElementDefinition['data']), position: n.position() })),
           newcomers.map((n: NodeSingular) => itemOf(n.data() as ElementDefinition['data'])),
           centre,
+          whereabouts,
         );
         const destination = (node: NodeSingular) => places.get(node.id()) ?? node.position();
         // Selected, and labelled for where the newcomers land, before they fly: the frame after

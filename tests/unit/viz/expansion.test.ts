@@ -52,3 +52,37 @@ describe('placing the newcomers of an expansion', () => {
     expect([...places.values()].some((p) => Math.abs(p.x) > 150 || Math.abs(p.y) > 100)).toBe(true);
   });
 });
+
+describe('placing the newcomers of an expansion on a map', () => {
+  // Three cities as the phone's map draws them, close together: a spiral round one reaches the others' parts of the map.
+  const cities = [
+    { id: 'guangzhou', at: { x: 0, y: 0 } },
+    { id: 'foshan', at: { x: -60, y: 30 } },
+    { id: 'dongguan', at: { x: 90, y: 60 } },
+    { id: 'shenzhen', at: { x: 140, y: 140 } },
+  ];
+  const onMap = cities.map((c) => ({ id: c.id, label: c.id, kind: 'City', position: c.at }));
+  const nearest = (p: { x: number; y: number }) =>
+    cities.reduce((a, b) => (Math.hypot(p.x - a.at.x, p.y - a.at.y) <= Math.hypot(p.x - b.at.x, p.y - b.at.y) ? a : b)).id;
+
+  it("keeps a city's newcomers nearer their city than any other, whichever node was expanded", () => {
+    const mixed = Array.from({ length: 30 }, (_, i) => ({
+      id: `n${i}`,
+      label: `中山大学第${i}研究院`,
+      kind: 'Institution',
+      city: i % 3 === 0 ? 'shenzhen' : 'guangzhou',
+    }));
+    // Expanded at 深圳: 广州's newcomers still go round 广州.
+    const places = placeNewcomers(onMap, mixed, cities[3]!.at, 1, undefined, cities);
+    for (const n of mixed) expect(nearest(places.get(n.id)!), n.id).toBe(n.city);
+  });
+
+  it('puts a newcomer the map locates where it lies, and a newcomer with no city drawn round the expanded node', () => {
+    const located = { id: 'zone', label: '南沙', kind: 'Zone', at: { x: 30, y: 80 } };
+    const stray = { id: 'stray', label: '某实验室', kind: 'Lab', city: 'zhuhai' };
+    const places = placeNewcomers(onMap, [located, stray], cities[0]!.at, 1, undefined, cities);
+    expect(places.get('zone')).toEqual(located.at);
+    const p = places.get('stray')!;
+    expect(Math.hypot(p.x, p.y)).toBeLessThan(120);
+  });
+});
