@@ -1,8 +1,11 @@
-// 依托X建设Y — "Y is built on X": Y HOSTED_BY X (依托中山大学建设华南首家 P4 实验室).
+// 依托X建设Y — "Y is built on X": Y HOSTED_BY X (依托中山大学建设华南首家 P4 实验室). 以X为主阵地…打造Y
+// — "X is Y's main ground": Y HOSTED_BY X (以深圳为主阵地，以光明科学城…为主要承载区打造综合性国家科学
+// 中心), the places it is carried by between them being part-of's (为主要承载区).
 import type { EntityKind } from '../model.ts';
 import { PLACE_KINDS, PLATFORM_KINDS, clauseBounds, kindIn, findAll, type Found, type RelationRule } from './rule.ts';
 
 const PATTERN = /依托([^，。；]{1,60}?)(建设|组建|创建|打造)/;
+const MAIN_GROUND = /以([^，。；]{1,20}?)为主阵地[^。；]*?(建设|创建|打造)/;
 const HOSTED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone'] satisfies readonly EntityKind[];
 const HOSTS = [...PLATFORM_KINDS, ...PLACE_KINDS] satisfies readonly EntityKind[];
 
@@ -18,6 +21,14 @@ export const hostedBy: RelationRule = {
         for (const y of hosted) {
           for (const x of hosts) found.push({ type: 'HOSTED_BY', from: y.nodeId, to: x.nodeId, sentence: view.sentence, confidence: 0.9 });
         }
+      }
+      for (const { start, end, match } of findAll(view, MAIN_GROUND)) {
+        const ground = start + 1 + match[1]!.length;
+        const clause = clauseBounds(context.text, end);
+        const hosts = view.mentions.filter((m) => m.start > start && m.end <= ground && kindIn(PLACE_KINDS, m.kind));
+        const hosted = view.mentions.filter((m) => m.start >= end && m.end <= clause.end && kindIn(HOSTED, m.kind));
+        for (const y of hosted)
+          for (const x of hosts) found.push({ type: 'HOSTED_BY', from: y.nodeId, to: x.nodeId, sentence: view.sentence, confidence: 0.85 });
       }
     }
     return found;

@@ -20,3 +20,16 @@ describe('rule hosted-by (依托X建设Y)', () => {
     );
   });
 });
+
+describe('rule hosted-by (以X为主阵地…打造Y)', () => {
+  // 第二章 › 第二节 › 一、落实综合性国家科学中心规划布局
+  const GROUND = '以深圳为主阵地，以光明科学城、松山湖科学城、南沙科学城等为主要承载区打造综合性国家科学中心。';
+
+  it('makes the national science centre hosted by 深圳, its main ground, and by none of the science cities that carry it', () => {
+    expect(edgesBy(snippetGraph(GROUND), 'hosted-by')).toEqual(['HOSTED_BY 大湾区综合性国家科学中心→深圳']);
+  });
+
+  it('reads no main ground where the sentence builds nothing', () => {
+    expect(edgesBy(snippetGraph('以深圳为主阵地，推动光明科学城、松山湖科学城和南沙科学城起步成势。'), 'hosted-by')).toEqual([]);
+  });
+});
