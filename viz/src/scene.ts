@@ -509,9 +509,11 @@ export function createScene(
       const place = id ? placeOf(id) : null;
       if (reveal && place) {
         const p = toScreen(place, { zoom: cy.zoom(), pan: cy.pan() });
-        const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height();
+        // What the reader sees of the canvas: on a phone, a drawer covers its lower part.
+        const seen = cy.height() - obscured();
+        const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < seen;
         // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
-        if (!inside) cy.animate({ pan: { x: cy.width() / 2 - place.x * cy.zoom(), y: cy.height() / 2 - place.y * cy.zoom() }, duration: 200 });
+        if (!inside) cy.animate({ pan: { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() }, duration: 200 });
       }
       layer.point(null, null);
       placeLabels();
