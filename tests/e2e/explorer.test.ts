@@ -502,6 +502,22 @@ describe('the explorer in Chromium', () => {
         );
         expect(nearest, `${id} of ${city!.id}`).toBe(city!.id);
       }
+      // The legend, grown by the kinds the expansion brought, covers none of what was shown: it folds rather than cover it.
+      const legend = await map.evaluate(() => {
+        const r = document.getElementById('legend-box')!.getBoundingClientRect();
+        const c = document.getElementById('graph')!.getBoundingClientRect();
+        return { x1: r.left - c.left, x2: r.right - c.left, y1: r.top - c.top, y2: r.bottom - c.top };
+      });
+      const covered = Object.keys(before).filter(
+        (id) => after[id]!.x > legend.x1 && after[id]!.x < legend.x2 && after[id]!.y > legend.y1 && after[id]!.y < legend.y2,
+      );
+      expect(covered).toEqual([]);
+      // On a phone, the expanded node, and so its newcomers, in the part of the canvas the reader sees: above the drawer.
+      if (viewport.width < 900) {
+        const canvas = (await map.locator('#graph').boundingBox())!;
+        const drawer = (await map.locator('#panel').boundingBox())!;
+        await expect.poll(async () => canvas.y + (await onScreen(map))[expanded]!.y).toBeLessThan(drawer.y);
+      }
       await map.close();
     }
   });

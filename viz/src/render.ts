@@ -166,6 +166,26 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     return { arrangement: { kind: state.layout === 'concentric' ? 'concentric' : 'force' } };
   }
 
+  /**
+   * A legend an expansion grew (kinds and links it had not drawn) folds rather than cover what was
+   * shown under its new part: the picture keeps its places, and the reader unfolds the legend at will.
+   */
+  function foldLegendOverShown(before: DOMRect): void {
+    const box = $('legend-box') as HTMLDetailsElement;
+    const after = box.getBoundingClientRect();
+    if (!box.open || after.height <= before.height) return;
+    const canvas = $('graph').getBoundingClientRect();
+    // A node's shape reaches this far from its centre, at most (a city's, on a desktop).
+    const reach = 16;
+    const under = (r: DOMRect, x: number, y: number) => x + reach > r.left && x - reach < r.right && y + reach > r.top && y - reach < r.bottom;
+    const covers = [...scene.positions().keys()].some((id) => {
+      const p = scene.onScreen(id);
+      // Under the legend's new part only: one the reader moved under the old part is theirs to move.
+      return !!p && under(after, canvas.left + p.x, canvas.top + p.y) && !under(before, canvas.left + p.x, canvas.top + p.y);
+    });
+    if (covers) box.open = false;
+  }
+
   async function showSelection(state: AppState, view: Loaded, asked?: ReturnType<typeof askEntity>): Promise<void> {
     const id = state.selected;
     if (!id) {
@@ -263,7 +283,9 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;
       if (sameView) {
         const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
+        const legendBefore = $('legend-box').getBoundingClientRect();
         showLegend(shown);
+        foldLegendOverShown(legendBefore);
         await scene.update(elementsOf(shown), anchor, state.selected, true, whereabouts(shown));
       } else {
         const key = pictureKey({ ...state, selected: null });
