@@ -166,3 +166,52 @@ export function placeNewcomers(
   }
   return places;
 }
+
+/** On a map, in model units: where the map locates a node (a city, a zone), and the id of a node's city. */
+export interface Whereabouts {
+  at: Map<string, Position>;
+  city: Map<string, string>;
+}
+
+/** The canvas as the reader has it: its viewport, the part of it seen (above a drawer) and what covers it, in canvas pixels. */
+export interface Canvas {
+  zoom: number;
+  pan: Position;
+  width: number;
+  height: number;
+  covered: Rect[];
+  nodeScale: number;
+  /** given on a map */
+  whereabouts?: Whereabouts | undefined;
+}
+
+/**
+ * placeNewcomers with the places in model units, as the picture holds them: worked out in the
+ * canvas's pixels (labels keep their size on screen), on the part of it the reader sees.
+ */
+export function placeOnCanvas(shown: Placing[], newcomers: Newcomer[], centre: Position, canvas: Canvas): Map<string, Position> {
+  const { zoom, pan, whereabouts } = canvas;
+  const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
+  // The canvas in the same pixels as the positions: what is on screen is that, shifted by the pan.
+  const shift = (r: Rect) => ({ x1: r.x1 - pan.x, x2: r.x2 - pan.x, y1: r.y1 - pan.y, y2: r.y2 - pan.y });
+  const placing = newcomers.map((item): Newcomer => {
+    const at = whereabouts?.at.get(item.id);
+    const city = whereabouts?.city.get(item.id);
+    return { ...item, ...(at ? { at: screen(at) } : {}), ...(city ? { city } : {}) };
+  });
+  const cities = whereabouts
+    ? [
+        ...shown.filter((item) => item.kind === 'City').map((item) => ({ id: item.id, at: screen(item.position) })),
+        ...placing.flatMap((item) => (item.kind === 'City' && item.at ? [{ id: item.id, at: item.at }] : [])),
+      ]
+    : [];
+  const places = placeNewcomers(
+    shown.map((item) => ({ ...item, position: screen(item.position) })),
+    placing,
+    screen(centre),
+    canvas.nodeScale,
+    { bounds: shift({ x1: 0, y1: 0, x2: canvas.width, y2: canvas.height }), covered: canvas.covered.map(shift) },
+    cities,
+  );
+  return new Map([...places].map(([id, p]) => [id, { x: p.x / zoom, y: p.y / zoom }] as const));
+}

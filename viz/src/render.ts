@@ -10,7 +10,8 @@ import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions
 import { filtered, merge, pointed, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
-import type { Scene, Arrangement, Whereabouts } from './scene.ts';
+import type { Scene, Arrangement } from './scene.ts';
+import type { Whereabouts } from './expansion.ts';
 import { beyondMap, project, type Position, type Projection } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';

@@ -11,7 +11,7 @@ import { toScreen, type Position, type Rect } from './geo.ts';
 import { createLayer } from './layer.ts';
 import { layerEdges } from './layer-edges.ts';
 import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
-import { placeNewcomers, type Newcomer } from './expansion.ts';
+import { placeOnCanvas, type Newcomer, type Placing, type Whereabouts } from './expansion.ts';
 import { forceLayout } from './layout.ts';
 import { SIZES, isCompact, nodeScaleFor, shapeSize, stylesheet } from './style.ts';
 
@@ -63,12 +63,6 @@ export interface Scene {
   layerSize(): number;
   /** What the layer draws, on another canvas, for the PNG export. */
   paintLayer(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
-}
-
-/** On a map, in model units: where the map locates a node (a city, a zone), and the id of a node's city. */
-export interface Whereabouts {
-  at: Map<string, Position>;
-  city: Map<string, string>;
 }
 
 /** A large view is the layer's to hold and draw (a node with no place at the origin, as Cytoscape puts it); a small one is Cytoscape's. */
@@ -316,42 +310,17 @@ export function createScene(
   /** What placing a newcomer reads of a node. */
   const itemOf = (data: ElementDefinition['data']) => ({ id: data.id!, label: String(data.drawn ?? ''), kind: String(data.kind ?? '') });
 
-  /**
-   * Where newcomers go, in model units: around `centre`, clear of the nodes shown, on the part of
-   * the canvas the reader sees; on a map, where they belong (expansion.ts).
-   */
-  const placesAround = (
-    shown: (ReturnType<typeof itemOf> & { position: Position })[],
-    newcomers: ReturnType<typeof itemOf>[],
-    centre: Position,
-    whereabouts?: Whereabouts,
-  ) => {
-    const zoom = cy.zoom();
-    const screen = (p: Position) => ({ x: p.x * zoom, y: p.y * zoom });
-    // The canvas in the same pixels as the positions: what is on screen is that, shifted by the pan.
-    const pan = cy.pan();
-    const shift = (r: Rect) => ({ x1: r.x1 - pan.x, x2: r.x2 - pan.x, y1: r.y1 - pan.y, y2: r.y2 - pan.y });
-    const placing: Newcomer[] = newcomers.map((item) => {
-      const at = whereabouts?.at.get(item.id);
-      const city = whereabouts?.city.get(item.id);
-      return { ...item, ...(at ? { at: screen(at) } : {}), ...(city ? { city } : {}) };
+  /** Where newcomers go, in model units, on the canvas as the reader has it now (expansion.ts). */
+  const placesAround = (shown: Placing[], newcomers: Newcomer[], centre: Position, whereabouts?: Whereabouts) =>
+    placeOnCanvas(shown, newcomers, centre, {
+      zoom: cy.zoom(),
+      pan: cy.pan(),
+      width: cy.width(),
+      height: cy.height() - obscured(),
+      covered: covering(),
+      nodeScale: nodeScale(),
+      whereabouts,
     });
-    const cities = whereabouts
-      ? [
-          ...shown.filter((item) => item.kind === 'City').map((item) => ({ id: item.id, at: screen(item.position) })),
-          ...placing.flatMap((item) => (item.kind === 'City' && item.at ? [{ id: item.id, at: item.at }] : [])),
-        ]
-      : [];
-    const places = placeNewcomers(
-      shown.map((item) => ({ ...item, position: screen(item.position) })),
-      placing,
-      screen(centre),
-      nodeScale(),
-      { bounds: shift({ x1: 0, y1: 0, x2: cy.width(), y2: cy.height() - obscured() }), covered: covering().map(shift) },
-      cities,
-    );
-    return new Map([...places].map(([id, p]) => [id, { x: p.x / zoom, y: p.y / zoom }] as const));
-  };
 
   /**
    * An expansion of a large view, or one that makes a view large or small: what is shown stays

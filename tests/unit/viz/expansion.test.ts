@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeBox } from '../../../viz/src/geo.ts';
-import { placeNewcomers } from '../../../viz/src/expansion.ts';
+import { placeNewcomers, placeOnCanvas } from '../../../viz/src/expansion.ts';
 
 const shown = [
   { id: 'shenzhen', label: '深圳', kind: 'City', position: { x: 0, y: 0 } },
@@ -84,5 +84,34 @@ describe('placing the newcomers of an expansion on a map', () => {
     expect(places.get('zone')).toEqual(located.at);
     const p = places.get('stray')!;
     expect(Math.hypot(p.x, p.y)).toBeLessThan(120);
+  });
+});
+
+describe('placing newcomers on the canvas as the reader has it', () => {
+  const canvas = { zoom: 2, pan: { x: 300, y: 200 }, width: 800, height: 500, covered: [{ x1: 600, y1: 0, x2: 800, y2: 150 }], nodeScale: 1 };
+  const shownModel = shown.map((n) => ({ ...n, position: { x: n.position.x / 2, y: n.position.y / 2 } }));
+  const onScreen = (p: { x: number; y: number }) => ({ x: p.x * canvas.zoom + canvas.pan.x, y: p.y * canvas.zoom + canvas.pan.y });
+
+  it('gives places in model units that lie on the canvas, off what covers it', () => {
+    const places = placeOnCanvas(shownModel, newcomers, shownModel[0]!.position, canvas);
+    expect(places.size).toBe(newcomers.length);
+    for (const [id, p] of places) {
+      const s = onScreen(p);
+      expect(s.x > 0 && s.x < canvas.width && s.y > 0 && s.y < canvas.height, `${id} on the canvas at ${s.x},${s.y}`).toBe(true);
+      const c = canvas.covered[0]!;
+      expect(s.x > c.x1 && s.x < c.x2 && s.y > c.y1 && s.y < c.y2, `${id} under the legend`).toBe(false);
+    }
+  });
+
+  it('puts a newcomer the map locates where the map says, in model units, and one of a city drawn there nearest it', () => {
+    const whereabouts = { at: new Map([['zone', { x: 40, y: 25 }]]), city: new Map([['lab-0', 'dongguan']]) };
+    const places = placeOnCanvas(shownModel, [{ id: 'zone', label: '前海', kind: 'Zone' }, newcomers[0]!], shownModel[0]!.position, { ...canvas, whereabouts });
+    expect(places.get('zone')).toEqual({ x: 40, y: 25 });
+    const lab = places.get('lab-0')!;
+    const cities = shownModel.filter((n) => n.kind === 'City');
+    const nearest = cities.reduce((a, b) =>
+      Math.hypot(lab.x - a.position.x, lab.y - a.position.y) <= Math.hypot(lab.x - b.position.x, lab.y - b.position.y) ? a : b,
+    );
+    expect(nearest.id).toBe('dongguan');
   });
 });
