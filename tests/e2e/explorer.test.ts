@@ -1124,6 +1124,20 @@ describe('the explorer in Chromium', () => {
     expect(drawn.spread).toBeGreaterThanOrEqual(0.6);
     expect(drawn.cut).toEqual([]);
     await phone.screenshot({ path: path.join(SHOTS, '7-phone.png') });
+    // The start view's guide waits in its drawer; a link tapped there opens the drawer with its quote.
+    expect(await phone.locator('#panel').isVisible()).toBe(false);
+    const link = await phone.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const e = cy.getElementById('COOPERATES_WITH:guangzhou->shenzhen');
+      const [s, t] = [e.source().renderedPosition(), e.target().renderedPosition()];
+      return { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
+    });
+    const onCanvas = (await phone.locator('#graph').boundingBox())!;
+    await phone.mouse.click(onCanvas.x + link.x, onCanvas.y + link.y);
+    await expect.poll(() => phone.locator('#panel .edge .evidence li').count()).toBeGreaterThan(0);
+    expect(await phone.locator('#panel').isVisible()).toBe(true);
+    await phone.click('#close-panel');
+    await idle(phone);
     // A tap on a node leaves no tooltip behind it once the panel is open, nor after it is closed.
     const shenzhen = (await onScreen(phone)).shenzhen!;
     const canvas = (await phone.locator('#graph').boundingBox())!;
