@@ -1102,6 +1102,17 @@ describe('the explorer in Chromium', () => {
     await narrow.close();
   });
 
+  it("keeps a phone's legend on its screen, its English entries wrapped", async () => {
+    const phone = await opened('/?lang=en&exp=shenzhen', { width: 390, height: 844 });
+    await phone.click('#legend-box summary');
+    const box = (await phone.locator('#legend-box').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // Nothing hidden to the side: the box is as wide as what it holds.
+    expect(await phone.locator('#legend-box').evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+    await phone.close();
+  });
+
   it('keeps most of a phone screen for the graph, the panels as drawers', async () => {
     const phone = await opened('/', { width: 390, height: 844 });
     expect(await phone.locator('#search').isVisible()).toBe(true);
