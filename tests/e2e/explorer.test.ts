@@ -473,7 +473,7 @@ describe('the explorer in Chromium', () => {
     await selectAndShow(page, 'guangming-science-city');
   });
 
-  it("places an expansion's newcomers on the map in their own city's part of it, nearer it than any other city", async () => {
+  it("places an expansion's newcomers on the map in their own city's part of it: within its outline, or nearest it where the map has none", async () => {
     for (const [viewport, expanded] of [
       [{ width: 1440, height: 900 }, 'guangzhou'],
       [{ width: 390, height: 844 }, 'shenzhen'],
@@ -489,19 +489,35 @@ describe('the explorer in Chromium', () => {
         const answer = await fetch(`${base}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: 'query($id: ID!) { entity(id: $id) { city { id } } }', variables: { id } }),
+          body: JSON.stringify({ query: 'query($id: ID!) { entity(id: $id) { city { id name } } }', variables: { id } }),
         }).then((r) => r.json());
-        return { id, city: answer.data.entity.city as { id: string } | null };
+        return { id, city: answer.data.entity.city as { id: string; name: string } | null };
       };
       const ofCities = (await Promise.all(newcomers.map(cityOf))).filter((e) => e.city && cities.includes(e.city.id));
       expect(ofCities.length, `${expanded}'s newcomers with a city on the map`).toBeGreaterThan(15);
+      let outlined = 0;
       for (const { id, city } of ofCities) {
+        // The base map's outline of the city, in the picture's own units: where the node is held.
+        const inside = await map.evaluate(
+          ([node, name]) => {
+            const outline = document.querySelector(`.underlay path[data-name="${name}"]`) as SVGPathElement | null;
+            const p = (window as any).innograph.cy.getElementById(node).position();
+            return outline ? outline.isPointInFill(new DOMPoint(p.x, p.y)) : null;
+          },
+          [id, city!.name] as const,
+        );
+        if (inside !== null) {
+          outlined += 1;
+          expect(inside, `${id} within ${city!.name}'s outline`).toBe(true);
+          continue;
+        }
         const p = after[id]!;
         const nearest = cities.reduce((a: string, b: string) =>
           Math.hypot(p.x - after[a]!.x, p.y - after[a]!.y) <= Math.hypot(p.x - after[b]!.x, p.y - after[b]!.y) ? a : b,
         );
         expect(nearest, `${id} of ${city!.id}`).toBe(city!.id);
       }
+      expect(outlined).toBeGreaterThan(15);
       // The legend, grown by the kinds the expansion brought, covers none of what was shown: it folds rather than cover it.
       const legend = await map.evaluate(() => {
         const r = document.getElementById('legend-box')!.getBoundingClientRect();

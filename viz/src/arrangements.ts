@@ -2,7 +2,7 @@
 import { bands, chain, columns, stacked, stackedBands } from './arrange.ts';
 import { label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
-import { geoPositions, nodeBox, type Bounds, type Box, type Position, type Projection } from './geo.ts';
+import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Projection } from './geo.ts';
 import { t } from './messages.ts';
 import { isCompact, nodeScaleFor } from './style.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
@@ -22,8 +22,8 @@ export interface Arranged {
   sides?: readonly Side[];
 }
 
-/** `map`: the base map's extent (underlay.ts); a located place outside it is drawn at the picture's edge (geo.ts). */
-export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: Bounds): Arranged {
+/** `map`: the base map (underlay.ts): a located place outside it is drawn at the picture's edge, a city's places within its outline (geo.ts). */
+export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: BaseMap): Arranged {
   // On a phone a name is given half a label's width to keep clear: the rest waits for the declutter
   // pass, rather than every place pushed far from where it belongs to make room for its whole name.
   const nodes = [...shown.nodes.values()].map((n) => ({ ...n, box: nodeBox(label(n, lang), n.kind, nodeScaleFor(box.width), isCompact(box.width) ? 0.5 : 1) }));

@@ -10,7 +10,7 @@
 // stands where it lies, and one of a city drawn there stays nearer that city than any other: on
 // the expanded node's spiral when that node is in the city's part of the map, else on a spiral
 // around the city.
-import { nearestOf, nodeBox, overlaps, type Position, type Rect } from './geo.ts';
+import { nodeBox, overlaps, withinCity as within, type City, type Position, type Rect } from './geo.ts';
 import { shapeSize } from './style.ts';
 
 export const EXPANSION_DEFAULTS = {
@@ -91,13 +91,12 @@ export function placeNewcomers(
   anchor: Position,
   nodeScale = 1,
   view?: View,
-  cities: { id: string; at: Position }[] = [],
+  cities: City[] = [],
 ): Map<string, Position> {
   const { ring, spacing, pitch, near } = EXPANSION_DEFAULTS;
   const homeOf = (node: Newcomer) => (node.city ? cities.find((c) => c.id === node.city) : undefined);
-  const anchorCity = nearestOf(anchor, cities);
-  /** Where a newcomer's spiral turns round: the expanded node, unless the newcomer's city is elsewhere on the map. */
-  const centreOf = (home: { id: string; at: Position } | undefined) => (home && home.id !== anchorCity ? home.at : anchor);
+  /** Where a newcomer's spiral turns round: the expanded node, unless that is outside the newcomer's city's part of the map. */
+  const centreOf = (home: City | undefined) => (home && !within(home, anchor, cities) ? home.at : anchor);
   const centres = [anchor, ...newcomers.map((n) => centreOf(homeOf(n)))];
   const boxes = (node: Newcomer, at: Position) => ({ node, at, whole: rect(node, at, nodeScale) });
   const taken = shown.filter((n) => centres.some((c) => Math.hypot(n.position.x - c.x, n.position.y - c.y) < near)).map((n) => boxes(n, n.position));
@@ -146,7 +145,7 @@ export function placeNewcomers(
       const turn = (spacing * (shrink ?? 1)) / spiral.r;
       spiral.angle += turn;
       spiral.r += (pitch * (shrink ?? 1) * turn) / (2 * Math.PI);
-      if (inCity) spiral.outside = nearestOf(at, cities) === home!.id ? 0 : spiral.outside + turn;
+      if (inCity) spiral.outside = within(home!, at, cities) ? 0 : spiral.outside + turn;
       const grownPast = (inView && (!view || spiral.r >= spiral.farthest)) || (inCity && spiral.outside > 2 * Math.PI);
       if (grownPast && spiral.step < spiral.steps.length - 1) {
         begin(spiral, spiral.step + 1);
@@ -167,10 +166,11 @@ export function placeNewcomers(
   return places;
 }
 
-/** On a map, in model units: where the map locates a node (a city, a zone), and the id of a node's city. */
+/** On a map, in model units: where the map locates a node (a city, a zone), the id of a node's city, and the outlines of the cities the map has. */
 export interface Whereabouts {
   at: Map<string, Position>;
   city: Map<string, string>;
+  outlines: Map<string, Position[][]>;
 }
 
 /** The canvas as the reader has it: its viewport, the part of it seen (above a drawer) and what covers it, in canvas pixels. */
@@ -199,10 +199,11 @@ export function placeOnCanvas(shown: Placing[], newcomers: Newcomer[], centre: P
     const city = whereabouts?.city.get(item.id);
     return { ...item, ...(at ? { at: screen(at) } : {}), ...(city ? { city } : {}) };
   });
-  const cities = whereabouts
+  const outline = (id: string) => whereabouts?.outlines.get(id)?.map((ring) => ring.map(screen));
+  const cities: City[] = whereabouts
     ? [
-        ...shown.filter((item) => item.kind === 'City').map((item) => ({ id: item.id, at: screen(item.position) })),
-        ...placing.flatMap((item) => (item.kind === 'City' && item.at ? [{ id: item.id, at: item.at }] : [])),
+        ...shown.filter((item) => item.kind === 'City').map((item) => ({ id: item.id, at: screen(item.position), rings: outline(item.id) })),
+        ...placing.flatMap((item) => (item.kind === 'City' && item.at ? [{ id: item.id, at: item.at, rings: outline(item.id) }] : [])),
       ]
     : [];
   const places = placeNewcomers(

@@ -71,6 +71,28 @@ export interface Bounds {
 export const beyondMap = (map: Bounds | undefined, lat: number, lon: number) =>
   !!map && (lat < map.south || lat > map.north || lon < map.west || lon > map.east);
 
+/** The base map: its extent, and each city's outline as closed rings of [lon, lat] (by the city's name: 深圳). */
+export interface BaseMap {
+  bounds: Bounds;
+  outlines: { name: string; rings: [number, number][][] }[];
+}
+
+/** A city's outline at a projection, in model units; undefined for a city the map has none of (香港). */
+export function outlineOf(map: BaseMap | undefined, name: string, projection: Projection): Position[][] | undefined {
+  const city = map?.outlines.find((o) => o.name === name);
+  return city?.rings.map((ring) => ring.map(([lon, lat]) => project(projection, lat, lon)));
+}
+
+/** A city drawn on a map: where its node is, and its outline where the map has one. */
+export interface City {
+  id: string;
+  at: Position;
+  rings?: Position[][] | undefined;
+}
+
+/** Whether a point is in a city's part of the map: within its outline, or, for a city the map has none of, nearer it than any other city. */
+export const withinCity = (city: City, p: Position, cities: City[]) => (city.rings ? insideRings(p, city.rings) : nearestOf(p, cities) === city.id);
+
 /** Arrows in eight directions on screen (y down), from east clockwise. */
 const ARROWS = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'] as const;
 
@@ -132,7 +154,7 @@ export function geoPositions(
   nodes: (Entity & Placed)[],
   links: [string, string][],
   box: Box,
-  map?: Bounds,
+  map?: BaseMap,
 ): { positions: Map<string, Position>; projection: Projection | null; beyond: Map<string, string> } {
   const beyond = new Map<string, string>();
   const cities = nodes.filter((n) => n.kind === 'City' && n.lat != null && n.lon != null);
@@ -162,7 +184,7 @@ export function geoPositions(
   for (const n of nodes) {
     if (fixed.has(n.id) || n.lat == null || n.lon == null) continue;
     const where = project(projection, n.lat, n.lon);
-    const far = beyondMap(map, n.lat, n.lon);
+    const far = beyondMap(map?.bounds, n.lat, n.lon);
     const at = far ? atEdge(centre, where, around) : where;
     // Drawn where it lies when that is within the picture anyway (湛江's view reaches Hainan's north).
     if (at.x !== where.x || at.y !== where.y) beyond.set(n.id, arrowToward(centre, where));
@@ -193,23 +215,36 @@ export function geoPositions(
     const r = RELAX.reach * (1 + 0.25 * Math.sqrt(k));
     positions.set(id, { x: anchor.x + r * Math.cos(angle), y: anchor.y + r * Math.sin(angle) });
   }
-  // A place of a city drawn here stays nearer that city than any other: pushed for room, it would
-  // otherwise end up in another city's part of the map (深圳's zones north of 广州, on a phone).
-  const cityPoints = cities.map((c) => ({ id: c.id, at: positions.get(c.id)! }));
-  const homes = new Map<string, Position>();
+  // A place of a city drawn here stays in that city's part of the map: within its outline, or nearer
+  // it than any other city where the map has no outline of it. Pushed for room, it would otherwise end
+  // up in another city's part (深圳's zones north of 广州, on a phone; in 香港, across the river).
+  const cityPoints: City[] = cities.map((c) => ({ id: c.id, at: positions.get(c.id)!, rings: outlineOf(map, c.name, projection) }));
+  const homes = new Map<string, City>();
   for (const n of nodes) {
-    const home = n.city ? positions.get(n.city.id) : undefined;
+    const home = n.city ? cityPoints.find((c) => c.id === n.city!.id) : undefined;
     const anchor = anchors.get(n.id);
-    if (fixed.has(n.id) || located.has(n.id) || !home || !anchor || !fixed.has(n.city!.id)) continue;
-    // Anchored at a place of its city that lies nearer another city (real borders are not a nearest-city map): left free.
-    if (nearestOf(anchor, cityPoints) !== n.city!.id) continue;
+    if (fixed.has(n.id) || located.has(n.id) || !home || !anchor) continue;
+    // Anchored at a place of its city that lies in another city's part of the map: left free.
+    if (!withinCity(home, anchor, cityPoints)) continue;
     homes.set(n.id, home);
   }
   relax(nodes, positions, fixed, anchors, located, (id, p) => {
     const home = homes.get(id);
-    if (home) keepNearest(p, home, cityPoints);
+    if (home?.rings) keepInside(p, home);
+    else if (home) keepNearest(p, home.at, cityPoints);
   });
   return { positions, projection, beyond };
+}
+
+/** Whether `p` lies inside a shape made of closed rings (even-odd: a ring inside another is a hole). */
+export function insideRings(p: Position, rings: Position[][]): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [a, b] = [ring[i]!, ring[j]!];
+      if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+    }
+  return inside;
 }
 
 /** The id of the point nearest `p`. */
@@ -220,6 +255,25 @@ export function nearestOf(p: Position, points: { id: string; at: Position }[]): 
     if (!best || d < best.d) best = { id, d };
   }
   return best?.id ?? null;
+}
+
+/** Moves `p` (in place) back within a city's outline if it has left it: to the nearest point of the outline, a few pixels in toward the city. */
+function keepInside(p: Position, city: City): void {
+  if (!city.rings || insideRings(p, city.rings)) return;
+  let best = { x: city.at.x, y: city.at.y, d: Infinity };
+  for (const ring of city.rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [a, b] = [ring[j]!, ring[i]!];
+      const length = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+      const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length));
+      const q = { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
+      const d = Math.hypot(p.x - q.x, p.y - q.y);
+      if (d < best.d) best = { ...q, d };
+    }
+  const toward = Math.hypot(city.at.x - best.x, city.at.y - best.y);
+  const margin = Math.min(6, toward);
+  p.x = best.x + (toward ? ((city.at.x - best.x) / toward) * margin : 0);
+  p.y = best.y + (toward ? ((city.at.y - best.y) / toward) * margin : 0);
 }
 
 /** Moves `p` (in place) onto the side of every other city's bisector that is `home`'s, a few pixels in: nearer `home` than any other. */

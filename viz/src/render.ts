@@ -12,7 +12,7 @@ import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import type { Whereabouts } from './expansion.ts';
-import { beyondMap, project, type Position, type Projection } from './geo.ts';
+import { beyondMap, outlineOf, project, type Position, type Projection } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
@@ -156,7 +156,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     const back = remembered.get(key);
     const box = { width: scene.cy.width(), height: scene.cy.height() };
     const own = state.layout === 'auto' || (state.layout === 'geo' && view.geographic);
-    const arranged: Arranged = own ? view.arrange(shown, state.lang, box, underlay.bounds) : { positions: new Map() };
+    const arranged: Arranged = own ? view.arrange(shown, state.lang, box, underlay.base) : { positions: new Map() };
     beyond = arranged.beyond ?? new Map();
     projection = own ? (arranged.projection ?? null) : null;
     underlay.map(projection);
@@ -275,11 +275,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         if (!mapped || !projection) return undefined;
         const at = new Map<string, Position>();
         const city = new Map<string, string>();
+        const outlines = new Map<string, Position[][]>();
         for (const n of drawn.nodes.values()) {
-          if (n.lat != null && n.lon != null && !beyondMap(underlay.bounds, n.lat, n.lon)) at.set(n.id, project(projection, n.lat, n.lon));
+          if (n.lat != null && n.lon != null && !beyondMap(underlay.base.bounds, n.lat, n.lon)) at.set(n.id, project(projection, n.lat, n.lon));
           if (n.city) city.set(n.id, n.city.id);
+          const outline = n.kind === 'City' ? outlineOf(underlay.base, n.name, projection) : undefined;
+          if (outline) outlines.set(n.id, outline);
         }
-        return { at, city };
+        return { at, city, outlines };
       };
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;
       if (sameView) {

@@ -3,7 +3,7 @@
 // (transparent) canvas, transformed with its pan and zoom.
 import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
-import { project, toScreen, type Bounds, type Position, type Projection, type Rect } from './geo.ts';
+import { project, toScreen, type BaseMap, type Position, type Projection, type Rect } from './geo.ts';
 import { CANVAS_FONT } from './style.ts';
 import { textWidth } from './text.ts';
 
@@ -13,8 +13,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 const TITLE_FONT = `600 13px ${CANVAS_FONT}`;
 
 export interface Underlay {
-  /** The map's extent in degrees. */
-  readonly bounds: Bounds;
+  /** The base map: its extent in degrees, its cities' outlines. */
+  readonly base: BaseMap;
   map(projection: Projection | null): void;
   titles(list: { title: string; at: Position }[]): void;
   /** Where the titles are drawn on screen at a viewport: labels keep off them. */
@@ -54,7 +54,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
   const points = outlines.flatMap((o) => o.rings.flat());
   const [lons, lats] = [points.map((p) => p[0]), points.map((p) => p[1])];
   return {
-    bounds: { south: Math.min(...lats), north: Math.max(...lats), west: Math.min(...lons), east: Math.max(...lons) },
+    base: { bounds: { south: Math.min(...lats), north: Math.max(...lats), west: Math.min(...lons), east: Math.max(...lons) }, outlines },
     map(projection) {
       paths = projection
         ? outlines.map((o) => ({

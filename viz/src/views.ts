@@ -11,7 +11,7 @@ import type { OperationName } from '../../api/explorer-operations.ts';
 import type { AppState, Lang, View } from './state.ts';
 import type { Comparison, DocumentInfo, Entity } from './types.ts';
 import { documentsFilter, startViewQuestion } from './first-questions.ts';
-import type { Bounds, Box } from './geo.ts';
+import type { BaseMap, Box } from './geo.ts';
 
 /** Runs a request as the explorer does (status line, retries while the database is away). */
 export type Fetch = <K extends OperationName>(what: Fetching, operation: K, ...variables: VariablesArg<K>) => Promise<Result<K> | null>;
@@ -28,8 +28,8 @@ export interface Loaded {
   graph: GraphData;
   /** The view's panel in a language; null leaves the panel closed. */
   panel: (lang: Lang, actions: PanelActions) => HTMLElement | null;
-  /** The view's own arrangement of what the filters let through; `map`, the base map's extent, for a geographic one. */
-  arrange: (shown: GraphData, lang: Lang, box: Box, map: Bounds) => Arranged;
+  /** The view's own arrangement of what the filters let through; `map`, the base map, for a geographic one. */
+  arrange: (shown: GraphData, lang: Lang, box: Box, map: BaseMap) => Arranged;
   /** The panel takes the whole canvas (a table, not a graph). */
   table?: boolean;
   /** Everything shown is highlighted (a path). */

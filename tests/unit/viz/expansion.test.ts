@@ -77,6 +77,34 @@ describe('placing the newcomers of an expansion on a map', () => {
     for (const n of mixed) expect(nearest(places.get(n.id)!), n.id).toBe(n.city);
   });
 
+  it("keeps a city's newcomers within its outline where the map has one, though another city's node is nearer", () => {
+    // 深圳 a wide, shallow strip; 香港, with no outline, just south of it; 东莞 north of it.
+    const rect = (x1: number, y1: number, x2: number, y2: number) => [
+      [
+        { x: x1, y: y1 },
+        { x: x2, y: y1 },
+        { x: x2, y: y2 },
+        { x: x1, y: y2 },
+      ],
+    ];
+    const map = [
+      { id: 'shenzhen', at: { x: 0, y: 0 }, rings: rect(-200, -30, 200, 28) },
+      { id: 'dongguan', at: { x: -20, y: -110 }, rings: rect(-200, -200, 200, -30) },
+      { id: 'hong-kong', at: { x: 60, y: 60 } },
+    ];
+    const drawn = map.map((c) => ({ id: c.id, label: c.id, kind: 'City', position: c.at }));
+    const ofShenzhen = Array.from({ length: 12 }, (_, i) => ({ id: `s${i}`, label: `深圳第${i}研究院`, kind: 'Institution', city: 'shenzhen' }));
+    const places = placeNewcomers(drawn, ofShenzhen, map[0]!.at, 1, undefined, map);
+    for (const n of ofShenzhen) {
+      const p = places.get(n.id)!;
+      expect(p.y > -30 && p.y < 28 && Math.abs(p.x) < 200, `${n.id} at ${p.x},${p.y} within 深圳's outline`).toBe(true);
+    }
+    // Nearer 香港's node than 深圳's, some of them: the outline, not the nearest node, says where 深圳 is.
+    expect(ofShenzhen.some((n) => Math.hypot(places.get(n.id)!.x - 60, places.get(n.id)!.y - 60) < Math.hypot(places.get(n.id)!.x, places.get(n.id)!.y))).toBe(
+      true,
+    );
+  });
+
   it('puts a newcomer the map locates where it lies, and a newcomer with no city drawn round the expanded node', () => {
     const located = { id: 'zone', label: '南沙', kind: 'Zone', at: { x: 30, y: 80 } };
     const stray = { id: 'stray', label: '某实验室', kind: 'Lab', city: 'zhuhai' };
@@ -104,7 +132,7 @@ describe('placing newcomers on the canvas as the reader has it', () => {
   });
 
   it('puts a newcomer the map locates where the map says, in model units, and one of a city drawn there nearest it', () => {
-    const whereabouts = { at: new Map([['zone', { x: 40, y: 25 }]]), city: new Map([['lab-0', 'dongguan']]) };
+    const whereabouts = { at: new Map([['zone', { x: 40, y: 25 }]]), city: new Map([['lab-0', 'dongguan']]), outlines: new Map() };
     const places = placeOnCanvas(shownModel, [{ id: 'zone', label: '前海', kind: 'Zone' }, newcomers[0]!], shownModel[0]!.position, { ...canvas, whereabouts });
     expect(places.get('zone')).toEqual({ x: 40, y: 25 });
     const lab = places.get('lab-0')!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitProjection, geoPositions, labelBox, project, type Position } from '../../../viz/src/geo.ts';
+import { fitProjection, geoPositions, insideRings, labelBox, project, type Position } from '../../../viz/src/geo.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
 
@@ -134,6 +134,35 @@ describe('geographic positions', () => {
     for (const s of satellites) expect(nearest(positions.get(s.id)!), s.id).toBe(s.city!.id);
   });
 
+  it("keeps every place of a city within the city's outline where the base map has one (深圳's zones not in 香港 across the river)", () => {
+    const cities = [
+      entity('shenzhen', 'City', { name: '深圳', lat: 22.543, lon: 114.058 }),
+      entity('dongguan', 'City', { name: '东莞', lat: 23.021, lon: 113.752 }),
+      entity('hong-kong', 'City', { name: '香港', lat: 22.319, lon: 114.169 }),
+      entity('guangzhou', 'City', { name: '广州', lat: 23.129, lon: 113.264 }),
+    ];
+    const satellites = Array.from({ length: 16 }, (_, i) => zone(`sz${i}`, `深圳第${i}个很长名字的合作示范区`, 'shenzhen'));
+    const nodes = [...cities, ...satellites].map(placed);
+    // 深圳 as a box from the Pearl River to Dapeng, the Shenzhen River its southern edge; 香港 has no outline on this map.
+    const shenzhen: [number, number][] = [
+      [113.75, 22.5],
+      [114.62, 22.5],
+      [114.62, 22.86],
+      [113.75, 22.86],
+    ];
+    const map = { bounds: { south: 20.2, north: 25.5, west: 109.6, east: 117.3 }, outlines: [{ name: '深圳', rings: [shenzhen] }] };
+    const phone = { width: 390, height: 500 };
+    const outside = (positions: Map<string, Position>, projection: Parameters<typeof project>[0]) => {
+      const rings = [shenzhen.map(([lon, lat]) => project(projection, lat, lon))];
+      return satellites.filter((s) => !insideRings(positions.get(s.id)!, rings)).map((s) => s.id);
+    };
+    const drawn = geoPositions(nodes, [], phone, map);
+    expect(outside(drawn.positions, drawn.projection!)).toEqual([]);
+    // Kept only nearer 深圳 than any other city's node, some are not within it.
+    const nearest = geoPositions(nodes, [], phone);
+    expect(outside(nearest.positions, nearest.projection!).length).toBeGreaterThan(0);
+  });
+
   it('puts a place beside the located place of its city it belongs to, so its line there does not run through the city (前海国际人才港)', () => {
     const sz = { id: 'shenzhen', name: '深圳', nameEn: null };
     const qianhai = entity('qianhai', 'Zone', { name: '前海深港现代服务业合作区', lat: 22.53, lon: 113.9, city: sz });
@@ -166,7 +195,7 @@ describe('geographic positions', () => {
       located('hainan', 19.2, 109.7),
       located('songshan', 22.92, 113.88),
     ].map(placed);
-    const { positions, projection, beyond } = geoPositions(nodes, [], box, map);
+    const { positions, projection, beyond } = geoPositions(nodes, [], box, { bounds: map, outlines: [] });
     // Inside the map: where it lies, and no arrow.
     expect(positions.get('songshan')).toEqual(project(projection!, 22.92, 113.88));
     expect(beyond.has('songshan')).toBe(false);
