@@ -1118,6 +1118,19 @@ describe('the explorer in Chromium', () => {
     await narrow.close();
   });
 
+  it('titles each picture with what it shows: the city, the cluster, the two ends of a path', async () => {
+    for (const [address, title] of [
+      ['/?view=city&city=dongguan', '东莞 · 城市概况'],
+      ['/?view=cluster&cluster=cluster-advanced-materials', '先进材料产业集群'],
+      ['/?view=path&from=shenzhen&to=songshan-lake-science-city&lang=en', 'Shenzhen → Songshan Lake Science City'],
+      ['/', '广东科技创新图谱'],
+    ] as const) {
+      const view = await opened(address);
+      expect(await view.locator('#title').textContent(), address).toBe(title);
+      await view.close();
+    }
+  });
+
   it("keeps a phone's legend on its screen, its English entries wrapped", async () => {
     const phone = await opened('/?lang=en&exp=shenzhen', { width: 390, height: 844 });
     await phone.click('#legend-box summary');

@@ -108,7 +108,6 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $<HTMLOptionElement>('layout-geo').disabled = !geographic;
   $<HTMLInputElement>('only-cited').checked = state.onlyCited;
   $<HTMLInputElement>('min-confidence').value = String(state.minConfidence);
-  setText($('title'), t('title', lang));
   setText($('subtitle'), t('subtitle', lang));
   setText($('only-cited-text'), t('onlyCited', lang));
   setText($('min-confidence-text'), t('minConfidence', lang));

@@ -167,11 +167,11 @@ store.subscribe(() => {
 
 // ---- exports, loaded when first used ------------------------------------------------------
 
+/** The graph's name, and what the view shows as the title over the canvas says it (深圳 · 城市概况), where that is not the name itself. */
 const viewTitle = () => {
   const title = t('title', store.get().lang);
-  // The start view's panel is headed with the title itself.
-  const heading = document.querySelector('#details h2')?.textContent;
-  return heading && heading !== title ? `${title} — ${heading}` : title;
+  const shown = $('title').textContent;
+  return shown && shown !== title ? `${title} — ${shown}` : title;
 };
 const failed = (error: unknown) => renderer.status(error instanceof Error ? error.message : String(error), 'error');
 /** An export of the view, saved under the view's name; the status line says where it went, for a few seconds. */

@@ -37,6 +37,7 @@ export const MESSAGES = {
   kinds: { zh: '类型', en: 'Kinds' },
   relationTypes: { zh: '关系', en: 'Relations' },
   city: { zh: '城市', en: 'City' },
+  cityView: { zh: '城市概况', en: 'city profile' },
   baseline: { zh: '基期', en: 'baseline' },
   target: { zh: '目标', en: 'target' },
   source: { zh: '来源', en: 'Source' },

@@ -247,6 +247,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       ({ graph, joined } = next);
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
+      $('title').textContent = view.title?.(state.lang) ?? t('title', state.lang);
       // The exports and Fit are of a picture: a table view has none to export or fit.
       for (const id of ['fit', 'png', 'json', 'graphml']) {
         const button = $(id) as HTMLButtonElement;

@@ -4,9 +4,9 @@
 import type { Result, VariablesArg } from './api.ts';
 import { arrangeBands, arrangeChain, arrangeGeo, arrangeSides, type Arranged } from './arrangements.ts';
 import { comparePanel } from './compare.ts';
-import { emptyGraph, merge, type GraphData } from './graph-data.ts';
+import { emptyGraph, label, merge, type GraphData } from './graph-data.ts';
 import { cityPanel, clusterPanel, guidePanel, indicatorsPanel, pathPanel, platformRows, type PanelActions } from './panels.ts';
-import type { Fetching } from './messages.ts';
+import { t, type Fetching } from './messages.ts';
 import type { OperationName } from '../../api/explorer-operations.ts';
 import type { AppState, Lang, View } from './state.ts';
 import type { Comparison, DocumentInfo, Entity } from './types.ts';
@@ -26,6 +26,8 @@ export interface ViewContext {
 
 export interface Loaded {
   graph: GraphData;
+  /** What the picture is, over the canvas: the city, the cluster, the two ends of a path; unset, the graph's own name. */
+  title?: (lang: Lang) => string;
   /** The view's panel in a language; null leaves the panel closed. */
   panel: (lang: Lang, actions: PanelActions) => HTMLElement | null;
   /** The view's own arrangement of what the filters let through; `map`, the base map, for a geographic one. */
@@ -66,8 +68,10 @@ export const VIEWS: Record<View, ViewDefinition> = {
       ]);
       let graph = sub ? merge(emptyGraph(), sub.neighborhood) : emptyGraph();
       if (profile) graph = merge(graph, { nodes: profile.cityProfile.links.map((l) => l.other), edges: profile.cityProfile.links.map((l) => l.relation) });
+      const named = graph.nodes.get(city);
       return {
         graph,
+        ...(named ? { title: (lang: Lang) => `${label(named, lang)} · ${t('cityView', lang)}` } : {}),
         panel: (lang, actions) => (profile ? cityPanel(profile.cityProfile, lang, actions.select) : null),
         arrange: arrangeGeo,
         geographic: true,
@@ -88,8 +92,10 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const hops = paths.flatMap((p) => p.hops);
       const graph = merge(emptyGraph(), { nodes: hops.flatMap((hop) => [hop.from, hop.to]), edges: hops.map((hop) => hop.relation) });
       const walks = paths.map((p) => [p.hops[0]!.from.id, ...p.hops.map((hop) => hop.to.id)]);
+      const [from, to] = [graph.nodes.get(state.pathFrom), graph.nodes.get(state.pathTo)];
       return {
         graph,
+        ...(from && to ? { title: (lang: Lang) => `${label(from, lang)} → ${label(to, lang)}` } : {}),
         panel: (lang, actions) => (data ? pathPanel(paths, lang, actions) : null),
         arrange: () => arrangeChain(walks),
         highlight: true,
@@ -109,6 +115,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const graph = merge(emptyGraph(), { nodes, edges: rows.flatMap((p) => p.relations) });
       return {
         graph,
+        ...(cluster ? { title: (lang: Lang) => label(cluster, lang) } : {}),
         panel: (lang, actions) => (cluster && data ? clusterPanel(cluster, rows, data.cluster?.mentions ?? [], lang, actions) : null),
         arrange: (_shown, lang, box) => arrangeBands(id, rows, lang, box),
         geographic: false,
@@ -120,6 +127,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const data = await fetch('indicators', 'indicators');
       return {
         graph: emptyGraph(),
+        title: (lang) => t('indicators', lang),
         panel: (lang) => (data ? indicatorsPanel(data.indicators, lang) : null),
         arrange: () => ({ positions: new Map() }),
         table: true,
@@ -139,6 +147,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const { graph, sides, edges } = comparisonGraph(c);
       return {
         graph,
+        title: () => `${c.a.title} ↔ ${c.b.title}`,
         panel: (lang, { open }) => comparePanel(c, lang, open, order),
         arrange: (_shown, lang, box) => arrangeSides(sides, c, lang, box),
         geographic: false,
