@@ -4,33 +4,41 @@
 import type { EntityKind } from '../model.ts';
 import { PLACE_KINDS, PLATFORM_KINDS, clauseBounds, kindIn, findAll, type Found, type RelationRule } from './rule.ts';
 
-const PATTERN = /依托([^，。；]{1,60}?)(建设|组建|创建|打造)/;
-const MAIN_GROUND = /以([^，。；]{1,20}?)为主阵地[^。；]*?(建设|创建|打造)/;
 const HOSTED = [...PLATFORM_KINDS, 'ScienceCity', 'Zone'] satisfies readonly EntityKind[];
-const HOSTS = [...PLATFORM_KINDS, ...PLACE_KINDS] satisfies readonly EntityKind[];
+
+/** Each way the plan says it: the pattern, where in a match the hosts are named and of which kinds, how sure the reading is. */
+const READINGS: {
+  pattern: RegExp;
+  hostsEnd: (matched: ReturnType<typeof findAll>[number]) => number;
+  hosts: readonly EntityKind[];
+  confidence: number;
+}[] = [
+  // 依托X建设Y: the hosts are named anywhere before the verb.
+  { pattern: /依托([^，。；]{1,60}?)(建设|组建|创建|打造)/, hostsEnd: ({ end }) => end, hosts: [...PLATFORM_KINDS, ...PLACE_KINDS], confidence: 0.9 },
+  // 以X为主阵地…打造Y: the main ground is X alone, a place.
+  {
+    pattern: /以([^，。；]{1,20}?)为主阵地[^。；]*?(建设|创建|打造)/,
+    hostsEnd: ({ start, match }) => start + 1 + match[1]!.length,
+    hosts: PLACE_KINDS,
+    confidence: 0.85,
+  },
+];
 
 export const hostedBy: RelationRule = {
   id: 'hosted-by',
   apply(context) {
     const found: Found[] = [];
-    for (const view of context.sentences) {
-      for (const { start, end } of findAll(view, PATTERN)) {
-        const clause = clauseBounds(context.text, end);
-        const hosts = view.mentions.filter((m) => m.start > start && m.end <= end && kindIn(HOSTS, m.kind));
-        const hosted = view.mentions.filter((m) => m.start >= end && m.end <= clause.end && kindIn(HOSTED, m.kind));
-        for (const y of hosted) {
-          for (const x of hosts) found.push({ type: 'HOSTED_BY', from: y.nodeId, to: x.nodeId, sentence: view.sentence, confidence: 0.9 });
+    for (const view of context.sentences)
+      for (const reading of READINGS)
+        for (const matched of findAll(view, reading.pattern)) {
+          const { start, end } = matched;
+          const hostsEnd = reading.hostsEnd(matched);
+          const clause = clauseBounds(context.text, end);
+          const hosts = view.mentions.filter((m) => m.start > start && m.end <= hostsEnd && kindIn(reading.hosts, m.kind));
+          const hosted = view.mentions.filter((m) => m.start >= end && m.end <= clause.end && kindIn(HOSTED, m.kind));
+          for (const y of hosted)
+            for (const x of hosts) found.push({ type: 'HOSTED_BY', from: y.nodeId, to: x.nodeId, sentence: view.sentence, confidence: reading.confidence });
         }
-      }
-      for (const { start, end, match } of findAll(view, MAIN_GROUND)) {
-        const ground = start + 1 + match[1]!.length;
-        const clause = clauseBounds(context.text, end);
-        const hosts = view.mentions.filter((m) => m.start > start && m.end <= ground && kindIn(PLACE_KINDS, m.kind));
-        const hosted = view.mentions.filter((m) => m.start >= end && m.end <= clause.end && kindIn(HOSTED, m.kind));
-        for (const y of hosted)
-          for (const x of hosts) found.push({ type: 'HOSTED_BY', from: y.nodeId, to: x.nodeId, sentence: view.sentence, confidence: 0.85 });
-      }
-    }
     return found;
   },
 };
