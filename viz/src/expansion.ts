@@ -154,10 +154,9 @@ export function placeNewcomers(
       if (inCity && spiral.outside > 0) continue;
       const mine = boxes(node, at);
       if (inView && view && (!inside(mine.whole, view.bounds) || view.covered.some((c) => overlaps(mine.whole, c)))) continue;
-      const clash = shrink
-        ? (other: ReturnType<typeof boxes>) => overlaps(rect(node, at, nodeScale, shrink), rect(other.node, other.at, nodeScale, shrink))
-        : (other: ReturnType<typeof boxes>) => overlaps(mine.whole, other.whole);
-      if (taken.some(clash)) continue;
+      // Settling for a shape, it is shapes that must not overlap; else whole labels.
+      const own = shrink ? rect(node, at, nodeScale, shrink) : mine.whole;
+      if (taken.some((other) => overlaps(own, shrink ? rect(other.node, other.at, nodeScale, shrink) : other.whole))) continue;
       taken.push(mine);
       places.set(node.id, at);
       break;
