@@ -12,6 +12,7 @@ import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import type { Whereabouts } from './expansion.ts';
+import { NODE_BORDERS, shapeSize } from './style.ts';
 import { beyondMap, outlineOf, project, type Position, type Projection } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
@@ -176,8 +177,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     const after = box.getBoundingClientRect();
     if (!box.open || after.height <= before.height) return;
     const canvas = $('graph').getBoundingClientRect();
-    // A node's shape reaches this far from its centre, at most (a city's, on a desktop).
-    const reach = 16;
+    // A node's shape reaches this far from its centre, at most (a city's, on a desktop, its outline included).
+    const reach = shapeSize('City', 1) / 2 + NODE_BORDERS.plain.width;
     const under = (r: DOMRect, x: number, y: number) => x + reach > r.left && x - reach < r.right && y + reach > r.top && y - reach < r.bottom;
     const covers = [...scene.positions().keys()].some((id) => {
       const p = scene.onScreen(id);
