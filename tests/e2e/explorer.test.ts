@@ -42,11 +42,18 @@ const labelStats = (page: Page) =>
       }
     const sizes = boxes.map((b: any) => b.size).sort((a: number, b: number) => a - b);
     const hidden: string[] = [];
+    const beside: string[] = [];
+    /** Pixels between two boxes (0 where they touch or overlap). */
+    const gap = (a: any, b: any) => Math.hypot(Math.max(0, a.x1 - b.x2, b.x1 - a.x2), Math.max(0, a.y1 - b.y2, b.y1 - a.y2));
     for (const { node, box } of boxes)
       cy.nodes().forEach((other: any) => {
         const shape = other.renderedBoundingBox({ includeLabels: false });
-        if (other !== node && box.x1 < shape.x2 && shape.x1 < box.x2 && box.y1 < shape.y2 && shape.y1 < box.y2)
-          hidden.push(`${node.data('label')} under ${other.data('label')}`);
+        if (other === node) return;
+        if (box.x1 < shape.x2 && shape.x1 < box.x2 && box.y1 < shape.y2 && shape.y1 < box.y2) hidden.push(`${node.data('label')} under ${other.data('label')}`);
+        // A label touches its own shape (its box includes the margin between them): one that nearly
+        // touches another's as well reads as either node's name.
+        else if (gap(box, shape) <= gap(box, node.renderedBoundingBox({ includeLabels: false })) + 2)
+          beside.push(`${node.data('label')} beside ${other.data('label')}`);
       });
     // The text as Cytoscape draws it, after its own ellipsis if any. A name cut at its end reads as
     // any name drawn with the same start: 横琴粤澳深度合作区… beside 横琴粤澳深度合作区.
@@ -63,6 +70,7 @@ const labelStats = (page: Page) =>
       overlapping,
       median: sizes[Math.floor(sizes.length / 2)] ?? 0,
       hidden,
+      beside,
       alike,
     };
   });
@@ -164,9 +172,10 @@ describe('the explorer in Chromium', () => {
     expect(stats.shown).toBeGreaterThanOrEqual(20);
     expect(stats.overlapping).toBeLessThanOrEqual(2);
     expect(stats.median).toBeGreaterThanOrEqual(11);
-    // No name is hidden under another node, nor drawn as the same text as another name.
+    // No name is hidden under another node, nor drawn as near another node as its own, nor drawn as the same text as another name.
     expect(stats.alike).toEqual([]);
     expect(stats.hidden).toEqual([]);
+    expect(stats.beside).toEqual([]);
     expect(await page.locator('#clusters li').count()).toBe(20);
     const drawn = await page.evaluate(() => {
       const cy = (window as unknown as { innograph: { cy: { nodes(): { length: number }; edges(): { length: number } } } }).innograph.cy;
@@ -183,6 +192,7 @@ describe('the explorer in Chromium', () => {
     expect(stats.overlapping).toBeLessThanOrEqual(2);
     expect(stats.alike).toEqual([]);
     expect(stats.hidden).toEqual([]);
+    expect(stats.beside).toEqual([]);
     await fresh.close();
   });
 
@@ -356,6 +366,7 @@ describe('the explorer in Chromium', () => {
     const stats = await labelStats(page);
     expect(stats.overlapping).toBeLessThanOrEqual(Math.max(1, stats.pairs * 0.05));
     expect(stats.hidden).toEqual([]);
+    expect(stats.beside).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, '2-expanded.png') });
   });
 
@@ -883,6 +894,11 @@ describe('the explorer in Chromium', () => {
     expect(seen.hainan.x > 0 && seen.hainan.x < seen.width && seen.hainan.y > 0 && seen.hainan.y < seen.height).toBe(true);
     // A place on the map stands where it lies, with no arrow.
     expect(seen.guangming.label).toBe('光明科学城');
+    // The city's places crowd its small outline: each name shown is still nearer its own node than any other.
+    const stats = await labelStats(city);
+    expect(stats.shown).toBeGreaterThanOrEqual(10);
+    expect(stats.hidden).toEqual([]);
+    expect(stats.beside).toEqual([]);
     await city.close();
   });
 

@@ -49,9 +49,16 @@ const SIDES: readonly Side[] = ['bottom', 'right', 'top', 'left'];
 
 const onScreen = (item: LabelItem, view: LabelView) => toScreen(item.position, view);
 
-/** The node's shape on screen, its border included: a label under it would be hidden. */
+/**
+ * Pixels kept between a label's box and another node's shape: a label as near another shape as
+ * its own reads as that node's name (光明科学城's, beside the corridor's square). With the box's
+ * own spare pixels, a label's text is then more than twice as far from any other shape as from its own.
+ */
+const CLEARANCE = SIZES.labelMargin;
+
+/** The node's shape on screen, its border included, and the clearance other nodes' labels keep from it. */
 function shapeBox(item: LabelItem, view: LabelView): Rect {
-  const half = shapeSize(item.kind, view.nodeScale) / 2 + 1;
+  const half = shapeSize(item.kind, view.nodeScale) / 2 + 1 + CLEARANCE;
   const { x, y } = onScreen(item, view);
   return { x1: x - half, x2: x + half, y1: y - half, y2: y + half };
 }
