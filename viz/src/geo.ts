@@ -1,7 +1,7 @@
 // Geographic positions: cities where they are on the map, everything else near what it
 // belongs to (its city, or the cities it links), pushed apart until no two labels overlap.
 // Positions are in screen pixels at zoom 1, so the start view opens at a readable zoom.
-import { SIZES, shapeSize } from './style.ts';
+import { SIZES, nodeScaleFor, shapeSize } from './style.ts';
 import type { Entity } from './types.ts';
 
 export interface Position {
@@ -224,8 +224,10 @@ export function geoPositions(
     const home = n.city ? cityPoints.find((c) => c.id === n.city!.id) : undefined;
     const anchor = anchors.get(n.id);
     if (fixed.has(n.id) || located.has(n.id) || !home || !anchor) continue;
-    // Anchored at a place of its city that lies in another city's part of the map: left free.
-    if (!withinCity(home, anchor, cityPoints)) continue;
+    // Anchored at a place of its city that lies in another city's part of the map: left free. One
+    // that lies off every outline (前海's reclaimed coast, which the simplified outlines miss) keeps
+    // its satellites on its city's side of the shore.
+    if (!withinCity(home, anchor, cityPoints) && cityPoints.some((c) => c !== home && withinCity(c, anchor, cityPoints))) continue;
     homes.set(n.id, home);
   }
   relax(nodes, positions, fixed, anchors, located, (id, p) => {
@@ -233,7 +235,84 @@ export function geoPositions(
     if (home?.rings) keepInside(p, home);
     else if (home) keepNearest(p, home.at, cityPoints);
   });
+  // A place drawn where it lies keeps to its city's part of the map if it lies there (the outlines are simplified: 前海's reclaimed coast is off 深圳's).
+  const ownPart = new Map<string, City>(homes);
+  for (const id of located) {
+    const home = cityPoints.find((c) => c.id === cityOf.get(id));
+    if (home && withinCity(home, positions.get(id)!, cityPoints)) ownPart.set(id, home);
+  }
+  // Satellites make way first: a place drawn where it lies moves only off what stays.
+  const byFreedom = [...nodes.filter((n) => !located.has(n.id)), ...nodes.filter((n) => located.has(n.id))];
+  unstack(byFreedom, positions, fixed, located, anchors, nodeScaleFor(box.width), (id, p) => {
+    const home = ownPart.get(id);
+    return !home || withinCity(home, p, cityPoints);
+  });
   return { positions, projection, beyond };
+}
+
+/**
+ * The last word on a crowded map. A city's part of it may hold its places' shapes but not their
+ * labels (深圳's, on a phone): pushed out for their labels and brought back to the nearest point of
+ * the outline, places ended up on one another there, or under their city; and a place drawn where
+ * it lies may lie under its city's node. In turn, each node not `fixed` whose shape still lies on
+ * another's, or on a city's name, moves to a nearby point that is free and `allowed` (in its city's
+ * part of the map); its own label is left to the declutter pass.
+ */
+function unstack(
+  nodes: (Entity & Placed)[],
+  positions: Map<string, Position>,
+  fixed: ReadonlySet<string>,
+  located: ReadonlySet<string>,
+  anchors: ReadonlyMap<string, Position>,
+  nodeScale: number,
+  allowed: (id: string, p: Position) => boolean,
+): void {
+  const gap = RELAX.gap;
+  /**
+   * What a node takes at a place, at `share` of its size: its shape with its border and the gap
+   * kept between two (two shapes, and a city's name, then still lie apart at the start view's fit,
+   * a zoom of about 0.9, and with the margins of the boxes Cytoscape gives them); a city, its name
+   * below it too, which orients the reader.
+   */
+  const taken = (node: Entity & Placed, p: Position, share: number, name = true): Rect => {
+    const half = (shapeSize(node.kind, nodeScale) / 2 + 1 + gap) * share;
+    if (node.kind !== 'City' || !name) return { x1: p.x - half, x2: p.x + half, y1: p.y - half, y2: p.y + half };
+    const width = Math.max(half, node.box.width / 2 + gap);
+    return { x1: p.x - width, x2: p.x + width, y1: p.y - half, y2: p.y - half + node.box.height + gap };
+  };
+  const shown = nodes.filter((n) => positions.has(n.id));
+  // A place drawn where it lies moves off the shapes of what stays (a city, another such place), as
+  // little as it can, and never for a satellite (those make way for it) or a city's name (which the
+  // declutter pass then sets beside the city).
+  const staying = (id: string) => fixed.has(id) || located.has(id);
+  const free = (node: Entity & Placed, p: Position, share: number) => {
+    const mine = located.has(node.id);
+    return shown.every(
+      (other) => other.id === node.id || (mine && !staying(other.id)) || !overlaps(taken(node, p, share), taken(other, positions.get(other.id)!, share, !mine)),
+    );
+  };
+  for (const node of shown) {
+    const p = positions.get(node.id)!;
+    if (fixed.has(node.id) || free(node, p, 1)) continue;
+    // Along a spiral that widens by a shape per turn, tried first toward what places the node
+    // (前海国际人才港's 前海), for ten shapes out; where its city's part of the map has no room
+    // that near (深圳's on a phone), its shape settles for half its size (apart once the reader
+    // zooms in twice: shapes keep their size on screen). Nowhere: it stays.
+    const step = 2 * (shapeSize(node.kind, nodeScale) / 2 + 1 + gap);
+    const toward = anchors.get(node.id);
+    const place = (share: number) => {
+      for (let angle = toward ? Math.atan2(toward.y - p.y, toward.x - p.x) : 0, r = (step * share) / 2; r < 10 * step;) {
+        const q = { x: p.x + r * Math.cos(angle), y: p.y + r * Math.sin(angle) };
+        if (allowed(node.id, q) && free(node, q, share)) return q;
+        const turn = (step * share) / 4 / r;
+        angle += turn;
+        r += (step * share * turn) / (2 * Math.PI);
+      }
+      return null;
+    };
+    const found = place(1) ?? place(0.5);
+    if (found) positions.set(node.id, found);
+  }
 }
 
 /** Whether `p` lies inside a shape made of closed rings (even-odd: a ring inside another is a hole). */
