@@ -886,6 +886,37 @@ describe('the explorer in Chromium', () => {
     await back.close();
   });
 
+  it('draws a place found by search from another city’s view in its own city’s part of the map, not beside the city shown', async () => {
+    const city = await opened('/?view=city&city=zhanjiang');
+    await city.fill('#search', '散裂中子源');
+    await city.waitForSelector('#suggestions [role="option"]');
+    await city.keyboard.press('Enter');
+    await city.waitForFunction(() => location.search.includes('sel=china-spallation-neutron-source'));
+    await idle(city);
+    const where = await city.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const at = (id: string) => cy.getElementById(id).position();
+      const inside = (name: string, p: { x: number; y: number }) =>
+        (document.querySelector(`.underlay path[data-name="${name}"]`) as SVGGeometryElement).isPointInFill(new DOMPoint(p.x, p.y));
+      const p = at('china-spallation-neutron-source');
+      return { dongguan: inside('东莞', p), zhanjiang: inside('湛江', p) };
+    });
+    // Before, it was drawn beside 湛江, under 湛江's title.
+    expect(where.dongguan).toBe(true);
+    expect(where.zhanjiang).toBe(false);
+    // The reader is taken to it (the picture pans there).
+    await expect
+      .poll(() =>
+        city.evaluate(() => {
+          const cy = (window as any).innograph.cy;
+          const p = cy.$('node:selected').renderedPosition();
+          return p.x > 0 && p.x < cy.width() && p.y > 0 && p.y < cy.height();
+        }),
+      )
+      .toBe(true);
+    await city.close();
+  });
+
   it('draws a place beyond the map at the edge of a city’s view, its name pointing where it lies', async () => {
     const city = await opened('/?view=city&city=shenzhen');
     const seen = await city.evaluate(() => {

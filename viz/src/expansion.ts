@@ -10,7 +10,7 @@
 // stands where it lies, and one of a city drawn there stays nearer that city than any other: on
 // the expanded node's spiral when that node is in the city's part of the map, else on a spiral
 // around the city.
-import { nodeBox, overlaps, withinCity as within, type City, type Position, type Rect } from './geo.ts';
+import { insideRings, nodeBox, overlaps, withinCity as within, type City, type Position, type Rect } from './geo.ts';
 import { shapeSize } from './style.ts';
 
 export const EXPANSION_DEFAULTS = {
@@ -172,6 +172,14 @@ export interface Whereabouts {
   outlines: Map<string, Position[][]>;
 }
 
+/** A point within an outline near its middle: the mean of its largest ring's points, or where that is outside it (a crescent), the ring's point nearest it. */
+function middleOf(rings: Position[][]): Position {
+  const ring = rings.reduce((a, b) => (b.length > a.length ? b : a));
+  const mean = { x: ring.reduce((s, p) => s + p.x, 0) / ring.length, y: ring.reduce((s, p) => s + p.y, 0) / ring.length };
+  if (insideRings(mean, rings)) return mean;
+  return ring.reduce((a, b) => (Math.hypot(b.x - mean.x, b.y - mean.y) < Math.hypot(a.x - mean.x, a.y - mean.y) ? b : a));
+}
+
 /** The canvas as the reader has it: its viewport, the part of it seen (above a drawer) and what covers it, in canvas pixels. */
 export interface Canvas {
   zoom: number;
@@ -199,12 +207,20 @@ export function placeOnCanvas(shown: Placing[], newcomers: Newcomer[], centre: P
     return { ...item, ...(at ? { at: screen(at) } : {}), ...(city ? { city } : {}) };
   });
   const outline = (id: string) => whereabouts?.outlines.get(id)?.map((ring) => ring.map(screen));
-  const cities: City[] = whereabouts
+  const drawn: City[] = whereabouts
     ? [
         ...shown.filter((item) => item.kind === 'City').map((item) => ({ id: item.id, at: screen(item.position), rings: outline(item.id) })),
         ...placing.flatMap((item) => (item.kind === 'City' && item.at ? [{ id: item.id, at: item.at, rings: outline(item.id) }] : [])),
       ]
     : [];
+  // A city the map has an outline of but the picture does not draw: its part of the map is round the middle of its outline.
+  const undrawn: City[] = [...(whereabouts?.outlines ?? [])]
+    .filter(([id]) => !drawn.some((c) => c.id === id))
+    .map(([id]) => {
+      const rings = outline(id)!;
+      return { id, at: middleOf(rings), rings };
+    });
+  const cities = [...drawn, ...undrawn];
   const places = placeNewcomers(
     shown.map((item) => ({ ...item, position: screen(item.position) })),
     placing,

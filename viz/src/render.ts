@@ -284,6 +284,12 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           const outline = n.kind === 'City' ? outlineOf(underlay.base, n.name, projection) : undefined;
           if (outline) outlines.set(n.id, outline);
         }
+        // A city not drawn has its part of the map all the same: a place of it found by search goes there (中国（东莞）散裂中子源 in 东莞, not beside 湛江 in 湛江's view).
+        for (const n of drawn.nodes.values()) {
+          if (!n.city || drawn.nodes.has(n.city.id) || outlines.has(n.city.id)) continue;
+          const outline = outlineOf(underlay.base, n.city.name, projection);
+          if (outline) outlines.set(n.city.id, outline);
+        }
         return { at, city, outlines };
       };
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;

@@ -142,4 +142,24 @@ describe('placing newcomers on the canvas as the reader has it', () => {
     );
     expect(nearest.id).toBe('dongguan');
   });
+
+  it('puts a newcomer of a city the picture does not draw within that city’s outline, not round the expanded node (东莞’s 散裂中子源 searched for in 湛江’s view)', () => {
+    // 东莞 not drawn: its outline a square far from what is shown, which sits round the origin.
+    const far = [
+      [
+        { x: 300, y: 300 },
+        { x: 340, y: 300 },
+        { x: 340, y: 340 },
+        { x: 300, y: 340 },
+      ],
+    ];
+    const stranger = [{ id: 'csns', label: '中国（东莞）散裂中子源', kind: 'Facility' }];
+    const shownHere = shownModel.filter((n) => n.id !== 'dongguan');
+    const whereabouts = { at: new Map(), city: new Map([['csns', 'dongguan']]), outlines: new Map([['dongguan', far]]) };
+    const p = placeOnCanvas(shownHere, stranger, shownHere[0]!.position, { ...canvas, whereabouts }).get('csns')!;
+    expect(p.x > 300 && p.x < 340 && p.y > 300 && p.y < 340, `at ${p.x},${p.y}`).toBe(true);
+    // Without the outline it would be drawn beside what is shown.
+    const q = placeOnCanvas(shownHere, stranger, shownHere[0]!.position, { ...canvas, whereabouts: { ...whereabouts, outlines: new Map() } }).get('csns')!;
+    expect(Math.hypot(q.x, q.y)).toBeLessThan(150);
+  });
 });
