@@ -257,6 +257,20 @@ describe('the explorer in Chromium', () => {
     expect(text).toContain('光明科学城');
     expect(text).toContain('Guangming Science City');
     expect(text).toContain('Science city');
+    // At the canvas's right edge it opens to the left of the pointer, not under the side panel.
+    const east = await page.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const p = cy.$id('huizhou').renderedPosition();
+      cy.panBy({ x: cy.width() - 12 - p.x, y: 0 });
+      return cy.$id('huizhou').renderedPosition();
+    });
+    await page.mouse.move(box.x + east.x, box.y + east.y);
+    await expect.poll(() => page.locator('#tooltip').textContent()).toContain('惠州');
+    const tip = (await page.locator('#tooltip').boundingBox())!;
+    const canvas = (await page.locator('#canvas').boundingBox())!;
+    expect(tip.x + tip.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    await page.click('#fit');
+    await idle(page);
   });
 
   it('selects a node on click without moving anything or changing the zoom, and deselects on the background', async () => {

@@ -115,8 +115,13 @@ const showTooltip = (id: string, at: { x: number; y: number }) => {
     ...(entity.nameEn ? [document.createElement('br'), entity.nameEn] : []),
     Object.assign(document.createElement('small'), { textContent: `${kindLabel(entity.kind, 'zh')} · ${kindLabel(entity.kind, 'en')}` }),
   );
-  tooltip.style.transform = `translate(${Math.round(at.x + 14)}px, ${Math.round(at.y + 14)}px)`;
   tooltip.hidden = false;
+  // Below and right of the pointer, or where that would run off the canvas (under the side panel), above or left of it.
+  const canvas = $('canvas').getBoundingClientRect();
+  const { width, height } = tooltip.getBoundingClientRect();
+  const x = at.x + 14 + width > canvas.width ? Math.max(0, at.x - 14 - width) : at.x + 14;
+  const y = at.y + 14 + height > canvas.height ? Math.max(0, at.y - 14 - height) : at.y + 14;
+  tooltip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
 };
 cy.on('mouseover', 'node', (event) => {
   event.target.addClass('hover');
