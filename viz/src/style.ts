@@ -14,7 +14,7 @@ export const SIZES = {
   labelMargin: 3, // pixels between a node and its label
   labelPadding: 1, // pixels of the label's background around the text
   edge: 1.6, // pixels of a line
-  edgeFont: 11, // a relation's name on its line, in pixels
+  edgeFont: 12, // a relation's name on its line, in pixels
 };
 
 /**
@@ -221,6 +221,16 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
     {
       selector: 'node.hover, node:selected',
       style: { label: 'data(drawn)', 'text-opacity': 1, 'text-background-opacity': LABEL_LOOK.pointedOpacity, 'z-index': NODE_Z.pointed },
+    },
+    // The link selected stands out as a selected node does, with a dark halo: a wider line alone was missed.
+    {
+      selector: 'edge:selected',
+      style: {
+        width: px(SIZES.edge * 2.5),
+        'underlay-color': SELECTION_RING.color,
+        'underlay-padding': px(SELECTION_RING.width),
+        'underlay-opacity': 0.3,
+      },
     },
     // The selection shows around a highlight (a path's nodes are all highlighted).
     {

@@ -39,6 +39,18 @@ describe('the explorer stylesheet', () => {
     expect(size(1)).toBeGreaterThanOrEqual(12);
   });
 
+  it('draws the link selected wider than one pointed at, with a halo, as a selected node has its ring', () => {
+    const rules = stylesheet() as Rule[];
+    const pointed = rules.find((r) => r.selector === 'edge.hover, edge:selected')!.style;
+    const chosen = rules.find((r) => r.selector === 'edge:selected')!.style;
+    expect(chosen.width as number).toBeGreaterThan(pointed.width as number);
+    expect(chosen['underlay-opacity']).toBeGreaterThan(0);
+    // After the rule for a link pointed at, so that it wins.
+    expect(rules.indexOf(rules.find((r) => r.selector === 'edge:selected')!)).toBeGreaterThan(
+      rules.findIndex((r) => r.selector === 'edge.hover, edge:selected'),
+    );
+  });
+
   it('never gives a highlighted node the width meant for a highlighted line', () => {
     const rules = stylesheet() as Rule[];
     for (const rule of rules.filter((r) => r.selector.includes('highlighted') && !r.selector.startsWith('edge'))) expect(rule.style.width).toBeUndefined();
