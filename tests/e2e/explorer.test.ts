@@ -248,6 +248,19 @@ describe('the explorer in Chromium', () => {
     await fresh.close();
   });
 
+  it('says the lowest confidence a filter keeps, as its slider moves and when a link gives it', async () => {
+    const fresh = await opened('/');
+    await fresh.click('summary:has-text("Filters")');
+    expect(await fresh.locator('#min-confidence-value').textContent()).toBe('0.0');
+    await fresh.locator('#min-confidence').fill('0.6');
+    expect(await fresh.locator('#min-confidence-value').textContent()).toBe('0.6');
+    await fresh.waitForFunction(() => location.search.includes('minConf=0.6'));
+    await idle(fresh);
+    const linked = await opened('/?minConf=0.8');
+    expect(await linked.locator('#min-confidence-value').textContent()).toBe('0.8');
+    await Promise.all([fresh.close(), linked.close()]);
+  });
+
   it('names an entity in both languages and its kind in a tooltip', async () => {
     const p = (await onScreen(page))['guangming-science-city']!;
     const box = (await page.locator('#graph').boundingBox())!;

@@ -90,6 +90,10 @@ export function bindControls(
   });
   $('only-cited').addEventListener('change', (event) => actions.filter({ onlyCited: (event.target as HTMLInputElement).checked }));
   $('min-confidence').addEventListener('change', (event) => actions.filter({ minConfidence: Number((event.target as HTMLInputElement).value) }));
+  // The value is said while the slider moves; the picture is filtered once it is let go.
+  $('min-confidence').addEventListener('input', (event) =>
+    setText($('min-confidence-value'), confidenceText(Number((event.target as HTMLInputElement).value))),
+  );
   $('kind-filters').addEventListener('change', () => {
     const hidden = [...document.querySelectorAll<HTMLInputElement>('#kind-filters input')].filter((i) => !i.checked).map((i) => i.value as EntityKind);
     actions.filter({ hiddenKinds: hidden });
@@ -100,6 +104,9 @@ export function bindControls(
   });
 }
 
+/** A confidence as the slider says it: one decimal, as its steps are. */
+const confidenceText = (value: number) => value.toFixed(1);
+
 export function syncControls(state: AppState, lists: Lists, store: Store, geographic: boolean): void {
   const { lang } = state;
   setText($('lang'), t('otherLang', lang));
@@ -108,6 +115,7 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $<HTMLOptionElement>('layout-geo').disabled = !geographic;
   $<HTMLInputElement>('only-cited').checked = state.onlyCited;
   $<HTMLInputElement>('min-confidence').value = String(state.minConfidence);
+  setText($('min-confidence-value'), confidenceText(state.minConfidence));
   setText($('subtitle'), t('subtitle', lang));
   setText($('only-cited-text'), t('onlyCited', lang));
   setText($('min-confidence-text'), t('minConfidence', lang));
