@@ -1228,6 +1228,15 @@ describe('the explorer in Chromium', () => {
     await phone.close();
   });
 
+  it('says what an export saved above a phone’s open drawer, not under it', async () => {
+    const phone = await opened('/?sel=shenzhen', { width: 390, height: 844 });
+    await Promise.all([phone.waitForEvent('download'), phone.click('#json')]);
+    await expect.poll(() => phone.locator('#status').textContent()).toContain('.json');
+    const [status, panel] = [(await phone.locator('#status').boundingBox())!, (await phone.locator('#panel').boundingBox())!];
+    expect(status.y + status.height).toBeLessThanOrEqual(panel.y);
+    await phone.close();
+  });
+
   it('keeps most of a phone screen for the graph, the panels as drawers', async () => {
     const phone = await opened('/', { width: 390, height: 844 });
     expect(await phone.locator('#search').isVisible()).toBe(true);
