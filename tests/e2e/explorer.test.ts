@@ -1228,6 +1228,22 @@ describe('the explorer in Chromium', () => {
     await phone.close();
   });
 
+  it('shows the suggestions of the path’s second field on a phone, the menu scrolled up to the field', async () => {
+    const phone = await opened('/', { width: 390, height: 844 });
+    await phone.click('#menu');
+    // The cities listed above the path's fields push them to the menu's bottom.
+    await phone.click('summary:has-text("Cities")');
+    await phone.click('summary:has-text("Path between")');
+    await phone.locator('#path-to').fill('科学城');
+    await phone.waitForSelector('#path-to-suggestions [role="option"]');
+    const seen = await phone.evaluate(
+      () => [...document.querySelectorAll('#path-to-suggestions [role="option"]')].filter((li) => li.getBoundingClientRect().bottom <= innerHeight).length,
+    );
+    // Before, one was in view, the rest below the screen's edge.
+    expect(seen).toBeGreaterThanOrEqual(3);
+    await phone.close();
+  });
+
   it('says what an export saved above a phone’s open drawer, not under it', async () => {
     const phone = await opened('/?sel=shenzhen', { width: 390, height: 844 });
     await Promise.all([phone.waitForEvent('download'), phone.click('#json')]);

@@ -93,6 +93,8 @@ export function suggest(
     const firstSentence = options.findIndex((o) => o.sentence);
     if (firstSentence >= 0) rows.splice(firstSentence, 0, h('li', { role: 'presentation', class: 'heading' }, t('sentences', lang())));
     list.replaceChildren(...rows);
+    // A field low in a scrolled menu (the path's second, on a phone) is scrolled up to its top, so that its suggestions show below it.
+    if (list.getBoundingClientRect().bottom > window.innerHeight) input.scrollIntoView({ block: 'start' });
     // Only like the text: Enter takes none of them until the reader moves to one.
     mark(near ? -1 : 0);
   };
