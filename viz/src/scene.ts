@@ -21,7 +21,7 @@ export const SCENE_DEFAULTS = {
   maxFitZoom: 1.6, // a small picture is not blown up past this
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
   animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
-  titleSpace: 28, // pixels kept free at the top for the title over the canvas
+  titleSpace: 28, // pixels kept free at the top for the title over the canvas, at least
   largeView: 1000, // a view of more nodes than this is drawn by the layer
 };
 
@@ -136,8 +136,13 @@ export function createScene(
   const layer = createLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** The sides labels are tried on in this picture: the default unless its arrangement asked otherwise. */
   let sides: readonly Side[] | undefined;
-  /** What the declutter pass reads besides Cytoscape: the titles under the graph at this viewport, the sides. */
-  const placing = () => ({ clear: titled({ zoom: cy.zoom(), pan: cy.pan() }), sides });
+  /**
+   * Where no label may lie at a viewport: on the titles under the graph, or under what is drawn over
+   * the canvas (the title over it, the legend), where a name would be cut.
+   */
+  const keptClear = (viewport: { zoom: number; pan: Position }) => [...titled(viewport), ...covering()];
+  /** What the declutter pass reads besides Cytoscape: where labels keep clear of at this viewport, the sides. */
+  const placing = () => ({ clear: keptClear({ zoom: cy.zoom(), pan: cy.pan() }), sides });
   /** Restyles every element: only when the zoom, the canvas's size class or the label width changed (a layer's view has none). */
   const setStyle = (zoom: number) => {
     if (layered || (Math.abs(zoom - styled.zoom) < 1e-3 && styled.scale === nodeScale() && styled.labelWidth === labelWidth)) return;
@@ -152,7 +157,7 @@ export function createScene(
     width: cy.width(),
     height: cy.height(),
     nodeScale: nodeScale(),
-    clear: titled(viewport),
+    clear: keptClear(viewport),
     sides,
   });
 
@@ -181,10 +186,16 @@ export function createScene(
     timer = window.setTimeout(() => restyle(), SCENE_DEFAULTS.settleMs);
   });
 
+  /** The pixels kept free at the top for the title over the canvas: more where a long title wraps (a cluster's English name, on a phone). */
+  const titleRoom = () => {
+    const titles = covering().filter((c) => c.x1 < cy.width() / 2 && c.y1 < fitPadding());
+    return Math.max(SCENE_DEFAULTS.titleSpace, ...titles.map((c) => c.y2 - fitPadding() + SIZES.labelMargin));
+  };
   /** The viewport that fits a box (model units) into the part of the canvas no drawer covers, below the title. */
   const fitting = (box: { x1: number; y1: number; w: number; h: number }, margin = { x: 0, top: 0, bottom: 0, right: 0 }) => {
-    const { maxFitZoom, titleSpace } = SCENE_DEFAULTS;
+    const { maxFitZoom } = SCENE_DEFAULTS;
     const padding = fitPadding();
+    const titleSpace = titleRoom();
     const width = cy.width() - 2 * padding - 2 * margin.x - margin.right;
     const height = cy.height() - obscured() - 2 * padding - titleSpace - margin.top - margin.bottom;
     const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
@@ -233,7 +244,7 @@ export function createScene(
       // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
       if (!fitWidth) return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
       const { zoom, pan } = fitting({ x1, y1, w: x2 - x1, h: 0 }, margin);
-      return { zoom, pan: { x: pan.x, y: 2 * fitPadding() + SCENE_DEFAULTS.titleSpace + margin.top - y1 * zoom } };
+      return { zoom, pan: { x: pan.x, y: 2 * fitPadding() + titleRoom() + margin.top - y1 * zoom } };
     };
     const target = fitted();
     // A node under a box on the canvas's right (the legend, the count) is hidden from the reader:
