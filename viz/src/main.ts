@@ -37,6 +37,10 @@ const underlay = createUnderlay(scene.cy, $('canvas'));
 
 // On a phone the legend starts folded: open, it would cover the map.
 if (window.matchMedia('(max-width: 900px)').matches) ($('legend-box') as HTMLDetailsElement).open = false;
+// Unfolded, its new entries are seen.
+$('legend-box').addEventListener('toggle', () => {
+  if (($('legend-box') as HTMLDetailsElement).open) $('legend-new').hidden = true;
+});
 
 const lists: Lists = { clusters: [], cities: [], documents: [] };
 let listsLoaded: Promise<void> | null = null;

@@ -94,6 +94,7 @@ export const MESSAGES = {
   indicator: { zh: '指标', en: 'Indicator' },
   unit: { zh: '单位', en: 'Unit' },
   legend: { zh: '图例', en: 'Legend' },
+  legendGrown: { zh: '· 有新条目', en: '· new entries' },
   discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
   quotedAbove: { zh: '同一句原文，上文已全文引出', en: 'the same sentence as quoted in full above' },

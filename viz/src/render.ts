@@ -185,7 +185,12 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       // Under the legend's new part only: one the reader moved under the old part is theirs to move.
       return !!p && under(after, canvas.left + p.x, canvas.top + p.y) && !under(before, canvas.left + p.x, canvas.top + p.y);
     });
-    if (covers) box.open = false;
+    if (!covers) return;
+    box.open = false;
+    // Folded, it says why: what the picture now draws has entries the reader has not seen.
+    const note = $('legend-new');
+    note.textContent = t('legendGrown', store.get().lang);
+    note.hidden = false;
   }
 
   async function showSelection(state: AppState, view: Loaded, asked?: ReturnType<typeof askEntity>): Promise<void> {
@@ -300,6 +305,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         foldLegendOverShown(legendBefore);
         await scene.update(elementsOf(shown), anchor, state.selected, true, whereabouts(shown));
       } else {
+        // A new picture: its legend is all new.
+        $('legend-new').hidden = true;
         const key = pictureKey({ ...state, selected: null });
         // A link with expansions shows what its sender saw: the view laid out alone, then each
         // expansion's newcomers placed around it as an expansion by hand places them.
