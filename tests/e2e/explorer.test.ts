@@ -74,7 +74,17 @@ const labelStats = (page: Page) =>
         if (!cities && a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2)
           stacked.push(`${a.n.data('label')} on ${b.n.data('label')}`);
       }
+    // Names under what is drawn over the canvas (the title, the legend, the count) are cut.
+    const graph = document.getElementById('graph')!.getBoundingClientRect();
+    const over = ['intro', 'legend-box', 'count']
+      .map((id) => document.getElementById(id)!.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ x1: r.left - graph.left, x2: r.right - graph.left, y1: r.top - graph.top, y2: r.bottom - graph.top }));
+    const cut = boxes
+      .filter(({ box }: any) => over.some((o) => box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2))
+      .map(({ node }: any) => node.data('label'));
     return {
+      cut,
       stacked,
       shown: boxes.length,
       pairs: (boxes.length * (boxes.length - 1)) / 2,
@@ -188,6 +198,7 @@ describe('the explorer in Chromium', () => {
     expect(stats.hidden).toEqual([]);
     expect(stats.beside).toEqual([]);
     expect(stats.stacked).toEqual([]);
+    expect(stats.cut).toEqual([]);
     expect(await page.locator('#clusters li').count()).toBe(20);
     const drawn = await page.evaluate(() => {
       const cy = (window as unknown as { innograph: { cy: { nodes(): { length: number }; edges(): { length: number } } } }).innograph.cy;
@@ -406,6 +417,7 @@ describe('the explorer in Chromium', () => {
     expect(stats.overlapping).toBeLessThanOrEqual(Math.max(1, stats.pairs * 0.05));
     expect(stats.hidden).toEqual([]);
     expect(stats.beside).toEqual([]);
+    expect(stats.cut).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, '2-expanded.png') });
   });
 
@@ -533,6 +545,8 @@ describe('the explorer in Chromium', () => {
       await map.evaluate((id) => (window as any).innograph.store.actions.expand(id), expanded);
       await idle(map);
       const after = await onScreen(map);
+      // No newcomer's name is cut under the title or the legend ('…物钻采船' was, after expanding 广州).
+      expect((await labelStats(map)).cut).toEqual([]);
       const cities = await map.evaluate(() => (window as any).innograph.cy.nodes('[kind = "City"]').map((n: any) => n.id() as string));
       const newcomers = Object.keys(after).filter((id) => !before[id]);
       const cityOf = async (id: string) => {
