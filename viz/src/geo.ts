@@ -1,7 +1,7 @@
 // Geographic positions: cities where they are on the map, everything else near what it
 // belongs to (its city, or the cities it links), pushed apart until no two labels overlap.
 // Positions are in screen pixels at zoom 1, so the start view opens at a readable zoom.
-import { SIZES, nodeScaleFor, shapeSize } from './style.ts';
+import { SIZES, fitZoom, nodeScaleFor, shapeSize } from './style.ts';
 import type { Entity } from './types.ts';
 
 export interface Position {
@@ -243,7 +243,11 @@ export function geoPositions(
   }
   // Satellites make way first: a place drawn where it lies moves only off what stays.
   const byFreedom = [...nodes.filter((n) => !located.has(n.id)), ...nodes.filter((n) => located.has(n.id))];
-  unstack(byFreedom, positions, fixed, located, anchors, nodeScaleFor(box.width), (id, p) => {
+  // Shapes are kept apart on screen, at the zoom the picture will be fitted at (about: the boxes over the canvas may lower it).
+  const all = [...positions.values()];
+  const extent = (axis: 'x' | 'y') => Math.max(...all.map((p) => p[axis])) - Math.min(...all.map((p) => p[axis]));
+  const zoom = fitZoom({ w: extent('x'), h: extent('y') }, box);
+  unstack(byFreedom, positions, fixed, located, anchors, { nodeScale: nodeScaleFor(box.width), zoom }, (id, p) => {
     const home = ownPart.get(id);
     return !home || withinCity(home, p, cityPoints);
   });
@@ -264,21 +268,23 @@ function unstack(
   fixed: ReadonlySet<string>,
   located: ReadonlySet<string>,
   anchors: ReadonlyMap<string, Position>,
-  nodeScale: number,
+  screen: { nodeScale: number; zoom: number },
   allowed: (id: string, p: Position) => boolean,
 ): void {
   const gap = RELAX.gap;
+  const { nodeScale, zoom } = screen;
+  // Screen pixels in the positions' units, at the zoom the picture will be drawn at.
+  const units = (pixels: number) => pixels / zoom;
   /**
    * What a node takes at a place, at `share` of its size: its shape with its border and the gap
-   * kept between two (two shapes, and a city's name, then still lie apart at the start view's fit,
-   * a zoom of about 0.9, and with the margins of the boxes Cytoscape gives them); a city, its name
-   * below it too, which orients the reader.
+   * kept between two (two shapes, and a city's name, then still lie apart on screen, with the
+   * margins of the boxes Cytoscape gives them); a city, its name below it too, which orients the reader.
    */
   const taken = (node: Entity & Placed, p: Position, share: number, name = true): Rect => {
-    const half = (shapeSize(node.kind, nodeScale) / 2 + 1 + gap) * share;
+    const half = units(shapeSize(node.kind, nodeScale) / 2 + 1 + gap) * share;
     if (node.kind !== 'City' || !name) return { x1: p.x - half, x2: p.x + half, y1: p.y - half, y2: p.y + half };
-    const width = Math.max(half, node.box.width / 2 + gap);
-    return { x1: p.x - width, x2: p.x + width, y1: p.y - half, y2: p.y - half + node.box.height + gap };
+    const width = Math.max(half, units(node.box.width / 2 + gap));
+    return { x1: p.x - width, x2: p.x + width, y1: p.y - half, y2: p.y - half + units(node.box.height + gap) };
   };
   const shown = nodes.filter((n) => positions.has(n.id));
   // A place drawn where it lies moves off the shapes of what stays (a city, another such place), as
@@ -298,7 +304,7 @@ function unstack(
     // (前海国际人才港's 前海), for ten shapes out; where its city's part of the map has no room
     // that near (深圳's on a phone), its shape settles for half its size (apart once the reader
     // zooms in twice: shapes keep their size on screen). Nowhere: it stays.
-    const step = 2 * (shapeSize(node.kind, nodeScale) / 2 + 1 + gap);
+    const step = units(shapeSize(node.kind, nodeScale) + 2 + 2 * gap);
     const toward = anchors.get(node.id);
     const place = (share: number) => {
       for (let angle = toward ? Math.atan2(toward.y - p.y, toward.x - p.x) : 0, r = (step * share) / 2; r < 10 * step;) {

@@ -13,15 +13,11 @@ import { layerEdges } from './layer-edges.ts';
 import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeOnCanvas, type Newcomer, type Placing, type Whereabouts } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { SIZES, isCompact, nodeScaleFor, shapeSize, stylesheet } from './style.ts';
+import { FIT, SIZES, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet } from './style.ts';
 
 export const SCENE_DEFAULTS = {
-  padding: 40, // pixels around a fitted picture
-  compactPadding: 16, // on a phone, where every pixel of width counts
-  maxFitZoom: 1.6, // a small picture is not blown up past this
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
   animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
-  titleSpace: 28, // pixels kept free at the top for the title over the canvas, at least
   largeView: 1000, // a view of more nodes than this is drawn by the layer
 };
 
@@ -130,9 +126,8 @@ export function createScene(
   let decluttered = '';
   let timer: number | undefined;
   /** A phone-sized canvas draws smaller shapes. */
-  const compact = () => isCompact(cy.width());
   const nodeScale = () => nodeScaleFor(cy.width());
-  const fitPadding = () => (compact() ? SCENE_DEFAULTS.compactPadding : SCENE_DEFAULTS.padding);
+  const padding = () => fitPadding(cy.width());
   const layer = createLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** The sides labels are tried on in this picture: the default unless its arrangement asked otherwise. */
   let sides: readonly Side[] | undefined;
@@ -188,22 +183,21 @@ export function createScene(
 
   /** The pixels kept free at the top for the title over the canvas: more where a long title wraps (a cluster's English name, on a phone). */
   const titleRoom = () => {
-    const titles = covering().filter((c) => c.x1 < cy.width() / 2 && c.y1 < fitPadding());
-    return Math.max(SCENE_DEFAULTS.titleSpace, ...titles.map((c) => c.y2 - fitPadding() + SIZES.labelMargin));
+    const titles = covering().filter((c) => c.x1 < cy.width() / 2 && c.y1 < padding());
+    return Math.max(FIT.titleSpace, ...titles.map((c) => c.y2 - padding() + SIZES.labelMargin));
   };
   /** The viewport that fits a box (model units) into the part of the canvas no drawer covers, below the title. */
   const fitting = (box: { x1: number; y1: number; w: number; h: number }, margin = { x: 0, top: 0, bottom: 0, right: 0 }) => {
-    const { maxFitZoom } = SCENE_DEFAULTS;
-    const padding = fitPadding();
+    const around = padding();
     const titleSpace = titleRoom();
-    const width = cy.width() - 2 * padding - 2 * margin.x - margin.right;
-    const height = cy.height() - obscured() - 2 * padding - titleSpace - margin.top - margin.bottom;
-    const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
+    const width = cy.width() - 2 * around - 2 * margin.x - margin.right;
+    const height = cy.height() - obscured() - 2 * around - titleSpace - margin.top - margin.bottom;
+    const zoom = Math.max(cy.minZoom(), Math.min(FIT.maxZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
     return {
       zoom,
       pan: {
-        x: padding + margin.x + (width - box.w * zoom) / 2 - box.x1 * zoom,
-        y: padding + titleSpace + margin.top + (height - box.h * zoom) / 2 - box.y1 * zoom,
+        x: around + margin.x + (width - box.w * zoom) / 2 - box.x1 * zoom,
+        y: around + titleSpace + margin.top + (height - box.h * zoom) / 2 - box.y1 * zoom,
       },
     };
   };
@@ -234,17 +228,14 @@ export function createScene(
     }
     if (x1 > x2) return null;
     const half = (SIZES.city * nodeScale()) / 2;
-    // Room for half a label each side; on a phone a quarter, or the picture would shrink to half the width.
     // Labels beside their nodes, on the right, want a label's width there and none on the left.
     const beside = sides?.[0] === 'right';
-    const margin = beside
-      ? { x: half, top: half, bottom: half, right: SIZES.labelWidth }
-      : { x: SIZES.labelWidth / (compact() ? 4 : 2), top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4, right: 0 };
+    const margin = beside ? { x: half, top: half, bottom: half, right: SIZES.labelWidth } : { ...labelRoom(cy.width()), right: 0 };
     const fitted = () => {
       // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
       if (!fitWidth) return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
       const { zoom, pan } = fitting({ x1, y1, w: x2 - x1, h: 0 }, margin);
-      return { zoom, pan: { x: pan.x, y: 2 * fitPadding() + titleRoom() + margin.top - y1 * zoom } };
+      return { zoom, pan: { x: pan.x, y: 2 * padding() + titleRoom() + margin.top - y1 * zoom } };
     };
     const target = fitted();
     // A node under a box on the canvas's right (the legend, the count) is hidden from the reader:
@@ -260,7 +251,7 @@ export function createScene(
         }),
     );
     if (under.length === 0) return target;
-    margin.right = Math.max(margin.right, ...under.map((c) => cy.width() - c.x1 - fitPadding()));
+    margin.right = Math.max(margin.right, ...under.map((c) => cy.width() - c.x1 - padding()));
     return fitted();
   };
 
@@ -268,7 +259,7 @@ export function createScene(
   const roomBeside = (positions: Map<string, Position>, ids: string[], viewport: { zoom: number; pan: Position }) => {
     const reach = (SIZES.city * nodeScale()) / 2 + SIZES.labelMargin;
     const right = Math.max(...ids.map((id) => (positions.has(id) ? toScreen(positions.get(id)!, viewport).x + reach : -Infinity)));
-    return Math.max(SIZES.labelWidth, Math.floor(cy.width() - fitPadding() - right));
+    return Math.max(SIZES.labelWidth, Math.floor(cy.width() - padding() - right));
   };
 
   /**

@@ -68,6 +68,33 @@ export const isCompact = (width: number) => width < COMPACT_WIDTH;
 /** How a canvas of this width scales the shapes (not the labels): on a phone's, cities would cover each other. */
 export const nodeScaleFor = (width: number) => (isCompact(width) ? 0.6 : 1);
 
+/** How a picture is fitted to its canvas (scene.ts), in screen pixels; an arrangement reads the zoom it will be drawn at from it (geo.ts). */
+export const FIT = {
+  padding: 40, // around a fitted picture
+  compactPadding: 16, // on a phone, where every pixel of width counts
+  maxZoom: 1.6, // a small picture is not blown up past this
+  titleSpace: 28, // kept free at the top for the title over the canvas, at least
+};
+export const fitPadding = (width: number) => (isCompact(width) ? FIT.compactPadding : FIT.padding);
+
+/**
+ * The room kept around a picture's outermost nodes for their shapes and labels: half a label's
+ * width each side (a quarter on a phone, or the picture would shrink to half the width), a city's
+ * half above, and its half and name below.
+ */
+export function labelRoom(width: number): { x: number; top: number; bottom: number } {
+  const half = (SIZES.city * nodeScaleFor(width)) / 2;
+  return { x: SIZES.labelWidth / (isCompact(width) ? 4 : 2), top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 };
+}
+
+/** The zoom a picture `extent` across at zoom 1 is fitted at on a canvas, before the boxes over the canvas are kept clear of. */
+export function fitZoom(extent: { w: number; h: number }, canvas: { width: number; height: number }): number {
+  const [padding, room] = [fitPadding(canvas.width), labelRoom(canvas.width)];
+  const width = canvas.width - 2 * padding - 2 * room.x;
+  const height = canvas.height - 2 * padding - FIT.titleSpace - room.top - room.bottom;
+  return Math.min(FIT.maxZoom, width / Math.max(1, extent.w), height / Math.max(1, extent.h));
+}
+
 /** A node's outline in screen pixels: plain, found by discovery, highlighted (a path's, a cluster's). */
 export const NODE_BORDERS = {
   plain: { width: 1, color: '#ffffff', dash: [] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitProjection, geoPositions, insideRings, labelBox, project, type Position } from '../../../viz/src/geo.ts';
-import { nodeScaleFor, shapeSize } from '../../../viz/src/style.ts';
+import { fitZoom, nodeScaleFor, shapeSize } from '../../../viz/src/style.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
 
@@ -168,8 +168,11 @@ describe('geographic positions', () => {
         }),
       ),
     );
-    // (Before, two lay 1.9 pixels apart.)
-    expect(closest).toBeGreaterThanOrEqual(shapeSize('Zone', nodeScaleFor(phone.width)) + 2);
+    // (Before, two lay 1.9 pixels apart.) Apart on screen, at the zoom the picture is fitted at.
+    const all = [...drawn.positions.values()];
+    const extent = (axis: 'x' | 'y') => Math.max(...all.map((p) => p[axis])) - Math.min(...all.map((p) => p[axis]));
+    const zoom = fitZoom({ w: extent('x'), h: extent('y') }, phone);
+    expect(closest * zoom).toBeGreaterThanOrEqual(shapeSize('Zone', nodeScaleFor(phone.width)) + 2);
     // Kept only nearer 深圳 than any other city's node, some are not within it.
     const nearest = geoPositions(nodes, [], phone);
     expect(outside(nearest.positions, nearest.projection!).length).toBeGreaterThan(0);
