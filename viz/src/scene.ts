@@ -13,7 +13,7 @@ import { layerEdges } from './layer-edges.ts';
 import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeOnCanvas, type Newcomer, type Placing, type Whereabouts } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { FIT, SIZES, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet } from './style.ts';
+import { FIT, SIZES, fitArea, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet, zoomInto } from './style.ts';
 
 export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
@@ -190,9 +190,8 @@ export function createScene(
   const fitting = (box: { x1: number; y1: number; w: number; h: number }, margin = { x: 0, top: 0, bottom: 0, right: 0 }) => {
     const around = padding();
     const titleSpace = titleRoom();
-    const width = cy.width() - 2 * around - 2 * margin.x - margin.right;
-    const height = cy.height() - obscured() - 2 * around - titleSpace - margin.top - margin.bottom;
-    const zoom = Math.max(cy.minZoom(), Math.min(FIT.maxZoom, width / Math.max(1, box.w), height / Math.max(1, box.h)));
+    const { width, height } = fitArea({ width: cy.width(), height: cy.height() }, margin, titleSpace, obscured());
+    const zoom = Math.max(cy.minZoom(), zoomInto(box, { width, height }));
     return {
       zoom,
       pan: {

@@ -87,13 +87,31 @@ export function labelRoom(width: number): { x: number; top: number; bottom: numb
   return { x: SIZES.labelWidth / (isCompact(width) ? 4 : 2), top: half, bottom: half + SIZES.labelMargin + SIZES.cityFont * 1.4 };
 }
 
-/** The zoom a picture `extent` across at zoom 1 is fitted at on a canvas, before the boxes over the canvas are kept clear of. */
-export function fitZoom(extent: { w: number; h: number }, canvas: { width: number; height: number }): number {
-  const [padding, room] = [fitPadding(canvas.width), labelRoom(canvas.width)];
-  const width = canvas.width - 2 * padding - 2 * room.x;
-  const height = canvas.height - 2 * padding - FIT.titleSpace - room.top - room.bottom;
-  return Math.min(FIT.maxZoom, width / Math.max(1, extent.w), height / Math.max(1, extent.h));
+/**
+ * The part of a canvas a picture is fitted into: the canvas less its padding, the `room` kept
+ * around the picture (each side `x`, and `right` more on the right), the title's space at the top
+ * and what a drawer covers at the bottom.
+ */
+export function fitArea(
+  canvas: { width: number; height: number },
+  room: { x: number; top: number; bottom: number; right?: number },
+  titleSpace: number = FIT.titleSpace,
+  obscured = 0,
+): { width: number; height: number } {
+  const padding = fitPadding(canvas.width);
+  return {
+    width: canvas.width - 2 * padding - 2 * room.x - (room.right ?? 0),
+    height: canvas.height - obscured - 2 * padding - titleSpace - room.top - room.bottom,
+  };
 }
+
+/** The zoom a picture `extent` across at zoom 1 is drawn at, fitted into an area. */
+export const zoomInto = (extent: { w: number; h: number }, area: { width: number; height: number }) =>
+  Math.min(FIT.maxZoom, area.width / Math.max(1, extent.w), area.height / Math.max(1, extent.h));
+
+/** The zoom a picture `extent` across at zoom 1 is fitted at on a canvas, before the boxes over the canvas are kept clear of. */
+export const fitZoom = (extent: { w: number; h: number }, canvas: { width: number; height: number }) =>
+  zoomInto(extent, fitArea(canvas, labelRoom(canvas.width)));
 
 /** A node's outline in screen pixels: plain, found by discovery, highlighted (a path's, a cluster's). */
 export const NODE_BORDERS = {
