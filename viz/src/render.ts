@@ -279,21 +279,23 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       };
       /** On the base map, where the nodes of `drawn` belong: newcomers are placed there, not wherever there is room. */
       const whereabouts = (drawn: GraphData): Whereabouts | undefined => {
-        if (!mapped || !projection) return undefined;
+        const drawnWith = projection;
+        if (!mapped || !drawnWith) return undefined;
         const at = new Map<string, Position>();
         const city = new Map<string, string>();
         const outlines = new Map<string, Position[][]>();
+        /** The outline of a city, by its id, where the base map has one. */
+        const outline = (id: string, name: string) => {
+          const rings = outlines.has(id) ? undefined : outlineOf(underlay.base, name, drawnWith);
+          if (rings) outlines.set(id, rings);
+        };
         for (const n of drawn.nodes.values()) {
-          if (n.lat != null && n.lon != null && !beyondMap(underlay.base.bounds, n.lat, n.lon)) at.set(n.id, project(projection, n.lat, n.lon));
+          if (n.lat != null && n.lon != null && !beyondMap(underlay.base.bounds, n.lat, n.lon)) at.set(n.id, project(drawnWith, n.lat, n.lon));
           if (n.city) city.set(n.id, n.city.id);
-          const outline = n.kind === 'City' ? outlineOf(underlay.base, n.name, projection) : undefined;
-          if (outline) outlines.set(n.id, outline);
-        }
-        // A city not drawn has its part of the map all the same: a place of it found by search goes there (中国（东莞）散裂中子源 in 东莞, not beside 湛江 in 湛江's view).
-        for (const n of drawn.nodes.values()) {
-          if (!n.city || drawn.nodes.has(n.city.id) || outlines.has(n.city.id)) continue;
-          const outline = outlineOf(underlay.base, n.city.name, projection);
-          if (outline) outlines.set(n.city.id, outline);
+          if (n.kind === 'City') outline(n.id, n.name);
+          // A city not drawn has its part of the map all the same: a place of it found by search goes
+          // there (中国（东莞）散裂中子源 in 东莞, not beside 湛江 in 湛江's view).
+          if (n.city && !drawn.nodes.has(n.city.id)) outline(n.city.id, n.city.name);
         }
         return { at, city, outlines };
       };
