@@ -10,7 +10,7 @@
 // stands where it lies, and one of a city drawn there stays nearer that city than any other: on
 // the expanded node's spiral when that node is in the city's part of the map, else on a spiral
 // around the city.
-import { insideRings, nodeBox, overlaps, withinCity as within, type City, type Position, type Rect } from './geo.ts';
+import { middleOf, nodeBox, overlaps, withinCity as within, type City, type Position, type Rect } from './geo.ts';
 import { shapeSize } from './style.ts';
 
 export const EXPANSION_DEFAULTS = {
@@ -170,14 +170,6 @@ export interface Whereabouts {
   at: Map<string, Position>;
   city: Map<string, string>;
   outlines: Map<string, Position[][]>;
-}
-
-/** A point within an outline near its middle: the mean of its largest ring's points, or where that is outside it (a crescent), the ring's point nearest it. */
-function middleOf(rings: Position[][]): Position {
-  const ring = rings.reduce((a, b) => (b.length > a.length ? b : a));
-  const mean = { x: ring.reduce((s, p) => s + p.x, 0) / ring.length, y: ring.reduce((s, p) => s + p.y, 0) / ring.length };
-  if (insideRings(mean, rings)) return mean;
-  return ring.reduce((a, b) => (Math.hypot(b.x - mean.x, b.y - mean.y) < Math.hypot(a.x - mean.x, a.y - mean.y) ? b : a));
 }
 
 /** The canvas as the reader has it: its viewport, the part of it seen (above a drawer) and what covers it, in canvas pixels. */

@@ -378,6 +378,14 @@ function keepNearest(p: Position, home: Position, cities: { at: Position }[]): v
     }
 }
 
+/** A point within an outline near its middle: the mean of its largest ring's points, or where that is outside it (a crescent), the ring's point nearest it. */
+export function middleOf(rings: Position[][]): Position {
+  const ring = rings.reduce((a, b) => (b.length > a.length ? b : a));
+  const middle = mean(ring);
+  if (insideRings(middle, rings)) return middle;
+  return ring.reduce((a, b) => (Math.hypot(b.x - middle.x, b.y - middle.y) < Math.hypot(a.x - middle.x, a.y - middle.y) ? b : a));
+}
+
 function mean(points: Position[]): Position {
   return { x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length };
 }
