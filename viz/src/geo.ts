@@ -326,7 +326,8 @@ export function insideRings(p: Position, rings: Position[][]): boolean {
   let inside = false;
   for (const ring of rings)
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [a, b] = [ring[i]!, ring[j]!];
+      const a = ring[i]!;
+      const b = ring[j]!;
       if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
     }
   return inside;
@@ -345,20 +346,29 @@ export function nearestOf(p: Position, points: { id: string; at: Position }[]): 
 /** Moves `p` (in place) back within a city's outline if it has left it: to the nearest point of the outline, a few pixels in toward the city. */
 function keepInside(p: Position, city: City): void {
   if (!city.rings || insideRings(p, city.rings)) return;
-  let best = { x: city.at.x, y: city.at.y, d: Infinity };
+  // Called for every satellite in every pass of the relaxation: nothing is allocated per segment.
+  let bestX = city.at.x;
+  let bestY = city.at.y;
+  let bestD = Infinity;
   for (const ring of city.rings)
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [a, b] = [ring[j]!, ring[i]!];
+      const a = ring[j]!;
+      const b = ring[i]!;
       const length = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
       const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length));
-      const q = { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
-      const d = Math.hypot(p.x - q.x, p.y - q.y);
-      if (d < best.d) best = { ...q, d };
+      const qx = a.x + t * (b.x - a.x);
+      const qy = a.y + t * (b.y - a.y);
+      const d = Math.hypot(p.x - qx, p.y - qy);
+      if (d < bestD) {
+        bestX = qx;
+        bestY = qy;
+        bestD = d;
+      }
     }
-  const toward = Math.hypot(city.at.x - best.x, city.at.y - best.y);
+  const toward = Math.hypot(city.at.x - bestX, city.at.y - bestY);
   const margin = Math.min(6, toward);
-  p.x = best.x + (toward ? ((city.at.x - best.x) / toward) * margin : 0);
-  p.y = best.y + (toward ? ((city.at.y - best.y) / toward) * margin : 0);
+  p.x = bestX + (toward ? ((city.at.x - bestX) / toward) * margin : 0);
+  p.y = bestY + (toward ? ((city.at.y - bestY) / toward) * margin : 0);
 }
 
 /** Moves `p` (in place) onto the side of every other city's bisector that is `home`'s, a few pixels in: nearer `home` than any other. */
@@ -392,10 +402,11 @@ function mean(points: Position[]): Position {
 
 /**
  * Pushes boxes apart; a box is centred below its node, where the label hangs; `keep` then moves each
- * node back where it may be. A `located` place
- * (drawn where it lies) gives way to no satellite, and to another place only as far as their shapes
- * overlap: on a crowded map its label is set aside by the declutter pass rather than the place
- * pushed into the sea, where the map would show it somewhere it is not.
+ * node back where it may be (it depends on the node and the point alone: where it left a node as it
+ * was, it is not asked again until the node moves). A `located` place (drawn where it lies) gives
+ * way to no satellite, and to another place only as far as their shapes overlap: on a crowded map
+ * its label is set aside by the declutter pass rather than the place pushed into the sea, where the
+ * map would show it somewhere it is not.
  */
 export function relax(
   nodes: Placed[],
@@ -405,55 +416,103 @@ export function relax(
   located: ReadonlySet<string> = new Set(),
   keep: (id: string, p: Position) => void = () => {},
 ): void {
-  const items = nodes
+  const items: Relaxing[] = nodes
     .filter((n) => positions.has(n.id))
-    .map((n) => ({ id: n.id, box: n.box, p: positions.get(n.id)!, fixed: fixed.has(n.id), held: fixed.has(n.id) || located.has(n.id) }));
-  const shape = { width: RELAX.shape, height: RELAX.shape };
+    .map((n) => ({
+      id: n.id,
+      box: n.box,
+      p: positions.get(n.id)!,
+      fixed: fixed.has(n.id),
+      held: fixed.has(n.id) || located.has(n.id),
+      settled: { x: NaN, y: NaN },
+    }));
+  // Each step of a pass is a function of its own: V8 optimizes a function called every pass whole,
+  // where loops nested in one long call ran mostly unoptimized (each exit from the inner loop left
+  // its optimized code), ~3× slower on a page's first arrangement.
   for (let round = 0; round < RELAX.rounds; round += 1) {
     // Pulled towards their anchors first, pushed apart last: the last word is no overlap.
-    for (const item of items) {
-      const anchor = anchors.get(item.id);
-      if (item.fixed || !anchor) continue;
-      const dx = item.p.x - anchor.x;
-      const dy = item.p.y - anchor.y;
-      const d = Math.hypot(dx, dy);
-      if (d > RELAX.reach * 1.6) {
-        item.p.x -= dx * RELAX.pull;
-        item.p.y -= dy * RELAX.pull;
-      }
-    }
-    let moved = false;
-    for (let i = 0; i < items.length; i += 1) {
-      for (let j = i + 1; j < items.length; j += 1) {
-        const a = items[i]!;
-        const b = items[j]!;
-        if (a.fixed && b.fixed) continue;
-        const dx = b.p.x - a.p.x;
-        const dy = b.p.y - a.p.y;
-        // Two places where they lie keep apart by their shapes; anything else by its label's box too.
-        const [boxA, boxB] = a.held && b.held ? [shape, shape] : [a.box, b.box];
-        const overlapX = (boxA.width + boxB.width) / 2 + RELAX.gap - Math.abs(dx);
-        const overlapY = (boxA.height + boxB.height) / 2 + RELAX.gap - Math.abs(dy);
-        if (overlapX <= 0 || overlapY <= 0) continue;
-        moved = true;
-        // Out along the axis that needs the smaller move; ties broken by index so the result is stable.
-        const alongX = overlapX < overlapY;
-        const sign = alongX ? Math.sign(dx) || (i % 2 ? 1 : -1) : Math.sign(dy) || (j % 2 ? 1 : -1);
-        const push = (alongX ? overlapX : overlapY) + 0.5;
-        const shareA = a.fixed ? 0 : b.fixed ? 1 : a.held === b.held ? 0.5 : a.held ? 0 : 1;
-        const shareB = 1 - shareA;
-        if (alongX) {
-          a.p.x -= sign * push * shareA;
-          b.p.x += sign * push * shareB;
-        } else {
-          a.p.y -= sign * push * shareA;
-          b.p.y += sign * push * shareB;
-        }
-      }
-    }
+    pullToAnchors(items, anchors);
+    const moved = pushApart(items);
     // Where each may be, whatever the pushes asked: a place within its city's part of the map.
-    for (const item of items) if (!item.fixed) keep(item.id, item.p);
+    keepAll(items, keep);
     if (!moved && round > 10) break;
   }
   for (const item of items) positions.set(item.id, item.p);
+}
+
+/** A node being relaxed: its box, its position (moved in place), and whether it may move. */
+interface Relaxing {
+  id: string;
+  box: Box;
+  p: Position;
+  fixed: boolean;
+  /** fixed, or a place drawn where it lies: pushed by shapes only */
+  held: boolean;
+  /** where `keep` last left the node as it was: asked again there, it would answer the same */
+  settled: Position;
+}
+
+function pullToAnchors(items: Relaxing[], anchors: ReadonlyMap<string, Position>): void {
+  for (const item of items) {
+    const anchor = anchors.get(item.id);
+    if (item.fixed || !anchor) continue;
+    const dx = item.p.x - anchor.x;
+    const dy = item.p.y - anchor.y;
+    const d = Math.hypot(dx, dy);
+    if (d > RELAX.reach * 1.6) {
+      item.p.x -= dx * RELAX.pull;
+      item.p.y -= dy * RELAX.pull;
+    }
+  }
+}
+
+const HELD_SHAPE: Box = { width: RELAX.shape, height: RELAX.shape };
+
+/** One pass of pushing every overlapping pair apart; whether any pair overlapped. */
+function pushApart(items: Relaxing[]): boolean {
+  let moved = false;
+  for (let i = 0; i < items.length; i += 1) {
+    for (let j = i + 1; j < items.length; j += 1) {
+      const a = items[i]!;
+      const b = items[j]!;
+      if (a.fixed && b.fixed) continue;
+      const dx = b.p.x - a.p.x;
+      const dy = b.p.y - a.p.y;
+      // Two places where they lie keep apart by their shapes; anything else by its label's box too.
+      const shapes = a.held && b.held;
+      const boxA = shapes ? HELD_SHAPE : a.box;
+      const boxB = shapes ? HELD_SHAPE : b.box;
+      const overlapX = (boxA.width + boxB.width) / 2 + RELAX.gap - Math.abs(dx);
+      const overlapY = (boxA.height + boxB.height) / 2 + RELAX.gap - Math.abs(dy);
+      if (overlapX <= 0 || overlapY <= 0) continue;
+      moved = true;
+      // Out along the axis that needs the smaller move; ties broken by index so the result is stable.
+      const alongX = overlapX < overlapY;
+      const sign = alongX ? Math.sign(dx) || (i % 2 ? 1 : -1) : Math.sign(dy) || (j % 2 ? 1 : -1);
+      const push = (alongX ? overlapX : overlapY) + 0.5;
+      const shareA = a.fixed ? 0 : b.fixed ? 1 : a.held === b.held ? 0.5 : a.held ? 0 : 1;
+      const shareB = 1 - shareA;
+      if (alongX) {
+        a.p.x -= sign * push * shareA;
+        b.p.x += sign * push * shareB;
+      } else {
+        a.p.y -= sign * push * shareA;
+        b.p.y += sign * push * shareB;
+      }
+    }
+  }
+  return moved;
+}
+
+/** `keep` for every node that may move, but not one it left as it was and that has not moved since. */
+function keepAll(items: Relaxing[], keep: (id: string, p: Position) => void): void {
+  for (const { id, p, fixed, settled } of items) {
+    if (fixed || (p.x === settled.x && p.y === settled.y)) continue;
+    const { x, y } = p;
+    keep(id, p);
+    if (p.x === x && p.y === y) {
+      settled.x = x;
+      settled.y = y;
+    }
+  }
 }
