@@ -1,6 +1,7 @@
 // The page's controls bound to the store's actions, and kept in step with the state.
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
 import { label } from './graph-data.ts';
+import { collatorFor } from './collation.ts';
 import { fill, h, setText } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import { sentencePanel } from './panels.ts';
@@ -149,8 +150,7 @@ export function renderLists(state: AppState, lists: Lists, store: Store): void {
     lists.clusters.map((c) => item(c, () => store.actions.openCluster(c.id), c.id === cluster)),
   );
   const city = state.view === 'city' ? state.city : null;
-  // In the reader's alphabet: pinyin order for Chinese names, not the English one.
-  const collator = new Intl.Collator(state.lang === 'zh' ? 'zh-Hans-CN-u-co-pinyin' : 'en');
+  const collator = collatorFor(state.lang);
   fill($('cities'), JSON.stringify([state.lang, city, ids(lists.cities)]), () =>
     [...lists.cities]
       .sort((a, b) => collator.compare(label(a, state.lang), label(b, state.lang)))

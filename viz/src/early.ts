@@ -5,6 +5,7 @@
 // run; main.ts's requests for the same take them up (api.ts). On a network with latency this
 // saves a round trip before the first picture.
 import { askEarly } from './api.ts';
+import { collatorFor } from './collation.ts';
 import { startViewQuestion } from './first-questions.ts';
 import { t } from './messages.ts';
 import { fromQuery } from './state.ts';
@@ -25,7 +26,9 @@ import('./main.ts').catch((error: unknown) => {
   console.error(error);
 });
 
-// The labels' fonts are opened now, while the main chunk compiles and the page has nothing else to
-// do: the first label measured in a font with Han characters waits for its file (15–25 ms each, bold
-// and regular, on a page's first picture, headless Chromium on Linux).
+// What the first picture and the side lists would otherwise wait for is made now, while the main
+// chunk compiles and the page has nothing else to do: the labels' fonts (the first label measured in
+// a font with Han characters waits for its file: 15–25 ms each, bold and regular, on a page's first
+// picture, headless Chromium on Linux) and the cities' collator.
 for (const city of [true, false]) textWidth('广东 Guangdong', labelFont(city));
+collatorFor(state.lang);
