@@ -1,7 +1,8 @@
 // Geographic positions: cities where they are on the map, everything else near what it
 // belongs to (its city, or the cities it links), pushed apart until no two labels overlap.
 // Positions are in screen pixels at zoom 1, so the start view opens at a readable zoom.
-import { SIZES, fitZoom, nodeScaleFor, shapeSize } from './style.ts';
+import { fitZoom, nodeScaleFor, shapeSize } from './style.ts';
+import { SIZES } from './sizes.ts';
 import type { Entity } from './types.ts';
 
 export interface Position {
@@ -346,7 +347,7 @@ export function nearestOf(p: Position, points: { id: string; at: Position }[]): 
 /** Moves `p` (in place) back within a city's outline if it has left it: to the nearest point of the outline, a few pixels in toward the city. */
 function keepInside(p: Position, city: City): void {
   if (!city.rings || insideRings(p, city.rings)) return;
-  // Called for every satellite in every pass of the relaxation: nothing is allocated per segment.
+  // Called for each satellite that moved, in every pass of the relaxation: nothing is allocated per segment.
   let bestX = city.at.x;
   let bestY = city.at.y;
   let bestD = Infinity;
@@ -426,22 +427,22 @@ export function relax(
       held: fixed.has(n.id) || located.has(n.id),
       settled: { x: NaN, y: NaN },
     }));
-  // Each step of a pass is a function of its own: V8 optimizes a function called every pass whole,
-  // where loops nested in one long call ran mostly unoptimized (each exit from the inner loop left
-  // its optimized code), ~3× slower on a page's first arrangement.
   const before = new Float64Array(items.length * 2);
   for (let round = 0; round < RELAX.rounds; round += 1) {
     items.forEach(({ p }, i) => {
       before[i * 2] = p.x;
       before[i * 2 + 1] = p.y;
     });
+    // Each step of a pass is a function of its own: V8 optimizes a function called every pass whole,
+    // where loops nested in one long call ran mostly unoptimized (each exit from the inner loop left
+    // its optimized code), ~3× slower on a page's first arrangement.
     // Pulled towards their anchors first, pushed apart last: the last word is no overlap.
     pullToAnchors(items, anchors);
-    const moved = pushApart(items);
+    const overlapped = pushApart(items);
     // Where each may be, whatever the pushes asked: a place within its city's part of the map.
     keepAll(items, keep);
-    if (!moved && round > 10) break;
-    // A pass that moved nothing (the pushes and the outlines in balance) would be followed by the same.
+    if (!overlapped && round > 10) break;
+    // A pass that left every node where it was (the pushes and the outlines in balance) would be followed by the same.
     if (items.every(({ p }, i) => p.x === before[i * 2] && p.y === before[i * 2 + 1])) break;
   }
   for (const item of items) positions.set(item.id, item.p);
@@ -455,7 +456,7 @@ interface Relaxing {
   fixed: boolean;
   /** fixed, or a place drawn where it lies: pushed by shapes only */
   held: boolean;
-  /** where `keep` last left the node as it was: asked again there, it would answer the same */
+  /** the last point `keep` left as it was */
   settled: Position;
 }
 
@@ -477,7 +478,7 @@ const HELD_SHAPE: Box = { width: RELAX.shape, height: RELAX.shape };
 
 /** One pass of pushing every overlapping pair apart; whether any pair overlapped. */
 function pushApart(items: Relaxing[]): boolean {
-  let moved = false;
+  let overlapped = false;
   for (let i = 0; i < items.length; i += 1) {
     for (let j = i + 1; j < items.length; j += 1) {
       const a = items[i]!;
@@ -492,7 +493,7 @@ function pushApart(items: Relaxing[]): boolean {
       const overlapX = (boxA.width + boxB.width) / 2 + RELAX.gap - Math.abs(dx);
       const overlapY = (boxA.height + boxB.height) / 2 + RELAX.gap - Math.abs(dy);
       if (overlapX <= 0 || overlapY <= 0) continue;
-      moved = true;
+      overlapped = true;
       // Out along the axis that needs the smaller move; ties broken by index so the result is stable.
       const alongX = overlapX < overlapY;
       const sign = alongX ? Math.sign(dx) || (i % 2 ? 1 : -1) : Math.sign(dy) || (j % 2 ? 1 : -1);
@@ -508,7 +509,7 @@ function pushApart(items: Relaxing[]): boolean {
       }
     }
   }
-  return moved;
+  return overlapped;
 }
 
 /** `keep` for every node that may move, but not one it left as it was and that has not moved since. */
