@@ -9,7 +9,8 @@ import { buildExplorer } from '../support/explorer-build.ts';
 import { idle, labels, onScreen, statementsBesideGraph } from '../support/explorer-page.ts';
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
-import { RELATION_STYLES, SIZES } from '../../viz/src/style.ts';
+import { RELATION_STYLES } from '../../viz/src/style.ts';
+import { SIZES } from '../../viz/src/sizes.ts';
 import { ENTITY_KINDS } from '../../ingest/model.ts';
 import { serveApi, type Served } from '../support/serve.ts';
 

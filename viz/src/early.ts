@@ -1,15 +1,16 @@
-// The page's entry, a few kilobytes: it sends the questions every first view asks (the side
+// The page's entry, small (~25 KB): it sends the questions every first view asks (the side
 // lists, and the start view's picture when the address asks for the start view), then imports
 // the explorer's main chunk (Cytoscape, ~540 KB), which index.html has the browser fetch and
 // compile from the start (build/preload.ts). The answers travel while that chunk is compiled and
 // run; main.ts's requests for the same take them up (api.ts). On a network with latency this
-// saves a round trip before the first picture.
+// saves a round trip before the first picture. Meanwhile it readies what the first picture and
+// the side lists would wait for (below).
 import { askEarly } from './api.ts';
 import { collatorFor } from './collation.ts';
+import { labelFont } from './fonts.ts';
 import { startViewQuestion } from './first-questions.ts';
 import { t } from './messages.ts';
 import { fromQuery } from './state.ts';
-import { labelFont } from './style.ts';
 import { textWidth } from './text.ts';
 
 const state = fromQuery(location.search);

@@ -4,7 +4,7 @@ import type { Graph } from '../../ingest/types.ts';
 import type { GraphData } from './graph-data.ts';
 import { drawnKinds, kindSwatch, legendMarks, relationSwatch } from './legend.ts';
 import { kindLabel, typeLabel } from './messages.ts';
-import { CANVAS_FONT } from './style.ts';
+import { CANVAS_FONT } from './fonts.ts';
 import { HAN, textWidth } from './text.ts';
 import type { Scene } from './scene.ts';
 import type { Lang } from './state.ts';

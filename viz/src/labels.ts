@@ -10,7 +10,9 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
 import { overlaps, toScreen, type Position, type Rect } from './geo.ts';
-import { SIZES, labelFont, shapeSize } from './style.ts';
+import { shapeSize } from './style.ts';
+import { labelFont } from './fonts.ts';
+import { SIZES } from './sizes.ts';
 import { fitTexts, textWidth } from './text.ts';
 
 /** Which labels win a place first: the places that orient the reader, then the rest. */

@@ -6,7 +6,9 @@
 import type { ElementDefinition } from 'cytoscape';
 import { RELATION_TYPES, isSymmetric, type RelationType } from '../../ingest/model.ts';
 import type { Position } from './geo.ts';
-import { DASHES, EDGE_FONT, FADED_OPACITY, RELATION_STYLES, SIZES } from './style.ts';
+import { DASHES, FADED_OPACITY, RELATION_STYLES } from './style.ts';
+import { EDGE_FONT } from './fonts.ts';
+import { SIZES } from './sizes.ts';
 
 /** A link as the layer draws it: its ends, how it looks, what it is called on hover. */
 export interface LayerEdge {

@@ -7,7 +7,9 @@ import { ENTITY_KINDS, type EntityKind } from '../../ingest/model.ts';
 import type { Position, Rect } from './geo.ts';
 import { textBox, type Side } from './labels.ts';
 import { SHAPE_PATHS, type Shape } from './shapes.ts';
-import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SELECTION_RING, SIZES, labelFont, shapeSize } from './style.ts';
+import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SELECTION_RING, shapeSize } from './style.ts';
+import { labelFont } from './fonts.ts';
+import { SIZES } from './sizes.ts';
 
 /** A node as the layer reads it from the definition it holds (layer.ts). */
 export interface LayerNode {

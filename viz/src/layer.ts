@@ -12,7 +12,8 @@ import { toScreen, type Position } from './geo.ts';
 import { sideOf } from './labels.ts';
 import { drawEdges, segmentDistance, type EdgeState, type LayerEdge, type ScreenEdge } from './layer-edges.ts';
 import { drawNodes, insideOn, nodeLook, nodeUnder, type LayerNode, type ScreenNode } from './layer-nodes.ts';
-import { DOCUMENT_COLORS, SIZES, shapeSize } from './style.ts';
+import { DOCUMENT_COLORS, shapeSize } from './style.ts';
+import { SIZES } from './sizes.ts';
 
 /** Within this many screen pixels of a line, the pointer is on it. */
 const REACH = 5;

@@ -13,7 +13,8 @@ import { layerEdges } from './layer-edges.ts';
 import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
 import { placeOnCanvas, type Newcomer, type Placing, type Whereabouts } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { FIT, SIZES, fitArea, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet, zoomInto } from './style.ts';
+import { FIT, fitArea, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet, zoomInto } from './style.ts';
+import { SIZES } from './sizes.ts';
 
 export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone

@@ -4,39 +4,8 @@
 // divided by the zoom, so labels stay readable however far the reader zooms out.
 import type { NodeSingular, StylesheetJson } from 'cytoscape';
 import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, isSymmetric, type RelationType } from '../../ingest/model.ts';
-
-export const SIZES = {
-  node: 20, // pixels across a node
-  city: 30, // pixels across a city
-  font: 12.5, // label size in pixels
-  cityFont: 15,
-  labelWidth: 130, // pixels a label may take before it ends in an ellipsis
-  labelMargin: 3, // pixels between a node and its label
-  labelPadding: 1, // pixels of the label's background around the text
-  edge: 1.6, // pixels of a line
-  edgeFont: 12, // a relation's name on its line, in pixels
-};
-
-/**
- * Fonts with Han characters, named wherever the explorer draws text on a canvas rather than left
- * to the browser's fallback: looking up a fallback for Han characters took 100–270 ms on a page's
- * first labels (headless Chromium on Linux), naming one 30–60 ms. (explorer.css names them too.)
- */
-const CJK_FONTS = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei"';
-
-/** The graph's labels: named so labels.ts measures text in the font it is drawn in. */
-const LABEL_FONT = `Helvetica Neue, Helvetica, ${CJK_FONTS}, sans-serif`;
-
-const LABEL_FONTS = { city: `bold ${SIZES.cityFont}px ${LABEL_FONT}`, other: `normal ${SIZES.font}px ${LABEL_FONT}` };
-
-/** The font a relation is named in on its line. */
-export const EDGE_FONT = `${SIZES.edgeFont}px ${LABEL_FONT}`;
-
-/** The canvas font of a node's label. */
-export const labelFont = (city: boolean) => (city ? LABEL_FONTS.city : LABEL_FONTS.other);
-
-/** Text drawn on a canvas around the graph: the base map's titles, the exported picture's title and legend. */
-export const CANVAS_FONT = `system-ui, ${CJK_FONTS}, sans-serif`;
+import { LABEL_FONT_FAMILY } from './fonts.ts';
+import { SIZES } from './sizes.ts';
 
 /** One colour per plan, in the order the server lists the plans: a plan keeps its colour in every view. */
 export const DOCUMENT_COLORS = ['#2166ac', '#e66101', '#1b7837', '#762a83', '#c51b7d', '#8c510a'];
@@ -159,7 +128,7 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
         // The name as it fits a label, no two alike (labels.ts).
         label: 'data(drawn)',
         'font-size': px(SIZES.font),
-        'font-family': LABEL_FONT,
+        'font-family': LABEL_FONT_FAMILY,
         'text-valign': 'bottom',
         'text-margin-y': px(SIZES.labelMargin),
         'text-wrap': 'ellipsis',
@@ -224,7 +193,7 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
         // first), which made arrows the costliest part of drawing a large view.
         opacity: 1,
         'font-size': px(SIZES.edgeFont),
-        'font-family': LABEL_FONT,
+        'font-family': LABEL_FONT_FAMILY,
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,

@@ -4,7 +4,7 @@
 import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
 import { project, toScreen, type BaseMap, type Position, type Projection, type Rect } from './geo.ts';
-import { CANVAS_FONT } from './style.ts';
+import { CANVAS_FONT } from './fonts.ts';
 import { textWidth } from './text.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
