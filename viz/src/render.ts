@@ -245,16 +245,17 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         const cy = scene.cy;
         remembered.set(pictureKey({ ...previous, selected: null }), { positions: scene.positions(), zoom: cy.zoom(), pan: { ...cy.pan() } });
       }
+      /** The entity this step expanded in the view already shown, if it expanded one. */
+      const expanded = previous && viewKey(state) === viewKey(previous) ? state.expanded.find((id) => !previous.expanded.includes(id)) : undefined;
       // The selected entity's panel is asked for beside the picture's data, not after the picture is
       // drawn; an expansion's, once its neighbours are in: the server, answering both at once, was
       // slower with the neighbours the picture waits for (guangzhou's 250 ms beside its panel's,
       // 46 ms alone), and the panel's answer now travels while the newcomers fly out.
-      const expanding = !!previous && viewKey(state) === viewKey(previous) && state.expanded.some((id) => !previous.expanded.includes(id));
-      let asked = state.selected && !expanding ? askEntity(state.selected) : undefined;
+      let asked = state.selected && expanded === undefined ? askEntity(state.selected) : undefined;
       const view = await loadView(state);
       const next = await withExtras(state, view.graph);
       if (ticket !== rendering) return; // a newer navigation took over
-      if (state.selected && expanding) asked = askEntity(state.selected);
+      if (state.selected && expanded !== undefined) asked = askEntity(state.selected);
       ({ graph, joined } = next);
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
@@ -306,7 +307,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       };
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;
       if (sameView) {
-        const anchor = state.expanded.find((id) => !previous.expanded.includes(id)) ?? state.selected;
+        const anchor = expanded ?? state.selected;
         const legendBefore = $('legend-box').getBoundingClientRect();
         showLegend(shown);
         foldLegendOverShown(legendBefore);
