@@ -62,6 +62,12 @@ export interface Scene {
   paintLayer(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
 }
 
+/** Lets the browser run what waits (input, a frame) before going on: scheduler.yield where there is one. */
+const nextTask = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
 /** A large view is the layer's to hold and draw (a node with no place at the origin, as Cytoscape puts it); a small one is Cytoscape's. */
 function split(elements: ElementDefinition[]): { layered: boolean; cytoscape: ElementDefinition[]; nodes: ElementDefinition[]; links: ElementDefinition[] } {
   const nodes = elements.filter((e) => e.group === 'nodes');
@@ -285,6 +291,32 @@ export function createScene(
     decluttered = labelKey();
   };
 
+  /**
+   * A new picture's first frame did all of Cytoscape's work at once: styling every element,
+   * measuring its label, curving its links, giving its canvases their memory, then drawing
+   * (270 ms for the start view, the page's longest task). Cytoscape draws nothing while a batch
+   * is open: the frame is held while all but the drawing is done in a task of its own, after the
+   * one that built the picture, and the frame that follows only draws.
+   */
+  const prepare = async () => {
+    if (!attached || layered || cy.elements().empty()) return;
+    // Sizes the canvases now: the frame would, and then fill their memory itself.
+    cy.resize();
+    cy.startBatch();
+    try {
+      await nextTask();
+      for (const canvas of container.querySelectorAll('canvas')) canvas.getContext('2d')?.clearRect(0, 0, 1, 1);
+      // Cytoscape styles an element when a property is first read.
+      cy.elements().forEach((e) => void e.style('label'));
+      // Labels' sizes and links' curves, as the frame would work them out before drawing (an
+      // internal of Cytoscape's renderer: without it, the frame does this part itself).
+      const renderer = (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void } }).renderer();
+      renderer.flushRenderedStyleQueue?.();
+    } finally {
+      cy.endBatch();
+    }
+  };
+
   const run = async (options: LayoutOptions) => {
     const layout = cy.layout(options);
     const done = layout.promiseOn('layoutstop');
@@ -376,7 +408,8 @@ export function createScene(
         const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? undefined;
         // A list's names lie beside their nodes: each may take the canvas's width to its right.
         if (target && fitWidth && sides?.[0] === 'right') labelWidth = roomBeside(positions, ids, target);
-        return show(withDrawnLabels(given, labelWidth), positions, target, fitWidth);
+        show(withDrawnLabels(given, labelWidth), positions, target, fitWidth);
+        return prepare();
       }
       const elements = withDrawnLabels(given);
       if (arrangement.kind === 'force') {
@@ -397,7 +430,8 @@ export function createScene(
                 { quality: nodes.length > 1500 ? 'draft' : 'default', randomize: true, nodeRepulsion: 9000, idealEdgeLength: 90, nodeSeparation: 90 },
               )
             : new Map(nodes.map((e) => [e.data.id!, { x: 0, y: 0 }]));
-        return show(elements, positions, viewport);
+        show(elements, positions, viewport);
+        return prepare();
       }
       if (split(elements).layered) return show(elements, await concentricOf(elements, nodeScale()), viewport);
       // Lay out at zoom 1, where sizes in the stylesheet are the sizes on screen.
