@@ -185,7 +185,12 @@ export function createScene(
   };
   cy.on('viewport', () => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => restyle(), SCENE_DEFAULTS.settleMs);
+    timer = window.setTimeout(() => {
+      const before = styled;
+      restyle();
+      // A new zoom's sizes restyle every element: before the frame that draws them, not in it.
+      if (styled !== before) void drawnNext(false);
+    }, SCENE_DEFAULTS.settleMs);
   });
 
   /** The pixels kept free at the top for the title over the canvas: more where a long title wraps (a cluster's English name, on a phone). */
@@ -294,20 +299,22 @@ export function createScene(
   /**
    * A new picture's first frame did all of Cytoscape's work at once: styling every element,
    * measuring its label, curving its links, giving its canvases their memory, then drawing
-   * (270 ms for the start view, the page's longest task). Cytoscape draws nothing while a batch
-   * is open: the frame is held while all but the drawing is done in a task of its own, after the
-   * one that built the picture, and the frame that follows only draws.
+   * (270 ms for the start view, the page's longest task); so did the frame after a zoom, which
+   * restyles every element for its new sizes. Cytoscape draws nothing while a batch is open: the
+   * next frame is held while all but the drawing is done in a task of its own, and then only
+   * draws. `fresh`: a new picture, whose canvases are sized and given their memory here too.
    */
-  const prepare = async () => {
+  const drawnNext = async (fresh: boolean) => {
     if (!attached || layered || cy.elements().empty()) return;
     // Sizes the canvases now: the frame would, and then fill their memory itself.
-    cy.resize();
+    if (fresh) cy.resize();
     cy.startBatch();
     try {
       await nextTask();
-      for (const canvas of container.querySelectorAll('canvas')) canvas.getContext('2d')?.clearRect(0, 0, 1, 1);
+      if (fresh) for (const canvas of container.querySelectorAll('canvas')) canvas.getContext('2d')?.clearRect(0, 0, 1, 1);
       // Cytoscape styles an element when a property is first read.
       cy.elements().forEach((e) => void e.style('label'));
+      if (!fresh) await nextTask();
       // Labels' sizes and links' curves, as the frame would work them out before drawing (an
       // internal of Cytoscape's renderer: without it, the frame does this part itself).
       const renderer = (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void } }).renderer();
@@ -409,7 +416,7 @@ export function createScene(
         // A list's names lie beside their nodes: each may take the canvas's width to its right.
         if (target && fitWidth && sides?.[0] === 'right') labelWidth = roomBeside(positions, ids, target);
         show(withDrawnLabels(given, labelWidth), positions, target, fitWidth);
-        return prepare();
+        return drawnNext(true);
       }
       const elements = withDrawnLabels(given);
       if (arrangement.kind === 'force') {
@@ -431,7 +438,7 @@ export function createScene(
               )
             : new Map(nodes.map((e) => [e.data.id!, { x: 0, y: 0 }]));
         show(elements, positions, viewport);
-        return prepare();
+        return drawnNext(true);
       }
       if (split(elements).layered) return show(elements, await concentricOf(elements, nodeScale()), viewport);
       // Lay out at zoom 1, where sizes in the stylesheet are the sizes on screen.
