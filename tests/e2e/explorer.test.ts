@@ -725,6 +725,38 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '4-path.png') });
   });
 
+  it('asks no path from a place to itself: the path shown stays, and the reader is told why in their language', async () => {
+    // The path from 深圳 to 松山湖科学城 the test before asked for, its fields still open.
+    expect(await page.evaluate(() => (window as any).innograph.store.get().view)).toBe('path');
+    const before = await page.evaluate(
+      () =>
+        (window as any).innograph.cy
+          .nodes()
+          .map((n: any) => n.id())
+          .sort() as string[],
+    );
+    // 深圳 again, found by its pinyin.
+    await page.fill('#path-to', 'shenzhen');
+    await page.click('#path-to-suggestions [data-id="shenzhen"]');
+    await idle(page);
+    expect(await page.locator('#status').textContent()).toBe('A 与 B 是同一个实体：请另选一端');
+    expect(await page.evaluate(() => (window as any).innograph.store.get().pathTo)).toBe('songshan-lake-science-city');
+    expect(
+      await page.evaluate(
+        () =>
+          (window as any).innograph.cy
+            .nodes()
+            .map((n: any) => n.id())
+            .sort() as string[],
+      ),
+    ).toEqual(before);
+    // An address with one place as both ends opens the start view, with no error.
+    const same = await opened('/?view=path&from=shenzhen&to=shenzhen');
+    expect(await same.locator('#status').getAttribute('data-kind')).not.toBe('error');
+    expect(await same.evaluate(() => (window as any).innograph.cy.nodes().length)).toBeGreaterThan(20);
+    await same.close();
+  });
+
   it('highlights one of several paths alone while the reader points at it in the panel', async () => {
     const fresh = await opened('/?view=path&from=shenzhen&to=songshan-lake-materials-lab');
     const nodes = async () => (await fresh.evaluate(() => (window as any).innograph.cy.$('node.highlighted').map((e: any) => e.id()) as string[])).sort();

@@ -47,6 +47,8 @@ export function bindControls(
   let pathTo: string | null = store.get().pathTo;
   const tryPath = () => {
     if (!pathFrom || !pathTo) return;
+    // A path from a place to itself is no question: the view shown stays, and the reader is told why.
+    if (pathFrom === pathTo) return fail(t('samePathEnds', lang()));
     actions.openPath(pathFrom, pathTo);
     // Like a choice in the side list: on a phone the drawer closes so that the path is seen.
     document.body.dataset.drawer = 'closed';

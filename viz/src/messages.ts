@@ -69,6 +69,7 @@ export const MESSAGES = {
   openReader: { zh: '在原文中阅读', en: 'open in the reader' },
   reader: { zh: '原文', en: 'The plan' },
   noPath: { zh: '没有找到路径。', en: 'No path found.' },
+  samePathEnds: { zh: 'A 与 B 是同一个实体：请另选一端', en: 'A and B are the same entity: choose another end' },
   path: { zh: '路径', en: 'Path' },
   hops: { zh: '步', en: 'hops' },
   direct: { zh: '直接服务', en: 'Serves directly' },

@@ -81,7 +81,8 @@ export const VIEWS: Record<View, ViewDefinition> = {
   path: {
     async load(context) {
       const { state, fetch } = context;
-      if (!state.pathFrom || !state.pathTo) return start.load(context);
+      // An address without both ends, or with one place as both, asks no path: the start view instead.
+      if (!state.pathFrom || !state.pathTo || state.pathFrom === state.pathTo) return start.load(context);
       const data = await fetch('paths', 'paths', {
         from: state.pathFrom,
         to: state.pathTo,
