@@ -5,10 +5,11 @@ import type { Lang } from './state.ts';
 
 export const MESSAGES = {
   title: { zh: '广东科技创新图谱', en: 'Guangdong innovation graph' },
-  // True of every link shown: most are read from a sentence of the plan, the rest (dashed) only from the curated registry.
+  // True of every link shown: most are read from a sentence of the plan, the rest (dashed) come from the curated
+  // registry, whose sentence may name both ends, one inside the other's name, or one end alone (the panel says which).
   subtitle: {
-    zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系。实线联系引用规划中陈述它的原文；虚线联系仅见于本项目整理的登记表，规划原文未陈述。',
-    en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid link cites the plan's sentence that states it; a dashed one is only in this project's curated registry, not stated in the plan.",
+    zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系。实线联系从它所引用的规划原文中读出；虚线联系来自本项目整理的登记表，点开可见规划原文是否提到两端。',
+    en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid link is read from the plan's sentence it cites; a dashed one comes from this project's curated registry, and its panel says whether the plan names both ends.",
   },
   downloaded: { zh: '已下载', en: 'Downloaded' },
   exportsOfPicture: { zh: '导出与适配针对图谱；指标表没有图', en: 'exports and Fit are of the graph; the indicators table has none' },

@@ -28,15 +28,44 @@ const allUnstated = (methods: string[]) => methods.length > 0 && methods.every((
 const allCurated = (methods: string[]) => methods.length > 0 && methods.every((m) => CURATED_METHODS.includes(m));
 
 /**
- * What a sentence is to the link it is listed under, in the reader's words (mentions need none).
- * A rule's reading says most, then the registry's fact with both ends named apart, then named
- * one inside the other's name, then a sentence naming one end.
+ * How much a sentence says of the link it is listed under, most first: a rule's reading, then the
+ * registry's fact with both ends named apart, then named one inside the other's name, then a
+ * sentence naming one end.
  */
+function strength(methods: string[]): number {
+  if (methods.some((m) => !CURATED_METHODS.includes(m))) return 0;
+  if (methods.includes(REGISTRY_METHOD)) return 1;
+  return methods.includes(REGISTRY_IN_NAME_METHOD) ? 2 : 3;
+}
+
+const NOTES = ['readFromSentence', 'curatedNamedTogether', 'curatedNamedInside', 'curatedUnstated'] as const;
+
+/** What a sentence is to the link it is listed under, in the reader's words (mentions need none). */
 function methodNote(methods: string[], lang: Lang): string | null {
   if (methods.every((m) => m === MENTION)) return null;
-  if (methods.some((m) => !CURATED_METHODS.includes(m))) return t('readFromSentence', lang);
-  if (methods.includes(REGISTRY_METHOD)) return t('curatedNamedTogether', lang);
-  return t(methods.includes(REGISTRY_IN_NAME_METHOD) ? 'curatedNamedInside' : 'curatedUnstated', lang);
+  return t(NOTES[strength(methods)]!, lang);
+}
+
+type Cited = Pick<Evidence, 'quote' | 'method'> & { document: { id: string }; section: { id: string } };
+
+/** One sentence of one plan, however many links or readings cite it. */
+const sentenceKey = (e: Cited) => `${e.document.id} ${e.section.id} ${e.quote}`;
+
+/**
+ * The sentences of a list of evidence, each once with every method that read it (two readings
+ * of one sentence are one source, not two), those that say most of the link first: a link a rule
+ * read opens on the sentence it was read in, not on one the registry cites. In the evidence's
+ * order otherwise.
+ */
+export function citedSentences<E extends Cited>(evidence: E[]): { first: E; methods: string[] }[] {
+  const sentences = new Map<string, { first: E; methods: string[] }>();
+  for (const e of evidence) {
+    const key = sentenceKey(e);
+    const entry = sentences.get(key);
+    if (entry) entry.methods.push(e.method);
+    else sentences.set(key, { first: e, methods: [e.method] });
+  }
+  return [...sentences.values()].sort((a, b) => strength(a.methods) - strength(b.methods));
 }
 
 /**
@@ -46,21 +75,13 @@ function methodNote(methods: string[], lang: Lang): string | null {
 export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang, quoted?: Set<string>): HTMLElement {
   // Two editions of a plan share their sentences and sections: the plan's title tells them apart.
   const plans = new Set(evidence.map((e) => e.document.id));
-  // One entry per sentence: two readings of one sentence are one source, not two.
-  const sentences = new Map<string, { first: Evidence; methods: string[] }>();
-  for (const e of evidence) {
-    const key = `${e.document.id} ${e.section.id} ${e.quote}`;
-    const entry = sentences.get(key);
-    if (entry) entry.methods.push(e.method);
-    else sentences.set(key, { first: e, methods: [e.method] });
-  }
   return h(
     'ul',
     { class: 'evidence' },
-    ...[...sentences.values()].map(({ first: e, methods }) => {
+    ...citedSentences(evidence).map(({ first: e, methods }) => {
       // A sentence a rule read the link in is drawn apart from one the registry cites, and both from one that does not state it.
       const look = allUnstated(methods) ? 'quote unstated' : allCurated(methods) ? 'quote curated' : 'quote';
-      const key = `${e.document.id} ${e.section.id} ${e.quote}`;
+      const key = sentenceKey(e);
       const again = quoted?.has(key) ?? false;
       quoted?.add(key);
       const quote = button({ class: again ? `${look} again` : look, title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
