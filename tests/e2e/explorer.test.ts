@@ -1408,6 +1408,30 @@ describe('the explorer in Chromium', () => {
     await phone.close();
   });
 
+  it('closes a phone’s menu on a tap beside it, selecting nothing there, and its drawers on Esc', async () => {
+    const phone = await opened('/?sel=shenzhen', { width: 390, height: 844 });
+    const drawer = () => phone.evaluate(() => document.body.dataset.drawer);
+    await phone.click('#menu');
+    expect(await drawer()).toBe('open');
+    // Beside the menu, over the graph: the tap closes the menu and leaves 深圳 selected, its panel open.
+    const graph = (await phone.locator('#graph').boundingBox())!;
+    await phone.mouse.click(graph.x + graph.width - 20, graph.y + graph.height / 3);
+    expect(await drawer()).toBe('closed');
+    await idle(phone);
+    expect(await selected(phone)).toEqual(['shenzhen']);
+    expect(await phone.locator('#panel').isVisible()).toBe(true);
+    // Esc closes the menu first, then the panel, as its × does.
+    await phone.click('#menu');
+    await phone.keyboard.press('Escape');
+    expect(await drawer()).toBe('closed');
+    expect(await selected(phone)).toEqual(['shenzhen']);
+    await phone.keyboard.press('Escape');
+    await idle(phone);
+    expect(await selected(phone)).toEqual([]);
+    await phone.screenshot({ path: path.join(SHOTS, '10-phone-closed.png') });
+    await phone.close();
+  });
+
   it('raised no error in any page', () => {
     expect(pageErrors).toEqual([]);
   });

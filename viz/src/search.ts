@@ -142,6 +142,10 @@ export function suggest(
     } else if (event.key === 'Enter' && open && options[active]) {
       event.preventDefault();
       pick(options[active]!);
+    } else if (event.key === 'Escape' && open) {
+      // Taken: the page's own Esc (a drawer, the panel) waits for the next one.
+      event.preventDefault();
+      close();
     } else if (event.key === 'Escape') close();
   });
   input.addEventListener('blur', close);
