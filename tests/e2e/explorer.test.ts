@@ -313,10 +313,24 @@ describe('the explorer in Chromium', () => {
     expect(await selected(page)).toEqual(['shenzhen']);
     expect(Math.max(...largestMove(before, await onScreen(page)))).toBeLessThanOrEqual(2);
     expect(await page.evaluate(() => (window as any).innograph.cy.zoom())).toBeCloseTo(zoom, 5);
+    // 深圳's own links are drawn wider than the rest: the reader sees which lines are its.
+    const widths = () =>
+      page.evaluate(() => {
+        const cy = (window as any).innograph.cy;
+        const own = cy.$id('shenzhen').connectedEdges();
+        const width = (e: any) => e.renderedWidth();
+        return { own: own.map(width) as number[], others: cy.edges().difference(own).map(width) as number[] };
+      });
+    const linked = await widths();
+    expect(linked.own.length).toBeGreaterThan(3);
+    expect(Math.min(...linked.own)).toBeGreaterThan(Math.max(...linked.others));
     await page.mouse.click(box.x + 8, box.y + box.height - 8);
     await idle(page);
     expect(await selected(page)).toEqual([]);
     expect(page.url()).not.toContain('sel=');
+    // Deselected, its links are as the others again.
+    const plain = await widths();
+    expect(Math.max(...plain.own)).toBeCloseTo(Math.max(...plain.others), 5);
   });
 
   it('leaves the side lists, filters and legend as they are when a node is selected', async () => {

@@ -98,8 +98,20 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   /** A node's half size on screen, its border included: an arrow stops at it. */
   const radius = (node: Held) => shapeSize(String(node.element.data.kind), nodeScale()) / 2 + 1;
 
-  /** How a link stands in the picture under the pointer's: the selected one is pointed at. */
-  const stateOf = (id: string): EdgeState => (id === selected ? 'pointed' : highlighted.size === 0 ? 'plain' : highlighted.has(id) ? 'highlighted' : 'faded');
+  /**
+   * How a link stands in the picture under the pointer's: the selected one is pointed at; with
+   * nothing highlighted, the selected node's links are drawn as highlighted ones (style.ts, edge.linked).
+   */
+  const stateOf = (edge: LayerEdge): EdgeState =>
+    edge.id === selected
+      ? 'pointed'
+      : highlighted.size === 0
+        ? selectedNode !== null && (edge.source === selectedNode || edge.target === selectedNode)
+          ? 'highlighted'
+          : 'plain'
+        : highlighted.has(edge.id)
+          ? 'highlighted'
+          : 'faded';
 
   /** A node as the layer draws it, read from its definition and classes; `pointed`, the node under the pointer. */
   const readNode = ({ element, classes }: Held, zoom: number, pointed: boolean): LayerNode => {
@@ -146,7 +158,7 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   const drawBase = (target: CanvasRenderingContext2D, zoom: number, pan: Position, width: number, height: number) => {
     const lines: ScreenEdge[] = [];
     for (const item of edges) {
-      const line = screenEdge(item, zoom, pan, stateOf(item.edge.id));
+      const line = screenEdge(item, zoom, pan, stateOf(item.edge));
       const { a, b } = line;
       // Off screen on one side: nothing of it is seen.
       if ((a.x < 0 && b.x < 0) || (a.y < 0 && b.y < 0) || (a.x > width && b.x > width) || (a.y > height && b.y > height)) continue;

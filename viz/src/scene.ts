@@ -183,6 +183,10 @@ export function createScene(
     setStyle(cy.zoom());
     placeLabels(force);
   };
+  // The selected node's links stand out (style.ts, edge.linked), however it came to be selected.
+  // Only those that change: Cytoscape restyles every element a class call names.
+  cy.on('select', 'node', (event) => void event.target.connectedEdges().not('.linked').addClass('linked'));
+  cy.on('unselect', 'node', (event) => void event.target.connectedEdges('.linked').removeClass('linked'));
   cy.on('viewport', () => {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {
@@ -477,6 +481,8 @@ export function createScene(
           }
         });
         cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
+        // A link added to the selected node is one of its own.
+        cy.$('node:selected').connectedEdges().not('.linked').addClass('linked');
       });
       const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
       if (newcomers.nonempty()) {

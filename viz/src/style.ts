@@ -229,6 +229,8 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
       },
     },
     { selector: 'edge.highlighted', style: { width: px(SIZES.edge * 2.5), opacity: 1, 'z-index': 10 } },
+    // The selected node's links, as wide as highlighted ones: the reader sees which lines are its own.
+    { selector: 'edge.linked', style: { width: px(SIZES.edge * 2.5), 'z-index': 10 } },
     { selector: '.faded', style: { opacity: FADED_OPACITY } },
     // The relation is named where the reader looks: on hover and on selection, a faded link too.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
