@@ -102,16 +102,11 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
    * How a link stands in the picture under the pointer's: the selected one is pointed at; with
    * nothing highlighted, the selected node's links are drawn as highlighted ones (style.ts, edge.linked).
    */
-  const stateOf = (edge: LayerEdge): EdgeState =>
-    edge.id === selected
-      ? 'pointed'
-      : highlighted.size === 0
-        ? selectedNode !== null && (edge.source === selectedNode || edge.target === selectedNode)
-          ? 'highlighted'
-          : 'plain'
-        : highlighted.has(edge.id)
-          ? 'highlighted'
-          : 'faded';
+  const stateOf = (edge: LayerEdge): EdgeState => {
+    if (edge.id === selected) return 'pointed';
+    if (highlighted.size > 0) return highlighted.has(edge.id) ? 'highlighted' : 'faded';
+    return selectedNode !== null && (edge.source === selectedNode || edge.target === selectedNode) ? 'highlighted' : 'plain';
+  };
 
   /** A node as the layer draws it, read from its definition and classes; `pointed`, the node under the pointer. */
   const readNode = ({ element, classes }: Held, zoom: number, pointed: boolean): LayerNode => {

@@ -427,20 +427,18 @@ export function createScene(
         // Laid out before Cytoscape holds the elements: the page styles and draws them once, placed.
         const nodes = elements.filter((e) => e.group === 'nodes');
         const ids = new Set(nodes.map((e) => e.data.id!));
-        const positions =
-          nodes.length > 1
-            ? await forceLayout(
-                nodes.map((e) => {
-                  // A node's size on screen at zoom 1, its border included, as the stylesheet draws it.
-                  const size = shapeSize(String(e.data.kind), nodeScale()) + 2;
-                  return { id: e.data.id!, w: size, h: size, x: 0, y: 0 };
-                }),
-                elements
-                  .filter((e) => e.group === 'edges' && ids.has(e.data.source!) && ids.has(e.data.target!))
-                  .map((e) => ({ id: e.data.id!, source: e.data.source!, target: e.data.target! })),
-                { quality: nodes.length > 1500 ? 'draft' : 'default', randomize: true, nodeRepulsion: 9000, idealEdgeLength: 90, nodeSeparation: 90 },
-              )
-            : new Map(nodes.map((e) => [e.data.id!, { x: 0, y: 0 }]));
+        // forceLayout asks the worker only for two or more linked nodes.
+        const positions = await forceLayout(
+          nodes.map((e) => {
+            // A node's size on screen at zoom 1, its border included, as the stylesheet draws it.
+            const size = shapeSize(String(e.data.kind), nodeScale()) + 2;
+            return { id: e.data.id!, w: size, h: size, x: 0, y: 0 };
+          }),
+          elements
+            .filter((e) => e.group === 'edges' && ids.has(e.data.source!) && ids.has(e.data.target!))
+            .map((e) => ({ id: e.data.id!, source: e.data.source!, target: e.data.target! })),
+          { quality: nodes.length > 1500 ? 'draft' : 'default', randomize: true, nodeRepulsion: 9000, idealEdgeLength: 90, nodeSeparation: 90 },
+        );
         show(elements, positions, viewport);
         return drawnNext(true);
       }

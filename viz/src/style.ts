@@ -228,9 +228,9 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
         'z-index': NODE_Z.highlighted,
       },
     },
-    { selector: 'edge.highlighted', style: { width: px(SIZES.edge * 2.5), opacity: 1, 'z-index': 10 } },
-    // The selected node's links, as wide as highlighted ones: the reader sees which lines are its own.
-    { selector: 'edge.linked', style: { width: px(SIZES.edge * 2.5), 'z-index': 10 } },
+    // The selected node's links are drawn as highlighted ones are: the reader sees which lines are its own.
+    { selector: 'edge.highlighted, edge.linked', style: { width: px(SIZES.edge * 2.5), 'z-index': 10 } },
+    { selector: 'edge.highlighted', style: { opacity: 1 } },
     { selector: '.faded', style: { opacity: FADED_OPACITY } },
     // The relation is named where the reader looks: on hover and on selection, a faded link too.
     { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
