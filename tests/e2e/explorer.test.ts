@@ -1235,6 +1235,84 @@ describe('the explorer in Chromium', () => {
     await big.close();
   });
 
+  it('flies an expansion’s newcomers out on the layer too, and lets a node of the layer be dragged without panning', async () => {
+    const big = await opened('/');
+    // A grid past the size Cytoscape draws (225 nodes), then an expansion of its middle node.
+    const flown = await big.evaluate(async () => {
+      const { scene } = (window as any).innograph;
+      const elements: any[] = [];
+      const positions = new Map();
+      for (let r = 0; r < 15; r += 1)
+        for (let c = 0; c < 15; c += 1) {
+          elements.push({ group: 'nodes', data: { id: `n${r}-${c}`, label: `节点${r}-${c}`, kind: 'Lab' } });
+          positions.set(`n${r}-${c}`, { x: c * 80, y: r * 80 });
+        }
+      await scene.replace(elements, { kind: 'preset', positions });
+      const layeredBefore = scene.layered();
+      const newcomers = Array.from({ length: 6 }, (_, i) => [
+        { group: 'nodes', data: { id: `new${i}`, label: `新${i}`, kind: 'Field' } },
+        { group: 'edges', data: { id: `e-new${i}`, source: 'n7-7', target: `new${i}`, type: 'FOCUSES_ON', cited: 'yes' } },
+      ]).flat();
+      const samples: { x: number; y: number }[] = [];
+      let flying = true;
+      const sample = () => {
+        if (!flying) return;
+        const at = scene.positions().get('new0');
+        if (at) samples.push(at);
+        requestAnimationFrame(sample);
+      };
+      const flight = scene.update([...elements, ...newcomers], 'n7-7', null, true);
+      requestAnimationFrame(sample);
+      await flight;
+      flying = false;
+      return { layeredBefore, layered: scene.layered(), samples, anchor: scene.positions().get('n7-7'), place: scene.positions().get('new0') };
+    });
+    expect(flown.layeredBefore).toBe(true);
+    expect(flown.layered).toBe(true);
+    const from = (p: { x: number; y: number }) => Math.hypot(p.x - flown.anchor.x, p.y - flown.anchor.y);
+    const way = from(flown.place);
+    expect(way).toBeGreaterThan(20);
+    // Out of the expanded node, through the way between, to its place: not put there at once.
+    expect(from(flown.samples[0]!)).toBeLessThan(way / 2);
+    expect(flown.samples.some((p) => from(p) > 2 && from(p) < way - 2)).toBe(true);
+    const steps = flown.samples.map(from);
+    expect(steps.every((d, i) => i === 0 || d >= steps[i - 1]! - 0.01)).toBe(true);
+    // A node pressed on follows the pointer; the picture does not pan, and nothing is selected.
+    const canvas = (await big.locator('#graph').boundingBox())!;
+    const before = await big.evaluate(() => {
+      const { scene, cy } = (window as any).innograph;
+      return { at: scene.onScreen('n3-3'), model: scene.positions().get('n3-3'), pan: { ...cy.pan() }, zoom: cy.zoom() };
+    });
+    await big.mouse.move(canvas.x + before.at.x, canvas.y + before.at.y);
+    await big.mouse.down();
+    for (let step = 1; step <= 5; step += 1) await big.mouse.move(canvas.x + before.at.x + step * 12, canvas.y + before.at.y + step * 8);
+    await big.mouse.up();
+    await idle(big);
+    const after = await big.evaluate(() => {
+      const { scene, cy, store } = (window as any).innograph;
+      return { model: scene.positions().get('n3-3'), pan: { ...cy.pan() }, selected: store.get().selected, panning: cy.userPanningEnabled() };
+    });
+    expect(after.pan).toEqual(before.pan);
+    expect(after.model.x - before.model.x).toBeCloseTo(60 / before.zoom, 0);
+    expect(after.model.y - before.model.y).toBeCloseTo(40 / before.zoom, 0);
+    expect(after.selected).toBe(null);
+    expect(after.panning).toBe(true);
+    // A press on the background (between four nodes, far from the newcomers) still pans.
+    const gap = await big.evaluate(() => {
+      const { scene } = (window as any).innograph;
+      const [a, b] = [scene.onScreen('n12-1'), scene.onScreen('n13-2')];
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, node: scene.nodeAt({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }) };
+    });
+    expect(gap.node).toBe(null);
+    await big.mouse.move(canvas.x + gap.x, canvas.y + gap.y);
+    await big.mouse.down();
+    for (let step = 1; step <= 5; step += 1) await big.mouse.move(canvas.x + gap.x + step * 10, canvas.y + gap.y);
+    await big.mouse.up();
+    const panned = await big.evaluate(() => ({ ...(window as any).innograph.cy.pan() }));
+    expect(panned.x - before.pan.x).toBeGreaterThan(20);
+    await big.close();
+  });
+
   it('keeps every name off the titles of a cluster’s bands, on a phone and in English', async () => {
     const narrow = await opened('/?view=cluster&cluster=cluster-electronic-information&lang=en', { width: 390, height: 844 });
     const overTitles = await narrow.evaluate(() => {

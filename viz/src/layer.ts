@@ -29,6 +29,8 @@ export interface Layer {
   size(): number;
   /** Where a node held is, in model units. */
   position(id: string): Position | null;
+  /** A node held put somewhere else (dragged by the reader). */
+  move(id: string, to: Position): void;
   /** The node selected, drawn with its outline and its name. */
   select(id: string | null): void;
   selected(): string | null;
@@ -48,6 +50,12 @@ export interface Layer {
   pointNode(id: string | null): void;
   /** The picture on another canvas, for the PNG export. */
   paint(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
+  /**
+   * Nodes held flown in a straight line from `from` to their places over `ms`, the picture drawn
+   * each frame: an expansion's newcomers, out of the node they came with. Done when they are
+   * there, or at once when another view is set meanwhile.
+   */
+  fly(ids: readonly string[], from: Position, ms: number): Promise<void>;
 }
 
 /** A node held: its definition, and its classes read once. */
@@ -91,6 +99,8 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   let pointedNode: string | null = null;
   let frame = 0;
   let settling: number | undefined;
+  /** Counts the views set: a flight ends when the view it flies in is gone. */
+  let generation = 0;
   /** The viewport the canvas was last drawn for. */
   let drawn = { zoom: 1, pan: { x: 0, y: 0 } };
   const empty = () => nodes.length === 0;
@@ -223,6 +233,7 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   return {
     set(given, links) {
       if (given.length === 0 && nodes.length === 0) return;
+      generation += 1;
       nodes = given.map(held);
       byId = new Map(nodes.map((node) => [String(node.element.data.id), node]));
       const resolved: Resolved[] = [];
@@ -251,6 +262,12 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
     position(id) {
       const node = byId.get(id);
       return node ? { ...positionOf(node) } : null;
+    },
+    move(id, to) {
+      const node = byId.get(id);
+      if (!node) return;
+      node.element.position = { ...to };
+      schedule();
     },
     size: () => edges.length,
     select(id) {
@@ -301,6 +318,33 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       drawBase(target, zoom, pan, cy.width(), cy.height());
       drawPointer(target, zoom, pan);
       target.restore();
+    },
+    fly(ids, from, ms) {
+      const flying = ids.flatMap((id) => {
+        const node = byId.get(id);
+        return node ? [{ node, to: { ...positionOf(node) } }] : [];
+      });
+      const at = (t: number) => {
+        for (const { node, to } of flying) node.element.position = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+      };
+      const flown = generation;
+      const started = performance.now();
+      return new Promise((resolve) => {
+        if (flying.length === 0) return resolve();
+        // Each step is the frame's drawing (held in `frame`, so none other is scheduled meanwhile) and draws the whole picture.
+        const step = (now: number) => {
+          // Another view set meanwhile is drawn as it is; these nodes are no longer shown.
+          const done = generation !== flown || now - started >= ms;
+          if (generation === flown) at(done ? 1 : Math.max(0, now - started) / ms);
+          baseFresh = false;
+          redraw();
+          if (done) resolve();
+          else frame = requestAnimationFrame(step);
+        };
+        at(0);
+        if (frame !== 0) cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(step);
+      });
     },
   };
 }

@@ -19,7 +19,10 @@ import { SIZES } from './sizes.ts';
 export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
   animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
-  largeView: 1000, // a view of more nodes than this is drawn by the layer
+  // A view of more nodes than this is drawn by the layer. At 250 synthetic nodes, Cytoscape took
+  // 350–530 ms to show it and froze 190–240 ms at each zoom; the layer, 30–50 ms and none (bench/README.md).
+  largeView: 200,
+  flownUpTo: 1000, // newcomers fly out in a view of up to this many nodes; beyond, a frame of the layer takes too long
 };
 
 /** `sides`: where labels go first (labels.ts), for a picture read as a list; `fitWidth`: fitted to the width from the top, read by scrolling. */
@@ -183,6 +186,29 @@ export function createScene(
     setStyle(cy.zoom());
     placeLabels(force);
   };
+  /**
+   * A node of the layer's is dragged as Cytoscape drags its own: pressed on, it follows the
+   * pointer, and the picture neither pans nor starts a box selection meanwhile.
+   */
+  let dragged: { id: string; offset: Position; boxes: boolean } | null = null;
+  cy.on('tapstart', (event) => {
+    if (!layered || event.target !== cy) return;
+    const id = layer.nodeAt(event.renderedPosition);
+    const at = id ? layer.position(id) : null;
+    if (!id || !at) return;
+    dragged = { id, offset: { x: at.x - event.position.x, y: at.y - event.position.y }, boxes: cy.boxSelectionEnabled() };
+    cy.userPanningEnabled(false);
+    cy.boxSelectionEnabled(false);
+  });
+  cy.on('tapdrag', (event) => {
+    if (dragged) layer.move(dragged.id, { x: event.position.x + dragged.offset.x, y: event.position.y + dragged.offset.y });
+  });
+  cy.on('tapend', () => {
+    if (!dragged) return;
+    cy.userPanningEnabled(true);
+    cy.boxSelectionEnabled(dragged.boxes);
+    dragged = null;
+  });
   // The selected node's links stand out (style.ts, edge.linked), however it came to be selected.
   // Only those that change: Cytoscape restyles every element a class call names.
   cy.on('select', 'node', (event) => void event.target.connectedEdges().not('.linked').addClass('linked'));
@@ -369,10 +395,11 @@ export function createScene(
 
   /**
    * An expansion of a large view, or one that makes a view large or small: what is shown stays
-   * where it is, the newcomers are placed around the anchor at once, and the picture is given
-   * whole to the layer or to Cytoscape, at the viewport the reader has.
+   * where it is, the newcomers are placed around the anchor, and the picture is given whole to the
+   * layer or to Cytoscape, at the viewport the reader has. On the layer the newcomers fly out of the
+   * anchor as Cytoscape flies them, in a view small enough to be drawn afresh each frame.
    */
-  const updateLayer = (elements: ElementDefinition[], anchor: string | null, selected: string | null, whereabouts?: Whereabouts) => {
+  const updateLayer = async (elements: ElementDefinition[], anchor: string | null, selected: string | null, animate: boolean, whereabouts?: Whereabouts) => {
     const before = positions();
     const nodes = elements.filter((e) => e.group === 'nodes');
     const shown = nodes.filter((e) => before.has(e.data.id!));
@@ -399,6 +426,12 @@ export function createScene(
     if (layered) layer.select(selected);
     else selectOnly(selected);
     restyle(true);
+    if (layered && animate && nodes.length <= SCENE_DEFAULTS.flownUpTo)
+      await layer.fly(
+        newcomers.map((e) => e.data.id!),
+        centre,
+        SCENE_DEFAULTS.animateMs,
+      );
   };
 
   return {
@@ -460,8 +493,8 @@ export function createScene(
     },
     async update(given, anchor, selected, animate = true, whereabouts) {
       const all = withDrawnLabels(given, labelWidth);
-      // A large view before or after is the layer's: placed at once, its newcomers not flown.
-      if (layered || split(all).layered) return updateLayer(all, anchor, selected, whereabouts);
+      // A large view before or after is the layer's.
+      if (layered || split(all).layered) return updateLayer(all, anchor, selected, animate, whereabouts);
       const elements = all;
       const wanted = new Map(elements.map((e) => [e.data.id!, e]));
       const before = new Set(cy.nodes().map((n) => n.id()));
