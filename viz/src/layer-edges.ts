@@ -45,7 +45,7 @@ export type EdgeState = (typeof STATES)[number];
 export function edgeLook(edge: LayerEdge, state: EdgeState): EdgeLook {
   const style = RELATION_STYLES[edge.type];
   const dash = !edge.cited ? DASHES.curated : style.line === 'dotted' ? DASHES.dotted : [];
-  const width = state === 'highlighted' ? SIZES.edge * 2.5 : state === 'pointed' ? SIZES.edge * 2 : 1;
+  const width = state === 'highlighted' ? SIZES.edgeStressed : state === 'pointed' ? SIZES.edgePointed : 1;
   return {
     color: edge.plan ?? style.color,
     dash,

@@ -9,5 +9,7 @@ export const SIZES = {
   labelMargin: 3, // pixels between a node and its label
   labelPadding: 1, // pixels of the label's background around the text
   edge: 1.6, // pixels of a line
+  edgeStressed: 4, // pixels of a line highlighted, or one of the selected node's, or selected itself
+  edgePointed: 3.2, // pixels of a line under the pointer
   edgeFont: 12, // a relation's name on its line, in pixels
 };

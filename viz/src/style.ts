@@ -229,11 +229,11 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
       },
     },
     // The selected node's links are drawn as highlighted ones are: the reader sees which lines are its own.
-    { selector: 'edge.highlighted, edge.linked', style: { width: px(SIZES.edge * 2.5), 'z-index': 10 } },
+    { selector: 'edge.highlighted, edge.linked', style: { width: px(SIZES.edgeStressed), 'z-index': 10 } },
     { selector: 'edge.highlighted', style: { opacity: 1 } },
     { selector: '.faded', style: { opacity: FADED_OPACITY } },
     // The relation is named where the reader looks: on hover and on selection, a faded link too.
-    { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edge * 2), opacity: 1, 'z-index': 20 } },
+    { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: px(SIZES.edgePointed), opacity: 1, 'z-index': 20 } },
     {
       selector: 'node.hover, node:selected',
       style: { label: 'data(drawn)', 'text-opacity': 1, 'text-background-opacity': LABEL_LOOK.pointedOpacity, 'z-index': NODE_Z.pointed },
@@ -242,7 +242,7 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
     {
       selector: 'edge:selected',
       style: {
-        width: px(SIZES.edge * 2.5),
+        width: px(SIZES.edgeStressed),
         'underlay-color': SELECTION_RING.color,
         'underlay-padding': px(SELECTION_RING.width),
         'underlay-opacity': 0.3,
