@@ -13,7 +13,7 @@ import { overlaps, toScreen, type Position, type Rect } from './geo.ts';
 import { shapeSize } from './style.ts';
 import { labelFont } from './fonts.ts';
 import { SIZES } from './sizes.ts';
-import { fitTexts, textWidth } from './text.ts';
+import { fitTexts, linesOf, textWidth, type Lines } from './text.ts';
 
 /** Which labels win a place first: the places that orient the reader, then the rest. */
 const KIND_RANK: Partial<Record<EntityKind, number>> = { City: 6, IndustryCluster: 5, ScienceCity: 4, Corridor: 3, Zone: 2, Lab: 2, Facility: 2 };
@@ -71,7 +71,10 @@ function shapeBox(item: LabelItem, view: LabelView): Rect {
  */
 export function textBox(label: string, kind: string, at: Position, size: number, side: Side): Rect {
   const city = kind === 'City';
-  const [width, height] = [textWidth(label, labelFont(city)), city ? SIZES.cityFont : SIZES.font];
+  // A label on two lines (a name in words, text.ts) is as wide as its wider line, a font size high per line.
+  const lines = linesOf(label);
+  const width = Math.max(...lines.map((line) => textWidth(line, labelFont(city))));
+  const height = lines.length * (city ? SIZES.cityFont : SIZES.font);
   const off = size / 2 + SIZES.labelMargin;
   const { x, y } = at;
   const across = { x1: x - width / 2, x2: x + width / 2 };
@@ -203,14 +206,14 @@ export function sideOf(classes: ReadonlySet<string>): Side | null {
  * no two names of the picture alike (text.ts), in `width` pixels at most. Given with the whole
  * picture, as a newcomer's name may make a shown one be cut another way.
  */
-export function withDrawnLabels(elements: ElementDefinition[], width: number = SIZES.labelWidth): ElementDefinition[] {
+export function withDrawnLabels(elements: ElementDefinition[], width: number = SIZES.labelWidth, lines: Lines = 2): ElementDefinition[] {
   const names = elements
     .filter((e) => e.group === 'nodes')
     .map((e) => {
       const font = labelFont(e.data.kind === 'City');
       return { name: String(e.data.label ?? ''), width: (text: string) => textWidth(text, font) };
     });
-  const drawn = fitTexts(names, width);
+  const drawn = fitTexts(names, width, lines);
   return elements.map((e) => (e.group === 'nodes' ? { ...e, data: { ...e.data, drawn: drawn.get(String(e.data.label ?? '')) ?? '' } } : e));
 }
 

@@ -10,6 +10,7 @@ import { SHAPE_PATHS, type Shape } from './shapes.ts';
 import { DOCUMENT_COLORS, FADED_OPACITY, LABEL_LOOK, NODE_BORDERS, NODE_Z, PIE_SHARE, SELECTION_RING, shapeSize } from './style.ts';
 import { labelFont } from './fonts.ts';
 import { SIZES } from './sizes.ts';
+import { linesOf } from './text.ts';
 
 /** A node as the layer reads it from the definition it holds (layer.ts). */
 export interface LayerNode {
@@ -173,7 +174,15 @@ export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[])
     target.fillRect(box.x1 - pad, box.y1 - pad, box.x2 - box.x1 + 2 * pad, box.y2 - box.y1 + 2 * pad);
     target.globalAlpha = item.look.alpha;
     target.fillStyle = LABEL_LOOK.color;
-    target.fillText(item.node.label, box.x1, (box.y1 + box.y2) / 2);
+    // Each line of a label on two lines, a font size high, aligned as Cytoscape aligns them: centred
+    // under or over the node, toward it beside it.
+    const lines = linesOf(item.node.label);
+    const height = (box.y2 - box.y1) / lines.length;
+    lines.forEach((line, i) => {
+      const width = target.measureText(line).width;
+      const x = item.node.side === 'right' ? box.x1 : item.node.side === 'left' ? box.x2 - width : (box.x1 + box.x2 - width) / 2;
+      target.fillText(line, x, box.y1 + height * (i + 0.5));
+    });
   }
   target.globalAlpha = 1;
 }

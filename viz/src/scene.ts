@@ -141,6 +141,8 @@ export function createScene(
   const layer = createLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** The sides labels are tried on in this picture: the default unless its arrangement asked otherwise. */
   let sides: readonly Side[] | undefined;
+  /** The names as drawn, `width` pixels wide at most: on one line in a list (its names beside their nodes, a row apart), else on up to two. */
+  const drawnLabels = (given: ElementDefinition[], width: number = SIZES.labelWidth) => withDrawnLabels(given, width, sides?.[0] === 'right' ? 1 : 2);
   /**
    * Where no label may lie at a viewport: on the titles under the graph, or under what is drawn over
    * the canvas (the title over it, the legend), where a name would be cut.
@@ -452,10 +454,10 @@ export function createScene(
         const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? undefined;
         // A list's names lie beside their nodes: each may take the canvas's width to its right.
         if (target && fitWidth && sides?.[0] === 'right') labelWidth = roomBeside(positions, ids, target);
-        show(withDrawnLabels(given, labelWidth), positions, target, fitWidth);
+        show(drawnLabels(given, labelWidth), positions, target, fitWidth);
         return drawnNext(true);
       }
-      const elements = withDrawnLabels(given);
+      const elements = drawnLabels(given);
       if (arrangement.kind === 'force') {
         // Laid out before Cytoscape holds the elements: the page styles and draws them once, placed.
         const nodes = elements.filter((e) => e.group === 'nodes');
@@ -492,7 +494,7 @@ export function createScene(
       restyle(true);
     },
     async update(given, anchor, selected, animate = true, whereabouts) {
-      const all = withDrawnLabels(given, labelWidth);
+      const all = drawnLabels(given, labelWidth);
       // A large view before or after is the layer's.
       if (layered || split(all).layered) return updateLayer(all, anchor, selected, animate, whereabouts);
       const elements = all;

@@ -131,8 +131,10 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
         'font-family': LABEL_FONT_FAMILY,
         'text-valign': 'bottom',
         'text-margin-y': px(SIZES.labelMargin),
-        'text-wrap': 'ellipsis',
-        'text-max-width': `${px(labelWidth)}px`,
+        // Lines break where text.ts broke them: each fits the label's width as labels.ts measures
+        // it, and 4 pixels more keep Cytoscape's own measure, at another zoom, from breaking one again.
+        'text-wrap': 'wrap',
+        'text-max-width': `${px(labelWidth + 4)}px`,
         'text-background-color': LABEL_LOOK.background,
         'text-background-opacity': LABEL_LOOK.opacity,
         'text-background-padding': `${px(SIZES.labelPadding)}px`,

@@ -1,7 +1,9 @@
 // A label's text as drawn: its width in a canvas font, and a name wider than a label may be
 // shortened in its middle. Cytoscape's own ellipsis keeps a name's start: the plan names many
 // places by their host and a suffix (横琴粤澳深度合作区, 横琴粤澳深度合作区国际院士谷), which
-// then read the same on the map. Start and end together tell them apart.
+// then read the same on the map. Start and end together tell them apart. A name in words, three
+// times as long as its Chinese original, takes two lines (its first words, then its last): on one
+// it was cut to a word and an end (Sino…Knowledge City).
 
 let context: CanvasRenderingContext2D | null = null;
 /** Widths by font, then by text: no key is built per call, in a pass over thousands of labels. */
@@ -84,15 +86,62 @@ function window(chars: string[], start: number, fits: Fits): string | null {
 /** Han characters: a name in them is cut and matched as Chinese. */
 export const HAN = /[\u2e80-\u9fff]/;
 
+/** A name's words, each with the space or hyphen after it: a line may end after either. */
+const WORDS = /[^\s-]+(?:\s+|-+)?|[\s-]+/g;
+
+/**
+ * A name in words on two lines: as many of its first words as fit on the first, the rest on the
+ * second, or, where the rest is too wide, an ellipsis and as many of its last words as fit
+ * (Sino-Singapore Guangzhou / Knowledge City; Guangzhou Nansha New / …Talent Special Zone).
+ * Start and end together tell names apart, as a Chinese name's do on one line. None when its
+ * first word alone is too wide.
+ */
+function twoLines(text: string, fits: Fits): string | null {
+  const line = firstLine(text, fits);
+  if (!line) return null;
+  const parts = text.slice(line.length).match(WORDS) ?? [];
+  for (let from = 0; from < parts.length; from += 1) {
+    const tail = `${from > 0 ? '…' : ''}${parts.slice(from).join('').trim()}`;
+    if (fits(tail)) return `${line.head}\n${tail}`;
+  }
+  return null;
+}
+
+/** As many of a name's first words as fit on a line, and how many characters of the name they take; none if the first word is too wide or all fit. */
+function firstLine(text: string, fits: Fits): { head: string; length: number } | null {
+  const parts = text.match(WORDS) ?? [];
+  let first = 0;
+  while (
+    first < parts.length &&
+    fits(
+      parts
+        .slice(0, first + 1)
+        .join('')
+        .trimEnd(),
+    )
+  )
+    first += 1;
+  if (first === 0 || first === parts.length) return null;
+  const taken = parts.slice(0, first).join('');
+  return { head: taken.trimEnd(), length: taken.length };
+}
+
+/** The lines of a label as drawn: a name in words may take two. */
+export const linesOf = (label: string): string[] => label.split('\n');
+
+/** How many lines a label may take: two, but one in a list, whose rows are a line apart. */
+export type Lines = 1 | 2;
+
 /**
  * `text` if it is at most `max` wide; else a Chinese name as many of its first and last characters
- * as fit around an ellipsis (a few more at the start), and a name in words its first words.
+ * as fit around an ellipsis (a few more at the start), and a name in words on two lines where it
+ * may take two, or else its first words.
  */
-export function fitText(text: string, max: number, width: (text: string) => number): string {
+export function fitText(text: string, max: number, width: (text: string) => number, lines: Lines = 2): string {
   const fits = (shown: string) => width(shown) <= max;
   if (fits(text)) return text;
   const chars = [...text];
-  return (HAN.test(text) ? cut(chars, 0.5, fits) : words(chars, fits)) ?? `${chars[0] ?? ''}…`;
+  return (HAN.test(text) ? cut(chars, 0.5, fits) : ((lines === 2 ? twoLines(text, fits) : null) ?? words(chars, fits))) ?? `${chars[0] ?? ''}…`;
 }
 
 /** Where a name stops reading as another: the first character at which they differ. */
@@ -113,8 +162,8 @@ const SEPARATOR = /[\s\-—–·・/]/;
  * syllable, …in Guangzhou and …in Shenzhen by their city); else the part where it differs; a name
  * another one begins with, its start and end around an ellipsis.
  */
-export function fitTexts(names: readonly { name: string; width: (text: string) => number }[], max: number): Map<string, string> {
-  const shown = new Map(names.map(({ name, width }) => [name, fitText(name, max, width)]));
+export function fitTexts(names: readonly { name: string; width: (text: string) => number }[], max: number, lines: Lines = 2): Map<string, string> {
+  const shown = new Map(names.map(({ name, width }) => [name, fitText(name, max, width, lines)]));
   const byText = new Map<string, string[]>();
   for (const [name, text] of shown) byText.set(text, [...(byText.get(text) ?? []), name]);
   const widths = new Map(names.map(({ name, width }) => [name, width]));
@@ -143,7 +192,11 @@ export function fitTexts(names: readonly { name: string; width: (text: string) =
       const head = prefix ? null : words(chars, fits);
       // Its first word and last words, only if the end shown goes past what it shares with the others' ends.
       const tail = HAN.test(name) ? null : ends(chars, fits);
+      // Its first line, then the part where it differs: a name in words on two lines, as fitText puts it.
+      const line = HAN.test(name) || lines === 1 ? null : firstLine(name, fits);
+      const below = line ? window(chars, Math.max(start, [...name.slice(0, line.length)].length), fits) : null;
       const candidates = [
+        line && below ? `${line.head}\n${below}` : null,
         head && [...head].length - 1 > at ? head : null,
         tail && [...tail].length - [...tail].indexOf('…') - 1 > endsAlike.get(name)! ? tail : null,
         prefix ? null : window(chars, start, fits),
