@@ -13,7 +13,8 @@ const ROWS = '../../graph/queries/rows.ts';
 const MAPPERS: Record<string, string> = {
   ...Object.fromEntries(KINDS.map((kind) => [kind, '../resolvers/entity.ts#EntityObject'])),
   Relation: `${ROWS}#RelationRow`,
-  Evidence: `${ROWS}#EvidenceRow`,
+  Evidence: '../resolvers/relation.ts#CitedEvidence',
+  QuoteMark: '../resolvers/relation.ts#QuoteMarkRow',
   Mention: `${ROWS}#MentionRow`,
   Section: `${ROWS}#SectionRow`,
   Document: `${ROWS}#DocumentRow`,

@@ -119,6 +119,10 @@ const EVIDENCE = /* GraphQL */ `
       id
       title
     }
+    marks {
+      start
+      end
+    }
   }
 `;
 

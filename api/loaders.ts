@@ -5,9 +5,9 @@ import DataLoader from 'dataloader';
 import { RELATION_TYPE_NAMES, type RelationType } from '../ingest/model.ts';
 import type { Executor } from '../graph/executor.ts';
 import { childSections, documentIdsOf, documentsByIds, sectionsByIds } from '../graph/queries/documents.ts';
-import { entitiesByIds, mentionsOf } from '../graph/queries/entities.ts';
+import { entitiesByIds, mentionSpansOf, mentionsOf } from '../graph/queries/entities.ts';
 import { neighborsOf, type NeighborRow } from '../graph/queries/neighborhood.ts';
-import type { DocumentRow, EntityRow, MentionRow, SectionRow } from '../graph/queries/rows.ts';
+import type { DocumentRow, EntityRow, MentionRow, MentionSpan, SectionRow } from '../graph/queries/rows.ts';
 import { entitiesInSentences } from '../graph/queries/sentences.ts';
 
 export interface NeighborKey {
@@ -39,6 +39,10 @@ export function createLoaders(executor: Executor) {
     entity: new DataLoader<string, EntityRow | null>((ids) => entitiesByIds(executor, ids), BATCHING),
     mentions: new DataLoader<string, MentionRow[]>(async (ids) => {
       const byEntity = groupBy(await mentionsOf(executor, ids), (m) => m.entityId);
+      return ids.map((id) => byEntity.get(id) ?? []);
+    }, BATCHING),
+    mentionSpans: new DataLoader<string, MentionSpan[]>(async (ids) => {
+      const byEntity = groupBy(await mentionSpansOf(executor, ids), (m) => m.entityId);
       return ids.map((id) => byEntity.get(id) ?? []);
     }, BATCHING),
     neighbors: new DataLoader<NeighborKey, NeighborRow[], string>(

@@ -247,6 +247,22 @@ export function decodeMention(stored: Record<string, unknown>): Mention {
   return mention as unknown as Mention;
 }
 
+/** Where a mention stands, without its sentence: its document and offsets. */
+export type MentionSpan = Pick<Mention, 'docId' | 'start' | 'end'>;
+
+const SPAN_FIELDS = ['docId', 'start', 'end'] as const satisfies readonly (keyof MentionSpan)[];
+
+/** Cypher that returns the place of the mention `m` (a MENTIONED_IN relationship) as decodeMentionSpan() reads it. */
+export function mentionSpanProjection(m: string): string {
+  return `${m} {${SPAN_FIELDS.map((f) => `.${f}`).join(', ')}}`;
+}
+
+export function decodeMentionSpan(stored: Record<string, unknown>): MentionSpan {
+  const span = {} as Record<string, unknown>;
+  for (const key of SPAN_FIELDS) span[key] = (MENTION_FIELDS[key] as Column<unknown>).decode(stored[key], `mention's ${key}`);
+  return span as MentionSpan;
+}
+
 // ---------------------------------------------------------------- relations and their evidence
 
 /**

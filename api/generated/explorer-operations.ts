@@ -237,6 +237,7 @@ export type EvidenceFieldsFragment = {
   end: number;
   section: { id: string; path: string; title: string };
   document: { id: string; title: string };
+  marks: Array<{ start: number; end: number }>;
 };
 
 export type SearchQueryVariables = Exact<{

@@ -2,8 +2,8 @@
 
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityObject } from '../resolvers/entity.ts';
-import type { RelationRow, EvidenceRow, MentionRow, SectionRow, DocumentRow } from '../../graph/queries/rows.ts';
-import type { NeighborParent } from '../resolvers/relation.ts';
+import type { RelationRow, MentionRow, SectionRow, DocumentRow } from '../../graph/queries/rows.ts';
+import type { CitedEvidence, QuoteMarkRow, NeighborParent } from '../resolvers/relation.ts';
 import type { PlatformRow, PlatformRoute as PlatformRouteRow } from '../../graph/queries/platforms.ts';
 import type { CityProfileParent } from '../resolvers/query.ts';
 import type { CityLinkRow } from '../../graph/queries/city-profile.ts';
@@ -223,6 +223,8 @@ export type Evidence = {
   confidence: Scalars['Float']['output'];
   document: Document;
   end: Scalars['Int']['output'];
+  /** Where the sentence names the relation's ends, as the plan was read (each end's mentions in it), in the order they stand; none in an opening quoted before the sentence. A name inside another marked name is not marked again. */
+  marks: Array<QuoteMark>;
   /** The relation rule that read it (hosted-by, focuses-on …); registry for a curated fact this sentence states; registry-no-sentence for one no sentence states (the quote then shows where its subject is named). */
   method: Scalars['String']['output'];
   /** The sentence (start..end). Where a rule read it under a paragraph opening or an item heading that names the other end (推进建设横琴粤澳深度合作区。, 六、新材料), that opening comes first, then ……. */
@@ -713,6 +715,14 @@ export type QuerySentencesArgs = {
   text: Scalars['String']['input'];
 };
 
+/** A span of a quote that names an entity: `quote.slice(start, end)` in UTF-16 code units, as JavaScript indexes a string. */
+export type QuoteMark = {
+  __typename?: 'QuoteMark';
+  end: Scalars['Int']['output'];
+  entity: Entity;
+  start: Scalars['Int']['output'];
+};
+
 export type Relation = {
   __typename?: 'Relation';
   /** Does at least one piece of evidence come from a rule reading the text (not only the registry)? */
@@ -994,7 +1004,7 @@ export type ResolversTypes = {
   EntityConnection: ResolverTypeWrapper<Omit<EntityConnection, 'edges'> & { edges: Array<ResolversTypes['EntityEdge']> }>;
   EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
   EntityKind: EntityKind;
-  Evidence: ResolverTypeWrapper<EvidenceRow>;
+  Evidence: ResolverTypeWrapper<CitedEvidence>;
   Facility: ResolverTypeWrapper<EntityObject>;
   Field: ResolverTypeWrapper<EntityObject>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1018,6 +1028,7 @@ export type ResolversTypes = {
   PlatformVia: PlatformVia;
   Program: ResolverTypeWrapper<EntityObject>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QuoteMark: ResolverTypeWrapper<QuoteMarkRow>;
   Relation: ResolverTypeWrapper<RelationRow>;
   RelationComparison: ResolverTypeWrapper<
     Omit<RelationComparison, 'both' | 'onlyA' | 'onlyB'> & {
@@ -1077,7 +1088,7 @@ export type ResolversParentTypes = {
   };
   EntityConnection: Omit<EntityConnection, 'edges'> & { edges: Array<ResolversParentTypes['EntityEdge']> };
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
-  Evidence: EvidenceRow;
+  Evidence: CitedEvidence;
   Facility: EntityObject;
   Field: EntityObject;
   Float: Scalars['Float']['output'];
@@ -1102,6 +1113,7 @@ export type ResolversParentTypes = {
   PlatformRoute: PlatformRouteRow;
   Program: EntityObject;
   Query: Record<PropertyKey, never>;
+  QuoteMark: QuoteMarkRow;
   Relation: RelationRow;
   RelationComparison: Omit<RelationComparison, 'both' | 'onlyA' | 'onlyB'> & {
     both: Array<ResolversParentTypes['ComparedRelation']>;
@@ -1268,6 +1280,7 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['QuoteMark']>, ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
@@ -1489,6 +1502,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
 };
 
+export type QuoteMarkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuoteMark'] = ResolversParentTypes['QuoteMark']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
   cited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1631,6 +1650,7 @@ export type Resolvers<ContextType = Context> = {
   PlatformRoute?: PlatformRouteResolvers<ContextType>;
   Program?: ProgramResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QuoteMark?: QuoteMarkResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RelationComparison?: RelationComparisonResolvers<ContextType>;
   ScienceCity?: ScienceCityResolvers<ContextType>;

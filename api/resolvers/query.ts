@@ -19,6 +19,7 @@ import { badInput, notFound } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { LIMITS, listWithin, searchText, within } from '../limits.ts';
 import { entityObject, type EntityObject } from './entity.ts';
+import { citing } from './relation.ts';
 
 /** A city profile as CityProfile's resolvers receive it: the city by id, what it holds grouped by kind. */
 export interface CityProfileParent {
@@ -205,8 +206,14 @@ export const queryResolvers = {
         entities: split(rows.entities, (entity) => ({ entity: entityObject(entity), a, b })),
         relations: split(rows.relations, (relation) => ({
           relation,
-          evidenceA: relation.evidence.filter((e) => e.docId === a),
-          evidenceB: relation.evidence.filter((e) => e.docId === b),
+          evidenceA: citing(
+            relation,
+            relation.evidence.filter((e) => e.docId === a),
+          ),
+          evidenceB: citing(
+            relation,
+            relation.evidence.filter((e) => e.docId === b),
+          ),
         })),
       };
     },

@@ -1,7 +1,7 @@
 // Relations and everything that cites the plan: evidence, mentions, and the
 // shapes built from relations (neighbours, path hops, cluster platforms, city links).
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityPart, RelationRow } from '../../graph/queries/rows.ts';
+import type { EntityPart, EvidenceRow, RelationRow } from '../../graph/queries/rows.ts';
 import { CURATED_METHODS } from '../../ingest/types.ts';
 import type { Context } from '../context.ts';
 import { folded, foldedOr } from '../fold.ts';
@@ -16,6 +16,40 @@ export interface NeighborParent {
 }
 
 type NoArgs = Record<PropertyKey, never>;
+
+/** Evidence as its resolvers get it: with the ids of the relation's two ends, whose names its marks find. */
+export type CitedEvidence = EvidenceRow & { ends: readonly [string, string] };
+
+/** A span of a quote that names one end, as QuoteMark's resolvers get it. */
+export interface QuoteMarkRow {
+  entity: string;
+  start: number;
+  end: number;
+}
+
+/** A relation's evidence, each with the relation's ends. */
+export const citing = (relation: RelationRow, evidence: EvidenceRow[]): CitedEvidence[] =>
+  evidence.map((e) => ({ ...e, ends: [relation.from, relation.to] as const }));
+
+/**
+ * Where the sentence names the relation's ends: each end's mentions within it, as offsets into the
+ * quote (which ends with the sentence, after any opening quoted before it), in the order they
+ * stand. A name inside one already marked (中山 in 中山翠亨新区) is not marked again.
+ */
+async function marksOf(e: CitedEvidence, { loaders }: Context) {
+  const sentenceAt = e.quote.length - (e.end - e.start);
+  const spans = await Promise.all(e.ends.map(async (entity) => ({ entity, spans: await loaders.mentionSpans.load(entity) })));
+  const found = spans
+    .flatMap(({ entity, spans }) =>
+      spans
+        .filter((m) => m.docId === e.docId && m.start >= e.start && m.end <= e.end && m.end > m.start)
+        .map((m) => ({ entity, start: sentenceAt + m.start - e.start, end: sentenceAt + m.end - e.start })),
+    )
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const marks: QuoteMarkRow[] = [];
+  for (const mark of found) if (mark.start >= (marks.at(-1)?.end ?? 0)) marks.push(mark);
+  return marks;
+}
 
 /** An entity field: folded, or loaded by id. */
 function entityOr<T>(id: (parent: T) => string | EntityObject) {
@@ -46,13 +80,17 @@ const endpoints = {
 export const relationResolvers = {
   Relation: {
     ...endpoints,
-    evidence: foldedOr((r: RelationRow) => r.evidence),
+    evidence: async (r, args, context, info) => citing(r, await foldedOr((row: RelationRow) => row.evidence)(r, args, context, info)),
     cited: (r) => r.evidence.some((e) => !CURATED_METHODS.includes(e.method)),
     confidence: (r) => Math.max(0, ...r.evidence.map((e) => e.confidence)),
   },
   Evidence: {
     section: foldedOr((e, context) => sectionOf(e.sectionId, context)),
     document: foldedOr((e, context) => documentOf(e.docId, context)),
+    marks: (e, _, context) => marksOf(e, context),
+  },
+  QuoteMark: {
+    entity: (m, _, context) => resolveEntity(m.entity, context),
   },
   Mention: {
     section: foldedOr((m, context) => sectionOf(m.sectionId, context)),

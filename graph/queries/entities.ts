@@ -1,5 +1,16 @@
 import type { EntityKind } from '../../ingest/model.ts';
-import { ENTITY, decodeEntity, decodeMention, entityProjection, mentionProjection, type EntityPart, type EntityRow } from '../codec.ts';
+import {
+  ENTITY,
+  decodeEntity,
+  decodeMention,
+  decodeMentionSpan,
+  entityProjection,
+  mentionProjection,
+  mentionSpanProjection,
+  type EntityPart,
+  type EntityRow,
+  type MentionSpan,
+} from '../codec.ts';
 import { label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import { ProjectionCompiler, entityFieldsOf, type Folded, type Shape } from './projection.ts';
@@ -57,4 +68,14 @@ export async function mentionsOf(executor: Executor, ids: readonly string[]): Pr
     { ids: [...new Set(ids)] },
   );
   return rows.map((r) => ({ entityId: r.entityId, ...decodeMention(r.mention) }));
+}
+
+/** Where each entity is named (document and offsets), without the sentences: what marks a name in a quote. */
+export async function mentionSpansOf(executor: Executor, ids: readonly string[]): Promise<(MentionSpan & { entityId: string })[]> {
+  const rows = await executor.read<{ entityId: string; span: Record<string, unknown> }>(
+    `MATCH (e:${ENTITY})-[m:MENTIONED_IN]->(:Section) WHERE e.id IN $ids
+     RETURN e.id AS entityId, ${mentionSpanProjection('m')} AS span`,
+    { ids: [...new Set(ids)] },
+  );
+  return rows.map((r) => ({ entityId: r.entityId, ...decodeMentionSpan(r.span) }));
 }

@@ -2,7 +2,7 @@
 // and read back through graph/codec.ts; sections and documents are read here.
 import type { DocumentInfo, Evidence, GraphEdge, Mention, Section } from '../../ingest/types.ts';
 
-export type { EntityPart, EntityRow } from '../codec.ts';
+export type { EntityPart, EntityRow, MentionSpan } from '../codec.ts';
 
 /** A relation as read back: every citation with its sentence, as the pipeline made it. */
 export type RelationRow = GraphEdge;

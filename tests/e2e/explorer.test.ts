@@ -1313,6 +1313,34 @@ describe('the explorer in Chromium', () => {
     await big.close();
   });
 
+  it('marks in each quote the words that name the link’s ends, and only those', async () => {
+    const lab = await opened('/?sel=songshan-lake-materials-lab');
+    await expect.poll(() => lab.locator('#details .relation').count()).toBeGreaterThan(1);
+    const relations = await lab.evaluate(() =>
+      [...document.querySelectorAll('#details .relation')].map((r) => {
+        const said = r.querySelector('.statement')!;
+        const quote = r.querySelector('.evidence .quote')!;
+        return {
+          type: said.getAttribute('data-type'),
+          target: said.getAttribute('data-target'),
+          again: quote.classList.contains('again'),
+          marks: [...quote.querySelectorAll('mark')].map((m) => m.textContent),
+          text: quote.textContent,
+        };
+      }),
+    );
+    // 松山湖实验室 serves 新材料: the sentence names both (新材料 in three places).
+    const serves = relations.find((r) => r.type === 'SERVES' && r.target === 'field-new-materials')!;
+    expect(new Set(serves.marks)).toEqual(new Set(['松山湖实验室', '新材料']));
+    // Its place in 东莞 is the registry's: the sentence names the lab alone, and only the lab is marked.
+    const located = relations.find((r) => r.type === 'LOCATED_IN')!;
+    expect(located.marks).toEqual(['松山湖实验室']);
+    // The marks cut nothing out of the quote.
+    for (const r of relations) expect(r.text!.startsWith('“')).toBe(true);
+    await lab.screenshot({ path: path.join(SHOTS, '11-quote-marks.png') });
+    await lab.close();
+  });
+
   it('keeps every name off the titles of a cluster’s bands, on a phone and in English', async () => {
     const narrow = await opened('/?view=cluster&cluster=cluster-electronic-information&lang=en', { width: 390, height: 844 });
     const overTitles = await narrow.evaluate(() => {

@@ -116,6 +116,40 @@ describe('GraphQL API over the bundled plan', () => {
     }
   });
 
+  it('marks where each quote names the relation’s ends, from the plan’s own reading of them', async () => {
+    type Mark = { start: number; end: number; entity: { id: string } };
+    const { data, errors } = await graphql<{
+      entity: {
+        neighbors: { relation: { type: string; from: { id: string }; to: { id: string }; evidence: { quote: string; method: string; marks: Mark[] }[] } }[];
+      };
+    }>(
+      executor,
+      '{ entity(id: "shenzhen") { neighbors(first: 60) { relation { type from { id } to { id } evidence { quote method marks { start end entity { id } } } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const relations = data!.entity.neighbors.map((n) => n.relation);
+    for (const r of relations)
+      for (const e of r.evidence) {
+        // In order, apart, within the quote, and each of one of the two ends.
+        e.marks.forEach((m, i) => {
+          expect(m.start).toBeGreaterThanOrEqual(i === 0 ? 0 : e.marks[i - 1]!.end);
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(m.end).toBeLessThanOrEqual(e.quote.length);
+          expect([r.from.id, r.to.id]).toContain(m.entity.id);
+        });
+      }
+    // A link read from its sentence has both its ends marked there, by the words that name them.
+    const hosted = relations.find((r) => r.type === 'HOSTED_BY' && r.from.id === 'gba-comprehensive-national-science-center')!;
+    const read = hosted.evidence.find((e) => e.method === 'hosted-by')!;
+    const named = read.marks.map((m) => [m.entity.id, read.quote.slice(m.start, m.end)]);
+    expect(named).toEqual(
+      expect.arrayContaining([
+        ['shenzhen', '深圳'],
+        ['gba-comprehensive-national-science-center', expect.stringContaining('综合性国家科学中心')],
+      ]),
+    );
+  });
+
   it('keeps only paths whose every hop the text states, with onlyCited', async () => {
     const { data } = await graphql<{ paths: { hops: { relation: { cited: boolean } }[] }[] }>(
       executor,

@@ -12,7 +12,7 @@ type Side = 'a' | 'b';
 
 /** A mention in the shape the evidence list draws: the quote, where it stands, a way to the reader. */
 function asEvidence(m: Mention, document: DocumentInfo): Evidence {
-  return { ...m, method: MENTION, confidence: 1, section: { ...m.section, title: '' }, document };
+  return { ...m, method: MENTION, confidence: 1, section: { ...m.section, title: '' }, document, marks: [] };
 }
 
 /** Every entity the comparison names, so a relation's two ends can be put into words. */

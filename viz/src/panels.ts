@@ -68,6 +68,20 @@ export function citedSentences<E extends Cited>(evidence: E[]): { first: E; meth
   return [...sentences.values()].sort((a, b) => strength(a.methods) - strength(b.methods));
 }
 
+/** A quote in quotation marks, the words that name the link's ends marked (the API's marks: in order, apart). */
+export function markedQuote(quote: string, marks: readonly { start: number; end: number }[]): (string | HTMLElement)[] {
+  const parts: (string | HTMLElement)[] = ['“'];
+  let at = 0;
+  for (const { start, end } of marks) {
+    if (start < at || end > quote.length) continue;
+    if (start > at) parts.push(quote.slice(at, start));
+    parts.push(h('mark', {}, quote.slice(start, end)));
+    at = end;
+  }
+  parts.push(quote.slice(at), '”');
+  return parts;
+}
+
 /**
  * `quoted`: the sentences a panel quoted already, above this list: one quoted again (the same
  * sentence grounds several links of an entity) is folded to a line, and says it is the one above.
@@ -84,7 +98,8 @@ export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang,
       const key = sentenceKey(e);
       const again = quoted?.has(key) ?? false;
       quoted?.add(key);
-      const quote = button({ class: again ? `${look} again` : look, title: t('openReader', lang) }, `“${e.quote}”`, () => open(e.section.id, e));
+      const quote = h('button', { type: 'button', class: again ? `${look} again` : look, title: t('openReader', lang) }, ...markedQuote(e.quote, e.marks));
+      quote.addEventListener('click', () => open(e.section.id, e));
       const where = [plans.size > 1 ? e.document.title : null, e.section.path, again ? t('quotedAbove', lang) : null, methodNote(methods, lang)];
       return h('li', { 'data-method': methods.join(' ') }, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
     }),
@@ -197,7 +212,14 @@ type Said = Pick<Evidence, 'quote' | 'start' | 'end'> & { section: { id: string;
 
 /** The sentences that name an entity, each opening the reader: listed as evidence is, with no link to state. */
 function mentionList(mentions: Said[], open: OpenReader, lang: Lang): HTMLElement {
-  const listed = mentions.map((m) => ({ ...m, method: MENTION, confidence: 1, document: { id: '', title: '' }, section: { ...m.section, title: '' } }));
+  const listed = mentions.map((m) => ({
+    ...m,
+    method: MENTION,
+    confidence: 1,
+    document: { id: '', title: '' },
+    section: { ...m.section, title: '' },
+    marks: [],
+  }));
   return evidenceList(listed, open, lang);
 }
 
