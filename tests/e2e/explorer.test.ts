@@ -522,8 +522,10 @@ describe('the explorer in Chromium', () => {
     const folded = quotes.filter((q) => q.folded);
     expect(folded.length).toBeGreaterThan(0);
     for (const q of folded) {
-      expect(quotes.findIndex((o) => o.text === q.text && !o.folded)).toBeLessThan(quotes.indexOf(q));
-      expect(q.note).toContain('上文已全文引出');
+      // Each says where the sentence stands in full: above it or below it.
+      const full = quotes.findIndex((o) => o.text === q.text && !o.folded);
+      expect(full).toBeGreaterThanOrEqual(0);
+      expect(q.note).toContain(full < quotes.indexOf(q) ? '上文已全文引出' : '下文全文引出');
       expect(q.below, q.text).toBe(false);
     }
     expect(new Set(quotes.filter((q) => !q.folded).map((q) => q.text)).size).toBe(quotes.filter((q) => !q.folded).length);
@@ -1329,12 +1331,16 @@ describe('the explorer in Chromium', () => {
         };
       }),
     );
-    // 松山湖实验室 serves 新材料: the sentence names both (新材料 in three places).
+    // 松山湖实验室 serves 新材料: the sentence names both (新材料 in three places), and is quoted in full there.
     const serves = relations.find((r) => r.type === 'SERVES' && r.target === 'field-new-materials')!;
     expect(new Set(serves.marks)).toEqual(new Set(['松山湖实验室', '新材料']));
-    // Its place in 东莞 is the registry's: the sentence names the lab alone, and only the lab is marked.
+    expect(serves.again).toBe(false);
+    // Its place in 东莞 is the registry's: the same sentence names the lab alone, and only the lab is
+    // marked; listed first, it is folded to a line that points below, to where it states a link.
     const located = relations.find((r) => r.type === 'LOCATED_IN')!;
     expect(located.marks).toEqual(['松山湖实验室']);
+    expect(located.again).toBe(true);
+    expect(await lab.locator('#details .relation .evidence li .path').first().textContent()).toContain('下文全文引出');
     // The marks cut nothing out of the quote.
     for (const r of relations) expect(r.text!.startsWith('“')).toBe(true);
     await lab.screenshot({ path: path.join(SHOTS, '11-quote-marks.png') });

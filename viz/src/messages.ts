@@ -100,6 +100,7 @@ export const MESSAGES = {
   discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
   quotedAbove: { zh: '同一句原文，上文已全文引出', en: 'the same sentence as quoted in full above' },
+  quotedBelow: { zh: '同一句原文，下文全文引出', en: 'the same sentence as quoted in full below' },
   // geo.ts: cities and the places the registry locates at their coordinates, every other node beside what it links.
   mapNote: {
     zh: '地图：仅城市和有坐标的地点在实际位置；箭头指向图外的地点',

@@ -83,10 +83,34 @@ export function markedQuote(quote: string, marks: readonly { start: number; end:
 }
 
 /**
- * `quoted`: the sentences a panel quoted already, above this list: one quoted again (the same
- * sentence grounds several links of an entity) is folded to a line, and says it is the one above.
+ * Where a panel of several links quotes each sentence in full: under the link it says most of
+ * (stated there, not only named), the first such in the panel's order; under the others it is
+ * folded to a line that says where it stands in full.
  */
-export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang, quoted?: Set<string>): HTMLElement {
+export interface Quoting {
+  /** by sentence, the link it is quoted in full under */
+  fullUnder: Map<string, string>;
+  /** the sentences quoted in full so far, in the panel's order */
+  shown: Set<string>;
+}
+
+/** Where each sentence the links cite is quoted in full, the links given in the panel's order. */
+export function quoting(relations: readonly { id: string; evidence: Evidence[] }[]): Quoting {
+  const best = new Map<string, { strength: number; id: string }>();
+  for (const relation of relations)
+    for (const { first, methods } of citedSentences(relation.evidence)) {
+      const key = sentenceKey(first);
+      const known = best.get(key);
+      if (!known || strength(methods) < known.strength) best.set(key, { strength: strength(methods), id: relation.id });
+    }
+  return { fullUnder: new Map([...best].map(([key, { id }]) => [key, id])), shown: new Set() };
+}
+
+/**
+ * `cited`: the link this list is of, and where its panel quotes each sentence in full: one quoted
+ * in full under another link is folded to a line here, and says whether it stands above or below.
+ */
+export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang, cited?: { of: string; quoting: Quoting }): HTMLElement {
   // Two editions of a plan share their sentences and sections: the plan's title tells them apart.
   const plans = new Set(evidence.map((e) => e.document.id));
   return h(
@@ -96,11 +120,18 @@ export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang,
       // A sentence a rule read the link in is drawn apart from one the registry cites, and both from one that does not state it.
       const look = allUnstated(methods) ? 'quote unstated' : allCurated(methods) ? 'quote curated' : 'quote';
       const key = sentenceKey(e);
-      const again = quoted?.has(key) ?? false;
-      quoted?.add(key);
+      const fullUnder = cited?.quoting.fullUnder.get(key);
+      const again = !!cited && fullUnder !== undefined && fullUnder !== cited.of;
+      const above = !!cited?.quoting.shown.has(key);
+      if (cited && !again) cited.quoting.shown.add(key);
       const quote = h('button', { type: 'button', class: again ? `${look} again` : look, title: t('openReader', lang) }, ...markedQuote(e.quote, e.marks));
       quote.addEventListener('click', () => open(e.section.id, e));
-      const where = [plans.size > 1 ? e.document.title : null, e.section.path, again ? t('quotedAbove', lang) : null, methodNote(methods, lang)];
+      const where = [
+        plans.size > 1 ? e.document.title : null,
+        e.section.path,
+        again ? t(above ? 'quotedAbove' : 'quotedBelow', lang) : null,
+        methodNote(methods, lang),
+      ];
       return h('li', { 'data-method': methods.join(' ') }, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
     }),
   );
@@ -174,10 +205,10 @@ export function entityPanel(
       ? button({ id: 'expand', disabled: '' }, t('allNeighboursShown', lang), () => undefined)
       : button({ id: 'expand' }, t('expand', lang), actions.expand);
   const otherName = lang === 'en' ? (detail.nameEn ? detail.name : null) : detail.nameEn;
-  // A sentence that grounds several links is quoted in full under the first (前海's grounds six).
-  const quoted = new Set<string>();
   const byType = new Map<string, EntityDetail['neighbors']>();
   for (const n of detail.neighbors) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
+  // A sentence that grounds several links (前海's grounds six) is quoted in full once, under the link it says most of.
+  const quoted = quoting([...byType.values()].flat().map((n) => n.relation));
   const relations = [...byType].map(([, list]) =>
     h(
       'section',
@@ -187,7 +218,13 @@ export function entityPanel(
         // The selected entity is named as text, the other end as a link to it.
         const name = (e: Named) => (e.id === detail.id ? label(e, lang) : button({ class: 'link' }, label(e, lang), () => actions.select(e.id)));
         const said = statement(n.relation, [detail, n.entity], lang, name);
-        return h('div', { class: 'relation' }, said, curatedMark(n.relation, lang), evidenceList(n.relation.evidence, actions.open, lang, quoted));
+        return h(
+          'div',
+          { class: 'relation' },
+          said,
+          curatedMark(n.relation, lang),
+          evidenceList(n.relation.evidence, actions.open, lang, { of: n.relation.id, quoting: quoted }),
+        );
       }),
     ),
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD } from '../../../ingest/types.ts';
-import { citedSentences } from '../../../viz/src/panels.ts';
+import { citedSentences, quoting } from '../../../viz/src/panels.ts';
 
 const cite = (quote: string, method: string, section = 's1') => ({ quote, method, document: { id: 'plan' }, section: { id: section } });
 
@@ -26,5 +26,21 @@ describe("a link's sentences as its panel lists them", () => {
   it('keeps the evidence’s own order among sentences that say as much, and tells one sentence in two sections apart', () => {
     const listed = citedSentences([cite('b', 'hosted-by', 's2'), cite('a', 'hosted-by'), cite('b', 'hosted-by', 's3')]);
     expect(listed.map((s) => `${s.first.section.id} ${s.first.quote}`)).toEqual(['s2 b', 's1 a', 's3 b']);
+  });
+});
+
+describe('where a panel of several links quotes a sentence in full', () => {
+  const relation = (id: string, ...evidence: ReturnType<typeof cite>[]) => ({ id, evidence: evidence as never[] });
+  const key = 'plan s1 the sentence';
+
+  it('quotes it under the link it states, not under an earlier one it names an end of', () => {
+    const placed = quoting([relation('located-in', cite('the sentence', UNSTATED_METHOD)), relation('serves', cite('the sentence', 'serves'))]);
+    expect(placed.fullUnder.get(key)).toBe('serves');
+  });
+
+  it('quotes it under the first of the links it says as much of', () => {
+    const placed = quoting([relation('a', cite('the sentence', REGISTRY_METHOD)), relation('b', cite('the sentence', REGISTRY_METHOD))]);
+    expect(placed.fullUnder.get(key)).toBe('a');
+    expect(placed.shown.size).toBe(0);
   });
 });
