@@ -1255,11 +1255,12 @@ describe('the explorer in Chromium', () => {
         { group: 'nodes', data: { id: `new${i}`, label: `新${i}`, kind: 'Field' } },
         { group: 'edges', data: { id: `e-new${i}`, source: 'n7-7', target: `new${i}`, type: 'FOCUSES_ON', cited: 'yes' } },
       ]).flat();
+      // Where the layer draws it each frame (on screen: reading the scene's positions lands a flight).
       const samples: { x: number; y: number }[] = [];
       let flying = true;
       const sample = () => {
         if (!flying) return;
-        const at = scene.positions().get('new0');
+        const at = scene.onScreen('new0');
         if (at) samples.push(at);
         requestAnimationFrame(sample);
       };
@@ -1267,7 +1268,25 @@ describe('the explorer in Chromium', () => {
       requestAnimationFrame(sample);
       await flight;
       flying = false;
-      return { layeredBefore, layered: scene.layered(), samples, anchor: scene.positions().get('n7-7'), place: scene.positions().get('new0') };
+      const [anchor, place] = [scene.onScreen('n7-7'), scene.onScreen('new0')];
+      // The picture read while newcomers fly (as the next step of a render reads it): they are where they land.
+      const more = [
+        { group: 'nodes', data: { id: 'later', label: '后', kind: 'Field' } },
+        { group: 'edges', data: { id: 'e-later', source: 'n0-0', target: 'later', type: 'FOCUSES_ON', cited: 'yes' } },
+      ];
+      const second = scene.update([...elements, ...newcomers, ...more], 'n0-0', null, true);
+      const read = scene.positions().get('later');
+      await second;
+      return {
+        layeredBefore,
+        layered: scene.layered(),
+        samples,
+        anchor,
+        place,
+        read,
+        landed: scene.positions().get('later'),
+        from: scene.positions().get('n0-0'),
+      };
     });
     expect(flown.layeredBefore).toBe(true);
     expect(flown.layered).toBe(true);
@@ -1279,6 +1298,8 @@ describe('the explorer in Chromium', () => {
     expect(flown.samples.some((p) => from(p) > 2 && from(p) < way - 2)).toBe(true);
     const steps = flown.samples.map(from);
     expect(steps.every((d, i) => i === 0 || d >= steps[i - 1]! - 0.01)).toBe(true);
+    expect(flown.read).toEqual(flown.landed);
+    expect(Math.hypot(flown.landed.x - flown.from.x, flown.landed.y - flown.from.y)).toBeGreaterThan(20);
     // A node pressed on follows the pointer; the picture does not pan, and nothing is selected.
     const canvas = (await big.locator('#graph').boundingBox())!;
     const before = await big.evaluate(() => {

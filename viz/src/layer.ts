@@ -56,6 +56,8 @@ export interface Layer {
    * there, or at once when another view is set meanwhile.
    */
   fly(ids: readonly string[], from: Position, ms: number): Promise<void>;
+  /** Nodes in flight put at their places at once, the flight ended: what is read of the picture next is where they land. */
+  land(): void;
 }
 
 /** A node held: its definition, and its classes read once. */
@@ -101,6 +103,8 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
   let settling: number | undefined;
   /** Counts the views set: a flight ends when the view it flies in is gone. */
   let generation = 0;
+  /** Puts the nodes in flight, if any, where they land, and ends their flight. */
+  let landing: (() => void) | null = null;
   /** The viewport the canvas was last drawn for. */
   let drawn = { zoom: 1, pan: { x: 0, y: 0 } };
   const empty = () => nodes.length === 0;
@@ -329,22 +333,31 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       };
       const flown = generation;
       const started = performance.now();
+      let landed = false;
       return new Promise((resolve) => {
         if (flying.length === 0) return resolve();
         // Each step is the frame's drawing (held in `frame`, so none other is scheduled meanwhile) and draws the whole picture.
         const step = (now: number) => {
           // Another view set meanwhile is drawn as it is; these nodes are no longer shown.
-          const done = generation !== flown || now - started >= ms;
+          const done = landed || generation !== flown || now - started >= ms;
           if (generation === flown) at(done ? 1 : Math.max(0, now - started) / ms);
           baseFresh = false;
           redraw();
-          if (done) resolve();
-          else frame = requestAnimationFrame(step);
+          if (!done) return void (frame = requestAnimationFrame(step));
+          landing = null;
+          resolve();
+        };
+        landing = () => {
+          at(1);
+          landed = true;
         };
         at(0);
         if (frame !== 0) cancelAnimationFrame(frame);
         frame = requestAnimationFrame(step);
       });
+    },
+    land() {
+      landing?.();
     },
   };
 }

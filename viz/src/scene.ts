@@ -244,11 +244,12 @@ export function createScene(
       },
     };
   };
-  /** Where each node is, in model units, wherever it is held. */
-  const positions = () =>
-    layered
-      ? new Map(layer.nodes().map((e) => [e.data.id!, { ...e.position! }] as const))
-      : new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
+  /** Where each node is, in model units, wherever it is held; a newcomer in flight on the layer, where it lands. */
+  const positions = () => {
+    if (!layered) return new Map(cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }] as const));
+    layer.land();
+    return new Map(layer.nodes().map((e) => [e.data.id!, { ...e.position! }] as const));
+  };
   const fit = () => {
     // The layer's picture is fitted as it was first shown, with room for the labels.
     const held = layered ? positions() : null;
