@@ -3,17 +3,12 @@
 import { h } from './dom.ts';
 import { label } from './graph-data.ts';
 import { kindLabel, t } from './messages.ts';
-import { MENTION, evidenceList, statement, type OpenReader } from './panels.ts';
+import { evidenceList, mentionAsEvidence, statement, type OpenReader } from './panels.ts';
 import type { Lang } from './state.ts';
 import { DOCUMENT_COLORS } from './style.ts';
-import type { Comparison, DocumentInfo, Entity, Evidence, Mention, Relation } from './types.ts';
+import type { Comparison, DocumentInfo, Entity, Evidence, Relation } from './types.ts';
 
 type Side = 'a' | 'b';
-
-/** A mention in the shape the evidence list draws: the quote, where it stands, a way to the reader. */
-function asEvidence(m: Mention, document: DocumentInfo): Evidence {
-  return { ...m, method: MENTION, confidence: 1, section: { ...m.section, title: '' }, document, marks: [] };
-}
 
 /** Every entity the comparison names, so a relation's two ends can be put into words. */
 function entityIndex(c: Comparison): Entity[] {
@@ -64,7 +59,7 @@ function onlySide(side: Side, c: Comparison, ends: Entity[], lang: Lang, open: O
       ...entities.map((x) =>
         entityRow(
           x.entity,
-          x.mentions.map((m) => asEvidence(m, document)),
+          x.mentions.map((m) => mentionAsEvidence(m, document)),
           lang,
           open,
         ),

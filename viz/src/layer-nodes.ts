@@ -160,7 +160,6 @@ export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[])
     }
     start = end;
   }
-  target.textAlign = 'left';
   target.textBaseline = 'middle';
   let font = '';
   for (const item of ordered) {
@@ -175,14 +174,13 @@ export function drawNodes(target: CanvasRenderingContext2D, nodes: ScreenNode[])
     target.globalAlpha = item.look.alpha;
     target.fillStyle = LABEL_LOOK.color;
     // Each line of a label on two lines, a font size high, aligned as Cytoscape aligns them: centred
-    // under or over the node, toward it beside it.
+    // under or over the node, toward it beside it (the canvas aligns it: nothing is measured again).
+    const side = item.node.side;
+    target.textAlign = side === 'right' ? 'left' : side === 'left' ? 'right' : 'center';
+    const x = side === 'right' ? box.x1 : side === 'left' ? box.x2 : (box.x1 + box.x2) / 2;
     const lines = linesOf(item.node.label);
     const height = (box.y2 - box.y1) / lines.length;
-    lines.forEach((line, i) => {
-      const width = target.measureText(line).width;
-      const x = item.node.side === 'right' ? box.x1 : item.node.side === 'left' ? box.x2 - width : (box.x1 + box.x2 - width) / 2;
-      target.fillText(line, x, box.y1 + height * (i + 0.5));
-    });
+    lines.forEach((line, i) => target.fillText(line, x, box.y1 + height * (i + 0.5)));
   }
   target.globalAlpha = 1;
 }

@@ -247,17 +247,18 @@ export function entityPanel(
 /** A mention of an entity, as the entity operations ask for it. */
 type Said = Pick<Evidence, 'quote' | 'start' | 'end'> & { section: { id: string; path: string } };
 
+/** A mention in the shape the evidence list draws: the quote, where it stands, a way to the reader; no link, so nothing marked. */
+export function mentionAsEvidence(m: Said, document: Evidence['document']): Evidence {
+  return { ...m, method: MENTION, confidence: 1, section: { ...m.section, title: '' }, document, marks: [] };
+}
+
 /** The sentences that name an entity, each opening the reader: listed as evidence is, with no link to state. */
 function mentionList(mentions: Said[], open: OpenReader, lang: Lang): HTMLElement {
-  const listed = mentions.map((m) => ({
-    ...m,
-    method: MENTION,
-    confidence: 1,
-    document: { id: '', title: '' },
-    section: { ...m.section, title: '' },
-    marks: [],
-  }));
-  return evidenceList(listed, open, lang);
+  return evidenceList(
+    mentions.map((m) => mentionAsEvidence(m, { id: '', title: '' })),
+    open,
+    lang,
+  );
 }
 
 export function edgePanel(relation: Relation & { evidence: Evidence[] }, from: Entity, to: Entity, lang: Lang, open: OpenReader): HTMLElement {
