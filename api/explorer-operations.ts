@@ -291,6 +291,7 @@ export const OPERATIONS = {
         edges {
           node {
             ...EntityFields
+            pinyin
           }
         }
       }

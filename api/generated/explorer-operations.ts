@@ -721,18 +721,18 @@ export type CitiesQuery = {
   entities: {
     edges: Array<{
       node:
-        | EntityFields_City_Fragment
-        | EntityFields_Corridor_Fragment
-        | EntityFields_Facility_Fragment
-        | EntityFields_Field_Fragment
-        | EntityFields_Indicator_Fragment
-        | EntityFields_IndustryCluster_Fragment
-        | EntityFields_InnovationCenter_Fragment
-        | EntityFields_Institution_Fragment
-        | EntityFields_Lab_Fragment
-        | EntityFields_Program_Fragment
-        | EntityFields_ScienceCity_Fragment
-        | EntityFields_Zone_Fragment;
+        | ({ pinyin: string } & EntityFields_City_Fragment)
+        | ({ pinyin: string } & EntityFields_Corridor_Fragment)
+        | ({ pinyin: string } & EntityFields_Facility_Fragment)
+        | ({ pinyin: string } & EntityFields_Field_Fragment)
+        | ({ pinyin: string } & EntityFields_Indicator_Fragment)
+        | ({ pinyin: string } & EntityFields_IndustryCluster_Fragment)
+        | ({ pinyin: string } & EntityFields_InnovationCenter_Fragment)
+        | ({ pinyin: string } & EntityFields_Institution_Fragment)
+        | ({ pinyin: string } & EntityFields_Lab_Fragment)
+        | ({ pinyin: string } & EntityFields_Program_Fragment)
+        | ({ pinyin: string } & EntityFields_ScienceCity_Fragment)
+        | ({ pinyin: string } & EntityFields_Zone_Fragment);
     }>;
   };
 };

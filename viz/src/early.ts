@@ -3,10 +3,9 @@
 // the explorer's main chunk (Cytoscape, ~540 KB), which index.html has the browser fetch and
 // compile from the start (build/preload.ts). The answers travel while that chunk is compiled and
 // run; main.ts's requests for the same take them up (api.ts). On a network with latency this
-// saves a round trip before the first picture. Meanwhile it readies what the first picture and
-// the side lists would wait for (below).
+// saves a round trip before the first picture. Meanwhile it readies what the first picture
+// would wait for (below).
 import { askEarly } from './api.ts';
-import { collatorFor } from './collation.ts';
 import { labelFont } from './fonts.ts';
 import { startViewQuestion } from './first-questions.ts';
 import { t } from './messages.ts';
@@ -27,9 +26,8 @@ import('./main.ts').catch((error: unknown) => {
   console.error(error);
 });
 
-// What the first picture and the side lists would otherwise wait for is made now, while the main
-// chunk compiles and the page has nothing else to do: the labels' fonts (the first label measured in
-// a font with Han characters waits for its file: 15–25 ms each, bold and regular, on a page's first
-// picture, headless Chromium on Linux) and the cities' collator.
+// What the first picture would otherwise wait for is made now, while the main chunk compiles and
+// the page has nothing else to do: the labels' fonts (the first label measured in a font with Han
+// characters waits for its file: 15–25 ms each, bold and regular, on a page's first picture,
+// headless Chromium on Linux).
 for (const city of [true, false]) textWidth('广东 Guangdong', labelFont(city));
-collatorFor(state.lang);

@@ -51,7 +51,7 @@ function loadLists(): Promise<void> {
       .map((e): Entity => e.node)
       .filter((c) => c.category)
       .sort((a, b) => String(b.category).localeCompare(String(a.category)) || a.name.localeCompare(b.name));
-    lists.cities = cityData.entities.edges.map((e): Entity => e.node);
+    lists.cities = cityData.entities.edges.map((e) => e.node);
     lists.documents = documentData.documents;
     renderLists(store.get(), lists, store);
   });
