@@ -20,6 +20,7 @@ interface Lexicon {
   categories: string[];
   properHints: string[];
   roles: string[];
+  belongings: string[];
 }
 
 const LEXICON_PATH = fileURLToPath(new URL('../data/lexicon/discovery.yaml', import.meta.url));
@@ -70,6 +71,10 @@ const LEADING_JUNK = new RegExp(`^([”）)—]|${CONJUNCTION})+`, 'u');
 const JOINED = new RegExp(`(${CONJUNCTION})`, 'gu');
 /** What a city is to become (粤东地区区域创新中心) is a role, not a name. */
 const ROLE = new RegExp(`(${alternatives(LEXICON.roles)})$`, 'u');
+
+/** A thing of a name's, written straight after it (…钻采船深水码头): a sentence about it states nothing of the name's links. */
+const BELONGING = new RegExp(`^(${alternatives(LEXICON.belongings)})`, 'u');
+export const namesBelonging = (text: string, end: number) => BELONGING.test(text.slice(end, end + 8));
 
 /** Characters before the suffix that a name has at least (季华实验室); shorter stems are modifiers (省实验室). */
 const MIN_STEM = 2;

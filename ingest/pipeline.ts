@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { checkText, decode, type Decoded, type Encoding } from './decode.ts';
 import { englishName } from './english-names.ts';
 import { IngestError } from './errors.ts';
+import { namesBelonging } from './discover.ts';
 import { parseIndicatorTable, type IndicatorRow } from './indicators.ts';
 import type { EntityKind, RelationType } from './model.ts';
 import { normalize } from './normalize.ts';
@@ -378,7 +379,8 @@ function sentenceViews(sentences: Section[], text: string, placed: { node: Graph
   const byId = new Map(views.map((v) => [v.sentence.id, v]));
   for (const { node, start, end } of placed) {
     const sentence = sentenceAt(sentences, start);
-    if (!sentence) continue;
+    // A mention of the thing's owner (the vessel of its dock) is one of the entity's, not a party to what the sentence states.
+    if (!sentence || namesBelonging(text, end)) continue;
     const mentioned: Mentioned = { nodeId: node.id, kind: node.kind, city: node.city, start, end };
     byId.get(sentence.id)!.mentions.push(mentioned);
   }

@@ -65,6 +65,17 @@ describe('rule supports (a 专栏 supports what it sets out to build, fund or ra
     expect(edgesBy(graph, 'supports')).toEqual(['SUPPORTS 推进粤港澳大湾区国际科技创新中心合作区建设→前海深港现代服务业合作区']);
   });
 
+  it('does not support a facility whose dock a box builds, nor make it serve the item it stands under: the vessel is still named there', () => {
+    const graph = snippetGraph(
+      '专栏 11 前沿技术和颠覆性技术研究行动计划\n天然气水合物。聚焦国家能源资源安全重大需求，建设天然气水合物勘查开发国家工程研究中心、深海科技创新中心基地和天然气水合物钻采船深水码头及岩心库。',
+    );
+    const vessel = graph.nodes.find((n) => n.name === '天然气水合物钻采船');
+    expect(vessel?.mentions.map((m) => m.quote)).toEqual([expect.stringContaining('钻采船深水码头')]);
+    expect(graph.edges.filter((e) => e.from === vessel?.id || e.to === vessel?.id)).toEqual([]);
+    // What the box does build, named beside it, it supports.
+    expect(edgesBy(graph, 'supports')).toContain('SUPPORTS 前沿技术和颠覆性技术研究行动计划→天然气水合物勘查开发国家工程研究中心');
+  });
+
   it('does not support the ministries or the zones a box cooperates with', () => {
     const graph = snippetGraph(
       '专栏 23 深化省部院产学研合作\n加强与科技部、教育部、工业和信息化部对接。推动粤港澳大湾区、深圳中国特色社会主义先行示范区与海南自由贸易港联动发展，支持建设珠三角国家科技成果转移转化示范区。',
