@@ -160,6 +160,7 @@ export function syntheticGraph({ nodes: size, registry, edgesPerNode = 3, seed =
           quote: text.slice(sentence.start, sentence.end),
           start: sentence.start,
           end: sentence.end,
+          leadStart: null,
           method: 'synthetic',
           confidence: 0.9,
         },

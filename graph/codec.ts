@@ -62,6 +62,12 @@ const integer: Column<number> = {
   },
 };
 
+/** An offset that may be absent, in a list (which Neo4j cannot store a null in): -1 for none. */
+const offsetOrNone: Column<number | null> = {
+  encode: (value) => value ?? -1,
+  decode: (stored, field) => (stored === -1 ? null : integer.decode(stored, field)),
+};
+
 /** Measures (confidences, baselines, targets): always floats, so hand-written Cypher never meets a Long on one record and a Double on the next. */
 const float: Column<number> = {
   encode: (value) => new Float(value),
@@ -276,6 +282,7 @@ const EVIDENCE_FIELDS: { [K in keyof Evidence]-?: { stored: string; column: Colu
   quote: { stored: 'evidenceQuotes', column: text },
   start: { stored: 'evidenceStarts', column: integer },
   end: { stored: 'evidenceEnds', column: integer },
+  leadStart: { stored: 'evidenceLeadStarts', column: offsetOrNone },
   method: { stored: 'evidenceMethods', column: text },
   confidence: { stored: 'evidenceConfidences', column: float },
 };
@@ -286,6 +293,16 @@ const EVIDENCE_LISTS = Object.values(EVIDENCE_FIELDS).map((f) => f.stored);
 export function evidenceList(field: keyof Evidence): string {
   return EVIDENCE_FIELDS[field].stored;
 }
+
+/**
+ * A sweep (match, variable, body) that gives each relationship stored before evidence had leads (by
+ * an earlier version) a list of none: it then appends, drops and reads as one written now.
+ */
+export const EVIDENCE_LEADS_UPGRADE = {
+  match: `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE r.${evidenceList('docId')} IS NOT NULL AND r.${evidenceList('leadStart')} IS NULL`,
+  each: 'r',
+  body: `SET r.${evidenceList('leadStart')} = [d IN r.${evidenceList('docId')} | ${String(offsetOrNone.encode(null))}]`,
+};
 
 /** Every property name a relation holds (its type and endpoints are the relationship's own). */
 export const RELATION_KEYS: readonly string[] = ['id', ...EVIDENCE_LISTS];

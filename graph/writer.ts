@@ -5,7 +5,17 @@
 // by batch instead (WriteOptions.commit).
 import { ENTITY_LABEL } from '../ingest/model.ts';
 import type { Graph, GraphNode, Section } from '../ingest/types.ts';
-import { APPEND_EVIDENCE, DROP_DOCUMENT_EVIDENCE, ENTITY, SET_EVIDENCE, entityRow, evidenceList, mentionRow, relationRow } from './codec.ts';
+import {
+  APPEND_EVIDENCE,
+  DROP_DOCUMENT_EVIDENCE,
+  ENTITY,
+  EVIDENCE_LEADS_UPGRADE,
+  SET_EVIDENCE,
+  entityRow,
+  evidenceList,
+  mentionRow,
+  relationRow,
+} from './codec.ts';
 import { label, relType } from './cypher.ts';
 import { typed, type Executor } from './executor.ts';
 import { GRAPH_VERSION_ID } from './queries/version.ts';
@@ -170,6 +180,8 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   // (two thirds of a first load's relations stage, cold or warm). Ids are unique in a
   // pipeline's graph; a graph where they are not is merged as any other.
   const fresh = before.stored === 0 && unique(graph.nodes) && unique(graph.edges);
+  // Relations an earlier version stored are brought to today's format before anything is appended to them.
+  if (before.stored > 0) await target.sweep(EVIDENCE_LEADS_UPGRADE, {});
   if (replacing) {
     for (const doc of docIds) {
       for (const sweep of REMOVE_DOCUMENT) await target.sweep(sweep, { doc });
@@ -293,7 +305,7 @@ const SHAPES: Graph = {
       type: 'LOCATED_IN',
       from: 'warm-up',
       to: 'warm-up',
-      evidence: [{ docId: 'warm-up', sectionId: 'warm-up/c1/t1', quote: '', start: 0, end: 1, method: 'warm-up', confidence: 1 }],
+      evidence: [{ docId: 'warm-up', sectionId: 'warm-up/c1/t1', quote: '', start: 0, end: 1, leadStart: null, method: 'warm-up', confidence: 1 }],
     },
   ],
 };
@@ -374,7 +386,7 @@ export async function removeDocument(executor: Executor, docId: string, options:
   return executor.transaction(async (tx) => {
     const stored = await tx.run('MATCH (d:Document {id: $doc}) RETURN count(d) AS n', { doc: docId });
     if (Number(stored.records[0]?.get('n') ?? 0) === 0) return { removed: false, pruned: 0 };
-    for (const sweep of REMOVE_DOCUMENT) await tx.run(sweepCypher(sweep, false), { doc: docId });
+    for (const sweep of [EVIDENCE_LEADS_UPGRADE, ...REMOVE_DOCUMENT]) await tx.run(sweepCypher(sweep, false), { doc: docId });
     const pruned = count((await tx.run(sweepCypher(PRUNE, false), {})).records.map((r) => r.toObject()));
     await tx.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`, {});
     return { removed: true, pruned };

@@ -150,6 +150,7 @@ class GraphBuilder {
       quote: (lead ? `${this.text.slice(lead.start, lead.end)}……` : '') + this.text.slice(sentence.start, sentence.end),
       start: sentence.start,
       end: sentence.end,
+      leadStart: lead ? lead.start : null,
       method,
       confidence,
     };

@@ -71,10 +71,17 @@ export interface GraphNode {
 export interface Evidence {
   docId: string;
   sectionId: string;
-  /** the sentence that states the fact */
+  /** the sentence that states the fact, after its lead if it has one */
   quote: string;
+  /** where the sentence stands in the text */
   start: number;
   end: number;
+  /**
+   * Where the lead quoted before the sentence stands in the text: the sentence it stands under,
+   * which names the other end (新能源产业集群。……重点支持先进能源科学与技术广东省实验室…); null
+   * for a quote that is the sentence alone.
+   */
+  leadStart: number | null;
   /** the rule id, or `registry` / `registry-no-sentence` for curated facts */
   method: string;
   confidence: number;

@@ -31,19 +31,27 @@ export interface QuoteMarkRow {
 export const citing = (relation: RelationRow, evidence: EvidenceRow[]): CitedEvidence[] =>
   evidence.map((e) => ({ ...e, ends: [relation.from, relation.to] as const }));
 
+/** What stands between a lead and its sentence in a quote (ingest/pipeline.ts writes it). */
+const LEAD_GAP = '……'.length;
+
 /**
- * Where the sentence names the relation's ends: each end's mentions within it, as offsets into the
- * quote (which ends with the sentence, after any opening quoted before it), in the order they
- * stand. A name inside one already marked (中山 in 中山翠亨新区) is not marked again.
+ * Where the quote names the relation's ends: each end's mentions within its sentence, and within
+ * the lead quoted before it (新能源产业集群。……, which names the topic the sentence stands under),
+ * as offsets into the quote, in the order they stand. A name inside one already marked (中山 in
+ * 中山翠亨新区) is not marked again.
  */
 async function marksOf(e: CitedEvidence, { loaders }: Context) {
   const sentenceAt = e.quote.length - (e.end - e.start);
+  /** The parts of the document the quote holds, and where each begins in the quote. */
+  const parts = [{ start: e.start, end: e.end, at: sentenceAt }];
+  if (e.leadStart !== null) parts.push({ start: e.leadStart, end: e.leadStart + sentenceAt - LEAD_GAP, at: 0 });
   const spans = await Promise.all(e.ends.map(async (entity) => ({ entity, spans: await loaders.mentionSpans.load(entity) })));
   const found = spans
     .flatMap(({ entity, spans }) =>
-      spans
-        .filter((m) => m.docId === e.docId && m.start >= e.start && m.end <= e.end && m.end > m.start)
-        .map((m) => ({ entity, start: sentenceAt + m.start - e.start, end: sentenceAt + m.end - e.start })),
+      spans.flatMap((m) => {
+        const part = m.docId === e.docId && m.end > m.start ? parts.find((p) => m.start >= p.start && m.end <= p.end) : undefined;
+        return part ? [{ entity, start: part.at + m.start - part.start, end: part.at + m.end - part.start }] : [];
+      }),
     )
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const marks: QuoteMarkRow[] = [];

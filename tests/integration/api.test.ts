@@ -150,6 +150,25 @@ describe('GraphQL API over the bundled plan', () => {
     );
   });
 
+  it('marks the end a quote names in its lead, the sentence quoted before the one that states the link', async () => {
+    type Mark = { start: number; end: number; entity: { id: string } };
+    const { data, errors } = await graphql<{
+      entity: { neighbors: { relation: { type: string; to: { id: string }; evidence: { quote: string; marks: Mark[] }[] } }[] };
+    }>(
+      executor,
+      '{ entity(id: "hengqin-cooperation-zone") { neighbors(first: 60) { relation { type to { id } evidence { quote marks { start end entity { id } } } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const focus = data!.entity.neighbors.find((n) => n.relation.type === 'FOCUSES_ON' && n.relation.to.id === 'field-artificial-intelligence')!.relation;
+    const [quote] = focus.evidence.filter((e) => e.quote.startsWith('推进建设横琴粤澳深度合作区。……'));
+    const named = quote!.marks.map((m) => [m.entity.id, quote!.quote.slice(m.start, m.end)]);
+    // The zone, named only in the lead, and the field, in the sentence after it.
+    expect(named).toEqual([
+      ['hengqin-cooperation-zone', '横琴粤澳深度合作区'],
+      ['field-artificial-intelligence', '人工智能'],
+    ]);
+  });
+
   it('keeps only paths whose every hop the text states, with onlyCited', async () => {
     const { data } = await graphql<{ paths: { hops: { relation: { cited: boolean } }[] }[] }>(
       executor,

@@ -127,5 +127,13 @@ describe('the storage codec against the loaded plan', () => {
       expect((await stored()).evidence.filter((e) => e.docId === DOC)).toEqual(cited().evidence);
       expect((await stored()).evidence.filter((e) => e.docId !== DOC)).toEqual(planGraph().edges.find((e) => e.id === cited().id)!.evidence);
     });
+
+    it('loads a document again over relations an earlier version stored, whose evidence had no leads', async () => {
+      await executor.write('MATCH (:Entity)-[r]->(:Entity) REMOVE r.evidenceLeadStarts');
+      await writeGraph(executor, planGraph());
+      expect((await stored()).evidence.filter((e) => e.docId === DOC)).toEqual(cited().evidence);
+      const shared = new Set(second.edges.map((e) => e.id));
+      expect((await exportGraph(executor)).edges.filter((e) => !shared.has(e.id))).toEqual(planGraph().edges.filter((e) => !shared.has(e.id)));
+    });
   });
 });

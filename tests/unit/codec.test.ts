@@ -41,8 +41,8 @@ const edge: GraphEdge = {
   from: 'songshan-lake-science-city',
   to: 'new-materials',
   evidence: [
-    { docId: 'plan', sectionId: 's1', quote: '推动松山湖科学城聚焦新材料。', start: 10, end: 24, method: 'focuses-on', confidence: 0.8 },
-    { docId: 'other', sectionId: 's9', quote: '松山湖科学城聚焦新材料。', start: 3, end: 15, method: 'registry', confidence: 1 },
+    { docId: 'plan', sectionId: 's1', quote: '推动松山湖科学城聚焦新材料。', start: 10, end: 24, leadStart: null, method: 'focuses-on', confidence: 0.8 },
+    { docId: 'other', sectionId: 's9', quote: '新材料。……松山湖科学城聚焦新材料。', start: 30, end: 42, leadStart: 3, method: 'registry', confidence: 1 },
   ],
 };
 
@@ -85,7 +85,9 @@ describe('the storage codec', () => {
     expect(properties.row).toBe(2);
     const row = relationRow(edge);
     expect(row.evidenceConfidences).toEqual([new Float(0.8), new Float(1)]);
-    expect(row.evidenceStarts).toEqual([10, 3]);
+    expect(row.evidenceStarts).toEqual([10, 30]);
+    // A lead's start, or -1 for none: Neo4j stores no null in a list.
+    expect(row.evidenceLeadStarts).toEqual([-1, 3]);
     expect(typed(row.evidenceConfidences)).toEqual([0.8, 1]);
   });
 

@@ -16,7 +16,7 @@ function node(id: string, name: string, props: GraphNode['props'] = {}, kind: Gr
 }
 
 function evidence(quote: string, start: number): Evidence {
-  return { docId: 'doc', sectionId: `doc/s${start}`, quote, start, end: start + quote.length, method: 'hosted-by', confidence: 0.9 };
+  return { docId: 'doc', sectionId: `doc/s${start}`, quote, start, end: start + quote.length, leadStart: null, method: 'hosted-by', confidence: 0.9 };
 }
 
 /** Text as a hostile or simply unlucky plan could carry it. */

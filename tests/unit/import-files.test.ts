@@ -34,7 +34,7 @@ function graph(edges: GraphEdge[] = []): Graph {
   };
 }
 
-const evidence = { docId: 'doc', sectionId: 'doc/c1/t1', quote: TEXT.slice(0, 12), start: 0, end: 12, method: 'rule', confidence: 0.9 };
+const evidence = { docId: 'doc', sectionId: 'doc/c1/t1', quote: TEXT.slice(0, 12), start: 0, end: 12, leadStart: null, method: 'rule', confidence: 0.9 };
 
 describe('CSV files for the offline importer', () => {
   const dirs: string[] = [];
