@@ -485,7 +485,7 @@ describe('the explorer in Chromium', () => {
         quote: li.querySelector('.quote')!.textContent!,
         unstated: li.querySelector('.quote')!.classList.contains('unstated'),
         curated: li.querySelector('.quote')!.classList.contains('curated'),
-        note: li.querySelector('.path')!.textContent!,
+        note: li.querySelector('.path')!.textContent! + (li.querySelector('.unstated-note')?.textContent ?? ''),
         list: [...li.closest('#details')!.querySelectorAll('.evidence')].indexOf(li.parentElement!),
       })),
     );
@@ -497,7 +497,8 @@ describe('the explorer in Chromium', () => {
     // 鹏城云脑 is in 深圳 by the registry alone: its quote is where the plan names it, set apart as stating no link.
     const unstated = page.locator('#details .relation:has(.statement[data-source="pengcheng-cloud-brain"]) .evidence li').first();
     expect(await unstated.getAttribute('data-method')).toBe('registry-no-sentence');
-    expect(await unstated.locator('.path').textContent()).toContain('原文没有陈述这条关系');
+    // Said before the quote, which is then read as what it is.
+    expect(await unstated.locator(':scope > :first-child').textContent()).toContain('原文没有陈述这条关系');
     expect(entries.some((e) => e.unstated)).toBe(true);
     for (const e of entries) {
       for (const method of e.method.split(' ')) expect(e.note, e.quote).not.toContain(method);
@@ -512,7 +513,9 @@ describe('the explorer in Chromium', () => {
     const qianhai = await opened('/?sel=qianhai-cooperation-zone');
     const quotes = await qianhai.locator('#details .relation .evidence li').evaluateAll((list) =>
       list.map((li) => ({
+        sentence: (li as HTMLElement).dataset.sentence,
         text: li.querySelector('.quote')!.textContent!,
+        marks: [...li.querySelectorAll('.quote mark')].map((m) => m.textContent!),
         folded: li.querySelector('.quote')!.classList.contains('again'),
         note: li.querySelector('.path')!.textContent!,
         // Text laid out below what is shown: the top of a second line can show in the padding.
@@ -523,8 +526,11 @@ describe('the explorer in Chromium', () => {
     expect(folded.length).toBeGreaterThan(0);
     for (const q of folded) {
       // Each says where the sentence stands in full: above it or below it.
-      const full = quotes.findIndex((o) => o.text === q.text && !o.folded);
+      const full = quotes.findIndex((o) => o.sentence === q.sentence && !o.folded);
       expect(full).toBeGreaterThanOrEqual(0);
+      // It shows the words that name its own link, taken from the sentence, the rest elided.
+      expect(q.marks.length, q.text).toBeGreaterThan(0);
+      for (const piece of q.text.slice(1, -1).split('…').filter(Boolean)) expect(quotes[full]!.text).toContain(piece);
       expect(q.note).toContain(full < quotes.indexOf(q) ? '上文已全文引出' : '下文全文引出');
       expect(q.below, q.text).toBe(false);
     }

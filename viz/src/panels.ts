@@ -68,8 +68,10 @@ export function citedSentences<E extends Cited>(evidence: E[]): { first: E; meth
   return [...sentences.values()].sort((a, b) => strength(a.methods) - strength(b.methods));
 }
 
+type Mark = { start: number; end: number };
+
 /** A quote in quotation marks, the words that name the link's ends marked (the API's marks: in order, apart). */
-export function markedQuote(quote: string, marks: readonly { start: number; end: number }[]): (string | HTMLElement)[] {
+export function markedQuote(quote: string, marks: readonly Mark[]): (string | HTMLElement)[] {
   const parts: (string | HTMLElement)[] = ['“'];
   let at = 0;
   for (const { start, end } of marks) {
@@ -80,6 +82,33 @@ export function markedQuote(quote: string, marks: readonly { start: number; end:
   }
   parts.push(quote.slice(at), '”');
   return parts;
+}
+
+/**
+ * What a line shows of a sentence quoted in full elsewhere in the panel: the words that name this
+ * link's ends, each with `context` characters on either side, the rest elided (…). Its start alone
+ * was the same for every link it grounds (推动松山湖科学城聚焦新材料、新一代信息…), hiding the
+ * word that tells them apart (…生命科学…). Without marks, the whole quote.
+ */
+export function aroundMarks(quote: string, marks: readonly Mark[], context = 2): { text: string; marks: Mark[] } {
+  if (marks.length === 0) return { text: quote, marks: [] };
+  const spans: [number, number][] = [];
+  for (const m of marks) {
+    const [start, end] = [Math.max(0, m.start - context), Math.min(quote.length, m.end + context)];
+    const last = spans.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else spans.push([start, end]);
+  }
+  let text = '';
+  const shifted: Mark[] = [];
+  for (const [start, end] of spans) {
+    // One ellipsis where the quote has its own (a lead's ……) at the cut.
+    if ((start > 0 || text) && !text.endsWith('…') && quote[start] !== '…') text += '…';
+    for (const m of marks) if (m.start >= start && m.end <= end) shifted.push({ start: text.length + m.start - start, end: text.length + m.end - start });
+    text += quote.slice(start, end);
+  }
+  if (spans.at(-1)![1] < quote.length && !text.endsWith('…')) text += '…';
+  return { text, marks: shifted };
 }
 
 /**
@@ -118,21 +147,35 @@ export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang,
     { class: 'evidence' },
     ...citedSentences(evidence).map(({ first: e, methods }) => {
       // A sentence a rule read the link in is drawn apart from one the registry cites, and both from one that does not state it.
-      const look = allUnstated(methods) ? 'quote unstated' : allCurated(methods) ? 'quote curated' : 'quote';
+      const unstated = allUnstated(methods);
+      const look = unstated ? 'quote unstated' : allCurated(methods) ? 'quote curated' : 'quote';
       const key = sentenceKey(e);
       const fullUnder = cited?.quoting.fullUnder.get(key);
       const again = !!cited && fullUnder !== undefined && fullUnder !== cited.of;
       const above = !!cited?.quoting.shown.has(key);
       if (cited && !again) cited.quoting.shown.add(key);
-      const quote = h('button', { type: 'button', class: again ? `${look} again` : look, title: t('openReader', lang) }, ...markedQuote(e.quote, e.marks));
+      const shown = again ? aroundMarks(e.quote, e.marks) : { text: e.quote, marks: e.marks };
+      const quote = h(
+        'button',
+        { type: 'button', class: again ? `${look} again` : look, title: t('openReader', lang) },
+        ...markedQuote(shown.text, shown.marks),
+      );
       quote.addEventListener('click', () => open(e.section.id, e));
       const where = [
         plans.size > 1 ? e.document.title : null,
         e.section.path,
         again ? t(above ? 'quotedAbove' : 'quotedBelow', lang) : null,
-        methodNote(methods, lang),
+        unstated ? null : methodNote(methods, lang),
       ];
-      return h('li', { 'data-method': methods.join(' ') }, quote, h('div', { class: 'path' }, where.filter(Boolean).join(' · ')));
+      // A quote that states no link is read after what it is: said before it, not in the small print under it.
+      const said = unstated ? [h('div', { class: 'unstated-note' }, methodNote(methods, lang) ?? '')] : [];
+      return h(
+        'li',
+        { 'data-method': methods.join(' '), 'data-sentence': key },
+        ...said,
+        quote,
+        h('div', { class: 'path' }, where.filter(Boolean).join(' · ')),
+      );
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD } from '../../../ingest/types.ts';
-import { citedSentences, quoting } from '../../../viz/src/panels.ts';
+import { aroundMarks, citedSentences, quoting } from '../../../viz/src/panels.ts';
 
 const cite = (quote: string, method: string, section = 's1') => ({ quote, method, document: { id: 'plan' }, section: { id: section } });
 
@@ -42,5 +42,34 @@ describe('where a panel of several links quotes a sentence in full', () => {
     const placed = quoting([relation('a', cite('the sentence', REGISTRY_METHOD)), relation('b', cite('the sentence', REGISTRY_METHOD))]);
     expect(placed.fullUnder.get(key)).toBe('a');
     expect(placed.shown.size).toBe(0);
+  });
+});
+
+describe('a folded line of a sentence quoted in full elsewhere', () => {
+  const quote = '推动松山湖科学城聚焦新材料、新一代信息技术、新能源、生命科学等领域，建设原始创新高地。';
+  const at = (word: string) => ({ start: quote.indexOf(word), end: quote.indexOf(word) + word.length });
+
+  it('shows the words that name its link, a few characters around each, the rest elided', () => {
+    const { text, marks } = aroundMarks(quote, [at('松山湖科学城'), at('生命科学')]);
+    expect(text).toBe('推动松山湖科学城聚焦…源、生命科学等领…');
+    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['松山湖科学城', '生命科学']);
+  });
+
+  it('joins words that stand close, and elides nothing at an end the words reach', () => {
+    const { text, marks } = aroundMarks(quote, [at('推动'), at('松山湖科学城'), at('新材料')]);
+    expect(text).toBe('推动松山湖科学城聚焦新材料、新…');
+    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['推动', '松山湖科学城', '新材料']);
+  });
+
+  it('cuts at the ellipsis a lead is quoted with, without another', () => {
+    const led = '推进建设横琴粤澳深度合作区。……大力发展集成电路、人工智能、物联网等产业。';
+    const on = (word: string) => ({ start: led.indexOf(word), end: led.indexOf(word) + word.length });
+    const { text, marks } = aroundMarks(led, [on('横琴粤澳深度合作区'), on('人工智能')]);
+    expect(text).toBe('…建设横琴粤澳深度合作区。…路、人工智能、物…');
+    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['横琴粤澳深度合作区', '人工智能']);
+  });
+
+  it('is the whole quote where nothing is marked', () => {
+    expect(aroundMarks(quote, [])).toEqual({ text: quote, marks: [] });
   });
 });
