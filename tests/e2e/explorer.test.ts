@@ -744,6 +744,13 @@ describe('the explorer in Chromium', () => {
     const at = await onScreen(page);
     expect(at.shenzhen!.x).toBeLessThan(at['songshan-lake-science-city']!.x);
     expect(await page.locator('#details .hop').count()).toBeGreaterThan(0);
+    // A name under a node of the chain takes the room between two columns: whole (it was cut to
+    // 大湾区综合…科学中心), inside the canvas, and on no other name or shape.
+    const centre = await page.evaluate(() => (window as any).innograph.cy.getElementById('gba-comprehensive-national-science-center').data('drawn'));
+    expect(centre).toBe('大湾区综合性国家科学中心');
+    const stats = await labelStats(page);
+    expect(stats.shown).toBe(await page.evaluate(() => (window as any).innograph.cy.nodes().length));
+    expect([stats.overlapping, stats.hidden, stats.cut]).toEqual([0, [], []]);
     await page.screenshot({ path: path.join(SHOTS, '4-path.png') });
   });
 

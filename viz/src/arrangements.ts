@@ -1,5 +1,5 @@
 // The views' own arrangements, from the data they loaded to positions: a map, bands, a chain.
-import { bands, chain, columns, stacked, stackedBands } from './arrange.ts';
+import { ARRANGE_DEFAULTS, bands, chain, columns, stacked, stackedBands } from './arrange.ts';
 import { label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
 import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Projection } from './geo.ts';
@@ -20,6 +20,8 @@ export interface Arranged {
   beyond?: Map<string, string>;
   /** where labels go first, for a picture read as a list (labels.ts) */
   sides?: readonly Side[];
+  /** model units between two columns whose names stand centred under their nodes: each name may take that room (scene.ts) */
+  columnGap?: number;
 }
 
 /** `map`: the base map (underlay.ts): a located place outside it is drawn at the picture's edge, a city's places within its outline (geo.ts). */
@@ -44,12 +46,11 @@ export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lan
   }).filter((band) => band.members.length > 0);
   // A narrow canvas (a phone) has no room for the bands side by side with the cluster: they stand one under the other, read by scrolling.
   if (isCompact(box.width)) return { ...stackedBands(cluster, list), fitWidth: true, sides: ['right', 'bottom', 'top', 'left'] };
-  const { positions, titles } = bands(cluster, list);
-  return { positions, titles };
+  return { ...bands(cluster, list), columnGap: ARRANGE_DEFAULTS.column };
 }
 
 export function arrangeChain(walks: string[][]): Arranged {
-  return { positions: chain(walks) };
+  return { positions: chain(walks), columnGap: ARRANGE_DEFAULTS.column };
 }
 
 /** A comparison in three columns: only in A, in both, only in B; each column by kind, then name. */
@@ -60,5 +61,5 @@ export function arrangeSides(sides: Map<string, 'a' | 'b' | 'both'>, c: Comparis
   const groups = [group('a', `${t('onlyIn', lang)} ${c.a.title}`), group('both', t('inBoth', lang)), group('b', `${t('onlyIn', lang)} ${c.b.title}`)];
   // A narrow canvas (a phone) has no room for three columns and their titles: the groups stand one under the other, read by scrolling.
   if (isCompact(box.width)) return { ...stacked(groups), fitWidth: true };
-  return columns(groups, 12);
+  return { ...columns(groups, 12), columnGap: ARRANGE_DEFAULTS.column };
 }

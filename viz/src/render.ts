@@ -163,8 +163,11 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     underlay.map(projection);
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
-      return { arrangement: { kind: 'preset', positions: back.positions, sides: arranged.sides }, viewport: back };
-    if (own) return { arrangement: { kind: 'preset', positions: arranged.positions, fitWidth: arranged.fitWidth, sides: arranged.sides } };
+      return { arrangement: { kind: 'preset', positions: back.positions, sides: arranged.sides, columnGap: arranged.columnGap }, viewport: back };
+    if (own)
+      return {
+        arrangement: { kind: 'preset', positions: arranged.positions, fitWidth: arranged.fitWidth, sides: arranged.sides, columnGap: arranged.columnGap },
+      };
     return { arrangement: { kind: state.layout === 'concentric' ? 'concentric' : 'force' } };
   }
 

@@ -25,9 +25,15 @@ export const SCENE_DEFAULTS = {
   flownUpTo: 1000, // newcomers fly out in a view of up to this many nodes; beyond, a frame of the layer takes too long
 };
 
-/** `sides`: where labels go first (labels.ts), for a picture read as a list; `fitWidth`: fitted to the width from the top, read by scrolling. */
+/**
+ * `sides`: where labels go first (labels.ts), for a picture read as a list; `fitWidth`: fitted to the
+ * width from the top, read by scrolling; `columnGap`: the model units between two columns of nodes
+ * named under them, which a name may take on screen.
+ */
 export type Arrangement =
-  { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean; sides?: readonly Side[] } | { kind: 'force' } | { kind: 'concentric' };
+  | { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean; sides?: readonly Side[]; columnGap?: number }
+  | { kind: 'force' }
+  | { kind: 'concentric' };
 
 export interface Scene {
   cy: Core;
@@ -261,9 +267,10 @@ export function createScene(
    * Where positions are known the viewport is known before anything is drawn: the nodes' box
    * with room in screen pixels for the shapes and the labels hanging below them. The
    * stylesheet for that zoom is then applied once, with the elements, instead of a second
-   * time over thousands of elements after a fit.
+   * time over thousands of elements after a fit. `nameWidth`: the pixels a name under a node may
+   * take, where wider than a label's (a chain's), kept clear at either side.
    */
-  const presetViewport = (positions: Map<string, Position>, ids: string[], fitWidth = false) => {
+  const presetViewport = (positions: Map<string, Position>, ids: string[], fitWidth = false, nameWidth?: number) => {
     let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const id of ids) {
       const p = positions.get(id);
@@ -274,7 +281,10 @@ export function createScene(
     const half = (SIZES.city * nodeScale()) / 2;
     // Labels beside their nodes, on the right, want a label's width there and none on the left.
     const beside = sides?.[0] === 'right';
-    const margin = beside ? { x: half, top: half, bottom: half, right: SIZES.labelWidth } : { ...labelRoom(cy.width()), right: 0 };
+    const room = labelRoom(cy.width());
+    const margin = beside
+      ? { x: half, top: half, bottom: half, right: SIZES.labelWidth }
+      : { ...room, x: nameWidth ? Math.max(room.x, nameWidth / 2) : room.x, right: 0 };
     const fitted = () => {
       // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
       if (!fitWidth) return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
@@ -452,9 +462,19 @@ export function createScene(
       if (arrangement.kind === 'preset') {
         const { positions, fitWidth } = arrangement;
         const ids = given.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
-        const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? undefined;
+        let target = viewport ?? presetViewport(positions, ids, fitWidth) ?? undefined;
         // A list's names lie beside their nodes: each may take the canvas's width to its right.
         if (target && fitWidth && sides?.[0] === 'right') labelWidth = roomBeside(positions, ids, target);
+        // Names under nodes in columns (a path's chain, a cluster's bands) may take the room between two
+        // columns: 大湾区综合性国家科学中心 whole in a four-node path, not cut to 大湾区综合…科学中心. The
+        // picture is fitted again with room for such a name at either side, which may draw it smaller.
+        else if (target && arrangement.columnGap) {
+          const gap = arrangement.columnGap;
+          const room = (zoom: number) => Math.max(SIZES.labelWidth, Math.floor(gap * zoom) - 2 * SIZES.labelMargin);
+          const wide = room(target.zoom);
+          if (!viewport && wide > SIZES.labelWidth) target = presetViewport(positions, ids, fitWidth, wide) ?? target;
+          labelWidth = room(target.zoom);
+        }
         show(drawnLabels(given, labelWidth), positions, target, fitWidth);
         return drawnNext(true);
       }
