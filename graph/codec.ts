@@ -276,13 +276,14 @@ export function decodeMentionSpan(stored: Record<string, unknown>): MentionSpan 
  * MERGEd relationship can carry the citations of several documents; `evidenceQuotes`
  * puts the sentence of every citation on the relationship itself.
  */
-const EVIDENCE_FIELDS: { [K in keyof Evidence]-?: { stored: string; column: Column<Evidence[K]> } } = {
+/** `before`: what each entry of a list added after the first format reads as where a relation stored earlier lacks it. */
+const EVIDENCE_FIELDS: { [K in keyof Evidence]-?: { stored: string; column: Column<Evidence[K]>; before?: unknown } } = {
   docId: { stored: 'evidenceDocs', column: text },
   sectionId: { stored: 'evidenceSections', column: text },
   quote: { stored: 'evidenceQuotes', column: text },
   start: { stored: 'evidenceStarts', column: integer },
   end: { stored: 'evidenceEnds', column: integer },
-  leadStart: { stored: 'evidenceLeadStarts', column: offsetOrNone },
+  leadStart: { stored: 'evidenceLeadStarts', column: offsetOrNone, before: offsetOrNone.encode(null) },
   method: { stored: 'evidenceMethods', column: text },
   confidence: { stored: 'evidenceConfidences', column: float },
 };
@@ -296,7 +297,8 @@ export function evidenceList(field: keyof Evidence): string {
 
 /**
  * A sweep (match, variable, body) that gives each relationship stored before evidence had leads (by
- * an earlier version) a list of none: it then appends, drops and reads as one written now.
+ * an earlier version) a list of none: it then appends and drops as one written now (it reads as one
+ * already: decodeRelation).
  */
 export const EVIDENCE_LEADS_UPGRADE = {
   match: `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE r.${evidenceList('docId')} IS NOT NULL AND r.${evidenceList('leadStart')} IS NULL`,
@@ -361,12 +363,14 @@ export function decodeRelation(stored: Record<string, unknown>): GraphEdge {
   const type = stored.type;
   if (typeof type !== 'string' || !isRelationType(type)) throw mismatch(type, at('type'), 'a relation type');
   const lists = new Map<string, unknown[]>();
-  for (const name of EVIDENCE_LISTS) {
-    const list = stored[name];
+  const docs = stored[evidenceList('docId')];
+  const count = Array.isArray(docs) ? docs.length : 0;
+  for (const { stored: name, before } of Object.values(EVIDENCE_FIELDS)) {
+    // A database an earlier version wrote, and none has loaded since, is read as it is.
+    const list = stored[name] ?? (before === undefined ? undefined : Array.from({ length: count }, () => before));
     if (!Array.isArray(list)) throw mismatch(list, at(name), 'a list');
     lists.set(name, list);
   }
-  const count = lists.get(evidenceList('docId'))!.length;
   for (const [name, list] of lists) if (list.length !== count) throw mismatch(list, at(name), `a list of ${count}, like the other evidence lists`);
   const evidence = Array.from({ length: count }, (_, i) => {
     const one = {} as Record<string, unknown>;

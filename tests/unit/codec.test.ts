@@ -138,4 +138,11 @@ describe('the storage codec', () => {
     const { type, from, to, evidenceQuotes: _, ...properties } = relationRow(edge);
     expect(() => decodeRelation({ ...storedBack(properties), type, from, to })).toThrow(/evidenceQuotes is missing/);
   });
+
+  it('reads a relation stored before evidence had leads as quoted without any, the rest as it was', () => {
+    const { type, from, to, evidenceLeadStarts: _, ...properties } = relationRow(edge);
+    const read = decodeRelation({ ...storedBack(properties), type, from, to });
+    expect(read.evidence.map((e) => e.leadStart)).toEqual([null, null]);
+    expect(read.evidence.map(({ leadStart: _lead, ...rest }) => rest)).toEqual(edge.evidence.map(({ leadStart: _lead, ...rest }) => rest));
+  });
 });
