@@ -274,9 +274,9 @@ export function decodeMentionSpan(stored: Record<string, unknown>): MentionSpan 
 /**
  * A relation holds its evidence as parallel lists, one entry per citation, so that one
  * MERGEd relationship can carry the citations of several documents; `evidenceQuotes`
- * puts the sentence of every citation on the relationship itself.
+ * puts the sentence of every citation on the relationship itself. `before`: for a list added since
+ * the first format, what each of its entries reads as on a relation stored without it.
  */
-/** `before`: what each entry of a list added after the first format reads as where a relation stored earlier lacks it. */
 const EVIDENCE_FIELDS: { [K in keyof Evidence]-?: { stored: string; column: Column<Evidence[K]>; before?: unknown } } = {
   docId: { stored: 'evidenceDocs', column: text },
   sectionId: { stored: 'evidenceSections', column: text },
@@ -303,7 +303,7 @@ export function evidenceList(field: keyof Evidence): string {
 export const EVIDENCE_LEADS_UPGRADE = {
   match: `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE r.${evidenceList('docId')} IS NOT NULL AND r.${evidenceList('leadStart')} IS NULL`,
   each: 'r',
-  body: `SET r.${evidenceList('leadStart')} = [d IN r.${evidenceList('docId')} | ${String(offsetOrNone.encode(null))}]`,
+  body: `SET r.${evidenceList('leadStart')} = [d IN r.${evidenceList('docId')} | ${String(EVIDENCE_FIELDS.leadStart.before)}]`,
 };
 
 /** Every property name a relation holds (its type and endpoints are the relationship's own). */
