@@ -223,7 +223,7 @@ export type Evidence = {
   confidence: Scalars['Float']['output'];
   document: Document;
   end: Scalars['Int']['output'];
-  /** Where the sentence names the relation's ends, as the plan was read (each end's mentions in it), in the order they stand; none in an opening quoted before the sentence. A name inside another marked name is not marked again. */
+  /** Where the quote names the relation's ends, as the plan was read (each end's mentions in the sentence, and in the opening quoted before it), in the order they stand. A name inside another marked name is not marked again. */
   marks: Array<QuoteMark>;
   /** The relation rule that read it (hosted-by, focuses-on …); registry for a curated fact this sentence states; registry-no-sentence for one no sentence states (the quote then shows where its subject is named). */
   method: Scalars['String']['output'];
