@@ -295,15 +295,18 @@ export function evidenceList(field: keyof Evidence): string {
   return EVIDENCE_FIELDS[field].stored;
 }
 
+/** The lists added since the first format, each with what its entries read as on a relation stored without it. */
+const ADDED_LISTS = Object.values(EVIDENCE_FIELDS).flatMap(({ stored, before }) => (before === undefined ? [] : [{ stored, before }]));
+
 /**
- * A sweep (match, variable, body) that gives each relationship stored before evidence had leads (by
- * an earlier version) a list of none: it then appends and drops as one written now (it reads as one
- * already: decodeRelation).
+ * A sweep (match, variable, body) that gives each relationship an earlier version stored the lists
+ * added since, each entry as `before` says: it then appends and drops as one written now (it reads
+ * as one already: decodeRelation).
  */
-export const EVIDENCE_LEADS_UPGRADE = {
-  match: `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE r.${evidenceList('docId')} IS NOT NULL AND r.${evidenceList('leadStart')} IS NULL`,
+export const EVIDENCE_UPGRADE = {
+  match: `MATCH (:${ENTITY})-[r]->(:${ENTITY}) WHERE r.${evidenceList('docId')} IS NOT NULL AND (${ADDED_LISTS.map((l) => `r.${l.stored} IS NULL`).join(' OR ')})`,
   each: 'r',
-  body: `SET r.${evidenceList('leadStart')} = [d IN r.${evidenceList('docId')} | ${String(EVIDENCE_FIELDS.leadStart.before)}]`,
+  body: `SET ${ADDED_LISTS.map((l) => `r.${l.stored} = coalesce(r.${l.stored}, [d IN r.${evidenceList('docId')} | ${JSON.stringify(l.before)}])`).join(', ')}`,
 };
 
 /** Every property name a relation holds (its type and endpoints are the relationship's own). */

@@ -5,17 +5,7 @@
 // by batch instead (WriteOptions.commit).
 import { ENTITY_LABEL } from '../ingest/model.ts';
 import type { Graph, GraphNode, Section } from '../ingest/types.ts';
-import {
-  APPEND_EVIDENCE,
-  DROP_DOCUMENT_EVIDENCE,
-  ENTITY,
-  EVIDENCE_LEADS_UPGRADE,
-  SET_EVIDENCE,
-  entityRow,
-  evidenceList,
-  mentionRow,
-  relationRow,
-} from './codec.ts';
+import { APPEND_EVIDENCE, DROP_DOCUMENT_EVIDENCE, ENTITY, EVIDENCE_UPGRADE, SET_EVIDENCE, entityRow, evidenceList, mentionRow, relationRow } from './codec.ts';
 import { label, relType } from './cypher.ts';
 import { typed, type Executor } from './executor.ts';
 import { GRAPH_VERSION_ID } from './queries/version.ts';
@@ -181,7 +171,7 @@ async function load(target: Target, graph: Graph, batchSize: number, stage: (nam
   // pipeline's graph; a graph where they are not is merged as any other.
   const fresh = before.stored === 0 && unique(graph.nodes) && unique(graph.edges);
   // Relations an earlier version stored are brought to today's format before anything is appended to them.
-  if (before.stored > 0) await target.sweep(EVIDENCE_LEADS_UPGRADE, {});
+  if (before.stored > 0) await target.sweep(EVIDENCE_UPGRADE, {});
   if (replacing) {
     for (const doc of docIds) {
       for (const sweep of REMOVE_DOCUMENT) await target.sweep(sweep, { doc });
@@ -386,7 +376,7 @@ export async function removeDocument(executor: Executor, docId: string, options:
   return executor.transaction(async (tx) => {
     const stored = await tx.run('MATCH (d:Document {id: $doc}) RETURN count(d) AS n', { doc: docId });
     if (Number(stored.records[0]?.get('n') ?? 0) === 0) return { removed: false, pruned: 0 };
-    for (const sweep of [EVIDENCE_LEADS_UPGRADE, ...REMOVE_DOCUMENT]) await tx.run(sweepCypher(sweep, false), { doc: docId });
+    for (const sweep of [EVIDENCE_UPGRADE, ...REMOVE_DOCUMENT]) await tx.run(sweepCypher(sweep, false), { doc: docId });
     const pruned = count((await tx.run(sweepCypher(PRUNE, false), {})).records.map((r) => r.toObject()));
     await tx.run(`MERGE (m:Meta {id: '${GRAPH_VERSION_ID}'}) SET m.version = coalesce(m.version, 0) + 1`, {});
     return { removed: true, pruned };
