@@ -73,8 +73,11 @@ const JOINED = new RegExp(`(${CONJUNCTION})`, 'gu');
 const ROLE = new RegExp(`(${alternatives(LEXICON.roles)})$`, 'u');
 
 /** A thing of a name's, written straight after it (…钻采船深水码头): a sentence about it states nothing of the name's links. */
-const BELONGING = new RegExp(`^(${alternatives(LEXICON.belongings)})`, 'u');
-export const namesBelonging = (text: string, end: number) => BELONGING.test(text.slice(end, end + 8));
+const BELONGING = new RegExp(`(${alternatives(LEXICON.belongings)})`, 'uy');
+export function namesBelonging(text: string, end: number): boolean {
+  BELONGING.lastIndex = end;
+  return BELONGING.test(text);
+}
 
 /** Characters before the suffix that a name has at least (季华实验室); shorter stems are modifiers (省实验室). */
 const MIN_STEM = 2;
