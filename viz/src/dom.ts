@@ -9,8 +9,8 @@ export function h(tag: string, attrs: Record<string, string> = {}, ...children: 
 }
 
 /** A button that runs `action` when clicked. */
-export function button(attrs: Record<string, string>, text: string, action: () => void): HTMLElement {
-  const element = h('button', { type: 'button', ...attrs }, text);
+export function button(attrs: Record<string, string>, content: Child | readonly Child[], action: () => void): HTMLElement {
+  const element = h('button', { type: 'button', ...attrs }, ...([] as Child[]).concat(content));
   element.addEventListener('click', action);
   return element;
 }

@@ -155,12 +155,9 @@ export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang,
       const above = !!cited?.quoting.shown.has(key);
       if (cited && !again) cited.quoting.shown.add(key);
       const shown = again ? aroundMarks(e.quote, e.marks) : { text: e.quote, marks: e.marks };
-      const quote = h(
-        'button',
-        { type: 'button', class: again ? `${look} again` : look, title: t('openReader', lang) },
-        ...markedQuote(shown.text, shown.marks),
+      const quote = button({ class: again ? `${look} again` : look, title: t('openReader', lang) }, markedQuote(shown.text, shown.marks), () =>
+        open(e.section.id, e),
       );
-      quote.addEventListener('click', () => open(e.section.id, e));
       const where = [
         plans.size > 1 ? e.document.title : null,
         e.section.path,
