@@ -997,11 +997,24 @@ describe('the explorer in Chromium', () => {
     await back.close();
   });
 
-  it('lays no place of a city’s view on another, though the view reaches far and is drawn small (广州’s)', async () => {
+  it('frames a city’s view on the city: a partner beyond it stands at the edge, its name pointing there, and no place lies on another (广州’s)', async () => {
     const city = await opened('/?view=city&city=guangzhou');
-    expect(await city.evaluate(() => (window as any).innograph.cy.zoom())).toBeLessThan(0.9);
+    const seen = await city.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const label = (id: string) => cy.getElementById(id).data('label') as string;
+      return { zoom: cy.zoom() as number, hongKong: label('hong-kong'), macao: label('macao'), shenzhen: label('shenzhen') };
+    });
+    // Before, the picture reached 香港, 澳门 and 海南 where they lie and was drawn at zoom 0.68, 24 of
+    // its 55 names shown; framed on 广州, it is drawn larger and shows more of them.
+    expect(seen.zoom).toBeGreaterThanOrEqual(1);
+    expect(seen.hongKong).toBe('香港 ↘');
+    expect(seen.macao).toBe('澳门 ↓');
+    // Within the frame, where it lies: no arrow.
+    expect(seen.shenzhen).toBe('深圳');
+    const stats = await labelStats(city);
+    expect(stats.shown).toBeGreaterThanOrEqual(30);
     // Before, 11 pairs of shapes lay on one another, 天然气水合物钻采船 on three.
-    expect((await labelStats(city)).stacked).toEqual([]);
+    expect(stats.stacked).toEqual([]);
     await city.close();
   });
 
@@ -1043,6 +1056,7 @@ describe('the explorer in Chromium', () => {
       const at = (id: string) => ({ ...cy.getElementById(id).renderedPosition(), label: cy.getElementById(id).data('label') as string });
       return {
         hainan: at('hainan-free-trade-port'),
+        guangzhou: at('guangzhou'),
         shenzhen: at('shenzhen'),
         guangming: at('guangming-science-city'),
         width: cy.width(),
@@ -1054,6 +1068,10 @@ describe('the explorer in Chromium', () => {
     expect(seen.hainan.x).toBeLessThan(seen.shenzhen.x);
     expect(seen.hainan.y).toBeGreaterThan(seen.shenzhen.y);
     expect(seen.hainan.x > 0 && seen.hainan.x < seen.width && seen.hainan.y > 0 && seen.hainan.y < seen.height).toBe(true);
+    // So does a partner city beyond the city's frame, north-west of it.
+    expect(seen.guangzhou.label).toBe('广州 ↖');
+    expect(seen.guangzhou.x).toBeLessThan(seen.shenzhen.x);
+    expect(seen.guangzhou.y).toBeLessThan(seen.shenzhen.y);
     // A place on the map stands where it lies, with no arrow.
     expect(seen.guangming.label).toBe('光明科学城');
     // The city's places crowd its small outline: each name shown is still nearer its own node than any other.

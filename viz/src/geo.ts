@@ -38,7 +38,13 @@ export const PROJECTION_DEFAULTS = {
   minSpan: 0.6, // degrees: a view of one city still shows its surroundings
 };
 
-export function fitProjection(points: { lat: number; lon: number }[], box: Box): Projection {
+/** A point on the earth, in degrees. */
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+export function fitProjection(points: LatLon[], box: Box): Projection {
   const lats = points.map((p) => p.lat);
   const lons = points.map((p) => p.lon);
   const mid = { lat: (Math.min(...lats) + Math.max(...lats)) / 2, lon: (Math.min(...lons) + Math.max(...lons)) / 2 };
@@ -150,22 +156,38 @@ const RELAX = {
  * positioned nodes it links). All are pushed until no box overlaps another. Cities never move.
  * A located place outside `map` (海南自由贸易港) would stretch the picture far past the map: it is
  * drawn at the edge of the cities' box toward where it lies, and `beyond` gives the arrow that says so.
+ * `focus`: the city a view is about. The picture is then framed on its outline: a place beyond it
+ * (广州 and 海南 in 深圳's view, a partner city) is drawn at the frame's edge toward where it lies,
+ * with its arrow, rather than the picture stretched to reach it and the city's own places crowded
+ * into a small part of it.
  */
 export function geoPositions(
   nodes: (Entity & Placed)[],
   links: [string, string][],
   box: Box,
   map?: BaseMap,
-): { positions: Map<string, Position>; projection: Projection | null; beyond: Map<string, string> } {
+  focus?: string,
+): { positions: Map<string, Position>; projection: Projection | null; beyond: Map<string, string>; frame: Rect | null } {
   const beyond = new Map<string, string>();
   const cities = nodes.filter((n) => n.kind === 'City' && n.lat != null && n.lon != null);
-  if (cities.length === 0) return { positions: new Map(), projection: null, beyond };
-  const projection = fitProjection(
-    cities.map((c) => ({ lat: c.lat!, lon: c.lon! })),
-    box,
+  if (cities.length === 0) return { positions: new Map(), projection: null, beyond, frame: null };
+  const focused = framedOn(nodes, focus, map);
+  const cityPlaces = cities.map((c) => ({ lat: c.lat!, lon: c.lon! }));
+  const projection = fitProjection(focused?.outline ?? cityPlaces, box);
+  /** The box at whose edge a place beyond the map, or beyond a city view's frame, is drawn. */
+  const around = boundsOf(
+    (focused?.outline ?? cityPlaces).map((p) => project(projection, p.lat, p.lon)),
+    PROJECTION_DEFAULTS.padding,
   );
+  /** The part of the map a located place is drawn where it lies in, in a city's view. */
+  const frame = focused ? around : null;
+  const centre = focused ? { x: (around.x1 + around.x2) / 2, y: (around.y1 + around.y2) / 2 } : mean(cities.map((c) => project(projection, c.lat!, c.lon!)));
   const positions = new Map<string, Position>();
-  for (const c of cities) positions.set(c.id, project(projection, c.lat!, c.lon!));
+  // Cities never move, but one beyond the frame, which is placed at its edge as any other place beyond it.
+  for (const c of cities) {
+    const at = project(projection, c.lat!, c.lon!);
+    if (c.id === focus || !frame || inRect(at, frame)) positions.set(c.id, at);
+  }
   const fixed = new Set(positions.keys());
 
   const neighbours = new Map<string, string[]>();
@@ -173,19 +195,13 @@ export function geoPositions(
     neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
     neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
   }
-  const centre = mean([...positions.values()]);
-  const { padding } = PROJECTION_DEFAULTS;
-  const around = [...positions.values()].reduce(
-    (r, p) => ({ x1: Math.min(r.x1, p.x - padding), y1: Math.min(r.y1, p.y - padding), x2: Math.max(r.x2, p.x + padding), y2: Math.max(r.y2, p.y + padding) }),
-    { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity },
-  );
   const anchors = new Map<string, Position>();
   // A place the registry locates (a science city, a zone) starts where it lies, and is pulled back there.
   const located = new Set<string>();
   for (const n of nodes) {
     if (fixed.has(n.id) || n.lat == null || n.lon == null) continue;
     const where = project(projection, n.lat, n.lon);
-    const far = beyondMap(map?.bounds, n.lat, n.lon);
+    const far = beyondMap(map?.bounds, n.lat, n.lon) || (frame !== null && !inRect(where, frame));
     const at = far ? atEdge(centre, where, around) : where;
     // Drawn where it lies when that is within the picture anyway (湛江's view reaches Hainan's north).
     if (at.x !== where.x || at.y !== where.y) beyond.set(n.id, arrowToward(centre, where));
@@ -219,7 +235,10 @@ export function geoPositions(
   // A place of a city drawn here stays in that city's part of the map: within its outline, or nearer
   // it than any other city where the map has no outline of it. Pushed for room, it would otherwise end
   // up in another city's part (深圳's zones north of 广州, on a phone; in 香港, across the river).
-  const cityPoints: City[] = cities.map((c) => ({ id: c.id, at: positions.get(c.id)!, rings: outlineOf(map, c.name, projection) }));
+  // A city drawn at the frame's edge has no part of the map in the picture: its places stay near it.
+  const cityPoints: City[] = cities
+    .filter((c) => fixed.has(c.id))
+    .map((c) => ({ id: c.id, at: positions.get(c.id)!, rings: outlineOf(map, c.name, projection) }));
   const homes = new Map<string, City>();
   for (const n of nodes) {
     const home = n.city ? cityPoints.find((c) => c.id === n.city!.id) : undefined;
@@ -248,12 +267,37 @@ export function geoPositions(
   const all = [...positions.values()];
   const extent = (axis: 'x' | 'y') => Math.max(...all.map((p) => p[axis])) - Math.min(...all.map((p) => p[axis]));
   const zoom = fitZoom({ w: extent('x'), h: extent('y') }, box);
-  unstack(byFreedom, positions, fixed, located, anchors, { nodeScale: nodeScaleFor(box.width), zoom }, (id, p) => {
+  unstack(byFreedom, positions, fixed, located, anchors, { nodeScale: nodeScaleFor(box.width), zoom, subject: focused ? focus : undefined }, (id, p) => {
     const home = ownPart.get(id);
     return !home || withinCity(home, p, cityPoints);
   });
-  return { positions, projection, beyond };
+  return { positions, projection, beyond, frame };
 }
+
+/**
+ * What a view about one city is framed on, in degrees: its outline where the map has one, and the
+ * city and the places of it the registry locates (前海's reclaimed coast lies off the simplified
+ * outline). Null where the view has no such city.
+ */
+function framedOn(nodes: Entity[], focus: string | undefined, map: BaseMap | undefined): { outline: LatLon[] } | null {
+  const city = nodes.find((n) => n.id === focus && n.kind === 'City' && n.lat != null && n.lon != null);
+  if (!city) return null;
+  const places = nodes.filter((n) => n.city?.id === city.id && n.lat != null && n.lon != null && !beyondMap(map?.bounds, n.lat, n.lon));
+  const rings = map?.outlines.find((o) => o.name === city.name)?.rings.flat() ?? [];
+  return {
+    outline: [...rings.map(([lon, lat]) => ({ lat, lon })), ...[city, ...places].map((n) => ({ lat: n.lat!, lon: n.lon! }))],
+  };
+}
+
+/** The box around points, `padding` wider on every side. */
+function boundsOf(points: Position[], padding: number): Rect {
+  return points.reduce(
+    (r, p) => ({ x1: Math.min(r.x1, p.x - padding), y1: Math.min(r.y1, p.y - padding), x2: Math.max(r.x2, p.x + padding), y2: Math.max(r.y2, p.y + padding) }),
+    { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity },
+  );
+}
+
+const inRect = (p: Position, r: Rect) => p.x >= r.x1 && p.x <= r.x2 && p.y >= r.y1 && p.y <= r.y2;
 
 /**
  * The last word on a crowded map. A city's part of it may hold its places' shapes but not their
@@ -269,11 +313,11 @@ function unstack(
   fixed: ReadonlySet<string>,
   located: ReadonlySet<string>,
   anchors: ReadonlyMap<string, Position>,
-  screen: { nodeScale: number; zoom: number },
+  screen: { nodeScale: number; zoom: number; subject?: string | undefined },
   allowed: (id: string, p: Position) => boolean,
 ): void {
   const gap = RELAX.gap;
-  const { nodeScale, zoom } = screen;
+  const { nodeScale, zoom, subject } = screen;
   // Screen pixels in the positions' units, at the zoom the picture will be drawn at.
   const units = (pixels: number) => pixels / zoom;
   /**
@@ -290,12 +334,16 @@ function unstack(
   const shown = nodes.filter((n) => positions.has(n.id));
   // A place drawn where it lies moves off the shapes of what stays (a city, another such place), as
   // little as it can, and never for a satellite (those make way for it) or a city's name (which the
-  // declutter pass then sets beside the city).
+  // declutter pass then sets beside the city), but the name of the city a view is about (`subject`):
+  // ringed by its places, it had no side left (深港科技创新合作区 lies under 深圳's, in 深圳's view).
   const staying = (id: string) => fixed.has(id) || located.has(id);
   const free = (node: Entity & Placed, p: Position, share: number) => {
     const mine = located.has(node.id);
     return shown.every(
-      (other) => other.id === node.id || (mine && !staying(other.id)) || !overlaps(taken(node, p, share), taken(other, positions.get(other.id)!, share, !mine)),
+      (other) =>
+        other.id === node.id ||
+        (mine && !staying(other.id)) ||
+        !overlaps(taken(node, p, share), taken(other, positions.get(other.id)!, share, !mine || other.id === subject)),
     );
   };
   for (const node of shown) {

@@ -73,7 +73,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
         graph,
         ...(named ? { title: (lang: Lang) => `${label(named, lang)} · ${t('cityView', lang)}` } : {}),
         panel: (lang, actions) => (profile ? cityPanel(profile.cityProfile, lang, actions.select) : null),
-        arrange: arrangeGeo,
+        arrange: (shown, lang, box, map) => arrangeGeo(shown, lang, box, map, city),
         geographic: true,
       };
     },

@@ -224,4 +224,43 @@ describe('geographic positions', () => {
     // Without a map to be beyond, it stands where it lies.
     expect(geoPositions(nodes, [], box).beyond.size).toBe(0);
   });
+
+  it('frames a view about one city on its outline: a partner beyond it stands at the edge, with its arrow, and the city is drawn larger', () => {
+    const shenzhen: [number, number][] = [
+      [113.75, 22.45],
+      [114.62, 22.45],
+      [114.62, 22.86],
+      [113.75, 22.86],
+    ];
+    const map = { bounds: { south: 20.2, north: 25.5, west: 109.6, east: 117.3 }, outlines: [{ name: '深圳', rings: [shenzhen] }] };
+    const nodes = [
+      entity('shenzhen', 'City', { name: '深圳', lat: 22.543, lon: 114.058 }),
+      entity('guangzhou', 'City', { name: '广州', lat: 23.129, lon: 113.264 }),
+      entity('hong-kong', 'City', { name: '香港', lat: 22.4, lon: 114.169 }),
+      ...Array.from({ length: 8 }, (_, i) => zone(`sz${i}`, `深圳第${i}个示范区`, 'shenzhen')),
+    ].map(placed);
+    const links = nodes.filter((n) => n.id.startsWith('sz')).map((n) => [n.id, 'shenzhen'] as [string, string]);
+    const whole = geoPositions(nodes, links, box, map);
+    const framed = geoPositions(nodes, links, box, map, 'shenzhen');
+    // 广州 lies beyond 深圳's outline: at the frame's edge, north-west of 深圳, its arrow pointing there.
+    expect(whole.beyond.has('guangzhou')).toBe(false);
+    expect(framed.beyond.get('guangzhou')).toBe('↖');
+    const at = (id: string) => framed.positions.get(id)!;
+    expect(at('guangzhou').x).toBeLessThan(at('shenzhen').x);
+    expect(at('guangzhou').y).toBeLessThan(at('shenzhen').y);
+    const frame = framed.frame!;
+    expect(Math.min(at('guangzhou').x - frame.x1, frame.x2 - at('guangzhou').x, at('guangzhou').y - frame.y1, frame.y2 - at('guangzhou').y)).toBeCloseTo(0, 6);
+    // 香港 lies within the frame: where it lies, with no arrow.
+    expect(framed.beyond.has('hong-kong')).toBe(false);
+    expect(at('hong-kong')).toEqual(project(framed.projection!, 22.4, 114.169));
+    // The picture spans less of the map than when it had to reach 广州, so 深圳 takes more of it.
+    const degrees = (drawn: ReturnType<typeof geoPositions>) => {
+      const xs = [...drawn.positions.values()].map((p) => p.x);
+      return (Math.max(...xs) - Math.min(...xs)) / drawn.projection!.scale;
+    };
+    expect(degrees(framed)).toBeLessThan(0.8 * degrees(whole));
+    // A view about no city, or about a city not in it, is the whole picture.
+    expect(geoPositions(nodes, links, box, map, 'zhuhai').frame).toBeNull();
+    expect(whole.frame).toBeNull();
+  });
 });
