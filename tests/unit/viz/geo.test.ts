@@ -9,6 +9,13 @@ const city = (id: string, lat: number, lon: number): Entity => entity(id, 'City'
 const zone = (id: string, name: string, cityId: string | null): Entity =>
   entity(id, 'Zone', { name, city: cityId ? { id: cityId, name: cityId, nameEn: null } : null });
 const placed = (e: Entity) => ({ ...e, box: labelBox(e.name, 12.5, 130, 20) });
+/** 深圳 as a box of [lon, lat] from the Pearl River to Dapeng, the Shenzhen River its southern edge at `south`. */
+const shenzhenOutline = (south: number): [number, number][] => [
+  [113.75, south],
+  [114.62, south],
+  [114.62, 22.86],
+  [113.75, 22.86],
+];
 
 describe('geographic positions', () => {
   it('puts Shenzhen east of Guangzhou and south of it', () => {
@@ -144,13 +151,8 @@ describe('geographic positions', () => {
     ];
     const satellites = Array.from({ length: 16 }, (_, i) => zone(`sz${i}`, `深圳第${i}个很长名字的合作示范区`, 'shenzhen'));
     const nodes = [...cities, ...satellites].map(placed);
-    // 深圳 as a box from the Pearl River to Dapeng, the Shenzhen River its southern edge; 香港 has no outline on this map.
-    const shenzhen: [number, number][] = [
-      [113.75, 22.5],
-      [114.62, 22.5],
-      [114.62, 22.86],
-      [113.75, 22.86],
-    ];
+    // 香港 has no outline on this map.
+    const shenzhen = shenzhenOutline(22.5);
     const map = { bounds: { south: 20.2, north: 25.5, west: 109.6, east: 117.3 }, outlines: [{ name: '深圳', rings: [shenzhen] }] };
     const phone = { width: 390, height: 500 };
     const outside = (positions: Map<string, Position>, projection: Parameters<typeof project>[0]) => {
@@ -226,12 +228,7 @@ describe('geographic positions', () => {
   });
 
   it('frames a view about one city on its outline: a partner beyond it stands at the edge, with its arrow, and the city is drawn larger', () => {
-    const shenzhen: [number, number][] = [
-      [113.75, 22.45],
-      [114.62, 22.45],
-      [114.62, 22.86],
-      [113.75, 22.86],
-    ];
+    const shenzhen = shenzhenOutline(22.45);
     const map = { bounds: { south: 20.2, north: 25.5, west: 109.6, east: 117.3 }, outlines: [{ name: '深圳', rings: [shenzhen] }] };
     const nodes = [
       entity('shenzhen', 'City', { name: '深圳', lat: 22.543, lon: 114.058 }),
