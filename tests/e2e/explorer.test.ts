@@ -805,6 +805,38 @@ describe('the explorer in Chromium', () => {
     await fresh.close();
   });
 
+  it('quotes a link two paths share under the first only, and a sentence two hops cite in full once, folded to its own words under the other', async () => {
+    const shared = await opened('/?view=path&from=dongguan&to=shenzhen');
+    const walks = shared.locator('#details .path-walk');
+    expect(await walks.count()).toBe(2);
+    const firstHop = (walk: number) => walks.nth(walk).locator('.hop').first();
+    // Both paths leave 东莞 by 松山湖科学城 (located in 东莞): stated in each, its sentence quoted in the first.
+    expect(await firstHop(0).locator('.statement').getAttribute('data-source')).toBe('songshan-lake-science-city');
+    expect(await firstHop(1).locator('.statement').getAttribute('data-source')).toBe('songshan-lake-science-city');
+    expect(await firstHop(0).locator('.evidence li').count()).toBeGreaterThan(0);
+    expect(await firstHop(1).locator('.evidence li').count()).toBe(0);
+    expect(await firstHop(1).locator('.grounds-above').count()).toBe(1);
+    await shared.close();
+    const folded = await opened('/?view=path&from=shenzhen&to=songshan-lake-science-city');
+    const quotes = await folded.locator('#details .evidence li').evaluateAll((items) =>
+      items.map((li) => ({
+        key: (li as HTMLElement).dataset.sentence!,
+        again: !!li.querySelector('.again'),
+        text: li.querySelector('.quote')!.textContent!,
+      })),
+    );
+    const keys = [...new Set(quotes.map((q) => q.key))];
+    // Each sentence is quoted in full once in the panel.
+    for (const key of keys) expect(quotes.filter((q) => q.key === key && !q.again).length).toBe(1);
+    // 以深圳为主阵地…: the science centre's host, and 松山湖科学城's part in it; under the second, the words naming it.
+    const centre = quotes.filter((q) => q.text.includes('综合性国家'));
+    expect(centre.map((q) => q.again)).toEqual([false, true]);
+    expect(centre[1]!.text.length).toBeLessThan(centre[0]!.text.length * 0.7);
+    expect(centre[1]!.text).toMatch(/^“?…/);
+    expect(centre[1]!.text).toContain('松山湖科学城');
+    await folded.close();
+  });
+
   it('states every hop of a path in the direction the relation is stored, as the graph draws it', async () => {
     const hops = await page.locator('#details .hop .statement').evaluateAll((list) =>
       list.map((said) => ({

@@ -366,6 +366,16 @@ export function guidePanel(lang: Lang): HTMLElement {
  */
 export function pathPanel(paths: Path[], lang: Lang, { open, highlight }: PanelActions): HTMLElement {
   if (paths.length === 0) return h('p', { class: 'empty' }, t('noPath', lang));
+  // A link two paths share (their first hop) is quoted under the first path only; a sentence that
+  // states two links of the panel in full under one, and folded to its own words under the other.
+  const relations = [...new Map(paths.flatMap((p) => p.hops.map((hop) => [hop.relation.id, hop.relation] as const))).values()];
+  const quotes = quoting(relations);
+  const quoted = new Set<string>();
+  const grounds = (relation: Path['hops'][number]['relation']) => {
+    if (quoted.has(relation.id)) return h('p', { class: 'grounds-above' }, t('groundsAbove', lang));
+    quoted.add(relation.id);
+    return evidenceList(relation.evidence, open, lang, { of: relation.id, quoting: quotes });
+  };
   const sections = paths.map((p, i) => {
     const ids = [...new Set(p.hops.flatMap((hop) => [hop.from.id, hop.to.id, hop.relation.id]))];
     const section = h(
@@ -374,13 +384,7 @@ export function pathPanel(paths: Path[], lang: Lang, { open, highlight }: PanelA
       h('h3', {}, `${t('path', lang)} ${i + 1} · ${p.length} ${t('hops', lang)}`),
       // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
       ...p.hops.map((hop) =>
-        h(
-          'div',
-          { class: 'hop' },
-          statement(hop.relation, [hop.from, hop.to], lang),
-          curatedMark(hop.relation, lang),
-          evidenceList(hop.relation.evidence, open, lang),
-        ),
+        h('div', { class: 'hop' }, statement(hop.relation, [hop.from, hop.to], lang), curatedMark(hop.relation, lang), grounds(hop.relation)),
       ),
     );
     section.addEventListener('mouseenter', () => highlight(ids));
