@@ -187,6 +187,8 @@ describe('the explorer in Chromium', () => {
     // On the base map the legend says which places stand where they are.
     expect(await page.locator('#legend .map-note').textContent()).toContain('实际位置');
     expect(await page.locator('.underlay path').count()).toBeGreaterThanOrEqual(21);
+    // A view of the whole province marks no city's part of it.
+    expect(await page.locator('.underlay path.subject').count()).toBe(0);
     const at = await onScreen(page);
     expect(at.shenzhen!.x).toBeGreaterThan(at.guangzhou!.x); // east
     expect(at.shenzhen!.y).toBeGreaterThan(at.guangzhou!.y); // and south
@@ -1034,8 +1036,11 @@ describe('the explorer in Chromium', () => {
     const seen = await city.evaluate(() => {
       const cy = (window as any).innograph.cy;
       const label = (id: string) => cy.getElementById(id).data('label') as string;
-      return { zoom: cy.zoom() as number, hongKong: label('hong-kong'), macao: label('macao'), shenzhen: label('shenzhen') };
+      const marked = [...document.querySelectorAll('.underlay path.subject')].map((p) => (p as SVGElement).dataset.name);
+      return { zoom: cy.zoom() as number, hongKong: label('hong-kong'), macao: label('macao'), shenzhen: label('shenzhen'), marked };
     });
+    // The city's own part of the map stands out from its neighbours'.
+    expect(seen.marked).toEqual(['广州']);
     // Before, the picture reached 香港, 澳门 and 海南 where they lie and was drawn at zoom 0.68, 24 of
     // its 55 names shown; framed on 广州, it is drawn larger and shows more of them.
     expect(seen.zoom).toBeGreaterThanOrEqual(1);

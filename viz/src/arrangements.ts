@@ -18,6 +18,8 @@ export interface Arranged {
   fitWidth?: boolean;
   /** places beyond the map, drawn at its edge: the arrow toward where each lies */
   beyond?: Map<string, string>;
+  /** the city a view is about, by name: the base map marks its outline */
+  marked?: string;
   /** where labels go first, for a picture read as a list (labels.ts) */
   sides?: readonly Side[];
   /** model units between two columns whose names stand centred under their nodes: each name may take that room (scene.ts) */
@@ -26,7 +28,8 @@ export interface Arranged {
 
 /**
  * `map`: the base map (underlay.ts): a located place outside it is drawn at the picture's edge, a
- * city's places within its outline; `focus`: the city a view is about, whose outline is framed (geo.ts).
+ * city's places within its outline; `focus`: the city a view is about, whose outline is framed (geo.ts)
+ * and marked on the map.
  */
 export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: BaseMap, focus?: string): Arranged {
   // On a phone a name is given half a label's width to keep clear: the rest waits for the declutter
@@ -36,7 +39,8 @@ export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: BaseMap
   // A phone's canvas has no room for a frame's edge beside the city's places: framed, 东莞's and 湛江's
   // views showed fewer names there (7 of 10, 9 of 13), where a desktop's city views show 139 names of
   // 174 rather than 122.
-  return geoPositions(nodes, links, box, map, isCompact(box.width) ? undefined : focus);
+  const marked = focus ? shown.nodes.get(focus)?.name : undefined;
+  return { ...geoPositions(nodes, links, box, map, isCompact(box.width) ? undefined : focus), ...(marked ? { marked } : {}) };
 }
 
 export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lang, box: Box): Arranged {

@@ -15,7 +15,8 @@ const TITLE_FONT = `600 13px ${CANVAS_FONT}`;
 export interface Underlay {
   /** The base map: its extent in degrees, its cities' outlines. */
   readonly base: BaseMap;
-  map(projection: Projection | null): void;
+  /** The base map at a projection (none: no map); `marked`: the city a view is about, by name, whose outline stands out. */
+  map(projection: Projection | null, marked?: string): void;
   titles(list: { title: string; at: Position }[]): void;
   /** Where the titles are drawn on screen at a viewport: labels keep off them. */
   titleBoxes(viewport: { zoom: number; pan: Position }): Rect[];
@@ -31,7 +32,6 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
   const labels = document.createElementNS(SVG, 'g');
   svg.append(world, labels);
   host.prepend(svg);
-  let paths: { d: string; name: string }[] = [];
   let titleList: { title: string; at: Position }[] = [];
 
   const place = () => {
@@ -55,8 +55,8 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
   const [lons, lats] = [points.map((p) => p[0]), points.map((p) => p[1])];
   return {
     base: { bounds: { south: Math.min(...lats), north: Math.max(...lats), west: Math.min(...lons), east: Math.max(...lons) }, outlines },
-    map(projection) {
-      paths = projection
+    map(projection, marked) {
+      const paths = projection
         ? outlines.map((o) => ({
             name: o.name,
             d: o.rings
@@ -77,6 +77,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
           const path = document.createElementNS(SVG, 'path');
           path.setAttribute('d', d);
           path.dataset.name = name;
+          if (name === marked) path.classList.add('subject');
           return path;
         }),
       );
@@ -97,11 +98,13 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       context.save();
       context.translate(pan.x, pan.y);
       context.scale(zoom, zoom);
-      context.fillStyle = '#f3f1ea';
-      context.strokeStyle = '#c9c3b3';
-      context.lineWidth = 1 / zoom;
-      for (const { d } of paths) {
-        const shape = new Path2D(d);
+      // In the colours the page draws each outline in (explorer.css), the marked city's included.
+      for (const path of world.querySelectorAll('path')) {
+        const style = getComputedStyle(path);
+        const shape = new Path2D(path.getAttribute('d') ?? '');
+        context.fillStyle = style.fill;
+        context.strokeStyle = style.stroke;
+        context.lineWidth = parseFloat(style.strokeWidth) / zoom;
         context.fill(shape);
         context.stroke(shape);
       }
