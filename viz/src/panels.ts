@@ -84,17 +84,25 @@ export function markedQuote(quote: string, marks: readonly Mark[]): (string | HT
   return parts;
 }
 
+/** Where a folded line's context stops: the marks of a list or a clause, which end the words around them. */
+const CONTEXT_STOPS = new Set(['、', '，', '。', '；', '：', ',', ';']);
+
 /**
  * What a line shows of a sentence quoted in full elsewhere in the panel: the words that name this
- * link's ends, each with `context` characters on either side, the rest elided (…). Its start alone
- * was the same for every link it grounds (推动松山湖科学城聚焦新材料、新一代信息…), hiding the
- * word that tells them apart (…生命科学…). Without marks, the whole quote.
+ * link's ends, each with up to `context` characters on either side, not past a comma or an
+ * enumeration mark (…松山湖科学城… rather than …城、松山湖科学城、南…, the cut through other names),
+ * the rest elided (…). Its start alone was the same for every link it grounds (推动松山湖科学城聚焦新材料、新一代信息…),
+ * hiding the word that tells them apart (…生命科学…). Without marks, the whole quote.
  */
 export function aroundMarks(quote: string, marks: readonly Mark[], context = 2): { text: string; marks: Mark[] } {
   if (marks.length === 0) return { text: quote, marks: [] };
   const spans: [number, number][] = [];
   for (const m of marks) {
-    const [start, end] = [Math.max(0, m.start - context), Math.min(quote.length, m.end + context)];
+    let [start, end] = [m.start, m.end];
+    while (start > 0 && m.start - start < context && !CONTEXT_STOPS.has(quote[start - 1]!)) start -= 1;
+    while (end < quote.length && end - m.end < context && !CONTEXT_STOPS.has(quote[end]!)) end += 1;
+    // The sentence's own full stop, where the words reach it, ends the line rather than an ellipsis.
+    if (end === quote.length - 1 && quote[end] === '。') end += 1;
     const last = spans.at(-1);
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else spans.push([start, end]);
