@@ -187,8 +187,9 @@ describe('the explorer in Chromium', () => {
     // On the base map the legend says which places stand where they are.
     expect(await page.locator('#legend .map-note').textContent()).toContain('实际位置');
     expect(await page.locator('.underlay path').count()).toBeGreaterThanOrEqual(21);
-    // A view of the whole province marks no city's part of it.
+    // A view of the whole province marks no city's part of it, and draws the whole map.
     expect(await page.locator('.underlay path.subject').count()).toBe(0);
+    expect(await page.locator('.underlay g[clip-path]').count()).toBe(0);
     const at = await onScreen(page);
     expect(at.shenzhen!.x).toBeGreaterThan(at.guangzhou!.x); // east
     expect(at.shenzhen!.y).toBeGreaterThan(at.guangzhou!.y); // and south
@@ -1041,6 +1042,26 @@ describe('the explorer in Chromium', () => {
     });
     // The city's own part of the map stands out from its neighbours'.
     expect(seen.marked).toEqual(['广州']);
+    // The map ends at the frame, so that a place drawn at its edge (香港 ↘) stands off the map, not on another city's land.
+    const frame = await city.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const rect = document.querySelector('.underlay clipPath rect')!;
+      const edge = (name: string) => Number(rect.getAttribute(name));
+      const [x1, y1] = [edge('x'), edge('y')];
+      const [x2, y2] = [x1 + edge('width'), y1 + edge('height')];
+      // In model units, as the map is drawn: within the frame, or on or past its edge.
+      const inside = (id: string) => {
+        const p = cy.getElementById(id).position();
+        return p.x > x1 + 1 && p.x < x2 - 1 && p.y > y1 + 1 && p.y < y2 - 1;
+      };
+      return {
+        clipped: document.querySelector('.underlay g')!.getAttribute('clip-path'),
+        guangzhou: inside('guangzhou'),
+        hongKong: inside('hong-kong'),
+        shenzhen: inside('shenzhen'),
+      };
+    });
+    expect(frame).toEqual({ clipped: 'url(#underlay-frame)', guangzhou: true, hongKong: false, shenzhen: true });
     // Before, the picture reached 香港, 澳门 and 海南 where they lie and was drawn at zoom 0.68, 24 of
     // its 55 names shown; framed on 广州, it is drawn larger and shows more of them.
     expect(seen.zoom).toBeGreaterThanOrEqual(1);

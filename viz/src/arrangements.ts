@@ -2,7 +2,7 @@
 import { ARRANGE_DEFAULTS, bands, chain, columns, stacked, stackedBands } from './arrange.ts';
 import { label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
-import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Projection } from './geo.ts';
+import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Projection, type Rect } from './geo.ts';
 import { t } from './messages.ts';
 import { isCompact, nodeScaleFor } from './style.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
@@ -20,6 +20,8 @@ export interface Arranged {
   beyond?: Map<string, string>;
   /** the city a view is about, by name: the base map marks its outline */
   marked?: string;
+  /** the part of the base map a view about one city draws (geo.ts), in model units */
+  frame?: Rect | null;
   /** where labels go first, for a picture read as a list (labels.ts) */
   sides?: readonly Side[];
   /** model units between two columns whose names stand centred under their nodes: each name may take that room (scene.ts) */

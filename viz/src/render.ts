@@ -160,7 +160,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     const arranged: Arranged = own ? view.arrange(shown, state.lang, box, underlay.base) : { positions: new Map() };
     beyond = arranged.beyond ?? new Map();
     projection = own ? (arranged.projection ?? null) : null;
-    underlay.map(projection, own ? arranged.marked : undefined);
+    underlay.map(projection, own ? arranged.marked : undefined, own ? arranged.frame : null);
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
       return { arrangement: { kind: 'preset', positions: back.positions, sides: arranged.sides, columnGap: arranged.columnGap }, viewport: back };

@@ -15,8 +15,12 @@ const TITLE_FONT = `600 13px ${CANVAS_FONT}`;
 export interface Underlay {
   /** The base map: its extent in degrees, its cities' outlines. */
   readonly base: BaseMap;
-  /** The base map at a projection (none: no map); `marked`: the city a view is about, by name, whose outline stands out. */
-  map(projection: Projection | null, marked?: string): void;
+  /**
+   * The base map at a projection (none: no map); `marked`: the city a view is about, by name, whose
+   * outline stands out; `frame`: the part of the map drawn, in model units, past which a place is
+   * drawn at its edge with the arrow toward it (the whole map where none).
+   */
+  map(projection: Projection | null, marked?: string, frame?: Rect | null): void;
   titles(list: { title: string; at: Position }[]): void;
   /** Where the titles are drawn on screen at a viewport: labels keep off them. */
   titleBoxes(viewport: { zoom: number; pan: Position }): Rect[];
@@ -30,7 +34,16 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
   svg.setAttribute('aria-hidden', 'true');
   const world = document.createElementNS(SVG, 'g');
   const labels = document.createElementNS(SVG, 'g');
-  svg.append(world, labels);
+  // The frame a view is drawn in, in the map's units (world's own space, before its pan and zoom).
+  const clip = document.createElementNS(SVG, 'clipPath');
+  clip.id = 'underlay-frame';
+  clip.setAttribute('clipPathUnits', 'userSpaceOnUse');
+  const clipRect = document.createElementNS(SVG, 'rect');
+  clip.append(clipRect);
+  const defs = document.createElementNS(SVG, 'defs');
+  defs.append(clip);
+  svg.append(defs, world, labels);
+  let framed: Rect | null = null;
   host.prepend(svg);
   let titleList: { title: string; at: Position }[] = [];
 
@@ -55,7 +68,15 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
   const [lons, lats] = [points.map((p) => p[0]), points.map((p) => p[1])];
   return {
     base: { bounds: { south: Math.min(...lats), north: Math.max(...lats), west: Math.min(...lons), east: Math.max(...lons) }, outlines },
-    map(projection, marked) {
+    map(projection, marked, frame) {
+      framed = projection ? (frame ?? null) : null;
+      if (framed) {
+        clipRect.setAttribute('x', String(framed.x1));
+        clipRect.setAttribute('y', String(framed.y1));
+        clipRect.setAttribute('width', String(framed.x2 - framed.x1));
+        clipRect.setAttribute('height', String(framed.y2 - framed.y1));
+        world.setAttribute('clip-path', 'url(#underlay-frame)');
+      } else world.removeAttribute('clip-path');
       const paths = projection
         ? outlines.map((o) => ({
             name: o.name,
@@ -98,6 +119,11 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       context.save();
       context.translate(pan.x, pan.y);
       context.scale(zoom, zoom);
+      if (framed) {
+        context.beginPath();
+        context.rect(framed.x1, framed.y1, framed.x2 - framed.x1, framed.y2 - framed.y1);
+        context.clip();
+      }
       // In the colours the page draws each outline in (explorer.css), the marked city's included.
       for (const path of world.querySelectorAll('path')) {
         const style = getComputedStyle(path);
