@@ -187,6 +187,19 @@ describe('the explorer in Chromium', () => {
     // On the base map the legend says which places stand where they are.
     expect(await page.locator('#legend .map-note').textContent()).toContain('实际位置');
     expect(await page.locator('.underlay path').count()).toBeGreaterThanOrEqual(21);
+    // The places drawn at their real sites have the outline the legend's note shows; a corridor, which has none, and a city, which always is, do not.
+    const sited = await page.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const node = (id: string) => cy.getElementById(id);
+      return {
+        guangming: node('guangming-science-city').hasClass('sited'),
+        border: node('guangming-science-city').style('border-color'),
+        corridor: node('gz-sz-hk-corridor').hasClass('sited'),
+        shenzhen: node('shenzhen').hasClass('sited'),
+        noted: !!document.querySelector('#legend .map-note svg'),
+      };
+    });
+    expect(sited).toEqual({ guangming: true, border: 'rgb(34,34,34)', corridor: false, shenzhen: false, noted: true });
     // A view of the whole province marks no city's part of it, and draws the whole map.
     expect(await page.locator('.underlay path.subject').count()).toBe(0);
     expect(await page.locator('.underlay g[clip-path]').count()).toBe(0);

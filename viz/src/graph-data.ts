@@ -130,6 +130,18 @@ export function toElements(graph: GraphData, lang: Lang, colouring: Colouring = 
   return [...nodes, ...edges];
 }
 
+/**
+ * On a map, the places drawn at their real sites (geo.ts: a place the registry locates, but a city,
+ * which always is, and one drawn at the map's edge): classed `sited`, whose outline says so.
+ */
+export function sited(elements: ElementDefinition[], drawn: GraphData, beyond: ReadonlyMap<string, string>): ElementDefinition[] {
+  return elements.map((e) => {
+    const node = e.group === 'nodes' ? drawn.nodes.get(e.data.id!) : undefined;
+    const onSite = !!node && node.kind !== 'City' && node.lat != null && node.lon != null && !beyond.has(node.id);
+    return onSite ? { ...e, classes: `${e.classes ?? ''} sited`.trim() } : e;
+  });
+}
+
 /** Elements whose places are drawn at the map's edge (geo.ts), each label ending in the arrow toward where it lies. */
 export function pointed(elements: ElementDefinition[], beyond: ReadonlyMap<string, string>): ElementDefinition[] {
   if (beyond.size === 0) return elements;

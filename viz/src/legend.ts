@@ -4,7 +4,7 @@ import { ENTITY_KINDS, KINDS, RELATION_TYPE_NAMES, isSymmetric, type EntityKind,
 import { kindLabel, t, typeLabel } from './messages.ts';
 import { h } from './dom.ts';
 import type { Lang } from './state.ts';
-import { DASHES, DOCUMENT_COLORS, RELATION_STYLES } from './style.ts';
+import { DASHES, DOCUMENT_COLORS, NODE_BORDERS, RELATION_STYLES } from './style.ts';
 import type { DocumentInfo } from './types.ts';
 import type { GraphData } from './graph-data.ts';
 import { SHAPE_PATHS } from './shapes.ts';
@@ -21,10 +21,14 @@ function svg(width: number, height: number, inner: string, viewBox: string): SVG
   return element;
 }
 
-export function kindSwatch(kind: EntityKind, dashed = false): SVGSVGElement {
+/** A kind's shape, its outline drawn as the graph draws it for `look` (style.ts), at the scale of a 16-pixel swatch. */
+export function kindSwatch(kind: EntityKind, look: keyof typeof NODE_BORDERS = 'plain'): SVGSVGElement {
   const { color, shape } = ENTITY_KINDS[kind];
-  const border = dashed ? 'stroke="#555" stroke-width="0.15" stroke-dasharray="0.3 0.2"' : 'stroke="#fff" stroke-width="0.08"';
-  return svg(16, 16, `<path fill="${color}" ${border} d="${SHAPE_PATHS[shape]}"/>`, '-1.1 -1.1 2.2 2.2');
+  const { width, color: stroke, dash } = NODE_BORDERS[look];
+  // A shape of the graph's default size (about 20 pixels) drawn 2.2 units across.
+  const unit = (pixels: number) => +(pixels * 0.08).toFixed(3);
+  const dashed = dash.length > 0 ? ` stroke-dasharray="${dash.map(unit).join(' ')}"` : '';
+  return svg(16, 16, `<path fill="${color}" stroke="${stroke}" stroke-width="${unit(width)}"${dashed} d="${SHAPE_PATHS[shape]}"/>`, '-1.1 -1.1 2.2 2.2');
 }
 
 export function relationSwatch(type: RelationType, curated = false): SVGSVGElement {
@@ -47,7 +51,7 @@ export function drawnKinds(drawn: GraphData): { kinds: EntityKind[]; types: Rela
 export function legendMarks(lang: Lang): Record<'curated' | 'discovered', { swatch: SVGSVGElement; text: string }> {
   return {
     curated: { swatch: relationSwatch('LOCATED_IN', true), text: t('curatedEdge', lang) },
-    discovered: { swatch: kindSwatch('Zone', true), text: t('discovered', lang) },
+    discovered: { swatch: kindSwatch('Zone', 'discovered'), text: t('discovered', lang) },
   };
 }
 
@@ -92,6 +96,8 @@ export function legend(
     h('ul', { class: 'kinds' }, ...kinds.map((k) => h('li', { 'data-kind': k }, kindSwatch(k), kindLabel(k, lang)))),
     h('ul', { class: 'types' }, ...types.map((type) => h('li', { 'data-type': type }, relationSwatch(type), typeLabel(type, lang)))),
     h('ul', { class: 'marks' }, ...Object.values(legendMarks(lang)).map(({ swatch, text }) => h('li', {}, swatch, text))),
-    mapped ? h('p', { class: 'map-note', title: t('mapNoteFull', lang) }, t('mapNote', lang)) : null,
+    // On a map, which places stand where they are, in a line no taller than the note alone was: a
+    // taller legend covers more of the map, and the start view's names moved for it.
+    mapped ? h('p', { class: 'map-note', title: t('mapNoteFull', lang) }, kindSwatch('ScienceCity', 'sited'), t('mapNote', lang)) : null,
   );
 }

@@ -101,14 +101,14 @@ export const MESSAGES = {
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
   quotedAbove: { zh: '同一句原文，上文已全文引出', en: 'the same sentence as quoted in full above' },
   quotedBelow: { zh: '同一句原文，下文全文引出', en: 'the same sentence as quoted in full below' },
-  // geo.ts: cities and the places the registry locates at their coordinates, every other node beside what it links.
+  // geo.ts: cities and the places the registry locates at their coordinates (drawn with a dark border), every other node beside what it links.
   mapNote: {
-    zh: '地图：仅城市和有坐标的地点在实际位置；箭头指向图外的地点',
-    en: 'Map: only cities and located places are at their real sites; an arrow points to one beyond the map',
+    zh: '深色边框与城市在实际位置，其余在所属城市旁；箭头指向图外',
+    en: 'dark border and cities: at their real sites; others: beside their city; an arrow: beyond the map',
   },
   mapNoteFull: {
-    zh: '地图上，城市和登记表给出坐标的科学城、园区在实际位置；地图范围以外的地点画在图的边缘，名称后的箭头指向其实际方向；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
-    en: 'On the map, cities and the science cities and zones the registry locates stand where they are; a located place beyond the map is drawn at its edge, its name ending in an arrow toward where it lies; other nodes sit beside their city or the places they link to, not at a real place.',
+    zh: '地图上，城市和登记表给出坐标的科学城、园区（深色边框）在实际位置；地图范围以外的地点画在图的边缘，名称后的箭头指向其实际方向；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
+    en: 'On the map, cities and the science cities and zones the registry locates (with a dark border) stand where they are; a located place beyond the map is drawn at its edge, its name ending in an arrow toward where it lies; other nodes sit beside their city or the places they link to, not at a real place.',
   },
   curatedEdge: { zh: '虚线（颜色仍示关系）：登记表所载，非由原文读出', en: 'dashed line (its colour still the relation): curated, not read from the text' },
   noResults: { zh: '没有结果', en: 'No results' },

@@ -7,7 +7,7 @@ import { fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { drawnKinds, legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
-import { filtered, merge, pointed, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
+import { filtered, merge, pointed, sited, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
@@ -273,7 +273,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const plans = await documents().catch(() => [] as DocumentInfo[]);
       const colouring = colouringOf(state, view, plans);
       /** The picture's elements, a place beyond the map named with the arrow toward it (as last arranged: an expansion keeps them). */
-      const elementsOf = (drawn: GraphData) => pointed(toElements(drawn, state.lang, colouring), beyond);
+      const elementsOf = (drawn: GraphData) => {
+        const elements = pointed(toElements(drawn, state.lang, colouring), beyond);
+        return mapped ? sited(elements, drawn, beyond) : elements;
+      };
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = state.selected || view.panel(state.lang, panelActions) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';

@@ -82,10 +82,15 @@ export const zoomInto = (extent: { w: number; h: number }, area: { width: number
 export const fitZoom = (extent: { w: number; h: number }, canvas: { width: number; height: number }) =>
   zoomInto(extent, fitArea(canvas, labelRoom(canvas.width)));
 
-/** A node's outline in screen pixels: plain, found by discovery, highlighted (a path's, a cluster's). */
+/**
+ * A node's outline in screen pixels: plain, found by discovery, drawn at its real site on a map (a
+ * place the registry locates; every other place there stands beside what it belongs to), highlighted
+ * (a path's, a cluster's).
+ */
 export const NODE_BORDERS = {
   plain: { width: 1, color: '#ffffff', dash: [] },
   discovered: { width: 2, color: '#555555', dash: [3, 2] },
+  sited: { width: 2, color: '#222222', dash: [] },
   highlighted: { width: 4, color: '#e6550d', dash: [] },
 } as const;
 
@@ -154,6 +159,10 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
     {
       selector: 'node[kind = "City"]',
       style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': NODE_Z.city },
+    },
+    {
+      selector: 'node.sited',
+      style: { 'border-color': NODE_BORDERS.sited.color, 'border-width': px(NODE_BORDERS.sited.width) },
     },
     {
       selector: 'node[source = "discovered"]',
