@@ -1135,12 +1135,12 @@ describe('the explorer in Chromium', () => {
       };
     });
     // South-west of Shenzhen, on the canvas, named with the arrow toward Hainan.
-    expect(seen.hainan.label).toBe('海南自由贸易港 ↙');
+    expect(seen.hainan.label).toBe('↙ 海南自由贸易港');
     expect(seen.hainan.x).toBeLessThan(seen.shenzhen.x);
     expect(seen.hainan.y).toBeGreaterThan(seen.shenzhen.y);
     expect(seen.hainan.x > 0 && seen.hainan.x < seen.width && seen.hainan.y > 0 && seen.hainan.y < seen.height).toBe(true);
     // So does a partner city beyond the city's frame, north-west of it.
-    expect(seen.guangzhou.label).toBe('广州 ↖');
+    expect(seen.guangzhou.label).toBe('↖ 广州');
     expect(seen.guangzhou.x).toBeLessThan(seen.shenzhen.x);
     expect(seen.guangzhou.y).toBeLessThan(seen.shenzhen.y);
     // A place on the map stands where it lies, with no arrow.

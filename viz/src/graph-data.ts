@@ -142,11 +142,19 @@ export function sited(elements: ElementDefinition[], drawn: GraphData, beyond: R
   });
 }
 
-/** Elements whose places are drawn at the map's edge (geo.ts), each label ending in the arrow toward where it lies. */
+/** Arrows that point westward: written before a name, the others after it (geo.ts's ARROWS). */
+const WESTWARD = new Set(['↙', '←', '↖']);
+
+/**
+ * Elements whose places are drawn at the map's edge (geo.ts), each label with the arrow toward where
+ * it lies on the side it points to (↖ 广州, 香港 ↘): pointing outward from the name. After the name
+ * whichever way, ↖ stood where the links from 深圳 reach 广州's label, and was read as their arrowhead.
+ */
 export function pointed(elements: ElementDefinition[], beyond: ReadonlyMap<string, string>): ElementDefinition[] {
   if (beyond.size === 0) return elements;
   return elements.map((e) => {
     const arrow = e.group === 'nodes' ? beyond.get(e.data.id!) : undefined;
-    return arrow ? { ...e, data: { ...e.data, label: `${e.data.label} ${arrow}` } } : e;
+    if (!arrow) return e;
+    return { ...e, data: { ...e.data, label: WESTWARD.has(arrow) ? `${arrow} ${e.data.label}` : `${e.data.label} ${arrow}` } };
   });
 }
