@@ -1150,6 +1150,24 @@ describe('the explorer in Chromium', () => {
     expect(stats.shown).toBeGreaterThanOrEqual(10);
     expect(stats.hidden).toEqual([]);
     expect(stats.beside).toEqual([]);
+    // Selected, 广州's panel says it is drawn out of place, and which way it lies; its links to what
+    // the picture shows come first (深圳 and 香港, before 中国科学院, which is not in it).
+    await city.evaluate(() => (window as any).innograph.store.actions.select('guangzhou'));
+    await idle(city);
+    expect(await city.locator('#details .drawn-beyond').textContent()).toContain('↖');
+    const groups = await city.locator('#details .relation-group').evaluateAll((list) =>
+      list.map((group) =>
+        [...group.querySelectorAll('.statement')].map((s) => {
+          const other = [(s as HTMLElement).dataset.source!, (s as HTMLElement).dataset.target!].find((id) => id !== 'guangzhou')!;
+          return (window as any).innograph.cy.getElementById(other).nonempty() as boolean;
+        }),
+      ),
+    );
+    // Each kind of link lists those in view first, and the kinds with one in view come first.
+    expect(groups[0]![0]).toBe(true);
+    for (const group of groups) expect(group).toEqual([...group].sort((a, b) => Number(b) - Number(a)));
+    expect(groups.map((group) => group[0])).toEqual([...groups.map((group) => group[0])].sort((a, b) => Number(b) - Number(a)));
+    expect(groups.flat()).toContain(false);
     await city.close();
   });
 

@@ -245,7 +245,17 @@ function facts(entity: Entity, lang: Lang): HTMLElement {
 export function entityPanel(
   detail: EntityDetail,
   lang: Lang,
-  actions: PanelActions & { expanded: boolean; complete: boolean; expand: () => void; collapse: () => void; remove: () => void },
+  actions: PanelActions & {
+    expanded: boolean;
+    complete: boolean;
+    expand: () => void;
+    collapse: () => void;
+    remove: () => void;
+    /** whether an entity is in the picture: its links are listed first */
+    inView?: (id: string) => boolean;
+    /** drawn at the map's edge: the arrow toward where it lies (geo.ts) */
+    beyond?: string | undefined;
+  },
 ): HTMLElement {
   const expand = actions.expanded
     ? button({ id: 'collapse' }, t('collapse', lang), actions.collapse)
@@ -254,7 +264,9 @@ export function entityPanel(
       : button({ id: 'expand' }, t('expand', lang), actions.expand);
   const otherName = lang === 'en' ? (detail.nameEn ? detail.name : null) : detail.nameEn;
   const byType = new Map<string, EntityDetail['neighbors']>();
-  for (const n of detail.neighbors) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
+  // The links to what the picture shows first (广州 —合作— 深圳 in 深圳's view, before 广州's partners elsewhere).
+  const shownFirst = [...detail.neighbors].sort((a, b) => Number(!actions.inView?.(a.entity.id)) - Number(!actions.inView?.(b.entity.id)));
+  for (const n of shownFirst) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
   // A sentence that grounds several links (前海's grounds six) is quoted in full once, under the link it says most of.
   const quoted = quoting([...byType.values()].flat().map((n) => n.relation));
   const relations = [...byType].map(([, list]) =>
@@ -282,6 +294,8 @@ export function entityPanel(
     // Headed in the reader's language, as the city panel is; the name in the other language under it.
     h('h2', {}, label(detail, lang)),
     otherName ? h('div', { class: 'other-name' }, otherName) : null,
+    // The picture draws it where it is not: the panel says so, and which way it lies.
+    actions.beyond ? h('p', { class: 'drawn-beyond' }, `${t('drawnBeyond', lang)} ${actions.beyond}`) : null,
     detail.aliases.length ? h('div', { class: 'aliases' }, `${t('aliases', lang)}: ${detail.aliases.join('、')}`) : null,
     facts(detail, lang),
     h('div', { class: 'actions' }, expand, button({ id: 'remove' }, t('remove', lang), actions.remove)),

@@ -210,6 +210,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         expanded: state.expanded.includes(id),
         // Nothing to add when every neighbour is in the picture already (a city in its own view).
         complete: data.entity.neighbors.length < NEIGHBOURS_ASKED && data.entity.neighbors.every((n) => graph.nodes.has(n.entity.id)),
+        inView: (other) => shown.nodes.has(other),
+        beyond: beyond.get(id),
         expand: () => store.actions.expand(id),
         collapse: () => store.actions.collapse(id),
         remove: () => store.actions.remove(id),
