@@ -47,35 +47,35 @@ describe('where a panel of several links quotes a sentence in full', () => {
 
 describe('a folded line of a sentence quoted in full elsewhere', () => {
   const quote = '推动松山湖科学城聚焦新材料、新一代信息技术、新能源、生命科学等领域，建设原始创新高地。';
-  const at = (word: string) => ({ start: quote.indexOf(word), end: quote.indexOf(word) + word.length });
+  /** The line a sentence folds to with `words` marked, and the words its marks then cover. */
+  const folded = (sentence: string, words: string[]) => {
+    const { text, marks } = aroundMarks(
+      sentence,
+      words.map((word) => ({ start: sentence.indexOf(word), end: sentence.indexOf(word) + word.length })),
+    );
+    return { text, marked: marks.map((m) => text.slice(m.start, m.end)) };
+  };
 
   it('shows the words that name its link, a few characters around each, the rest elided', () => {
-    const { text, marks } = aroundMarks(quote, [at('松山湖科学城'), at('生命科学')]);
-    expect(text).toBe('推动松山湖科学城聚焦…生命科学等领…');
-    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['松山湖科学城', '生命科学']);
+    expect(folded(quote, ['松山湖科学城', '生命科学'])).toEqual({ text: '推动松山湖科学城聚焦…生命科学等领…', marked: ['松山湖科学城', '生命科学'] });
   });
 
   it('joins words that stand close, and elides nothing at an end the words reach', () => {
-    const { text, marks } = aroundMarks(quote, [at('推动'), at('松山湖科学城'), at('新材料')]);
-    expect(text).toBe('推动松山湖科学城聚焦新材料…');
-    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['推动', '松山湖科学城', '新材料']);
+    expect(folded(quote, ['推动', '松山湖科学城', '新材料'])).toEqual({ text: '推动松山湖科学城聚焦新材料…', marked: ['推动', '松山湖科学城', '新材料'] });
   });
 
   it('cuts at the ellipsis a lead is quoted with, without another', () => {
     const led = '推进建设横琴粤澳深度合作区。……大力发展集成电路、人工智能、物联网等产业。';
-    const on = (word: string) => ({ start: led.indexOf(word), end: led.indexOf(word) + word.length });
-    const { text, marks } = aroundMarks(led, [on('横琴粤澳深度合作区'), on('人工智能')]);
-    expect(text).toBe('…建设横琴粤澳深度合作区…人工智能…');
-    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['横琴粤澳深度合作区', '人工智能']);
+    expect(folded(led, ['横琴粤澳深度合作区', '人工智能'])).toEqual({ text: '…建设横琴粤澳深度合作区…人工智能…', marked: ['横琴粤澳深度合作区', '人工智能'] });
   });
 
   it('stops the words around a name at the marks of a list, and ends at the sentence’s own full stop', () => {
     const listed = '以深圳为主阵地，以光明科学城、松山湖科学城、南沙科学城等为主要承载区打造综合性国家科学中心。';
-    const on = (word: string) => ({ start: listed.indexOf(word), end: listed.indexOf(word) + word.length });
-    const { text, marks } = aroundMarks(listed, [on('松山湖科学城'), on('综合性国家科学中心')]);
     // Before: …城、松山湖科学城、南…打造综合性国家…, cut through two other science cities' names.
-    expect(text).toBe('…松山湖科学城…打造综合性国家科学中心。');
-    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['松山湖科学城', '综合性国家科学中心']);
+    expect(folded(listed, ['松山湖科学城', '综合性国家科学中心'])).toEqual({
+      text: '…松山湖科学城…打造综合性国家科学中心。',
+      marked: ['松山湖科学城', '综合性国家科学中心'],
+    });
   });
 
   it('is the whole quote where nothing is marked', () => {
