@@ -839,6 +839,7 @@ describe('the explorer in Chromium', () => {
         key: (li as HTMLElement).dataset.sentence!,
         again: !!li.querySelector('.again'),
         text: li.querySelector('.quote')!.textContent!,
+        where: li.querySelector('.path')!.textContent!,
       })),
     );
     const keys = [...new Set(quotes.map((q) => q.key))];
@@ -850,6 +851,8 @@ describe('the explorer in Chromium', () => {
     expect(centre[1]!.text.length).toBeLessThan(centre[0]!.text.length * 0.7);
     expect(centre[1]!.text).toMatch(/^“?…/);
     expect(centre[1]!.text).toContain('松山湖科学城');
+    // It says where the sentence stands in full: the step the reader finds it at.
+    expect(centre[1]!.where).toContain('全文见路径 1 第 1 步');
     await folded.close();
   });
 

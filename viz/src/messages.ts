@@ -101,6 +101,8 @@ export const MESSAGES = {
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
   quotedAbove: { zh: '同一句原文，上文已全文引出', en: 'the same sentence as quoted in full above' },
   quotedBelow: { zh: '同一句原文，下文全文引出', en: 'the same sentence as quoted in full below' },
+  quotedAt: { zh: '同一句原文，全文见{where}', en: 'the same sentence, quoted in full at {where}' },
+  pathStep: { zh: '路径 {path} 第 {step} 步', en: 'path {path}, step {step}' },
   drawnBeyond: { zh: '图中画在边缘，实际位于图外，方向：', en: 'Drawn at the edge of the picture: it lies beyond it, this way:' },
   // geo.ts: cities and the places the registry locates at their coordinates (drawn with a dark border), every other node beside what it links.
   mapNote: {

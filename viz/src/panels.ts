@@ -147,7 +147,12 @@ export function quoting(relations: readonly { id: string; evidence: Evidence[] }
  * `cited`: the link this list is of, and where its panel quotes each sentence in full: one quoted
  * in full under another link is folded to a line here, and says whether it stands above or below.
  */
-export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang, cited?: { of: string; quoting: Quoting }): HTMLElement {
+export function evidenceList(
+  evidence: Evidence[],
+  open: OpenReader,
+  lang: Lang,
+  cited?: { of: string; quoting: Quoting; where?: (relation: string) => string },
+): HTMLElement {
   // Two editions of a plan share their sentences and sections: the plan's title tells them apart.
   const plans = new Set(evidence.map((e) => e.document.id));
   return h(
@@ -169,7 +174,7 @@ export function evidenceList(evidence: Evidence[], open: OpenReader, lang: Lang,
       const where = [
         plans.size > 1 ? e.document.title : null,
         e.section.path,
-        again ? t(above ? 'quotedAbove' : 'quotedBelow', lang) : null,
+        again ? (cited.where ? t('quotedAt', lang).replace('{where}', cited.where(fullUnder)) : t(above ? 'quotedAbove' : 'quotedBelow', lang)) : null,
         unstated ? null : methodNote(methods, lang),
       ];
       // A quote that states no link is read after what it is: said before it, not in the small print under it.
@@ -392,11 +397,25 @@ export function pathPanel(paths: Path[], lang: Lang, { open, highlight }: PanelA
   // states two links of the panel in full under one, and folded to its own words under the other.
   const relations = [...new Map(paths.flatMap((p) => p.hops.map((hop) => [hop.relation.id, hop.relation] as const))).values()];
   const quotes = quoting(relations);
+  // Where a folded line's sentence is quoted in full, as the reader finds it: which path, which step (the first that takes the link).
+  const steps = new Map<string, string>();
+  paths.forEach((p, i) =>
+    p.hops.forEach((hop, j) => {
+      if (!steps.has(hop.relation.id))
+        steps.set(
+          hop.relation.id,
+          t('pathStep', lang)
+            .replace('{path}', String(i + 1))
+            .replace('{step}', String(j + 1)),
+        );
+    }),
+  );
+  const where = (relation: string) => steps.get(relation) ?? '';
   const quoted = new Set<string>();
   const grounds = (relation: Path['hops'][number]['relation']) => {
     if (quoted.has(relation.id)) return h('p', { class: 'grounds-above' }, t('groundsAbove', lang));
     quoted.add(relation.id);
-    return evidenceList(relation.evidence, open, lang, { of: relation.id, quoting: quotes });
+    return evidenceList(relation.evidence, open, lang, { of: relation.id, quoting: quotes, where });
   };
   const sections = paths.map((p, i) => {
     const ids = [...new Set(p.hops.flatMap((hop) => [hop.from.id, hop.to.id, hop.relation.id]))];
