@@ -1089,6 +1089,13 @@ describe('the explorer in Chromium', () => {
     expect(stats.shown).toBeGreaterThanOrEqual(30);
     // Before, 11 pairs of shapes lay on one another, 天然气水合物钻采船 on three.
     expect(stats.stacked).toEqual([]);
+    // Its links with other cities and zones name the other end as a link to its panel, whose quotes say why.
+    const partner = city.locator('#details .city-links li .link').first();
+    const partnerId = await partner.getAttribute('data-id');
+    await partner.click();
+    await city.waitForFunction((id) => location.search.includes(`sel=${id}`), partnerId);
+    await idle(city);
+    expect(await city.locator('#details .entity').getAttribute('data-id')).toBe(partnerId);
     await city.close();
   });
 

@@ -524,7 +524,14 @@ export function cityPanel(profile: CityProfile, lang: Lang, select: (id: string)
           'section',
           {},
           h('h3', {}, t('cityLinks', lang)),
-          h('ul', {}, ...profile.links.map((l) => statement(l.relation, [l.local, l.other], lang, (e) => label(e, lang), 'li'))),
+          // The other end a link to it, as in the lists above: its panel quotes the sentence the link is read from.
+          h(
+            'ul',
+            { class: 'city-links' },
+            ...profile.links.map((l) =>
+              statement(l.relation, [l.local, l.other], lang, (e) => (e.id === l.other.id ? selecting(e, lang, select) : label(e, lang)), 'li'),
+            ),
+          ),
         )
       : null,
   );
