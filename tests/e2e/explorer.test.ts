@@ -225,6 +225,20 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '1-start.png') });
   });
 
+  it('gives no dark outline to a place an expansion brings from beyond the map, which is drawn beside what it joins', async () => {
+    const fresh = await opened('/');
+    await fresh.evaluate(() => (window as any).innograph.store.actions.expand('hengqin-cooperation-zone'));
+    await fresh.waitForFunction(() => location.search.includes('exp=hengqin-cooperation-zone'));
+    await idle(fresh);
+    const hainan = await fresh.evaluate(() => {
+      const node = (window as any).innograph.cy.getElementById('hainan-free-trade-port');
+      return { shown: node.nonempty() as boolean, sited: node.hasClass('sited') as boolean };
+    });
+    // Before, 海南自由贸易港 had the outline of a place drawn where it lies, beside 横琴.
+    expect(hainan).toEqual({ shown: true, sited: false });
+    await fresh.close();
+  });
+
   it('draws the start view’s names apart in English too, none under another node', async () => {
     const fresh = await opened('/?lang=en');
     const stats = await labelStats(fresh);
