@@ -172,11 +172,12 @@ export function geoPositions(
   const cities = nodes.filter((n) => n.kind === 'City' && n.lat != null && n.lon != null);
   if (cities.length === 0) return { positions: new Map(), projection: null, beyond, frame: null };
   const focused = framedOn(nodes, focus, map);
-  const cityPlaces = cities.map((c) => ({ lat: c.lat!, lon: c.lon! }));
-  const projection = fitProjection(focused?.outline ?? cityPlaces, box);
+  /** What the picture is fitted to: a city view's outline, else the cities. */
+  const framing = focused?.outline ?? cities.map((c) => ({ lat: c.lat!, lon: c.lon! }));
+  const projection = fitProjection(framing, box);
   /** The box at whose edge a place beyond the map, or beyond a city view's frame, is drawn. */
   const around = boundsOf(
-    (focused?.outline ?? cityPlaces).map((p) => project(projection, p.lat, p.lon)),
+    framing.map((p) => project(projection, p.lat, p.lon)),
     PROJECTION_DEFAULTS.padding,
   );
   /** The part of the map a located place is drawn where it lies in, in a city's view. */
