@@ -527,8 +527,11 @@ describe('the explorer in Chromium', () => {
     // 鹏城云脑 is in 深圳 by the registry alone: its quote is where the plan names it, set apart as stating no link.
     const unstated = page.locator('#details .relation:has(.statement[data-source="pengcheng-cloud-brain"]) .evidence li').first();
     expect(await unstated.getAttribute('data-method')).toBe('registry-no-sentence');
-    // Said before the quote, which is then read as what it is.
-    expect(await unstated.locator(':scope > :first-child').textContent()).toContain('原文没有陈述这条关系');
+    // The link is marked once as the registry's alone; the quote is then said to be what it is, before it.
+    const link = page.locator('#details .relation:has(.statement[data-source="pengcheng-cloud-brain"])').first();
+    expect(await link.locator('.curated').textContent()).toContain('原文未陈述');
+    expect(await unstated.locator(':scope > :first-child').textContent()).toBe('本句只提到其中一端');
+    expect(await link.textContent()).not.toContain('登记表所载；');
     expect(entries.some((e) => e.unstated)).toBe(true);
     for (const e of entries) {
       for (const method of e.method.split(' ')) expect(e.note, e.quote).not.toContain(method);

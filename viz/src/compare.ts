@@ -3,7 +3,7 @@
 import { h } from './dom.ts';
 import { label } from './graph-data.ts';
 import { kindLabel, t } from './messages.ts';
-import { evidenceList, mentionAsEvidence, statement, type OpenReader } from './panels.ts';
+import { curatedMark, evidenceList, mentionAsEvidence, statement, type OpenReader } from './panels.ts';
 import type { Lang } from './state.ts';
 import { DOCUMENT_COLORS } from './style.ts';
 import type { Comparison, DocumentInfo, Entity, Evidence, Relation } from './types.ts';
@@ -26,7 +26,13 @@ function entityRow(entity: Entity, mentions: Evidence[], lang: Lang, open: OpenR
 }
 
 function relationRow(relation: Relation, evidence: Evidence[], ends: Entity[], lang: Lang, open: OpenReader): HTMLElement {
-  return h('li', { class: 'compared-relation', 'data-id': relation.id }, statement(relation, ends, lang), evidenceList(evidence, open, lang));
+  return h(
+    'li',
+    { class: 'compared-relation', 'data-id': relation.id },
+    statement(relation, ends, lang),
+    curatedMark({ evidence }, lang),
+    evidenceList(evidence, open, lang),
+  );
 }
 
 function swatch(side: Side | 'both', c: Comparison, order: readonly string[]): HTMLElement {

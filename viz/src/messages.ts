@@ -63,10 +63,8 @@ export const MESSAGES = {
   curatedNamed: { zh: '（登记表所载）', en: ' (curated)' },
   curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'curated; this sentence names both ends' },
   curatedNamedInside: { zh: '登记表所载；本句只在一端的名称中提到另一端', en: "curated; this sentence names one end only inside the other's name" },
-  curatedUnstated: {
-    zh: '登记表所载；原文没有陈述这条关系，本句只提到其中一端',
-    en: 'curated; the plan does not state this link: this sentence names one end only',
-  },
+  // Said under a link already marked as the registry's alone (curated): what the quote is, not that again.
+  curatedUnstated: { zh: '本句只提到其中一端', en: 'this sentence names one end only' },
   openReader: { zh: '在原文中阅读', en: 'open in the reader' },
   reader: { zh: '原文', en: 'The plan' },
   noPath: { zh: '没有找到路径。', en: 'No path found.' },

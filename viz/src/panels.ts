@@ -222,7 +222,7 @@ const unstated = (relation: { evidence: Pick<Evidence, 'method'>[] }) => allUnst
  * dashed line: one no sentence states, that it is the registry's alone; one a sentence names both
  * ends of, that it is curated (the note under the quote says what the sentence is to it).
  */
-function curatedMark(relation: { evidence: Pick<Evidence, 'method'>[] }, lang: Lang): HTMLElement | null {
+export function curatedMark(relation: { evidence: Pick<Evidence, 'method'>[] }, lang: Lang): HTMLElement | null {
   const methods = relation.evidence.map((e) => e.method);
   if (methods.length === 0 || !methods.every((m) => CURATED_METHODS.includes(m))) return null;
   return h('span', { class: 'curated' }, t(allUnstated(methods) ? 'curated' : 'curatedNamed', lang));
