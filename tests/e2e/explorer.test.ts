@@ -225,17 +225,21 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '1-start.png') });
   });
 
-  it('gives no dark outline to a place an expansion brings from beyond the map, which is drawn beside what it joins', async () => {
+  it('draws a place an expansion brings from beyond the map at its edge, its name pointing where it lies, without the dark outline of a place at its site', async () => {
     const fresh = await opened('/');
     await fresh.evaluate(() => (window as any).innograph.store.actions.expand('hengqin-cooperation-zone'));
     await fresh.waitForFunction(() => location.search.includes('exp=hengqin-cooperation-zone'));
     await idle(fresh);
     const hainan = await fresh.evaluate(() => {
       const node = (window as any).innograph.cy.getElementById('hainan-free-trade-port');
-      return { shown: node.nonempty() as boolean, sited: node.hasClass('sited') as boolean };
+      return { shown: node.nonempty() as boolean, sited: node.hasClass('sited') as boolean, label: node.data('label') as string };
     });
-    // Before, 海南自由贸易港 had the outline of a place drawn where it lies, beside 横琴.
-    expect(hainan).toEqual({ shown: true, sited: false });
+    // Before, 海南自由贸易港 had the outline of a place drawn where it lies, beside 横琴, and no arrow:
+    // as if it lay in 珠海. The start view's arrangement draws it so, when it has it, at the edge toward Hainan.
+    expect(hainan).toEqual({ shown: true, sited: false, label: '↙ 海南自由贸易港' });
+    await fresh.evaluate(() => (window as any).innograph.store.actions.select('hainan-free-trade-port'));
+    await idle(fresh);
+    expect(await fresh.locator('#details .drawn-beyond').textContent()).toContain('↙');
     await fresh.close();
   });
 
@@ -373,6 +377,24 @@ describe('the explorer in Chromium', () => {
     const kept = await page.evaluate(() => (window as any).__kept.map((el: Element | null) => el?.isConnected ?? null) as (boolean | null)[]);
     expect(Object.fromEntries(parts.map((part, i) => [part, kept[i]]))).toEqual(Object.fromEntries(parts.map((part) => [part, true])));
     await page.evaluate(() => (window as any).innograph.store.actions.select(null));
+    await idle(page);
+  });
+
+  it('opens the panel of another entity at its top, and keeps where the reader scrolled in the same one', async () => {
+    const scrolled = () => page.evaluate(() => document.getElementById('panel')!.scrollTop);
+    const scrollDown = () => page.evaluate(() => (document.getElementById('panel')!.scrollTop = 600));
+    await selectAndShow(page, 'shenzhen');
+    await scrollDown();
+    expect(await scrolled()).toBeGreaterThan(300);
+    // Expanded, 深圳's panel is drawn again (its button now collapses): the reader is still where they read.
+    await page.evaluate(() => (window as any).innograph.store.actions.expand('shenzhen'));
+    await idle(page);
+    await page.waitForSelector('#details .entity[data-id="shenzhen"]');
+    expect(await scrolled()).toBeGreaterThan(300);
+    // Another entity opens on its name, not halfway down where 深圳's was read.
+    await selectAndShow(page, 'guangzhou');
+    expect(await scrolled()).toBe(0);
+    await page.evaluate(() => (window as any).innograph.store.actions.home());
     await idle(page);
   });
 
@@ -1113,6 +1135,46 @@ describe('the explorer in Chromium', () => {
     await city.waitForFunction((id) => location.search.includes(`sel=${id}`), partnerId);
     await idle(city);
     expect(await city.locator('#details .entity').getAttribute('data-id')).toBe(partnerId);
+    await city.close();
+  });
+
+  it('draws the places an expansion of a partner at a city view’s edge brings at the frame’s edge too, pointing where they lie', async () => {
+    const city = await opened('/?view=city&city=shenzhen');
+    const before = await city.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
+    // 广州 stands at the edge of 深圳's frame (↖ 广州); its science cities and zones lie past it.
+    await city.evaluate(() => (window as any).innograph.store.actions.expand('guangzhou'));
+    await city.waitForFunction(() => location.search.includes('exp=guangzhou'));
+    await idle(city);
+    // The places the registry locates, as the API gives them.
+    const located = await city.evaluate(async () => {
+      const query = '{ neighborhood(ids: ["guangzhou"], depth: 1) { nodes { id ... on City { lat } ... on ScienceCity { lat } ... on Zone { lat } } } }';
+      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const { data } = (await response.json()) as { data: { neighborhood: { nodes: { id: string; lat?: number | null }[] } } };
+      return data.neighborhood.nodes.filter((n) => n.lat != null).map((n) => n.id);
+    });
+    const seen = await city.evaluate(
+      ({ shown, located }) => {
+        const cy = (window as any).innograph.cy;
+        const rect = document.querySelector('.underlay clipPath rect')!;
+        const edge = (name: string) => Number(rect.getAttribute(name));
+        const frame = { x1: edge('x'), y1: edge('y'), x2: edge('x') + edge('width'), y2: edge('y') + edge('height') };
+        return cy
+          .nodes()
+          .filter((n: any) => !shown.includes(n.id()) && located.includes(n.id()))
+          .map((n: any) => {
+            const p = n.position();
+            const inside = p.x > frame.x1 && p.x < frame.x2 && p.y > frame.y1 && p.y < frame.y2;
+            return { id: n.id(), label: n.data('label') as string, sited: n.hasClass('sited') as boolean, inside };
+          }) as { id: string; label: string; sited: boolean; inside: boolean }[];
+      },
+      { shown: before, located },
+    );
+    const pointing = seen.filter((n) => /[↖↗↙↘←→↑↓]/.test(n.label));
+    // Before, they were drawn where they lie, past the frame where the map is not drawn, as if at their sites.
+    expect(pointing.length).toBeGreaterThanOrEqual(3);
+    for (const n of pointing) expect(n.sited, n.label).toBe(false);
+    // A newcomer with no arrow is one that lies within the frame, drawn at its site.
+    for (const n of seen.filter((x) => !pointing.includes(x))) expect(n.inside, n.label).toBe(true);
     await city.close();
   });
 

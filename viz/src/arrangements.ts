@@ -2,7 +2,7 @@
 import { ARRANGE_DEFAULTS, bands, chain, columns, stacked, stackedBands } from './arrange.ts';
 import { label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
-import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Projection, type Rect } from './geo.ts';
+import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Projection, type Rect, type Siting } from './geo.ts';
 import { t } from './messages.ts';
 import { isCompact, nodeScaleFor } from './style.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
@@ -22,6 +22,8 @@ export interface Arranged {
   marked?: string;
   /** the part of the base map a view about one city draws (geo.ts), in model units */
   frame?: Rect | null;
+  /** on a map, how it draws located places: newcomers are drawn as the arrangement drew those it had (geo.ts) */
+  siting?: Siting;
   /** where labels go first, for a picture read as a list (labels.ts) */
   sides?: readonly Side[];
   /** model units between two columns whose names stand centred under their nodes: each name may take that room (scene.ts) */

@@ -38,6 +38,8 @@ export interface Newcomer {
   at?: Position;
   /** the id of its city: drawn on the map, that city is its spiral's centre */
   city?: string;
+  /** located beyond what the map draws: the point of the picture's edge toward where it lies, its spiral's centre */
+  edge?: Position;
 }
 
 /** The part of the plane the reader sees, and what covers it, in the same pixels as the positions. */
@@ -97,7 +99,7 @@ export function placeNewcomers(
   const homeOf = (node: Newcomer) => (node.city ? cities.find((c) => c.id === node.city) : undefined);
   /** Where a newcomer's spiral turns round: the expanded node, unless that is outside the newcomer's city's part of the map. */
   const centreOf = (home: City | undefined) => (home && !within(home, anchor, cities) ? home.at : anchor);
-  const centres = [anchor, ...newcomers.map((n) => centreOf(homeOf(n)))];
+  const centres = [anchor, ...newcomers.map((n) => n.edge ?? centreOf(homeOf(n)))];
   const boxes = (node: Newcomer, at: Position) => ({ node, at, whole: rect(node, at, nodeScale) });
   const taken = shown.filter((n) => centres.some((c) => Math.hypot(n.position.x - c.x, n.position.y - c.y) < near)).map((n) => boxes(n, n.position));
   const places = new Map<string, Position>();
@@ -121,23 +123,24 @@ export function placeNewcomers(
   const begin = (spiral: Spiral, step: number) => Object.assign(spiral, { step, angle: -Math.PI / 2, r: ring * (spiral.steps[step]!.shrink ?? 1), outside: 0 });
   // One spiral per city (and one for newcomers of none): the next newcomer tries on from where the last one of its city found room.
   const spirals = new Map<string, Spiral>();
-  const spiralOf = (centre: Position, home: string | undefined) => {
-    let spiral = spirals.get(home ?? '');
+  const spiralOf = (centre: Position, key: string | undefined, ofCity = key !== undefined) => {
+    let spiral = spirals.get(key ?? '');
     if (!spiral) {
       // A centre off the view (a city the reader panned away from) has no place in view near it: its newcomers stay beside it.
       const farthest =
         view && inside({ x1: centre.x, x2: centre.x, y1: centre.y, y2: centre.y }, view.bounds)
           ? Math.max(...[view.bounds.x1, view.bounds.x2].flatMap((x) => [view.bounds.y1, view.bounds.y2].map((y) => Math.hypot(x - centre.x, y - centre.y))))
           : 0;
-      spiral = begin({ centre, steps: home ? OF_A_CITY : OF_NO_CITY, farthest } as Spiral, 0);
-      spirals.set(home ?? '', spiral);
+      spiral = begin({ centre, steps: ofCity ? OF_A_CITY : OF_NO_CITY, farthest } as Spiral, 0);
+      spirals.set(key ?? '', spiral);
     }
     return spiral;
   };
   for (const node of newcomers) {
     if (node.at) continue;
-    const home = homeOf(node);
-    const spiral = spiralOf(centreOf(home), home?.id);
+    // One beyond what the map draws stands at its edge toward where it lies, as the arrangement drew those it had.
+    const home = node.edge ? undefined : homeOf(node);
+    const spiral = node.edge ? spiralOf(node.edge, `edge ${node.edge.x} ${node.edge.y}`, false) : spiralOf(centreOf(home), home?.id);
     for (;;) {
       const { shrink, inView, inCity } = spiral.steps[spiral.step]!;
       const at = { x: spiral.centre.x + spiral.r * Math.cos(spiral.angle), y: spiral.centre.y + spiral.r * Math.sin(spiral.angle) };
@@ -165,9 +168,14 @@ export function placeNewcomers(
   return places;
 }
 
-/** On a map, in model units: where the map locates a node (a city, a zone), the id of a node's city, and the outlines of the cities the map has. */
+/**
+ * On a map, in model units: where the map locates a node (a city, a zone) and draws it there; where
+ * the picture's edge is toward one located beyond what it draws; the id of a node's city; and the
+ * outlines of the cities the map has.
+ */
 export interface Whereabouts {
   at: Map<string, Position>;
+  edge: Map<string, Position>;
   city: Map<string, string>;
   outlines: Map<string, Position[][]>;
 }
@@ -196,7 +204,8 @@ export function placeOnCanvas(shown: Placing[], newcomers: Newcomer[], centre: P
   const placing = newcomers.map((item): Newcomer => {
     const at = whereabouts?.at.get(item.id);
     const city = whereabouts?.city.get(item.id);
-    return { ...item, ...(at ? { at: screen(at) } : {}), ...(city ? { city } : {}) };
+    const edge = whereabouts?.edge.get(item.id);
+    return { ...item, ...(at ? { at: screen(at) } : {}), ...(city ? { city } : {}), ...(edge ? { edge: screen(edge) } : {}) };
   });
   const outline = (id: string) => whereabouts?.outlines.get(id)?.map((ring) => ring.map(screen));
   const drawn: City[] = whereabouts

@@ -123,6 +123,28 @@ export function atEdge(centre: Position, at: Position, box: Rect): Position {
   return { x: centre.x + dx * t, y: centre.y + dy * t };
 }
 
+/**
+ * How a picture on the map draws the places the registry locates: where they lie, within `frame`
+ * (a city view's) or, without one, on the map; else at the edge of `rim` where the line from
+ * `centre` toward them leaves it, with the arrow that says which way they lie.
+ */
+export interface Siting {
+  projection: Projection;
+  frame: Rect | null;
+  rim: Rect;
+  centre: Position;
+  map?: Bounds | undefined;
+}
+
+/** Where a located place is drawn in a picture, and the arrow toward where it lies when that is not there. */
+export function siteOf(siting: Siting, lat: number, lon: number): { at: Position; arrow: string | null } {
+  const where = project(siting.projection, lat, lon);
+  const far = beyondMap(siting.map, lat, lon) || (siting.frame !== null && !inRect(where, siting.frame));
+  // Drawn where it lies when that is within the rim anyway (湛江's view reaches Hainan's north).
+  const at = far ? atEdge(siting.centre, where, siting.rim) : where;
+  return { at, arrow: at.x !== where.x || at.y !== where.y ? arrowToward(siting.centre, where) : null };
+}
+
 /** What the placement needs of a node: its label's size on screen, and what it is near. */
 export interface Placed {
   id: string;
@@ -167,7 +189,7 @@ export function geoPositions(
   box: Box,
   map?: BaseMap,
   focus?: string,
-): { positions: Map<string, Position>; projection: Projection | null; beyond: Map<string, string>; frame: Rect | null } {
+): { positions: Map<string, Position>; projection: Projection | null; beyond: Map<string, string>; frame: Rect | null; siting?: Siting } {
   const beyond = new Map<string, string>();
   const cities = nodes.filter((n) => n.kind === 'City' && n.lat != null && n.lon != null);
   if (cities.length === 0) return { positions: new Map(), projection: null, beyond, frame: null };
@@ -183,6 +205,7 @@ export function geoPositions(
   /** The part of the map a located place is drawn where it lies in, in a city's view. */
   const frame = focused ? around : null;
   const centre = focused ? { x: (around.x1 + around.x2) / 2, y: (around.y1 + around.y2) / 2 } : mean(cities.map((c) => project(projection, c.lat!, c.lon!)));
+  const siting: Siting = { projection, frame, rim: around, centre, map: map?.bounds };
   const positions = new Map<string, Position>();
   // Cities never move, but one beyond the frame, which is placed at its edge as any other place beyond it.
   for (const c of cities) {
@@ -201,11 +224,8 @@ export function geoPositions(
   const located = new Set<string>();
   for (const n of nodes) {
     if (fixed.has(n.id) || n.lat == null || n.lon == null) continue;
-    const where = project(projection, n.lat, n.lon);
-    const far = beyondMap(map?.bounds, n.lat, n.lon) || (frame !== null && !inRect(where, frame));
-    const at = far ? atEdge(centre, where, around) : where;
-    // Drawn where it lies when that is within the picture anyway (湛江's view reaches Hainan's north).
-    if (at.x !== where.x || at.y !== where.y) beyond.set(n.id, arrowToward(centre, where));
+    const { at, arrow } = siteOf(siting, n.lat, n.lon);
+    if (arrow) beyond.set(n.id, arrow);
     anchors.set(n.id, at);
     positions.set(n.id, { ...at });
     located.add(n.id);
@@ -272,7 +292,7 @@ export function geoPositions(
     const home = ownPart.get(id);
     return !home || withinCity(home, p, cityPoints);
   });
-  return { positions, projection, beyond, frame };
+  return { positions, projection, beyond, frame, siting };
 }
 
 /**

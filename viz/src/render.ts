@@ -13,7 +13,7 @@ import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import type { Whereabouts } from './expansion.ts';
 import { NODE_BORDERS, shapeSize } from './style.ts';
-import { beyondMap, outlineOf, project, type Position, type Projection } from './geo.ts';
+import { outlineOf, siteOf, type Position, type Projection, type Siting } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
@@ -84,9 +84,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     }
   };
 
-  const panel = (content: HTMLElement | null) => {
+  /** What the panel shows (a view's overview, an entity, a link): shown again, it keeps where the reader scrolled. */
+  let panelSubject = '';
+  const panel = (content: HTMLElement | null, subject = '') => {
     $('details').replaceChildren(...(content ? [content] : []));
     document.body.dataset.panel = content ? 'open' : 'closed';
+    // Something else opens at its top: its name and kind, not halfway down where the last one was read.
+    if (subject !== panelSubject) $('panel').scrollTop = 0;
+    panelSubject = subject;
   };
 
   const openReader: OpenReader = (sectionId, evidence) => {
@@ -107,6 +112,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   let beyond = new Map<string, string>();
   /** The projection of the base map the last arrangement drew under the picture, if it drew one. */
   let projection: Projection | null = null;
+  /** How the last arrangement drew located places, on a map: an expansion draws its newcomers alike. */
+  let siting: Siting | null = null;
   const panelActions: PanelActions = {
     open: openReader,
     select: (id) => store.actions.find(id),
@@ -160,6 +167,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     const arranged: Arranged = own ? view.arrange(shown, state.lang, box, underlay.base) : { positions: new Map() };
     beyond = arranged.beyond ?? new Map();
     projection = own ? (arranged.projection ?? null) : null;
+    siting = own ? (arranged.siting ?? null) : null;
     underlay.map(projection, own ? arranged.marked : undefined, own ? arranged.frame : null);
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
@@ -199,7 +207,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   async function showSelection(state: AppState, view: Loaded, asked?: ReturnType<typeof askEntity>): Promise<void> {
     const id = state.selected;
     if (!id) {
-      panel(view.table ? null : view.panel(state.lang, panelActions));
+      panel(view.table ? null : view.panel(state.lang, panelActions), `view ${viewKey(state)}`);
       return;
     }
     const data = await (asked ?? askEntity(id));
@@ -217,6 +225,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         remove: () => store.actions.remove(id),
         ...panelActions,
       }),
+      `entity ${id}`,
     );
   }
 
@@ -291,27 +300,37 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         const { kinds, types } = drawnKinds(drawn);
         fill($('legend'), JSON.stringify([state.lang, kinds, types, byPlan, mapped]), () => [legend(state.lang, kinds, types, byPlan, mapped)]);
       };
-      /** On the base map, where the nodes of `drawn` belong: newcomers are placed there, not wherever there is room. */
+      /**
+       * On the base map, where the nodes of `drawn` belong: newcomers are placed there, not wherever
+       * there is room; one located beyond what the map draws at its edge, its name pointing where it
+       * lies (added to `beyond`, before the elements are made).
+       */
       const whereabouts = (drawn: GraphData): Whereabouts | undefined => {
-        const drawnWith = projection;
+        const drawnWith = siting;
         if (!mapped || !drawnWith) return undefined;
         const at = new Map<string, Position>();
+        const edge = new Map<string, Position>();
         const city = new Map<string, string>();
         const outlines = new Map<string, Position[][]>();
         /** The outline of a city, by its id, where the base map has one. */
         const outline = (id: string, name: string) => {
-          const rings = outlines.has(id) ? undefined : outlineOf(underlay.base, name, drawnWith);
+          const rings = outlines.has(id) ? undefined : outlineOf(underlay.base, name, drawnWith.projection);
           if (rings) outlines.set(id, rings);
         };
         for (const n of drawn.nodes.values()) {
-          if (n.lat != null && n.lon != null && !beyondMap(underlay.base.bounds, n.lat, n.lon)) at.set(n.id, project(drawnWith, n.lat, n.lon));
+          if (n.lat != null && n.lon != null) {
+            const site = siteOf(drawnWith, n.lat, n.lon);
+            (site.arrow ? edge : at).set(n.id, site.at);
+            if (site.arrow && !beyond.has(n.id)) beyond.set(n.id, site.arrow);
+          }
           if (n.city) city.set(n.id, n.city.id);
-          if (n.kind === 'City') outline(n.id, n.name);
+          // A city drawn at the edge has no part of the map in the picture: its places stay beside it.
+          if (n.kind === 'City' && !beyond.has(n.id)) outline(n.id, n.name);
           // A city not drawn has its part of the map all the same: a place of it found by search goes
           // there (中国（东莞）散裂中子源 in 东莞, not beside 湛江 in 湛江's view).
           if (n.city && !drawn.nodes.has(n.city.id)) outline(n.city.id, n.city.name);
         }
-        return { at, city, outlines };
+        return { at, edge, city, outlines };
       };
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;
       if (sameView) {
@@ -319,7 +338,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         const legendBefore = $('legend-box').getBoundingClientRect();
         showLegend(shown);
         foldLegendOverShown(legendBefore);
-        await scene.update(elementsOf(shown), anchor, state.selected, true, whereabouts(shown));
+        const where = whereabouts(shown);
+        await scene.update(elementsOf(shown), anchor, state.selected, true, where);
       } else {
         // A new picture: its legend is all new.
         $('legend-new').hidden = true;
@@ -343,7 +363,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
             const last = i === replay.length - 1;
             shown = last ? full : within(full, base, replay.slice(0, i + 1));
             showLegend(shown);
-            await scene.update(elementsOf(shown), id, state.selected, false, whereabouts(shown));
+            const where = whereabouts(shown);
+            await scene.update(elementsOf(shown), id, state.selected, false, where);
           }
         }
       }
@@ -372,7 +393,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const link = data?.entity?.neighbors.find((n) => n.relation.id === edge.id);
       const from = graph.nodes.get(edge.from.id);
       const to = graph.nodes.get(edge.to.id);
-      if (link && from && to) panel(edgePanel(link.relation, from, to, store.get().lang, openReader));
+      if (link && from && to) panel(edgePanel(link.relation, from, to, store.get().lang, openReader), `link ${edge.id}`);
     });
   }
 

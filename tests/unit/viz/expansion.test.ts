@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeBox } from '../../../viz/src/geo.ts';
+import { nodeBox, overlaps } from '../../../viz/src/geo.ts';
 import { placeNewcomers, placeOnCanvas } from '../../../viz/src/expansion.ts';
 
 const shown = [
@@ -132,7 +132,7 @@ describe('placing newcomers on the canvas as the reader has it', () => {
   });
 
   it('puts a newcomer the map locates where the map says, in model units, and one of a city drawn there nearest it', () => {
-    const whereabouts = { at: new Map([['zone', { x: 40, y: 25 }]]), city: new Map([['lab-0', 'dongguan']]), outlines: new Map() };
+    const whereabouts = { at: new Map([['zone', { x: 40, y: 25 }]]), edge: new Map(), city: new Map([['lab-0', 'dongguan']]), outlines: new Map() };
     const places = placeOnCanvas(shownModel, [{ id: 'zone', label: '前海', kind: 'Zone' }, newcomers[0]!], shownModel[0]!.position, { ...canvas, whereabouts });
     expect(places.get('zone')).toEqual({ x: 40, y: 25 });
     const lab = places.get('lab-0')!;
@@ -155,11 +155,36 @@ describe('placing newcomers on the canvas as the reader has it', () => {
     ];
     const stranger = [{ id: 'csns', label: '中国（东莞）散裂中子源', kind: 'Facility' }];
     const shownHere = shownModel.filter((n) => n.id !== 'dongguan');
-    const whereabouts = { at: new Map(), city: new Map([['csns', 'dongguan']]), outlines: new Map([['dongguan', far]]) };
+    const whereabouts = { at: new Map(), edge: new Map(), city: new Map([['csns', 'dongguan']]), outlines: new Map([['dongguan', far]]) };
     const p = placeOnCanvas(shownHere, stranger, shownHere[0]!.position, { ...canvas, whereabouts }).get('csns')!;
     expect(p.x > 300 && p.x < 340 && p.y > 300 && p.y < 340, `at ${p.x},${p.y}`).toBe(true);
     // Without the outline it would be drawn beside what is shown.
     const q = placeOnCanvas(shownHere, stranger, shownHere[0]!.position, { ...canvas, whereabouts: { ...whereabouts, outlines: new Map() } }).get('csns')!;
     expect(Math.hypot(q.x, q.y)).toBeLessThan(150);
+  });
+
+  it('stands newcomers located beyond what the map draws at its edge toward them, apart, rather than where they lie or on one another', () => {
+    // Three places of a partner city past the frame's corner: the edge point toward them is (200, -100).
+    const corner = { x: 200, y: -100 };
+    const beyondIt = [0, 1, 2].map((i) => ({ id: `far-${i}`, label: `广州科学城${i}`, kind: 'ScienceCity' }));
+    const whereabouts = {
+      at: new Map(),
+      edge: new Map(beyondIt.map((n) => [n.id, corner] as const)),
+      city: new Map(beyondIt.map((n) => [n.id, 'guangzhou'] as const)),
+      outlines: new Map(),
+    };
+    const places = placeOnCanvas(shownModel, beyondIt, shownModel[0]!.position, { ...canvas, whereabouts });
+    const at = beyondIt.map((n) => places.get(n.id)!);
+    // Each near the edge point (its spiral's), not near the expanded node nor where it lies.
+    for (const p of at)
+      expect(Math.hypot(p.x - corner.x, p.y - corner.y), `${p.x},${p.y}`).toBeLessThan(
+        Math.hypot(p.x - shownModel[0]!.position.x, p.y - shownModel[0]!.position.y),
+      );
+    const boxes = beyondIt.map((n, i) => {
+      const b = nodeBox(n.label, n.kind);
+      const s = { x: at[i]!.x * canvas.zoom, y: at[i]!.y * canvas.zoom };
+      return { x1: s.x - b.width / 2, x2: s.x + b.width / 2, y1: s.y - b.height / 2, y2: s.y + b.height / 2 };
+    });
+    for (let i = 0; i < boxes.length; i += 1) for (let j = i + 1; j < boxes.length; j += 1) expect(overlaps(boxes[i]!, boxes[j]!), `${i} on ${j}`).toBe(false);
   });
 });

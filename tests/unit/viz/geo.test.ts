@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitProjection, geoPositions, insideRings, labelBox, project, type Position } from '../../../viz/src/geo.ts';
+import { fitProjection, geoPositions, insideRings, labelBox, project, siteOf, type Position } from '../../../viz/src/geo.ts';
 import { fitZoom, nodeScaleFor, shapeSize } from '../../../viz/src/style.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
@@ -259,5 +259,30 @@ describe('geographic positions', () => {
     // A view about no city, or about a city not in it, is the whole picture.
     expect(geoPositions(nodes, links, box, map, 'zhuhai').frame).toBeNull();
     expect(whole.frame).toBeNull();
+  });
+
+  it('sites a located place where it lies within a city view’s frame, else at the rim toward it with its arrow', () => {
+    const projection = fitProjection(
+      [
+        { lat: 22.5, lon: 113.9 },
+        { lat: 22.8, lon: 114.3 },
+      ],
+      { width: 800, height: 600 },
+    );
+    // The fitted points project round the origin: the frame is their box.
+    const frame = { x1: -140, y1: -115, x2: 140, y2: 115 };
+    const siting = { projection, frame, rim: frame, centre: { x: 0, y: 0 }, map: { south: 20, north: 26, west: 109, east: 118 } };
+    // 深圳's own point, inside the frame: drawn where it lies.
+    const inside = siteOf(siting, 22.6, 114.05);
+    expect(inside.arrow).toBeNull();
+    expect(inside.at).toEqual(project(projection, 22.6, 114.05));
+    // 广州, north-west of it: on the frame's edge, its arrow pointing there.
+    const outside = siteOf(siting, 23.13, 113.26);
+    const where = project(projection, 23.13, 113.26);
+    expect(where.x < frame.x1 || where.y < frame.y1).toBe(true);
+    expect(outside.arrow).toBe('↖');
+    expect(outside.at.x === frame.x1 || outside.at.y === frame.y1).toBe(true);
+    // Without a frame (the start view) it is drawn where it lies while on the map.
+    expect(siteOf({ ...siting, frame: null, rim: { x1: -1e4, y1: -1e4, x2: 1e4, y2: 1e4 } }, 23.13, 113.26)).toEqual({ at: where, arrow: null });
   });
 });
