@@ -87,20 +87,42 @@ export function markedQuote(quote: string, marks: readonly Mark[]): (string | HT
 /** Where a folded line's context stops: the marks of a list or a clause, which end the words around them. */
 const CONTEXT_STOPS = new Set(['、', '，', '。', '；', '：', ',', ';']);
 
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** The offsets in a text where its words begin or end (Chinese has no spaces: the platform's dictionary finds them). */
+function wordBounds(text: string): Set<number> {
+  const bounds = new Set([0, text.length]);
+  for (const { index, segment } of WORDS.segment(text)) bounds.add(index).add(index + segment.length);
+  return bounds;
+}
+
 /**
  * What a line shows of a sentence quoted in full elsewhere in the panel: the words that name this
- * link's ends, each with up to `context` characters on either side, not past a comma or an
- * enumeration mark (…松山湖科学城… rather than …城、松山湖科学城、南…, the cut through other names),
- * the rest elided (…). Its start alone was the same for every link it grounds (推动松山湖科学城聚焦新材料、新一代信息…),
- * hiding the word that tells them apart (…生命科学…). Without marks, the whole quote.
+ * link's ends, each once (a name the sentence repeats adds nothing), with up to `context`
+ * characters on either side, not past a comma or an enumeration mark (…松山湖科学城… rather than
+ * …城、松山湖科学城、南…, the cut through other names), the rest elided (…). Its start alone was the
+ * same for every link it grounds (推动松山湖科学城聚焦新材料、新一代信息…), hiding the word that tells them
+ * apart (…生命科学…). Two characters of context read as shards of words (…新广深港科…). Without
+ * marks, the whole quote.
  */
-export function aroundMarks(quote: string, marks: readonly Mark[], context = 2): { text: string; marks: Mark[] } {
+export function aroundMarks(quote: string, marks: readonly Mark[], context = 4): { text: string; marks: Mark[] } {
   if (marks.length === 0) return { text: quote, marks: [] };
+  const named = new Set<string>();
+  const once = marks.filter((m) => {
+    const words = quote.slice(m.start, m.end);
+    if (named.has(words)) return false;
+    named.add(words);
+    return true;
+  });
   const spans: [number, number][] = [];
-  for (const m of marks) {
+  const bounds = wordBounds(quote);
+  for (const m of once) {
     let [start, end] = [m.start, m.end];
     while (start > 0 && m.start - start < context && !CONTEXT_STOPS.has(quote[start - 1]!)) start -= 1;
     while (end < quote.length && end - m.end < context && !CONTEXT_STOPS.has(quote[end]!)) end += 1;
+    // Whole words: 主要承载区打造…, not 要承载区打造… (a stop is a word of its own, so none is crossed).
+    while (!bounds.has(start)) start -= 1;
+    while (!bounds.has(end)) end += 1;
     // The sentence's own full stop, where the words reach it, ends the line rather than an ellipsis.
     if (end === quote.length - 1 && quote[end] === '。') end += 1;
     const last = spans.at(-1);
@@ -112,7 +134,7 @@ export function aroundMarks(quote: string, marks: readonly Mark[], context = 2):
   for (const [start, end] of spans) {
     // One ellipsis where the quote has its own (a lead's ……) at the cut.
     if ((start > 0 || text) && !text.endsWith('…') && quote[start] !== '…') text += '…';
-    for (const m of marks) if (m.start >= start && m.end <= end) shifted.push({ start: text.length + m.start - start, end: text.length + m.end - start });
+    for (const m of once) if (m.start >= start && m.end <= end) shifted.push({ start: text.length + m.start - start, end: text.length + m.end - start });
     text += quote.slice(start, end);
   }
   if (spans.at(-1)![1] < quote.length && !text.endsWith('…')) text += '…';
@@ -136,6 +158,8 @@ export function quoting(relations: readonly { id: string; evidence: Evidence[] }
   const best = new Map<string, { strength: number; id: string }>();
   for (const relation of relations)
     for (const { first, methods } of citedSentences(relation.evidence)) {
+      // Quoted under no link in full: it states none (evidenceList).
+      if (allUnstated(methods)) continue;
       const key = sentenceKey(first);
       const known = best.get(key);
       if (!known || strength(methods) < known.strength) best.set(key, { strength: strength(methods), id: relation.id });
@@ -166,8 +190,12 @@ export function evidenceList(
       const fullUnder = cited?.quoting.fullUnder.get(key);
       const again = !!cited && fullUnder !== undefined && fullUnder !== cited.of;
       const above = !!cited?.quoting.shown.has(key);
-      if (cited && !again) cited.quoting.shown.add(key);
-      const shown = again ? aroundMarks(e.quote, e.marks) : { text: e.quote, marks: e.marks };
+      // A sentence that only names one end of the link is not its ground: shown as the words that
+      // name it (the reader has the rest), not in full like one that states it (材料科学 —相关→ 先进材料
+      // 产业集群 quoted a whole sentence about 深港科技创新合作区).
+      const whole = !again && !unstated;
+      if (cited && whole) cited.quoting.shown.add(key);
+      const shown = whole ? { text: e.quote, marks: e.marks } : aroundMarks(e.quote, e.marks);
       const quote = button({ class: again ? `${look} again` : look, title: t('openReader', lang) }, markedQuote(shown.text, shown.marks), () =>
         open(e.section.id, e),
       );

@@ -56,8 +56,23 @@ describe('a folded line of a sentence quoted in full elsewhere', () => {
     return { text, marked: marks.map((m) => text.slice(m.start, m.end)) };
   };
 
-  it('shows the words that name its link, a few characters around each, the rest elided', () => {
-    expect(folded(quote, ['松山湖科学城', '生命科学'])).toEqual({ text: '推动松山湖科学城聚焦…生命科学等领…', marked: ['松山湖科学城', '生命科学'] });
+  it('shows the words that name its link, a few whole words around each, the rest elided', () => {
+    // Before: 推动松山湖科学城聚焦…生命科学等领…, two characters either side, 领域 cut in two.
+    expect(folded(quote, ['松山湖科学城', '生命科学'])).toEqual({ text: '推动松山湖科学城聚焦新材料…生命科学等领域…', marked: ['松山湖科学城', '生命科学'] });
+  });
+
+  it('shows a name the sentence repeats once, and the words round a one-character name whole', () => {
+    const corridor = '依托广州科学城、光明科学城、松山湖科学城、西丽湖国际科教城等重点创新平台，建设“广深港”科技创新走廊，创新广深港科技合作机制和模式。';
+    // 深圳 named as 深 in 广深港 (the corridor's own mark holds the first): before, …新广深港科….
+    const marks = [
+      { start: corridor.indexOf('“广深港”科技创新走廊'), end: corridor.indexOf('“广深港”科技创新走廊') + '“广深港”科技创新走廊'.length },
+      { start: corridor.lastIndexOf('深'), end: corridor.lastIndexOf('深') + 1 },
+    ];
+    expect(aroundMarks(corridor, marks).text).toBe('…建设“广深港”科技创新走廊…创新广深港科技合作…');
+    const twice = '加快建设季华实验室等新材料平台，并在新材料研发方面形成具有国际竞争力的新材料创新集群。';
+    expect(folded(twice, ['季华实验室', '新材料']).text).toBe('加快建设季华实验室等新材料平台…');
+    const at = [...twice.matchAll(/新材料/g)].map((m) => ({ start: m.index!, end: m.index! + 3 }));
+    expect(aroundMarks(twice, at).text).toBe('…实验室等新材料平台…');
   });
 
   it('joins words that stand close, and elides nothing at an end the words reach', () => {
@@ -66,14 +81,17 @@ describe('a folded line of a sentence quoted in full elsewhere', () => {
 
   it('cuts at the ellipsis a lead is quoted with, without another', () => {
     const led = '推进建设横琴粤澳深度合作区。……大力发展集成电路、人工智能、物联网等产业。';
-    expect(folded(led, ['横琴粤澳深度合作区', '人工智能'])).toEqual({ text: '…建设横琴粤澳深度合作区…人工智能…', marked: ['横琴粤澳深度合作区', '人工智能'] });
+    expect(folded(led, ['横琴粤澳深度合作区', '人工智能'])).toEqual({
+      text: '推进建设横琴粤澳深度合作区…人工智能…',
+      marked: ['横琴粤澳深度合作区', '人工智能'],
+    });
   });
 
   it('stops the words around a name at the marks of a list, and ends at the sentence’s own full stop', () => {
     const listed = '以深圳为主阵地，以光明科学城、松山湖科学城、南沙科学城等为主要承载区打造综合性国家科学中心。';
     // Before: …城、松山湖科学城、南…打造综合性国家…, cut through two other science cities' names.
     expect(folded(listed, ['松山湖科学城', '综合性国家科学中心'])).toEqual({
-      text: '…松山湖科学城…打造综合性国家科学中心。',
+      text: '…松山湖科学城…承载区打造综合性国家科学中心。',
       marked: ['松山湖科学城', '综合性国家科学中心'],
     });
   });
