@@ -120,6 +120,12 @@ function boxGrid(cell: number) {
     hits(rect: Rect, id: string) {
       return keys(rect).some((key) => (filed.get(key) ?? []).some((other) => other.id !== id && overlaps(rect, other.rect)));
     },
+    /** The other ids whose boxes `rect` overlaps. */
+    under(rect: Rect, id: string): Set<string> {
+      const found = new Set<string>();
+      for (const key of keys(rect)) for (const other of filed.get(key) ?? []) if (other.id !== id && overlaps(rect, other.rect)) found.add(other.id);
+      return found;
+    },
   };
 }
 
@@ -148,7 +154,8 @@ function slid(side: Side, box: Rect, x: number, width: number): { box: Rect; shi
  * first side where it is wholly on screen (slid onto it, if above or below its node) and overlaps
  * neither a label placed before it nor another node's shape. A city's name, which orients the
  * reader, and the selected node's may lie over a shape (they are drawn above it) rather than be
- * set aside.
+ * set aside: on the side where it hides least, never another city if a side spares them (on a
+ * phone, "Guangzhou" lay over 佛山's square, whose own name then had no room).
  */
 export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Placement | null> {
   const order = view.sides ?? SIDES;
@@ -164,6 +171,9 @@ export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Pl
     return x > -reach && y > -reach && x < view.width + reach && y < view.height + reach;
   };
   for (const item of items) if (near(item)) shapes.put(shapeBox(item, view), item.id);
+  const cities = new Set(items.filter((item) => item.kind === 'City').map((item) => item.id));
+  /** What a label would hide of the shapes under it: a city's outweighs any number of others'. */
+  const hiding = (rect: Rect, id: string) => [...shapes.under(rect, id)].reduce((sum, other) => sum + (cities.has(other) ? 1000 : 1), 0);
   // Filed as labels of no node: every label keeps off them.
   for (const box of view.clear ?? []) labels.put(box, '');
   const ranked = items.map((item) => ({ item, rank: rank(item) }));
@@ -180,7 +190,15 @@ export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Pl
     const at = Object.fromEntries(SIDES.map((side) => [side, slid(side, boxes[side], x, view.width)])) as Record<Side, { box: Rect; shift: number }>;
     const free = (side: Side, overShapes: boolean) =>
       visible(at[side].box) && !labels.hits(at[side].box, item.id) && (overShapes || !shapes.hits(at[side].box, item.id));
-    const side = order.find((s) => free(s, false)) ?? (item.kind === 'City' || item.important ? order.find((s) => free(s, true)) : undefined) ?? null;
+    const over = () => {
+      const open = order.filter((s) => free(s, true));
+      // The first side that hides least (a stable pick: the order breaks ties).
+      return open.reduce<Side | undefined>(
+        (best, s) => (best === undefined || hiding(at[s].box, item.id) < hiding(at[best].box, item.id) ? s : best),
+        undefined,
+      );
+    };
+    const side = order.find((s) => free(s, false)) ?? (item.kind === 'City' || item.important ? over() : undefined) ?? null;
     placed.set(item.id, side ? { side, shift: at[side].shift } : null);
     if (side) labels.put(at[side].box, item.id);
   }
