@@ -252,6 +252,15 @@ describe('the explorer in Chromium', () => {
     expect(stats.hidden).toEqual([]);
     expect(stats.beside).toEqual([]);
     await fresh.close();
+    // On a phone some city's name must lie over a shape, but over no other city's: "Guangzhou" lay
+    // over 佛山's square, and Foshan's name was then set aside.
+    const phone = await opened('/?lang=en', { width: 390, height: 844 });
+    const cities = await phone.evaluate(() => (window as any).innograph.cy.nodes('[kind = "City"]').map((n: any) => n.data('label')) as string[]);
+    const onPhone = await labelStats(phone);
+    const overCity = onPhone.hidden.filter((entry) => cities.some((a) => entry.startsWith(`${a} under `)) && cities.some((b) => entry.endsWith(` under ${b}`)));
+    expect(overCity).toEqual([]);
+    expect(cities.length).toBeGreaterThanOrEqual(9);
+    await phone.close();
   });
 
   it('adds one step to Back for a double-click’s selection and one for its expansion, not one per click', async () => {
@@ -396,6 +405,25 @@ describe('the explorer in Chromium', () => {
     expect(await scrolled()).toBe(0);
     await page.evaluate(() => (window as any).innograph.store.actions.home());
     await idle(page);
+  });
+
+  it('closes the panel with its ×, rather than opening the view’s overview in its place, until the reader selects again', async () => {
+    const phone = await opened('/?view=city&city=shenzhen&sel=guangming-science-city', { width: 390, height: 844 });
+    expect(await phone.locator('#details .entity').getAttribute('data-id')).toBe('guangming-science-city');
+    await phone.click('#close-panel');
+    await idle(phone);
+    // Before, the city's overview took the drawer, over half of the map.
+    expect(await phone.locator('#panel').isVisible()).toBe(false);
+    expect(await phone.evaluate(() => (window as any).innograph.cy.$(':selected').length)).toBe(0);
+    await phone.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
+    await idle(phone);
+    expect(await phone.locator('#panel').isVisible()).toBe(true);
+    // Let go by a tap on the background rather than closed, the overview is there.
+    await phone.evaluate(() => (window as any).innograph.store.actions.select(null));
+    await idle(phone);
+    expect(await phone.locator('#panel').isVisible()).toBe(true);
+    expect(await phone.locator('#details .entity').count()).toBe(0);
+    await phone.close();
   });
 
   it('lists the cities in pinyin order in Chinese', async () => {
@@ -1028,8 +1056,8 @@ describe('the explorer in Chromium', () => {
     expect(rows.find((r) => r.includes('14.1'))).toContain('年均增长');
     expect(await page.locator('.indicators .table-note').textContent()).toContain('以上指标均为预期性指标');
     expect((await page.locator('#table').boundingBox())!.width).toBeGreaterThan(900);
-    // A table has no picture to export or fit: those buttons are off, and say why.
-    for (const id of ['#fit', '#png', '#json', '#graphml']) {
+    // A table has no picture to lay out, export or fit: those controls are off, and say why.
+    for (const id of ['#layout', '#fit', '#png', '#json', '#graphml']) {
       expect(await page.locator(id).isDisabled()).toBe(true);
       expect(await page.locator(id).getAttribute('title')).toBeTruthy();
     }
@@ -1043,6 +1071,7 @@ describe('the explorer in Chromium', () => {
     expect(page.url()).toContain('view=cluster');
     expect(await page.locator('#details h2').textContent()).toBe('Advanced Materials Cluster');
     expect(await page.locator('#png').isDisabled()).toBe(false);
+    expect(await page.locator('#layout').isDisabled()).toBe(false);
     // What was typed in the search box belonged to the step left behind.
     expect(await page.inputValue('#search')).toBe('');
   });

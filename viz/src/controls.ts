@@ -32,6 +32,7 @@ export function bindControls(
   status: (message: string, kind: 'error') => void,
   exports: Record<'png' | 'json' | 'graphml', () => void>,
   fit: () => void,
+  closePanel: () => void,
 ): void {
   const { actions } = store;
   const lang = () => store.get().lang;
@@ -63,11 +64,7 @@ export function bindControls(
   $('png').addEventListener('click', exports.png);
   $('json').addEventListener('click', exports.json);
   $('graphml').addEventListener('click', exports.graphml);
-  $('close-panel').addEventListener('click', () => {
-    $('reader').replaceChildren();
-    if (store.get().selected) actions.select(null);
-    else document.body.dataset.panel = 'closed';
-  });
+  $('close-panel').addEventListener('click', closePanel);
   $('menu').addEventListener('click', () => {
     document.body.dataset.drawer = document.body.dataset.drawer === 'open' ? 'closed' : 'open';
   });

@@ -207,6 +207,7 @@ bindControls(
     graphml: () => exported('graphml', (m, stem) => m.exportGraphml(renderer.shown(), stem)),
   },
   () => scene.fit(),
+  renderer.closePanel,
 );
 
 async function boot(): Promise<void> {

@@ -12,7 +12,7 @@ export const MESSAGES = {
     en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid link is read from the plan's sentence it cites; a dashed one comes from this project's curated registry, and its panel says whether the plan names both ends.",
   },
   downloaded: { zh: '已下载', en: 'Downloaded' },
-  exportsOfPicture: { zh: '导出与适配针对图谱；指标表没有图', en: 'exports and Fit are of the graph; the indicators table has none' },
+  exportsOfPicture: { zh: '布局、导出与适配针对图谱；指标表没有图', en: 'the layout, exports and Fit are of the graph; the indicators table has none' },
   onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
   minConfidence: { zh: '最低置信度', en: 'min. confidence' },
   guideClick: {

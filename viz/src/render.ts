@@ -30,6 +30,8 @@ export interface Renderer {
   graph(): GraphData;
   shown(): GraphData;
   status(message: string, kind?: 'busy' | 'error' | 'idle'): void;
+  /** The panel's ×: closes it, letting go of the selection, until the reader selects or opens something. */
+  closePanel(): void;
 }
 
 export interface Sources {
@@ -86,6 +88,11 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
 
   /** What the panel shows (a view's overview, an entity, a link): shown again, it keeps where the reader scrolled. */
   let panelSubject = '';
+  /**
+   * The reader closed the panel: a view's overview does not open in its place. Closing an entity's
+   * panel opened the city's overview instead, and on a phone the drawer stayed over the map.
+   */
+  let dismissed = false;
   const panel = (content: HTMLElement | null, subject = '') => {
     $('details').replaceChildren(...(content ? [content] : []));
     document.body.dataset.panel = content ? 'open' : 'closed';
@@ -207,7 +214,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   async function showSelection(state: AppState, view: Loaded, asked?: ReturnType<typeof askEntity>): Promise<void> {
     const id = state.selected;
     if (!id) {
-      panel(view.table ? null : view.panel(state.lang, panelActions), `view ${viewKey(state)}`);
+      panel(view.table || dismissed ? null : view.panel(state.lang, panelActions), `view ${viewKey(state)}`);
       return;
     }
     const data = await (asked ?? askEntity(id));
@@ -237,6 +244,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     document.body.dataset.busy = 'true';
     try {
       document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
+      if (state.selected || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
       // A selection changes the picture when it brings an entity from outside the view, or takes one away:
       // the picture is the one its URL gives (Back to the start view shows the start view).
       const onlySelection =
@@ -274,9 +282,9 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
       $('title').textContent = view.title?.(state.lang) ?? t('title', state.lang);
-      // The exports and Fit are of a picture: a table view has none to export or fit.
-      for (const id of ['fit', 'png', 'json', 'graphml']) {
-        const button = $(id) as HTMLButtonElement;
+      // The layout, the exports and Fit are of a picture: a table view has none to lay out, export or fit.
+      for (const id of ['layout', 'fit', 'png', 'json', 'graphml']) {
+        const button = $(id) as HTMLButtonElement | HTMLSelectElement;
         button.disabled = !!view.table;
         button.title = view.table ? t('exportsOfPicture', state.lang) : '';
       }
@@ -289,7 +297,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         return mapped ? sited(elements, drawn, beyond, underlay.base.bounds) : elements;
       };
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
-      document.body.dataset.panel = state.selected || view.panel(state.lang, panelActions) ? 'open' : 'closed';
+      document.body.dataset.panel = state.selected || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected ? 'yes' : 'no';
       scene.attach();
       const byPlan = colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null;
@@ -397,5 +405,12 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     });
   }
 
-  return { render, showEdge, graph: () => graph, shown: () => shown, status };
+  function closePanel(): void {
+    $('reader').replaceChildren();
+    dismissed = true;
+    if (store.get().selected) store.actions.select(null);
+    else panel(null);
+  }
+
+  return { render, showEdge, graph: () => graph, shown: () => shown, status, closePanel };
 }
