@@ -1124,8 +1124,19 @@ describe('the explorer in Chromium', () => {
       const marked = [...document.querySelectorAll('.underlay path.subject')].map((p) => (p as SVGElement).dataset.name);
       return { zoom: cy.zoom() as number, hongKong: label('hong-kong'), macao: label('macao'), shenzhen: label('shenzhen'), marked };
     });
-    // The city's own part of the map stands out from its neighbours'.
+    // The city's own part of the map stands out from its neighbours', which are named, faintly, on
+    // the canvas: 东莞's land was read as blank map.
     expect(seen.marked).toEqual(['广州']);
+    const areas = await city.evaluate(() => {
+      const canvas = document.getElementById('graph')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.underlay text.area')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { name: t.textContent!, on: r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom };
+      });
+    });
+    expect(areas.map((a) => a.name)).toEqual(expect.arrayContaining(['东莞', '佛山']));
+    expect(areas.map((a) => a.name)).not.toContain('广州');
+    for (const a of areas) expect(a.on, a.name).toBe(true);
     // The map ends at the frame, so that a place drawn at its edge (香港 ↘) stands off the map, not on another city's land.
     const frame = await city.evaluate(() => {
       const cy = (window as any).innograph.cy;

@@ -403,6 +403,26 @@ export function insideRings(p: Position, rings: Position[][]): boolean {
   return inside;
 }
 
+/**
+ * Where a part of the map is named within a frame: the middle of what the frame shows of its
+ * outline, sampled on a grid of `steps` × `steps`; null where that is less than `share` of the frame.
+ */
+export function middleInFrame(rings: Position[][], frame: Rect, share = 0.03, steps = 24): Position | null {
+  const points = rings.flat();
+  const reaches =
+    points.some((p) => p.x >= frame.x1) && points.some((p) => p.x <= frame.x2) && points.some((p) => p.y >= frame.y1) && points.some((p) => p.y <= frame.y2);
+  if (!reaches) return null;
+  const [w, h] = [(frame.x2 - frame.x1) / steps, (frame.y2 - frame.y1) / steps];
+  let [x, y, n] = [0, 0, 0];
+  for (let i = 0; i < steps; i += 1)
+    for (let j = 0; j < steps; j += 1) {
+      const p = { x: frame.x1 + (i + 0.5) * w, y: frame.y1 + (j + 0.5) * h };
+      if (!insideRings(p, rings)) continue;
+      [x, y, n] = [x + p.x, y + p.y, n + 1];
+    }
+  return n >= share * steps * steps ? { x: x / n, y: y / n } : null;
+}
+
 /** The id of the point nearest `p`. */
 export function nearestOf(p: Position, points: { id: string; at: Position }[]): string | null {
   let best: { id: string; d: number } | null = null;

@@ -5,7 +5,7 @@ import { bindControls, renderLists, syncControls, type Lists } from './controls.
 import { kindLabel, t } from './messages.ts';
 import { createRenderer } from './render.ts';
 import { createScene } from './scene.ts';
-import { fileStem, fromQuery, toQuery } from './state.ts';
+import { fileStem, fromQuery, toQuery, type AppState } from './state.ts';
 import { createStore } from './store.ts';
 import type { Entity } from './types.ts';
 import { createUnderlay } from './underlay.ts';
@@ -54,6 +54,7 @@ function loadLists(): Promise<void> {
     lists.cities = cityData.entities.edges.map((e) => e.node);
     lists.documents = documentData.documents;
     renderLists(store.get(), lists, store);
+    nameAreas(store.get());
   });
   return listsLoaded;
 }
@@ -63,7 +64,14 @@ const renderer = createRenderer(store, scene, underlay, {
   documents: () => loadLists().then(() => lists.documents),
 });
 
+/** The cities' parts of a city view's map, named in the reader's language where the cities list has their English names. */
+function nameAreas(state: AppState): void {
+  const english = new Map(lists.cities.map((c) => [c.name, c.nameEn]));
+  underlay.areaNames(state.lang === 'en' ? (name) => english.get(name) ?? name : (name) => name);
+}
+
 store.subscribe((state, previous, change) => {
+  if (state.lang !== previous.lang) nameAreas(state);
   // A change that leaves the URL as it is (a double-click's second click selects again) adds no step to Back.
   const url = `${location.pathname}${toQuery(state)}`;
   if (change === 'push' && url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);

@@ -3,7 +3,7 @@
 // (transparent) canvas, transformed with its pan and zoom.
 import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
-import { project, toScreen, type BaseMap, type Position, type Projection, type Rect } from './geo.ts';
+import { middleInFrame, project, toScreen, type BaseMap, type Position, type Projection, type Rect } from './geo.ts';
 import { CANVAS_FONT } from './fonts.ts';
 import { textWidth } from './text.ts';
 
@@ -11,6 +11,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 /** The titles' font, as explorer.css sets it for the SVG's text. */
 const TITLE_FONT = `600 13px ${CANVAS_FONT}`;
+/** The areas' font, as explorer.css sets it: the titles' size, not bold. */
+const AREA_FONT = `400 13px ${CANVAS_FONT}`;
 
 export interface Underlay {
   /** The base map: its extent in degrees, its cities' outlines. */
@@ -18,9 +20,13 @@ export interface Underlay {
   /**
    * The base map at a projection (none: no map); `marked`: the city a view is about, by name, whose
    * outline stands out; `frame`: the part of the map drawn, in model units, past which a place is
-   * drawn at its edge with the arrow toward it (the whole map where none).
+   * drawn at its edge with the arrow toward it (the whole map where none). In a frame, the other
+   * cities' parts of the map are named faintly: without, 东莞's land round 松山湖科学城 in 深圳's view
+   * was read as blank map.
    */
   map(projection: Projection | null, marked?: string, frame?: Rect | null): void;
+  /** How the map's cities are named, from the map's own (Chinese) names: in the reader's language. */
+  areaNames(named: (name: string) => string): void;
   titles(list: { title: string; at: Position }[]): void;
   /** Where the titles are drawn on screen at a viewport: labels keep off them. */
   titleBoxes(viewport: { zoom: number; pan: Position }): Rect[];
@@ -46,12 +52,28 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
   let framed: Rect | null = null;
   host.prepend(svg);
   let titleList: { title: string; at: Position }[] = [];
+  let areaList: { name: string; at: Position }[] = [];
+  let named = (name: string) => name;
 
+  /** Where an area's name is drawn, centred on `at` on its baseline: slid onto the canvas where it would run off it ("Huizhou" in 深圳's view). */
+  const onCanvas = (name: string, at: Position) => {
+    const half = textWidth(named(name), AREA_FONT) / 2;
+    return { x: Math.min(Math.max(at.x, half + 4), cy.width() - half - 4), y: Math.min(Math.max(at.y, 17), cy.height() - 5) };
+  };
   const place = () => {
     const pan = cy.pan();
     const zoom = cy.zoom();
     world.setAttribute('transform', `translate(${pan.x} ${pan.y}) scale(${zoom})`);
     labels.replaceChildren(
+      ...areaList.map(({ name, at }) => {
+        const text = document.createElementNS(SVG, 'text');
+        const { x, y } = onCanvas(name, toScreen(at, { zoom, pan }));
+        text.setAttribute('x', String(x));
+        text.setAttribute('y', String(y));
+        text.setAttribute('class', 'area');
+        text.textContent = named(name);
+        return text;
+      }),
       ...titleList.map(({ title, at }) => {
         const text = document.createElementNS(SVG, 'text');
         const { x, y } = toScreen(at, { zoom, pan });
@@ -93,6 +115,18 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
               .join(''),
           }))
         : [];
+      const within = framed;
+      areaList =
+        projection && within
+          ? outlines.flatMap((o) => {
+              if (o.name === marked) return [];
+              const at = middleInFrame(
+                o.rings.map((ring) => ring.map(([lon, lat]) => project(projection, lat, lon))),
+                within,
+              );
+              return at ? [{ name: o.name, at }] : [];
+            })
+          : [];
       world.replaceChildren(
         ...paths.map(({ d, name }) => {
           const path = document.createElementNS(SVG, 'path');
@@ -107,6 +141,10 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
     titles(list) {
       titleList = list;
       place();
+    },
+    areaNames(given) {
+      named = given;
+      if (areaList.length > 0) place();
     },
     titleBoxes({ zoom, pan }) {
       // As drawn: left-aligned at `at`, on its baseline, in the font paint() uses (explorer.css draws the same).
@@ -135,6 +173,17 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
         context.stroke(shape);
       }
       context.restore();
+      // The neighbours' names in the colour the page draws them in (explorer.css).
+      const area = labels.querySelector('text.area');
+      const drawn = area ? getComputedStyle(area) : null;
+      context.fillStyle = drawn?.fill ?? '#667';
+      context.font = AREA_FONT;
+      context.textAlign = 'center';
+      for (const { name, at } of areaList) {
+        const { x, y } = onCanvas(name, toScreen(at, { zoom, pan }));
+        context.fillText(named(name), x, y);
+      }
+      context.textAlign = 'start';
       context.fillStyle = '#667';
       context.font = TITLE_FONT;
       for (const { title, at } of titleList) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitProjection, geoPositions, insideRings, labelBox, project, siteOf, type Position } from '../../../viz/src/geo.ts';
+import { fitProjection, geoPositions, insideRings, labelBox, middleInFrame, project, siteOf, type Position } from '../../../viz/src/geo.ts';
 import { fitZoom, nodeScaleFor, shapeSize } from '../../../viz/src/style.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
@@ -284,5 +284,25 @@ describe('geographic positions', () => {
     expect(outside.at.x === frame.x1 || outside.at.y === frame.y1).toBe(true);
     // Without a frame (the start view) it is drawn where it lies while on the map.
     expect(siteOf({ ...siting, frame: null, rim: { x1: -1e4, y1: -1e4, x2: 1e4, y2: 1e4 } }, 23.13, 113.26)).toEqual({ at: where, arrow: null });
+  });
+
+  it('names a part of the map at the middle of what a frame shows of it, and not where it shows too little', () => {
+    const square = (x1: number, y1: number, x2: number, y2: number) => [
+      [
+        { x: x1, y: y1 },
+        { x: x2, y: y1 },
+        { x: x2, y: y2 },
+        { x: x1, y: y2 },
+      ],
+    ];
+    const frame = { x1: 0, y1: 0, x2: 100, y2: 100 };
+    // Its left half in the frame: named in the middle of that half, not of the whole square.
+    const half = middleInFrame(square(50, 0, 150, 100), frame)!;
+    expect(half.x).toBeGreaterThan(70);
+    expect(half.x).toBeLessThan(80);
+    expect(half.y).toBeCloseTo(50, 0);
+    // A sliver along the edge, and a part wholly outside, are not named.
+    expect(middleInFrame(square(99, 0, 200, 100), frame)).toBeNull();
+    expect(middleInFrame(square(200, 200, 300, 300), frame)).toBeNull();
   });
 });
