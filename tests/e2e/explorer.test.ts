@@ -407,6 +407,27 @@ describe('the explorer in Chromium', () => {
     await idle(page);
   });
 
+  it('keeps the panel’s × in reach when scrolled, and gives the reader back their place when the plan’s reader closes', async () => {
+    await selectAndShow(page, 'shenzhen');
+    // A quote far down 深圳's panel.
+    const quote = page.locator('#details .relation .evidence .quote').nth(12);
+    await quote.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => document.getElementById('panel')!.scrollTop);
+    expect(scrolled).toBeGreaterThan(600);
+    const panel = (await page.locator('#panel').boundingBox())!;
+    const close = (await page.locator('#close-panel').boundingBox())!;
+    expect(close.y).toBeGreaterThanOrEqual(panel.y);
+    expect(close.y + close.height).toBeLessThanOrEqual(panel.y + panel.height);
+    await quote.click();
+    await page.waitForSelector('#reader mark', { timeout: 10_000 });
+    await page.click('#reader .close');
+    expect(await page.locator('#reader mark').count()).toBe(0);
+    // Before, it was left at the top of 深圳's panel, the quote it came from 600 px and more below.
+    expect(Math.abs((await page.evaluate(() => document.getElementById('panel')!.scrollTop)) - scrolled)).toBeLessThanOrEqual(2);
+    await page.evaluate(() => (window as any).innograph.store.actions.select(null));
+    await idle(page);
+  });
+
   it('closes the panel with its ×, rather than opening the view’s overview in its place, until the reader selects again', async () => {
     const phone = await opened('/?view=city&city=shenzhen&sel=guangming-science-city', { width: 390, height: 844 });
     expect(await phone.locator('#details .entity').getAttribute('data-id')).toBe('guangming-science-city');
@@ -580,7 +601,7 @@ describe('the explorer in Chromium', () => {
     // The link is marked once as the registry's alone; the quote is then said to be what it is, before it.
     const link = page.locator('#details .relation:has(.statement[data-source="pengcheng-cloud-brain"])').first();
     expect(await link.locator('.curated').textContent()).toContain('原文未陈述');
-    expect(await unstated.locator(':scope > :first-child').textContent()).toBe('本句只提到其中一端');
+    expect(await unstated.locator(':scope > :first-child').textContent()).toBe('本句只提到其中一端（点按读全句）');
     expect(await link.textContent()).not.toContain('登记表所载；');
     expect(entries.some((e) => e.unstated)).toBe(true);
     for (const e of entries) {
@@ -1185,13 +1206,34 @@ describe('the explorer in Chromium', () => {
     await city.evaluate(() => (window as any).innograph.store.actions.expand('guangzhou'));
     await city.waitForFunction(() => location.search.includes('exp=guangzhou'));
     await idle(city);
-    // The places the registry locates, as the API gives them.
-    const located = await city.evaluate(async () => {
-      const query = '{ neighborhood(ids: ["guangzhou"], depth: 1) { nodes { id ... on City { lat } ... on ScienceCity { lat } ... on Zone { lat } } } }';
+    // The places the registry locates, and those of 广州, as the API gives them.
+    const { located, ofGuangzhou } = await city.evaluate(async () => {
+      const query =
+        '{ neighborhood(ids: ["guangzhou"], depth: 1) { nodes { id city { id } ... on City { lat } ... on ScienceCity { lat } ... on Zone { lat } } } }';
       const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const { data } = (await response.json()) as { data: { neighborhood: { nodes: { id: string; lat?: number | null }[] } } };
-      return data.neighborhood.nodes.filter((n) => n.lat != null).map((n) => n.id);
+      const { data } = (await response.json()) as { data: { neighborhood: { nodes: { id: string; lat?: number | null; city: { id: string } | null }[] } } };
+      const nodes = data.neighborhood.nodes;
+      return { located: nodes.filter((n) => n.lat != null).map((n) => n.id), ofGuangzhou: nodes.filter((n) => n.city?.id === 'guangzhou').map((n) => n.id) };
     });
+    // Every place of 广州 stands beside it, past the frame's edge, not on 东莞's or 深圳's land.
+    const onTheMap = await city.evaluate(
+      ({ shown, ofGuangzhou }) => {
+        const cy = (window as any).innograph.cy;
+        const rect = document.querySelector('.underlay clipPath rect')!;
+        const edge = (name: string) => Number(rect.getAttribute(name));
+        const [x1, y1] = [edge('x'), edge('y')];
+        const [x2, y2] = [x1 + edge('width'), y1 + edge('height')];
+        return ofGuangzhou
+          .filter((id) => !shown.includes(id) && cy.getElementById(id).nonempty())
+          .filter((id) => {
+            const p = cy.getElementById(id).position();
+            return p.x > x1 && p.x < x2 && p.y > y1 && p.y < y2;
+          });
+      },
+      { shown: before, ofGuangzhou },
+    );
+    expect(ofGuangzhou.length).toBeGreaterThan(20);
+    expect(onTheMap).toEqual([]);
     const seen = await city.evaluate(
       ({ shown, located }) => {
         const cy = (window as any).innograph.cy;
@@ -1213,7 +1255,7 @@ describe('the explorer in Chromium', () => {
     // Before, they were drawn where they lie, past the frame where the map is not drawn, as if at their sites.
     expect(pointing.length).toBeGreaterThanOrEqual(3);
     for (const n of pointing) expect(n.sited, n.label).toBe(false);
-    // A newcomer with no arrow is one that lies within the frame, drawn at its site.
+    // A located newcomer with no arrow is one that lies within the frame, drawn at its site.
     for (const n of seen.filter((x) => !pointing.includes(x))) expect(n.inside, n.label).toBe(true);
     await city.close();
   });

@@ -404,6 +404,29 @@ export function insideRings(p: Position, rings: Position[][]): boolean {
 }
 
 /**
+ * The part of the plane past the sides of a frame that `at`, a place drawn at its edge, stands on,
+ * as rings (even-odd: a hole in a box far larger than the frame): past the left and top sides for
+ * ↖ 广州 in 深圳's view, not round the whole frame, where its places would stand beside 香港.
+ */
+export function pastFrame(frame: Rect, at: Position): Position[][] {
+  const [w, h] = [frame.x2 - frame.x1, frame.y2 - frame.y1];
+  const far = { x1: frame.x1 - 10 * w, y1: frame.y1 - 10 * h, x2: frame.x2 + 10 * w, y2: frame.y2 + 10 * h };
+  const on = { left: at.x <= frame.x1 + 2, right: at.x >= frame.x2 - 2, top: at.y <= frame.y1 + 2, bottom: at.y >= frame.y2 - 2 };
+  // What is not past those sides: the frame, stretched away from the sides it is not past.
+  const within =
+    on.left || on.right || on.top || on.bottom
+      ? { x1: on.left ? frame.x1 : far.x1, x2: on.right ? frame.x2 : far.x2, y1: on.top ? frame.y1 : far.y1, y2: on.bottom ? frame.y2 : far.y2 }
+      : frame;
+  const box = (r: Rect) => [
+    { x: r.x1, y: r.y1 },
+    { x: r.x2, y: r.y1 },
+    { x: r.x2, y: r.y2 },
+    { x: r.x1, y: r.y2 },
+  ];
+  return [box(far), box(within)];
+}
+
+/**
  * Where a part of the map is named within a frame: the middle of what the frame shows of its
  * outline, sampled on a grid of `steps` × `steps`; null where that is less than `share` of the frame.
  */

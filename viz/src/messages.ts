@@ -48,7 +48,8 @@ export const MESSAGES = {
   tier: { zh: '级别', en: 'Tier' },
   domain: { zh: '领域', en: 'Domain' },
   category: { zh: '类别', en: 'Category' },
-  centerType: { zh: '类型', en: 'Type' },
+  // An innovation centre's or an institution's own class (高校, 国家工程研究中心): not its kind, which 类型 names.
+  centerType: { zh: '类别', en: 'Class' },
   expand: { zh: '展开邻居', en: 'Expand neighbours' },
   collapse: { zh: '收起邻居', en: 'Collapse neighbours' },
   allNeighboursShown: { zh: '邻居均已显示', en: 'All neighbours shown' },
@@ -64,7 +65,7 @@ export const MESSAGES = {
   curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'curated; this sentence names both ends' },
   curatedNamedInside: { zh: '登记表所载；本句只在一端的名称中提到另一端', en: "curated; this sentence names one end only inside the other's name" },
   // Said under a link already marked as the registry's alone (curated): what the quote is, not that again.
-  curatedUnstated: { zh: '本句只提到其中一端', en: 'this sentence names one end only' },
+  curatedUnstated: { zh: '本句只提到其中一端（点按读全句）', en: 'this sentence names one end only (tap it to read it whole)' },
   openReader: { zh: '在原文中阅读', en: 'open in the reader' },
   reader: { zh: '原文', en: 'The plan' },
   noPath: { zh: '没有找到路径。', en: 'No path found.' },

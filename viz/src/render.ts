@@ -13,7 +13,7 @@ import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import type { Whereabouts } from './expansion.ts';
 import { NODE_BORDERS, shapeSize } from './style.ts';
-import { outlineOf, siteOf, type Position, type Projection, type Siting } from './geo.ts';
+import { outlineOf, pastFrame, siteOf, type Position, type Projection, type Siting } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
@@ -102,10 +102,16 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   };
 
   const openReader: OpenReader = (sectionId, evidence) => {
+    // Closed, the reader gives the reader back the place in the panel they opened it from.
+    const from = $('panel').scrollTop;
     void fetch('section', 'section', { id: sectionId }).then((data) => {
       if (!data?.section) return;
       const reader = $('reader');
-      reader.replaceChildren(readerPanel(data.section, evidence, store.get().lang, () => reader.replaceChildren()));
+      const close = () => {
+        reader.replaceChildren();
+        $('panel').scrollTop = from;
+      };
+      reader.replaceChildren(readerPanel(data.section, evidence, store.get().lang, close));
       document.body.dataset.panel = 'open';
       // The reader opens where the reader is looking: at the top of the panel.
       reader.scrollIntoView({ block: 'nearest' });
@@ -328,12 +334,18 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         for (const n of drawn.nodes.values()) {
           if (n.lat != null && n.lon != null) {
             const site = siteOf(drawnWith, n.lat, n.lon);
-            (site.arrow ? edge : at).set(n.id, site.at);
+            if (!site.arrow) at.set(n.id, site.at);
+            // Of a city drawn at the edge itself: beside it, past the frame, with its other places.
+            else if (!(n.city && drawn.nodes.has(n.city.id) && beyond.has(n.city.id))) edge.set(n.id, site.at);
             if (site.arrow && !beyond.has(n.id)) beyond.set(n.id, site.arrow);
           }
           if (n.city) city.set(n.id, n.city.id);
-          // A city drawn at the edge has no part of the map in the picture: its places stay beside it.
+          // A city drawn at the edge of a city view's frame has no part of the map in the picture:
+          // its part is the plane past that edge, where its places stand beside it. Left to the
+          // nearest-city rule, 广州's institutions, expanded in 深圳's view, stood on 东莞's and 深圳's land.
           if (n.kind === 'City' && !beyond.has(n.id)) outline(n.id, n.name);
+          else if (n.kind === 'City' && drawnWith.frame && n.lat != null && n.lon != null)
+            outlines.set(n.id, pastFrame(drawnWith.frame, siteOf(drawnWith, n.lat, n.lon).at));
           // A city not drawn has its part of the map all the same: a place of it found by search goes
           // there (中国（东莞）散裂中子源 in 东莞, not beside 湛江 in 湛江's view).
           if (n.city && !drawn.nodes.has(n.city.id)) outline(n.city.id, n.city.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitProjection, geoPositions, insideRings, labelBox, middleInFrame, project, siteOf, type Position } from '../../../viz/src/geo.ts';
+import { fitProjection, geoPositions, insideRings, labelBox, middleInFrame, pastFrame, project, siteOf, type Position } from '../../../viz/src/geo.ts';
 import { fitZoom, nodeScaleFor, shapeSize } from '../../../viz/src/style.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
@@ -304,5 +304,19 @@ describe('geographic positions', () => {
     // A sliver along the edge, and a part wholly outside, are not named.
     expect(middleInFrame(square(99, 0, 200, 100), frame)).toBeNull();
     expect(middleInFrame(square(200, 200, 300, 300), frame)).toBeNull();
+  });
+
+  it('gives a place drawn at a frame’s corner the plane past the two sides it stands on, not round the whole frame', () => {
+    const frame = { x1: 0, y1: 0, x2: 100, y2: 100 };
+    const past = pastFrame(frame, { x: 0, y: 0 });
+    const inside = (x: number, y: number) => insideRings({ x, y }, past);
+    // West and north of the frame: its part.
+    expect(inside(-20, 50)).toBe(true);
+    expect(inside(50, -20)).toBe(true);
+    expect(inside(-20, -20)).toBe(true);
+    // On the map, and past the other sides (beside 香港, south-east): not.
+    expect(inside(50, 50)).toBe(false);
+    expect(inside(120, 50)).toBe(false);
+    expect(inside(50, 120)).toBe(false);
   });
 });
