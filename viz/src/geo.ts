@@ -417,14 +417,16 @@ export function pastFrame(frame: Rect, at: Position): Position[][] {
     on.left || on.right || on.top || on.bottom
       ? { x1: on.left ? frame.x1 : far.x1, x2: on.right ? frame.x2 : far.x2, y1: on.top ? frame.y1 : far.y1, y2: on.bottom ? frame.y2 : far.y2 }
       : frame;
-  const box = (r: Rect) => [
-    { x: r.x1, y: r.y1 },
-    { x: r.x2, y: r.y1 },
-    { x: r.x2, y: r.y2 },
-    { x: r.x1, y: r.y2 },
-  ];
-  return [box(far), box(within)];
+  return [ringOf(far), ringOf(within)];
 }
+
+/** A box as a closed ring, corner by corner. */
+export const ringOf = (r: Rect): Position[] => [
+  { x: r.x1, y: r.y1 },
+  { x: r.x2, y: r.y1 },
+  { x: r.x2, y: r.y2 },
+  { x: r.x1, y: r.y2 },
+];
 
 /**
  * Where a part of the map is named within a frame: the middle of what the frame shows of its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeBox, overlaps } from '../../../viz/src/geo.ts';
+import { nodeBox, overlaps, ringOf } from '../../../viz/src/geo.ts';
 import { placeNewcomers, placeOnCanvas } from '../../../viz/src/expansion.ts';
 
 const shown = [
@@ -79,14 +79,7 @@ describe('placing the newcomers of an expansion on a map', () => {
 
   it("keeps a city's newcomers within its outline where the map has one, though another city's node is nearer", () => {
     // 深圳 a wide, shallow strip; 香港, with no outline, just south of it; 东莞 north of it.
-    const rect = (x1: number, y1: number, x2: number, y2: number) => [
-      [
-        { x: x1, y: y1 },
-        { x: x2, y: y1 },
-        { x: x2, y: y2 },
-        { x: x1, y: y2 },
-      ],
-    ];
+    const rect = (x1: number, y1: number, x2: number, y2: number) => [ringOf({ x1, y1, x2, y2 })];
     const map = [
       { id: 'shenzhen', at: { x: 0, y: 0 }, rings: rect(-200, -30, 200, 28) },
       { id: 'dongguan', at: { x: -20, y: -110 }, rings: rect(-200, -200, 200, -30) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitProjection, geoPositions, insideRings, labelBox, middleInFrame, pastFrame, project, siteOf, type Position } from '../../../viz/src/geo.ts';
+import { fitProjection, geoPositions, insideRings, labelBox, middleInFrame, pastFrame, project, ringOf, siteOf, type Position } from '../../../viz/src/geo.ts';
 import { fitZoom, nodeScaleFor, shapeSize } from '../../../viz/src/style.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity } from '../../support/explorer-data.ts';
@@ -287,14 +287,7 @@ describe('geographic positions', () => {
   });
 
   it('names a part of the map at the middle of what a frame shows of it, and not where it shows too little', () => {
-    const square = (x1: number, y1: number, x2: number, y2: number) => [
-      [
-        { x: x1, y: y1 },
-        { x: x2, y: y1 },
-        { x: x2, y: y2 },
-        { x: x1, y: y2 },
-      ],
-    ];
+    const square = (x1: number, y1: number, x2: number, y2: number) => [ringOf({ x1, y1, x2, y2 })];
     const frame = { x1: 0, y1: 0, x2: 100, y2: 100 };
     // Its left half in the frame: named in the middle of that half, not of the whole square.
     const half = middleInFrame(square(50, 0, 150, 100), frame)!;
