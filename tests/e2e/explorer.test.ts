@@ -428,6 +428,27 @@ describe('the explorer in Chromium', () => {
     await idle(page);
   });
 
+  it('brings a node tapped on a phone above the drawer its panel opens over it; on a desktop nothing moves', async () => {
+    const phone = await opened('/', { width: 390, height: 844 });
+    // The lowest node of the start view: the drawer, once open, covers the lower half of the canvas.
+    const low = await phone.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const node = cy.nodes().max((n: any) => n.renderedPosition().y).ele;
+      return { id: node.id() as string, ...(node.renderedPosition() as { x: number; y: number }) };
+    });
+    const canvas = (await phone.locator('#graph').boundingBox())!;
+    await phone.mouse.click(canvas.x + low.x, canvas.y + low.y);
+    await idle(phone);
+    await phone.waitForTimeout(300);
+    expect(await selected(phone)).toEqual([low.id]);
+    const drawer = (await phone.locator('#panel').boundingBox())!;
+    const now = await phone.evaluate((id) => (window as any).innograph.cy.getElementById(id).renderedPosition().y as number, low.id);
+    // Before, it stayed where it was tapped, under the drawer or on its edge.
+    expect(low.y).toBeGreaterThan(drawer.y - canvas.y - 24);
+    expect(canvas.y + now).toBeLessThan(drawer.y - 24);
+    await phone.close();
+  });
+
   it('closes the panel with its ×, rather than opening the view’s overview in its place, until the reader selects again', async () => {
     const phone = await opened('/?view=city&city=shenzhen&sel=guangming-science-city', { width: 390, height: 844 });
     expect(await phone.locator('#details .entity').getAttribute('data-id')).toBe('guangming-science-city');

@@ -267,6 +267,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         if (state.selected && !loaded.table && !state.expanded.includes(state.selected))
           prefetch('neighborhood', neighboursOf(state, expandedWith(state.expanded, state.selected)));
         await panelShown;
+        // On a phone the panel is a drawer over the canvas's lower part: a node it now covers is
+        // brought above it (it ended on the drawer's edge, its neighbours under it). Where nothing
+        // covers it, as on a desktop, nothing moves.
+        if (state.selected && store.get().selected === state.selected) scene.select(state.selected, true, true);
         return;
       }
       if (previous) {

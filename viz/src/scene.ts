@@ -18,6 +18,7 @@ import { SIZES } from './sizes.ts';
 
 export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
+  revealMargin: 24, // pixels above a drawer's edge a node revealed stands clear of it
   animateMs: 150, // newcomers fly out over this time: long enough to see where they come from, short enough to keep an expansion within 300 ms
   // A view of more nodes than this is drawn by the layer. At 250 synthetic nodes, Cytoscape took
   // 350–530 ms to show it and froze 190–240 ms at each zoom; the layer, 30–50 ms and none (bench/README.md).
@@ -46,7 +47,7 @@ export interface Scene {
    * fly out of `anchor`, or are simply there. On a map, `whereabouts` says where newcomers belong.
    */
   update(elements: ElementDefinition[], anchor: string | null, selected: string | null, animate?: boolean, whereabouts?: Whereabouts): Promise<void>;
-  select(id: string | null, reveal: boolean): void;
+  select(id: string | null, reveal: boolean, clearOfDrawer?: boolean): void;
   highlight(ids: Iterable<string>): void;
   /** The whole picture in the part of the canvas the reader sees: below the title, above a drawer. */
   fit(): void;
@@ -575,15 +576,17 @@ export function createScene(
       }
       restyle(true);
     },
-    select(id, reveal) {
+    select(id, reveal, clearOfDrawer = false) {
       if (layered) layer.select(id);
       else selectOnly(id);
       const place = id ? placeOf(id) : null;
       if (reveal && place) {
         const p = toScreen(place, { zoom: cy.zoom(), pan: cy.pan() });
         // What the reader sees of the canvas: on a phone, a drawer covers its lower part.
-        const seen = cy.height() - obscured();
-        const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < seen;
+        const covered = obscured();
+        const seen = cy.height() - covered;
+        // `clearOfDrawer`: a node at a drawer's very edge is as good as under it, its shape and name cut.
+        const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < seen - (clearOfDrawer && covered > 0 ? SCENE_DEFAULTS.revealMargin : 0);
         // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
         if (!inside) cy.animate({ pan: { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() }, duration: 200 });
       }
