@@ -2,7 +2,7 @@
 import { ARRANGE_DEFAULTS, bands, chain, columns, stacked, stackedBands } from './arrange.ts';
 import { label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
-import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Projection, type Rect, type Siting } from './geo.ts';
+import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Siting } from './geo.ts';
 import { t } from './messages.ts';
 import { isCompact, nodeScaleFor } from './style.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
@@ -11,8 +11,6 @@ import type { ClusterPlatform, Comparison } from './types.ts';
 
 export interface Arranged {
   positions: Map<string, Position>;
-  /** set on geographic views: the base map is drawn with it */
-  projection?: Projection | null;
   titles?: { title: string; at: Position }[];
   /** fitted to the canvas's width from the top, to be read by scrolling down, rather than shrunk to fit whole */
   fitWidth?: boolean;
@@ -20,9 +18,7 @@ export interface Arranged {
   beyond?: Map<string, string>;
   /** the city a view is about, by name: the base map marks its outline */
   marked?: string;
-  /** the part of the base map a view about one city draws (geo.ts), in model units */
-  frame?: Rect | null;
-  /** on a map, how it draws located places: newcomers are drawn as the arrangement drew those it had (geo.ts) */
+  /** set on geographic views: the base map's projection and frame, and how it draws located places; newcomers are drawn alike (geo.ts) */
   siting?: Siting;
   /** where labels go first, for a picture read as a list (labels.ts) */
   sides?: readonly Side[];

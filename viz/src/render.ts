@@ -13,7 +13,7 @@ import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import type { Whereabouts } from './expansion.ts';
 import { NODE_BORDERS, shapeSize } from './style.ts';
-import { outlineOf, pastFrame, siteOf, type Position, type Projection, type Siting } from './geo.ts';
+import { outlineOf, pastFrame, siteOf, type Position, type Siting } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import type { AppState } from './state.ts';
 import type { Underlay } from './underlay.ts';
@@ -123,9 +123,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   let ownHighlight: string[] = [];
   /** The places the last arrangement drew at the map's edge, with the arrow toward where each lies. */
   let beyond = new Map<string, string>();
-  /** The projection of the base map the last arrangement drew under the picture, if it drew one. */
-  let projection: Projection | null = null;
-  /** How the last arrangement drew located places, on a map: an expansion draws its newcomers alike. */
+  /** How the last arrangement drew the base map and its located places, if it drew a map: an expansion draws its newcomers alike. */
   let siting: Siting | null = null;
   const panelActions: PanelActions = {
     open: openReader,
@@ -179,9 +177,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     const own = state.layout === 'auto' || (state.layout === 'geo' && view.geographic);
     const arranged: Arranged = own ? view.arrange(shown, state.lang, box, underlay.base) : { positions: new Map() };
     beyond = arranged.beyond ?? new Map();
-    projection = own ? (arranged.projection ?? null) : null;
     siting = own ? (arranged.siting ?? null) : null;
-    underlay.map(projection, own ? arranged.marked : undefined, own ? arranged.frame : null);
+    underlay.map(siting?.projection ?? null, own ? arranged.marked : undefined, siting?.frame ?? null);
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
       return { arrangement: { kind: 'preset', positions: back.positions, sides: arranged.sides, columnGap: arranged.columnGap }, viewport: back };
@@ -336,8 +333,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           if (rings) outlines.set(id, rings);
         };
         for (const n of drawn.nodes.values()) {
-          if (n.lat != null && n.lon != null) {
-            const site = siteOf(drawnWith, n.lat, n.lon);
+          const site = n.lat != null && n.lon != null ? siteOf(drawnWith, n.lat, n.lon) : null;
+          if (site) {
             if (!site.arrow) at.set(n.id, site.at);
             // Of a city drawn at the edge itself: beside it, past the frame, with its other places.
             else if (!(n.city && drawn.nodes.has(n.city.id) && beyond.has(n.city.id))) edge.set(n.id, site.at);
@@ -348,8 +345,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           // its part is the plane past that edge, where its places stand beside it. Left to the
           // nearest-city rule, 广州's institutions, expanded in 深圳's view, stood on 东莞's and 深圳's land.
           if (n.kind === 'City' && !beyond.has(n.id)) outline(n.id, n.name);
-          else if (n.kind === 'City' && drawnWith.frame && n.lat != null && n.lon != null)
-            outlines.set(n.id, pastFrame(drawnWith.frame, siteOf(drawnWith, n.lat, n.lon).at));
+          else if (n.kind === 'City' && drawnWith.frame && site) outlines.set(n.id, pastFrame(drawnWith.frame, site.at));
           // A city not drawn has its part of the map all the same: a place of it found by search goes
           // there (中国（东莞）散裂中子源 in 东莞, not beside 湛江 in 湛江's view).
           if (n.city && !drawn.nodes.has(n.city.id)) outline(n.city.id, n.city.name);

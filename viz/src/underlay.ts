@@ -99,34 +99,21 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
         clipRect.setAttribute('height', String(framed.y2 - framed.y1));
         world.setAttribute('clip-path', 'url(#underlay-frame)');
       } else world.removeAttribute('clip-path');
-      const paths = projection
-        ? outlines.map((o) => ({
-            name: o.name,
-            d: o.rings
-              .map(
-                (ring) =>
-                  `M${ring
-                    .map(([lon, lat]) => {
-                      const p = project(projection, lat, lon);
-                      return `${p.x.toFixed(1)},${p.y.toFixed(1)}`;
-                    })
-                    .join('L')}Z`,
-              )
-              .join(''),
-          }))
+      // Each outline projected once: drawn as a path, and, in a frame, named where it shows.
+      const projected = projection
+        ? outlines.map((o) => ({ name: o.name, rings: o.rings.map((ring) => ring.map(([lon, lat]) => project(projection, lat, lon))) }))
         : [];
+      const paths = projected.map(({ name, rings }) => ({
+        name,
+        d: rings.map((ring) => `M${ring.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join('L')}Z`).join(''),
+      }));
       const within = framed;
-      areaList =
-        projection && within
-          ? outlines.flatMap((o) => {
-              if (o.name === marked) return [];
-              const at = middleInFrame(
-                o.rings.map((ring) => ring.map(([lon, lat]) => project(projection, lat, lon))),
-                within,
-              );
-              return at ? [{ name: o.name, at }] : [];
-            })
-          : [];
+      areaList = within
+        ? projected.flatMap(({ name, rings }) => {
+            const at = name === marked ? null : middleInFrame(rings, within);
+            return at ? [{ name, at }] : [];
+          })
+        : [];
       world.replaceChildren(
         ...paths.map(({ d, name }) => {
           const path = document.createElementNS(SVG, 'path');
