@@ -246,13 +246,24 @@ export function unplaced(element: ElementDefinition): ElementDefinition {
   return { ...element, data: data as ElementDefinition['data'], classes };
 }
 
+/**
+ * How many links each node has to others, counted from the links' ends: Cytoscape's own
+ * `degree()` makes collections of each link's ends, which for a whole picture was most of a
+ * label pass's time, and its garbage more.
+ */
+function degrees(links: Iterable<{ source: string; target: string }>): Map<string, number> {
+  const degree = new Map<string, number>();
+  for (const { source, target } of links) {
+    if (source === target) continue;
+    degree.set(source, (degree.get(source) ?? 0) + 1);
+    degree.set(target, (degree.get(target) ?? 0) + 1);
+  }
+  return degree;
+}
+
 /** Elements about to be added, with their labels placed (`quiet` for those that must wait): Cytoscape styles them once. */
 export function withQuietLabels(elements: ElementDefinition[], view: LabelView, important: ReadonlySet<string> = new Set()): ElementDefinition[] {
-  const degree = new Map<string, number>();
-  for (const e of elements) {
-    if (e.group !== 'edges') continue;
-    for (const end of [e.data.source!, e.data.target!]) degree.set(end, (degree.get(end) ?? 0) + 1);
-  }
+  const degree = degrees(elements.filter((e) => e.group === 'edges').map((e) => e.data as { source: string; target: string }));
   const items = elements
     .filter((e) => e.group === 'nodes' && e.position)
     .map((e) => ({
@@ -291,12 +302,12 @@ export interface Placing {
   sides?: readonly Side[];
 }
 
-function itemOf(node: NodeSingular, placing: Placing): LabelItem {
+function itemOf(node: NodeSingular, placing: Placing, degree: ReadonlyMap<string, number>): LabelItem {
   return {
     id: node.id(),
     label: String(node.data('drawn') ?? ''),
     kind: String(node.data('kind') ?? ''),
-    degree: node.degree(false),
+    degree: degree.get(node.id()) ?? 0,
     important: node.selected() || node.hasClass('highlighted'),
     position: placing.position ? placing.position(node) : node.position(),
   };
@@ -304,7 +315,8 @@ function itemOf(node: NodeSingular, placing: Placing): LabelItem {
 
 export function declutter(cy: Core, nodeScale: number, placing: Placing): void {
   const nodes = cy.nodes();
-  const items = nodes.map((node: NodeSingular) => itemOf(node, placing));
+  const degree = degrees(cy.edges().map((edge) => edge.data() as { source: string; target: string }));
+  const items = nodes.map((node: NodeSingular) => itemOf(node, placing, degree));
   const placed = placeLabels(items, {
     zoom: cy.zoom(),
     pan: cy.pan(),
