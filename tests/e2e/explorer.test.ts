@@ -1365,6 +1365,14 @@ describe('the explorer in Chromium', () => {
 
   it('draws the links of a view of thousands of nodes on a layer of its own, where the nodes are, and names one under the pointer', async () => {
     const big = await opened('/');
+    // The start view is Cytoscape's: the layer's canvases hold no memory (sized to the page, they cost its first frame 25 ms).
+    const layerCanvas = () =>
+      big.evaluate(() => {
+        const { cy } = (window as any).innograph;
+        const canvas = document.querySelector('canvas.view-layer') as HTMLCanvasElement;
+        return { held: [canvas.width, canvas.height], page: [cy.width(), cy.height()].map((n: number) => Math.round(n * devicePixelRatio)) };
+      });
+    expect((await layerCanvas()).held).toEqual([0, 0]);
     // A grid of 1 200 nodes, each linked to its right neighbour (located in: solid, an arrow) and
     // to the one below (part of: dotted).
     const shown = await big.evaluate(async () => {
@@ -1397,6 +1405,10 @@ describe('the explorer in Chromium', () => {
       };
     });
     expect(shown).toEqual({ nodes: 1200, cytoscape: 0, layer: 40 * 29 + 30 * 39, links: 40 * 29 + 30 * 39 });
+    // Drawn on the layer, its canvas is the page's size once the frame is drawn.
+    await big.waitForFunction(() => (document.querySelector('canvas.view-layer') as HTMLCanvasElement).width > 0);
+    const sized = await layerCanvas();
+    expect(sized.held).toEqual(sized.page);
     // Close enough to tell one link from another.
     await big.evaluate(() => {
       const { cy, scene } = (window as any).innograph;

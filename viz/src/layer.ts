@@ -197,6 +197,14 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
     const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
     // A hidden canvas (a table's view) has nothing to draw, and a canvas of no size cannot be drawn from.
     if (w === 0 || h === 0) return;
+    // An empty layer (every view but a large one) keeps no canvas memory: sizing its two canvases
+    // to the page and copying one onto the other took 25 ms as the start view was first drawn.
+    if (empty()) {
+      for (const c of [canvas, base]) if (c.width !== 0 || c.height !== 0) [c.width, c.height] = [0, 0];
+      baseFresh = false;
+      canvas.style.transform = '';
+      return;
+    }
     const [zoom, pan] = [cy.zoom(), { ...cy.pan() }];
     if (canvas.width !== w || canvas.height !== h || zoom !== drawn.zoom || pan.x !== drawn.pan.x || pan.y !== drawn.pan.y) baseFresh = false;
     for (const c of [canvas, base]) if (c.width !== w || c.height !== h) [c.width, c.height] = [w, h];
@@ -206,14 +214,14 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       baseContext.setTransform(1, 0, 0, 1, 0, 0);
       baseContext.clearRect(0, 0, w, h);
       baseContext.setTransform(ratio, 0, 0, ratio, 0, 0);
-      if (!empty()) drawBase(baseContext, zoom, pan, width, height);
+      drawBase(baseContext, zoom, pan, width, height);
       baseFresh = true;
     }
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, w, h);
     context.drawImage(base, 0, 0);
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    if (!empty()) drawPointer(context, zoom, pan);
+    drawPointer(context, zoom, pan);
   };
   /**
    * At most one drawing per frame, however many changes or viewport events came; `all`: the
