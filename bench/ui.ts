@@ -249,7 +249,7 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       value: expand,
       unit: 'ms',
       ...within(expand, 300),
-      conditions: `median of selecting, then ${DOUBLE_CLICK_MS} ms later (a double-click's second click) expanding, ${READER_EXPANSIONS.join(', ')} in turn on the start view (${expands.map((e) => e.ms.toFixed(0)).join(' / ')} ms; ${nodes} nodes after), from the expand action to the frame after the flight; answers not cached before the selection (深圳's selection came earlier, for the selecting figure: its lead was longer); shown nodes fixed, the newcomers placed on the page (expansion.ts) and flown out over ${SCENE_DEFAULTS.animateMs} ms`,
+      conditions: `median of selecting, then ${DOUBLE_CLICK_MS} ms later (a double-click's second click) expanding, ${READER_EXPANSIONS.join(', ')} in turn on the start view (${expands.map((e) => e.ms.toFixed(0)).join(' / ')} ms; ${nodes} nodes after), from the expand action to the frame after the flight; answers not cached before the selection (深圳's selection came earlier, for the selecting figure: its lead was longer); shown nodes fixed, the newcomers placed on the page (expansion.ts), styled in tasks of their own, and flown out to land ${SCENE_DEFAULTS.animateMs} ms after the styling began (a flight of ${SCENE_DEFAULTS.shortestFlight} ms at least)`,
     });
     figures.push({
       name: 'ui: longest main-thread task, selecting',

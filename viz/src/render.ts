@@ -21,6 +21,7 @@ import { documentsFilter } from './first-questions.ts';
 import { VIEWS, type Fetch, type Loaded } from './views.ts';
 import type { Arranged } from './arrangements.ts';
 import type { DocumentInfo, Entity, Relation } from './types.ts';
+import { nextTask } from './next-task.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -370,6 +371,9 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         if (replay.length === 0) {
           showLegend(shown);
           const { arrangement: how, viewport } = arrangement(state, view, key);
+          // Arranged and drawn in tasks apart: in one, with the canvas mounted, they took the start view 100–130 ms.
+          await nextTask();
+          if (ticket !== rendering) return;
           await scene.replace(elementsOf(shown), how, viewport);
         } else {
           // Each step with the legend its sender had then: a legend grown by the expansions would move the fit.

@@ -15,6 +15,7 @@ import { placeOnCanvas, type Newcomer, type Placing, type Whereabouts } from './
 import { forceLayout } from './layout.ts';
 import { FIT, fitArea, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet, zoomInto } from './style.ts';
 import { SIZES } from './sizes.ts';
+import { nextTask } from './next-task.ts';
 
 export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
@@ -24,7 +25,11 @@ export const SCENE_DEFAULTS = {
   // 350–530 ms to show it and froze 190–240 ms at each zoom; the layer, 30–50 ms and none (bench/README.md).
   largeView: 200,
   flownUpTo: 1000, // newcomers fly out in a view of up to this many nodes; beyond, a frame of the layer takes too long
+  shortestFlight: 75, // what is left of animateMs once the newcomers are styled, never less than this
 };
+
+/** How long newcomers fly once styled in `preparedMs`: the flight ends animateMs after it was prepared for, unless that leaves too short a one to be seen. */
+export const flightAfter = (preparedMs: number) => Math.max(SCENE_DEFAULTS.shortestFlight, SCENE_DEFAULTS.animateMs - preparedMs);
 
 /**
  * `sides`: where labels go first (labels.ts), for a picture read as a list; `fitWidth`: fitted to the
@@ -71,12 +76,6 @@ export interface Scene {
   /** What the layer draws, on another canvas, for the PNG export. */
   paintLayer(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
 }
-
-/** Lets the browser run what waits (input, a frame) before going on: scheduler.yield where there is one. */
-const nextTask = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 /** A large view is the layer's to hold and draw (a node with no place at the origin, as Cytoscape puts it); a small one is Cytoscape's. */
 function split(elements: ElementDefinition[]): { layered: boolean; cytoscape: ElementDefinition[]; nodes: ElementDefinition[]; links: ElementDefinition[] } {
@@ -344,9 +343,10 @@ export function createScene(
    * A new picture's first frame did all of Cytoscape's work at once: styling every element,
    * measuring its label, curving its links, giving its canvases their memory, then drawing
    * (270 ms for the start view, the page's longest task); so did the frame after a zoom, which
-   * restyles every element for its new sizes. Cytoscape draws nothing while a batch is open: the
-   * next frame is held while all but the drawing is done in a task of its own, and then only
-   * draws. `fresh`: a new picture, whose canvases are sized and given their memory here too.
+   * restyles every element for its new sizes, and the first frame of an expansion's flight. Cytoscape draws nothing while a batch is open: the
+   * next frame is held while all but the drawing is done, each part in a task of its own (in one,
+   * they were the start view's longest task, 140–160 ms), and then only draws. `fresh`: a new
+   * picture, whose canvases are sized and given their memory here too.
    */
   const drawnNext = async (fresh: boolean) => {
     if (!attached || layered || cy.elements().empty()) return;
@@ -355,10 +355,13 @@ export function createScene(
     cy.startBatch();
     try {
       await nextTask();
-      if (fresh) for (const canvas of container.querySelectorAll('canvas')) canvas.getContext('2d')?.clearRect(0, 0, 1, 1);
+      if (fresh) {
+        for (const canvas of container.querySelectorAll('canvas')) canvas.getContext('2d')?.clearRect(0, 0, 1, 1);
+        await nextTask();
+      }
       // Cytoscape styles an element when a property is first read.
       cy.elements().forEach((e) => void e.style('label'));
-      if (!fresh) await nextTask();
+      await nextTask();
       // Labels' sizes and links' curves, as the frame would work them out before drawing (an
       // internal of Cytoscape's renderer: without it, the frame does this part itself).
       const renderer = (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void } }).renderer();
@@ -563,11 +566,17 @@ export function createScene(
         }
         // Newcomers fly out of the node they came with to their places; what was shown stays put.
         cy.batch(() => newcomers.positions(() => centre));
+        // Styled, their labels measured and their links curved before they fly, in tasks of their
+        // own: done in the flight's first frame, this froze the page 100–170 ms, and the flight
+        // was over by the time that frame was drawn. The flight keeps its end and takes what is
+        // left of its time.
+        const preparing = performance.now();
+        await drawnNext(false);
         await run({
           name: 'preset',
           positions: destination,
           animate: true,
-          animationDuration: SCENE_DEFAULTS.animateMs,
+          animationDuration: flightAfter(performance.now() - preparing),
           fit: false,
           eles: newcomers,
         } as LayoutOptions);
