@@ -6,7 +6,7 @@
 // A view of more than `largeView` nodes is held and drawn by the layer (layer.ts), which draws
 // thousands of nodes and links in the time Cytoscape takes to add them: Cytoscape then holds
 // nothing, and keeps the viewport and its gestures.
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import { toScreen, type Position, type Rect } from './geo.ts';
 import { createLayer } from './layer.ts';
 import { layerEdges } from './layer-edges.ts';
@@ -26,7 +26,16 @@ export const SCENE_DEFAULTS = {
   largeView: 200,
   flownUpTo: 1000, // newcomers fly out in a view of up to this many nodes; beyond, a frame of the layer takes too long
   shortestFlight: 75, // what is left of animateMs once the newcomers are styled, never less than this
+  taskMs: 40, // styling a picture ahead of its frame is cut into tasks of about this, so input and frames are not kept waiting
 };
+
+/** What the scene reaches of Cytoscape's renderer, which its typings leave out. */
+interface CytoscapeRenderer {
+  /** works out the labels' sizes and the links' curves of what its style queue holds */
+  flushRenderedStyleQueue?: () => void;
+  /** the same for some elements; those already worked out are passed over */
+  recalculateRenderedStyle?: (element: NodeSingular | EdgeSingular) => void;
+}
 
 /** How long newcomers fly once styled in `preparedMs`: the flight ends animateMs after it was prepared for, unless that leaves too short a one to be seen. */
 export const flightAfter = (preparedMs: number) => Math.max(SCENE_DEFAULTS.shortestFlight, SCENE_DEFAULTS.animateMs - preparedMs);
@@ -359,12 +368,28 @@ export function createScene(
         for (const canvas of container.querySelectorAll('canvas')) canvas.getContext('2d')?.clearRect(0, 0, 1, 1);
         await nextTask();
       }
+      const elements = cy.elements();
+      const renderer = (cy as unknown as { renderer(): CytoscapeRenderer }).renderer();
+      let began = performance.now();
+      /** A new task once this one has run its share: styling 深圳, 广州 and 东莞 expanded took 60–90 ms at once. */
+      const share = async () => {
+        if (performance.now() - began < SCENE_DEFAULTS.taskMs) return;
+        await nextTask();
+        began = performance.now();
+      };
       // Cytoscape styles an element when a property is first read.
-      cy.elements().forEach((e) => void e.style('label'));
-      await nextTask();
-      // Labels' sizes and links' curves, as the frame would work them out before drawing (an
-      // internal of Cytoscape's renderer: without it, the frame does this part itself).
-      const renderer = (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void } }).renderer();
+      for (let i = 0; i < elements.length; i += 1) {
+        void elements[i]!.style('label');
+        await share();
+      }
+      // Labels' sizes and links' curves, as the frame would work them out before drawing: nodes
+      // first, as a link's curve is worked out from its ends (internals of Cytoscape's renderer:
+      // without them, the frame does this part itself).
+      for (const group of [cy.nodes(), cy.edges()])
+        for (let i = 0; i < group.length; i += 1) {
+          renderer.recalculateRenderedStyle?.(group[i]!);
+          await share();
+        }
       renderer.flushRenderedStyleQueue?.();
     } finally {
       cy.endBatch();
