@@ -837,7 +837,7 @@ describe('the explorer in Chromium', () => {
     expect(image.readUInt32BE(20)).toBeGreaterThan((canvas.height + 56 + 16 + 22) * 2);
   });
 
-  it('selects what it expands before the newcomers fly, so nothing is restyled after they land', async () => {
+  it('selects and styles what it expands before the newcomers fly, so nothing is restyled after they land', async () => {
     const count = (await labels(page)).length;
     expect(await selected(page)).not.toEqual(['guangzhou']);
     await page.evaluate(() => {
@@ -845,6 +845,13 @@ describe('the explorer in Chromium', () => {
       const w = window as any;
       w.__restyledAfterFlight = [];
       let landed = false;
+      // Styled, their labels measured and their links curved ahead (Cytoscape's own marks): the flight's first frame only draws.
+      cy.one('layoutstart', () => {
+        w.__unstyledAtTakeoff = cy
+          .elements()
+          .filter((e: any) => e._private.styleDirty || !e._private.rstyle.clean)
+          .map((e: any) => e.id());
+      });
       cy.one('layoutstop', () => (landed = true));
       w.__onStyle = (event: any) => landed && w.__restyledAfterFlight.push(event.target.id());
       cy.on('style', w.__onStyle);
@@ -860,6 +867,7 @@ describe('the explorer in Chromium', () => {
       return w.__restyledAfterFlight;
     });
     expect(restyled).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__unstyledAtTakeoff)).toEqual([]);
   });
 
   it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
