@@ -3,7 +3,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { RELATION_TYPES } from '../../ingest/model.ts';
 import type { AppState, ColorBy, Lang } from './state.ts';
-import { beyondMap, type Bounds } from './geo.ts';
+import { siteOf, type Siting } from './geo.ts';
 import { DOCUMENT_COLORS } from './style.ts';
 import type { Entity, Relation, Subgraph } from './types.ts';
 
@@ -132,14 +132,15 @@ export function toElements(graph: GraphData, lang: Lang, colouring: Colouring = 
 }
 
 /**
- * On a map, the places drawn at their real sites (geo.ts: a place the registry locates, but a city,
- * which always is, and one drawn at the map's edge, or beyond the map, as an expansion's newcomer
- * there is placed beside what it joins): classed `sited`, whose outline says so.
+ * On a map, the places drawn at their real sites: those the registry locates (a city always is,
+ * and is not marked) where geo.ts's siteOf, as the arrangement and the expansions use it, draws
+ * them where they lie rather than at an edge with an arrow. Classed `sited`, whose outline says so.
  */
-export function sited(elements: ElementDefinition[], drawn: GraphData, beyond: ReadonlyMap<string, string>, map: Bounds): ElementDefinition[] {
+export function sited(elements: ElementDefinition[], drawn: GraphData, siting: Siting | null): ElementDefinition[] {
+  if (!siting) return elements;
   return elements.map((e) => {
     const node = e.group === 'nodes' ? drawn.nodes.get(e.data.id!) : undefined;
-    const onSite = !!node && node.kind !== 'City' && node.lat != null && node.lon != null && !beyond.has(node.id) && !beyondMap(map, node.lat, node.lon);
+    const onSite = !!node && node.kind !== 'City' && node.lat != null && node.lon != null && siteOf(siting, node.lat, node.lon).arrow === null;
     return onSite ? { ...e, classes: `${e.classes ?? ''} sited`.trim() } : e;
   });
 }

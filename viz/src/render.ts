@@ -302,7 +302,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       /** The picture's elements, a place beyond the map named with the arrow toward it (as last arranged: an expansion keeps them). */
       const elementsOf = (drawn: GraphData) => {
         const elements = pointed(toElements(drawn, state.lang, colouring), beyond);
-        return mapped ? sited(elements, drawn, beyond, underlay.base.bounds) : elements;
+        return mapped ? sited(elements, drawn, siting) : elements;
       };
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = state.selected || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';

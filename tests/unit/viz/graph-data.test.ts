@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyGraph, filtered, merge, toElements, without } from '../../../viz/src/graph-data.ts';
+import { emptyGraph, filtered, merge, sited, toElements, without } from '../../../viz/src/graph-data.ts';
+import { fitProjection } from '../../../viz/src/geo.ts';
 import type { Entity } from '../../../viz/src/types.ts';
 import { entity as explorerEntity, relation } from '../../support/explorer-data.ts';
 
@@ -42,5 +43,42 @@ describe('the explorer graph', () => {
     const graph = merge(emptyGraph(), { nodes: [entity('a'), entity('b', 'Field', { nameEn: null })], edges: [] });
     expect(toElements(graph, 'en').map((e) => e.data.label)).toEqual(['a (en)', 'b']);
     expect(toElements(graph, 'zh').map((e) => e.data.label)).toEqual(['a', 'b']);
+  });
+
+  it('marks as sited the located places the map draws where they lie, and no other', () => {
+    const graph = merge(emptyGraph(), {
+      nodes: [
+        entity('shenzhen', 'City', { lat: 22.54, lon: 114.06 }),
+        entity('guangming', 'ScienceCity', { lat: 22.75, lon: 113.93 }),
+        // 广州's 南沙, north-west of 深圳's frame: drawn at its edge, with an arrow.
+        entity('nansha', 'ScienceCity', { lat: 22.8, lon: 113.5 }),
+        // 海南, south of the map's extent but within the rim of a picture that reaches it: where it lies.
+        entity('hainan', 'Zone', { lat: 19.5, lon: 109.8 }),
+        entity('lab', 'Lab'),
+      ],
+      edges: [],
+    });
+    const projection = fitProjection(
+      [
+        { lat: 22.5, lon: 113.9 },
+        { lat: 22.8, lon: 114.3 },
+      ],
+      { width: 800, height: 600 },
+    );
+    const elements = toElements(graph, 'zh');
+    const marked = (drawn: ReturnType<typeof sited>) => drawn.filter((e) => String(e.classes ?? '').includes('sited')).map((e) => e.data.id);
+    const frame = { x1: -140, y1: -115, x2: 140, y2: 115 };
+    const map = { south: 20, north: 26, west: 109, east: 118 };
+    // 深圳's view: only what lies within its frame; a city is never marked, nor a place the registry does not locate.
+    expect(marked(sited(elements, graph, { projection, frame, rim: frame, centre: { x: 0, y: 0 }, map }))).toEqual(['guangming']);
+    // The whole map, its rim far enough to hold 海南 where it lies: 南沙 and 海南 are at their sites too.
+    const everywhere = { x1: -1e5, y1: -1e5, x2: 1e5, y2: 1e5 };
+    expect(marked(sited(elements, graph, { projection, frame: null, rim: everywhere, centre: { x: 0, y: 0 }, map }))).toEqual([
+      'guangming',
+      'nansha',
+      'hainan',
+    ]);
+    // No map drawn, no place on it.
+    expect(sited(elements, graph, null)).toEqual(elements);
   });
 });
