@@ -352,10 +352,11 @@ export function createScene(
    * A new picture's first frame did all of Cytoscape's work at once: styling every element,
    * measuring its label, curving its links, giving its canvases their memory, then drawing
    * (270 ms for the start view, the page's longest task); so did the frame after a zoom, which
-   * restyles every element for its new sizes, and the first frame of an expansion's flight. Cytoscape draws nothing while a batch is open: the
-   * next frame is held while all but the drawing is done, each part in a task of its own (in one,
-   * they were the start view's longest task, 140–160 ms), and then only draws. `fresh`: a new
-   * picture, whose canvases are sized and given their memory here too.
+   * restyles every element for its new sizes, and the first frame of an expansion's flight.
+   * Cytoscape draws nothing while a batch is open: the next frame is held while all but the
+   * drawing is done, in tasks of about `taskMs` (in one, it was the start view's longest task,
+   * 140–160 ms), and then only draws. `fresh`: a new picture, whose canvases are sized and given
+   * their memory here too, in a task of their own.
    */
   const drawnNext = async (fresh: boolean) => {
     if (!attached || layered || cy.elements().empty()) return;
