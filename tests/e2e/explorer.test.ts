@@ -1150,6 +1150,58 @@ describe('the explorer in Chromium', () => {
     await page.click('#fit');
   });
 
+  it('draws the pictures of what is in sight at a new zoom before its frame, which then only copies them', async () => {
+    await page.evaluate(() => {
+      const w = window as any;
+      const cy = w.innograph.cy;
+      const renderer = cy.renderer();
+      const counts = (w.__pictures = { restyled: false, inFrame: 0, ahead: 0 });
+      let framing = false;
+      // Cytoscape's frame (render) and its picture caches' drawing of one element into a texture,
+      // given its box (internals; a link, which has no picture, is drawn by the same call without
+      // one): counted from the stylesheet made for the new zoom on, which gives every element a new picture.
+      const render = renderer.render;
+      renderer.render = function (...args: unknown[]) {
+        framing = true;
+        try {
+          return render.apply(this, args);
+        } finally {
+          framing = false;
+        }
+      };
+      for (const name of ['eleTxrCache', 'lblTxrCache']) {
+        const cache = renderer.data[name];
+        const draw = ((w.__drawElement ??= {})[name] = cache.drawElement);
+        cache.drawElement = (...args: unknown[]) => {
+          if (counts.restyled && args.length > 2) counts[framing ? 'inFrame' : 'ahead'] += 1;
+          return draw(...args);
+        };
+      }
+      const style = cy.style;
+      cy.style = function (...args: unknown[]) {
+        if (args.length > 0) counts.restyled = true;
+        return style.apply(this, args);
+      };
+      cy.zoom({ level: cy.zoom() * 1.8, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    });
+    await page.waitForTimeout(400); // the sizes are redone once the zoom settles
+    await idle(page);
+    const counts = await page.evaluate(() => {
+      const w = window as any;
+      const cy = w.innograph.cy;
+      const renderer = cy.renderer();
+      // The prototype's again.
+      delete renderer.render;
+      delete cy.style;
+      for (const name of ['eleTxrCache', 'lblTxrCache']) renderer.data[name].drawElement = w.__drawElement[name];
+      return w.__pictures;
+    });
+    expect(counts.restyled).toBe(true);
+    expect(counts.inFrame).toBe(0);
+    expect(counts.ahead).toBeGreaterThan(0);
+    await page.click('#fit');
+  });
+
   it('takes away an entity its selection brought into the view once Back leaves the selection', async () => {
     const back = await opened('/');
     const ids = () => back.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
