@@ -84,7 +84,7 @@ export interface BaseMap {
   outlines: { name: string; rings: [number, number][][] }[];
 }
 
-/** A city's outline at a projection, in model units; undefined for a city the map has none of (香港). */
+/** A city's outline at a projection, in model units; undefined for a city the map has none of (one beyond Guangdong and its two neighbouring regions). */
 export function outlineOf(map: BaseMap | undefined, name: string, projection: Projection): Position[][] | undefined {
   const city = map?.outlines.find((o) => o.name === name);
   return city?.rings.map((ring) => ring.map(([lon, lat]) => project(projection, lat, lon)));
