@@ -369,8 +369,8 @@ export function createScene(
    * restyles every element for its new sizes, and the first frame of an expansion's flight.
    * Cytoscape draws nothing while a batch is open: the next frame is held while all but the
    * drawing is done, in tasks of about `taskMs` (in one, it was the start view's longest task,
-   * 140–160 ms), the elements' pictures included, and then only draws. `fresh`: a new picture, whose canvases are sized and given
-   * their memory here too, in a task of their own.
+   * 140–160 ms), the elements' pictures included, and then only draws. `fresh`: a new picture,
+   * whose canvases are sized and given their memory here too, in a task of their own.
    */
   const drawnNext = async (fresh: boolean) => {
     if (!attached || layered || cy.elements().empty()) return;
@@ -415,7 +415,7 @@ export function createScene(
       renderer.flushRenderedStyleQueue?.();
       // The pictures of what is in sight, as the frame would draw them first (internals of
       // Cytoscape's renderer). Drawn in the frame, between its copies of them onto the canvas, they
-      // made the frame after a zoom 80–90 ms long (65 ms of it copying); drawn here, it took 20–50 ms.
+      // made its drawing after a zoom take 80–90 ms (65 ms of it the copies); drawn here, 20–50 ms.
       const caches = PICTURE_CACHES.flatMap((name) => renderer.data?.[name] ?? []);
       const ratio = renderer.getPixelRatio?.() ?? 1;
       for (const element of inSight) {

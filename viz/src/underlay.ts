@@ -1,6 +1,6 @@
 // What is drawn under the graph and moves with it: the base map of Guangdong's prefecture-level
-// cities, Hong Kong and Macao on geographic views, the band titles on a cluster's view. An SVG behind Cytoscape's
-// (transparent) canvas, transformed with its pan and zoom.
+// cities, Hong Kong and Macao on geographic views, the band titles on a cluster's view. An SVG
+// behind Cytoscape's (transparent) canvas, transformed with its pan and zoom.
 import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
 import { middleInFrame, project, toScreen, type BaseMap, type Position, type Projection, type Rect } from './geo.ts';
