@@ -428,6 +428,21 @@ describe('the explorer in Chromium', () => {
     await idle(page);
   });
 
+  it("closes the plan's reader when the panel turns to something else, and keeps it while the same one is shown", async () => {
+    await selectAndShow(page, 'shenzhen');
+    await page.locator('#details .relation .evidence .quote').first().click();
+    await page.waitForSelector('#reader mark', { timeout: 10_000 });
+    // The same entity shown again (a second selection of it): the sentence stays.
+    await page.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
+    await idle(page);
+    expect(await page.locator('#reader mark').count()).toBeGreaterThan(0);
+    // Another entity: 深圳's sentence is no evidence of it.
+    await selectAndShow(page, 'guangzhou');
+    expect(await page.locator('#reader .reader').count()).toBe(0);
+    await page.evaluate(() => (window as any).innograph.store.actions.select(null));
+    await idle(page);
+  });
+
   it('brings a node tapped on a phone above the drawer its panel opens over it; on a desktop nothing moves', async () => {
     const phone = await opened('/', { width: 390, height: 844 });
     // The lowest node of the start view: the drawer, once open, covers the lower half of the canvas.

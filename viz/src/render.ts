@@ -97,8 +97,13 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   const panel = (content: HTMLElement | null, subject = '') => {
     $('details').replaceChildren(...(content ? [content] : []));
     document.body.dataset.panel = content ? 'open' : 'closed';
-    // Something else opens at its top: its name and kind, not halfway down where the last one was read.
-    if (subject !== panelSubject) $('panel').scrollTop = 0;
+    // Something else opens at its top: its name and kind, not halfway down where the last one was
+    // read; and without the sentence the reader opened from the last one, which stayed over a
+    // cluster's panel as if it were evidence of the cluster.
+    if (subject !== panelSubject) {
+      $('reader').replaceChildren();
+      $('panel').scrollTop = 0;
+    }
     panelSubject = subject;
   };
 
