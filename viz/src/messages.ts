@@ -68,6 +68,7 @@ export const MESSAGES = {
   curatedUnstated: { zh: '本句只提到其中一端（点按读全句）', en: 'this sentence names one end only (tap it to read it whole)' },
   openReader: { zh: '在原文中阅读', en: 'open in the reader' },
   reader: { zh: '原文', en: 'The plan' },
+  closeReader: { zh: '收起原文', en: 'Close the plan' },
   noPath: { zh: '没有找到路径。', en: 'No path found.' },
   samePathEnds: { zh: 'A 与 B 是同一个实体：请另选一端', en: 'A and B are the same entity: choose another end' },
   path: { zh: '路径', en: 'Path' },

@@ -374,7 +374,8 @@ export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'star
   return h(
     'div',
     { class: 'reader' },
-    h('div', { class: 'reader-head' }, h('strong', {}, t('reader', lang)), button({ class: 'close', 'aria-label': t('close', lang) }, '×', close)),
+    // Closed by its name, not a second ×: beside the panel's own, two read as one (which closes what?).
+    h('div', { class: 'reader-head' }, h('strong', {}, t('reader', lang)), button({ class: 'close' }, t('closeReader', lang), close)),
     h('div', { class: 'path' }, context.path),
     h('p', {}, context.text.slice(0, from), h('mark', {}, context.text.slice(from, to)), context.text.slice(to)),
   );
