@@ -621,7 +621,8 @@ describe('the explorer in Chromium', () => {
         method: (li as HTMLElement).dataset.method!,
         quote: li.querySelector('.quote')!.textContent!,
         unstated: li.querySelector('.quote')!.classList.contains('unstated'),
-        curated: li.querySelector('.quote')!.classList.contains('curated'),
+        curated: li.querySelector('.quote')!.classList.contains('registry'),
+        size: getComputedStyle(li.querySelector('.quote')!).fontSize,
         note: li.querySelector('.path')!.textContent! + (li.querySelector('.unstated-note')?.textContent ?? ''),
         list: [...li.closest('#details')!.querySelectorAll('.evidence')].indexOf(li.parentElement!),
       })),
@@ -640,6 +641,9 @@ describe('the explorer in Chromium', () => {
     expect(await unstated.locator(':scope > :first-child').textContent()).toBe('本句只提到其中一端（点按读全句）');
     expect(await link.textContent()).not.toContain('登记表所载；');
     expect(entries.some((e) => e.unstated)).toBe(true);
+    // Every quote in one size, whatever the link's evidence is (a registry's was in the small print of its mark).
+    expect(entries.some((e) => e.curated)).toBe(true);
+    expect(new Set(entries.map((e) => e.size)).size).toBe(1);
     for (const e of entries) {
       for (const method of e.method.split(' ')) expect(e.note, e.quote).not.toContain(method);
       expect(e.unstated, e.quote).toBe(e.method === 'registry-no-sentence');

@@ -185,7 +185,7 @@ export function evidenceList(
     ...citedSentences(evidence).map(({ first: e, methods }) => {
       // A sentence a rule read the link in is drawn apart from one the registry cites, and both from one that does not state it.
       const unstated = allUnstated(methods);
-      const look = unstated ? 'quote unstated' : allCurated(methods) ? 'quote curated' : 'quote';
+      const look = unstated ? 'quote unstated' : allCurated(methods) ? 'quote registry' : 'quote';
       const key = sentenceKey(e);
       const fullUnder = cited?.quoting.fullUnder.get(key);
       const again = !!cited && fullUnder !== undefined && fullUnder !== cited.of;
