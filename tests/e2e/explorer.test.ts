@@ -1040,6 +1040,30 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#details .via[data-via="FIELD"] > .route-note').count()).toBe(1);
   });
 
+  it("quotes a sentence several of a cluster's links cite in full once, folded to its own words under the others", async () => {
+    const view = await opened('/?view=cluster&cluster=cluster-electronic-information');
+    const quotes = await view.locator('#details .cluster .evidence li').evaluateAll((list) =>
+      list
+        .map((li) => ({ sentence: (li as HTMLElement).dataset.sentence!, quote: li.querySelector('.quote')! as HTMLElement }))
+        .map(({ sentence, quote }) => ({
+          sentence,
+          full: !quote.classList.contains('again') && !quote.classList.contains('unstated'),
+          text: quote.textContent!,
+        })),
+    );
+    const bySentence = new Map<string, typeof quotes>();
+    for (const q of quotes) bySentence.set(q.sentence, [...(bySentence.get(q.sentence) ?? []), q]);
+    // 信息科学's sentence names four of the cluster's platforms: each link cites it.
+    expect([...bySentence.values()].some((list) => list.length > 2)).toBe(true);
+    for (const [sentence, list] of bySentence) {
+      expect(list.filter((q) => q.full).length, sentence).toBeLessThanOrEqual(1);
+      const full = list.find((q) => q.full);
+      // Folded: shorter than the sentence in full.
+      if (full) for (const q of list.filter((other) => !other.full)) expect(q.text.length, q.text).toBeLessThan(full.text.length);
+    }
+    await view.close();
+  });
+
   it('opens a cluster found by search as its platforms, one row each, in bands by route', async () => {
     await page.fill('#search', '先进材料产业集群');
     await page.click('#suggestions [data-id="cluster-advanced-materials"]');

@@ -488,12 +488,14 @@ export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], said
   const rows = platformRows(platforms);
   const telling = said.filter((m) => !nameAlone(m.quote, cluster.name)).slice(0, 3);
   const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
-  // A link several routes share (a field's link to the cluster) is quoted under the first platform only.
+  // A link several routes share (a field's link to the cluster) is quoted under the first platform only;
+  // a sentence several links cite (信息科学's, naming four of its platforms), in full under the first.
   const quoted = new Set<string>();
+  const quotes = quoting(groups.flatMap(([, list]) => list.flatMap((p) => p.relations)).map((r) => ({ id: r.id, evidence: r.evidence ?? [] })));
   const grounds = (r: Relation) => {
     if (quoted.has(r.id)) return h('p', { class: 'grounds-above' }, t('groundsAbove', lang));
     quoted.add(r.id);
-    return evidenceList(r.evidence ?? [], open, lang);
+    return evidenceList(r.evidence ?? [], open, lang, { of: r.id, quoting: quotes });
   };
   return h(
     'div',
