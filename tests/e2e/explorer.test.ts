@@ -500,6 +500,9 @@ describe('the explorer in Chromium', () => {
     await page.fill('#search', '鹏城实验室');
     await page.waitForSelector('#suggestions [role="option"]');
     expect(await page.locator('#suggestions li').first().getAttribute('class')).toContain('near');
+    // No sentence holds it either: the reader is told the plan does not name it.
+    expect(await page.locator('#suggestions .sentence').count()).toBe(0);
+    expect(await page.locator('#suggestions li.near').textContent()).toBe('规划原文没有提到这个名称；相近的：');
     // Enter takes none of what is only like the name: nothing is selected, the list stays for the reader to choose from.
     expect(await page.locator('#suggestions [aria-selected="true"]').count()).toBe(0);
     const url = page.url();

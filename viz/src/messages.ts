@@ -117,6 +117,7 @@ export const MESSAGES = {
   noResults: { zh: '没有结果', en: 'No results' },
   clusterSaid: { zh: '规划原文', en: 'What the plan says of it' },
   noneNamed: { zh: '没有这个名称的实体；相近的：', en: 'Nothing by that name; close matches:' },
+  notInPlan: { zh: '规划原文没有提到这个名称；相近的：', en: 'The plan never names it; close matches:' },
   sentences: { zh: '规划原文中的句子', en: 'Sentences of the plan' },
   namedHere: { zh: '句中提及', en: 'Named in it' },
   searchFailed: { zh: '搜索失败：', en: 'search failed: ' },

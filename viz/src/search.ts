@@ -81,15 +81,19 @@ export function suggest(
     });
     return item;
   };
-  /** `near`: no entity's name holds the text, so the entities listed are only like it (鹏城实验室 is not in the plan). */
-  const show = (near: boolean) => {
+  /**
+   * `near`: no entity's name holds the text, so the entities listed are only like it; `unsaid`: no
+   * sentence of the plan holds it either (鹏城实验室): the reader is told the plan does not name it,
+   * not left to wonder whether the graph missed it.
+   */
+  const show = (near: boolean, unsaid = false) => {
     input.setAttribute('aria-expanded', 'true');
     if (options.length === 0) {
       list.replaceChildren(h('li', { class: 'none' }, t('noResults', lang())));
       return;
     }
     const rows = options.map(row);
-    if (near) rows.unshift(h('li', { role: 'presentation', class: 'heading near' }, t('noneNamed', lang())));
+    if (near) rows.unshift(h('li', { role: 'presentation', class: 'heading near' }, t(unsaid ? 'notInPlan' : 'noneNamed', lang())));
     const firstSentence = options.findIndex((o) => o.sentence);
     if (firstSentence >= 0) rows.splice(firstSentence, 0, h('li', { role: 'presentation', class: 'heading' }, t('sentences', lang())));
     list.replaceChildren(...rows);
@@ -125,7 +129,7 @@ export function suggest(
         options = [...entities.map((entity) => ({ entity })), ...sentences];
         // Told only for a name in characters: a pinyin or English query matches names it is not part of.
         const named = (e: Entity & { aliases?: string[] }) => [e.name, ...(e.aliases ?? [])].some((n) => n.includes(text));
-        show(HAN.test(text) && entities.length > 0 && !entities.some(named));
+        show(HAN.test(text) && entities.length > 0 && !entities.some(named), !!read && sentences.length === 0);
       } catch (error) {
         fail(`${t('searchFailed', lang())}${error instanceof Error ? error.message : String(error)}`);
       }
