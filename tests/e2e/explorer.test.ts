@@ -483,11 +483,16 @@ describe('the explorer in Chromium', () => {
     await phone.close();
   });
 
-  it('lists the cities in pinyin order in Chinese', async () => {
+  it('lists the cities in pinyin order in Chinese, the ones the plan names, as it says', async () => {
     const names = await page.locator('#cities button').allTextContents();
     expect(names[0]).toBe('澳门');
     expect(names.indexOf('广州')).toBeLessThan(names.indexOf('深圳'));
     expect(names.indexOf('揭阳')).toBeLessThan(names.indexOf('梅州'));
+    // 肇庆 is a city of the Greater Bay Area the plan never names: the list says whose cities it holds.
+    const plan = fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'plans', 'guangdong-sti-14th-fyp.txt'), 'utf8').replace(/\s+/g, '');
+    for (const name of names) expect(plan, name).toContain(name);
+    expect(plan).not.toContain('肇庆');
+    expect(await page.locator('#cities').evaluate((list) => list.previousElementSibling?.textContent)).toContain('规划提到的城市');
   });
 
   it('moves through search suggestions with the keyboard, the exact name first, and closes them with Esc', async () => {
