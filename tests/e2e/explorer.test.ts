@@ -647,6 +647,11 @@ describe('the explorer in Chromium', () => {
     const link = page.locator('#details .relation:has(.statement[data-source="pengcheng-cloud-brain"])').first();
     expect(await link.locator('.curated').textContent()).toContain('原文未陈述');
     expect(await unstated.locator(':scope > :first-child').textContent()).toBe('本句只提到其中一端（点按读全句）');
+    // What it says to do, a tap on it does: the whole sentence opens in the reader.
+    await unstated.locator('.unstated-note').click();
+    await page.waitForSelector('#reader mark', { timeout: 10_000 });
+    expect(await page.locator('#reader mark').textContent()).toContain('鹏城云脑');
+    await page.click('#reader .close');
     expect(await link.textContent()).not.toContain('登记表所载；');
     expect(entries.some((e) => e.unstated)).toBe(true);
     // Every quote in one size, whatever the link's evidence is (a registry's was in the small print of its mark).

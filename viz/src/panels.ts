@@ -205,8 +205,10 @@ export function evidenceList(
         again ? (cited.where ? t('quotedAt', lang).replace('{where}', cited.where(fullUnder)) : t(above ? 'quotedAbove' : 'quotedBelow', lang)) : null,
         unstated ? null : methodNote(methods, lang),
       ];
-      // A quote that states no link is read after what it is: said before it, not in the small print under it.
+      // A quote that states no link is read after what it is: said before it, not in the small print
+      // under it. It says to tap for the whole sentence, so a tap on it opens it too, as on the quote.
       const said = unstated ? [h('div', { class: 'unstated-note' }, methodNote(methods, lang) ?? '')] : [];
+      for (const note of said) note.addEventListener('click', () => open(e.section.id, e));
       return h(
         'li',
         { 'data-method': methods.join(' '), 'data-sentence': key },
