@@ -7,7 +7,7 @@
 // thousands of nodes and links in the time Cytoscape takes to add them: Cytoscape then holds
 // nothing, and keeps the viewport and its gestures.
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
-import { toScreen, type Position, type Rect } from './geo.ts';
+import { overlaps, toScreen, type Position, type Rect } from './geo.ts';
 import { createLayer } from './layer.ts';
 import { layerEdges } from './layer-edges.ts';
 import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
@@ -409,7 +409,7 @@ export function createScene(
           const element = group[i]!;
           renderer.recalculateRenderedStyle?.(element);
           const box = element.boundingBox();
-          if (box.x2 >= seen.x1 && box.x1 <= seen.x2 && box.y2 >= seen.y1 && box.y1 <= seen.y2) inSight.push(element);
+          if (overlaps(box, seen)) inSight.push(element);
           await share();
         }
       renderer.flushRenderedStyleQueue?.();
