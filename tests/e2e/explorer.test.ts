@@ -1206,6 +1206,40 @@ describe('the explorer in Chromium', () => {
     await page.click('#fit');
   });
 
+  it('draws two links between the same two places apart, and a lone link straight', async () => {
+    const own = await opened('/');
+    const drawn = await own.evaluate(async () => {
+      const { scene, cy } = (window as any).innograph;
+      const link = (id: string, source: string, target: string, parallel: string) => ({
+        group: 'edges',
+        data: { id, source, target, type: 'LOCATED_IN', cited: 'yes', label: 'located in', parallel },
+      });
+      await scene.replace(
+        [
+          ...['a', 'b', 'c'].map((id) => ({ group: 'nodes', data: { id, label: id, kind: 'Lab' } })),
+          link('ab', 'a', 'b', 'yes'),
+          link('ba', 'b', 'a', 'yes'),
+          link('ac', 'a', 'c', 'no'),
+        ],
+        {
+          kind: 'preset',
+          positions: new Map([
+            ['a', { x: 0, y: 0 }],
+            ['b', { x: 300, y: 0 }],
+            ['c', { x: 0, y: 300 }],
+          ]),
+        },
+      );
+      const middle = (id: string) => cy.$id(id).midpoint();
+      return { ab: middle('ab'), ba: middle('ba'), ac: middle('ac') };
+    });
+    // Either side of the line between their ends, far enough apart to be told apart.
+    expect(Math.abs(drawn.ab.y - drawn.ba.y)).toBeGreaterThan(10);
+    expect(Math.abs(drawn.ac.x)).toBeLessThan(0.5);
+    expect(drawn.ac.y).toBeCloseTo(150, 0);
+    await own.close();
+  });
+
   it('draws the pictures of what is in sight at a new zoom before its frame, which then only copies them', async () => {
     await page.evaluate(() => {
       const w = window as any;

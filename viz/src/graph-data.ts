@@ -111,6 +111,9 @@ export function toElements(graph: GraphData, lang: Lang, colouring: Colouring = 
     },
     classes: byDocument ? 'by-document' : '',
   }));
+  const pair = (e: Relation) => [e.from.id, e.to.id].sort().join(' ');
+  const perPair = new Map<string, number>();
+  for (const e of graph.edges.values()) perPair.set(pair(e), (perPair.get(pair(e)) ?? 0) + 1);
   const edges: ElementDefinition[] = [...graph.edges.values()].map((e) => {
     const plan = colouring.edgeDocuments?.get(e.id);
     const slot = plan ? colouring.order.indexOf(plan) : -1;
@@ -123,6 +126,8 @@ export function toElements(graph: GraphData, lang: Lang, colouring: Colouring = 
         type: e.type,
         label: RELATION_TYPES[e.type][lang],
         cited: e.cited ? 'yes' : 'no',
+        // Drawn apart from the other links of its two ends (style.ts), or from itself: a loop.
+        parallel: perPair.get(pair(e))! > 1 || e.from.id === e.to.id ? 'yes' : 'no',
         ...(slot >= 0 ? { plan: DOCUMENT_COLORS[slot % DOCUMENT_COLORS.length] } : {}),
       },
       classes: slot >= 0 ? 'by-document' : '',

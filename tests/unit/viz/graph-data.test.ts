@@ -45,6 +45,15 @@ describe('the explorer graph', () => {
     expect(toElements(graph, 'zh').map((e) => e.data.label)).toEqual(['a', 'b']);
   });
 
+  it('marks a link parallel when another joins the same two ends, either way round, and no other', () => {
+    const graph = merge(emptyGraph(), {
+      nodes: [entity('a'), entity('b'), entity('c')],
+      edges: [relation('a', 'b'), relation('b', 'a', { id: 'SERVES:b->a', type: 'SERVES' }), relation('a', 'c')],
+    });
+    const parallel = Object.fromEntries(toElements(graph, 'zh').flatMap((e) => (e.group === 'edges' ? [[e.data.id, e.data.parallel]] : [])));
+    expect(parallel).toEqual({ 'LOCATED_IN:a->b': 'yes', 'SERVES:b->a': 'yes', 'LOCATED_IN:a->c': 'no' });
+  });
+
   it('marks as sited the located places the map draws where they lie, and no other', () => {
     const graph = merge(emptyGraph(), {
       nodes: [
