@@ -902,6 +902,44 @@ describe('the explorer in Chromium', () => {
     expect(await page.evaluate(() => (window as any).__unstyledAtTakeoff)).toEqual([]);
   });
 
+  it('builds the expanded entity’s panel while its newcomers fly, not after they land', async () => {
+    const own = await opened('/');
+    // Selected first, as a reader does: the panel's answer is in hand when the expansion needs it.
+    await own.evaluate(() => (window as any).innograph.store.actions.select('dongguan'));
+    await idle(own);
+    expect(await own.locator('#panel #expand').count()).toBe(1);
+    const asked: string[] = [];
+    own.on('request', (r) => {
+      const operation = /query (\w+)/.exec(r.postData() ?? '')?.[1];
+      if (operation) asked.push(operation);
+    });
+    const order = await own.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const w = window as any;
+          const events: string[] = [];
+          w.innograph.cy.one('layoutstart', () => events.push('takeoff'));
+          w.innograph.cy.one('layoutstop', () => events.push('landed'));
+          // The panel of an expanded entity offers to collapse it.
+          new MutationObserver((_, observer) => {
+            if (!document.querySelector('#panel #collapse')) return;
+            events.push('panel');
+            observer.disconnect();
+          }).observe(document.getElementById('panel')!, { childList: true, subtree: true });
+          new MutationObserver((_, observer) => {
+            if (document.body.dataset.busy !== 'false') return;
+            observer.disconnect();
+            resolve(events);
+          }).observe(document.body, { attributes: true, attributeFilter: ['data-busy'] });
+          w.innograph.store.actions.expand('dongguan');
+        }),
+    );
+    expect(order).toEqual(['takeoff', 'panel', 'landed']);
+    // The panel shown was of the same entity: its answer is taken, not asked for again.
+    expect(asked).not.toContain('Entity');
+    await own.close();
+  });
+
   it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
     await choosePath(page);
     const highlighted = await page.evaluate(() => (window as any).innograph.cy.$('.highlighted').map((e: any) => e.id()) as string[]);

@@ -9,7 +9,7 @@ import { drawnKinds, legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
 import { filtered, merge, pointed, sited, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
-import { NEIGHBOURS_ASKED } from '../../api/explorer-operations.ts';
+import { NEIGHBOURS_ASKED, type Result } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
 import type { Whereabouts } from './expansion.ts';
 import { NODE_BORDERS, shapeSize } from './style.ts';
@@ -94,7 +94,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
    * panel opened the city's overview instead, and on a phone the drawer stayed over the map.
    */
   let dismissed = false;
+  /**
+   * The answer the entity's panel shown was built from. Asked for the same entity again while its
+   * panel is shown (its expansion, the other language), it is taken rather than asked: a reader
+   * expands what they selected, and the question sent again came back after the newcomers landed.
+   */
+  let panelAnswer: { id: string; data: Promise<Result<'entity'> | null> } | null = null;
   const panel = (content: HTMLElement | null, subject = '') => {
+    if (subject !== panelSubject) panelAnswer = null;
     $('details').replaceChildren(...(content ? [content] : []));
     document.body.dataset.panel = content ? 'open' : 'closed';
     // Something else opens at its top: its name and kind, not halfway down where the last one was
@@ -243,9 +250,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }),
       `entity ${id}`,
     );
+    panelAnswer = { id, data: Promise.resolve(data) };
   }
 
-  const askEntity = (id: string) => fetch('entity', 'entity', { id });
+  const askEntity = (id: string) => (panelAnswer?.id === id ? panelAnswer.data : fetch('entity', 'entity', { id }));
 
   async function render(state: AppState, previous: AppState | null): Promise<void> {
     const ticket = ++rendering;
@@ -358,6 +366,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         }
         return { at, edge, city, outlines };
       };
+      // Built while an expansion's newcomers fly, not after they land: the flight's time is the
+      // same, and 广州's panel took 20–50 ms.
+      let panelShown: Promise<void> | undefined;
+      const showPanel = () => (panelShown ??= showSelection(state, view, asked));
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;
       if (sameView) {
         const anchor = expanded ?? state.selected;
@@ -365,7 +377,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         showLegend(shown);
         foldLegendOverShown(legendBefore);
         const where = whereabouts(shown);
-        await scene.update(elementsOf(shown), anchor, state.selected, true, where);
+        await scene.update(elementsOf(shown), anchor, state.selected, true, where, showPanel);
       } else {
         // A new picture: its legend is all new.
         $('legend-new').hidden = true;
@@ -403,7 +415,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       scene.highlight(ownHighlight);
       scene.select(state.selected, true);
       $('count').textContent = view.table ? '' : `${shown.nodes.size} ${t('nodesShown', state.lang)} · ${shown.edges.size} ${t('linksShown', state.lang)}`;
-      await showSelection(state, view, asked);
+      await showPanel();
     } finally {
       if (ticket === rendering) document.body.dataset.busy = 'false';
     }

@@ -73,8 +73,17 @@ export interface Scene {
   /**
    * The same picture with some elements more or fewer: what is shown stays where it is; newcomers
    * fly out of `anchor`, or are simply there. On a map, `whereabouts` says where newcomers belong.
+   * `meanwhile`, work of the caller's that draws nothing on the canvas (the selection's panel), is
+   * done while the newcomers fly on Cytoscape's canvas, else after the update; the promise waits for it.
    */
-  update(elements: ElementDefinition[], anchor: string | null, selected: string | null, animate?: boolean, whereabouts?: Whereabouts): Promise<void>;
+  update(
+    elements: ElementDefinition[],
+    anchor: string | null,
+    selected: string | null,
+    animate?: boolean,
+    whereabouts?: Whereabouts,
+    meanwhile?: () => Promise<void>,
+  ): Promise<void>;
   select(id: string | null, reveal: boolean, clearOfDrawer?: boolean): void;
   highlight(ids: Iterable<string>): void;
   /** The whole picture in the part of the canvas the reader sees: below the title, above a drawer. */
@@ -469,6 +478,86 @@ export function createScene(
       whereabouts,
     });
 
+  /** Scene.update, on Cytoscape's canvas or the layer's; `alongside` starts the caller's work, on Cytoscape's once the newcomers fly. */
+  const updateCytoscape = async (
+    given: ElementDefinition[],
+    anchor: string | null,
+    selected: string | null,
+    animate: boolean,
+    whereabouts: Whereabouts | undefined,
+    alongside: () => Promise<void>,
+  ): Promise<void> => {
+    const all = drawnLabels(given, labelWidth);
+    // A large view before or after is the layer's.
+    if (layered || split(all).layered) return updateLayer(all, anchor, selected, animate, whereabouts);
+    const elements = all;
+    const wanted = new Map(elements.map((e) => [e.data.id!, e]));
+    const before = new Set(cy.nodes().map((n) => n.id()));
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        const next = wanted.get(el.id());
+        if (!next) el.remove();
+        else {
+          // Only what changed is set: new data restyles the element, and restyling every element shown is what makes an expansion slow.
+          const data = el.data() as Record<string, unknown>;
+          if (Object.entries(next.data).some(([key, value]) => data[key] !== value)) el.data(next.data);
+          // The reader switched between colouring by kind and by plan.
+          const byDocument = (next.classes ?? '').includes('by-document');
+          if (el.hasClass('by-document') !== byDocument) el.toggleClass('by-document', byDocument);
+        }
+      });
+      cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
+      // A link added to the selected node is one of its own.
+      cy.$('node:selected').connectedEdges().not('.linked').addClass('linked');
+    });
+    const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
+    if (newcomers.nonempty()) {
+      const shown = cy.nodes().filter((n) => before.has(n.id()));
+      const from = anchor ? cy.getElementById(anchor) : null;
+      const box = shown.boundingBox({ includeLabels: false });
+      const centre = from?.nonempty() && before.has(anchor!) ? { ...from.position() } : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+      const places = placesAround(
+        shown.map((n: NodeSingular) => ({ ...itemOf(n.data() as ElementDefinition['data']), position: n.position() })),
+        newcomers.map((n: NodeSingular) => itemOf(n.data() as ElementDefinition['data'])),
+        centre,
+        whereabouts,
+      );
+      const destination = (node: NodeSingular) => places.get(node.id()) ?? node.position();
+      // Selected, and labelled for where the newcomers land, before they fly: the frame after
+      // the flight has nothing left to restyle.
+      selectOnly(selected);
+      declutter(cy, nodeScale(), { ...placing(), position: destination });
+      decluttered = labelKey();
+      if (!animate) {
+        cy.batch(() => newcomers.positions((node: NodeSingular) => destination(node)));
+        return restyle();
+      }
+      // Newcomers fly out of the node they came with to their places; what was shown stays put.
+      cy.batch(() => newcomers.positions(() => centre));
+      // Styled, their labels measured and their links curved before they fly, in tasks of their
+      // own: done in the flight's first frame, this froze the page 100–170 ms, and the flight
+      // was over by the time that frame was drawn. The flight keeps its end and takes what is
+      // left of its time.
+      const preparing = performance.now();
+      await drawnNext(false);
+      await Promise.all([
+        run({
+          name: 'preset',
+          positions: destination,
+          animate: true,
+          animationDuration: flightAfter(performance.now() - preparing),
+          fit: false,
+          eles: newcomers,
+        } as LayoutOptions),
+        // The flight's frames are drawn between its tasks: the flight keeps its time.
+        alongside(),
+      ]);
+      // Placed before the flight; placed again only if the reader moved the viewport meanwhile.
+      return restyle();
+    }
+    restyle(true);
+  };
+
   /**
    * An expansion of a large view, or one that makes a view large or small: what is shown stays
    * where it is, the newcomers are placed around the anchor, and the picture is given whole to the
@@ -577,72 +666,11 @@ export function createScene(
       else fit();
       restyle(true);
     },
-    async update(given, anchor, selected, animate = true, whereabouts) {
-      const all = drawnLabels(given, labelWidth);
-      // A large view before or after is the layer's.
-      if (layered || split(all).layered) return updateLayer(all, anchor, selected, animate, whereabouts);
-      const elements = all;
-      const wanted = new Map(elements.map((e) => [e.data.id!, e]));
-      const before = new Set(cy.nodes().map((n) => n.id()));
-      cy.batch(() => {
-        cy.elements().forEach((el) => {
-          const next = wanted.get(el.id());
-          if (!next) el.remove();
-          else {
-            // Only what changed is set: new data restyles the element, and restyling every element shown is what makes an expansion slow.
-            const data = el.data() as Record<string, unknown>;
-            if (Object.entries(next.data).some(([key, value]) => data[key] !== value)) el.data(next.data);
-            // The reader switched between colouring by kind and by plan.
-            const byDocument = (next.classes ?? '').includes('by-document');
-            if (el.hasClass('by-document') !== byDocument) el.toggleClass('by-document', byDocument);
-          }
-        });
-        cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
-        // A link added to the selected node is one of its own.
-        cy.$('node:selected').connectedEdges().not('.linked').addClass('linked');
-      });
-      const newcomers = cy.nodes().filter((n) => !before.has(n.id()));
-      if (newcomers.nonempty()) {
-        const shown = cy.nodes().filter((n) => before.has(n.id()));
-        const from = anchor ? cy.getElementById(anchor) : null;
-        const box = shown.boundingBox({ includeLabels: false });
-        const centre = from?.nonempty() && before.has(anchor!) ? { ...from.position() } : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
-        const places = placesAround(
-          shown.map((n: NodeSingular) => ({ ...itemOf(n.data() as ElementDefinition['data']), position: n.position() })),
-          newcomers.map((n: NodeSingular) => itemOf(n.data() as ElementDefinition['data'])),
-          centre,
-          whereabouts,
-        );
-        const destination = (node: NodeSingular) => places.get(node.id()) ?? node.position();
-        // Selected, and labelled for where the newcomers land, before they fly: the frame after
-        // the flight has nothing left to restyle.
-        selectOnly(selected);
-        declutter(cy, nodeScale(), { ...placing(), position: destination });
-        decluttered = labelKey();
-        if (!animate) {
-          cy.batch(() => newcomers.positions((node: NodeSingular) => destination(node)));
-          return restyle();
-        }
-        // Newcomers fly out of the node they came with to their places; what was shown stays put.
-        cy.batch(() => newcomers.positions(() => centre));
-        // Styled, their labels measured and their links curved before they fly, in tasks of their
-        // own: done in the flight's first frame, this froze the page 100–170 ms, and the flight
-        // was over by the time that frame was drawn. The flight keeps its end and takes what is
-        // left of its time.
-        const preparing = performance.now();
-        await drawnNext(false);
-        await run({
-          name: 'preset',
-          positions: destination,
-          animate: true,
-          animationDuration: flightAfter(performance.now() - preparing),
-          fit: false,
-          eles: newcomers,
-        } as LayoutOptions);
-        // Placed before the flight; placed again only if the reader moved the viewport meanwhile.
-        return restyle();
-      }
-      restyle(true);
+    async update(given, anchor, selected, animate = true, whereabouts, meanwhile) {
+      let started: Promise<void> | undefined;
+      const alongside = () => (started ??= meanwhile?.() ?? Promise.resolve());
+      await updateCytoscape(given, anchor, selected, animate, whereabouts, alongside);
+      await alongside();
     },
     select(id, reveal, clearOfDrawer = false) {
       if (layered) layer.select(id);
