@@ -940,6 +940,31 @@ describe('the explorer in Chromium', () => {
     await own.close();
   });
 
+  it('asks a double-click’s entity once and ends on its expanded panel, its answer however slow', async () => {
+    const own = await opened('/');
+    // The selection's question is held back, so that its answer comes after the expansion's panel.
+    let entityQuestions = 0;
+    await own.route('**/graphql', async (route) => {
+      if (/query Entity\b/.test(route.request().postData() ?? '') && entityQuestions++ === 0) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const heldAnswered = own.waitForEvent('requestfinished', { predicate: (r) => /query Entity\b/.test(r.postData() ?? ''), timeout: 20_000 });
+    await own.evaluate(() => {
+      const { actions } = (window as any).innograph.store;
+      actions.select('dongguan');
+      setTimeout(() => actions.expand('dongguan'), 200);
+    });
+    await own.waitForTimeout(300);
+    await idle(own);
+    await heldAnswered;
+    // The held answer has been read by the page.
+    await own.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    // Asked once: the expansion takes the selection's answer on its way.
+    expect(entityQuestions).toBe(1);
+    expect(await own.locator('#panel #collapse').count()).toBe(1);
+    await own.close();
+  });
+
   it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
     await choosePath(page);
     const highlighted = await page.evaluate(() => (window as any).innograph.cy.$('.highlighted').map((e: any) => e.id()) as string[]);

@@ -95,13 +95,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
    */
   let dismissed = false;
   /**
-   * The answer the entity's panel shown was built from. Asked for the same entity again while its
-   * panel is shown (its expansion, the other language), it is taken rather than asked: a reader
-   * expands what they selected, and the question sent again came back after the newcomers landed.
+   * The entity question last asked, answered or on its way. Asked again while that entity's panel is
+   * shown or about to be (a double-click's second click, its expansion, the other language), it is
+   * taken rather than asked: a reader expands what they selected, and the question sent again came
+   * back after the newcomers landed. A failed one is asked again.
    */
-  let panelAnswer: { id: string; data: Promise<Result<'entity'> | null> } | null = null;
+  let entityAnswer: { id: string; data: Promise<Result<'entity'> | null> } | null = null;
   const panel = (content: HTMLElement | null, subject = '') => {
-    if (subject !== panelSubject) panelAnswer = null;
+    if (entityAnswer && subject !== `entity ${entityAnswer.id}`) entityAnswer = null;
     $('details').replaceChildren(...(content ? [content] : []));
     document.body.dataset.panel = content ? 'open' : 'closed';
     // Something else opens at its top: its name and kind, not halfway down where the last one was
@@ -227,14 +228,17 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     note.hidden = false;
   }
 
-  async function showSelection(state: AppState, view: Loaded, asked?: ReturnType<typeof askEntity>): Promise<void> {
+  /** The panel of render `ticket`'s state, unless a later render has begun by the time its answer is in: that one shows its own. */
+  async function showSelection(state: AppState, view: Loaded, ticket: number, asked?: ReturnType<typeof askEntity>): Promise<void> {
     const id = state.selected;
     if (!id) {
       panel(view.table || dismissed ? null : view.panel(state.lang, panelActions), `view ${viewKey(state)}`);
       return;
     }
     const data = await (asked ?? askEntity(id));
-    if (store.get().selected !== id) return; // the reader moved on meanwhile
+    // A double-click's selection answered after its expansion's panel was shown, and put back the
+    // panel of the entity not yet expanded.
+    if (ticket !== rendering) return;
     if (!data?.entity) return panel(null);
     panel(
       entityPanel(data.entity, state.lang, {
@@ -250,10 +254,18 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }),
       `entity ${id}`,
     );
-    panelAnswer = { id, data: Promise.resolve(data) };
   }
 
-  const askEntity = (id: string) => (panelAnswer?.id === id ? panelAnswer.data : fetch('entity', 'entity', { id }));
+  const askEntity = (id: string) => {
+    if (entityAnswer?.id !== id) {
+      const asked = { id, data: fetch('entity', 'entity', { id }) };
+      void asked.data.then((data) => {
+        if (!data && entityAnswer === asked) entityAnswer = null;
+      });
+      entityAnswer = asked;
+    }
+    return entityAnswer.data;
+  };
 
   async function render(state: AppState, previous: AppState | null): Promise<void> {
     const ticket = ++rendering;
@@ -272,7 +284,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       if (onlySelection && loaded) {
         document.body.dataset.selected = state.selected ? 'yes' : 'no';
         scene.select(state.selected, false);
-        const panelShown = showSelection(state, loaded);
+        const panelShown = showSelection(state, loaded, ticket);
         // A selected entity is what the reader may expand next (its panel's button, or the second
         // click of a double-click): the question that would ask leaves now, after the panel's.
         if (state.selected && !loaded.table && !state.expanded.includes(state.selected))
@@ -369,7 +381,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       // Built while an expansion's newcomers fly, not after they land: the flight's time is the
       // same, and 广州's panel took 20–50 ms.
       let panelShown: Promise<void> | undefined;
-      const showPanel = () => (panelShown ??= showSelection(state, view, asked));
+      const showPanel = () => (panelShown ??= showSelection(state, view, ticket, asked));
       const sameView = previous && viewKey(state) === viewKey(previous) && scene.positions().size > 0;
       if (sameView) {
         const anchor = expanded ?? state.selected;
