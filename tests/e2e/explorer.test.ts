@@ -11,6 +11,7 @@ import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
 import { RELATION_STYLES } from '../../viz/src/style.ts';
 import { SIZES } from '../../viz/src/sizes.ts';
+import { SCENE_DEFAULTS } from '../../viz/src/scene.ts';
 import { ENTITY_KINDS } from '../../ingest/model.ts';
 import { serveApi, type Served } from '../support/serve.ts';
 
@@ -461,6 +462,27 @@ describe('the explorer in Chromium', () => {
     // Before, it stayed where it was tapped, under the drawer or on its edge.
     expect(low.y).toBeGreaterThan(drawer.y - canvas.y - 24);
     expect(canvas.y + now).toBeLessThan(drawer.y - 24);
+    await phone.close();
+  });
+
+  it('expands 深圳 double-tapped on a phone, though the drawer its first tap opens reaches it', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    watch(phone);
+    await phone.goto(`${base}/`);
+    await idle(phone);
+    const canvas = (await phone.locator('#graph').boundingBox())!;
+    const at = (await phone.evaluate(() => (window as any).innograph.cy.getElementById('shenzhen').renderedPosition())) as { x: number; y: number };
+    await phone.touchscreen.tap(canvas.x + at.x, canvas.y + at.y);
+    // A reader's second tap, while the first one's drawer opens.
+    await phone.waitForTimeout(150);
+    await phone.touchscreen.tap(canvas.x + at.x, canvas.y + at.y);
+    await phone.waitForTimeout(300);
+    await idle(phone);
+    expect(await phone.evaluate(() => (window as any).innograph.store.get().expanded)).toEqual(['shenzhen']);
+    // The case at hand: 深圳 is above the drawer, but too near its edge to be left there.
+    const drawer = (await phone.locator('#panel').boundingBox())!;
+    expect(canvas.y + at.y).toBeLessThan(drawer.y);
+    expect(canvas.y + at.y).toBeGreaterThan(drawer.y - SCENE_DEFAULTS.revealMargin);
     await phone.close();
   });
 

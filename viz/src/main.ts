@@ -111,7 +111,7 @@ cy.on('tap', (event) => {
   const edge = scene.edgeAt(event.renderedPosition);
   if (edge) {
     // A link selected is the one thing selected, as when Cytoscape selects one of its own.
-    scene.select(null, false);
+    void scene.select(null, false);
     scene.pointEdge(null, edge);
     renderer.showEdge(edge);
   } else if (store.get().selected || cy.$(':selected').nonempty() || scene.edgeSelected()) {

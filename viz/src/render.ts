@@ -283,7 +283,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         (!joined || joined === state.selected);
       if (onlySelection && loaded) {
         document.body.dataset.selected = state.selected ? 'yes' : 'no';
-        scene.select(state.selected, false);
+        void scene.select(state.selected, false);
         const panelShown = showSelection(state, loaded, ticket);
         // A selected entity is what the reader may expand next (its panel's button, or the second
         // click of a double-click): the question that would ask leaves now, after the panel's.
@@ -293,7 +293,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         // On a phone the panel is a drawer over the canvas's lower part: a node it now covers is
         // brought above it (it ended on the drawer's edge, its neighbours under it). Where nothing
         // covers it, as on a desktop, nothing moves.
-        if (state.selected && store.get().selected === state.selected) scene.select(state.selected, true, true);
+        if (state.selected && store.get().selected === state.selected) await scene.select(state.selected, true, true);
         return;
       }
       if (previous) {
@@ -425,7 +425,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }
       ownHighlight = view.highlight ? [...shown.nodes.keys(), ...shown.edges.keys()] : [];
       scene.highlight(ownHighlight);
-      scene.select(state.selected, true);
+      await scene.select(state.selected, true);
       $('count').textContent = view.table ? '' : `${shown.nodes.size} ${t('nodesShown', state.lang)} · ${shown.edges.size} ${t('linksShown', state.lang)}`;
       await showPanel();
     } finally {

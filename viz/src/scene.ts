@@ -27,6 +27,7 @@ export const SCENE_DEFAULTS = {
   flownUpTo: 1000, // newcomers fly out in a view of up to this many nodes; beyond, a frame of the layer takes too long
   shortestFlight: 75, // what is left of animateMs once the newcomers are styled, never less than this
   taskMs: 40, // styling a picture ahead of its frame is cut into tasks of about this, so input and frames are not kept waiting
+  doubleTapMs: 250, // a second tap this soon after the first is a double-tap (Cytoscape's default)
 };
 
 /** Cytoscape's caches of the elements' pictures: of a node's shape, of a label, of a link's end labels. */
@@ -84,7 +85,12 @@ export interface Scene {
     whereabouts?: Whereabouts,
     meanwhile?: () => Promise<void>,
   ): Promise<void>;
-  select(id: string | null, reveal: boolean, clearOfDrawer?: boolean): void;
+  /**
+   * Selects one node or none; `reveal` pans to it when it is out of sight (under a drawer, with
+   * `clearOfDrawer`, at its edge too). Resolves once any such pan has begun: not before a
+   * double-tap's second tap could come, which must land on the node the first one did.
+   */
+  select(id: string | null, reveal: boolean, clearOfDrawer?: boolean): Promise<void>;
   highlight(ids: Iterable<string>): void;
   /** The whole picture in the part of the canvas the reader sees: below the title, above a drawer. */
   fit(): void;
@@ -159,6 +165,7 @@ export function createScene(
     hideEdgesOnViewport: true,
     minZoom: 0.05,
     maxZoom: 5,
+    multiClickDebounceTime: SCENE_DEFAULTS.doubleTapMs,
     selectionType: 'single',
   });
   /** The zoom, shape scale and label width the stylesheet was last made for. */
@@ -170,6 +177,10 @@ export function createScene(
   /** The links of the layer's view, as given: a label's rank counts them. */
   let layerLinks: ElementDefinition[] = [];
   let attached = false;
+  /** When the reader last tapped the canvas, and how many selections have been made: a pan put off is dropped by a later one. */
+  let tapped = -Infinity;
+  let selections = 0;
+  cy.on('tap', () => (tapped = performance.now()));
   /** What the labels were last decluttered for (the viewport, the selected node): the same needs no second pass. */
   let decluttered = '';
   let timer: number | undefined;
@@ -672,22 +683,27 @@ export function createScene(
       await updateCytoscape(given, anchor, selected, animate, whereabouts, alongside);
       await alongside();
     },
-    select(id, reveal, clearOfDrawer = false) {
+    async select(id, reveal, clearOfDrawer = false) {
+      const selection = ++selections;
       if (layered) layer.select(id);
       else selectOnly(id);
-      const place = id ? placeOf(id) : null;
-      if (reveal && place) {
-        const p = toScreen(place, { zoom: cy.zoom(), pan: cy.pan() });
-        // What the reader sees of the canvas: on a phone, a drawer covers its lower part.
-        const covered = obscured();
-        const seen = cy.height() - covered;
-        // `clearOfDrawer`: a node at a drawer's very edge is as good as under it, its shape and name cut.
-        const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < seen - (clearOfDrawer && covered > 0 ? SCENE_DEFAULTS.revealMargin : 0);
-        // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
-        if (!inside) cy.animate({ pan: { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() }, duration: 200 });
-      }
       layer.point(null, null);
       placeLabels();
+      const place = id ? placeOf(id) : null;
+      if (!reveal || !place) return;
+      const p = toScreen(place, { zoom: cy.zoom(), pan: cy.pan() });
+      // What the reader sees of the canvas: on a phone, a drawer covers its lower part.
+      const covered = obscured();
+      const seen = cy.height() - covered;
+      // `clearOfDrawer`: a node at a drawer's very edge is as good as under it, its shape and name cut.
+      const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < seen - (clearOfDrawer && covered > 0 ? SCENE_DEFAULTS.revealMargin : 0);
+      if (inside) return;
+      // Moved from under the finger at once, 深圳 had a double-tap's second tap land on a link.
+      const early = tapped + SCENE_DEFAULTS.doubleTapMs - performance.now();
+      if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+      if (selection !== selections) return;
+      // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
+      cy.animate({ pan: { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() }, duration: 200 });
     },
     highlight(ids) {
       const set = new Set(ids);
