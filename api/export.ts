@@ -3,7 +3,7 @@
 // networkx, yEd) and the two CSV tables Gephi's spreadsheet importer reads.
 // Every format takes its columns from the one table of attributes below.
 import { stringify } from 'csv-stringify/sync';
-import { RELATION_TYPES } from '../ingest/model.ts';
+import { isSymmetric, RELATION_TYPES } from '../ingest/model.ts';
 import type { Graph, GraphEdge, GraphNode, PropValue } from '../ingest/types.ts';
 import { badInput } from './errors.ts';
 
@@ -148,8 +148,11 @@ const EDGE_DATA = EDGE_ATTRIBUTES.filter((a) => a.name !== 'source' && a.name !=
 export function graphml(graph: Graph): string {
   const nodeData = nodeAttributes(graph).filter((a) => a.name !== 'id');
   const nodes = graph.nodes.map((n) => `<node id="${xmlText(n.id)}">${graphmlData('n', nodeData, n)}</node>`);
+  // A cooperation is said of both ends alike: GraphML lets one edge be undirected in a directed
+  // graph, and a reader that does not look (graphology) keeps it directed as stored, as before.
   const edges = graph.edges.map(
-    (e) => `<edge id="${xmlText(e.id)}" source="${xmlText(e.from)}" target="${xmlText(e.to)}">${graphmlData('e', EDGE_DATA, e)}</edge>`,
+    (e) =>
+      `<edge id="${xmlText(e.id)}" source="${xmlText(e.from)}" target="${xmlText(e.to)}"${isSymmetric(e.type) ? ' directed="false"' : ''}>${graphmlData('e', EDGE_DATA, e)}</edge>`,
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -3,7 +3,7 @@
 // CSV parser reading Gephi's column names.
 import { parse as parseCsv } from 'csv-parse/sync';
 import cytoscape from 'cytoscape';
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,18 @@ describe('the GraphML export', () => {
     expect(read.getEdgeAttribute(multi.id, 'label')).toBeTypeOf('string');
     expect(read.source(multi.id)).toBe(multi.from);
     expect(read.target(multi.id)).toBe(multi.to);
+  });
+
+  it('marks a cooperation undirected, said of both ends alike, and every other link directed as the graph is', () => {
+    const graph = planGraph();
+    const read = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(graphml(graph)) as {
+      graphml: { graph: { edgedefault: string; edge: { id: string; directed?: string }[] } };
+    };
+    expect(read.graphml.graph.edgedefault).toBe('directed');
+    const undirected = read.graphml.graph.edge.filter((e) => e.directed === 'false').map((e) => e.id);
+    const cooperations = graph.edges.filter((e) => e.type === 'COOPERATES_WITH').map((e) => e.id);
+    expect(cooperations.length).toBeGreaterThan(0);
+    expect(undirected.sort()).toEqual(cooperations.sort());
   });
 
   it('stays well-formed XML when a quote holds control characters, lone surrogates or markup', () => {
