@@ -12,6 +12,7 @@ import { connect } from '../support/neo4j.ts';
 import { RELATION_STYLES } from '../../viz/src/style.ts';
 import { SIZES } from '../../viz/src/sizes.ts';
 import { SCENE_DEFAULTS } from '../../viz/src/scene.ts';
+import { t } from '../../viz/src/messages.ts';
 import { ENTITY_KINDS } from '../../ingest/model.ts';
 import { serveApi, type Served } from '../support/serve.ts';
 
@@ -873,7 +874,26 @@ describe('the explorer in Chromium', () => {
     expect(graph.edges.every((e: any) => e.evidence.length > 0)).toBe(true);
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#graphml')]);
     expect(fs.readFileSync((await graphml.path())!, 'utf8').match(/<node /g)).toHaveLength(shown);
+    // The words the picture is given, as drawn on its canvas.
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__drawnTexts = [];
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      w.__fillText = fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number) {
+        w.__drawnTexts.push(text);
+        return fillText.call(this, text, x, y);
+      };
+    });
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
+    const drawn = await page.evaluate(() => {
+      const w = window as any;
+      CanvasRenderingContext2D.prototype.fillText = w.__fillText;
+      return (w.__drawnTexts as string[]).join('');
+    });
+    // On the map, what a place's standing says, in full: a picture cannot be hovered for it.
+    expect(await page.locator('#legend .map-note').count()).toBe(1);
+    expect(drawn.replace(/\s/g, '')).toContain(t('mapNoteFull', 'zh').replace(/\s/g, ''));
     // Saved under the view's name, and said so.
     const view = await page.evaluate(() => (window as any).innograph.store.get().view as string);
     for (const [file, extension] of [

@@ -2,7 +2,7 @@
 // node and edge of the view, no cap), as a PNG with its title and legend. Loaded on first use.
 import type { Graph } from '../../ingest/types.ts';
 import type { GraphData } from './graph-data.ts';
-import { drawnKinds, kindSwatch, legendMarks, relationSwatch } from './legend.ts';
+import { drawnKinds, kindSwatch, legendMarks, mapNote, relationSwatch } from './legend.ts';
 import { kindLabel, typeLabel } from './messages.ts';
 import { CANVAS_FONT } from './fonts.ts';
 import { HAN, textWidth } from './text.ts';
@@ -92,7 +92,7 @@ function wrapped(text: string, font: string, max: number): string[] {
 }
 
 /** The picture as on screen, with the base map, a title and a legend of what it shows. */
-export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, title: string, lang: Lang, stem: string): Promise<Blob> {
+export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, onMap: boolean, title: string, lang: Lang, stem: string): Promise<Blob> {
   const { cy } = scene;
   const scale = 2;
   const width = cy.width();
@@ -114,7 +114,14 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
     x += span + gap;
     return at;
   });
-  const foot = 16 + (entries.length ? row + 1 : 0) * rowHeight;
+  // On a map, what a place's standing says, in full under the entries: a picture cannot be hovered for it.
+  const note = onMap ? mapNote(lang) : null;
+  const noteImage = note ? await swatchImage(note.swatch) : null;
+  const noteIndent = margin + Number(note?.swatch.getAttribute('width') ?? 0) + 6;
+  const noteLines = note ? wrapped(note.full, font, width - noteIndent - margin) : [];
+  const lineHeight = 18;
+  const entryRows = entries.length ? row + 1 : 0;
+  const foot = 16 + entryRows * rowHeight + (noteLines.length ? 6 + noteLines.length * lineHeight : 0);
   const canvas = document.createElement('canvas');
   canvas.width = width * scale;
   canvas.height = (height + head + foot) * scale;
@@ -146,6 +153,9 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
     context.drawImage(entry.image, entry.x, middle - entry.image.height / 2);
     context.fillText(entry.text, entry.x + entry.width + 6, middle + 4.5);
   }
+  const noteTop = head + height + 16 + entryRows * rowHeight + 6;
+  if (noteImage) context.drawImage(noteImage, margin, noteTop + lineHeight / 2 - noteImage.height / 2);
+  noteLines.forEach((line, i) => context.fillText(line, noteIndent, noteTop + i * lineHeight + lineHeight / 2 + 4.5));
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'),
   );

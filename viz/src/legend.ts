@@ -55,6 +55,11 @@ export function legendMarks(lang: Lang): Record<'curated' | 'discovered', { swat
   };
 }
 
+/** What a map's places say by where they stand: a line for the legend, and in full, for its tooltip and a picture that cannot be hovered. */
+export function mapNote(lang: Lang): { swatch: SVGSVGElement; text: string; full: string } {
+  return { swatch: kindSwatch('ScienceCity', 'sited'), text: t('mapNote', lang), full: t('mapNoteFull', lang) };
+}
+
 /** A plan's colour as a disc, or several plans' as slices of one (a node several plans name). */
 function planSwatch(colors: string[]): SVGSVGElement {
   const slices = colors.map((color, i) => {
@@ -98,6 +103,6 @@ export function legend(
     h('ul', { class: 'marks' }, ...Object.values(legendMarks(lang)).map(({ swatch, text }) => h('li', {}, swatch, text))),
     // On a map, which places stand where they are, in a line no taller than the note alone was: a
     // taller legend covers more of the map, and the start view's names moved for it.
-    mapped ? h('p', { class: 'map-note', title: t('mapNoteFull', lang) }, kindSwatch('ScienceCity', 'sited'), t('mapNote', lang)) : null,
+    mapped ? h('p', { class: 'map-note', title: mapNote(lang).full }, mapNote(lang).swatch, mapNote(lang).text) : null,
   );
 }

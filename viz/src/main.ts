@@ -214,7 +214,7 @@ bindControls(
   store,
   renderer.status,
   {
-    png: () => exported('png', (m, stem) => m.exportPng(scene, underlay, renderer.shown(), viewTitle(), store.get().lang, stem)),
+    png: () => exported('png', (m, stem) => m.exportPng(scene, underlay, renderer.shown(), renderer.onMap(), viewTitle(), store.get().lang, stem)),
     json: () => exported('json', (m, stem) => m.exportJson(renderer.shown(), stem)),
     graphml: () => exported('graphml', (m, stem) => m.exportGraphml(renderer.shown(), stem)),
   },

@@ -30,6 +30,8 @@ export interface Renderer {
   showEdge(id: string): void;
   graph(): GraphData;
   shown(): GraphData;
+  /** Whether the picture is drawn on the base map, where a place's standing says where it is. */
+  onMap(): boolean;
   status(message: string, kind?: 'busy' | 'error' | 'idle'): void;
   /** The panel's ×: closes it, letting go of the selection, until the reader selects or opens something. */
   closePanel(): void;
@@ -46,6 +48,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   /** The selected entity the picture holds only because it is selected (from outside the view): it goes with its selection. */
   let joined: string | null = null;
   let shown: GraphData = graph;
+  let onMap = false;
   let loaded: Loaded | null = null;
   let loadedKey = '';
   let rendering = 0;
@@ -336,6 +339,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const byPlan = colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null;
       // On the base map, the legend says which places stand where they are.
       const mapped = view.geographic && (state.layout === 'auto' || state.layout === 'geo');
+      onMap = mapped;
       /** The legend of what is about to be drawn: it covers part of the canvas, which the fit and the newcomers' places keep clear of. */
       const showLegend = (drawn: GraphData) => {
         const { kinds, types } = drawnKinds(drawn);
@@ -459,5 +463,5 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     else panel(null);
   }
 
-  return { render, showEdge, graph: () => graph, shown: () => shown, status, closePanel };
+  return { render, showEdge, graph: () => graph, shown: () => shown, onMap: () => onMap, status, closePanel };
 }
