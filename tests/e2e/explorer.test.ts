@@ -484,6 +484,10 @@ describe('the explorer in Chromium', () => {
     const drawer = (await phone.locator('#panel').boundingBox())!;
     expect(canvas.y + at.y).toBeLessThan(drawer.y);
     expect(canvas.y + at.y).toBeGreaterThan(drawer.y - SCENE_DEFAULTS.revealMargin);
+    // Expanded, it is brought clear of the drawer, as a node selected by one tap is.
+    await phone.waitForTimeout(300);
+    const now = (await phone.evaluate(() => (window as any).innograph.cy.getElementById('shenzhen').renderedPosition())) as { y: number };
+    expect(canvas.y + now.y).toBeLessThan(drawer.y - SCENE_DEFAULTS.revealMargin);
     await phone.close();
   });
 

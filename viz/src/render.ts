@@ -429,7 +429,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }
       ownHighlight = view.highlight ? [...shown.nodes.keys(), ...shown.edges.keys()] : [];
       scene.highlight(ownHighlight);
-      await scene.select(state.selected, true);
+      await scene.select(state.selected, true, true);
       $('count').textContent = view.table ? '' : `${shown.nodes.size} ${t('nodesShown', state.lang)} · ${shown.edges.size} ${t('linksShown', state.lang)}`;
       await showPanel();
     } finally {
