@@ -86,6 +86,7 @@ export function legend(
   plans: PlanKey | null = null,
   mapped = false,
 ): HTMLElement {
+  const note = mapped ? mapNote(lang) : null;
   const colorOf = (id: string) => DOCUMENT_COLORS[Math.max(0, plans?.order.indexOf(id) ?? 0) % DOCUMENT_COLORS.length]!;
   return h(
     'div',
@@ -103,6 +104,6 @@ export function legend(
     h('ul', { class: 'marks' }, ...Object.values(legendMarks(lang)).map(({ swatch, text }) => h('li', {}, swatch, text))),
     // On a map, which places stand where they are, in a line no taller than the note alone was: a
     // taller legend covers more of the map, and the start view's names moved for it.
-    mapped ? h('p', { class: 'map-note', title: mapNote(lang).full }, mapNote(lang).swatch, mapNote(lang).text) : null,
+    note ? h('p', { class: 'map-note', title: note.full }, note.swatch, note.text) : null,
   );
 }
