@@ -147,9 +147,9 @@ describe('the explorer in Chromium', () => {
   let base: string;
   const pageErrors: string[] = [];
   const watch = (p: Page) => p.on('pageerror', (error) => pageErrors.push(String(error)));
-  /** A page of its own, its errors watched, at `address` once the explorer has settled. */
-  const opened = async (address: string, viewport = { width: 1440, height: 900 }) => {
-    const fresh = await browser.newPage({ viewport });
+  /** A page of its own, its errors watched, at `address` once the explorer has settled; `hasTouch`, tapped as on a phone. */
+  const opened = async (address: string, viewport = { width: 1440, height: 900 }, hasTouch = false) => {
+    const fresh = await browser.newPage({ viewport, hasTouch });
     watch(fresh);
     await fresh.goto(`${base}${address}`);
     await idle(fresh);
@@ -467,10 +467,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('expands 深圳 double-tapped on a phone, though the drawer its first tap opens reaches it', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
-    watch(phone);
-    await phone.goto(`${base}/`);
-    await idle(phone);
+    const phone = await opened('/', { width: 390, height: 844 }, true);
     const canvas = (await phone.locator('#graph').boundingBox())!;
     const at = (await phone.evaluate(() => (window as any).innograph.cy.getElementById('shenzhen').renderedPosition())) as { x: number; y: number };
     await phone.touchscreen.tap(canvas.x + at.x, canvas.y + at.y);
