@@ -39,7 +39,8 @@ export function pathsCypher(maxHops: number, compiler = new ProjectionCompiler()
        MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
        WHERE all(r IN relationships(p) WHERE type(r) IN $types AND ${relationInDocs('r')}
                  AND (NOT $onlyCited OR any(m IN r.${evidenceList('method')} WHERE NOT m IN $curated)))
-       WITH p LIMIT $limit
+       // In one order whatever the store's: allShortestPaths gives no order, and the panel numbers them.
+       WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id] LIMIT $limit
        CALL (p) { UNWIND nodes(p) AS n RETURN collect(${node.cypher}) AS nodes }
        CALL (p) { UNWIND relationships(p) AS r RETURN collect(${relation.cypher}) AS relations }
        RETURN collect({nodes: nodes, relations: relations}) AS found
