@@ -21,6 +21,7 @@ const MAPPERS: Record<string, string> = {
   Neighbor: '../resolvers/relation.ts#NeighborParent',
   ClusterPlatform: '../../graph/queries/platforms.ts#PlatformRow',
   PlatformRoute: '../../graph/queries/platforms.ts#PlatformRoute as PlatformRouteRow',
+  ClusterPlace: '../../graph/queries/platforms.ts#PlaceRow',
   CityProfile: '../resolvers/query.ts#CityProfileParent',
   CityLink: '../../graph/queries/city-profile.ts#CityLinkRow',
   ComparedEntity: '../resolvers/document.ts#ComparedEntityParent',

@@ -280,6 +280,17 @@ export const OPERATIONS = {
           }
         }
       }
+      placesForCluster(cluster: $cluster, documents: $documents) {
+        place {
+          ...EntityFields
+        }
+        relation {
+          ...RelationFields
+          evidence {
+            ...EvidenceFields
+          }
+        }
+      }
     }
     ${ENTITY}
     ${RELATION}

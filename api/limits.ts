@@ -75,6 +75,7 @@ const LIST_BOUNDS: Record<string, number> = {
   'CityProfile.links': 100,
   'Query.platformsForCluster': 60,
   'ClusterPlatform.relations': 3,
+  'Query.placesForCluster': 8,
   'Query.indicators': 30,
   'Query.documents': 3,
   'Sentence.entities': 30,

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityObject } from '../resolvers/entity.ts';
 import type { RelationRow, MentionRow, SectionRow, DocumentRow } from '../../graph/queries/rows.ts';
 import type { CitedEvidence, QuoteMarkRow, NeighborParent } from '../resolvers/relation.ts';
-import type { PlatformRow, PlatformRoute as PlatformRouteRow } from '../../graph/queries/platforms.ts';
+import type { PlatformRow, PlatformRoute as PlatformRouteRow, PlaceRow } from '../../graph/queries/platforms.ts';
 import type { CityProfileParent } from '../resolvers/query.ts';
 import type { CityLinkRow } from '../../graph/queries/city-profile.ts';
 import type { ComparedEntityParent } from '../resolvers/document.ts';
@@ -63,6 +63,13 @@ export type CityProfile = {
   city: City;
   groups: Array<KindGroup>;
   links: Array<CityLink>;
+};
+
+export type ClusterPlace = {
+  __typename?: 'ClusterPlace';
+  place: Entity;
+  /** The place's SERVES link to the cluster, with its evidence. */
+  relation: Relation;
 };
 
 export type ClusterPlatform = {
@@ -557,6 +564,8 @@ export type Query = {
   neighborhood: Subgraph;
   /** Shortest paths between two entities (up to maxHops, 1–6), each hop with its evidence; onlyCited keeps paths whose every hop cites the plan's text. */
   paths: Array<Path>;
+  /** The places (an industry park, a zone, a science city) the plan says serve an industry cluster directly, by name: not platforms, so platformsForCluster leaves them out. */
+  placesForCluster: Array<ClusterPlace>;
   /** The laboratories, facilities, innovation centers and institutions that serve an industry cluster, and how: one row per platform, all its routes, the direct one first. The program route counts only programs specific to the cluster (supporting at most three clusters). via keeps platforms reached by one of those routes. */
   platformsForCluster: Array<ClusterPlatform>;
   /** Entities by name in Chinese (full-text, CJK), English, pinyin (songshanhu, song shan hu, sōngshānhú) or alias; exact names first. */
@@ -666,6 +675,17 @@ export type QueryPathsArgs = {
   onlyCited?: InputMaybe<Scalars['Boolean']['input']>;
   relationTypes?: InputMaybe<Array<RelationType>>;
   to: Scalars['ID']['input'];
+};
+
+/**
+ * innograph: Guangdong's innovation system as a graph, every link citing the plan sentence that states it.
+ *
+ * `documents` on search, neighborhood, paths, platformsForCluster and cityProfile limits the answer to what those
+ * documents name and state: an entity one of them names, a relation one of them states, shown with their evidence only.
+ */
+export type QueryPlacesForClusterArgs = {
+  cluster: Scalars['ID']['input'];
+  documents?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /**
@@ -972,6 +992,7 @@ export type ResolversTypes = {
   City: ResolverTypeWrapper<EntityObject>;
   CityLink: ResolverTypeWrapper<CityLinkRow>;
   CityProfile: ResolverTypeWrapper<CityProfileParent>;
+  ClusterPlace: ResolverTypeWrapper<PlaceRow>;
   ClusterPlatform: ResolverTypeWrapper<PlatformRow>;
   CoMention: ResolverTypeWrapper<Omit<CoMention, 'entity' | 'sentences'> & { entity: ResolversTypes['Entity']; sentences: Array<ResolversTypes['Sentence']> }>;
   ComparedEntity: ResolverTypeWrapper<ComparedEntityParent>;
@@ -1064,6 +1085,7 @@ export type ResolversParentTypes = {
   City: EntityObject;
   CityLink: CityLinkRow;
   CityProfile: CityProfileParent;
+  ClusterPlace: PlaceRow;
   ClusterPlatform: PlatformRow;
   CoMention: Omit<CoMention, 'entity' | 'sentences'> & { entity: ResolversParentTypes['Entity']; sentences: Array<ResolversParentTypes['Sentence']> };
   ComparedEntity: ComparedEntityParent;
@@ -1164,6 +1186,11 @@ export type CityProfileResolvers<ContextType = Context, ParentType extends Resol
   city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['KindGroup']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['CityLink']>, ParentType, ContextType>;
+};
+
+export type ClusterPlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClusterPlace'] = ResolversParentTypes['ClusterPlace']> = {
+  place?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
 };
 
 export type ClusterPlatformResolvers<
@@ -1495,6 +1522,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'ids' | 'limit'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'onlyCited' | 'to'>>;
+  placesForCluster?: Resolver<Array<ResolversTypes['ClusterPlace']>, ParentType, ContextType, RequireFields<QueryPlacesForClusterArgs, 'cluster'>>;
   platformsForCluster?: Resolver<Array<ResolversTypes['ClusterPlatform']>, ParentType, ContextType, RequireFields<QueryPlatformsForClusterArgs, 'cluster'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   section?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType, RequireFields<QuerySectionArgs, 'id'>>;
@@ -1621,6 +1649,7 @@ export type Resolvers<ContextType = Context> = {
   City?: CityResolvers<ContextType>;
   CityLink?: CityLinkResolvers<ContextType>;
   CityProfile?: CityProfileResolvers<ContextType>;
+  ClusterPlace?: ClusterPlaceResolvers<ContextType>;
   ClusterPlatform?: ClusterPlatformResolvers<ContextType>;
   CoMention?: CoMentionResolvers<ContextType>;
   ComparedEntity?: ComparedEntityResolvers<ContextType>;

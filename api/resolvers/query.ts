@@ -8,7 +8,7 @@ import { entityWith, listEntities } from '../../graph/queries/entities.ts';
 import { indicators } from '../../graph/queries/indicators.ts';
 import { neighborhood } from '../../graph/queries/neighborhood.ts';
 import { paths } from '../../graph/queries/paths.ts';
-import { platformsForCluster } from '../../graph/queries/platforms.ts';
+import { placesForCluster, platformsForCluster } from '../../graph/queries/platforms.ts';
 import type { EntityPart, EntityRow } from '../../graph/queries/rows.ts';
 import { isWholeEntity } from '../../graph/codec.ts';
 import { search } from '../../graph/queries/search.ts';
@@ -169,6 +169,18 @@ export const queryResolvers = {
         relations: shapeOf(childFields(info.fieldNodes, 'relations', info).concat(childFields(routes, 'relations', info)), 'Relation', info),
       };
       const found = await platformsForCluster(context.executor, { cluster, via: via ?? null, docs, shape });
+      if (!found.found) throw notFound('IndustryCluster', cluster);
+      return found.rows;
+    },
+
+    placesForCluster: async (_, { cluster, documents }, context, info) => {
+      if (documents) await requireEntities(context, [cluster], 'IndustryCluster');
+      const docs = await documentFilter(context, documents);
+      const shape = {
+        place: shapeOf(childFields(info.fieldNodes, 'place', info), 'Entity', info),
+        relation: shapeOf(childFields(info.fieldNodes, 'relation', info), 'Relation', info),
+      };
+      const found = await placesForCluster(context.executor, { cluster, docs, shape });
       if (!found.found) throw notFound('IndustryCluster', cluster);
       return found.rows;
     },

@@ -109,10 +109,13 @@ export const relationResolvers = {
     entity: entityOr((n: NeighborParent) => n.entity),
   },
   Hop: endpoints,
-  // platformsForCluster reads its entities in its own statement.
+  // platformsForCluster and placesForCluster read their entities in their own statements.
   ClusterPlatform: {
     platform: (p) => entityObject(p.platform),
     through: (p) => (p.through ? entityObject(p.through) : null),
+  },
+  ClusterPlace: {
+    place: (p) => entityObject(p.place),
   },
   PlatformRoute: {
     through: (p) => (p.through ? entityObject(p.through) : null),

@@ -3,8 +3,10 @@
 // cluster), or through a program that supports both. The program route counts only a
 // program specific to the cluster: a box that lays out ten clusters supports each of
 // them, and crediting its every platform to every one of the ten would say nothing.
-// One row per platform, with all its routes, the direct one first.
-import { PLATFORM_KINDS } from '../../ingest/model.ts';
+// One row per platform, with all its routes, the direct one first. Beside them, the places
+// (an industry park) the plan says serve the cluster: not platforms, but an analyst asking what
+// serves the cluster would be misled by an answer without them.
+import { PLACE_KINDS, PLATFORM_KINDS } from '../../ingest/model.ts';
 import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import { evidenceUnfolded, filteredCompiler, restrictEvidence, type DocumentFilter } from './document-filter.ts';
@@ -126,6 +128,67 @@ export async function platformsForCluster(
     });
     if (routes.length === 0 || (via !== null && !routes.some((r) => via.includes(r.via)))) return [];
     return [{ platform, ...routes[0]!, routes }];
+  });
+  return { found: true, rows };
+}
+
+export interface PlaceRow {
+  place: Folded<EntityPart>;
+  relation: Folded<RelationRow>;
+}
+
+/** What the client selected of the places and of their links to the cluster. */
+export interface PlaceShape {
+  place: Shape;
+  relation: Shape;
+}
+
+/**
+ * The places that serve the cluster directly (广东粤海装备技术产业园 —SERVES→ 高端装备制造产业集群),
+ * by name. Only the direct link: a zone that focuses on a field the cluster relates to is a
+ * place where the field grows, which says nothing of this cluster in particular.
+ */
+export function placesCypher(compiler = new ProjectionCompiler(), shape: PlaceShape = { place: EMPTY_SHAPE, relation: EMPTY_SHAPE }) {
+  const cluster = compiler.entity('c', EMPTY_SHAPE);
+  const place = compiler.entity('p', shape.place);
+  const relation = compiler.relation('r', shape.relation);
+  const cypher = `OPTIONAL MATCH (c:${label('IndustryCluster')} {id: $cluster})
+     CALL (c) {
+       MATCH (p)-[r:SERVES]->(c) WHERE ${anyKind('p', PLACE_KINDS)}
+       WITH p, r ORDER BY p.name, p.id, r.id
+       RETURN collect({place: ${place.cypher}, relation: ${relation.cypher}}) AS places
+     }
+     RETURN c IS NOT NULL AS found, CASE WHEN c IS NULL THEN null ELSE ${cluster.cypher} END AS cluster, places`;
+  return { cypher, cluster, place, relation };
+}
+
+/** `docs`: a place is kept when its link is stated by one of them. `found` is false when no industry cluster has the id. */
+export async function placesForCluster(
+  executor: Executor,
+  args: { cluster: string; docs?: DocumentFilter; shape?: PlaceShape },
+): Promise<{ found: boolean; rows: PlaceRow[] }> {
+  const docs = args.docs ?? null;
+  const shape = args.shape ?? { place: EMPTY_SHAPE, relation: EMPTY_SHAPE };
+  const compiler = filteredCompiler(
+    docs,
+    args.shape
+      ? [
+          ['Entity', shape.place],
+          ['Relation', shape.relation],
+        ]
+      : null,
+  );
+  const compiled = placesCypher(compiler, docs ? { ...shape, relation: evidenceUnfolded(shape.relation) } : shape);
+  const [row] = await executor.read<{ found: boolean; cluster: unknown; places: { place: unknown; relation: unknown }[] }>(compiled.cypher, {
+    ...compiler.params,
+    cluster: args.cluster,
+  });
+  if (!row?.found) return { found: false, rows: [] };
+  const cluster = compiled.cluster.decode(row.cluster, new Map());
+  const rows = row.places.flatMap((raw): PlaceRow[] => {
+    const place = compiled.place.decode(raw.place, new Map());
+    const relation = restrictEvidence(compiled.relation.decode(raw.relation, new Map([cluster, place].map((e) => [e.id, e]))), docs);
+    return relation ? [{ place, relation: relation as Folded<RelationRow> }] : [];
   });
   return { found: true, rows };
 }

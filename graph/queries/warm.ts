@@ -9,7 +9,7 @@ import { cityProfile } from './city-profile.ts';
 import { listEntities } from './entities.ts';
 import { neighborhood } from './neighborhood.ts';
 import { paths } from './paths.ts';
-import { platformsForCluster } from './platforms.ts';
+import { placesForCluster, platformsForCluster } from './platforms.ts';
 import { search } from './search.ts';
 import { stats } from './stats.ts';
 
@@ -29,5 +29,6 @@ export async function warmReads(server: Executor): Promise<void> {
   await neighborhood(executor, { ids: [id], depth: 2, kinds: null, types: RELATION_TYPE_NAMES, limit: 200 });
   await paths(executor, { from: id, to: other, maxHops: 4, limit: 5, types: RELATION_TYPE_NAMES, onlyCited: false });
   await platformsForCluster(executor, { cluster: id });
+  await placesForCluster(executor, { cluster: id });
   await cityProfile(executor, id);
 }

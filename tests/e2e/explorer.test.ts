@@ -1159,6 +1159,34 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#details .via[data-via="FIELD"] > .route-note').count()).toBe(1);
   });
 
+  it('lists and draws, in a band of their own, the parks that serve a cluster no platform serves directly', async () => {
+    const view = await opened('/?view=cluster&cluster=cluster-high-end-equipment');
+    // The panel says what serves it directly, rather than that nothing does.
+    expect(await view.locator('#details .no-direct').textContent()).toContain('园区');
+    const sections = await view.locator('#details .cluster .via').evaluateAll((list) => list.map((s) => (s as HTMLElement).dataset.via));
+    expect(sections[0]).toBe('PLACE');
+    const parks = await view.locator('#details .via[data-via="PLACE"] .platform').evaluateAll((list) => list.map((p) => (p as HTMLElement).dataset.id!));
+    expect(parks).toEqual(['yuehai-equipment-park', 'intelligent-manufacturing-value-park']);
+    // Each park's line states its link as stored, under a quote that names it.
+    const first = view.locator('#details .via[data-via="PLACE"] .platform').first();
+    expect(await first.locator('.route-link').first().textContent()).toContain('广东粤海装备技术产业园 —服务→ 高端装备制造产业集群');
+    expect(await first.locator('.quote').first().textContent()).toContain('广东粤海装备技术产业园');
+    // On the canvas: each park with its link to the cluster, in a band of its own under its title.
+    const drawn = await view.evaluate((ids) => {
+      const cy = (window as any).innograph.cy;
+      return {
+        links: ids.map((id: string) => cy.edges(`[source = "${id}"][target = "cluster-high-end-equipment"][type = "SERVES"]`).length),
+        columns: ids.map((id: string) => Math.round(cy.getElementById(id).position('x'))),
+        titles: [...document.querySelectorAll('.underlay text')].map((t) => t.textContent),
+      };
+    }, parks);
+    expect(drawn.links).toEqual([1, 1]);
+    expect(new Set(drawn.columns).size).toBe(1);
+    expect(drawn.titles).toContain('直接服务的园区等载体');
+    await view.screenshot({ path: path.join(SHOTS, '12-cluster-parks.png') });
+    await view.close();
+  });
+
   it("quotes a sentence several of a cluster's links cite in full once, folded to its own words under the others", async () => {
     const view = await opened('/?view=cluster&cluster=cluster-electronic-information');
     const quotes = await view.locator('#details .cluster .evidence li').evaluateAll((list) =>
@@ -1194,7 +1222,7 @@ describe('the explorer in Chromium', () => {
     expect(said.every((quote) => quote.includes('先进材料'))).toBe(true);
     // Not its heading alone, which says nothing of it.
     expect(said).not.toContain('“先进材料产业集群。”');
-    const rows = await page.locator('#details .platform').evaluateAll((list) => list.map((p) => (p as HTMLElement).dataset.id));
+    const rows = await page.locator('#details .platform').evaluateAll((list) => list.map((p) => (p as HTMLElement).dataset.id!));
     expect(new Set(rows).size).toBe(rows.length);
     expect((await page.locator('#details .platform').allTextContents()).join('\n')).toContain('季华实验室');
     expect(await page.locator('.underlay text').count()).toBeGreaterThan(0);

@@ -224,6 +224,54 @@ describe('GraphQL API over the bundled plan', () => {
     for (const row of data!.platformsForCluster) expect(row.routes.map((r) => r.via)).toContain('DIRECT');
   });
 
+  it('lists the parks that serve the high-end equipment cluster beside its platforms, not among them', async () => {
+    type Link = { type: string; from: { id: string }; to: { id: string }; evidence: { quote: string }[] };
+    const { data } = await graphql<{
+      placesForCluster: { place: Named & { kind: string }; relation: Link }[];
+      platformsForCluster: { platform: { id: string } }[];
+    }>(
+      executor,
+      `
+        {
+          placesForCluster(cluster: "cluster-high-end-equipment") {
+            place {
+              id
+              name
+              kind
+            }
+            relation {
+              type
+              from {
+                id
+              }
+              to {
+                id
+              }
+              evidence {
+                quote
+              }
+            }
+          }
+          platformsForCluster(cluster: "cluster-high-end-equipment") {
+            platform {
+              id
+            }
+          }
+        }
+      `,
+    );
+    const places = data!.placesForCluster;
+    // By name: the order the explorer lists them in.
+    expect(places.map((p) => p.place.name)).toEqual(['广东粤海装备技术产业园', '智能制造价值创新园']);
+    for (const p of places) {
+      expect(p.place.kind).toBe('Zone');
+      expect(p.relation).toMatchObject({ type: 'SERVES', from: { id: p.place.id }, to: { id: 'cluster-high-end-equipment' } });
+      expect(p.relation.evidence.some((e) => e.quote.includes(p.place.name))).toBe(true);
+    }
+    const platforms = new Set(data!.platformsForCluster.map((p) => p.platform.id));
+    expect(places.filter((p) => platforms.has(p.place.id))).toEqual([]);
+  });
+
   it('profiles 湛江 with its bay laboratory', async () => {
     const { data } = await graphql<{ cityProfile: { city: Named; groups: { kind: string; entities: Named[] }[] } }>(
       executor,
@@ -292,6 +340,7 @@ describe('GraphQL API over the bundled plan', () => {
       ['an unknown entity in a neighborhood', '{ neighborhood(ids: ["no-such-thing"]) { truncated } }', 'NOT_FOUND'],
       ['an unknown path end', '{ paths(from: "shenzhen", to: "no-such-thing") { length } }', 'NOT_FOUND'],
       ['a cluster id that is not a cluster', '{ platformsForCluster(cluster: "shenzhen") { via } }', 'NOT_FOUND'],
+      ['places of a cluster id that is not a cluster', '{ placesForCluster(cluster: "shenzhen") { place { id } } }', 'NOT_FOUND'],
       ['an unknown city', '{ cityProfile(city: "Atlantis") { groups { kind } } }', 'NOT_FOUND'],
       ['depth over 3', '{ neighborhood(ids: ["shenzhen"], depth: 4) { truncated } }', 'BAD_USER_INPUT'],
       ['maxHops over 6', '{ paths(from: "shenzhen", to: "guangzhou", maxHops: 7) { length } }', 'BAD_USER_INPUT'],

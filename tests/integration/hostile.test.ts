@@ -16,12 +16,13 @@ describe('hostile GraphQL input', () => {
 
   it('answers every hostile string argument cleanly: data or a coded error, never a leak', async () => {
     await fc.assert(
-      fc.asyncProperty(nasty, fc.constantFrom('search', 'neighborhood', 'paths', 'platforms', 'city', 'entity'), async (text, field) => {
+      fc.asyncProperty(nasty, fc.constantFrom('search', 'neighborhood', 'paths', 'platforms', 'places', 'city', 'entity'), async (text, field) => {
         const queries: Record<string, string> = {
           search: 'query ($t: String!) { search(text: $t) { entity { id } } }',
           neighborhood: 'query ($t: ID!) { neighborhood(ids: [$t]) { truncated } }',
           paths: 'query ($t: ID!) { paths(from: "shenzhen", to: $t) { length } }',
           platforms: 'query ($t: ID!) { platformsForCluster(cluster: $t) { via } }',
+          places: 'query ($t: ID!) { placesForCluster(cluster: $t) { place { id } } }',
           city: 'query ($t: ID!) { cityProfile(city: $t) { groups { kind } } }',
           entity: 'query ($t: ID!) { entity(id: $t) { id } }',
         };

@@ -22,6 +22,7 @@ const STRING_ARGUMENTS = [
   'query ($t: ID!) { paths(from: "shenzhen", to: $t) { length } }',
   'query ($t: ID!) { paths(from: $t, to: "shenzhen") { length } }',
   'query ($t: ID!) { platformsForCluster(cluster: $t) { via } }',
+  'query ($t: ID!) { placesForCluster(cluster: $t) { place { id } } }',
   'query ($t: ID!) { cityProfile(city: $t) { groups { kind } } }',
   'query ($t: ID!) { document(id: $t) { title } }',
   'query ($t: ID!) { section(id: $t) { text } }',

@@ -7,7 +7,7 @@ import { t } from './messages.ts';
 import { isCompact, nodeScaleFor } from './style.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
 import type { Lang } from './state.ts';
-import type { ClusterPlatform, Comparison } from './types.ts';
+import type { ClusterPlace, ClusterPlatform, Comparison } from './types.ts';
 
 export interface Arranged {
   positions: Map<string, Position>;
@@ -43,15 +43,18 @@ export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: BaseMap
   return { ...geoPositions(nodes, links, box, map, isCompact(box.width) ? undefined : focus), ...(marked ? { marked } : {}) };
 }
 
-export function arrangeBands(cluster: string, rows: ClusterPlatform[], lang: Lang, box: Box): Arranged {
-  const list = ROUTES.map((via) => {
+/** The cluster's platforms in a band per route; the places that serve it directly in a band of their own, after the direct platforms, as the panel lists them. */
+export function arrangeBands(cluster: string, rows: ClusterPlatform[], places: ClusterPlace[], lang: Lang, box: Box): Arranged {
+  const placeBand = { title: t('placesServing', lang), members: places.map((p) => p.place.id), through: [], throughOf: new Map<string, string>() };
+  const list = ROUTES.flatMap((via) => {
     const members = rows.filter((p) => p.via === via);
-    return {
+    const band = {
       title: t(ROUTE_TITLE[via], lang),
       members: members.map((p) => p.platform.id),
       through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))],
       throughOf: new Map(members.flatMap((p) => (p.through ? [[p.platform.id, p.through.id] as const] : []))),
     };
+    return via === 'DIRECT' ? [band, placeBand] : [band];
   }).filter((band) => band.members.length > 0);
   // A narrow canvas (a phone) has no room for the bands side by side with the cluster: they stand one under the other, read by scrolling.
   if (isCompact(box.width)) return { ...stackedBands(cluster, list), fitWidth: true, sides: ['right', 'bottom', 'top', 'left'] };

@@ -90,6 +90,20 @@ export const MESSAGES = {
     zh: '图谱中没有规划直接写明服务该集群的平台；以下平台都经由领域或专门计划与之相连。',
     en: 'The graph holds no platform the plan links to this cluster directly; those below reach it through a field or a program.',
   },
+  // A park serving the cluster is read from the plan too, but it is not a platform (platformsForCluster's kinds).
+  noPlatformsButPlaces: {
+    zh: '图谱中没有规划写明服务该集群的平台（直接、经由领域或专门计划）；规划写明直接服务它的是下列园区等载体。',
+    en: 'The graph holds no platform the plan links to this cluster (directly, through a field or a program); what the plan says serves it directly are the parks and places below.',
+  },
+  noDirectButPlaces: {
+    zh: '图谱中没有规划直接写明服务该集群的平台，直接服务它的是下列园区等载体；以下平台都经由领域或专门计划与之相连。',
+    en: 'The graph holds no platform the plan links to this cluster directly: what serves it directly are the parks and places below; the platforms reach it through a field or a program.',
+  },
+  placesServing: { zh: '直接服务的园区等载体', en: 'Parks and places serving it directly' },
+  placesNotPlatforms: {
+    zh: '园区等载体不是平台（{kinds}），单列于此。',
+    en: 'A park is not a platform ({kinds}): it is listed on its own.',
+  },
   cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },
   indicators: { zh: '核心指标', en: 'Core indicators' },
   tableNote: { zh: '注：', en: "The plan's note: " },

@@ -4,10 +4,22 @@ import { label } from './graph-data.ts';
 import { button, h } from './dom.ts';
 import { kindLabel, t, targetLabel, typeLabel, unitLabel } from './messages.ts';
 import type { Lang } from './state.ts';
-import { closedLabel, isSymmetric } from '../../ingest/model.ts';
+import { PLATFORM_KINDS, closedLabel, isSymmetric } from '../../ingest/model.ts';
 import { CURATED_METHODS, REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD, nameAlone } from '../../ingest/types.ts';
 import { stated } from './statement.ts';
-import type { CityProfile, ClusterPlatform, Entity, EntityDetail, Evidence, IndicatorRow, Path, Relation, SectionText, SentenceHit } from './types.ts';
+import type {
+  CityProfile,
+  ClusterPlace,
+  ClusterPlatform,
+  Entity,
+  EntityDetail,
+  Evidence,
+  IndicatorRow,
+  Path,
+  Relation,
+  SectionText,
+  SentenceHit,
+} from './types.ts';
 
 /** The method of an entry in a mentions list: the sentence names the entity; there is no link to state. */
 export const MENTION = 'mention';
@@ -486,56 +498,88 @@ const selecting = (entity: Named, lang: Lang, select: (id: string) => void) =>
  * `said`: the plan's sentences that name the cluster (its own item in a 专栏), shown above its platforms;
  * a line that is its name alone (先进材料产业集群。, a 专栏 item's heading) says nothing of it and is left out.
  */
-export function clusterPanel(cluster: Entity, platforms: ClusterPlatform[], said: Said[], lang: Lang, { open, select }: PanelActions): HTMLElement {
+export function clusterPanel(
+  cluster: Entity,
+  platforms: ClusterPlatform[],
+  places: ClusterPlace[],
+  said: Said[],
+  lang: Lang,
+  { open, select }: PanelActions,
+): HTMLElement {
   const rows = platformRows(platforms);
   const telling = said.filter((m) => !nameAlone(m.quote, cluster.name)).slice(0, 3);
   const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
+  const direct = groups.filter(([via]) => via === 'DIRECT');
+  const indirect = groups.filter(([via]) => via !== 'DIRECT');
   // A link several routes share (a field's link to the cluster) is quoted under the first platform only;
   // a sentence several links cite (信息科学's, naming four of its platforms), in full under the first.
+  // In the order shown: the direct platforms, the places, the rest.
   const quoted = new Set<string>();
-  const quotes = quoting(groups.flatMap(([, list]) => list.flatMap((p) => p.relations)).map((r) => ({ id: r.id, evidence: r.evidence ?? [] })));
+  const shownLinks = [
+    ...direct.flatMap(([, list]) => list.flatMap((p) => p.relations)),
+    ...places.map((p) => p.relation),
+    ...indirect.flatMap(([, list]) => list.flatMap((p) => p.relations)),
+  ];
+  const quotes = quoting(shownLinks.map((r) => ({ id: r.id, evidence: r.evidence ?? [] })));
   const grounds = (r: Relation) => {
     if (quoted.has(r.id)) return h('p', { class: 'grounds-above' }, t('groundsAbove', lang));
     quoted.add(r.id);
     return evidenceList(r.evidence ?? [], open, lang, { of: r.id, quoting: quotes });
   };
+  /** A link on its own line, as stored, with its grounds. */
+  const routeLink = (r: ClusterPlatform['relations'][number], ends: Entity[]) =>
+    h(
+      'div',
+      { class: 'route-link', 'data-relation': r.id },
+      statement(r, [cluster, ...ends], lang, (e) => label(e, lang)),
+      curatedMark(r, lang),
+      grounds(r),
+    );
+  const routeSection = (via: (typeof ROUTES)[number], list: ClusterPlatform[]) =>
+    h(
+      'section',
+      { class: 'via', 'data-via': via },
+      h('h3', {}, `${t(ROUTE_TITLE[via], lang)} (${list.length})`),
+      // Said once, up front, when every field of the route reaches the cluster by the registry alone.
+      via === 'FIELD' && list.every((p) => p.relations.filter((r) => r.type === 'RELATED_TO').every(unstated))
+        ? h('p', { class: 'curated route-note' }, t('fieldsCurated', lang))
+        : null,
+      ...list.map((p) =>
+        h(
+          'div',
+          { class: 'platform', 'data-id': p.platform.id },
+          h('strong', {}, selecting(p.platform, lang, select)),
+          // Each link of the route on its own line, as stored: a field route reads
+          // "platform —focuses on→ field", "field —related to→ cluster", a program route
+          // "program —supports→ platform", "program —supports→ cluster".
+          ...p.relations.map((r) => routeLink(r, [p.platform, ...(p.through ? [p.through] : [])])),
+        ),
+      ),
+    );
   return h(
     'div',
     { class: 'cluster' },
     h('h2', {}, label(cluster, lang)),
     telling.length ? h('section', { class: 'said' }, h('h3', {}, t('clusterSaid', lang)), mentionList(telling, open, lang)) : null,
-    rows.length === 0 ? h('p', { class: 'empty' }, t('noPlatforms', lang)) : null,
-    rows.length > 0 && !rows.some((p) => p.via === 'DIRECT') ? h('p', { class: 'empty no-direct' }, t('noDirect', lang)) : null,
-    ...groups.map(([via, list]) =>
-      h(
-        'section',
-        { class: 'via', 'data-via': via },
-        h('h3', {}, `${t(ROUTE_TITLE[via], lang)} (${list.length})`),
-        // Said once, up front, when every field of the route reaches the cluster by the registry alone.
-        via === 'FIELD' && list.every((p) => p.relations.filter((r) => r.type === 'RELATED_TO').every(unstated))
-          ? h('p', { class: 'curated route-note' }, t('fieldsCurated', lang))
-          : null,
-        ...list.map((p) =>
+    rows.length === 0 ? h('p', { class: 'empty' }, t(places.length ? 'noPlatformsButPlaces' : 'noPlatforms', lang)) : null,
+    rows.length > 0 && direct.length === 0 ? h('p', { class: 'empty no-direct' }, t(places.length ? 'noDirectButPlaces' : 'noDirect', lang)) : null,
+    ...direct.map(([via, list]) => routeSection(via, list)),
+    places.length
+      ? h(
+          'section',
+          { class: 'via places', 'data-via': 'PLACE' },
+          h('h3', {}, `${t('placesServing', lang)} (${places.length})`),
           h(
-            'div',
-            { class: 'platform', 'data-id': p.platform.id },
-            h('strong', {}, selecting(p.platform, lang, select)),
-            // Each link of the route on its own line, as stored: a field route reads
-            // "platform —focuses on→ field", "field —related to→ cluster", a program route
-            // "program —supports→ platform", "program —supports→ cluster".
-            ...p.relations.map((r) =>
-              h(
-                'div',
-                { class: 'route-link', 'data-relation': r.id },
-                statement(r, [cluster, p.platform, ...(p.through ? [p.through] : [])], lang, (e) => label(e, lang)),
-                curatedMark(r, lang),
-                grounds(r),
-              ),
-            ),
+            'p',
+            { class: 'route-note' },
+            t('placesNotPlatforms', lang).replace('{kinds}', PLATFORM_KINDS.map((k) => kindLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')),
           ),
-        ),
-      ),
-    ),
+          ...places.map((p) =>
+            h('div', { class: 'platform', 'data-id': p.place.id }, h('strong', {}, selecting(p.place, lang, select)), routeLink(p.relation, [p.place])),
+          ),
+        )
+      : null,
+    ...indirect.map(([via, list]) => routeSection(via, list)),
   );
 }
 

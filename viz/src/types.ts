@@ -44,6 +44,8 @@ export type Path = PathsQuery['paths'][number];
 
 export type ClusterPlatform = PlatformsQuery['platformsForCluster'][number];
 
+export type ClusterPlace = PlatformsQuery['placesForCluster'][number];
+
 export type CityProfile = CityProfileQuery['cityProfile'];
 
 export type SectionText = NonNullable<SectionQuery['section']>;

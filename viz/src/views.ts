@@ -112,13 +112,14 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const [data, list] = await Promise.all([fetch('platforms', 'platforms', { cluster: id, documents: documentsFilter(state) }), clusters()]);
       const cluster = list.find((c) => c.id === id);
       const rows = platformRows(data?.platformsForCluster ?? []);
-      const nodes = [...(cluster ? [cluster] : []), ...rows.flatMap((p) => [p.platform, ...(p.through ? [p.through] : [])])];
-      const graph = merge(emptyGraph(), { nodes, edges: rows.flatMap((p) => p.relations) });
+      const places = data?.placesForCluster ?? [];
+      const nodes = [...(cluster ? [cluster] : []), ...rows.flatMap((p) => [p.platform, ...(p.through ? [p.through] : [])]), ...places.map((p) => p.place)];
+      const graph = merge(emptyGraph(), { nodes, edges: [...rows.flatMap((p) => p.relations), ...places.map((p) => p.relation)] });
       return {
         graph,
         ...(cluster ? { title: (lang: Lang) => label(cluster, lang) } : {}),
-        panel: (lang, actions) => (cluster && data ? clusterPanel(cluster, rows, data.cluster?.mentions ?? [], lang, actions) : null),
-        arrange: (_shown, lang, box) => arrangeBands(id, rows, lang, box),
+        panel: (lang, actions) => (cluster && data ? clusterPanel(cluster, rows, places, data.cluster?.mentions ?? [], lang, actions) : null),
+        arrange: (_shown, lang, box) => arrangeBands(id, rows, places, lang, box),
         geographic: false,
       };
     },

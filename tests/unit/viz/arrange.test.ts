@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bands, chain, stackedBands } from '../../../viz/src/arrange.ts';
+import { arrangeBands } from '../../../viz/src/arrangements.ts';
 import { platformRows } from '../../../viz/src/panels.ts';
-import type { ClusterPlatform } from '../../../viz/src/types.ts';
-import { entity } from '../../support/explorer-data.ts';
+import type { ClusterPlace, ClusterPlatform } from '../../../viz/src/types.ts';
+import { entity, relation } from '../../support/explorer-data.ts';
 
 const route = (id: string, via: ClusterPlatform['via'], through: string | null = null): ClusterPlatform => ({
   via,
@@ -22,6 +23,22 @@ describe('view arrangements', () => {
     expect(positions.get('c')!.y).toBeGreaterThan(Math.max(positions.get('a')!.y, positions.get('b')!.y));
     expect(positions.get('cluster')!.x).toBeLessThan(positions.get('p')!.x);
     expect(positions.get('p')!.x).toBeLessThan(positions.get('c')!.x);
+  });
+
+  it("puts a cluster's serving places in a band of their own, after its direct platforms and before its other routes", () => {
+    const place = (id: string): ClusterPlace => ({ place: entity(id, 'Zone'), relation: { ...relation(id, 'cluster', { type: 'SERVES' }), evidence: [] } });
+    const rows = [route('lab', 'DIRECT'), route('centre', 'FIELD', 'field')];
+    for (const width of [1440, 390]) {
+      const { positions, titles } = arrangeBands('cluster', rows, [place('park-a'), place('park-b')], 'en', { width, height: 844 });
+      expect(titles!.map((t) => t.title)).toEqual(['Serves directly', 'Parks and places serving it directly', 'Through a related field']);
+      const y = (id: string) => positions.get(id)!.y;
+      expect(y('lab')).toBeLessThan(Math.min(y('park-a'), y('park-b')));
+      expect(Math.max(y('park-a'), y('park-b'))).toBeLessThan(y('centre'));
+    }
+    // Without places, no band for them.
+    expect(arrangeBands('cluster', rows, [], 'en', { width: 1440, height: 900 }).titles!.map((t) => t.title)).not.toContain(
+      'Parks and places serving it directly',
+    );
   });
 
   it('lists a cluster on a phone as an indented list, one node to a row, each platform under what it goes through', () => {
