@@ -102,7 +102,7 @@ export const MESSAGES = {
   placesServing: { zh: '直接服务的园区等载体', en: 'Parks and places serving it directly' },
   placesNotPlatforms: {
     zh: '园区等载体不是平台（{kinds}），单列于此。',
-    en: 'A park is not a platform ({kinds}): it is listed on its own.',
+    en: 'A park, like any place, is not a platform ({kinds}): it is listed on its own.',
   },
   cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },
   indicators: { zh: '核心指标', en: 'Core indicators' },
