@@ -1187,6 +1187,44 @@ describe('the explorer in Chromium', () => {
     await view.close();
   });
 
+  it("keeps a cluster's band titles clear of the English legend without shrinking the picture, and whole on a phone's canvas", async () => {
+    const view = await opened('/?view=cluster&cluster=cluster-high-end-equipment&lang=en');
+    const desk = await view.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const canvas = document.getElementById('graph')!.getBoundingClientRect();
+      const legend = document.getElementById('legend-box')!.getBoundingClientRect();
+      const meets = (r: { left: number; right: number; top: number; bottom: number }) =>
+        r.left < legend.right && legend.left < r.right && r.top < legend.bottom && legend.top < r.bottom;
+      const nodes = cy.nodes().map((n: any) => {
+        const b = n.renderedBoundingBox({ includeLabels: false });
+        return { left: canvas.left + b.x1, right: canvas.left + b.x2, top: canvas.top + b.y1, bottom: canvas.top + b.y2 };
+      });
+      return {
+        // The legend in English reaches past the canvas's middle: the case at hand.
+        legendPastMiddle: legend.left < canvas.left + canvas.width / 2,
+        titlesUnder: [...document.querySelectorAll('.underlay text')].filter((t) => meets(t.getBoundingClientRect())).map((t) => t.textContent),
+        nodesUnder: nodes.filter(meets).length,
+        spread: (Math.max(...nodes.map((n: any) => n.right)) - Math.min(...nodes.map((n: any) => n.left))) / canvas.width,
+      };
+    });
+    expect(desk.legendPastMiddle).toBe(true);
+    expect(desk.titlesUnder).toEqual([]);
+    expect(desk.nodesUnder).toBe(0);
+    // Kept left of the legend, the nodes spanned about 30 % of the canvas's width; below it, 51 %.
+    expect(desk.spread).toBeGreaterThan(0.4);
+    await view.close();
+    const phone = await opened('/?view=cluster&cluster=cluster-high-end-equipment&lang=en', { width: 390, height: 844 });
+    const titles = await phone.evaluate(() => {
+      const canvas = document.getElementById('graph')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.underlay text')].map((t) => ({ text: t.textContent!, over: t.getBoundingClientRect().right - canvas.right }));
+    });
+    expect(titles.length).toBeGreaterThan(1);
+    for (const t of titles) expect(t.over, t.text).toBeLessThanOrEqual(0);
+    // Cut in words, not mid-word by the canvas's edge.
+    expect(titles.map((t) => t.text)).toContain('Parks and places serving it…');
+    await phone.close();
+  });
+
   it("quotes a sentence several of a cluster's links cite in full once, folded to its own words under the others", async () => {
     const view = await opened('/?view=cluster&cluster=cluster-electronic-information');
     const quotes = await view.locator('#details .cluster .evidence li').evaluateAll((list) =>
@@ -1732,6 +1770,9 @@ describe('the explorer in Chromium', () => {
     const canvas = (await big.locator('#graph').boundingBox())!;
     await big.mouse.move(canvas.x + before.at.x, canvas.y + before.at.y);
     for (let notch = 0; notch < 3; notch += 1) await big.mouse.wheel(0, -100);
+    // The pointer, still on the link, has its name drawn over it: a third of the way lies in the
+    // name's box at this zoom, whose pixels matched the link's colour or not by where the picture stood.
+    await big.mouse.move(canvas.x + 5, canvas.y + 5);
     const after = await look('h15-20');
     expect(after.moved).toBe('');
     expect(after.drawn).toBe(true);

@@ -328,28 +328,55 @@ export function createScene(
     const margin = beside
       ? { x: half, top: half, bottom: half, right: SIZES.labelWidth }
       : { ...room, x: nameWidth ? Math.max(room.x, nameWidth / 2) : room.x, right: 0 };
-    const fitted = () => {
+    const fitted = (m = margin) => {
       // Fitted to the width alone, the picture starts at the top (its first title a padding lower) and goes on below.
-      if (!fitWidth) return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, margin);
-      const { zoom, pan } = fitting({ x1, y1, w: x2 - x1, h: 0 }, margin);
-      return { zoom, pan: { x: pan.x, y: 2 * padding() + titleRoom() + margin.top - y1 * zoom } };
+      if (!fitWidth) return fitting({ x1, y1, w: x2 - x1, h: y2 - y1 }, m);
+      const { zoom, pan } = fitting({ x1, y1, w: x2 - x1, h: 0 }, m);
+      return { zoom, pan: { x: pan.x, y: 2 * padding() + titleRoom() + m.top - y1 * zoom } };
+    };
+    /**
+     * How far each box on the canvas's right (the legend, the count) reaches over a node or a
+     * band's title at a viewport, downwards for a box at the top and upwards for one at the
+     * bottom; none for a box that hides nothing. (The English legend reaches past the middle, and
+     * "Parks and places serving it directly" ran under it.)
+     */
+    const hiding = (viewport: { zoom: number; pan: Position }) => {
+      const items = [
+        ...ids.flatMap((id) => {
+          const p = positions.get(id);
+          if (!p) return [];
+          const { x, y } = toScreen(p, viewport);
+          return [{ x1: x - half, x2: x + half, y1: y - half, y2: y + margin.bottom }];
+        }),
+        ...titled(viewport),
+      ];
+      return covering().flatMap((c) => {
+        if (c.x1 + c.x2 <= cy.width()) return [];
+        const hidden = items.filter((t) => t.x2 > c.x1 && t.x1 < c.x2 && t.y2 > c.y1 && t.y1 < c.y2);
+        if (hidden.length === 0) return [];
+        const atTop = c.y1 + c.y2 < cy.height();
+        return [{ box: c, atTop, reach: atTop ? c.y2 - Math.min(...hidden.map((t) => t.y1)) : Math.max(...hidden.map((t) => t.y2)) - c.y1 }];
+      });
     };
     const target = fitted();
-    // A node under a box on the canvas's right (the legend, the count) is hidden from the reader:
-    // the picture then keeps to the left of the widest such box.
-    const under = covering().filter(
-      (c) =>
-        c.x1 > cy.width() / 2 &&
-        ids.some((id) => {
-          const p = positions.get(id);
-          if (!p) return false;
-          const { x, y } = toScreen(p, target);
-          return x + half > c.x1 && x - half < c.x2 && y + margin.bottom > c.y1 && y - half < c.y2;
-        }),
-    );
+    const under = hiding(target);
     if (under.length === 0) return target;
-    margin.right = Math.max(margin.right, ...under.map((c) => cy.width() - c.x1 - padding()));
-    return fitted();
+    // The picture keeps to the left of the widest such box, or, where that leaves it larger and
+    // clear, moves below those at the top and above those at the bottom: the legend is wide in
+    // English and short, and the picture kept left of it was drawn at two thirds of its size.
+    const left = fitted({ ...margin, right: Math.max(margin.right, ...under.map(({ box }) => cy.width() - box.x1 - padding())) });
+    if (fitWidth) return left;
+    let level = target;
+    const moved = { ...margin };
+    for (let tries = 0; tries < 4; tries += 1) {
+      const still = hiding(level);
+      if (still.length === 0) return level.zoom > left.zoom ? level : left;
+      // Centred in what is left of the canvas, a picture whose width sets its size moves half as far as a margin grows.
+      moved.top += 2 * Math.max(0, ...still.filter((h) => h.atTop).map((h) => h.reach + 2));
+      moved.bottom += 2 * Math.max(0, ...still.filter((h) => !h.atTop).map((h) => h.reach + 2));
+      level = fitted(moved);
+    }
+    return left;
   };
 
   /** The pixels from the rightmost node's label margin to the canvas's padding, at a viewport: a label's width in a list, never less than elsewhere. */

@@ -5,7 +5,7 @@ import type { Core } from 'cytoscape';
 import outlines from 'virtual:basemap';
 import { middleInFrame, project, toScreen, type BaseMap, type Position, type Projection, type Rect } from './geo.ts';
 import { CANVAS_FONT } from './fonts.ts';
-import { textWidth } from './text.ts';
+import { fitText, textWidth } from './text.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -60,6 +60,8 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
     const half = textWidth(named(name), AREA_FONT) / 2;
     return { x: Math.min(Math.max(at.x, half + 4), cy.width() - half - 4), y: Math.min(Math.max(at.y, 17), cy.height() - 5) };
   };
+  /** A title as drawn from `x`: cut in words where it would run off the canvas (a phone's English "Parks and places serving it direc"). */
+  const titleFrom = (title: string, x: number) => fitText(title, cy.width() - x - 4, (shown) => textWidth(shown, TITLE_FONT), 1);
   const place = () => {
     const pan = cy.pan();
     const zoom = cy.zoom();
@@ -79,7 +81,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
         const { x, y } = toScreen(at, { zoom, pan });
         text.setAttribute('x', String(x));
         text.setAttribute('y', String(y));
-        text.textContent = title;
+        text.textContent = titleFrom(title, x);
         return text;
       }),
     );
@@ -137,7 +139,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       // As drawn: left-aligned at `at`, on its baseline, in the font paint() uses (explorer.css draws the same).
       return titleList.map(({ title, at }) => {
         const { x, y } = toScreen(at, { zoom, pan });
-        return { x1: x, x2: x + textWidth(title, TITLE_FONT), y1: y - 13, y2: y + 4 };
+        return { x1: x, x2: x + textWidth(titleFrom(title, x), TITLE_FONT), y1: y - 13, y2: y + 4 };
       });
     },
     paint(context, { zoom, pan }) {
@@ -175,7 +177,7 @@ export function createUnderlay(cy: Core, host: HTMLElement): Underlay {
       context.font = TITLE_FONT;
       for (const { title, at } of titleList) {
         const { x, y } = toScreen(at, { zoom, pan });
-        context.fillText(title, x, y);
+        context.fillText(titleFrom(title, x), x, y);
       }
     },
   };
