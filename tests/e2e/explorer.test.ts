@@ -1187,6 +1187,23 @@ describe('the explorer in Chromium', () => {
     await view.close();
   });
 
+  it("says beside a cluster's platform that discovery found it, and how surely, where the registry did not name it", async () => {
+    const { data } = (await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ platformsForCluster(cluster: "cluster-advanced-materials") { platform { id source confidence } } }' }),
+    }).then((r) => r.json())) as { data: { platformsForCluster: { platform: { id: string; source: string; confidence: number } }[] } };
+    const found = data!.platformsForCluster.map((p) => p.platform).filter((p) => p.source !== 'registry');
+    const named = data!.platformsForCluster.map((p) => p.platform).filter((p) => p.source === 'registry');
+    expect(found.length).toBeGreaterThan(0);
+    expect(named.length).toBeGreaterThan(0);
+    const view = await opened('/?view=cluster&cluster=cluster-advanced-materials');
+    for (const p of found)
+      expect(await view.locator(`#details .platform[data-id="${p.id}"] > .found-by`).first().textContent()).toContain(`(${p.confidence.toFixed(1)})`);
+    for (const p of named) expect(await view.locator(`#details .platform[data-id="${p.id}"] > .found-by`).count()).toBe(0);
+    await view.close();
+  });
+
   it("keeps a cluster's band titles clear of the English legend without shrinking the picture, and whole on a phone's canvas", async () => {
     const view = await opened('/?view=cluster&cluster=cluster-high-end-equipment&lang=en');
     const desk = await view.evaluate(() => {
