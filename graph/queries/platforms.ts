@@ -143,12 +143,14 @@ export interface PlaceShape {
   relation: Shape;
 }
 
+const NO_PLACE_SHAPE: PlaceShape = { place: EMPTY_SHAPE, relation: EMPTY_SHAPE };
+
 /**
  * The places that serve the cluster directly (广东粤海装备技术产业园 —SERVES→ 高端装备制造产业集群),
  * by name. Only the direct link: a zone that focuses on a field the cluster relates to is a
  * place where the field grows, which says nothing of this cluster in particular.
  */
-export function placesCypher(compiler = new ProjectionCompiler(), shape: PlaceShape = { place: EMPTY_SHAPE, relation: EMPTY_SHAPE }) {
+export function placesCypher(compiler = new ProjectionCompiler(), shape: PlaceShape = NO_PLACE_SHAPE) {
   const cluster = compiler.entity('c', EMPTY_SHAPE);
   const place = compiler.entity('p', shape.place);
   const relation = compiler.relation('r', shape.relation);
@@ -168,7 +170,7 @@ export async function placesForCluster(
   args: { cluster: string; docs?: DocumentFilter; shape?: PlaceShape },
 ): Promise<{ found: boolean; rows: PlaceRow[] }> {
   const docs = args.docs ?? null;
-  const shape = args.shape ?? { place: EMPTY_SHAPE, relation: EMPTY_SHAPE };
+  const shape = args.shape ?? NO_PLACE_SHAPE;
   const compiler = filteredCompiler(
     docs,
     args.shape

@@ -273,12 +273,18 @@ export function curatedMark(relation: { evidence: Pick<Evidence, 'method'>[] }, 
 /** Where an entity not in the registry comes from, in words. */
 const SOURCE_NAMES = { gazetteer: 'sourceGazetteer', discovered: 'sourceDiscovered', table: 'sourceTable' } as const;
 
+/** Where an entity comes from and how sure its reading is ("自动发现 (0.4)"); null for the registry's. */
+const sourceText = (entity: Entity, lang: Lang) =>
+  entity.source === 'registry' ? null : `${t(SOURCE_NAMES[entity.source], lang)} (${entity.confidence.toFixed(1)})`;
+
 /**
  * Beside a name in a list, where the entity comes from when not the registry: in a cluster's list,
  * 先进材料智能制造产业示范基地, found by discovery (0.4), read as a platform as sure as the rest.
  */
-const foundBy = (entity: Entity, lang: Lang) =>
-  entity.source === 'registry' ? null : h('span', { class: 'found-by' }, ` ${t(SOURCE_NAMES[entity.source], lang)} (${entity.confidence.toFixed(1)})`);
+const foundBy = (entity: Entity, lang: Lang) => {
+  const source = sourceText(entity, lang);
+  return source ? h('span', { class: 'found-by' }, ` ${source}`) : null;
+};
 
 function facts(entity: Entity, lang: Lang): HTMLElement {
   const closed = (prop: string, value: string | null | undefined) => (value ? closedLabel(entity.kind, prop, value, lang) : null);
@@ -291,7 +297,7 @@ function facts(entity: Entity, lang: Lang): HTMLElement {
     [t('centerType', lang), closed('centerType', entity.centerType) ?? closed('institutionType', entity.institutionType)],
     [`${entity.baselineYear ?? ''} ${t('baseline', lang)}`, entity.baselineText ? `${entity.baselineText} ${unitLabel(entity.unit ?? '', lang)}` : null],
     [`${entity.targetYear ?? ''} ${t('target', lang)}`, entity.targetText ? `${targetLabel(entity, lang)} ${unitLabel(entity.unit ?? '', lang)}` : null],
-    [t('source', lang), entity.source === 'registry' ? null : `${t(SOURCE_NAMES[entity.source], lang)} (${entity.confidence.toFixed(1)})`],
+    [t('source', lang), sourceText(entity, lang)],
   ];
   return h('dl', { class: 'facts' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v!)]));
 }
