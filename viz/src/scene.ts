@@ -366,15 +366,15 @@ export function createScene(
     // English and short, and the picture kept left of it was drawn at two thirds of its size.
     const left = fitted({ ...margin, right: Math.max(margin.right, ...under.map(({ box }) => cy.width() - box.x1 - padding())) });
     if (fitWidth) return left;
-    let level = target;
     const moved = { ...margin };
-    for (let tries = 0; tries < 4; tries += 1) {
-      const still = hiding(level);
-      if (still.length === 0) return level.zoom > left.zoom ? level : left;
+    let still = under;
+    for (let tries = 0; tries < 3; tries += 1) {
       // Centred in what is left of the canvas, a picture whose width sets its size moves half as far as a margin grows.
       moved.top += 2 * Math.max(0, ...still.filter((h) => h.atTop).map((h) => h.reach + 2));
       moved.bottom += 2 * Math.max(0, ...still.filter((h) => !h.atTop).map((h) => h.reach + 2));
-      level = fitted(moved);
+      const level = fitted(moved);
+      still = hiding(level);
+      if (still.length === 0) return level.zoom > left.zoom ? level : left;
     }
     return left;
   };
