@@ -2080,17 +2080,42 @@ describe('the explorer in Chromium', () => {
         rows: new Set(rows).size,
         nodes: rows.length,
         beside: named.filter((n: any) => n.hasClass('label-right')).length,
+        // A name not beside its node: where it would meet what is drawn over the canvas (the legend, the count at its foot).
+        elsewhere: named.filter((n: any) => !n.hasClass('label-right')).map((n: any) => ({ label: n.data('label'), y: n.renderedPosition('y') })),
+        covers: ['legend-box', 'count'].map((id) => {
+          const r = document.getElementById(id)!.getBoundingClientRect();
+          const canvas = document.getElementById('graph')!.getBoundingClientRect();
+          return { y1: r.top - canvas.top, y2: r.bottom - canvas.top };
+        }),
         named: named.length,
         cut: named.filter((n: any) => n.renderedBoundingBox({ includeLabels: true }).x2 > cy.width()).map((n: any) => n.data('label')),
+        // As drawn: a name too wide for its line goes on to a second, whole, rather than ending in an ellipsis.
+        shortened: named.filter((n: any) => n.data('drawn').replace('\n', ' ') !== n.data('label')).map((n: any) => n.data('drawn')),
+        twoLines: named.filter((n: any) => n.data('drawn').includes('\n')).length,
+        boxes: named.map((n: any) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })),
         widest: Math.max(...named.map((n: any) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }).w)),
       };
     });
     expect(list.rows).toBe(list.nodes);
     expect(list.named).toBeGreaterThan(5);
-    expect(list.beside).toBe(list.named);
+    // Each name beside its node, but one whose two lines there would run into the legend or the count.
+    expect(list.beside).toBeGreaterThanOrEqual(list.named - 1);
+    for (const { label, y } of list.elsewhere)
+      expect(
+        list.covers.some((c: any) => y + 20 > c.y1 && y - 20 < c.y2),
+        label,
+      ).toBe(true);
     expect(list.cut).toEqual([]);
     // Beside its node, a name may take the canvas's width to its right, not a label's width alone.
     expect(list.widest).toBeGreaterThan(SIZES.labelWidth + 20);
+    // Rows stand far enough apart for two lines: the English names are whole ("National Supercomputer
+    // Center in / Guangzhou", not "National Supercomputer…"), and no two of them touch.
+    expect(list.twoLines).toBeGreaterThan(2);
+    expect(list.shortened).toEqual([]);
+    const touching = list.boxes.flatMap((a: any, i: number) =>
+      list.boxes.slice(i + 1).filter((b: any) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2),
+    );
+    expect(touching).toEqual([]);
     await narrow.close();
   });
 

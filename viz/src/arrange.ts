@@ -23,6 +23,8 @@ export interface Banding {
   positions: Map<string, Position>;
   /** where each band's title goes */
   titles: { title: string; at: Position }[];
+  /** units between two rows of a list, whose names stand beside their nodes */
+  rowGap?: number;
 }
 
 /** The cluster on the left, then one band per route, top to bottom: direct, through a field, through a program. */
@@ -79,7 +81,7 @@ export function stackedBands(cluster: string, list: Band[]): Banding {
     }
     for (const id of band.members) place(id, band.through.length > 0 ? 2 : 1);
   }
-  return { positions, titles };
+  return { positions, titles, rowGap: line };
 }
 
 /**

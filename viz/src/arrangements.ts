@@ -22,6 +22,8 @@ export interface Arranged {
   siting?: Siting;
   /** where labels go first, for a picture read as a list (labels.ts) */
   sides?: readonly Side[];
+  /** model units between two rows of such a list: a name takes two lines where they fit in it on screen (scene.ts) */
+  rowGap?: number;
   /** model units between two columns whose names stand centred under their nodes: each name may take that room (scene.ts) */
   columnGap?: number;
 }

@@ -198,10 +198,20 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     underlay.map(siting?.projection ?? null, own ? arranged.marked : undefined, siting?.frame ?? null);
     underlay.titles(own ? (arranged.titles ?? []) : []);
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
-      return { arrangement: { kind: 'preset', positions: back.positions, sides: arranged.sides, columnGap: arranged.columnGap }, viewport: back };
+      return {
+        arrangement: { kind: 'preset', positions: back.positions, sides: arranged.sides, columnGap: arranged.columnGap, rowGap: arranged.rowGap },
+        viewport: back,
+      };
     if (own)
       return {
-        arrangement: { kind: 'preset', positions: arranged.positions, fitWidth: arranged.fitWidth, sides: arranged.sides, columnGap: arranged.columnGap },
+        arrangement: {
+          kind: 'preset',
+          positions: arranged.positions,
+          fitWidth: arranged.fitWidth,
+          sides: arranged.sides,
+          columnGap: arranged.columnGap,
+          rowGap: arranged.rowGap,
+        },
       };
     return { arrangement: { kind: state.layout === 'concentric' ? 'concentric' : 'force' } };
   }

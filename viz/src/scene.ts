@@ -15,6 +15,7 @@ import { placeOnCanvas, type Newcomer, type Placing, type Whereabouts } from './
 import { forceLayout } from './layout.ts';
 import { FIT, fitArea, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet, zoomInto } from './style.ts';
 import { SIZES } from './sizes.ts';
+import type { Lines } from './text.ts';
 import { nextTask } from './next-task.ts';
 
 export const SCENE_DEFAULTS = {
@@ -31,6 +32,8 @@ export const SCENE_DEFAULTS = {
 };
 
 /** Cytoscape's caches of the elements' pictures: of a node's shape, of a label, of a link's end labels. */
+/** Screen pixels between two rows of a list for their names to take two lines each: two lines of text, each name's background and Cytoscape's margin around it, and a gap. */
+const TWO_LINE_ROW = 2 * SIZES.font + 2 * (SIZES.labelPadding + 2) + 4;
 const PICTURE_CACHES = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'] as const;
 
 /** What the scene reaches of Cytoscape's renderer, which its typings leave out. */
@@ -58,10 +61,11 @@ export const flightAfter = (preparedMs: number) => Math.max(SCENE_DEFAULTS.short
 /**
  * `sides`: where labels go first (labels.ts), for a picture read as a list; `fitWidth`: fitted to the
  * width from the top, read by scrolling; `columnGap`: the model units between two columns of nodes
- * named under them, which a name may take on screen.
+ * named under them, which a name may take on screen; `rowGap`: the model units between two rows of
+ * a list, in which a name beside its node takes two lines where they fit.
  */
 export type Arrangement =
-  | { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean; sides?: readonly Side[]; columnGap?: number }
+  | { kind: 'preset'; positions: Map<string, Position>; fitWidth?: boolean; sides?: readonly Side[]; columnGap?: number; rowGap?: number }
   | { kind: 'force' }
   | { kind: 'concentric' };
 
@@ -172,6 +176,8 @@ export function createScene(
   let styled = { zoom: 1, scale: 1, labelWidth: SIZES.labelWidth };
   /** The pixels a label may take in this picture: more in a list, whose names lie beside their nodes. */
   let labelWidth: number = SIZES.labelWidth;
+  /** The lines a label may take in this picture: one in a list whose rows are too close for two. */
+  let lines: Lines = 2;
   /** Whether the view shown is the layer's. */
   let layered = false;
   /** The links of the layer's view, as given: a label's rank counts them. */
@@ -190,8 +196,8 @@ export function createScene(
   const layer = createLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** The sides labels are tried on in this picture: the default unless its arrangement asked otherwise. */
   let sides: readonly Side[] | undefined;
-  /** The names as drawn, `width` pixels wide at most: on one line in a list (its names beside their nodes, a row apart), else on up to two. */
-  const drawnLabels = (given: ElementDefinition[], width: number = SIZES.labelWidth) => withDrawnLabels(given, width, sides?.[0] === 'right' ? 1 : 2);
+  /** The names as drawn, `width` pixels wide at most, on the lines this picture gives them. */
+  const drawnLabels = (given: ElementDefinition[], width: number = SIZES.labelWidth) => withDrawnLabels(given, width, lines);
   /**
    * Where no label may lie at a viewport: on the titles under the graph, or under what is drawn over
    * the canvas (the title over it, the legend), where a name would be cut.
@@ -649,11 +655,15 @@ export function createScene(
     async replace(given, arrangement, viewport) {
       sides = arrangement.kind === 'preset' ? arrangement.sides : undefined;
       labelWidth = SIZES.labelWidth;
+      lines = 2;
       if (arrangement.kind === 'preset') {
-        const { positions, fitWidth } = arrangement;
+        const { positions, fitWidth, rowGap } = arrangement;
         const ids = given.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
         let target = viewport ?? presetViewport(positions, ids, fitWidth) ?? undefined;
-        // A list's names lie beside their nodes: each may take the canvas's width to its right.
+        // A list's names lie beside their nodes, a row apart: each may take the canvas's width to its
+        // right, and a second line where two rows' two-line names clear each other (a phone's cluster
+        // list: "High-end Equipment / Manufacturing Cluster", not "High-end Equipment…").
+        if (sides?.[0] === 'right') lines = rowGap && target && rowGap * target.zoom >= TWO_LINE_ROW ? 2 : 1;
         if (target && fitWidth && sides?.[0] === 'right') labelWidth = roomBeside(positions, ids, target);
         // Names under nodes in columns (a path's chain, a cluster's bands) may take the room between two
         // columns: 大湾区综合性国家科学中心 whole in a four-node path, not cut to 大湾区综合…科学中心. The
