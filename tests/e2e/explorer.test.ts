@@ -1179,6 +1179,10 @@ describe('the explorer in Chromium', () => {
     expect(await view.locator('#details .no-direct').textContent()).toContain('园区');
     const sections = await view.locator('#details .cluster .via').evaluateAll((list) => list.map((s) => (s as HTMLElement).dataset.via));
     expect(sections[0]).toBe('PLACE');
+    // It names the routes the platforms below take, and only those: here each goes through a field.
+    expect(sections.filter((via) => via !== 'PLACE')).toEqual(['FIELD']);
+    expect(await view.locator('#details .no-direct').textContent()).toContain('经由领域与之相连');
+    expect(await view.locator('#details .no-direct').textContent()).not.toContain('专门计划');
     const parks = await view.locator('#details .via[data-via="PLACE"] .platform').evaluateAll((list) => list.map((p) => (p as HTMLElement).dataset.id!));
     expect(parks).toEqual(['yuehai-equipment-park', 'intelligent-manufacturing-value-park']);
     // Each park's line states its link as stored, under a quote that names it.

@@ -86,9 +86,10 @@ export const MESSAGES = {
     en: 'The graph holds no platform the plan links to this cluster (directly, through a field or a program).',
   },
   // An analyst's answer starts with what the plan does not say: no platform serves the cluster in so many words.
+  // {routes}: the routes the platforms below take, and only those (reachedThrough).
   noDirect: {
-    zh: '图谱中没有规划直接写明服务该集群的平台；以下平台都经由领域或专门计划与之相连。',
-    en: 'The graph holds no platform the plan links to this cluster directly; those below reach it through a field or a program.',
+    zh: '图谱中没有规划直接写明服务该集群的平台；以下平台都{routes}与之相连。',
+    en: 'The graph holds no platform the plan links to this cluster directly; those below reach it {routes}.',
   },
   // A park serving the cluster is read from the plan too, but it is not a platform (platformsForCluster's kinds).
   noPlatformsButPlaces: {
@@ -96,9 +97,12 @@ export const MESSAGES = {
     en: 'The graph holds no platform the plan links to this cluster (directly, through a field or a program); what the plan says serves it directly are the parks and places below.',
   },
   noDirectButPlaces: {
-    zh: '图谱中没有规划直接写明服务该集群的平台，直接服务它的是下列园区等载体；以下平台都经由领域或专门计划与之相连。',
-    en: 'The graph holds no platform the plan links to this cluster directly: what serves it directly are the parks and places below; the platforms reach it through a field or a program.',
+    zh: '图谱中没有规划直接写明服务该集群的平台，直接服务它的是下列园区等载体；以下平台都{routes}与之相连。',
+    en: 'The graph holds no platform the plan links to this cluster directly: what serves it directly are the parks and places below; the platforms reach it {routes}.',
   },
+  reachedThroughField: { zh: '经由领域', en: 'through a field' },
+  reachedThroughProgram: { zh: '经由专门计划', en: 'through a program for it' },
+  reachedThroughEither: { zh: '经由领域或专门计划', en: 'through a field or a program for it' },
   placesServing: { zh: '直接服务的园区等载体', en: 'Parks and places serving it directly' },
   placesNotPlatforms: {
     zh: '园区等载体不是平台（{kinds}），单列于此。',

@@ -503,6 +503,14 @@ export function platformRows(platforms: ClusterPlatform[]): ClusterPlatform[] {
   return [...best.values()];
 }
 
+/** The words for the routes a cluster's platforms take when none serves it directly: only those taken. */
+const reachedThrough = (routes: readonly (typeof ROUTES)[number][]) =>
+  routes.includes('FIELD') && routes.includes('PROGRAM')
+    ? 'reachedThroughEither'
+    : routes.includes('PROGRAM')
+      ? 'reachedThroughProgram'
+      : 'reachedThroughField';
+
 /** An entity's name as a link that selects it. */
 const selecting = (entity: Named, lang: Lang, select: (id: string) => void) =>
   button({ class: 'link', 'data-id': entity.id }, label(entity, lang), () => select(entity.id));
@@ -576,7 +584,13 @@ export function clusterPanel(
     h('h2', {}, label(cluster, lang)),
     telling.length ? h('section', { class: 'said' }, h('h3', {}, t('clusterSaid', lang)), mentionList(telling, open, lang)) : null,
     rows.length === 0 ? h('p', { class: 'empty' }, t(places.length ? 'noPlatformsButPlaces' : 'noPlatforms', lang)) : null,
-    rows.length > 0 && direct.length === 0 ? h('p', { class: 'empty no-direct' }, t(places.length ? 'noDirectButPlaces' : 'noDirect', lang)) : null,
+    rows.length > 0 && direct.length === 0
+      ? h(
+          'p',
+          { class: 'empty no-direct' },
+          t(places.length ? 'noDirectButPlaces' : 'noDirect', lang).replace('{routes}', t(reachedThrough(indirect.map(([via]) => via)), lang)),
+        )
+      : null,
     ...direct.map(([via, list]) => routeSection(via, list)),
     places.length
       ? h(
