@@ -79,6 +79,12 @@ export function namesBelonging(text: string, end: number): boolean {
   return BELONGING.test(text);
 }
 
+/**
+ * 研发…技术装备、高效产能模拟实验装置: a clause that develops equipment names what is to be made, a
+ * product of research, not a facility the province builds or runs.
+ */
+const DEVELOPED = /(?:^|[,;。])(?:研发|研制)[^,;。]*$/u;
+
 /** Characters before the suffix that a name has at least (季华实验室); shorter stems are modifiers (省实验室). */
 const MIN_STEM = 2;
 const PROPER_HINT = new RegExp(`(${alternatives(LEXICON.properHints)})`, 'u');
@@ -168,6 +174,7 @@ export function discover(folded: string, text: string, taken: Match<unknown>[]):
       const end = start + name.length;
       const alone = builtAlone(folded, start, end, suffix[0]);
       if (NEEDS_HINT.has(suffix[0]) && !hinted && !alone) continue;
+      if (suffix[1] === 'Facility' && DEVELOPED.test(folded.slice(Math.max(0, start - 200), start))) continue;
       // Where a registry name covers (part of) the span, the registry knows better; unless the span is a
       // name of its own that holds registry names well inside it (中国科协“海智计划”广东（汕头）工作基地,
       // 泛珠三角区域科技交易网络): a quoted or bracketed name, or one built alone, whose last words are its own.

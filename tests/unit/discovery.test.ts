@@ -57,6 +57,13 @@ describe('discovery alone (--registry none)', () => {
     expect(names.filter((n) => n.endsWith('示范区'))).toEqual([]);
   });
 
+  it('takes no apparatus a clause develops for a facility (研发…高效产能模拟实验装置), and still finds one it builds', () => {
+    const developed = snippetGraph('研发近海底高精度探测等关键勘查和储运技术装备、高效产能模拟实验装置，开展深海开采技术攻关。', EMPTY_REGISTRY);
+    expect(developed.nodes.filter((n) => n.kind === 'Facility').map((n) => n.name)).toEqual([]);
+    const built = snippetGraph('加快建设高效产能模拟实验装置，开展深海开采技术攻关。', EMPTY_REGISTRY);
+    expect(built.nodes.filter((n) => n.kind === 'Facility').map((n) => n.name)).toEqual(['高效产能模拟实验装置']);
+  });
+
   it('finds academies and botanical gardens by their suffix, and not the category they are to join', () => {
     const names = snippetGraph('加强与中国工程院合作。积极推进中科院华南植物园创建国家植物园。', EMPTY_REGISTRY).nodes.map((n) => n.name);
     expect(names).toEqual(expect.arrayContaining(['中国工程院', '中科院华南植物园']));
