@@ -420,6 +420,23 @@ describe('the explorer in Chromium', () => {
     const close = (await page.locator('#close-panel').boundingBox())!;
     expect(close.y).toBeGreaterThanOrEqual(panel.y);
     expect(close.y + close.height).toBeLessThanOrEqual(panel.y + panel.height);
+    // Scrolled, the panel's words pass under a bar across its top, not under the × alone: beside the ×,
+    // across the panel, nothing of them shows (before, a letter or two of each line showed around it).
+    await page.waitForSelector('#panel.scrolled');
+    const strip = await page.screenshot({ clip: { x: panel.x + 4, y: close.y + 2, width: close.x - panel.x - 10, height: close.height - 4 } });
+    const inked = await page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let dark = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 3 * 170) dark += 1;
+      return dark;
+    }, strip.toString('base64'));
+    expect(inked).toBe(0);
     await quote.click();
     await page.waitForSelector('#reader mark', { timeout: 10_000 });
     await page.click('#reader .close');

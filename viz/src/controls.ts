@@ -65,6 +65,8 @@ export function bindControls(
   $('json').addEventListener('click', exports.json);
   $('graphml').addEventListener('click', exports.graphml);
   $('close-panel').addEventListener('click', closePanel);
+  // Scrolled, the panel's bar turns opaque (explorer.css): its words pass under the bar, not under the ×.
+  $('panel').addEventListener('scroll', () => $('panel').classList.toggle('scrolled', $('panel').scrollTop > 0), { passive: true });
   $('menu').addEventListener('click', () => {
     document.body.dataset.drawer = document.body.dataset.drawer === 'open' ? 'closed' : 'open';
   });
