@@ -1190,6 +1190,33 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#details .via[data-via="FIELD"] > .route-note').count()).toBe(1);
   });
 
+  it("leads from a platform's panel back to its cluster's, the picture left as it was", async () => {
+    const view = await opened('/?view=cluster&cluster=cluster-high-end-equipment&lang=en');
+    const before = await onScreen(view);
+    await view.click('#details .via[data-via="PLACE"] .platform .link');
+    await idle(view);
+    await view.waitForSelector('#details .entity[data-id="yuehai-equipment-park"]');
+    const back = view.locator('#details .back-to-view');
+    expect(await back.textContent()).toBe('← Back to the view: High-end Equipment Manufacturing Cluster');
+    await back.click();
+    await idle(view);
+    await view.waitForSelector('#details .cluster');
+    expect(await view.evaluate(() => document.body.dataset.selected)).toBe('no');
+    expect(Math.max(...largestMove(before, await onScreen(view)))).toBeLessThanOrEqual(2);
+    // A link's panel leads back too; the start view, whose panel is a guide, has no such line.
+    await view.evaluate(() => {
+      (window as any).innograph.cy.edges()[0].emit('tap');
+    });
+    await view.waitForSelector('#details .edge');
+    await view.click('#details .back-to-view');
+    await view.waitForSelector('#details .cluster');
+    await view.close();
+    const start = await opened('/');
+    await selectAndShow(start, 'dongguan');
+    expect(await start.locator('#details .back-to-view').count()).toBe(0);
+    await start.close();
+  });
+
   it('lists and draws, in a band of their own, the parks that serve a cluster no platform serves directly', async () => {
     const view = await opened('/?view=cluster&cluster=cluster-high-end-equipment');
     // The panel says what serves it directly, rather than that nothing does.

@@ -103,6 +103,7 @@ export const MESSAGES = {
   reachedThroughField: { zh: '经由领域', en: 'through a field' },
   reachedThroughProgram: { zh: '经由专门计划', en: 'through a program for it' },
   reachedThroughEither: { zh: '经由领域或专门计划', en: 'through a field or a program for it' },
+  backToView: { zh: '← 返回视图：{title}', en: '← Back to the view: {title}' },
   placesServing: { zh: '直接服务的园区等载体', en: 'Parks and places serving it directly' },
   placesNotPlatforms: {
     zh: '园区等载体不是平台（{kinds}），单列于此。',

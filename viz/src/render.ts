@@ -3,7 +3,7 @@
 // expansion or a filter changes it in place; a new view is laid out afresh (or as it was,
 // when the reader comes Back to it).
 import { ApiError, prefetch, request } from './api.ts';
-import { fill } from './dom.ts';
+import { button, fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { drawnKinds, legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
@@ -15,7 +15,7 @@ import type { Whereabouts } from './expansion.ts';
 import { NODE_BORDERS, shapeSize } from './style.ts';
 import { outlineOf, pastFrame, siteOf, type Position, type Siting } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
-import type { AppState } from './state.ts';
+import type { AppState, Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
 import { documentsFilter } from './first-questions.ts';
 import { VIEWS, type Fetch, type Loaded } from './views.ts';
@@ -254,19 +254,40 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     if (ticket !== rendering) return;
     if (!data?.entity) return panel(null);
     panel(
-      entityPanel(data.entity, state.lang, {
-        expanded: state.expanded.includes(id),
-        // Nothing to add when every neighbour is in the picture already (a city in its own view).
-        complete: data.entity.neighbors.length < NEIGHBOURS_ASKED && data.entity.neighbors.every((n) => graph.nodes.has(n.entity.id)),
-        inView: (other) => shown.nodes.has(other),
-        beyond: beyond.get(id),
-        expand: () => store.actions.expand(id),
-        collapse: () => store.actions.collapse(id),
-        remove: () => store.actions.remove(id),
-        ...panelActions,
-      }),
+      backToView(
+        view,
+        state.lang,
+        entityPanel(data.entity, state.lang, {
+          expanded: state.expanded.includes(id),
+          // Nothing to add when every neighbour is in the picture already (a city in its own view).
+          complete: data.entity.neighbors.length < NEIGHBOURS_ASKED && data.entity.neighbors.every((n) => graph.nodes.has(n.entity.id)),
+          inView: (other) => shown.nodes.has(other),
+          beyond: beyond.get(id),
+          expand: () => store.actions.expand(id),
+          collapse: () => store.actions.collapse(id),
+          remove: () => store.actions.remove(id),
+          ...panelActions,
+        }),
+      ),
       `entity ${id}`,
     );
+  }
+
+  /**
+   * `content` (an entity's panel, a link's) with a way back to the view's own above it, where the view
+   * has a subject: a cluster's platforms, a city's profile, a path's hops were otherwise reached only by
+   * clicking the canvas's background, which a reader looking at the panel does not think of.
+   */
+  function backToView(view: Loaded, lang: Lang, content: HTMLElement): HTMLElement {
+    if (!view.title || view.table) return content;
+    const back = () => {
+      if (store.get().selected) return store.actions.select(null);
+      // A link's panel: the link is no longer the one thing selected.
+      void scene.select(null, false);
+      panel(view.panel(lang, panelActions), `view ${viewKey(store.get())}`);
+    };
+    content.prepend(button({ class: 'back-to-view link' }, t('backToView', lang).replace('{title}', view.title(lang)), back));
+    return content;
   }
 
   const askEntity = (id: string) => {
@@ -462,7 +483,12 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const link = data?.entity?.neighbors.find((n) => n.relation.id === edge.id);
       const from = graph.nodes.get(edge.from.id);
       const to = graph.nodes.get(edge.to.id);
-      if (link && from && to) panel(edgePanel(link.relation, from, to, store.get().lang, openReader), `link ${edge.id}`);
+      const lang = store.get().lang;
+      if (link && from && to)
+        panel(
+          loaded ? backToView(loaded, lang, edgePanel(link.relation, from, to, lang, openReader)) : edgePanel(link.relation, from, to, lang, openReader),
+          `link ${edge.id}`,
+        );
     });
   }
 
