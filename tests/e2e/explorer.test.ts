@@ -2219,6 +2219,21 @@ describe('the explorer in Chromium', () => {
   it('keeps most of a phone screen for the graph, the panels as drawers', async () => {
     const phone = await opened('/', { width: 390, height: 844 });
     expect(await phone.locator('#search').isVisible()).toBe(true);
+    // The guide's drawer waits, so the start view says under its title how to begin; no node lies under it.
+    expect(await phone.locator('#hint').isVisible()).toBe(true);
+    expect(await phone.locator('#hint').textContent()).toContain('双击展开');
+    const underHint = await phone.evaluate(() => {
+      const intro = document.getElementById('intro')!.getBoundingClientRect();
+      const canvas = document.getElementById('graph')!.getBoundingClientRect();
+      return (window as any).innograph.cy
+        .nodes()
+        .filter((n: any) => {
+          const p = n.renderedPosition();
+          return canvas.left + p.x < intro.right && canvas.top + p.y < intro.bottom;
+        })
+        .map((n: any) => n.id());
+    });
+    expect(underHint).toEqual([]);
     const graph = (await phone.locator('#graph').boundingBox())!;
     expect((graph.width * graph.height) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
     // The map spans most of the phone's width, and no name shown is cut by the canvas's edge.
@@ -2269,6 +2284,8 @@ describe('the explorer in Chromium', () => {
     await idle(phone);
     expect(await selected(phone)).toEqual(['shenzhen']);
     expect(await phone.locator('#tooltip').isHidden()).toBe(true);
+    // The hint has been followed: it gives its room back.
+    expect(await phone.locator('#hint').isHidden()).toBe(true);
     await phone.click('#close-panel');
     await idle(phone);
     expect(await phone.locator('#tooltip').isHidden()).toBe(true);

@@ -127,7 +127,7 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $<HTMLInputElement>('only-cited').checked = state.onlyCited;
   $<HTMLInputElement>('min-confidence').value = String(state.minConfidence);
   setText($('min-confidence-value'), confidenceText(state.minConfidence));
-  setText($('subtitle'), t('subtitle', lang));
+  setText($('hint'), t('startHint', lang));
   setText($('only-cited-text'), t('onlyCited', lang));
   setText($('min-confidence-text'), t('minConfidence', lang));
   if (document.body.dataset.view !== state.view) document.body.dataset.view = state.view;

@@ -11,6 +11,12 @@ export const MESSAGES = {
     zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系。实线联系从它所引用的规划原文中读出；虚线联系来自本项目整理的登记表，点开可见规划原文是否提到两端。',
     en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid link is read from the plan's sentence it cites; a dashed one comes from this project's curated registry, and its panel says whether the plan names both ends.",
   },
+  // On a phone the guide's drawer would cover the map: the start view says in a line under its title what
+  // it shows and how to begin, until the reader selects something.
+  startHint: {
+    zh: '规划中的城市、科学城与合作区。点节点看关系和原文，双击展开；☰ 里有产业集群、路径和指标。',
+    en: "The plan's cities, science cities and zones. Tap one for its links and the plan's words, twice to expand; ☰ holds the clusters, paths and indicators.",
+  },
   downloaded: { zh: '已下载', en: 'Downloaded' },
   exportsOfPicture: { zh: '布局、导出与适配针对图谱；指标表没有图', en: 'the layout, exports and Fit are of the graph; the indicators table has none' },
   onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
