@@ -1,6 +1,6 @@
 // The views' own arrangements, from the data they loaded to positions: a map, bands, a chain.
 import { ARRANGE_DEFAULTS, bands, chain, columns, stacked, stackedBands } from './arrange.ts';
-import { label, type GraphData } from './graph-data.ts';
+import { hostedIn, label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
 import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Siting } from './geo.ts';
 import { t } from './messages.ts';
@@ -36,7 +36,12 @@ export interface Arranged {
 export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: BaseMap, focus?: string): Arranged {
   // On a phone a name is given half a label's width to keep clear: the rest waits for the declutter
   // pass, rather than every place pushed far from where it belongs to make room for its whole name.
-  const nodes = [...shown.nodes.values()].map((n) => ({ ...n, box: nodeBox(label(n, lang), n.kind, nodeScaleFor(box.width), isCompact(box.width) ? 0.5 : 1) }));
+  const hosted = hostedIn(shown);
+  const nodes = [...shown.nodes.values()].map((n) => ({
+    ...n,
+    city: n.city ?? hosted.get(n.id) ?? null,
+    box: nodeBox(label(n, lang), n.kind, nodeScaleFor(box.width), isCompact(box.width) ? 0.5 : 1),
+  }));
   const links = [...shown.edges.values()].map((e) => [e.from.id, e.to.id] as [string, string]);
   // A phone's canvas has no room for a frame's edge beside the city's places: framed, 东莞's and 湛江's
   // views showed fewer names there (7 of 10, 9 of 13), where a desktop's city views show 139 names of

@@ -64,6 +64,21 @@ export function filtered(graph: GraphData, state: Pick<AppState, 'hiddenKinds' |
   return { nodes, edges };
 }
 
+/**
+ * The nodes the map draws in a city's part though they are of no city: those a city shown hosts
+ * (大湾区综合性国家科学中心 依托 深圳), which stood at the mean of the places they link, in the
+ * estuary between them.
+ */
+export function hostedIn(graph: GraphData): Map<string, NonNullable<Entity['city']>> {
+  const hosted = new Map<string, NonNullable<Entity['city']>>();
+  for (const e of graph.edges.values()) {
+    const host = graph.nodes.get(e.to.id);
+    if (e.type === 'HOSTED_BY' && host?.kind === 'City' && !graph.nodes.get(e.from.id)?.city)
+      hosted.set(e.from.id, { id: host.id, name: host.name, nameEn: host.nameEn });
+  }
+  return hosted;
+}
+
 export function label(entity: Pick<Entity, 'name' | 'nameEn'>, lang: Lang): string {
   return lang === 'en' && entity.nameEn ? entity.nameEn : entity.name;
 }

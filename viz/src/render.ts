@@ -7,7 +7,7 @@ import { button, fill } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { drawnKinds, legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
-import { filtered, merge, pointed, sited, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
+import { filtered, hostedIn, merge, pointed, sited, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED, type Result } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
@@ -393,15 +393,17 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           const rings = outlines.has(id) ? undefined : outlineOf(underlay.base, name, drawnWith.projection);
           if (rings) outlines.set(id, rings);
         };
+        const hosted = hostedIn(drawn);
         for (const n of drawn.nodes.values()) {
+          const home = n.city ?? hosted.get(n.id);
           const site = n.lat != null && n.lon != null ? siteOf(drawnWith, n.lat, n.lon) : null;
           if (site) {
             if (!site.arrow) at.set(n.id, site.at);
             // Of a city drawn at the edge itself: beside it, past the frame, with its other places.
-            else if (!(n.city && drawn.nodes.has(n.city.id) && beyond.has(n.city.id))) edge.set(n.id, site.at);
+            else if (!(home && drawn.nodes.has(home.id) && beyond.has(home.id))) edge.set(n.id, site.at);
             if (site.arrow && !beyond.has(n.id)) beyond.set(n.id, site.arrow);
           }
-          if (n.city) city.set(n.id, n.city.id);
+          if (home) city.set(n.id, home.id);
           // A city drawn at the edge of a city view's frame has no part of the map in the picture:
           // its part is the plane past that edge, where its places stand beside it. Left to the
           // nearest-city rule, 广州's institutions, expanded in 深圳's view, stood on 东莞's and 深圳's land.
@@ -409,7 +411,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
           else if (n.kind === 'City' && drawnWith.frame && site) outlines.set(n.id, pastFrame(drawnWith.frame, site.at));
           // A city not drawn has its part of the map all the same: a place of it found by search goes
           // there (中国（东莞）散裂中子源 in 东莞, not beside 湛江 in 湛江's view).
-          if (n.city && !drawn.nodes.has(n.city.id)) outline(n.city.id, n.city.name);
+          if (home && !drawn.nodes.has(home.id)) outline(home.id, home.name);
         }
         return { at, edge, city, outlines };
       };

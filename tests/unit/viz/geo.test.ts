@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fitProjection, geoPositions, insideRings, labelBox, middleInFrame, pastFrame, project, ringOf, siteOf, type Position } from '../../../viz/src/geo.ts';
 import { fitZoom, nodeScaleFor, shapeSize } from '../../../viz/src/style.ts';
 import type { Entity } from '../../../viz/src/types.ts';
-import { entity } from '../../support/explorer-data.ts';
+import { arrangeGeo } from '../../../viz/src/arrangements.ts';
+import { entity, relation } from '../../support/explorer-data.ts';
 
 const box = { width: 1200, height: 800 };
 const city = (id: string, lat: number, lon: number): Entity => entity(id, 'City', { lat, lon });
@@ -87,6 +88,33 @@ describe('geographic positions', () => {
     const [gz, sz, c] = [positions.get('guangzhou')!, positions.get('shenzhen')!, positions.get('corridor')!];
     expect(c.x).toBeGreaterThan(gz.x);
     expect(c.x).toBeLessThan(sz.x);
+  });
+
+  it('draws a place of no city that a city hosts in that city’s part of the map, not between the places it links (大湾区综合性国家科学中心 in the estuary)', () => {
+    const cities = [
+      entity('shenzhen', 'City', { name: '深圳', lat: 22.543, lon: 114.058 }),
+      entity('guangzhou', 'City', { name: '广州', lat: 23.129, lon: 113.264 }),
+      entity('dongguan', 'City', { name: '东莞', lat: 23.021, lon: 113.752 }),
+    ];
+    const parts = [
+      entity('nansha', 'ScienceCity', { name: '南沙科学城', lat: 22.8, lon: 113.55, city: { id: 'guangzhou', name: '广州', nameEn: null } }),
+      entity('songshan', 'ScienceCity', { name: '松山湖科学城', lat: 22.9, lon: 113.9, city: { id: 'dongguan', name: '东莞', nameEn: null } }),
+    ];
+    const centre = zone('centre', '大湾区综合性国家科学中心', null);
+    const links = [
+      relation('centre', 'shenzhen', { id: 'HOSTED_BY:centre->shenzhen', type: 'HOSTED_BY' }),
+      relation('nansha', 'centre', { id: 'PART_OF:nansha->centre', type: 'PART_OF' }),
+      relation('songshan', 'centre', { id: 'PART_OF:songshan->centre', type: 'PART_OF' }),
+    ];
+    const shenzhen = shenzhenOutline(22.5);
+    const map = { bounds: { south: 20.2, north: 25.5, west: 109.6, east: 117.3 }, outlines: [{ name: '深圳', rings: [shenzhen] }] };
+    const graph = { nodes: new Map([...cities, ...parts, centre].map((e) => [e.id, e])), edges: new Map(links.map((r) => [r.id, r])) };
+    const drawn = arrangeGeo(graph, 'zh', box, map);
+    const rings = [shenzhen.map(([lon, lat]) => project(drawn.siting!.projection, lat, lon))];
+    expect(insideRings(drawn.positions.get('centre')!, rings)).toBe(true);
+    // Hosted by none, it stands between what it links, as before: west of 深圳's outline.
+    const unhosted = arrangeGeo({ ...graph, edges: new Map(links.slice(1).map((r) => [r.id, r])) }, 'zh', box, map);
+    expect(insideRings(unhosted.positions.get('centre')!, [shenzhen.map(([lon, lat]) => project(unhosted.siting!.projection, lat, lon))])).toBe(false);
   });
 
   it('places a science city the registry locates where it lies, not wherever its city has room (西丽湖 is north-west of 深圳, on land)', () => {
