@@ -64,12 +64,12 @@ export const MESSAGES = {
   aliases: { zh: '别名', en: 'Also' },
   relations: { zh: '关系与依据', en: 'Relations and evidence' },
   mentions: { zh: '规划中的提及', en: 'Mentions in the plan' },
-  curated: { zh: '（仅见于登记表，原文未陈述）', en: ' (curated: no sentence states it)' },
+  curated: { zh: '（仅见于登记表，原文未陈述）', en: ' (the registry alone: no sentence states it)' },
   // What a quote is to the link it stands under; the rule that read it stays in data-method.
   readFromSentence: { zh: '由这段原文读出', en: 'read from these words' },
-  curatedNamed: { zh: '（登记表所载）', en: ' (curated)' },
-  curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'curated; this sentence names both ends' },
-  curatedNamedInside: { zh: '登记表所载；本句只在一端的名称中提到另一端', en: "curated; this sentence names one end only inside the other's name" },
+  curatedNamed: { zh: '（登记表所载）', en: ' (registry)' },
+  curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'from the registry; this sentence names both ends' },
+  curatedNamedInside: { zh: '登记表所载；本句只在一端的名称中提到另一端', en: "from the registry; this sentence names one end only inside the other's name" },
   // Said under a link already marked as the registry's alone (curated): what the quote is, not that again.
   curatedUnstated: { zh: '本句只提到其中一端（点按读全句）', en: 'this sentence names one end only (tap it to read it whole)' },
   openReader: { zh: '在原文中阅读', en: 'open in the reader' },
@@ -138,7 +138,10 @@ export const MESSAGES = {
     zh: '地图上，城市和登记表给出坐标的科学城、园区（深色边框）在实际位置；地图范围以外的地点画在图的边缘，名称后的箭头指向其实际方向；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
     en: 'On the map, cities and the science cities and zones the registry locates (with a dark border) stand where they are; a located place beyond the map is drawn at its edge, its name ending in an arrow toward where it lies; other nodes sit beside their city or the places they link to, not at a real place.',
   },
-  curatedEdge: { zh: '虚线（颜色仍示关系）：登记表所载，非由原文读出', en: 'dashed line (its colour still the relation): curated, not read from the text' },
+  curatedEdge: {
+    zh: '虚线（颜色仍示关系）：登记表所载，非由原文读出',
+    en: 'dashed line (its colour still the relation): from the registry, not read from the text',
+  },
   noResults: { zh: '没有结果', en: 'No results' },
   clusterSaid: { zh: '规划原文', en: 'What the plan says of it' },
   noneNamed: { zh: '没有这个名称的实体；相近的：', en: 'Nothing by that name; close matches:' },
