@@ -504,9 +504,8 @@ describe('the explorer in Chromium', () => {
     await phone.waitForTimeout(300);
     await idle(phone);
     expect(await phone.evaluate(() => (window as any).innograph.store.get().expanded)).toEqual(['shenzhen']);
-    // The case at hand: 深圳 is above the drawer, but too near its edge to be left there.
+    // The case at hand: 深圳 lies under the drawer its first tap opens, or too near its edge to be left there.
     const drawer = (await phone.locator('#panel').boundingBox())!;
-    expect(canvas.y + at.y).toBeLessThan(drawer.y);
     expect(canvas.y + at.y).toBeGreaterThan(drawer.y - SCENE_DEFAULTS.revealMargin);
     // Expanded, it is brought clear of the drawer, as a node selected by one tap is.
     await phone.waitForTimeout(300);

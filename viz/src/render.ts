@@ -249,9 +249,15 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       return;
     }
     const data = await (asked ?? askEntity(id));
+    // On a phone the panel is a drawer over the canvas's lower part: opened within a double-tap's
+    // window, it took the second tap of one on a node it then covered (深圳, once the start view's
+    // hint moved the map down). It waits the window out, and so does the start view's guide, which
+    // the drawer shows once something is selected (explorer.css).
+    if (getComputedStyle($('panel')).position === 'absolute') await scene.tapSettled();
     // A double-click's selection answered after its expansion's panel was shown, and put back the
     // panel of the entity not yet expanded.
     if (ticket !== rendering) return;
+    document.body.dataset.selected = 'yes';
     if (!data?.entity) return panel(null);
     panel(
       backToView(
@@ -316,7 +322,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         (!state.selected || graph.nodes.has(state.selected)) &&
         (!joined || joined === state.selected);
       if (onlySelection && loaded) {
-        document.body.dataset.selected = state.selected ? 'yes' : 'no';
+        // A selection is marked as its panel is shown (showSelection).
+        if (!state.selected) document.body.dataset.selected = 'no';
         void scene.select(state.selected, false);
         const panelShown = showSelection(state, loaded, ticket);
         // A selected entity is what the reader may expand next (its panel's button, or the second

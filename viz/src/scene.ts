@@ -31,9 +31,9 @@ export const SCENE_DEFAULTS = {
   doubleTapMs: 250, // a second tap this soon after the first is a double-tap (Cytoscape's default)
 };
 
-/** Cytoscape's caches of the elements' pictures: of a node's shape, of a label, of a link's end labels. */
 /** Screen pixels between two rows of a list for their names to take two lines each: two lines of text, each name's background and Cytoscape's margin around it, and a gap. */
 const TWO_LINE_ROW = 2 * SIZES.font + 2 * (SIZES.labelPadding + 2) + 4;
+/** Cytoscape's caches of the elements' pictures: of a node's shape, of a label, of a link's end labels. */
 const PICTURE_CACHES = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'] as const;
 
 /** What the scene reaches of Cytoscape's renderer, which its typings leave out. */
@@ -95,6 +95,8 @@ export interface Scene {
    * double-tap's second tap could come, which must land on the node the first one did.
    */
   select(id: string | null, reveal: boolean, clearOfDrawer?: boolean): Promise<void>;
+  /** Resolves once a tap on the canvas just made can no longer be a double-tap's first: at once if none was. */
+  tapSettled(): Promise<void>;
   highlight(ids: Iterable<string>): void;
   /** The whole picture in the part of the canvas the reader sees: below the title, above a drawer. */
   fit(): void;
@@ -741,6 +743,10 @@ export function createScene(
       if (selection !== selections) return;
       // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
       cy.animate({ pan: { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() }, duration: 200 });
+    },
+    async tapSettled() {
+      const left = tapped + SCENE_DEFAULTS.doubleTapMs - performance.now();
+      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
     },
     highlight(ids) {
       const set = new Set(ids);
