@@ -1117,6 +1117,12 @@ describe('the explorer in Chromium', () => {
     expect(await firstHop(0).locator('.evidence li').count()).toBeGreaterThan(0);
     expect(await firstHop(1).locator('.evidence li').count()).toBe(0);
     expect(await firstHop(1).locator('.grounds-above').count()).toBe(1);
+    // Each path is said once in the order it is walked, the way its first hop's link runs against it.
+    for (const walk of [0, 1]) {
+      const said = (await walks.nth(walk).locator('.walk').textContent())!;
+      expect(said.startsWith('从东莞经松山湖科学城'), said).toBe(true);
+      expect(said.endsWith('到深圳：'), said).toBe(true);
+    }
     await shared.close();
     const folded = await opened('/?view=path&from=shenzhen&to=songshan-lake-science-city');
     const quotes = await folded.locator('#details .evidence li').evaluateAll((items) =>

@@ -79,6 +79,8 @@ export const MESSAGES = {
   samePathEnds: { zh: 'A 与 B 是同一个实体：请另选一端', en: 'A and B are the same entity: choose another end' },
   path: { zh: '路径', en: 'Path' },
   hops: { zh: '步', en: 'hops' },
+  walkVia: { zh: '从{from}经{via}到{to}：', en: 'From {from}, via {via}, to {to}:' },
+  walkDirect: { zh: '{from}与{to}直接相连：', en: '{from} and {to} are linked directly:' },
   direct: { zh: '直接服务', en: 'Serves directly' },
   throughField: { zh: '经由相关领域', en: 'Through a related field' },
   fieldsCurated: {

@@ -444,6 +444,24 @@ export function guidePanel(lang: Lang): HTMLElement {
 }
 
 /**
+ * A path in the order it is walked, in words that give no link a direction (经, via): the hops under
+ * it state each link as stored, which may run against the walk, and read alone they left the reader
+ * to turn them round to follow it.
+ */
+function walked(p: Path, lang: Lang): HTMLElement {
+  const stops = [p.hops[0]!.from, ...p.hops.map((hop) => hop.to)].map((e) => label(e, lang));
+  const [from, to] = [stops[0]!, stops[stops.length - 1]!];
+  const text =
+    stops.length === 2
+      ? t('walkDirect', lang).replace('{from}', from).replace('{to}', to)
+      : t('walkVia', lang)
+          .replace('{from}', from)
+          .replace('{via}', stops.slice(1, -1).join(lang === 'zh' ? '、' : ', '))
+          .replace('{to}', to);
+  return h('p', { class: 'walk' }, text);
+}
+
+/**
  * The paths one under the other. Several paths are drawn at once: pointing at one (or moving the
  * focus into it) highlights its nodes and links alone in the picture.
  */
@@ -479,6 +497,7 @@ export function pathPanel(paths: Path[], lang: Lang, { open, highlight }: PanelA
       'section',
       { class: 'path-walk', 'data-path': String(i + 1) },
       h('h3', {}, `${t('path', lang)} ${i + 1} · ${p.length} ${t('hops', lang)}`),
+      walked(p, lang),
       // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
       ...p.hops.map((hop) =>
         h('div', { class: 'hop' }, statement(hop.relation, [hop.from, hop.to], lang), curatedMark(hop.relation, lang), grounds(hop.relation)),
