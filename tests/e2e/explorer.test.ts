@@ -832,7 +832,8 @@ describe('the explorer in Chromium', () => {
         expect(await map.locator('#legend-box').evaluate((b) => (b as HTMLDetailsElement).open)).toBe(false);
         expect(await map.locator('#legend-new').textContent()).toContain('新条目');
         await map.click('#legend-box summary');
-        expect(await map.locator('#legend-new').isHidden()).toBe(true);
+        // A details element says it opened in a task after the click: polled, not read at once.
+        await expect.poll(() => map.locator('#legend-new').isHidden()).toBe(true);
       }
       // On a phone, the expanded node, and so its newcomers, in the part of the canvas the reader sees: above the drawer.
       if (viewport.width < 900) {
