@@ -284,7 +284,11 @@ export const OPERATIONS = {
         place {
           ...EntityFields
         }
-        relation {
+        via
+        through {
+          ...EntityFields
+        }
+        relations {
           ...RelationFields
           evidence {
             ...EvidenceFields

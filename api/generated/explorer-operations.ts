@@ -714,6 +714,7 @@ export type PlatformsQuery = {
     relations: Array<{ evidence: Array<EvidenceFieldsFragment> } & RelationFieldsFragment>;
   }>;
   placesForCluster: Array<{
+    via: PlatformVia;
     place:
       | EntityFields_City_Fragment
       | EntityFields_Corridor_Fragment
@@ -727,7 +728,21 @@ export type PlatformsQuery = {
       | EntityFields_Program_Fragment
       | EntityFields_ScienceCity_Fragment
       | EntityFields_Zone_Fragment;
-    relation: { evidence: Array<EvidenceFieldsFragment> } & RelationFieldsFragment;
+    through:
+      | EntityFields_City_Fragment
+      | EntityFields_Corridor_Fragment
+      | EntityFields_Facility_Fragment
+      | EntityFields_Field_Fragment
+      | EntityFields_Indicator_Fragment
+      | EntityFields_IndustryCluster_Fragment
+      | EntityFields_InnovationCenter_Fragment
+      | EntityFields_Institution_Fragment
+      | EntityFields_Lab_Fragment
+      | EntityFields_Program_Fragment
+      | EntityFields_ScienceCity_Fragment
+      | EntityFields_Zone_Fragment
+      | null;
+    relations: Array<{ evidence: Array<EvidenceFieldsFragment> } & RelationFieldsFragment>;
   }>;
 };
 

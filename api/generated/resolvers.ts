@@ -68,8 +68,12 @@ export type CityProfile = {
 export type ClusterPlace = {
   __typename?: 'ClusterPlace';
   place: Entity;
-  /** The place's SERVES link to the cluster, with its evidence. */
-  relation: Relation;
+  /** The links that make the connection, as stored, each with its evidence: the place's to the cluster, or its to the field and the field's to the cluster. */
+  relations: Array<Relation>;
+  /** The field the place serves the cluster through. */
+  through?: Maybe<Entity>;
+  /** The place's first route: DIRECT before FIELD. */
+  via: PlatformVia;
 };
 
 export type ClusterPlatform = {
@@ -564,7 +568,7 @@ export type Query = {
   neighborhood: Subgraph;
   /** Shortest paths between two entities (up to maxHops, 1–6), each hop with its evidence; onlyCited keeps paths whose every hop cites the plan's text. */
   paths: Array<Path>;
-  /** The places (an industry park, a zone, a science city) the plan says serve an industry cluster directly, by name: not platforms, so platformsForCluster leaves them out. */
+  /** The places (an industry park, a zone, a science city) that serve an industry cluster: directly, by name, or through a field specific to it (related to at most two clusters) that they focus on or serve. Not platforms, so platformsForCluster leaves them out. `via` keeps those reached by these routes (DIRECT, FIELD: a program's places are not named). */
   placesForCluster: Array<ClusterPlace>;
   /** The laboratories, facilities, innovation centers and institutions that serve an industry cluster, and how: one row per platform, all its routes, the direct one first. The program route counts only programs specific to the cluster (supporting at most three clusters). via keeps platforms reached by one of those routes. */
   platformsForCluster: Array<ClusterPlatform>;
@@ -686,6 +690,7 @@ export type QueryPathsArgs = {
 export type QueryPlacesForClusterArgs = {
   cluster: Scalars['ID']['input'];
   documents?: InputMaybe<Array<Scalars['ID']['input']>>;
+  via?: InputMaybe<Array<PlatformVia>>;
 };
 
 /**
@@ -1190,7 +1195,9 @@ export type CityProfileResolvers<ContextType = Context, ParentType extends Resol
 
 export type ClusterPlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClusterPlace'] = ResolversParentTypes['ClusterPlace']> = {
   place?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  through?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['PlatformVia'], ParentType, ContextType>;
 };
 
 export type ClusterPlatformResolvers<

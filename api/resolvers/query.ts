@@ -8,7 +8,7 @@ import { entityWith, listEntities } from '../../graph/queries/entities.ts';
 import { indicators } from '../../graph/queries/indicators.ts';
 import { neighborhood } from '../../graph/queries/neighborhood.ts';
 import { paths } from '../../graph/queries/paths.ts';
-import { placesForCluster, platformsForCluster } from '../../graph/queries/platforms.ts';
+import { placesForCluster, platformsForCluster, type PlaceVia } from '../../graph/queries/platforms.ts';
 import type { EntityPart, EntityRow } from '../../graph/queries/rows.ts';
 import { isWholeEntity } from '../../graph/codec.ts';
 import { search } from '../../graph/queries/search.ts';
@@ -173,14 +173,17 @@ export const queryResolvers = {
       return found.rows;
     },
 
-    placesForCluster: async (_, { cluster, documents }, context, info) => {
+    placesForCluster: async (_, { cluster, via, documents }, context, info) => {
       if (documents) await requireEntities(context, [cluster], 'IndustryCluster');
       const docs = await documentFilter(context, documents);
       const shape = {
         place: shapeOf(childFields(info.fieldNodes, 'place', info), 'Entity', info),
-        relation: shapeOf(childFields(info.fieldNodes, 'relation', info), 'Relation', info),
+        through: shapeOf(childFields(info.fieldNodes, 'through', info), 'Entity', info),
+        relations: shapeOf(childFields(info.fieldNodes, 'relations', info), 'Relation', info),
       };
-      const found = await placesForCluster(context.executor, { cluster, docs, shape });
+      // A program's places are not named: asking for that route alone finds none.
+      const routes = via ? via.filter((v): v is PlaceVia => v !== 'PROGRAM') : null;
+      const found = await placesForCluster(context.executor, { cluster, via: routes, docs, shape });
       if (!found.found) throw notFound('IndustryCluster', cluster);
       return found.rows;
     },

@@ -116,6 +116,7 @@ export const relationResolvers = {
   },
   ClusterPlace: {
     place: (p) => entityObject(p.place),
+    through: (p) => (p.through ? entityObject(p.through) : null),
   },
   PlatformRoute: {
     through: (p) => (p.through ? entityObject(p.through) : null),

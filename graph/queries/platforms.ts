@@ -4,8 +4,9 @@
 // program specific to the cluster: a box that lays out ten clusters supports each of
 // them, and crediting its every platform to every one of the ten would say nothing.
 // One row per platform, with all its routes, the direct one first. Beside them, the places
-// (an industry park) the plan says serve the cluster: not platforms, but an analyst asking what
-// serves the cluster would be misled by an answer without them.
+// (an industry park, a science city) that serve the cluster, directly or through a field specific
+// to it: not platforms, but an analyst asking what serves the cluster would be misled by an answer
+// without them.
 import { PLACE_KINDS, PLATFORM_KINDS } from '../../ingest/model.ts';
 import { anyKind, label } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
@@ -41,6 +42,7 @@ export interface PlatformShape {
 const NO_SHAPE: PlatformShape = { platform: EMPTY_SHAPE, through: EMPTY_SHAPE, relations: EMPTY_SHAPE };
 
 const PLATFORM = anyKind('p', PLATFORM_KINDS);
+const PLACE = anyKind('p', PLACE_KINDS);
 
 /**
  * One statement: the cluster checked, every route of every platform, and the entities
@@ -132,43 +134,72 @@ export async function platformsForCluster(
   return { found: true, rows };
 }
 
+/** A field related to more clusters than this is about them all: a place that focuses on it is not credited to each. */
+export const FIELD_PLACE_CLUSTERS = 2;
+
+/** The routes of a place: it serves the cluster, or a field specific to it (no program: a program's places are not named). */
+export type PlaceVia = Exclude<PlatformVia, 'PROGRAM'>;
+
 export interface PlaceRow {
   place: Folded<EntityPart>;
-  relation: Folded<RelationRow>;
+  /** the place's first route that holds: DIRECT before FIELD */
+  via: PlaceVia;
+  through: Folded<EntityPart> | null;
+  relations: Folded<RelationRow>[];
 }
 
-/** What the client selected of the places and of their links to the cluster. */
+/** What the client selected of the places, of the fields they serve the cluster through, and of their links. */
 export interface PlaceShape {
   place: Shape;
-  relation: Shape;
+  through: Shape;
+  relations: Shape;
 }
 
-const NO_PLACE_SHAPE: PlaceShape = { place: EMPTY_SHAPE, relation: EMPTY_SHAPE };
+const NO_PLACE_SHAPE: PlaceShape = { place: EMPTY_SHAPE, through: EMPTY_SHAPE, relations: EMPTY_SHAPE };
 
 /**
- * The places that serve the cluster directly (广东粤海装备技术产业园 —SERVES→ 高端装备制造产业集群),
- * by name. Only the direct link: a zone that focuses on a field the cluster relates to is a
- * place where the field grows, which says nothing of this cluster in particular.
+ * The places that serve the cluster (广东粤海装备技术产业园 —SERVES→ 高端装备制造产业集群), directly
+ * or through a field specific to it that they focus on or serve (松山湖科学城 —聚焦→ 新能源 —相关→
+ * 新能源产业集群). A field related to more than FIELD_PLACE_CLUSTERS clusters does not count:
+ * 信息科学 and 新一代信息技术 relate to three each, and the four science cities and zones that focus
+ * on them would be credited to every one of the three, as if each had been named for it.
  */
 export function placesCypher(compiler = new ProjectionCompiler(), shape: PlaceShape = NO_PLACE_SHAPE) {
   const cluster = compiler.entity('c', EMPTY_SHAPE);
   const place = compiler.entity('p', shape.place);
-  const relation = compiler.relation('r', shape.relation);
+  const through = compiler.entity('through', shape.through);
+  const relation = compiler.relation('r', shape.relations);
   const cypher = `OPTIONAL MATCH (c:${label('IndustryCluster')} {id: $cluster})
      CALL (c) {
-       MATCH (p)-[r:SERVES]->(c) WHERE ${anyKind('p', PLACE_KINDS)}
-       WITH p, r ORDER BY p.name, p.id, r.id
-       RETURN collect({place: ${place.cypher}, relation: ${relation.cypher}}) AS places
+       CALL (c) {
+         MATCH (p)-[r:SERVES]->(c) WHERE ${PLACE}
+         RETURN p, 'DIRECT' AS via, null AS through, [r] AS rels
+         UNION
+         MATCH (p)-[r1:SERVES|FOCUSES_ON]->(f:${label('Field')})-[r2:RELATED_TO]->(c)
+         WHERE ${PLACE} AND COUNT { (f)-[:RELATED_TO]->(:${label('IndustryCluster')}) } <= $fieldClusters
+         RETURN p, 'FIELD' AS via, f AS through, [r1, r2] AS rels
+       }
+       CALL (rels) { UNWIND rels AS r RETURN collect(${relation.cypher}) AS relations }
+       WITH p, via, through, relations
+       ORDER BY CASE via WHEN 'DIRECT' THEN 0 ELSE 1 END, through.name, through.id
+       WITH p, collect({via: via, through: CASE WHEN through IS NULL THEN null ELSE ${through.cypher} END, relations: relations}) AS routes
+       ORDER BY CASE routes[0].via WHEN 'DIRECT' THEN 0 ELSE 1 END, p.name, p.id
+       RETURN collect({place: ${place.cypher}, routes: routes}) AS places
      }
      RETURN c IS NOT NULL AS found, CASE WHEN c IS NULL THEN null ELSE ${cluster.cypher} END AS cluster, places`;
-  return { cypher, cluster, place, relation };
+  return { cypher, cluster, place, through, relation };
 }
 
-/** `docs`: a place is kept when its link is stated by one of them. `found` is false when no industry cluster has the id. */
+/**
+ * `via`: keep only places reached by one of these routes. `docs`: a route holds when each of its
+ * links is stated by one of them. A place is listed once, under its first route (of `via`) that holds.
+ * `found` is false when no industry cluster has the id.
+ */
 export async function placesForCluster(
   executor: Executor,
-  args: { cluster: string; docs?: DocumentFilter; shape?: PlaceShape },
+  args: { cluster: string; via?: PlaceVia[] | null; docs?: DocumentFilter; shape?: PlaceShape },
 ): Promise<{ found: boolean; rows: PlaceRow[] }> {
+  const via = args.via ?? null;
   const docs = args.docs ?? null;
   const shape = args.shape ?? NO_PLACE_SHAPE;
   const compiler = filteredCompiler(
@@ -176,21 +207,29 @@ export async function placesForCluster(
     args.shape
       ? [
           ['Entity', shape.place],
-          ['Relation', shape.relation],
+          ['Entity', shape.through],
+          ['Relation', shape.relations],
         ]
       : null,
   );
-  const compiled = placesCypher(compiler, docs ? { ...shape, relation: evidenceUnfolded(shape.relation) } : shape);
-  const [row] = await executor.read<{ found: boolean; cluster: unknown; places: { place: unknown; relation: unknown }[] }>(compiled.cypher, {
-    ...compiler.params,
-    cluster: args.cluster,
-  });
+  const compiled = placesCypher(compiler, docs ? { ...shape, relations: evidenceUnfolded(shape.relations) } : shape);
+  const [row] = await executor.read<{
+    found: boolean;
+    cluster: unknown;
+    places: { place: unknown; routes: { via: PlaceVia; through: unknown; relations: unknown[] }[] }[];
+  }>(compiled.cypher, { ...compiler.params, cluster: args.cluster, fieldClusters: FIELD_PLACE_CLUSTERS });
   if (!row?.found) return { found: false, rows: [] };
   const cluster = compiled.cluster.decode(row.cluster, new Map());
   const rows = row.places.flatMap((raw): PlaceRow[] => {
     const place = compiled.place.decode(raw.place, new Map());
-    const relation = restrictEvidence(compiled.relation.decode(raw.relation, new Map([cluster, place].map((e) => [e.id, e]))), docs);
-    return relation ? [{ place, relation: relation as Folded<RelationRow> }] : [];
+    for (const r of raw.routes) {
+      if (via !== null && !via.includes(r.via)) continue;
+      const through = r.through == null ? null : compiled.through.decode(r.through, new Map());
+      const known = new Map([cluster, place, ...(through ? [through] : [])].map((e) => [e.id, e]));
+      const relations = r.relations.map((rel) => restrictEvidence(compiled.relation.decode(rel, known), docs));
+      if (relations.every((rel) => rel !== null)) return [{ place, via: r.via, through, relations: relations as Folded<RelationRow>[] }];
+    }
+    return [];
   });
   return { found: true, rows };
 }

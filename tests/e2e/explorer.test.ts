@@ -1230,7 +1230,15 @@ describe('the explorer in Chromium', () => {
     const sections = await view.locator('#details .cluster .via').evaluateAll((list) => list.map((s) => (s as HTMLElement).dataset.via));
     expect(sections[0]).toBe('PLACE');
     // It names the routes the platforms below take, and only those: here each goes through a field.
-    expect(sections.filter((via) => via !== 'PLACE')).toEqual(['FIELD']);
+    expect(sections.filter((via) => !via!.startsWith('PLACE'))).toEqual(['FIELD']);
+    // After the platforms through a field, the place through the field of the cluster's own name, its two links as stored.
+    expect(sections).toEqual(['PLACE', 'FIELD', 'PLACE_FIELD']);
+    const focusing = view.locator('#details .via[data-via="PLACE_FIELD"] .platform');
+    expect(await focusing.evaluateAll((list) => list.map((p) => (p as HTMLElement).dataset.id))).toEqual(['songshan-lake-science-city']);
+    expect(await focusing.locator('.route-link').evaluateAll((list) => list.map((l) => l.querySelector('.statement')?.textContent))).toEqual([
+      '松山湖科学城 —聚焦→ 高端装备制造',
+      '高端装备制造 —相关→ 高端装备制造产业集群',
+    ]);
     expect(await view.locator('#details .no-direct').textContent()).toContain('经由领域与之相连');
     expect(await view.locator('#details .no-direct').textContent()).not.toContain('专门计划');
     const parks = await view.locator('#details .via[data-via="PLACE"] .platform').evaluateAll((list) => list.map((p) => (p as HTMLElement).dataset.id!));

@@ -227,7 +227,7 @@ describe('GraphQL API over the bundled plan', () => {
   it('lists the parks that serve the high-end equipment cluster beside its platforms, not among them', async () => {
     type Link = { type: string; from: { id: string }; to: { id: string }; evidence: { quote: string }[] };
     const { data } = await graphql<{
-      placesForCluster: { place: Named & { kind: string }; relation: Link }[];
+      placesForCluster: { place: Named & { kind: string }; via: string; through: { id: string; name: string } | null; relations: Link[] }[];
       platformsForCluster: { platform: { id: string } }[];
     }>(
       executor,
@@ -239,7 +239,12 @@ describe('GraphQL API over the bundled plan', () => {
               name
               kind
             }
-            relation {
+            via
+            through {
+              id
+              name
+            }
+            relations {
               type
               from {
                 id
@@ -261,15 +266,49 @@ describe('GraphQL API over the bundled plan', () => {
       `,
     );
     const places = data!.placesForCluster;
-    // By name: the order the explorer lists them in.
-    expect(places.map((p) => p.place.name)).toEqual(['广东粤海装备技术产业园', '智能制造价值创新园']);
-    for (const p of places) {
+    // The direct ones first, by name: the order the explorer lists them in.
+    const direct = places.filter((p) => p.via === 'DIRECT');
+    expect(direct.map((p) => p.place.name)).toEqual(['广东粤海装备技术产业园', '智能制造价值创新园']);
+    expect(places.slice(0, 2)).toEqual(direct);
+    for (const p of direct) {
       expect(p.place.kind).toBe('Zone');
-      expect(p.relation).toMatchObject({ type: 'SERVES', from: { id: p.place.id }, to: { id: 'cluster-high-end-equipment' } });
-      expect(p.relation.evidence.some((e) => e.quote.includes(p.place.name))).toBe(true);
+      expect(p.through).toBeNull();
+      expect(p.relations).toHaveLength(1);
+      expect(p.relations[0]).toMatchObject({ type: 'SERVES', from: { id: p.place.id }, to: { id: 'cluster-high-end-equipment' } });
+      expect(p.relations[0]!.evidence.some((e) => e.quote.includes(p.place.name))).toBe(true);
     }
+    // Through the field of its own name, which the plan says 松山湖科学城 focuses on: each link as stored, with its evidence.
+    const songshan = places.find((p) => p.place.id === 'songshan-lake-science-city')!;
+    expect(songshan).toMatchObject({ via: 'FIELD', through: { name: '高端装备制造' } });
+    expect(songshan.relations.map((r) => [r.type, r.from.id, r.to.id])).toEqual([
+      ['FOCUSES_ON', 'songshan-lake-science-city', songshan.through!.id],
+      ['RELATED_TO', songshan.through!.id, 'cluster-high-end-equipment'],
+    ]);
+    expect(songshan.relations[0]!.evidence.some((e) => e.quote.includes('松山湖科学城') && e.quote.includes('高端装备制造'))).toBe(true);
     const platforms = new Set(data!.platformsForCluster.map((p) => p.platform.id));
     expect(places.filter((p) => platforms.has(p.place.id))).toEqual([]);
+  });
+
+  it('credits a place to a cluster through a field specific to it, not through one related to three clusters', async () => {
+    const placesOf = async (cluster: string, via: string[] | null = null) =>
+      (
+        await graphql<{ placesForCluster: { place: { id: string }; via: string; through: { name: string } | null }[] }>(
+          executor,
+          'query ($c: ID!, $v: [PlatformVia!]) { placesForCluster(cluster: $c, via: $v) { place { id } via through { name } } }',
+          { c: cluster, v: via },
+        )
+      ).data!.placesForCluster;
+    // 集成电路 relates to this cluster alone: 横琴 focuses on it. 信息科学 relates to three clusters: the
+    // science cities that focus on it (光明, 南沙) are not credited to each.
+    const semiconductors = await placesOf('cluster-semiconductors-ic');
+    expect(semiconductors).toContainEqual({ place: { id: 'hengqin-cooperation-zone' }, via: 'FIELD', through: { name: '集成电路' } });
+    expect(semiconductors.map((p) => p.through?.name)).not.toContain('信息科学');
+    expect(semiconductors.map((p) => p.place.id)).not.toContain('guangming-science-city');
+    // 新能源: the two places the plan says focus on it.
+    expect((await placesOf('cluster-new-energy')).map((p) => p.place.id).sort()).toEqual(['hengqin-cooperation-zone', 'songshan-lake-science-city']);
+    // A route asked for alone: the parks serve directly, 松山湖科学城 through its field; a program's places are not named.
+    expect((await placesOf('cluster-high-end-equipment', ['FIELD'])).map((p) => p.place.id)).toEqual(['songshan-lake-science-city']);
+    expect(await placesOf('cluster-high-end-equipment', ['PROGRAM'])).toEqual([]);
   });
 
   it('profiles 湛江 with its bay laboratory', async () => {

@@ -216,12 +216,12 @@ describe('several plans side by side', () => {
     expect(await platformsIn([REVISED_ID])).not.toContain('songshan-lake-materials-lab');
 
     // A park's link to its cluster, as one document states it.
-    const { placesForCluster: parks } = await ask<{ placesForCluster: { place: { id: string }; relation: { evidence: { document: { id: string } }[] } }[] }>(
-      'query ($d: [ID!]) { placesForCluster(cluster: "cluster-high-end-equipment", documents: $d) { place { id } relation { evidence { document { id } } } } }',
+    const { placesForCluster: parks } = await ask<{ placesForCluster: { place: { id: string }; relations: { evidence: { document: { id: string } }[] }[] }[] }>(
+      'query ($d: [ID!]) { placesForCluster(cluster: "cluster-high-end-equipment", documents: $d) { place { id } relations { evidence { document { id } } } } }',
       { d: [A] },
     );
     expect(parks.map((p) => p.place.id)).toContain('yuehai-equipment-park');
-    for (const p of parks) expect(p.relation.evidence.map((e) => e.document.id)).toEqual([A]);
+    for (const p of parks) for (const r of p.relations) expect(r.evidence.map((e) => e.document.id)).toEqual([A]);
 
     const placedIn = async (docs: string[]) =>
       (

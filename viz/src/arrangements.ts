@@ -3,7 +3,7 @@ import { ARRANGE_DEFAULTS, bands, chain, columns, stacked, stackedBands } from '
 import { hostedIn, label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
 import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Siting } from './geo.ts';
-import { t } from './messages.ts';
+import { t, type MessageKey } from './messages.ts';
 import { isCompact, nodeScaleFor } from './style.ts';
 import { ROUTES, ROUTE_TITLE } from './panels.ts';
 import type { Lang } from './state.ts';
@@ -50,9 +50,17 @@ export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: BaseMap
   return { ...geoPositions(nodes, links, box, map, isCompact(box.width) ? undefined : focus), ...(marked ? { marked } : {}) };
 }
 
-/** The cluster's platforms in a band per route; the places that serve it directly in a band of their own, after the direct platforms, as the panel lists them. */
+/** The cluster's platforms in a band per route; the places that serve it in bands of their own, after the platforms of their route, as the panel lists them. */
 export function arrangeBands(cluster: string, rows: ClusterPlatform[], places: ClusterPlace[], lang: Lang, box: Box): Arranged {
-  const placeBand = { title: t('placesServing', lang), members: places.map((p) => p.place.id), through: [], throughOf: new Map<string, string>() };
+  const placeBand = (via: ClusterPlace['via'], title: MessageKey) => {
+    const members = places.filter((p) => p.via === via);
+    return {
+      title: t(title, lang),
+      members: members.map((p) => p.place.id),
+      through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))],
+      throughOf: new Map(members.flatMap((p) => (p.through ? [[p.place.id, p.through.id] as const] : []))),
+    };
+  };
   const list = ROUTES.flatMap((via) => {
     const members = rows.filter((p) => p.via === via);
     const band = {
@@ -61,7 +69,8 @@ export function arrangeBands(cluster: string, rows: ClusterPlatform[], places: C
       through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))],
       throughOf: new Map(members.flatMap((p) => (p.through ? [[p.platform.id, p.through.id] as const] : []))),
     };
-    return via === 'DIRECT' ? [band, placeBand] : [band];
+    // The places after the platforms of their route, as the panel lists them.
+    return via === 'DIRECT' ? [band, placeBand('DIRECT', 'placesServing')] : via === 'FIELD' ? [band, placeBand('FIELD', 'placesThroughField')] : [band];
   }).filter((band) => band.members.length > 0);
   // A narrow canvas (a phone) has no room for the bands side by side with the cluster: they stand one under the other, read by scrolling.
   if (isCompact(box.width)) return { ...stackedBands(cluster, list), fitWidth: true, sides: ['right', 'bottom', 'top', 'left'] };

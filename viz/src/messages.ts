@@ -112,6 +112,12 @@ export const MESSAGES = {
   reachedThroughProgram: { zh: '经由专门计划', en: 'through a program for it' },
   reachedThroughEither: { zh: '经由领域或专门计划', en: 'through a field or a program for it' },
   backToView: { zh: '← 返回视图：{title}', en: '← Back to the view: {title}' },
+  placesThroughField: { zh: '经由专属领域的园区等载体', en: 'Parks and places through a field of its own' },
+  // A field related to two clusters at most (graph/queries/platforms.ts: FIELD_PLACE_CLUSTERS).
+  placesThroughFieldNote: {
+    zh: '聚焦或服务于该集群专属领域（至多与两个产业集群相关）的园区等载体；与所有载体一样，不是平台。',
+    en: 'Places that focus on or serve a field specific to this cluster (one related to two clusters at most); like any place, not platforms.',
+  },
   placesServing: { zh: '直接服务的园区等载体', en: 'Parks and places serving it directly' },
   placesNotPlatforms: {
     zh: '园区等载体不是平台（{kinds}），单列于此。',

@@ -2,7 +2,7 @@
 // plan's own words (the quote) and where they stand (the section path).
 import { label } from './graph-data.ts';
 import { button, h } from './dom.ts';
-import { kindLabel, t, targetLabel, typeLabel, unitLabel } from './messages.ts';
+import { kindLabel, t, targetLabel, typeLabel, unitLabel, type MessageKey } from './messages.ts';
 import type { Lang } from './state.ts';
 import { PLATFORM_KINDS, closedLabel, isSymmetric } from '../../ingest/model.ts';
 import { CURATED_METHODS, REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD, nameAlone } from '../../ingest/types.ts';
@@ -551,14 +551,18 @@ export function clusterPanel(
   const groups = ROUTES.map((via) => [via, rows.filter((p) => p.via === via)] as const).filter(([, list]) => list.length > 0);
   const direct = groups.filter(([via]) => via === 'DIRECT');
   const indirect = groups.filter(([via]) => via !== 'DIRECT');
+  const [field, program] = [groups.filter(([via]) => via === 'FIELD'), groups.filter(([via]) => via === 'PROGRAM')];
+  const [directPlaces, fieldPlaces] = [places.filter((p) => p.via === 'DIRECT'), places.filter((p) => p.via === 'FIELD')];
   // A link several routes share (a field's link to the cluster) is quoted under the first platform only;
   // a sentence several links cite (信息科学's, naming four of its platforms), in full under the first.
-  // In the order shown: the direct platforms, the places, the rest.
+  // In the order shown: the direct platforms and places, those through a field, through a program.
   const quoted = new Set<string>();
   const shownLinks = [
     ...direct.flatMap(([, list]) => list.flatMap((p) => p.relations)),
-    ...places.map((p) => p.relation),
-    ...indirect.flatMap(([, list]) => list.flatMap((p) => p.relations)),
+    ...directPlaces.flatMap((p) => p.relations),
+    ...field.flatMap(([, list]) => list.flatMap((p) => p.relations)),
+    ...fieldPlaces.flatMap((p) => p.relations),
+    ...program.flatMap(([, list]) => list.flatMap((p) => p.relations)),
   ];
   const quotes = quoting(shownLinks.map((r) => ({ id: r.id, evidence: r.evidence ?? [] })));
   const grounds = (r: Relation) => {
@@ -597,42 +601,48 @@ export function clusterPanel(
         ),
       ),
     );
-  return h(
-    'div',
-    { class: 'cluster' },
-    h('h2', {}, label(cluster, lang)),
-    telling.length ? h('section', { class: 'said' }, h('h3', {}, t('clusterSaid', lang)), mentionList(telling, open, lang)) : null,
-    rows.length === 0 ? h('p', { class: 'empty' }, t(places.length ? 'noPlatformsButPlaces' : 'noPlatforms', lang)) : null,
-    rows.length > 0 && direct.length === 0
-      ? h(
-          'p',
-          { class: 'empty no-direct' },
-          t(places.length ? 'noDirectButPlaces' : 'noDirect', lang).replace('{routes}', t(reachedThrough(indirect.map(([via]) => via)), lang)),
-        )
-      : null,
-    ...direct.map(([via, list]) => routeSection(via, list)),
-    places.length
+  /** The places of a route, after its platforms: each with its links as stored (to the field and the field's to the cluster, for a place through a field). */
+  const placeSection = (list: ClusterPlace[], via: string, title: MessageKey, note: string) =>
+    list.length
       ? h(
           'section',
-          { class: 'via places', 'data-via': 'PLACE' },
-          h('h3', {}, `${t('placesServing', lang)} (${places.length})`),
-          h(
-            'p',
-            { class: 'route-note' },
-            t('placesNotPlatforms', lang).replace('{kinds}', PLATFORM_KINDS.map((k) => kindLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')),
-          ),
-          ...places.map((p) =>
+          { class: 'via places', 'data-via': via },
+          h('h3', {}, `${t(title, lang)} (${list.length})`),
+          h('p', { class: 'route-note' }, note),
+          ...list.map((p) =>
             h(
               'div',
               { class: 'platform', 'data-id': p.place.id },
               h('strong', {}, selecting(p.place, lang, select)),
               foundBy(p.place, lang),
-              routeLink(p.relation, [p.place]),
+              ...p.relations.map((r) => routeLink(r, [p.place, ...(p.through ? [p.through] : [])])),
             ),
           ),
         )
+      : null;
+  return h(
+    'div',
+    { class: 'cluster' },
+    h('h2', {}, label(cluster, lang)),
+    telling.length ? h('section', { class: 'said' }, h('h3', {}, t('clusterSaid', lang)), mentionList(telling, open, lang)) : null,
+    rows.length === 0 ? h('p', { class: 'empty' }, t(directPlaces.length ? 'noPlatformsButPlaces' : 'noPlatforms', lang)) : null,
+    rows.length > 0 && direct.length === 0
+      ? h(
+          'p',
+          { class: 'empty no-direct' },
+          t(directPlaces.length ? 'noDirectButPlaces' : 'noDirect', lang).replace('{routes}', t(reachedThrough(indirect.map(([via]) => via)), lang)),
+        )
       : null,
-    ...indirect.map(([via, list]) => routeSection(via, list)),
+    ...direct.map(([via, list]) => routeSection(via, list)),
+    placeSection(
+      directPlaces,
+      'PLACE',
+      'placesServing',
+      t('placesNotPlatforms', lang).replace('{kinds}', PLATFORM_KINDS.map((k) => kindLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')),
+    ),
+    ...field.map(([via, list]) => routeSection(via, list)),
+    placeSection(fieldPlaces, 'PLACE_FIELD', 'placesThroughField', t('placesThroughFieldNote', lang)),
+    ...program.map(([via, list]) => routeSection(via, list)),
   );
 }
 

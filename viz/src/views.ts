@@ -113,8 +113,9 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const cluster = list.find((c) => c.id === id);
       const rows = platformRows(data?.platformsForCluster ?? []);
       const places = data?.placesForCluster ?? [];
-      const nodes = [...(cluster ? [cluster] : []), ...rows.flatMap((p) => [p.platform, ...(p.through ? [p.through] : [])]), ...places.map((p) => p.place)];
-      const graph = merge(emptyGraph(), { nodes, edges: [...rows.flatMap((p) => p.relations), ...places.map((p) => p.relation)] });
+      const reached = [...rows.map((p) => ({ node: p.platform, through: p.through })), ...places.map((p) => ({ node: p.place, through: p.through }))];
+      const nodes = [...(cluster ? [cluster] : []), ...reached.flatMap((r) => [r.node, ...(r.through ? [r.through] : [])])];
+      const graph = merge(emptyGraph(), { nodes, edges: [...rows.flatMap((p) => p.relations), ...places.flatMap((p) => p.relations)] });
       return {
         graph,
         ...(cluster ? { title: (lang: Lang) => label(cluster, lang) } : {}),

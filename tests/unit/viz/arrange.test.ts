@@ -25,15 +25,42 @@ describe('view arrangements', () => {
     expect(positions.get('p')!.x).toBeLessThan(positions.get('c')!.x);
   });
 
-  it("puts a cluster's serving places in a band of their own, after its direct platforms and before its other routes", () => {
-    const place = (id: string): ClusterPlace => ({ place: entity(id, 'Zone'), relation: { ...relation(id, 'cluster', { type: 'SERVES' }), evidence: [] } });
-    const rows = [route('lab', 'DIRECT'), route('centre', 'FIELD', 'field')];
+  it("puts a cluster's serving places in bands of their own, each after the platforms of its route", () => {
+    const place = (id: string): ClusterPlace => ({
+      place: entity(id, 'Zone'),
+      via: 'DIRECT',
+      through: null,
+      relations: [{ ...relation(id, 'cluster', { type: 'SERVES' }), evidence: [] }],
+    });
+    const focusing = (id: string, field: string): ClusterPlace => ({
+      place: entity(id, 'ScienceCity'),
+      via: 'FIELD',
+      through: entity(field, 'Field'),
+      relations: [
+        { ...relation(id, field, { type: 'FOCUSES_ON' }), evidence: [] },
+        { ...relation(field, 'cluster', { type: 'RELATED_TO' }), evidence: [] },
+      ],
+    });
+    const rows = [route('lab', 'DIRECT'), route('centre', 'FIELD', 'field'), route('fund-lab', 'PROGRAM', 'fund')];
     for (const width of [1440, 390]) {
-      const { positions, titles } = arrangeBands('cluster', rows, [place('park-a'), place('park-b')], 'en', { width, height: 844 });
-      expect(titles!.map((t) => t.title)).toEqual(['Serves directly', 'Parks and places serving it directly', 'Through a related field']);
+      const { positions, titles } = arrangeBands('cluster', rows, [place('park-a'), place('park-b'), focusing('science-city', 'own-field')], 'en', {
+        width,
+        height: 844,
+      });
+      expect(titles!.map((t) => t.title)).toEqual([
+        'Serves directly',
+        'Parks and places serving it directly',
+        'Through a related field',
+        'Parks and places through a field of its own',
+        'Through a program for this cluster',
+      ]);
       const y = (id: string) => positions.get(id)!.y;
       expect(y('lab')).toBeLessThan(Math.min(y('park-a'), y('park-b')));
       expect(Math.max(y('park-a'), y('park-b'))).toBeLessThan(y('centre'));
+      // The place through a field comes after the platforms through one, under its field, before the program's.
+      expect(y('centre')).toBeLessThan(y('science-city'));
+      expect(y('own-field')).toBeLessThanOrEqual(y('science-city'));
+      expect(y('science-city')).toBeLessThan(y('fund-lab'));
     }
     // Without places, no band for them.
     expect(arrangeBands('cluster', rows, [], 'en', { width: 1440, height: 900 }).titles!.map((t) => t.title)).not.toContain(
