@@ -592,8 +592,14 @@ describe('the explorer in Chromium', () => {
   });
 
   it('selects 光明科学城 from a search suggestion and expands it, keeping what is shown in place', async () => {
+    // Away from the map, its name in the header points back to it, and says so; on the map it does not.
+    const arrow = () => page.locator('#home').evaluate((b) => getComputedStyle(b, '::before').content);
+    expect(await arrow()).toBe('"← "');
+    expect(await page.locator('#home').getAttribute('title')).toBe('回到全省地图（开始视图）');
     await page.click('#home');
     await idle(page);
+    expect(await page.evaluate(() => (window as any).innograph.store.get().view)).toBe('start');
+    expect(await arrow()).toBe('none');
     await page.fill('#search', '深圳');
     await page.waitForSelector('#suggestions [role="option"]');
     await page.fill('#search', '光明科学城');

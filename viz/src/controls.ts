@@ -128,6 +128,7 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $<HTMLInputElement>('min-confidence').value = String(state.minConfidence);
   setText($('min-confidence-value'), confidenceText(state.minConfidence));
   setText($('hint'), t('startHint', lang));
+  $('home').title = t('backToMap', lang);
   setText($('only-cited-text'), t('onlyCited', lang));
   setText($('min-confidence-text'), t('minConfidence', lang));
   if (document.body.dataset.view !== state.view) document.body.dataset.view = state.view;

@@ -111,6 +111,7 @@ export const MESSAGES = {
   reachedThroughField: { zh: '经由领域', en: 'through a field' },
   reachedThroughProgram: { zh: '经由专门计划', en: 'through a program for it' },
   reachedThroughEither: { zh: '经由领域或专门计划', en: 'through a field or a program for it' },
+  backToMap: { zh: '回到全省地图（开始视图）', en: 'Back to the map of the province (the start view)' },
   backToView: { zh: '← 返回视图：{title}', en: '← Back to the view: {title}' },
   placesThroughField: { zh: '经由专属领域的园区等载体', en: 'Parks and places through a field of its own' },
   // A field related to two clusters at most (graph/queries/platforms.ts: FIELD_PLACE_CLUSTERS).
