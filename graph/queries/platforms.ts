@@ -80,10 +80,26 @@ export function platformsCypher(compiler = new ProjectionCompiler(), shape: Plat
   return { cypher, cluster, platform, through, relation };
 }
 
-interface RawRoute {
-  via: PlatformVia;
+interface RawRoute<V extends PlatformVia = PlatformVia> {
+  via: V;
   through: unknown;
   relations: unknown[];
+}
+
+/**
+ * A route as the statement gives it, decoded: its links' ends are `ends` (the cluster and what the
+ * route reaches) and what it goes through. Null where `docs` do not state every one of its links.
+ */
+function decodeRoute<V extends PlatformVia>(
+  compiled: Pick<ReturnType<typeof platformsCypher>, 'through' | 'relation'>,
+  ends: Folded<EntityPart>[],
+  r: RawRoute<V>,
+  docs: DocumentFilter,
+): { via: V; through: Folded<EntityPart> | null; relations: Folded<RelationRow>[] } | null {
+  const through = r.through == null ? null : compiled.through.decode(r.through, new Map());
+  const known = new Map([...ends, ...(through ? [through] : [])].map((e) => [e.id, e]));
+  const relations = r.relations.map((rel) => restrictEvidence(compiled.relation.decode(rel, known), docs));
+  return relations.every((rel) => rel !== null) ? { via: r.via, through, relations: relations as Folded<RelationRow>[] } : null;
 }
 
 /**
@@ -122,11 +138,8 @@ export async function platformsForCluster(
   const rows = row.platforms.flatMap((raw): PlatformRow[] => {
     const platform = compiled.platform.decode(raw.platform, new Map());
     const routes = raw.routes.flatMap((r): PlatformRoute[] => {
-      const through = r.through == null ? null : compiled.through.decode(r.through, new Map());
-      // A relation's ends are the cluster, the platform and what the route goes through, all decoded above.
-      const known = new Map([cluster, platform, ...(through ? [through] : [])].map((e) => [e.id, e]));
-      const relations = r.relations.map((rel) => restrictEvidence(compiled.relation.decode(rel, known), docs));
-      return relations.every((rel) => rel !== null) ? [{ via: r.via, through, relations: relations as Folded<RelationRow>[] }] : [];
+      const route = decodeRoute(compiled, [cluster, platform], r, docs);
+      return route ? [route] : [];
     });
     if (routes.length === 0 || (via !== null && !routes.some((r) => via.includes(r.via)))) return [];
     return [{ platform, ...routes[0]!, routes }];
@@ -216,7 +229,7 @@ export async function placesForCluster(
   const [row] = await executor.read<{
     found: boolean;
     cluster: unknown;
-    places: { place: unknown; routes: { via: PlaceVia; through: unknown; relations: unknown[] }[] }[];
+    places: { place: unknown; routes: RawRoute<PlaceVia>[] }[];
   }>(compiled.cypher, { ...compiler.params, cluster: args.cluster, fieldClusters: FIELD_PLACE_CLUSTERS });
   if (!row?.found) return { found: false, rows: [] };
   const cluster = compiled.cluster.decode(row.cluster, new Map());
@@ -224,10 +237,8 @@ export async function placesForCluster(
     const place = compiled.place.decode(raw.place, new Map());
     for (const r of raw.routes) {
       if (via !== null && !via.includes(r.via)) continue;
-      const through = r.through == null ? null : compiled.through.decode(r.through, new Map());
-      const known = new Map([cluster, place, ...(through ? [through] : [])].map((e) => [e.id, e]));
-      const relations = r.relations.map((rel) => restrictEvidence(compiled.relation.decode(rel, known), docs));
-      if (relations.every((rel) => rel !== null)) return [{ place, via: r.via, through, relations: relations as Folded<RelationRow>[] }];
+      const route = decodeRoute(compiled, [cluster, place], r, docs);
+      if (route) return [{ place, ...route }];
     }
     return [];
   });

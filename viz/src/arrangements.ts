@@ -1,5 +1,5 @@
 // The views' own arrangements, from the data they loaded to positions: a map, bands, a chain.
-import { ARRANGE_DEFAULTS, bands, chain, columns, stacked, stackedBands } from './arrange.ts';
+import { ARRANGE_DEFAULTS, bands, chain, columns, stacked, stackedBands, type Band } from './arrange.ts';
 import { hostedIn, label, type GraphData } from './graph-data.ts';
 import type { Side } from './labels.ts';
 import { geoPositions, nodeBox, type BaseMap, type Box, type Position, type Siting } from './geo.ts';
@@ -52,26 +52,30 @@ export function arrangeGeo(shown: GraphData, lang: Lang, box: Box, map?: BaseMap
 
 /** The cluster's platforms in a band per route; the places that serve it in bands of their own, after the platforms of their route, as the panel lists them. */
 export function arrangeBands(cluster: string, rows: ClusterPlatform[], places: ClusterPlace[], lang: Lang, box: Box): Arranged {
-  const placeBand = (via: ClusterPlace['via'], title: MessageKey) => {
-    const members = places.filter((p) => p.via === via);
-    return {
-      title: t(title, lang),
-      members: members.map((p) => p.place.id),
-      through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))],
-      throughOf: new Map(members.flatMap((p) => (p.through ? [[p.place.id, p.through.id] as const] : []))),
-    };
-  };
+  /** A band of what a route reaches (platforms or places), each under what it goes through, if anything. */
+  const band = (title: MessageKey, members: { id: string; through: { id: string } | null }[]): Band => ({
+    title: t(title, lang),
+    members: members.map((m) => m.id),
+    through: [...new Set(members.flatMap((m) => (m.through ? [m.through.id] : [])))],
+    throughOf: new Map(members.flatMap((m) => (m.through ? [[m.id, m.through.id] as const] : []))),
+  });
+  const placeBand = (via: ClusterPlace['via'], title: MessageKey) =>
+    band(
+      title,
+      places.filter((p) => p.via === via).map((p) => ({ id: p.place.id, through: p.through })),
+    );
   const list = ROUTES.flatMap((via) => {
-    const members = rows.filter((p) => p.via === via);
-    const band = {
-      title: t(ROUTE_TITLE[via], lang),
-      members: members.map((p) => p.platform.id),
-      through: [...new Set(members.flatMap((p) => (p.through ? [p.through.id] : [])))],
-      throughOf: new Map(members.flatMap((p) => (p.through ? [[p.platform.id, p.through.id] as const] : []))),
-    };
+    const platforms = band(
+      ROUTE_TITLE[via],
+      rows.filter((p) => p.via === via).map((p) => ({ id: p.platform.id, through: p.through })),
+    );
     // The places after the platforms of their route, as the panel lists them.
-    return via === 'DIRECT' ? [band, placeBand('DIRECT', 'placesServing')] : via === 'FIELD' ? [band, placeBand('FIELD', 'placesThroughField')] : [band];
-  }).filter((band) => band.members.length > 0);
+    return via === 'DIRECT'
+      ? [platforms, placeBand('DIRECT', 'placesServing')]
+      : via === 'FIELD'
+        ? [platforms, placeBand('FIELD', 'placesThroughField')]
+        : [platforms];
+  }).filter((b) => b.members.length > 0);
   // A narrow canvas (a phone) has no room for the bands side by side with the cluster: they stand one under the other, read by scrolling.
   if (isCompact(box.width)) return { ...stackedBands(cluster, list), fitWidth: true, sides: ['right', 'bottom', 'top', 'left'] };
   return { ...bands(cluster, list), columnGap: ARRANGE_DEFAULTS.column };

@@ -29,6 +29,11 @@ export function fill(element: HTMLElement, key: string, build: () => Child[]): v
   element.replaceChildren(...build().filter((child): child is Node | string => !!child));
 }
 
+/** Whether the side panel is a drawer over the canvas's lower part (a phone's, explorer.css), not a column beside it. */
+export function isDrawer(panel: HTMLElement): boolean {
+  return getComputedStyle(panel).position === 'absolute';
+}
+
 /** Sets an element's text only if it differs: the same text set again still lays out the page. */
 export function setText(element: HTMLElement, text: string): void {
   if (element.textContent !== text) element.textContent = text;

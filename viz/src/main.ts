@@ -9,6 +9,7 @@ import { fileStem, fromQuery, toQuery, type AppState } from './state.ts';
 import { createStore } from './store.ts';
 import type { Entity } from './types.ts';
 import { createUnderlay } from './underlay.ts';
+import { isDrawer } from './dom.ts';
 import { nextTask } from './next-task.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -23,7 +24,7 @@ const scene = createScene(
   () => {
     // On a phone the panel is a drawer over the bottom of the canvas; on a desktop it sits beside it.
     const panel = $('panel');
-    return getComputedStyle(panel).position === 'absolute' ? panel.getBoundingClientRect().height : 0;
+    return isDrawer(panel) ? panel.getBoundingClientRect().height : 0;
   },
   () => {
     // What sits over the canvas, in its pixels: newcomers are not placed under it.

@@ -579,6 +579,19 @@ export function clusterPanel(
       curatedMark(r, lang),
       grounds(r),
     );
+  /**
+   * A platform or place a route reaches, with each link of the route on its own line, as stored: a
+   * field route reads "platform —focuses on→ field", "field —related to→ cluster", a program route
+   * "program —supports→ platform", "program —supports→ cluster".
+   */
+  const reached = (entity: Entity, through: Entity | null, relations: ClusterPlatform['relations']) =>
+    h(
+      'div',
+      { class: 'platform', 'data-id': entity.id },
+      h('strong', {}, selecting(entity, lang, select)),
+      foundBy(entity, lang),
+      ...relations.map((r) => routeLink(r, [entity, ...(through ? [through] : [])])),
+    );
   const routeSection = (via: (typeof ROUTES)[number], list: ClusterPlatform[]) =>
     h(
       'section',
@@ -588,18 +601,7 @@ export function clusterPanel(
       via === 'FIELD' && list.every((p) => p.relations.filter((r) => r.type === 'RELATED_TO').every(unstated))
         ? h('p', { class: 'curated route-note' }, t('fieldsCurated', lang))
         : null,
-      ...list.map((p) =>
-        h(
-          'div',
-          { class: 'platform', 'data-id': p.platform.id },
-          h('strong', {}, selecting(p.platform, lang, select)),
-          foundBy(p.platform, lang),
-          // Each link of the route on its own line, as stored: a field route reads
-          // "platform —focuses on→ field", "field —related to→ cluster", a program route
-          // "program —supports→ platform", "program —supports→ cluster".
-          ...p.relations.map((r) => routeLink(r, [p.platform, ...(p.through ? [p.through] : [])])),
-        ),
-      ),
+      ...list.map((p) => reached(p.platform, p.through, p.relations)),
     );
   /** The places of a route, after its platforms: each with its links as stored (to the field and the field's to the cluster, for a place through a field). */
   const placeSection = (list: ClusterPlace[], via: string, title: MessageKey, note: string) =>
@@ -609,15 +611,7 @@ export function clusterPanel(
           { class: 'via places', 'data-via': via },
           h('h3', {}, `${t(title, lang)} (${list.length})`),
           h('p', { class: 'route-note' }, note),
-          ...list.map((p) =>
-            h(
-              'div',
-              { class: 'platform', 'data-id': p.place.id },
-              h('strong', {}, selecting(p.place, lang, select)),
-              foundBy(p.place, lang),
-              ...p.relations.map((r) => routeLink(r, [p.place, ...(p.through ? [p.through] : [])])),
-            ),
-          ),
+          ...list.map((p) => reached(p.place, p.through, p.relations)),
         )
       : null;
   return h(

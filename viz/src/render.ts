@@ -3,7 +3,7 @@
 // expansion or a filter changes it in place; a new view is laid out afresh (or as it was,
 // when the reader comes Back to it).
 import { ApiError, prefetch, request } from './api.ts';
-import { button, fill } from './dom.ts';
+import { button, fill, isDrawer } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { drawnKinds, legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
@@ -253,7 +253,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     // window, it took the second tap of one on a node it then covered (深圳, once the start view's
     // hint moved the map down). It waits the window out, and so does the start view's guide, which
     // the drawer shows once something is selected (explorer.css).
-    if (getComputedStyle($('panel')).position === 'absolute') await scene.tapSettled();
+    if (isDrawer($('panel'))) await scene.tapSettled();
     // A double-click's selection answered after its expansion's panel was shown, and put back the
     // panel of the entity not yet expanded.
     if (ticket !== rendering) return;
@@ -492,12 +492,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const link = data?.entity?.neighbors.find((n) => n.relation.id === edge.id);
       const from = graph.nodes.get(edge.from.id);
       const to = graph.nodes.get(edge.to.id);
+      if (!link || !from || !to) return;
       const lang = store.get().lang;
-      if (link && from && to)
-        panel(
-          loaded ? backToView(loaded, lang, edgePanel(link.relation, from, to, lang, openReader)) : edgePanel(link.relation, from, to, lang, openReader),
-          `link ${edge.id}`,
-        );
+      const content = edgePanel(link.relation, from, to, lang, openReader);
+      panel(loaded ? backToView(loaded, lang, content) : content, `link ${edge.id}`);
     });
   }
 
