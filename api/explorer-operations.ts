@@ -347,6 +347,20 @@ export const OPERATIONS = {
         ...EntityFields
         notes
         tableNotes
+        table {
+          id
+          path
+          start
+          end
+          document {
+            id
+            title
+          }
+        }
+        tableRow {
+          start
+          end
+        }
       }
     }
     ${ENTITY}
@@ -439,6 +453,7 @@ export const OPERATIONS = {
     query Section($id: ID!) {
       section(id: $id) {
         id
+        kind
         path
         title
         text

@@ -1,6 +1,7 @@
-// 专栏 1's table of core indicators: each numbered row becomes an indicator with
-// its 2020 baseline, 2025 target and unit; the notes below the table (注：1.… 2.…)
-// are attached to the rows they name, and those that name no row to every row as the table's.
+// The tables of indicators the plan's boxes hold (专栏 1, its core indicators): each
+// numbered row becomes an indicator with its baseline, target and unit; the notes below
+// a table (注：1.… 2.…) are attached to the rows of that table they name, and those that
+// name no row to every row of it as the table's.
 import type { Section } from './types.ts';
 
 export interface IndicatorRow {
@@ -21,6 +22,8 @@ export interface IndicatorRow {
   baselineYear: number | null;
   /** the row's sentence */
   sentence: Section;
+  /** the box (专栏) that holds the table */
+  table: Section;
 }
 
 // `2 R&D/GDP（%） 3.14 3.5 左右`, `7 海外发明专利授权量（万件） —— 8`
@@ -33,8 +36,19 @@ function number(text: string): number | null {
   return text !== '' && Number.isFinite(value) ? value : null;
 }
 
-/** Rows of every indicator table in the document, from the sentences of the boxes that hold one. */
-export function parseIndicatorTable(sentences: Section[], text: string): IndicatorRow[] {
+/** Rows of every indicator table in the document: the boxes' sentences, read box by box. */
+export function parseIndicatorTables(boxes: Section[], sentences: Section[], text: string): IndicatorRow[] {
+  return boxes.flatMap((box) =>
+    parseTable(
+      box,
+      sentences.filter((s) => s.start >= box.start && s.end <= box.end),
+      text,
+    ),
+  );
+}
+
+/** The rows of one box's table, if it holds one; its notes are about its rows alone. */
+function parseTable(table: Section, sentences: Section[], text: string): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   const notes: string[] = [];
   for (const sentence of sentences) {
@@ -55,6 +69,7 @@ export function parseIndicatorTable(sentences: Section[], text: string): Indicat
         tableNotes: [],
         baselineYear: null,
         sentence,
+        table,
       });
       continue;
     }

@@ -6,7 +6,7 @@ import { checkText, decode, type Decoded, type Encoding } from './decode.ts';
 import { englishName } from './english-names.ts';
 import { IngestError } from './errors.ts';
 import { namesBelonging } from './discover.ts';
-import { parseIndicatorTable, type IndicatorRow } from './indicators.ts';
+import { parseIndicatorTables, type IndicatorRow } from './indicators.ts';
 import type { EntityKind, RelationType } from './model.ts';
 import { normalize } from './normalize.ts';
 import { isPdf, pdfText } from './pdf.ts';
@@ -184,6 +184,9 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
       // No empty lists: the offline importer cannot write one (the API reads an absent list as empty).
       ...(row.notes.length > 0 ? { notes: row.notes } : {}),
       ...(row.tableNotes.length > 0 ? { tableNotes: row.tableNotes } : {}),
+      // Where the row stands, for a reader to read it in its table (Indicator.table, Indicator.tableRow).
+      table: row.table.id,
+      rowSentence: row.sentence.id,
     });
     builder.mention(node, row.sentence, row.sentence.start, row.sentence.end);
   }
@@ -432,8 +435,15 @@ export function buildGraph(input: IngestInput): IngestResult {
         builder.discovered('Program', title, DISCOVERED_PROGRAM_CONFIDENCE),
       );
     }
-    const boxSentences = sentences.filter((s) => sections.some((b) => b.kind === 'box' && s.start >= b.start && s.end <= b.end));
-    addIndicators(builder, parseIndicatorTable(boxSentences, text), input.registry);
+    addIndicators(
+      builder,
+      parseIndicatorTables(
+        sections.filter((b) => b.kind === 'box'),
+        sentences,
+        text,
+      ),
+      input.registry,
+    );
     for (const entry of input.registry.entries) if (entry.unmentioned) builder.fromEntry(entry);
   });
 

@@ -28,6 +28,8 @@ export type PlatformVia = 'DIRECT' | 'FIELD' | 'PROGRAM';
 export type RelationType =
   'COOPERATES_WITH' | 'FOCUSES_ON' | 'HOSTED_BY' | 'IN_CORRIDOR' | 'LOCATED_IN' | 'PART_OF' | 'RELATED_TO' | 'SERVES' | 'SUPPORTS' | 'TARGETS';
 
+export type SectionKind = 'box' | 'chapter' | 'item' | 'paragraph' | 'preamble' | 'section' | 'sentence';
+
 /** Where an entity comes from: the curated registry, China's administrative divisions (GB/T 2260), discovery by suffix, or the indicator table. */
 export type Source = 'discovered' | 'gazetteer' | 'registry' | 'table';
 
@@ -827,7 +829,16 @@ export type CityProfileQuery = {
 
 export type IndicatorsQueryVariables = Exact<{ [key: string]: never }>;
 
-export type IndicatorsQuery = { indicators: Array<{ notes: Array<string>; tableNotes: Array<string> } & EntityFields_Indicator_Fragment> };
+export type IndicatorsQuery = {
+  indicators: Array<
+    {
+      notes: Array<string>;
+      tableNotes: Array<string>;
+      table: { id: string; path: string; start: number; end: number; document: { id: string; title: string } } | null;
+      tableRow: { start: number; end: number } | null;
+    } & EntityFields_Indicator_Fragment
+  >;
+};
 
 export type DocumentsQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -906,6 +917,7 @@ export type SectionQueryVariables = Exact<{
 export type SectionQuery = {
   section: {
     id: string;
+    kind: SectionKind;
     path: string;
     title: string;
     text: string;

@@ -328,11 +328,15 @@ export type Indicator = Entity & {
   pinyin: Scalars['String']['output'];
   /** 左右 (about), 以上 (at least) … */
   qualifier?: Maybe<Scalars['String']['output']>;
-  /** its row in 专栏 1 */
+  /** its row's number in its table */
   row?: Maybe<Scalars['Int']['output']>;
   source: Source;
+  /** the box (专栏) that holds its table: where the plan sets the indicators out */
+  table?: Maybe<Section>;
   /** the notes under the table that name no row: about every row of it */
   tableNotes: Array<Scalars['String']['output']>;
+  /** its row of that table, as the plan writes it */
+  tableRow?: Maybe<Mention>;
   target?: Maybe<Scalars['Float']['output']>;
   targetText?: Maybe<Scalars['String']['output']>;
   targetYear?: Maybe<Scalars['Int']['output']>;
@@ -1380,7 +1384,9 @@ export type IndicatorResolvers<ContextType = Context, ParentType extends Resolve
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  table?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType>;
   tableNotes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tableRow?: Resolver<Maybe<ResolversTypes['Mention']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   targetText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   targetYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

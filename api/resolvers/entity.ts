@@ -64,5 +64,9 @@ export const entityResolvers = {
     notes: (e) => texts(e.notes),
     tableNotes: (e) => texts(e.tableNotes),
     note: (e) => [...texts(e.tableNotes), ...texts(e.notes)].join(' ') || null,
+    table: async (e, _args, { loaders }) => (typeof e.table === 'string' ? loaders.section.load(e.table) : null),
+    // The row is one of the indicator's mentions: the sentence it was read from.
+    tableRow: async (e, _args, { loaders }) =>
+      typeof e.rowSentence === 'string' ? ((await loaders.mentions.load(e.id)).find((m) => m.sectionId === e.rowSentence) ?? null) : null,
   },
 } satisfies Resolvers;

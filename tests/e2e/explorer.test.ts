@@ -1433,6 +1433,13 @@ describe('the explorer in Chromium', () => {
     expect(rows.find((r) => r.includes('14.1'))).toContain('年均增长');
     expect(await page.locator('.indicators .table-note').textContent()).toContain('以上指标均为预期性指标');
     expect((await page.locator('#table').boundingBox())!.width).toBeGreaterThan(900);
+    // Where the plan sets the table out, and each row read there: in the reader, the row marked in its table.
+    expect(await page.locator('.indicators .table-source').textContent()).toContain('专栏 1');
+    await page.locator('.indicators tbody tr', { hasText: '3465.92' }).locator('button').click();
+    await page.waitForSelector('.reader mark');
+    expect(await page.locator('.reader mark').textContent()).toBe('9 技术合同成交额（亿元） 3465.92 5000');
+    expect(await page.locator('.reader p').textContent()).toContain('10 公民具备科学素质比例');
+    await page.locator('.reader .close').click();
     // A table has no picture to lay out, export or fit: those controls are off, and say why.
     for (const id of ['#layout', '#fit', '#png', '#json', '#graphml']) {
       expect(await page.locator(id).isDisabled()).toBe(true);

@@ -339,6 +339,25 @@ describe('GraphQL API over the bundled plan', () => {
     expect(row('每万人研发人员全时当量').note).toBe([...row('每万人研发人员全时当量').tableNotes, ...row('每万人研发人员全时当量').notes].join(' '));
   });
 
+  it('serves where each indicator’s table stands and its row as the plan writes it', async () => {
+    type Row = {
+      name: string;
+      row: number;
+      table: { kind: string; path: string; text: string } | null;
+      tableRow: { quote: string; start: number; end: number } | null;
+    };
+    const { data } = await graphql<{ indicators: Row[] }>(
+      executor,
+      '{ indicators { name ... on Indicator { row table { kind path text } tableRow { quote start end } } } }',
+    );
+    for (const i of data!.indicators) {
+      expect(i.table, i.name).toMatchObject({ kind: 'box', path: expect.stringContaining('专栏 1 “十四五”时期广东科技创新核心指标') });
+      // The row is the table's line that names it, numbered as in the table.
+      expect(i.tableRow!.quote.startsWith(`${i.row} ${i.name}`), i.tableRow!.quote).toBe(true);
+      expect(i.table!.text).toContain(i.tableRow!.quote);
+    }
+  });
+
   it('gives a document its section tree and a section its text', async () => {
     const { data } = await graphql<{ documents: { id: string; sections: { kind: string; children: { id: string; text: string }[] }[] }[] }>(
       executor,

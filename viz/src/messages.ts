@@ -127,6 +127,8 @@ export const MESSAGES = {
   cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },
   indicators: { zh: '核心指标', en: 'Core indicators' },
   tableNote: { zh: '注：', en: "The plan's note: " },
+  tableSource: { zh: '规划原文：', en: 'In the plan: ' },
+  readRow: { zh: '在原文中阅读这一行', en: 'read this row in the plan' },
   indicator: { zh: '指标', en: 'Indicator' },
   unit: { zh: '单位', en: 'Unit' },
   legend: { zh: '图例', en: 'Legend' },

@@ -394,8 +394,8 @@ export function edgePanel(relation: Relation & { evidence: Evidence[] }, from: E
 }
 
 export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'start' | 'end'>, lang: Lang, close: () => void): HTMLElement {
-  // Show the sentence inside its paragraph, highlighted.
-  const context = section.parent && section.parent.text.length < 4000 ? section.parent : section;
+  // A sentence is shown inside its paragraph, highlighted; anything longer (a table's box) as itself.
+  const context = section.kind === 'sentence' && section.parent && section.parent.text.length < 4000 ? section.parent : section;
   const from = Math.max(0, evidence.start - context.start);
   const to = Math.min(context.text.length, evidence.end - context.start);
   return h(
@@ -679,12 +679,31 @@ function usualYear(years: (number | null | undefined)[]): number | null {
 }
 
 /**
- * The indicators as a full-width table: baseline → target, each row's bars on its own scale, with
- * the plan's notes: a note about one row under its name (what a growth rate averages, what a count
- * adds up), a note about them all under the table, a baseline of another year than its column's dated.
+ * The indicators as full-width tables, one per table of the plan, each under where the plan sets it
+ * out (its box's path, a tap opens it in the reader): baseline → target, each row's bars on its own
+ * scale, a row's name opening its row in the reader, with the plan's notes: a note about one row
+ * under its name (what a growth rate averages, what a count adds up), a note about them all under
+ * the table, a baseline of another year than its column's dated.
  */
-export function indicatorsPanel(indicators: IndicatorRow[], lang: Lang): HTMLElement {
+export function indicatorsPanel(indicators: IndicatorRow[], lang: Lang, open: OpenReader): HTMLElement {
+  const tables = new Map<string, IndicatorRow[]>();
+  for (const indicator of indicators) {
+    const key = indicator.table?.id ?? '';
+    tables.set(key, [...(tables.get(key) ?? []), indicator]);
+  }
+  // Two plans' tables are told apart by the plan's title.
+  const plans = new Set(indicators.map((i) => i.table?.document.id));
+  return h(
+    'div',
+    { class: 'indicators' },
+    h('h2', {}, t('indicators', lang)),
+    ...[...tables.values()].map((rows) => indicatorTable(rows, lang, open, plans.size > 1)),
+  );
+}
+
+function indicatorTable(indicators: IndicatorRow[], lang: Lang, open: OpenReader, titled: boolean): HTMLElement {
   const [from, to] = [usualYear(indicators.map((i) => i.baselineYear)), usualYear(indicators.map((i) => i.targetYear))];
+  const table = indicators[0]?.table;
   // The notes about the whole table, once each, whichever rows they came with.
   const general = [...new Set(indicators.flatMap((i) => i.tableNotes))];
   const rows = indicators.map((i) => {
@@ -699,21 +718,31 @@ export function indicatorsPanel(indicators: IndicatorRow[], lang: Lang): HTMLEle
     const target = targetLabel(i, lang);
     const unit = unitLabel(i.unit ?? '', lang);
     const bars = h('div', { class: 'track', title: `${i.baselineText ?? '—'} → ${target} ${unit}` }, bar('target', i.target), bar('baseline', i.baseline));
+    const row = i.tableRow;
+    const name = table && row ? button({ class: 'link', title: t('readRow', lang) }, label(i, lang), () => open(table.id, row)) : label(i, lang);
     return h(
       'tr',
       { 'data-id': i.id },
-      h('td', {}, label(i, lang), ...i.notes.map((note) => h('div', { class: 'row-note' }, note))),
+      h('td', {}, name, ...i.notes.map((note) => h('div', { class: 'row-note' }, note))),
       h('td', { class: 'num' }, i.baselineText ?? '', i.baselineYear && i.baselineYear !== from ? h('span', { class: 'year' }, ` (${i.baselineYear})`) : null),
       h('td', { class: 'arrow' }, '→'),
       h('td', { class: 'num' }, target),
-      h('td', {}, unit),
+      h('td', { class: 'unit' }, unit),
       h('td', { class: 'bars' }, bars),
     );
   });
+  const where = table ? [titled ? table.document.title : null, table.path].filter(Boolean).join(' · ') : null;
   return h(
-    'div',
-    { class: 'indicators' },
-    h('h2', {}, t('indicators', lang)),
+    'section',
+    { class: 'indicator-table' },
+    table && where
+      ? h(
+          'p',
+          { class: 'table-source' },
+          t('tableSource', lang),
+          button({ class: 'link', title: t('openReader', lang) }, where, () => open(table.id, table)),
+        )
+      : null,
     h(
       'table',
       {},

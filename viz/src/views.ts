@@ -131,7 +131,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       return {
         graph: emptyGraph(),
         title: (lang) => t('indicators', lang),
-        panel: (lang) => (data ? indicatorsPanel(data.indicators, lang) : null),
+        panel: (lang, actions) => (data ? indicatorsPanel(data.indicators, lang, actions.open) : null),
         arrange: () => ({ positions: new Map() }),
         table: true,
         geographic: false,
