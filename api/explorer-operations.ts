@@ -24,6 +24,8 @@ import type {
   PathsQueryVariables,
   PlatformsQuery,
   PlatformsQueryVariables,
+  RelationQuery,
+  RelationQueryVariables,
   SearchQuery,
   SearchQueryVariables,
   SectionQuery,
@@ -212,6 +214,19 @@ export const OPERATIONS = {
       }
     }
     ${ENTITY}
+    ${RELATION}
+    ${EVIDENCE}
+  `,
+  // A link's panel: the link and its evidence alone, not its source entity's every link.
+  relation: /* GraphQL */ `
+    query Relation($id: ID!) {
+      relation(id: $id) {
+        ...RelationFields
+        evidence {
+          ...EvidenceFields
+        }
+      }
+    }
     ${RELATION}
     ${EVIDENCE}
   `,
@@ -482,6 +497,7 @@ type OperationTypes = Listed<{
   search: { result: SearchQuery; variables: SearchQueryVariables };
   neighborhood: { result: NeighborhoodQuery; variables: NeighborhoodQueryVariables };
   entity: { result: EntityQuery; variables: EntityQueryVariables };
+  relation: { result: RelationQuery; variables: RelationQueryVariables };
   paths: { result: PathsQuery; variables: PathsQueryVariables };
   clusters: { result: ClustersQuery; variables: ClustersQueryVariables };
   platforms: { result: PlatformsQuery; variables: PlatformsQueryVariables };

@@ -4,6 +4,7 @@
 // city's profile), which the first reader to open such a view would wait for. warmReads
 // (graph/queries/warm.ts) plans the unfolded statements; this, the explorer's.
 import type { Logger } from 'pino';
+import { relationId } from '../ingest/model.ts';
 import type { Executor } from '../graph/executor.ts';
 import { warmReads } from '../graph/queries/warm.ts';
 import { OPERATIONS, type OperationName, type Result, type VariablesArg } from './explorer-operations.ts';
@@ -72,6 +73,8 @@ export async function warmExplorer(ask: AskGraphql, budgetMs = WARM_UP_BUDGET_MS
     await run('cityProfile', { city: first.id, documents: null });
     await run('search', { text: first.name, kinds: null, documents: null });
     await run('sentences', { text: first.name, documents: null });
+    // A city with no link plans the statement as well, asked for one it does not have.
+    await run('relation', { id: entity?.neighbors[0]?.relation.id ?? relationId('COOPERATES_WITH', first.id, second?.id ?? first.id) });
     const section = entity?.mentions[0]?.section.id;
     if (section) await run('section', { id: section });
     if (second) await run('paths', { from: first.id, to: second.id, onlyCited: false, documents: null });

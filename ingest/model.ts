@@ -49,6 +49,16 @@ export const RELATION_TYPES = {
 export type RelationType = keyof typeof RELATION_TYPES;
 export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
 
+/** A relation's id: its type and its ends, as stored (a type links two entities once). */
+export const relationId = (type: RelationType, from: string, to: string): string => `${type}:${from}->${to}`;
+
+/** The type and ends a relation id names; null for a string that is not one. */
+export function parseRelationId(id: string): { type: RelationType; from: string; to: string } | null {
+  const match = /^([A-Z_]+):(.+?)->(.+)$/.exec(id);
+  if (!match || !isRelationType(match[1]!)) return null;
+  return { type: match[1], from: match[2]!, to: match[3]! };
+}
+
 /** A relation that holds both ways: A cooperates with B as B with A. */
 export const isSymmetric = (type: RelationType): boolean => 'symmetric' in RELATION_TYPES[type];
 

@@ -7,7 +7,7 @@ import { englishName } from './english-names.ts';
 import { IngestError } from './errors.ts';
 import { namesBelonging } from './discover.ts';
 import { parseIndicatorTables, type IndicatorRow } from './indicators.ts';
-import type { EntityKind, RelationType } from './model.ts';
+import { relationId, type EntityKind, type RelationType } from './model.ts';
 import { normalize } from './normalize.ts';
 import { isPdf, pdfText } from './pdf.ts';
 import { recognize, type Candidate } from './recognize.ts';
@@ -80,8 +80,6 @@ function discoveredId(kind: EntityKind, name: string): string {
   return `discovered-${slug(name).slice(0, 40)}-${hash}`;
 }
 
-const edgeId = (type: RelationType, from: string, to: string) => `${type}:${from}->${to}`;
-
 class GraphBuilder {
   readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
@@ -131,13 +129,13 @@ class GraphBuilder {
 
   /** Has any reading linked these two yet? */
   related(type: RelationType, from: string, to: string): boolean {
-    return this.edges.has(edgeId(type, from, to));
+    return this.edges.has(relationId(type, from, to));
   }
 
   /** `lead`: where the plan names the other end, when the sentence only stands under it; quoted first, an ellipsis between. */
   relate(type: RelationType, from: string, to: string, sentence: Section, method: string, confidence: number, lead?: Section): void {
     if (from === to) return;
-    const id = edgeId(type, from, to);
+    const id = relationId(type, from, to);
     let edge = this.edges.get(id);
     if (!edge) {
       edge = { id, type, from, to, evidence: [] };

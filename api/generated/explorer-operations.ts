@@ -600,6 +600,12 @@ export type EntityQuery = {
     | null;
 };
 
+export type RelationQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type RelationQuery = { relation: ({ evidence: Array<EvidenceFieldsFragment> } & RelationFieldsFragment) | null };
+
 export type PathsQueryVariables = Exact<{
   from: string;
   to: string;

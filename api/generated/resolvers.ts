@@ -576,6 +576,8 @@ export type Query = {
   placesForCluster: Array<ClusterPlace>;
   /** The laboratories, facilities, innovation centers and institutions that serve an industry cluster, and how: one row per platform, all its routes, the direct one first. The program route counts only programs specific to the cluster (supporting at most three clusters). via keeps platforms reached by one of those routes. */
   platformsForCluster: Array<ClusterPlatform>;
+  /** One link by its id (Relation.id: TYPE:from->to), with its evidence; null when no such link is stored. */
+  relation?: Maybe<Relation>;
   /** Entities by name in Chinese (full-text, CJK), English, pinyin (songshanhu, song shan hu, sōngshānhú) or alias; exact names first. */
   search: Array<SearchHit>;
   /** One section of a document, with its text (for a reader that highlights a quote). */
@@ -707,6 +709,16 @@ export type QueryPlatformsForClusterArgs = {
   cluster: Scalars['ID']['input'];
   documents?: InputMaybe<Array<Scalars['ID']['input']>>;
   via?: InputMaybe<Array<PlatformVia>>;
+};
+
+/**
+ * innograph: Guangdong's innovation system as a graph, every link citing the plan sentence that states it.
+ *
+ * `documents` on search, neighborhood, paths, platformsForCluster and cityProfile limits the answer to what those
+ * documents name and state: an entity one of them names, a relation one of them states, shown with their evidence only.
+ */
+export type QueryRelationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /**
@@ -1537,6 +1549,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'onlyCited' | 'to'>>;
   placesForCluster?: Resolver<Array<ResolversTypes['ClusterPlace']>, ParentType, ContextType, RequireFields<QueryPlacesForClusterArgs, 'cluster'>>;
   platformsForCluster?: Resolver<Array<ResolversTypes['ClusterPlatform']>, ParentType, ContextType, RequireFields<QueryPlatformsForClusterArgs, 'cluster'>>;
+  relation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<QueryRelationArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   section?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType, RequireFields<QuerySectionArgs, 'id'>>;
   sentences?: Resolver<Array<ResolversTypes['SentenceHit']>, ParentType, ContextType, RequireFields<QuerySentencesArgs, 'first' | 'text'>>;

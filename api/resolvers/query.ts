@@ -9,6 +9,7 @@ import { indicators } from '../../graph/queries/indicators.ts';
 import { neighborhood } from '../../graph/queries/neighborhood.ts';
 import { paths } from '../../graph/queries/paths.ts';
 import { placesForCluster, platformsForCluster, type PlaceVia } from '../../graph/queries/platforms.ts';
+import { relationById } from '../../graph/queries/relation.ts';
 import type { EntityPart, EntityRow } from '../../graph/queries/rows.ts';
 import { isWholeEntity } from '../../graph/codec.ts';
 import { search } from '../../graph/queries/search.ts';
@@ -96,6 +97,8 @@ export const queryResolvers = {
       const row = await entityWith(context.executor, id, selectionShape(info, 'Entity'));
       return row ? entityObject(row) : null;
     },
+
+    relation: (_, { id }, { executor }) => relationById(executor, id),
 
     entities: async (_, args, context) => {
       const page = await listEntities(context.executor, {

@@ -339,6 +339,30 @@ describe('GraphQL API over the bundled plan', () => {
     expect(row('每万人研发人员全时当量').note).toBe([...row('每万人研发人员全时当量').tableNotes, ...row('每万人研发人员全时当量').notes].join(' '));
   });
 
+  it('serves one link by its id, as its source entity lists it, and null for an id that names none', async () => {
+    const FIELDS = 'id type from { id } to { id } cited evidence { quote method section { id } }';
+    type Link = { id: string; type: string; from: { id: string }; to: { id: string } };
+    const { data } = await graphql<{ entity: { neighbors: { direction: string; relation: Link }[] } }>(
+      executor,
+      `{ entity(id: "shenzhen") { neighbors(first: 100) { direction relation { ${FIELDS} } } } }`,
+    );
+    const listed = data!.entity.neighbors.map((n) => n.relation);
+    // Links both ways: those it starts and those it ends.
+    expect(new Set(data!.entity.neighbors.map((n) => n.direction))).toEqual(new Set(['OUT', 'IN']));
+    for (const link of listed) {
+      const one = await graphql<{ relation: Link | null }>(executor, `query ($id: ID!) { relation(id: $id) { ${FIELDS} } }`, { id: link.id });
+      expect(one.data!.relation, link.id).toEqual(link);
+    }
+    // Its ends the other way round, a type that is none, an entity that is none, not an id at all.
+    const [stored] = listed;
+    const reversed = `${stored!.type}:${stored!.to.id}->${stored!.from.id}`;
+    for (const id of [reversed, `NO_SUCH_TYPE:${stored!.from.id}->${stored!.to.id}`, `${stored!.type}:nobody->${stored!.to.id}`, 'garbage', '']) {
+      const none = await graphql<{ relation: Link | null }>(executor, 'query ($id: ID!) { relation(id: $id) { id } }', { id });
+      expect(none.errors, id).toBeUndefined();
+      expect(none.data!.relation, id).toBeNull();
+    }
+  });
+
   it('serves where each indicator’s table stands and its row as the plan writes it', async () => {
     type Row = {
       name: string;

@@ -18,7 +18,7 @@ const GRAPH = {
   Documents: { data: { documents: [{ id: 'plan-a' }, { id: 'plan-b' }] } },
   Cities: { data: { entities: { edges: [city('chaozhou'), city('dongguan')] } } },
   Clusters: { data: { entities: { edges: [{ node: { id: 'cluster-x', name: 'x' } }] } } },
-  Entity: { data: { entity: { mentions: [{ section: { id: 's1' } }] } } },
+  Entity: { data: { entity: { mentions: [{ section: { id: 's1' } }], neighbors: [{ relation: { id: 'LOCATED_IN:x->chaozhou' } }] } } },
 };
 
 describe("warming the explorer's questions", () => {
@@ -30,6 +30,7 @@ describe("warming the explorer's questions", () => {
     expect(asked).toContain('Paths {"from":"chaozhou","to":"dongguan","onlyCited":false,"documents":null}');
     expect(asked).toContain('Platforms {"cluster":"cluster-x","documents":null}');
     expect(asked).toContain('Section {"id":"s1"}');
+    expect(asked).toContain('Relation {"id":"LOCATED_IN:x->chaozhou"}');
     expect(asked).toContain('Compare {"a":"plan-a","b":"plan-b"}');
   });
 

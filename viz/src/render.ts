@@ -487,14 +487,13 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   function showEdge(id: string): void {
     const edge: Relation | undefined = graph.edges.get(id);
     if (!edge) return;
-    // The source entity's relations carry the evidence of this one.
-    void fetch('evidence', 'entity', { id: edge.from.id }).then((data) => {
-      const link = data?.entity?.neighbors.find((n) => n.relation.id === edge.id);
+    void fetch('evidence', 'relation', { id: edge.id }).then((data) => {
+      const relation = data?.relation;
       const from = graph.nodes.get(edge.from.id);
       const to = graph.nodes.get(edge.to.id);
-      if (!link || !from || !to) return;
+      if (!relation || !from || !to) return;
       const lang = store.get().lang;
-      const content = edgePanel(link.relation, from, to, lang, openReader);
+      const content = edgePanel(relation, from, to, lang, openReader);
       panel(loaded ? backToView(loaded, lang, content) : content, `link ${edge.id}`);
     });
   }
