@@ -480,6 +480,19 @@ describe('the explorer in Chromium', () => {
     // Before, it stayed where it was tapped, under the drawer or on its edge.
     expect(low.y).toBeGreaterThan(drawer.y - canvas.y - 24);
     expect(canvas.y + now).toBeLessThan(drawer.y - 24);
+    // The drawer closed, the map goes back down where it was: its lower half was left empty.
+    const at = () => phone.evaluate((id) => (window as any).innograph.cy.getElementById(id).renderedPosition() as { x: number; y: number }, low.id);
+    await phone.locator('#close-panel').click();
+    await expect.poll(async () => Math.abs((await at()).y - low.y)).toBeLessThan(2);
+    // Unless the reader moved it meanwhile: then it is theirs, and stays.
+    await phone.mouse.click(canvas.x + low.x, canvas.y + low.y);
+    await idle(phone);
+    await phone.waitForTimeout(300);
+    await phone.evaluate(() => (window as any).innograph.cy.panBy({ x: 0, y: 40 }));
+    const moved = await at();
+    await phone.locator('#close-panel').click();
+    await phone.waitForTimeout(400);
+    expect(await at()).toEqual(moved);
     await phone.close();
   });
 

@@ -47,6 +47,11 @@ $('legend-box').addEventListener('toggle', () => {
   if (($('legend-box') as HTMLDetailsElement).open) $('legend-new').hidden = true;
 });
 
+// However the panel closes (its ×, Esc, a tap on the background), a map moved up above its drawer goes back down.
+new MutationObserver(() => {
+  if (document.body.dataset.panel === 'closed') scene.drawerClosed();
+}).observe(document.body, { attributes: true, attributeFilter: ['data-panel'] });
+
 const lists: Lists = { clusters: [], cities: [], documents: [] };
 let listsLoaded: Promise<void> | null = null;
 function loadLists(): Promise<void> {

@@ -95,6 +95,11 @@ export interface Scene {
    * double-tap's second tap could come, which must land on the node the first one did.
    */
   select(id: string | null, reveal: boolean, clearOfDrawer?: boolean): Promise<void>;
+  /**
+   * The drawer closed: a map moved up to show a node above it goes back down where it was, unless
+   * the reader has moved or zoomed it since (then it is theirs, and stays).
+   */
+  drawerClosed(): void;
   /** Resolves once a tap on the canvas just made can no longer be a double-tap's first: at once if none was. */
   tapSettled(): Promise<void>;
   highlight(ids: Iterable<string>): void;
@@ -188,6 +193,11 @@ export function createScene(
   /** When the reader last tapped the canvas, and how many selections have been made: a pan put off is dropped by a later one. */
   let tapped = -Infinity;
   let selections = 0;
+  /** Where the map was before selections moved it up above a drawer, and where they left it. */
+  let revealed: { from: Position; to: Position; zoom: number } | null = null;
+  /** The map is as a reveal left it, or on its way there: the reader has not moved it since. */
+  const untouched = (reveal: { to: Position; zoom: number }) =>
+    cy.animated() || (Math.abs(cy.zoom() - reveal.zoom) < 1e-6 && Math.abs(cy.pan().x - reveal.to.x) < 1 && Math.abs(cy.pan().y - reveal.to.y) < 1);
   cy.on('tap', () => (tapped = performance.now()));
   /** What the labels were last decluttered for (the viewport, the selected node): the same needs no second pass. */
   let decluttered = '';
@@ -742,7 +752,20 @@ export function createScene(
       if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
       if (selection !== selections) return;
       // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
-      cy.animate({ pan: { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() }, duration: 200 });
+      const to = { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() };
+      if (covered > 0) {
+        // A second reveal with the map as the first left it goes back, in the end, to where the first found it.
+        const from = revealed && untouched(revealed) ? revealed.from : { ...cy.pan() };
+        revealed = { from, to, zoom: cy.zoom() };
+      }
+      cy.animate({ pan: to, duration: 200 });
+    },
+    drawerClosed() {
+      const back = revealed;
+      revealed = null;
+      if (!back || !untouched(back)) return;
+      cy.stop(true);
+      cy.animate({ pan: back.from, duration: 200 });
     },
     async tapSettled() {
       const left = tapped + SCENE_DEFAULTS.doubleTapMs - performance.now();
