@@ -1261,6 +1261,33 @@ describe('the explorer in Chromium', () => {
     await start.close();
   });
 
+  it('draws no link over a node it does not join where a bend gets it clear: 新能源’s one direct link ran through a field', async () => {
+    const view = await opened('/?view=cluster&cluster=cluster-new-energy');
+    const over = await view.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      return cy.edges().map((e: any) => {
+        // The curve as Cytoscape draws it: from one end's outline to the other's, through its control point if it has one.
+        const [s, t] = [e.sourceEndpoint(), e.targetEndpoint()];
+        const c = e.controlPoints()?.[0] ?? { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
+        const points = Array.from({ length: 49 }, (_, i) => {
+          const u = (i + 1) / 50;
+          return { x: (1 - u) ** 2 * s.x + 2 * u * (1 - u) * c.x + u * u * t.x, y: (1 - u) ** 2 * s.y + 2 * u * (1 - u) * c.y + u * u * t.y };
+        });
+        const crossed = cy
+          .nodes()
+          .filter((n: any) => n.id() !== e.source().id() && n.id() !== e.target().id())
+          .filter((n: any) => points.some((p) => Math.hypot(p.x - n.position('x'), p.y - n.position('y')) < n.outerWidth() / 2))
+          .map((n: any) => n.id());
+        return { id: e.id(), bent: e.data('detour') !== undefined, crossed };
+      });
+    });
+    const direct = over.find((e: { id: string }) => e.id === 'SERVES:advanced-energy-lab->cluster-new-energy');
+    expect(direct, JSON.stringify(over.map((e: { id: string }) => e.id))).toBeDefined();
+    expect(direct.bent).toBe(true);
+    expect(over.filter((e: { crossed: string[] }) => e.crossed.length > 0)).toEqual([]);
+    await view.close();
+  });
+
   it('lists and draws, in a band of their own, the parks that serve a cluster no platform serves directly', async () => {
     const view = await opened('/?view=cluster&cluster=cluster-high-end-equipment');
     // The panel says what serves it directly, rather than that nothing does.
@@ -2320,8 +2347,14 @@ describe('the explorer in Chromium', () => {
       const cy = (window as any).innograph.cy;
       const e = cy.getElementById('COOPERATES_WITH:guangzhou->shenzhen');
       const [s, t] = [e.source().renderedPosition(), e.target().renderedPosition()];
+      // The line as drawn: straight, or bent around a node through its control point.
+      const model = e.controlPoints()?.[0];
+      const c = model ? { x: model.x * cy.zoom() + cy.pan().x, y: model.y * cy.zoom() + cy.pan().y } : { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
       // A point of the line nearest its middle that a tap finds it at: clear of every node, not on another line crossing it.
-      const at = (f: number) => ({ x: s.x + f * (t.x - s.x), y: s.y + f * (t.y - s.y) });
+      const at = (f: number) => ({
+        x: (1 - f) ** 2 * s.x + 2 * f * (1 - f) * c.x + f * f * t.x,
+        y: (1 - f) ** 2 * s.y + 2 * f * (1 - f) * c.y + f * f * t.y,
+      });
       const hits = (p: { x: number; y: number }) => {
         const model = { x: (p.x - cy.pan().x) / cy.zoom(), y: (p.y - cy.pan().y) / cy.zoom() };
         const clear = cy.nodes().every((n: any) => Math.hypot(n.renderedPosition().x - p.x, n.renderedPosition().y - p.y) > 20);

@@ -50,8 +50,7 @@ $('legend-box').addEventListener('toggle', () => {
 
 // However the drawer goes with the selection (its ×, Esc, a tap on the background, which leaves the
 // start view's guide hidden), a map moved up above it goes back down. Not while a node is still
-// selected: its drawer is there for it or about to be, and it must stay clear of it (in one e2e run
-// without this check, a double-tapped 深圳 ended under its drawer).
+// selected: its drawer is there for it, or about to be.
 new ResizeObserver(() => {
   if (drawerHeight() === 0 && !store.get().selected) scene.drawerClosed();
 }).observe($('panel'));

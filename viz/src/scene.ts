@@ -11,9 +11,10 @@ import { overlaps, toScreen, type Position, type Rect } from './geo.ts';
 import { createLayer } from './layer.ts';
 import { layerEdges } from './layer-edges.ts';
 import { declutter, unplaced, withDrawnLabels, withQuietLabels, type Side } from './labels.ts';
+import { detours, type Line } from './detours.ts';
 import { placeOnCanvas, type Newcomer, type Placing, type Whereabouts } from './expansion.ts';
 import { forceLayout } from './layout.ts';
-import { FIT, fitArea, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet, zoomInto } from './style.ts';
+import { FIT, NODE_BORDERS, fitArea, fitPadding, labelRoom, nodeScaleFor, shapeSize, stylesheet, zoomInto } from './style.ts';
 import { SIZES } from './sizes.ts';
 import type { Lines } from './text.ts';
 import { nextTask } from './next-task.ts';
@@ -29,6 +30,7 @@ export const SCENE_DEFAULTS = {
   shortestFlight: 75, // what is left of animateMs once the newcomers are styled, never less than this
   taskMs: 40, // styling a picture ahead of its frame is cut into tasks of about this, so input and frames are not kept waiting
   doubleTapMs: 250, // a second tap this soon after the first is a double-tap (Cytoscape's default)
+  detourMargin: 4, // pixels a link bent around a node it does not join keeps clear of its outline
 };
 
 /** Screen pixels between two rows of a list for their names to take two lines each: two lines of text, each name's background and Cytoscape's margin around it, and a gap. */
@@ -208,6 +210,67 @@ export function createScene(
   const layer = createLayer(cy, container, nodeScale, SCENE_DEFAULTS.settleMs);
   /** The sides labels are tried on in this picture: the default unless its arrangement asked otherwise. */
   let sides: readonly Side[] | undefined;
+  /**
+   * Bends for links over nodes they do not join, at `zoom`: a node is drawn the same size on screen
+   * at any zoom, its widest outline (a sited place's) included, and a line of its name under it.
+   */
+  const bendsOf = (nodes: { id: string; kind: string; at: Position }[], lines: Line[], zoom: number) =>
+    detours(
+      lines,
+      nodes.map(({ id, kind, at }) => {
+        const half = (shapeSize(kind, nodeScale()) / 2 + NODE_BORDERS.sited.width) / zoom;
+        const name = (SIZES.labelMargin + SIZES.font + 2 * SIZES.labelPadding) / zoom;
+        return { id, at, box: { x1: at.x - half, x2: at.x + half, y1: at.y - half, y2: at.y + half + name } };
+      }),
+      SCENE_DEFAULTS.detourMargin / zoom,
+    );
+  /** A new picture's links, bent where they pass over a node (their ends placed), as they are given to Cytoscape. */
+  const bent = (elements: ElementDefinition[], zoom: number): ElementDefinition[] => {
+    const at = new Map(elements.flatMap((e) => (e.group === 'nodes' && e.position ? [[e.data.id!, e.position] as const] : [])));
+    const nodes = elements.flatMap((e) => (e.group === 'nodes' && e.position ? [{ id: e.data.id!, kind: String(e.data.kind ?? ''), at: e.position }] : []));
+    const lines = elements.flatMap((e) => {
+      const [from, to] = [at.get(e.data.source!), at.get(e.data.target!)];
+      return e.group === 'edges' && e.data.parallel !== 'yes' && from && to
+        ? [{ id: e.data.id!, source: e.data.source!, target: e.data.target!, from, to }]
+        : [];
+    });
+    const bends = bendsOf(nodes, lines, zoom);
+    return elements.map((e) => {
+      const bend = e.group === 'edges' ? bends.get(e.data.id!) : undefined;
+      return bend ? { ...e, data: { ...e.data, detour: bend.distance, detourAt: bend.weight } } : e;
+    });
+  };
+  /**
+   * Bends Cytoscape's links for the zoom they have now and the places `position` gives (where they
+   * are, or where newcomers will land): only those whose bend changes are touched (each is restyled).
+   */
+  const bend = (position = (node: NodeSingular): Position => node.position()) => {
+    if (layered) return;
+    const nodes = cy.nodes().map((n: NodeSingular) => ({ id: n.id(), kind: String(n.data('kind') ?? ''), at: position(n) }));
+    const at = new Map(nodes.map((n) => [n.id, n.at]));
+    const lines = cy
+      .edges()
+      .filter((e: EdgeSingular) => e.data('parallel') !== 'yes')
+      .map((e: EdgeSingular) => ({
+        id: e.id(),
+        source: e.data('source') as string,
+        target: e.data('target') as string,
+        from: at.get(e.data('source'))!,
+        to: at.get(e.data('target'))!,
+      }))
+      .filter((l) => l.from && l.to);
+    const bends = bendsOf(nodes, lines, cy.zoom());
+    cy.batch(() =>
+      cy.edges().forEach((e: EdgeSingular) => {
+        const wanted = bends.get(e.id());
+        const had = e.data('detour') as number | undefined;
+        if (!wanted) {
+          if (had !== undefined) e.removeData('detour detourAt');
+        } else if (had === undefined || Math.abs(had - wanted.distance) > 0.5 || Math.abs(Number(e.data('detourAt')) - wanted.weight) > 0.01)
+          e.data({ detour: wanted.distance, detourAt: wanted.weight });
+      }),
+    );
+  };
   /** The names as drawn, `width` pixels wide at most, on the lines this picture gives them. */
   const drawnLabels = (given: ElementDefinition[], width: number = SIZES.labelWidth) => withDrawnLabels(given, width, lines);
   /**
@@ -253,6 +316,7 @@ export function createScene(
   /** Sizes for the zoom, labels for the viewport; `force`: the picture changed, though the viewport did not. */
   const restyle = (force = false) => {
     setStyle(cy.zoom());
+    bend();
     placeLabels(force);
   };
   /**
@@ -282,6 +346,8 @@ export function createScene(
   // Only those that change: Cytoscape restyles every element a class call names.
   cy.on('select', 'node', (event) => void event.target.connectedEdges().not('.linked').addClass('linked'));
   cy.on('unselect', 'node', (event) => void event.target.connectedEdges('.linked').removeClass('linked'));
+  // A node the reader moved may now stand on a link, or no longer.
+  cy.on('dragfree', 'node', () => bend());
   cy.on('viewport', () => {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {
@@ -411,7 +477,10 @@ export function createScene(
   const show = (elements: ElementDefinition[], positions: Map<string, Position>, viewport?: { zoom: number; pan: Position }, fitWidth = false) => {
     const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
     const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? { zoom: 1, pan: { x: 0, y: 0 } };
-    const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
+    const placed = bent(
+      elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e)),
+      target.zoom,
+    );
     // Labels are ranked with every link counted, then the picture goes to Cytoscape or to the layer.
     const parts = split(withQuietLabels(placed, labelView(target)));
     layered = parts.layered;
@@ -583,6 +652,7 @@ export function createScene(
       // the flight has nothing left to restyle.
       selectOnly(selected);
       declutter(cy, nodeScale(), { ...placing(), position: destination });
+      bend(destination);
       decluttered = labelKey();
       if (!animate) {
         cy.batch(() => newcomers.positions((node: NodeSingular) => destination(node)));
@@ -758,6 +828,10 @@ export function createScene(
         const from = revealed && untouched(revealed) ? revealed.from : { ...cy.pan() };
         revealed = { from, to, zoom: cy.zoom() };
       }
+      // A pan under way gives way to this one. Queued behind it, a render's second and third reveal
+      // (深圳 double-tapped on a phone) each began from where the first had: the map jumped back
+      // down and rose again, twice, and the test that looked in between found 深圳 under the drawer.
+      cy.stop(true);
       cy.animate({ pan: to, duration: 200 });
     },
     drawerClosed() {

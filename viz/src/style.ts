@@ -227,6 +227,11 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
       },
     })),
     { selector: 'edge[parallel = "yes"]', style: { 'curve-style': 'bezier' } },
+    // A link that would pass over a node it does not join bends around it (detours.ts).
+    {
+      selector: 'edge[detour]',
+      style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': 'data(detour)', 'control-point-weights': 'data(detourAt)' },
+    },
     { selector: 'edge.by-document', style: { 'line-color': 'data(plan)', 'target-arrow-color': 'data(plan)' } },
     // Links only the curated registry states, not the text: dashed, with a hollow arrow.
     {
