@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { detours, type Line, type Obstacle } from '../../viz/src/detours.ts';
 
 /** A node of radius 10 at (x, y) whose name hangs 16 under it. */
-const node = (id: string, x: number, y: number): Obstacle => ({ id, at: { x, y }, box: { x1: x - 10, x2: x + 10, y1: y - 10, y2: y + 26 } });
+const node = (id: string, x: number, y: number): Obstacle => ({
+  id,
+  at: { x, y },
+  box: { x1: x - 10, x2: x + 10, y1: y - 10, y2: y + 10 },
+  named: { x1: x - 10, x2: x + 10, y1: y - 10, y2: y + 26 },
+});
 const line = (id: string, from: [number, number], to: [number, number], source = 'a', target = 'b'): Line => ({
   id,
   source,
@@ -21,7 +26,7 @@ function points(l: Line, distance = 0, weight = 0.5) {
     return { x: (1 - t) ** 2 * l.from.x + 2 * t * (1 - t) * c.x + t * t * l.to.x, y: (1 - t) ** 2 * l.from.y + 2 * t * (1 - t) * c.y + t * t * l.to.y };
   });
 }
-const inside = (p: { x: number; y: number }, o: Obstacle) => p.x > o.box.x1 && p.x < o.box.x2 && p.y > o.box.y1 && p.y < o.box.y2;
+const inside = (p: { x: number; y: number }, o: Obstacle) => p.x > o.named.x1 && p.x < o.named.x2 && p.y > o.named.y1 && p.y < o.named.y2;
 
 describe('detours', () => {
   const ends = [node('a', 0, 0), node('b', 300, 0)];
@@ -39,9 +44,10 @@ describe('detours', () => {
     expect(points(l).some((p) => inside(p, middle))).toBe(true);
   });
 
-  it('bends below a node that stands just above the line, the shorter way round', () => {
+  it('bends below a node that stands just across the line from above, the shorter way round', () => {
     const l = line('e', [0, 0], [300, 0]);
-    const bend = detours([l], [...ends, node('m', 150, -15)], 4).get('e')!;
+    // Its shape just across the line (from 20 above to 0): round below it and its name (16 + 4) is shorter than above (20 + 4).
+    const bend = detours([l], [...ends, node('m', 150, -10)], 4).get('e')!;
     expect(bend.distance).toBeGreaterThan(0);
   });
 
@@ -51,7 +57,7 @@ describe('detours', () => {
 
   it('leaves straight a link in a crowd no bend gets it through', () => {
     // A wall of nodes across the line: any curve from a to b meets one of them.
-    const wall = Array.from({ length: 21 }, (_, i) => node(`w${i}`, 150, -400 + i * 40));
+    const wall = Array.from({ length: 41 }, (_, i) => node(`w${i}`, 150, -400 + i * 20));
     expect(detours([line('e', [0, 0], [300, 0])], [...ends, ...wall], 4).size).toBe(0);
   });
 
