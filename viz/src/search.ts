@@ -71,7 +71,8 @@ export function suggest(
           'li',
           { ...attrs, 'data-id': option.entity.id, class: 'suggestion' },
           `${option.entity.name}${option.entity.nameEn ? ` · ${option.entity.nameEn}` : ''}`,
-          h('small', {}, ` ${kindLabel(option.entity.kind, lang())}`),
+          // A tag apart from the name: run into it, "… Cooperation Zone Zone" read as a name said twice.
+          h('small', { class: 'kind-tag' }, kindLabel(option.entity.kind, lang())),
         )
       : h('li', { ...attrs, 'data-sentence': option.sentence.id, class: 'suggestion sentence' }, option.sentence.quote, h('small', {}, option.sentence.path));
     // mousedown, not click: the input's blur must not close the list first.

@@ -67,9 +67,14 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
 }
 
 /** Only what differs from the defaults goes into the URL, so links stay short. */
-/** The name an export of a view's picture is saved under: the view and what it is of (innograph-city-shenzhen). */
+/**
+ * The name an export of a view's picture is saved under: the view and what it is of
+ * (innograph-city-shenzhen; innograph-cluster-new-energy, not …-cluster-cluster-new-energy).
+ */
 export function fileStem(state: AppState): string {
-  const of = [state.city, state.cluster, state.pathFrom, state.pathTo, state.compareA, state.compareB].filter((id): id is string => !!id);
+  const of = [state.city, state.cluster, state.pathFrom, state.pathTo, state.compareA, state.compareB]
+    .filter((id): id is string => !!id)
+    .map((id) => (id.startsWith(`${state.view}-`) ? id.slice(state.view.length + 1) : id));
   return ['innograph', state.view, ...of].join('-').replace(/[^\w.-]+/g, '_');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, fromQuery, toQuery, type AppState } from '../../../viz/src/state.ts';
+import { DEFAULT_STATE, fileStem, fromQuery, toQuery, type AppState } from '../../../viz/src/state.ts';
 
 describe('explorer state ↔ URL', () => {
   it('puts nothing in the URL for the start view', () => {
@@ -33,5 +33,14 @@ describe('explorer state ↔ URL', () => {
   it('ignores values it does not know instead of failing', () => {
     const state = fromQuery('?view=teleport&layout=spiral&lang=fr&hideKinds=Lab,Dragon&minConf=7&color=rainbow');
     expect(state).toMatchObject({ view: 'start', layout: 'auto', lang: 'zh', hiddenKinds: ['Lab'], minConfidence: 0, colorBy: 'kind' });
+  });
+});
+
+describe('the name an export is saved under', () => {
+  it('names the view and what it is of, the view not twice', () => {
+    expect(fileStem({ ...DEFAULT_STATE, view: 'city', city: 'shenzhen' })).toBe('innograph-city-shenzhen');
+    expect(fileStem({ ...DEFAULT_STATE, view: 'cluster', cluster: 'cluster-new-energy' })).toBe('innograph-cluster-new-energy');
+    expect(fileStem({ ...DEFAULT_STATE, view: 'path', pathFrom: 'dongguan', pathTo: 'shenzhen' })).toBe('innograph-path-dongguan-shenzhen');
+    expect(fileStem(DEFAULT_STATE)).toBe('innograph-start');
   });
 });
