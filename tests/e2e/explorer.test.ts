@@ -1261,6 +1261,19 @@ describe('the explorer in Chromium', () => {
     await start.close();
   });
 
+  it('keeps the side’s tools in sight under the clusters, in English too, whose names take two lines', async () => {
+    const view = await opened('/?lang=en');
+    const side = await view.evaluate(() => {
+      const bottom = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().bottom;
+      return { indicators: bottom('#show-indicators'), filters: bottom('nav > details:last-of-type > summary'), height: innerHeight };
+    });
+    expect(side.indicators).toBeLessThan(side.height);
+    expect(side.filters).toBeLessThan(side.height);
+    // The clusters are all there, the list scrolling on its own.
+    expect(await view.locator('#clusters li').count()).toBe(20);
+    await view.close();
+  });
+
   it('draws no link over a node it does not join where a bend gets it clear: 新能源’s one direct link ran through a field', async () => {
     const view = await opened('/?view=cluster&cluster=cluster-new-energy');
     const over = await view.evaluate(() => {
