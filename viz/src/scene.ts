@@ -229,21 +229,23 @@ export function createScene(
   let bentFor = '';
   const bendKey = (nodes: { id: string; at: Position }[], zoom: number) =>
     `${zoom.toFixed(4)} ${nodes.map((n) => `${n.id}:${n.at.x.toFixed(1)},${n.at.y.toFixed(1)}`).join(' ')}`;
+  /** The straight links among `links` (parallel ones curve already) whose ends `at` places. */
+  const linesOf = (links: ElementDefinition['data'][], at: Map<string, Position>): Line[] =>
+    links.flatMap((d) => {
+      const [from, to] = [at.get(d.source!), at.get(d.target!)];
+      return d.parallel !== 'yes' && from && to ? [{ id: d.id!, source: d.source!, target: d.target!, from, to }] : [];
+    });
   /**
-   * A new picture's links, bent where they pass over a node (their ends placed), as they are given
-   * to Cytoscape. Not a large view's, which the layer draws straight: worked out for 5 000 nodes and
-   * 7 500 links, bends took 8 s.
+   * The links of a new picture Cytoscape draws, bent where they pass over a node, as they are given
+   * to it. A large view's are the layer's, drawn straight: worked out for 5 000 nodes and 7 500
+   * links, bends took 8 s.
    */
   const bent = (elements: ElementDefinition[], zoom: number): ElementDefinition[] => {
-    if (elements.filter((e) => e.group === 'nodes').length > SCENE_DEFAULTS.largeView) return elements;
-    const at = new Map(elements.flatMap((e) => (e.group === 'nodes' && e.position ? [[e.data.id!, e.position] as const] : [])));
     const nodes = elements.flatMap((e) => (e.group === 'nodes' && e.position ? [{ id: e.data.id!, kind: String(e.data.kind ?? ''), at: e.position }] : []));
-    const lines = elements.flatMap((e) => {
-      const [from, to] = [at.get(e.data.source!), at.get(e.data.target!)];
-      return e.group === 'edges' && e.data.parallel !== 'yes' && from && to
-        ? [{ id: e.data.id!, source: e.data.source!, target: e.data.target!, from, to }]
-        : [];
-    });
+    const lines = linesOf(
+      elements.filter((e) => e.group === 'edges').map((e) => e.data),
+      new Map(nodes.map((n) => [n.id, n.at])),
+    );
     const bends = bendsOf(nodes, lines, zoom);
     bentFor = bendKey(nodes, zoom);
     return elements.map((e) => {
@@ -272,18 +274,10 @@ export function createScene(
     });
     const meets = (from: Position, to: Position) =>
       landed.some((r) => r.x2 > Math.min(from.x, to.x) && r.x1 < Math.max(from.x, to.x) && r.y2 > Math.min(from.y, to.y) && r.y1 < Math.max(from.y, to.y));
-    const lines = cy
-      .edges()
-      .filter((e: EdgeSingular) => e.data('parallel') !== 'yes')
-      .map((e: EdgeSingular) => ({
-        id: e.id(),
-        source: e.data('source') as string,
-        target: e.data('target') as string,
-        from: at.get(e.data('source'))!,
-        to: at.get(e.data('target'))!,
-      }))
-      .filter((l) => l.from && l.to)
-      .filter((l) => !newcomers || newcomers.has(l.source) || newcomers.has(l.target) || meets(l.from, l.to));
+    const lines = linesOf(
+      cy.edges().map((e: EdgeSingular) => e.data() as ElementDefinition['data']),
+      at,
+    ).filter((l) => !newcomers || newcomers.has(l.source) || newcomers.has(l.target) || meets(l.from, l.to));
     const bends = bendsOf(nodes, lines, zoom);
     const considered = new Set(lines.map((l) => l.id));
     cy.batch(() =>
@@ -504,10 +498,7 @@ export function createScene(
   const show = (elements: ElementDefinition[], positions: Map<string, Position>, viewport?: { zoom: number; pan: Position }, fitWidth = false) => {
     const ids = elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!);
     const target = viewport ?? presetViewport(positions, ids, fitWidth) ?? { zoom: 1, pan: { x: 0, y: 0 } };
-    const placed = bent(
-      elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e)),
-      target.zoom,
-    );
+    const placed = elements.map((e) => (e.group === 'nodes' && positions.has(e.data.id!) ? { ...e, position: { ...positions.get(e.data.id!)! } } : e));
     // Labels are ranked with every link counted, then the picture goes to Cytoscape or to the layer.
     const parts = split(withQuietLabels(placed, labelView(target)));
     layered = parts.layered;
@@ -515,7 +506,7 @@ export function createScene(
     cy.batch(() => {
       cy.elements().remove();
       setStyle(target.zoom);
-      cy.add(parts.cytoscape);
+      cy.add(bent(parts.cytoscape, target.zoom));
     });
     layer.set(parts.nodes, layerEdges(parts.links));
     cy.viewport(target);
