@@ -136,6 +136,7 @@ export const OPERATIONS = {
     query Search($text: String!, $kinds: [EntityKind!], $documents: [ID!]) {
       search(text: $text, kinds: $kinds, first: 8, documents: $documents) {
         score
+        match
         entity {
           ...EntityFields
           aliases

@@ -28,6 +28,9 @@ export type PlatformVia = 'DIRECT' | 'FIELD' | 'PROGRAM';
 export type RelationType =
   'COOPERATES_WITH' | 'FOCUSES_ON' | 'HOSTED_BY' | 'IN_CORRIDOR' | 'LOCATED_IN' | 'PART_OF' | 'RELATED_TO' | 'SERVES' | 'SUPPORTS' | 'TARGETS';
 
+/** How a hit's name matches a search text: its name, English name, alias or pinyin is the text (EXACT), starts with it (PREFIX) or holds it (INFIX); it shares some words with it only (LOOSE: 'Pengcheng Lab' and every lab); or it is spelt within an edit or two of a text no name holds (SIMILAR: shenzen and Shenzhen). */
+export type SearchMatch = 'EXACT' | 'INFIX' | 'LOOSE' | 'PREFIX' | 'SIMILAR';
+
 export type SectionKind = 'box' | 'chapter' | 'item' | 'paragraph' | 'preamble' | 'section' | 'sentence';
 
 /** Where an entity comes from: the curated registry, China's administrative divisions (GB/T 2260), discovery by suffix, or the indicator table. */
@@ -251,6 +254,7 @@ export type SearchQueryVariables = Exact<{
 export type SearchQuery = {
   search: Array<{
     score: number;
+    match: SearchMatch;
     entity:
       | ({ aliases: Array<string> } & EntityFields_City_Fragment)
       | ({ aliases: Array<string> } & EntityFields_Corridor_Fragment)

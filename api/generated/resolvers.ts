@@ -578,7 +578,7 @@ export type Query = {
   platformsForCluster: Array<ClusterPlatform>;
   /** One link by its id (Relation.id: TYPE:from->to), with its evidence; null when no such link is stored. */
   relation?: Maybe<Relation>;
-  /** Entities by name in Chinese (full-text, CJK), English, pinyin (songshanhu, song shan hu, sōngshānhú) or alias; exact names first. */
+  /** Entities by name in Chinese (full-text, CJK), English, pinyin (songshanhu, song shan hu, sōngshānhú) or alias; exact names first. A Latin text no name holds also finds names spelt within an edit or two of it (shenzen, songshanhuu: `match` SIMILAR). */
   search: Array<SearchHit>;
   /** One section of a document, with its text (for a reader that highlights a quote). */
   section?: Maybe<Section>;
@@ -820,8 +820,13 @@ export type ScienceCityNeighborsArgs = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
+  /** How the entity's name matches the text: only EXACT, PREFIX and INFIX hits hold it. */
+  match: SearchMatch;
   score: Scalars['Float']['output'];
 };
+
+/** How a hit's name matches a search text: its name, English name, alias or pinyin is the text (EXACT), starts with it (PREFIX) or holds it (INFIX); it shares some words with it only (LOOSE: 'Pengcheng Lab' and every lab); or it is spelt within an edit or two of a text no name holds (SIMILAR: shenzen and Shenzhen). */
+export type SearchMatch = 'EXACT' | 'INFIX' | 'LOOSE' | 'PREFIX' | 'SIMILAR';
 
 export type Section = {
   __typename?: 'Section';
@@ -1082,6 +1087,7 @@ export type ResolversTypes = {
   RelationType: RelationType;
   ScienceCity: ResolverTypeWrapper<EntityObject>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  SearchMatch: SearchMatch;
   Section: ResolverTypeWrapper<SectionRow>;
   SectionKind: SectionKind;
   Sentence: ResolverTypeWrapper<
@@ -1601,6 +1607,7 @@ export type ScienceCityResolvers<ContextType = Context, ParentType extends Resol
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 

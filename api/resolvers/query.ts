@@ -90,7 +90,7 @@ export const queryResolvers = {
         context,
         hits.map((h) => h.entity),
       );
-      return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score }));
+      return hits.map((h) => ({ entity: entityObject(h.entity), score: h.score, match: h.match }));
     },
 
     entity: async (_, { id }, context, info) => {

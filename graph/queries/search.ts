@@ -54,9 +54,48 @@ export function pinyinKey(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/**
+ * How a hit's name matches the text: the whole of a name, English name, alias or pinyin
+ * (EXACT); its start (PREFIX); inside it (INFIX); some of its words only (LOOSE, as
+ * "Pengcheng Lab" shares Pengcheng with 鹏城云脑 and Lab with every lab); or spelt within an
+ * edit or two of it, where nothing matches better (SIMILAR: shenzen, songshanhuu).
+ */
+export const SEARCH_MATCHES = ['EXACT', 'PREFIX', 'INFIX', 'LOOSE', 'SIMILAR'] as const;
+export type SearchMatch = (typeof SEARCH_MATCHES)[number];
+
 export interface SearchHitRow {
   entity: EntityRow;
   score: number;
+  match: SearchMatch;
+}
+
+/**
+ * A misspelt Latin text's full-text query: each word of four letters or more within one edit of
+ * a word of a name (two from eight letters), so that shenzen finds Shenzhen.
+ */
+export function similarQuery(text: string): string {
+  // Letters and digits only, lowercased: nothing of Lucene's syntax, and no operator (AND is and).
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 4)
+    .map((word) => `${word}~${word.length >= 8 ? 2 : 1}`)
+    .join(' ');
+}
+
+/**
+ * The pinyin keys one slip away from a typed key: a letter too many or two letters swapped
+ * (songshanhuu, sognshanhu → songshanhu). A missing or wrong letter would need a guess per
+ * position and letter; the full-text query's edits cover those for words of a name. Short keys
+ * (p4, hu) are left alone: one letter less of them matches half the graph.
+ */
+export function keySlips(key: string): string[] {
+  if (key.length < 5) return [];
+  const slips = new Set<string>();
+  for (let i = 0; i < key.length; i++) slips.add(key.slice(0, i) + key.slice(i + 1));
+  for (let i = 0; i + 1 < key.length; i++) slips.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2));
+  slips.delete(key);
+  return [...slips];
 }
 
 /** One index-backed source of candidates, capped at $pool. */
@@ -94,11 +133,35 @@ export function searchCypher(withPinyin: boolean): string {
          WHEN e.name CONTAINS $text OR any(a IN e.aliases WHERE a CONTAINS $text) OR toLower(e.nameEn) CONTAINS $lower${pinyin('CONTAINS')} THEN 6.0
          ELSE 0.0
        END AS rule
-     WITH e, CASE WHEN rule > fulltext THEN rule ELSE fulltext END AS score
+     WITH e, rule, CASE WHEN rule > fulltext THEN rule ELSE fulltext END AS score
      // Of names that match alike (松山湖: 松山湖科学城, 松山湖实验室), the one the plan links most is the likelier meant.
      ORDER BY score DESC, COUNT { (e)--() } DESC, size(e.name), e.id
      LIMIT $first
-     RETURN ${entityProjection('e')} AS e, score`;
+     RETURN ${entityProjection('e')} AS e, score,
+       CASE rule WHEN 101.0 THEN 'EXACT' WHEN 21.0 THEN 'PREFIX' WHEN 6.0 THEN 'INFIX' ELSE 'LOOSE' END AS match`;
+}
+
+/**
+ * Names spelt like a Latin text that no name holds: words within an edit or two through the
+ * full-text index, and pinyin keys a slip away (keySlips) through the range index, each
+ * slip's candidates capped at the pool. A key equal to a slip ranks above one starting with it.
+ */
+export function similarCypher(withWords: boolean): string {
+  const words = withWords
+    ? `CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $pool}) YIELD node, score RETURN node AS e, score
+       UNION ALL
+       `
+    : '';
+  return `CALL () {
+       ${words}UNWIND $slips AS slip
+       CALL (slip) { MATCH (e:${ENTITY}) WHERE e.pinyinKey STARTS WITH slip RETURN e LIMIT $pool }
+       RETURN e, CASE WHEN e.pinyinKey = slip THEN 5.0 ELSE 4.0 END AS score
+     }
+     WITH e, max(score) AS score
+     WHERE ($kinds IS NULL OR any(k IN labels(e) WHERE k IN $kinds)) AND ${entityInDocs('e')}
+     ORDER BY score DESC, COUNT { (e)--() } DESC, size(e.name), e.id
+     LIMIT $first
+     RETURN ${entityProjection('e')} AS e, score, 'SIMILAR' AS match`;
 }
 
 export async function search(
@@ -109,17 +172,39 @@ export async function search(
   docs: DocumentFilter = null,
 ): Promise<SearchHitRow[]> {
   const key = pinyinKey(text);
-  const rows = await executor.read<{ e: Record<string, unknown>; score: number }>(searchCypher(key !== ''), {
-    index: FULLTEXT_INDEX,
-    lucene: luceneQuery(text),
-    // A kind or document filter drops candidates after they are drawn: draw more so that enough remain.
-    pool: Math.min(MAX_POOL, first * (kinds || docs ? 20 : 5)),
-    text,
-    lower: text.toLowerCase(),
-    key,
-    kinds,
-    first,
-    docs,
-  });
-  return rows.map((r) => ({ entity: decodeEntity(r.e), score: r.score }));
+  // A kind or document filter drops candidates after they are drawn: draw more so that enough remain.
+  const pool = Math.min(MAX_POOL, first * (kinds || docs ? 20 : 5));
+  const hits = (rows: Row[]) => rows.map((r) => ({ entity: decodeEntity(r.e), score: r.score, match: r.match }));
+  const found = hits(
+    await executor.read<Row>(searchCypher(key !== ''), {
+      index: FULLTEXT_INDEX,
+      lucene: luceneQuery(text),
+      pool,
+      text,
+      lower: text.toLowerCase(),
+      key,
+      kinds,
+      first,
+      docs,
+    }),
+  );
+  // A Latin text no name holds may be a slip of the keyboard: names spelt like it come before names sharing a word with it.
+  const lucene = similarQuery(text);
+  const slips = keySlips(key);
+  if (key === '' || found.some((h) => h.match !== 'LOOSE') || (lucene === '' && slips.length === 0)) return found;
+  const similar = hits(
+    await executor.read<Row>(similarCypher(lucene !== ''), {
+      index: FULLTEXT_INDEX,
+      lucene,
+      pool,
+      slips,
+      kinds,
+      first,
+      docs,
+    }),
+  );
+  const seen = new Set(similar.map((h) => h.entity.id));
+  return [...similar, ...found.filter((h) => !seen.has(h.entity.id))].slice(0, first);
 }
+
+type Row = { e: Record<string, unknown>; score: number; match: SearchMatch };

@@ -40,6 +40,29 @@ describe('GraphQL API over the bundled plan', () => {
       expect(await search('Pengcheng')).toContain('鹏城云脑智能超级算力平台');
     });
 
+    it('finds names spelt like a Latin text no name holds, and says they are only like it', async () => {
+      const hits = async (text: string) => {
+        const { data, errors } = await graphql<{ search: { match: string; entity: Named }[] }>(
+          executor,
+          'query ($text: String!) { search(text: $text) { match entity { name } } }',
+          { text },
+        );
+        expect(errors).toBeUndefined();
+        return data!.search.map((h) => [h.match, h.entity.name]);
+      };
+      // a letter missing from an English name; a letter too many, two swapped in pinyin
+      expect((await hits('shenzen'))[0]).toEqual(['SIMILAR', '深圳']);
+      expect(await hits('songshanhuu')).toContainEqual(['SIMILAR', '松山湖科学城']);
+      expect((await hits('guangzhuo'))[0]).toEqual(['SIMILAR', '广州']);
+      // The plan names no Pengcheng Lab: what is found shares a word with it, and none holds it.
+      const pengcheng = await hits('Pengcheng Lab');
+      expect(pengcheng.length).toBeGreaterThan(0);
+      expect(pengcheng.filter(([match]) => !['LOOSE', 'SIMILAR'].includes(match!))).toEqual([]);
+      // A name that holds the text is no near miss, and brings none.
+      expect((await hits('Shenzhen'))[0]).toEqual(['EXACT', '深圳']);
+      expect((await hits('songshanhu')).map(([match]) => match)).not.toContain('SIMILAR');
+    });
+
     it('finds an entity by alias', async () => {
       expect((await search('中科院'))[0]).toBe('中国科学院');
     });

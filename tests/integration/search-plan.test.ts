@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../graph/executor.ts';
 import { FULLTEXT_INDEX } from '../../graph/schema.ts';
-import { searchCypher } from '../../graph/queries/search.ts';
+import { searchCypher, similarCypher } from '../../graph/queries/search.ts';
 import { connect } from '../support/neo4j.ts';
 
 describe('search query plans', () => {
@@ -25,5 +25,16 @@ describe('search query plans', () => {
     expect(seeks.some((d) => /TEXT INDEX e:Entity\(name\) WHERE name CONTAINS/.test(d))).toBe(true);
     expect(seeks.some((d) => /TEXT INDEX e:Entity\(pinyinKey\) WHERE pinyinKey CONTAINS/.test(d))).toBe(withPinyin);
     expect(operators.some((o) => o.operator === 'ProcedureCall' && o.details.includes('db.index.fulltext.queryNodes'))).toBe(true);
+  });
+
+  it.each([
+    ['with words to spell alike', true],
+    ['with pinyin slips only', false],
+  ])('draws names spelt alike %s from indexes, never from a scan of nodes', async (_, withWords) => {
+    const operators = await executor.plan(similarCypher(withWords), { ...params, lucene: 'shenzen~1', slips: ['songshanhu', 'sognshanhu'] });
+    expect(operators.filter((o) => /Scan$/.test(o.operator) && !/^NodeIndex/.test(o.operator))).toEqual([]);
+    const seeks = operators.filter((o) => /^NodeIndex/.test(o.operator)).map((o) => o.details);
+    expect(seeks.some((d) => /RANGE INDEX e:Entity\(pinyinKey\) WHERE pinyinKey STARTS WITH/.test(d))).toBe(true);
+    expect(operators.some((o) => o.operator === 'ProcedureCall' && o.details.includes('db.index.fulltext.queryNodes'))).toBe(withWords);
   });
 });

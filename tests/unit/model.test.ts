@@ -1,6 +1,7 @@
 import { buildSchema, type GraphQLEnumType, type GraphQLInterfaceType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SDL } from '../../api/yoga.ts';
+import { SEARCH_MATCHES } from '../../graph/queries/search.ts';
 import { KINDS, RELATION_TYPE_NAMES } from '../../ingest/model.ts';
 
 const schema = buildSchema(SDL);
@@ -13,6 +14,12 @@ describe('the kinds and relation types defined in ingest/model.ts', () => {
 
   it('are exactly the RelationType enum of the GraphQL schema', () => {
     expect(enumValues('RelationType')).toEqual(RELATION_TYPE_NAMES);
+  });
+});
+
+describe('the ways a search hit matches, defined in graph/queries/search.ts', () => {
+  it('are exactly the SearchMatch enum of the GraphQL schema', () => {
+    expect(enumValues('SearchMatch')).toEqual(SEARCH_MATCHES);
   });
 });
 

@@ -8,9 +8,11 @@ import { label } from './graph-data.ts';
 import { kindLabel, t } from './messages.ts';
 import { HAN } from './text.ts';
 import type { Lang } from './state.ts';
-import type { Entity, SentenceHit } from './types.ts';
+import type { Entity, SearchMatch, SentenceHit } from './types.ts';
 
 const DEBOUNCE_MS = 180;
+/** Hits whose name holds the text; the others (words in common, a spelling like it) are only like it. */
+const HOLDING: readonly SearchMatch[] = ['EXACT', 'PREFIX', 'INFIX'];
 
 /** Hits whose name, English name or alias equals the text go first, in the server's order otherwise. */
 export function exactFirst(text: string, hits: (Entity & { aliases?: string[] })[]): Entity[] {
@@ -128,9 +130,9 @@ export function suggest(
           data.search.map((s) => s.entity),
         );
         options = [...entities.map((entity) => ({ entity })), ...sentences];
-        // Told only for a name in characters: a pinyin or English query matches names it is not part of.
-        const named = (e: Entity & { aliases?: string[] }) => [e.name, ...(e.aliases ?? [])].some((n) => n.includes(text));
-        show(HAN.test(text) && entities.length > 0 && !entities.some(named), !!read && sentences.length === 0);
+        const holds = data.search.some((hit) => HOLDING.includes(hit.match));
+        // The plan is in characters: a sentence search says whether it names a Chinese text, not an English or pinyin one.
+        show(entities.length > 0 && !holds, HAN.test(text) && !!read && sentences.length === 0);
       } catch (error) {
         fail(`${t('searchFailed', lang())}${error instanceof Error ? error.message : String(error)}`);
       }

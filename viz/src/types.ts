@@ -16,6 +16,8 @@ import type {
   SentencesQuery,
 } from '../../api/generated/explorer-operations.ts';
 
+export type { SearchMatch } from '../../api/generated/explorer-operations.ts';
+
 type AnyKey<U> = U extends unknown ? keyof U : never;
 type FieldOf<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
 
