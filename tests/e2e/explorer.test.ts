@@ -577,6 +577,23 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#cities').evaluate((list) => list.previousElementSibling?.textContent)).toContain('规划提到的城市');
   });
 
+  it('says an English or misspelt text is held by no name, and offers the names spelt like it', async () => {
+    // English: the labs found share a word with Pengcheng Lab, and the list says so rather than offering them as it.
+    await page.fill('#search', 'Pengcheng Lab');
+    await page.waitForSelector('#suggestions [role="option"]');
+    expect(await page.locator('#suggestions li').first().textContent()).toBe('没有这个名称的实体；相近的：');
+    // A slip of the keyboard: 深圳 comes first, taken only when the reader moves to it.
+    await page.fill('#search', 'shenzen');
+    await page.waitForSelector('#suggestions [role="option"]');
+    expect(await page.locator('#suggestions li').first().getAttribute('class')).toContain('near');
+    expect(await page.locator('#suggestions [role="option"]').first().getAttribute('data-id')).toBe('shenzhen');
+    expect(await page.locator('#suggestions [aria-selected="true"]').count()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await idle(page);
+    expect(await page.locator('#details h2').textContent()).toBe('深圳');
+  });
+
   it('moves through search suggestions with the keyboard, the exact name first, and closes them with Esc', async () => {
     await page.fill('#search', '光明科学城');
     await page.waitForSelector('#suggestions [role="option"]');
@@ -614,9 +631,12 @@ describe('the explorer in Chromium', () => {
     expect(page.url()).toContain('view=city');
     expect(await page.locator('#details h2').textContent()).toBe('深圳');
     // What the city panel lists opens: 光明科学城 is selected in the picture, its own panel shown.
+    expect(await page.inputValue('#search')).toBe('深圳');
     await page.click('#details .city [data-id="guangming-science-city"]');
     await idle(page);
     expect(await selected(page)).toEqual(['guangming-science-city']);
+    // The search box no longer names what is shown: it is emptied, not left saying 深圳.
+    expect(await page.inputValue('#search')).toBe('');
     await page.waitForSelector('#details .entity[data-id="guangming-science-city"]');
     // In its own view every neighbour of 深圳 is shown: its panel offers no expansion that adds nothing.
     await selectAndShow(page, 'shenzhen');

@@ -43,7 +43,18 @@ export function bindControls(
     document.body.dataset.panel = 'open';
   };
   const plans = () => documentsFilter(store.get());
-  suggest($('search'), $('suggestions'), lang, (e) => open(store, e), fail, plans, read);
+  suggest(
+    $('search'),
+    $('suggestions'),
+    lang,
+    (e) => {
+      $('search').dataset.found = e.id;
+      open(store, e);
+    },
+    fail,
+    plans,
+    read,
+  );
   let pathFrom: string | null = store.get().pathFrom;
   let pathTo: string | null = store.get().pathTo;
   const tryPath = () => {
@@ -132,6 +143,14 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   setText($('only-cited-text'), t('onlyCited', lang));
   setText($('min-confidence-text'), t('minConfidence', lang));
   if (document.body.dataset.view !== state.view) document.body.dataset.view = state.view;
+  // The search box names what it found while that is what is shown: another choice (光明科学城 in 深圳's
+  // city view, a cluster in the side list) empties it, or it would name something no longer there.
+  const search = $<HTMLInputElement>('search');
+  const found = search.dataset.found;
+  if (found && document.activeElement !== search && !(state.selected === found || (state.selected === null && [state.city, state.cluster].includes(found)))) {
+    search.value = '';
+    delete search.dataset.found;
+  }
   const checkbox = (value: string, text: string, on: boolean) =>
     h('label', {}, h('input', on ? { type: 'checkbox', value, checked: '' } : { type: 'checkbox', value }), ` ${text}`);
   fill($('kind-filters'), JSON.stringify([lang, state.hiddenKinds]), () => [
