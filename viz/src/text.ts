@@ -140,8 +140,29 @@ export type Lines = 1 | 2;
 export function fitText(text: string, max: number, width: (text: string) => number, lines: Lines = 2): string {
   const fits = (shown: string) => width(shown) <= max;
   if (fits(text)) return text;
+  if (HAN.test(text)) {
+    const bare = unqualified(text);
+    if (fits(bare)) return bare;
+    const chars = [...bare];
+    return cut(chars, 0.5, fits) ?? `${chars[0] ?? ''}…`;
+  }
   const chars = [...text];
-  return (HAN.test(text) ? cut(chars, 0.5, fits) : ((lines === 2 ? twoLines(text, fits) : null) ?? words(chars, fits))) ?? `${chars[0] ?? ''}…`;
+  return (lines === 2 ? twoLines(text, fits) : null) ?? words(chars, fits) ?? `${chars[0] ?? ''}…`;
+}
+
+/** A bracketed qualifier of a Chinese name, and 中国 before one that names a place in China. */
+const QUALIFIER = /[（(][^（）()]*[）)]/gu;
+const IN_CHINA = /^中国[（(]([^（）()]+)[）)]/u;
+
+/**
+ * A Chinese name without its bracketed qualifier, the first thing a label too narrow for it
+ * drops: cut in its middle, 中国（东莞）散裂中子源 and its 二期 both read 中国（东莞…, the part
+ * that tells them apart gone. 中国（广东）自由贸易试验区 is 广东自由贸易试验区, as it is called: 中国
+ * alone would read as the whole country's. The label's tooltip keeps the full name.
+ */
+function unqualified(name: string): string {
+  const bare = name.replace(IN_CHINA, '$1').replace(QUALIFIER, '').trim();
+  return bare || name;
 }
 
 /** Where a name stops reading as another: the first character at which they differ. */

@@ -34,6 +34,17 @@ describe('a label too wide for its place', () => {
     expect(fitText('Pilot Zone for Financial Innovation', 20, width, 1)).toBe('Pilot Zone for…');
   });
 
+  it('drops a Chinese name’s bracketed qualifier before it cuts, so names that differ at the end read apart', () => {
+    // Cut in the middle, both read 中国（东莞… and the 二期 that tells them apart was lost.
+    expect(fitText('中国（东莞）散裂中子源', 9, width)).toBe('东莞散裂中子源');
+    expect(fitText('中国（东莞）散裂中子源二期', 9, width)).toBe('东莞散裂中子源二期');
+    expect(fitText('中国（广东）自由贸易试验区', 9, width)).toBe('广东自由贸易试验区');
+    expect(fitText('中以（汕头）科技创新合作区', 9, width)).toBe('中以科技创新合作区');
+    expect(fitText('新一轮省重点领域研发计划（2021—2023 年）', 8, width)).toBe('新一轮省…发计划');
+    // Kept where the whole name fits.
+    expect(fitText('未来网络实验装置（深圳）', 12, width)).toBe('未来网络实验装置（深圳）');
+  });
+
   it('keeps a Chinese name on one line', () => {
     expect(fitText('广州南沙新区创新人才特区', 8, width)).not.toContain('\n');
   });
