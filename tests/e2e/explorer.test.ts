@@ -963,7 +963,19 @@ describe('the explorer in Chromium', () => {
     expect(graph.edges.length).toBeGreaterThan(0);
     expect(graph.edges.every((e: any) => e.evidence.length > 0)).toBe(true);
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#graphml')]);
-    expect(fs.readFileSync((await graphml.path())!, 'utf8').match(/<node /g)).toHaveLength(shown);
+    const graphmlText = fs.readFileSync((await graphml.path())!, 'utf8');
+    expect(graphmlText.match(/<node /g)).toHaveLength(shown);
+    // Labelled as the picture is, in Chinese here: 深圳, and its links by the legend's names.
+    expect(graphmlText).toMatch(/<node id="shenzhen">(?:(?!<\/node>).)*<data key="n_label">深圳<\/data>/s);
+    expect(graphmlText).toContain('<data key="e_label">位于</data>');
+    // In English, in English: its names, and its links as the English legend names them.
+    const english = await opened('/?lang=en');
+    const [englishGraphml] = await Promise.all([english.waitForEvent('download'), english.click('#graphml')]);
+    const englishText = fs.readFileSync((await englishGraphml.path())!, 'utf8');
+    expect(englishText).toMatch(/<node id="shenzhen">(?:(?!<\/node>).)*<data key="n_label">Shenzhen<\/data>/s);
+    expect(englishText).toMatch(/<node id="shenzhen">(?:(?!<\/node>).)*<data key="n_name">深圳<\/data>/s);
+    expect(englishText).toContain('<data key="e_label">located in</data>');
+    await english.close();
     // The words the picture is given, as drawn on its canvas.
     await page.evaluate(() => {
       const w = window as any;

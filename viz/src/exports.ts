@@ -1,9 +1,9 @@
 // Exports of what the reader sees: the view as JSON with all its evidence, as GraphML (every
 // node and edge of the view, no cap), as a PNG with its title and legend. Loaded on first use.
 import type { Graph } from '../../ingest/types.ts';
-import type { GraphData } from './graph-data.ts';
 import { drawnKinds, kindSwatch, legendMarks, mapNote, relationSwatch } from './legend.ts';
 import { kindLabel, typeLabel } from './messages.ts';
+import { label as nodeLabel, type GraphData } from './graph-data.ts';
 import { CANVAS_FONT } from './fonts.ts';
 import { HAN, textWidth } from './text.ts';
 import type { Scene } from './scene.ts';
@@ -43,14 +43,28 @@ export async function exportJson(shown: GraphData, stem: string): Promise<Graph>
 
 /**
  * The server's GraphML of the whole graph (its attributes, every quote), cut down to the nodes and
- * edges of the view: the same file format whatever the size of the view, with no cap.
+ * edges of the view: the same file format whatever the size of the view, with no cap. Its labels,
+ * which Gephi and Cytoscape draw, are in the reader's language, as the picture's are: a node's
+ * English name where it has one, a link's relation named as the legend names it. Both names stay
+ * in their own columns.
  */
-export async function exportGraphml(shown: GraphData, stem: string): Promise<string> {
+export async function exportGraphml(shown: GraphData, stem: string, lang: Lang): Promise<string> {
   const response = await fetch('/export/graph.graphml');
   if (!response.ok) throw new Error(`the export answered ${response.status}`);
   const document = new DOMParser().parseFromString(await response.text(), 'application/xml');
-  for (const node of [...document.getElementsByTagName('node')]) if (!shown.nodes.has(node.getAttribute('id') ?? '')) node.remove();
-  for (const edge of [...document.getElementsByTagName('edge')]) if (!shown.edges.has(edge.getAttribute('id') ?? '')) edge.remove();
+  const data = (item: Element, key: string) => [...item.getElementsByTagName('data')].find((d) => d.getAttribute('key') === key);
+  for (const node of [...document.getElementsByTagName('node')]) {
+    const entity = shown.nodes.get(node.getAttribute('id') ?? '');
+    const label = data(node, 'n_label');
+    if (!entity) node.remove();
+    else if (label) label.textContent = nodeLabel(entity, lang);
+  }
+  for (const edge of [...document.getElementsByTagName('edge')]) {
+    const relation = shown.edges.get(edge.getAttribute('id') ?? '');
+    const label = data(edge, 'e_label');
+    if (!relation) edge.remove();
+    else if (label) label.textContent = typeLabel(relation.type, lang);
+  }
   const text = new XMLSerializer().serializeToString(document);
   download(`${stem}.graphml`, new Blob([text], { type: 'application/graphml+xml' }));
   return text;

@@ -225,7 +225,7 @@ bindControls(
   {
     png: () => exported('png', (m, stem) => m.exportPng(scene, underlay, renderer.shown(), renderer.onMap(), viewTitle(), store.get().lang, stem)),
     json: () => exported('json', (m, stem) => m.exportJson(renderer.shown(), stem)),
-    graphml: () => exported('graphml', (m, stem) => m.exportGraphml(renderer.shown(), stem)),
+    graphml: () => exported('graphml', (m, stem) => m.exportGraphml(renderer.shown(), stem, store.get().lang)),
   },
   () => scene.fit(),
   renderer.closePanel,
