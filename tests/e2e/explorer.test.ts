@@ -754,7 +754,7 @@ describe('the explorer in Chromium', () => {
     // The link is marked once as the registry's alone; the quote is then said to be what it is, before it.
     const link = page.locator('#details .relation:has(.statement[data-source="pengcheng-cloud-brain"])').first();
     expect(await link.locator('.curated').textContent()).toContain('原文未陈述');
-    expect(await unstated.locator(':scope > :first-child').textContent()).toBe('本句只提到其中一端（点按读全句）');
+    expect(await unstated.locator(':scope > :first-child').textContent()).toBe('本句只提到其中一端（点开读全句）');
     // What it says to do, a tap on it does: the whole sentence opens in the reader.
     await unstated.locator('.unstated-note').click();
     await page.waitForSelector('#reader mark', { timeout: 10_000 });

@@ -71,7 +71,7 @@ export const MESSAGES = {
   curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'from the registry; this sentence names both ends' },
   curatedNamedInside: { zh: '登记表所载；本句只在一端的名称中提到另一端', en: "from the registry; this sentence names one end only inside the other's name" },
   // Said under a link already marked as the registry's alone (curated): what the quote is, not that again.
-  curatedUnstated: { zh: '本句只提到其中一端（点按读全句）', en: 'this sentence names one end only (tap it to read it whole)' },
+  curatedUnstated: { zh: '本句只提到其中一端（点开读全句）', en: 'this sentence names one end only (open it to read it whole)' },
   openReader: { zh: '在原文中阅读', en: 'open in the reader' },
   reader: { zh: '原文', en: 'The plan' },
   closeReader: { zh: '收起原文', en: 'Close the plan' },
