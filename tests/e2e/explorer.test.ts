@@ -462,6 +462,27 @@ describe('the explorer in Chromium', () => {
     await idle(page);
   });
 
+  it('opens a link sent on a phone with its panel, the link in sight above the drawer', async () => {
+    const id = 'COOPERATES_WITH:hong-kong->shenzhen';
+    const phone = await opened(`/?link=${encodeURIComponent(id)}`, { width: 390, height: 844 });
+    await phone.waitForSelector('#details .edge .quote', { timeout: 10_000 });
+    expect(await phone.locator('#details .edge h2').textContent()).toBe('香港 —合作— 深圳');
+    expect(await selected(phone)).toEqual([]);
+    expect(await phone.evaluate(() => (window as any).innograph.cy.$('edge:selected').map((e: any) => e.id()))).toEqual([id]);
+    await phone.waitForTimeout(300);
+    const canvas = (await phone.locator('#graph').boundingBox())!;
+    const drawer = (await phone.locator('#panel').boundingBox())!;
+    const ends = await phone.evaluate(() =>
+      ['hong-kong', 'shenzhen'].map((end) => (window as any).innograph.cy.getElementById(end).renderedPosition() as { x: number; y: number }),
+    );
+    for (const end of ends) expect(canvas.y + end.y).toBeLessThan(drawer.y);
+    // Its panel's × lets it go, and the address with it.
+    await phone.locator('#close-panel').click();
+    await expect.poll(() => new URL(phone.url()).searchParams.get('link')).toBeNull();
+    expect(await phone.evaluate(() => (window as any).innograph.cy.$(':selected').length)).toBe(0);
+    await phone.close();
+  });
+
   it('brings a node tapped on a phone above the drawer its panel opens over it; on a desktop nothing moves', async () => {
     const phone = await opened('/', { width: 390, height: 844 });
     // The lowest node of the start view: the drawer, once open, covers the lower half of the canvas.
@@ -953,6 +974,22 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '3-evidence.png') });
     await page.click('#reader .close');
     expect(await page.locator('#reader mark').count()).toBe(0);
+    // The link is in the address: sent on, it opens on the same link, selected, with its sentences.
+    const address = new URL(page.url());
+    expect(address.searchParams.get('link')).toBe(id);
+    const shared = await opened(`${address.pathname}${address.search}`);
+    await shared.waitForSelector('#details .edge .quote', { timeout: 10_000 });
+    expect(await shared.locator('#details .edge h2').textContent()).toBe('光明科学城 —位于→ 深圳');
+    expect(await shared.evaluate(() => (window as any).innograph.cy.$(':selected').map((e: any) => e.id()))).toEqual([id]);
+    await shared.close();
+    // Back lets go of it, as of a node selected; Forward selects it again.
+    await page.goBack();
+    await idle(page);
+    expect(new URL(page.url()).searchParams.get('link')).toBeNull();
+    expect(await page.evaluate(() => (window as any).innograph.cy.$('edge:selected').length)).toBe(0);
+    await page.goForward();
+    await idle(page);
+    expect(await page.evaluate(() => (window as any).innograph.cy.$(':selected').map((e: any) => e.id()))).toEqual([id]);
   });
 
   it('exports the view: JSON with its evidence, GraphML with every node, PNG', async () => {

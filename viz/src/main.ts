@@ -49,10 +49,10 @@ $('legend-box').addEventListener('toggle', () => {
 });
 
 // However the drawer goes with the selection (its ×, Esc, a tap on the background, which leaves the
-// start view's guide hidden), a map moved up above it goes back down. Not while a node is still
-// selected: its drawer is there for it, or about to be.
+// start view's guide hidden), a map moved up above it goes back down. Not while a node or a link is
+// still selected: its drawer is there for it, or about to be.
 new ResizeObserver(() => {
-  if (drawerHeight() === 0 && !store.get().selected) scene.drawerClosed();
+  if (drawerHeight() === 0 && !store.get().selected && !store.get().link) scene.drawerClosed();
 }).observe($('panel'));
 
 const lists: Lists = { clusters: [], cities: [], documents: [] };
@@ -107,27 +107,15 @@ cy.on('dbltap', (event) => {
   const node = scene.nodeAt(event.renderedPosition);
   if (node) store.actions.expand(node);
 });
-cy.on('tap', 'edge', (event) => {
-  cy.$(':selected').unselect();
-  event.target.select();
-  renderer.showEdge(event.target.id());
-});
+cy.on('tap', 'edge', (event) => store.actions.selectLink(event.target.id()));
 cy.on('tap', (event) => {
   if (event.target !== cy) return;
   // In a large view nothing drawn is Cytoscape's: a tap on the background may be on a node or a link of the layer.
   const node = scene.nodeAt(event.renderedPosition);
   if (node) return store.actions.select(node);
   const edge = scene.edgeAt(event.renderedPosition);
-  if (edge) {
-    // A link selected is the one thing selected, as when Cytoscape selects one of its own.
-    void scene.select(null, false);
-    scene.pointEdge(null, edge);
-    renderer.showEdge(edge);
-  } else if (store.get().selected || cy.$(':selected').nonempty() || scene.edgeSelected()) {
-    cy.$(':selected').unselect();
-    scene.pointEdge(null, null);
-    store.actions.select(null);
-  }
+  if (edge) store.actions.selectLink(edge);
+  else if (store.get().selected || store.get().link) store.actions.select(null);
 });
 
 /** The full name in both languages and the kind, wherever the pointer rests. */

@@ -27,7 +27,6 @@ const $ = (id: string) => document.getElementById(id)!;
 
 export interface Renderer {
   render(state: AppState, previous: AppState | null): Promise<void>;
-  showEdge(id: string): void;
   graph(): GraphData;
   shown(): GraphData;
   /** Whether the picture is drawn on the base map, where a place's standing says where it is. */
@@ -244,6 +243,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   /** The panel of render `ticket`'s state, unless a later render has begun by the time its answer is in: that one shows its own. */
   async function showSelection(state: AppState, view: Loaded, ticket: number, asked?: ReturnType<typeof askEntity>): Promise<void> {
     const id = state.selected;
+    if (!id && state.link && graph.edges.has(state.link)) return showEdge(state.link, ticket);
     if (!id) {
       panel(view.table || dismissed ? null : view.panel(state.lang, panelActions), `view ${viewKey(state)}`);
       return;
@@ -287,9 +287,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   function backToView(view: Loaded, lang: Lang, content: HTMLElement): HTMLElement {
     if (!view.title || view.table) return content;
     const back = () => {
-      if (store.get().selected) return store.actions.select(null);
-      // A link's panel: the link is no longer the one thing selected.
-      void scene.select(null, false);
+      if (store.get().selected || store.get().link) return store.actions.select(null);
       panel(view.panel(lang, panelActions), `view ${viewKey(store.get())}`);
     };
     content.prepend(button({ class: 'back-to-view link' }, t('backToView', lang).replace('{title}', view.title(lang)), back));
@@ -313,7 +311,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     document.body.dataset.busy = 'true';
     try {
       document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
-      if (state.selected || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
+      if (state.selected || state.link || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
       // A selection changes the picture when it brings an entity from outside the view, or takes one away:
       // the picture is the one its URL gives (Back to the start view shows the start view).
       const onlySelection =
@@ -323,8 +321,9 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         (!joined || joined === state.selected);
       if (onlySelection && loaded) {
         // A selection is marked as its panel is shown (showSelection).
-        if (!state.selected) document.body.dataset.selected = 'no';
-        void scene.select(state.selected, false);
+        if (!state.selected) document.body.dataset.selected = state.link ? 'yes' : 'no';
+        if (state.link) void scene.selectLink(state.link);
+        else void scene.select(state.selected, false);
         const panelShown = showSelection(state, loaded, ticket);
         // A selected entity is what the reader may expand next (its panel's button, or the second
         // click of a double-click): the question that would ask leaves now, after the panel's.
@@ -335,6 +334,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         // brought above it (it ended on the drawer's edge, its neighbours under it). Where nothing
         // covers it, as on a desktop, nothing moves.
         if (state.selected && store.get().selected === state.selected) await scene.select(state.selected, true, true);
+        // A link likewise, once its panel is up.
+        if (state.link && store.get().link === state.link) await scene.selectLink(state.link);
         return;
       }
       if (previous) {
@@ -372,7 +373,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       };
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = state.selected || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';
-      document.body.dataset.selected = state.selected ? 'yes' : 'no';
+      document.body.dataset.selected = state.selected || state.link ? 'yes' : 'no';
       scene.attach();
       const byPlan = colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null;
       // On the base map, the legend says which places stand where they are.
@@ -469,7 +470,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }
       ownHighlight = view.highlight ? [...shown.nodes.keys(), ...shown.edges.keys()] : [];
       scene.highlight(ownHighlight);
-      await scene.select(state.selected, true, true);
+      if (state.link) await scene.selectLink(state.link);
+      else await scene.select(state.selected, true, true);
       $('count').textContent = view.table ? '' : `${shown.nodes.size} ${t('nodesShown', state.lang)} · ${shown.edges.size} ${t('linksShown', state.lang)}`;
       await showPanel();
     } finally {
@@ -484,26 +486,26 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     return { by: state.colorBy, order, shown: new Set(documentsFilter(state) ?? order) };
   }
 
-  function showEdge(id: string): void {
+  /** The panel of a link: the sentences that state it. Render `ticket`'s, unless a later render has begun by the time they are in. */
+  async function showEdge(id: string, ticket: number): Promise<void> {
     const edge: Relation | undefined = graph.edges.get(id);
     if (!edge) return;
-    void fetch('evidence', 'relation', { id: edge.id }).then((data) => {
-      const relation = data?.relation;
-      const from = graph.nodes.get(edge.from.id);
-      const to = graph.nodes.get(edge.to.id);
-      if (!relation || !from || !to) return;
-      const lang = store.get().lang;
-      const content = edgePanel(relation, from, to, lang, openReader);
-      panel(loaded ? backToView(loaded, lang, content) : content, `link ${edge.id}`);
-    });
+    const data = await fetch('evidence', 'relation', { id: edge.id });
+    const relation = data?.relation;
+    const from = graph.nodes.get(edge.from.id);
+    const to = graph.nodes.get(edge.to.id);
+    if (ticket !== rendering || !relation || !from || !to) return;
+    const lang = store.get().lang;
+    const content = edgePanel(relation, from, to, lang, openReader);
+    panel(loaded ? backToView(loaded, lang, content) : content, `link ${edge.id}`);
   }
 
   function closePanel(): void {
     $('reader').replaceChildren();
     dismissed = true;
-    if (store.get().selected) store.actions.select(null);
+    if (store.get().selected || store.get().link) store.actions.select(null);
     else panel(null);
   }
 
-  return { render, showEdge, graph: () => graph, shown: () => shown, onMap: () => onMap, status, closePanel };
+  return { render, graph: () => graph, shown: () => shown, onMap: () => onMap, status, closePanel };
 }

@@ -18,6 +18,7 @@ import { FIT, NODE_BORDERS, fitArea, fitPadding, labelRoom, nodeScaleFor, shapeS
 import { SIZES } from './sizes.ts';
 import type { Lines } from './text.ts';
 import { nextTask } from './next-task.ts';
+import { parseRelationId } from '../../ingest/model.ts';
 
 export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
@@ -97,6 +98,8 @@ export interface Scene {
    * double-tap's second tap could come, which must land on the node the first one did.
    */
   select(id: string | null, reveal: boolean, clearOfDrawer?: boolean): Promise<void>;
+  /** Selects one link, by its relation's id, and nothing else (one not drawn: nothing); its middle is brought into sight, above a drawer. */
+  selectLink(id: string): Promise<void>;
   /**
    * The drawer closed: a map moved up to show a node above it goes back down where it was, unless
    * the reader has moved or zoomed it since (then it is theirs, and stays).
@@ -599,6 +602,37 @@ export function createScene(
     });
   };
 
+  /**
+   * Pans a place (a node's, a link's middle) into sight when it is out of it: under a drawer (with
+   * `clearOfDrawer`, at its edge too) or off the canvas. Resolves once any such pan has begun;
+   * `selection` is the selection it reveals, and a later one takes over.
+   */
+  const revealPlace = async (place: Position, selection: number, clearOfDrawer: boolean): Promise<void> => {
+    const p = toScreen(place, { zoom: cy.zoom(), pan: cy.pan() });
+    // What the reader sees of the canvas: on a phone, a drawer covers its lower part.
+    const covered = obscured();
+    const seen = cy.height() - covered;
+    // `clearOfDrawer`: a node at a drawer's very edge is as good as under it, its shape and name cut.
+    const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < seen - (clearOfDrawer && covered > 0 ? SCENE_DEFAULTS.revealMargin : 0);
+    if (inside) return;
+    // Moved from under the finger at once, 深圳 had a double-tap's second tap land on a link.
+    const early = tapped + SCENE_DEFAULTS.doubleTapMs - performance.now();
+    if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+    if (selection !== selections) return;
+    // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
+    const to = { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() };
+    if (covered > 0) {
+      // A second reveal with the map as the first left it goes back, in the end, to where the first found it.
+      const from = revealed && untouched(revealed) ? revealed.from : { ...cy.pan() };
+      revealed = { from, to, zoom: cy.zoom() };
+    }
+    // A pan under way gives way to this one. Queued behind it, a render's second and third reveal
+    // (深圳 double-tapped on a phone) each began from where the first had: the map jumped back
+    // down and rose again, twice, and the test that looked in between found 深圳 under the drawer.
+    cy.stop(true);
+    cy.animate({ pan: to, duration: 200 });
+  };
+
   /** Where a node is, in model units, wherever it is held. */
   const placeOf = (id: string): Position | null => {
     if (layered) return layer.position(id);
@@ -827,31 +861,20 @@ export function createScene(
       layer.point(null, null);
       placeLabels();
       const place = id ? placeOf(id) : null;
-      if (!reveal || !place) return;
-      const p = toScreen(place, { zoom: cy.zoom(), pan: cy.pan() });
-      // What the reader sees of the canvas: on a phone, a drawer covers its lower part.
-      const covered = obscured();
-      const seen = cy.height() - covered;
-      // `clearOfDrawer`: a node at a drawer's very edge is as good as under it, its shape and name cut.
-      const inside = p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < seen - (clearOfDrawer && covered > 0 ? SCENE_DEFAULTS.revealMargin : 0);
-      if (inside) return;
-      // Moved from under the finger at once, 深圳 had a double-tap's second tap land on a link.
-      const early = tapped + SCENE_DEFAULTS.doubleTapMs - performance.now();
-      if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
-      if (selection !== selections) return;
-      // Centred on its place, not on its box: a node the layer holds has none in Cytoscape.
-      const to = { x: cy.width() / 2 - place.x * cy.zoom(), y: seen / 2 - place.y * cy.zoom() };
-      if (covered > 0) {
-        // A second reveal with the map as the first left it goes back, in the end, to where the first found it.
-        const from = revealed && untouched(revealed) ? revealed.from : { ...cy.pan() };
-        revealed = { from, to, zoom: cy.zoom() };
-      }
-      // A pan under way gives way to this one. Queued behind it, a render's second and third reveal
-      // (深圳 double-tapped on a phone) each began from where the first had: the map jumped back
-      // down and rose again, twice, and the test that looked in between found 深圳 under the drawer.
-      cy.stop(true);
-      cy.animate({ pan: to, duration: 200 });
+      if (reveal && place) await revealPlace(place, selection, clearOfDrawer);
     },
+    async selectLink(id) {
+      const selection = ++selections;
+      if (layered) {
+        layer.select(null);
+        layer.point(null, id);
+      } else selectOnly(cy.getElementById(id).nonempty() ? id : null);
+      // Its middle in sight, above a drawer: sent as a link, 香港—深圳 opened under its own panel.
+      const ends = parseRelationId(id);
+      const [from, to] = ends ? [placeOf(ends.from), placeOf(ends.to)] : [null, null];
+      if (from && to) await revealPlace({ x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 }, selection, true);
+    },
+
     drawerClosed() {
       const back = revealed;
       revealed = null;

@@ -13,6 +13,8 @@ export interface AppState {
   view: View;
   /** the selected entity */
   selected: string | null;
+  /** the selected link, by its relation's id (its panel shows the sentences that state it): a link to it shows why two things are linked */
+  link: string | null;
   /** entities whose neighbours are shown */
   expanded: string[];
   city: string | null;
@@ -37,6 +39,7 @@ export interface AppState {
 export const DEFAULT_STATE: AppState = {
   view: 'start',
   selected: null,
+  link: null,
   expanded: [],
   city: null,
   pathFrom: null,
@@ -66,7 +69,6 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
   return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-/** Only what differs from the defaults goes into the URL, so links stay short. */
 /**
  * The name an export of a view's picture is saved under: the view and what it is of
  * (innograph-city-shenzhen; innograph-cluster-new-energy, not …-cluster-cluster-new-energy).
@@ -78,6 +80,7 @@ export function fileStem(state: AppState): string {
   return ['innograph', state.view, ...of].join('-').replace(/[^\w.-]+/g, '_');
 }
 
+/** Only what differs from the defaults goes into the URL, so links stay short. */
 export function toQuery(state: AppState): string {
   const params = new URLSearchParams();
   const put = (key: string, value: string | null, fallback: string | null) => {
@@ -85,6 +88,7 @@ export function toQuery(state: AppState): string {
   };
   put('view', state.view, DEFAULT_STATE.view);
   put('sel', state.selected, null);
+  put('link', state.link, null);
   put('exp', state.expanded.join(','), '');
   put('city', state.city, null);
   put('from', state.pathFrom, null);
@@ -110,6 +114,8 @@ export function fromQuery(search: string): AppState {
   return {
     view: oneOf(params.get('view'), VIEW_NAMES, DEFAULT_STATE.view),
     selected: params.get('sel'),
+    // One thing is selected: an entity, or else a link.
+    link: params.get('sel') ? null : params.get('link'),
     expanded: (params.get('exp') ?? '').split(',').filter(Boolean),
     city: params.get('city'),
     pathFrom: params.get('from'),

@@ -16,19 +16,32 @@ export interface Store {
 
 function createActions(get: () => AppState, set: (patch: Partial<AppState>, change?: Change) => void, removed: Set<string>) {
   // A view's subject is that view's alone: a switch drops the others', so the URL says only what is shown.
-  const fresh = { selected: null, expanded: [] as string[], city: null, cluster: null, pathFrom: null, pathTo: null, compareA: null, compareB: null };
+  const fresh = {
+    selected: null,
+    link: null,
+    expanded: [] as string[],
+    city: null,
+    cluster: null,
+    pathFrom: null,
+    pathTo: null,
+    compareA: null,
+    compareB: null,
+  };
   return {
-    select: (id: string | null) => set({ selected: id }),
+    /** An entity selected, or (null) nothing: a link selected lets go too. */
+    select: (id: string | null) => set({ selected: id, link: null }),
+    /** A link selected: the one thing selected. */
+    selectLink: (id: string) => set({ selected: null, link: id }),
     /** An entity chosen in search: brought back if it had been removed, then selected. */
     find: (id: string) => {
       removed.delete(id);
-      set({ selected: id });
+      set({ selected: id, link: null });
     },
-    expand: (id: string) => set({ selected: id, expanded: expandedWith(get().expanded, id) }),
+    expand: (id: string) => set({ selected: id, link: null, expanded: expandedWith(get().expanded, id) }),
     collapse: (id: string) => set({ expanded: get().expanded.filter((e) => e !== id) }),
     remove: (id: string) => {
       removed.add(id);
-      set({ selected: null, expanded: get().expanded.filter((e) => e !== id) });
+      set({ selected: null, link: null, expanded: get().expanded.filter((e) => e !== id) });
     },
     openCity: (city: string) => set({ ...fresh, view: 'city', city }),
     openCluster: (cluster: string) => set({ ...fresh, view: 'cluster', cluster }),
@@ -77,7 +90,7 @@ export function expandedWith(expanded: readonly string[], id: string): string[] 
 
 /** The part of the state that decides what is loaded and drawn; selection is not part of it. */
 export function pictureKey(state: AppState): string {
-  const { selected: _selected, ...rest } = state;
+  const { selected: _selected, link: _link, ...rest } = state;
   return JSON.stringify(rest);
 }
 

@@ -11,6 +11,7 @@ describe('explorer state ↔ URL', () => {
     const state: AppState = {
       view: 'path',
       selected: 'shenzhen',
+      link: null,
       expanded: ['shenzhen', 'guangming-science-city'],
       city: 'zhanjiang',
       pathFrom: 'shenzhen',
@@ -28,6 +29,13 @@ describe('explorer state ↔ URL', () => {
       minConfidence: 0.6,
     };
     expect(fromQuery(toQuery(state))).toEqual(state);
+    // A link selected instead of an entity.
+    const linked: AppState = { ...state, selected: null, link: 'LOCATED_IN:guangming-science-city->shenzhen' };
+    expect(fromQuery(toQuery(linked))).toEqual(linked);
+  });
+
+  it('selects one thing: an entity named beside a link is the one selected', () => {
+    expect(fromQuery('?sel=shenzhen&link=LOCATED_IN%3Aguangming-science-city-%3Eshenzhen')).toMatchObject({ selected: 'shenzhen', link: null });
   });
 
   it('ignores values it does not know instead of failing', () => {

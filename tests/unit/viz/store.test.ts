@@ -25,6 +25,21 @@ describe('the explorer store', () => {
     expect(viewKey(store.get())).toBe(viewKey(before));
   });
 
+  it('selects one thing, an entity or a link, and keeps the picture when the link selected changes', () => {
+    const store = createStore(DEFAULT_STATE);
+    const before = store.get();
+    store.actions.select('shenzhen');
+    store.actions.selectLink('LOCATED_IN:guangming-science-city->shenzhen');
+    expect(store.get()).toMatchObject({ selected: null, link: 'LOCATED_IN:guangming-science-city->shenzhen' });
+    expect(pictureKey(store.get())).toBe(pictureKey(before));
+    expect(toQuery(store.get())).toBe('?link=LOCATED_IN%3Aguangming-science-city-%3Eshenzhen');
+    store.actions.select('dongguan');
+    expect(store.get()).toMatchObject({ selected: 'dongguan', link: null });
+    store.actions.selectLink('LOCATED_IN:guangming-science-city->shenzhen');
+    store.actions.openCity('dongguan');
+    expect(store.get().link).toBeNull();
+  });
+
   it("drops the other views' subjects on a view switch, so the URL names only what is shown", () => {
     const store = createStore(DEFAULT_STATE);
     store.actions.openCity('dongguan');
