@@ -372,7 +372,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         return mapped ? sited(elements, drawn, siting) : elements;
       };
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
-      document.body.dataset.panel = state.selected || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';
+      document.body.dataset.panel = state.selected || state.link || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';
       document.body.dataset.selected = state.selected || state.link ? 'yes' : 'no';
       scene.attach();
       const byPlan = colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null;
