@@ -67,9 +67,9 @@ function curve(line: Line, bend: Detour | null): Position[] {
 
 /** How many of `boxes` the points fall in: only those in the points' own box are tried point by point. */
 function crossed(points: Position[], boxes: Rect[]): number {
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
-  const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // In one pass, without arrays: it runs for every bend tried of every link (广州 expanded: 8 ms of 19 with them).
+  let [x1, x2, y1, y2] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const { x, y } of points) [x1, x2, y1, y2] = [Math.min(x1, x), Math.max(x2, x), Math.min(y1, y), Math.max(y2, y)];
   let count = 0;
   for (const r of boxes) {
     if (r.x2 < x1 || r.x1 > x2 || r.y2 < y1 || r.y1 > y2) continue;

@@ -48,12 +48,26 @@ export interface View {
   covered: Rect[];
 }
 
+/**
+ * Half a node's box each way, with half the gap kept around it, by node, then by scale and shrink:
+ * the same box is tried at every place of a spiral, and against every newcomer placed after it
+ * (measured anew each time, 广州's sixty newcomers took 7 ms of boxes).
+ */
+const halves = new WeakMap<Newcomer, Map<string, { w: number; h: number }>>();
+
 /** A node's box at a place: its label's, or (`shrink` given) its shape's alone, shrunk by that much, which a crowded map settles for. */
 function rect(node: Newcomer, at: Position, nodeScale: number, shrink?: number): Rect {
-  const size = shapeSize(node.kind, nodeScale);
-  const box = shrink ? { width: size * shrink, height: size * shrink } : nodeBox(node.label, node.kind, nodeScale);
-  const gap = EXPANSION_DEFAULTS.gap * (shrink ?? 1);
-  const half = { w: box.width / 2 + gap / 2, h: box.height / 2 + gap / 2 };
+  let known = halves.get(node);
+  if (!known) halves.set(node, (known = new Map()));
+  const key = `${nodeScale} ${shrink ?? 0}`;
+  let half = known.get(key);
+  if (!half) {
+    const size = shapeSize(node.kind, nodeScale);
+    const box = shrink ? { width: size * shrink, height: size * shrink } : nodeBox(node.label, node.kind, nodeScale);
+    const gap = EXPANSION_DEFAULTS.gap * (shrink ?? 1);
+    half = { w: box.width / 2 + gap / 2, h: box.height / 2 + gap / 2 };
+    known.set(key, half);
+  }
   return { x1: at.x - half.w, x2: at.x + half.w, y1: at.y - half.h, y2: at.y + half.h };
 }
 

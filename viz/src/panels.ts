@@ -101,10 +101,18 @@ const CONTEXT_STOPS = new Set(['、', '，', '。', '；', '：', ',', ';']);
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** Sentences segmented, by text: a city's panel quotes one sentence under many links (广州's, 100 links, took 7 ms segmenting them). */
+const segmented = new Map<string, Set<number>>();
+const SEGMENTED_KEPT = 2000;
+
 /** The offsets in a text where its words begin or end (Chinese has no spaces: the platform's dictionary finds them). */
 function wordBounds(text: string): Set<number> {
+  const known = segmented.get(text);
+  if (known) return known;
   const bounds = new Set([0, text.length]);
   for (const { index, segment } of WORDS.segment(text)) bounds.add(index).add(index + segment.length);
+  if (segmented.size >= SEGMENTED_KEPT) segmented.clear();
+  segmented.set(text, bounds);
   return bounds;
 }
 

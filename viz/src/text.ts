@@ -153,6 +153,8 @@ export function fitText(text: string, max: number, width: (text: string) => numb
 /** A bracketed qualifier of a Chinese name, and 中国 before one that names a place in China. */
 const QUALIFIER = /[（(][^（）()]*[）)]/gu;
 const IN_CHINA = /^中国[（(]([^（）()]+)[）)]/u;
+/** Names without their qualifiers, by name: asked again for every label placed, at every zoom, they are kept as the widths are. */
+const bareNames = new Map<string, string>();
 
 /**
  * A Chinese name without its bracketed qualifier, the first thing a label too narrow for it
@@ -161,8 +163,12 @@ const IN_CHINA = /^中国[（(]([^（）()]+)[）)]/u;
  * alone would read as the whole country's. The label's tooltip keeps the full name.
  */
 function unqualified(name: string): string {
-  const bare = name.replace(IN_CHINA, '$1').replace(QUALIFIER, '').trim();
-  return bare || name;
+  let bare = bareNames.get(name);
+  if (bare === undefined) {
+    bare = name.replace(IN_CHINA, '$1').replace(QUALIFIER, '').trim() || name;
+    bareNames.set(name, bare);
+  }
+  return bare;
 }
 
 /** Where a name stops reading as another: the first character at which they differ. */
