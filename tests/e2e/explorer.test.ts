@@ -476,6 +476,8 @@ describe('the explorer in Chromium', () => {
       ['hong-kong', 'shenzhen'].map((end) => (window as any).innograph.cy.getElementById(end).renderedPosition() as { x: number; y: number }),
     );
     for (const end of ends) expect(canvas.y + end.y).toBeLessThan(drawer.y);
+    // A selection's panel takes the drawer's full height, more than a view's overview.
+    expect(drawer.height / 844).toBeGreaterThan(0.4);
     // Its panel's × lets it go, and the address with it.
     await phone.locator('#close-panel').click();
     await expect.poll(() => new URL(phone.url()).searchParams.get('link')).toBeNull();
@@ -2469,6 +2471,8 @@ describe('the explorer in Chromium', () => {
     const open = (await phone.locator('#graph').boundingBox())!;
     const panel = (await phone.locator('#panel').boundingBox())!;
     expect((open.width * (open.height - panel.height)) / (390 * 844)).toBeGreaterThanOrEqual(0.4);
+    // The view's overview opens lower than a selection's panel: the picture is what the view is for.
+    expect(panel.height / 844).toBeLessThan(0.35);
     // The cluster, leftmost on the canvas, keeps its name: beside it, as the list's every name is, not set aside.
     const named = await phone.evaluate(() => {
       const cy = (window as any).innograph.cy;
