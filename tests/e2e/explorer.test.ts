@@ -992,6 +992,18 @@ describe('the explorer in Chromium', () => {
     await page.goForward();
     await idle(page);
     expect(await page.evaluate(() => (window as any).innograph.cy.$(':selected').map((e: any) => e.id()))).toEqual([id]);
+    // In the other language, an open reader speaks it too, its sentence still marked.
+    await page.waitForSelector('#details .edge .quote', { timeout: 10_000 });
+    await page.locator('#details .quote').first().click();
+    await page.waitForSelector('#reader mark', { timeout: 10_000 });
+    await page.click('#lang');
+    await idle(page);
+    expect(await page.locator('#reader .reader-head').textContent()).toBe('The planClose the plan');
+    expect(await page.locator('#reader mark').textContent()).toContain('光明科学城');
+    await page.click('#lang');
+    await idle(page);
+    expect(await page.locator('#reader .reader-head').textContent()).toBe('原文收起原文');
+    await page.click('#reader .close');
   });
 
   it('exports the view: JSON with its evidence, GraphML with every node, PNG', async () => {

@@ -112,22 +112,28 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     // cluster's panel as if it were evidence of the cluster.
     if (subject !== panelSubject) {
       $('reader').replaceChildren();
+      reading = null;
       $('panel').scrollTop = 0;
     }
     panelSubject = subject;
   };
 
+  /** The reader open, to be drawn again in the other language (its head said 原文 / 收起原文 over an English panel). */
+  let reading: { show: (lang: Lang) => void } | null = null;
   const openReader: OpenReader = (sectionId, evidence) => {
     // Closed, the reader gives the reader back the place in the panel they opened it from.
     const from = $('panel').scrollTop;
     void fetch('section', 'section', { id: sectionId }).then((data) => {
       if (!data?.section) return;
+      const section = data.section;
       const reader = $('reader');
       const close = () => {
         reader.replaceChildren();
+        reading = null;
         $('panel').scrollTop = from;
       };
-      reader.replaceChildren(readerPanel(data.section, evidence, store.get().lang, close));
+      reading = { show: (lang) => reader.replaceChildren(readerPanel(section, evidence, lang, close)) };
+      reading.show(store.get().lang);
       document.body.dataset.panel = 'open';
       // The reader opens where the reader is looking: at the top of the panel.
       reader.scrollIntoView({ block: 'nearest' });
@@ -311,6 +317,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     document.body.dataset.busy = 'true';
     try {
       document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
+      if (previous && previous.lang !== state.lang) reading?.show(state.lang);
       if (state.selected || state.link || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
       // A selection changes the picture when it brings an entity from outside the view, or takes one away:
       // the picture is the one its URL gives (Back to the start view shows the start view).
@@ -502,6 +509,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
 
   function closePanel(): void {
     $('reader').replaceChildren();
+    reading = null;
     dismissed = true;
     if (store.get().selected || store.get().link) store.actions.select(null);
     else panel(null);
