@@ -315,7 +315,23 @@ describe('the explorer in Chromium', () => {
     await idle(fresh);
     const linked = await opened('/?minConf=0.8');
     expect(await linked.locator('#min-confidence-value').textContent()).toBe('0.8');
+    // What it keeps, said under it: a link the registry curates counts as 1, and which box shows only the plan's.
+    const curated = await linked.evaluate(() => (window as any).innograph.cy.edges('[cited = "no"]').length as number);
+    expect(curated).toBeGreaterThan(0);
+    expect(await fresh.locator('#min-confidence-note').textContent()).toContain('登记表所载的联系（虚线）由人工整理，计为 1');
     await Promise.all([fresh.close(), linked.close()]);
+  });
+
+  it('says in a panel how many of a group of links the picture shows', async () => {
+    const view = await opened('/?sel=shenzhen');
+    await view.waitForSelector('#details .entity[data-id="shenzhen"]');
+    const heading = (await view.locator('#details .relation-group h4', { hasText: '位于' }).first().textContent())!;
+    const [, all, shown] = /^位于 \((\d+) · 图中 (\d+)\)$/.exec(heading) ?? [];
+    // The places the map draws as in 深圳, of all the plan places there.
+    const drawn = await view.evaluate(() => (window as any).innograph.cy.edges('[type = "LOCATED_IN"][target = "shenzhen"]').length as number);
+    expect(Number(shown)).toBe(drawn);
+    expect(Number(all)).toBeGreaterThan(drawn);
+    await view.close();
   });
 
   it('names an entity in both languages and its kind in a tooltip', async () => {

@@ -142,6 +142,7 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $('home').title = t('backToMap', lang);
   setText($('only-cited-text'), t('onlyCited', lang));
   setText($('min-confidence-text'), t('minConfidence', lang));
+  setText($('min-confidence-note'), t('minConfidenceNote', lang));
   if (document.body.dataset.view !== state.view) document.body.dataset.view = state.view;
   // The search box names what it found while that is what is shown: another choice (光明科学城 in 深圳's
   // city view, a cluster in the side list) empties it, or it would name something no longer there.

@@ -21,6 +21,12 @@ export const MESSAGES = {
   exportsOfPicture: { zh: '布局、导出与适配针对图谱；指标表没有图', en: 'the layout, exports and Fit are of the graph; the indicators table has none' },
   onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
   minConfidence: { zh: '最低置信度', en: 'min. confidence' },
+  inPicture: { zh: '图中 {n}', en: '{n} in the picture' },
+  // A researcher who raised the slider to keep the surest links found the registry's dashed ones kept and the plan's read ones gone.
+  minConfidenceNote: {
+    zh: '置信度是读取规则对原文读出的联系的把握。登记表所载的联系（虚线）由人工整理，计为 1；只看原文陈述的联系，请勾选上一项。',
+    en: 'Confidence is how sure a rule is of a link it read in the plan. Links from the registry (dashed) are curated and count as 1: to see only links the plan states, tick the box above.',
+  },
   guideClick: {
     zh: '点击节点，查看它的关系和规划原文；双击展开它的邻居；点击空白处取消选择。',
     en: "Click a node for its links and the plan's words; double-click to expand it; click the background to deselect.",

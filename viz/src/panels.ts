@@ -341,7 +341,7 @@ export function entityPanel(
     h(
       'section',
       { class: 'relation-group' },
-      h('h4', {}, `${typeLabel(list[0]!.relation.type, lang)} (${list.length})`),
+      h('h4', {}, `${typeLabel(list[0]!.relation.type, lang)} (${groupCount(list, lang, actions.inView)})`),
       ...list.map((n) => {
         // The selected entity is named as text, the other end as a link to it.
         const name = (e: Named) => (e.id === detail.id ? label(e, lang) : button({ class: 'link' }, label(e, lang), () => actions.select(e.id)));
@@ -414,6 +414,16 @@ export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'star
     h('div', { class: 'path' }, context.path),
     h('p', {}, context.text.slice(0, from), h('mark', {}, context.text.slice(from, to)), context.text.slice(to)),
   );
+}
+
+/**
+ * How many links a group of a panel lists, and how many of their other ends the picture shows
+ * where that is fewer: 深圳's panel listed 位于 (29) beside a map that showed nine of them, and
+ * nothing said where the rest were (its expansion shows them; the panel lists those in sight first).
+ */
+function groupCount(list: EntityDetail['neighbors'], lang: Lang, inView?: (id: string) => boolean): string {
+  const shown = inView ? list.filter((n) => inView(n.entity.id)).length : list.length;
+  return shown < list.length ? `${list.length} · ${t('inPicture', lang).replace('{n}', String(shown))}` : String(list.length);
 }
 
 /** A sentence found by search: the plan's words, where they stand, and the entities they name (each opens). */
