@@ -2452,6 +2452,11 @@ describe('the explorer in Chromium', () => {
     expect(drawn.cut).toEqual([]);
     // 深圳's part of the map holds its places' shapes, if not all their names: none lies on another.
     expect((await labelStats(phone)).stacked).toEqual([]);
+    // Its science cities keep theirs, over a zone's shape where they must: what a reader of the plan looks for by 深圳.
+    const scienceCities = await phone.evaluate(() =>
+      ['guangming-science-city', 'xili-lake-science-education-city'].filter((id) => (window as any).innograph.cy.getElementById(id).hasClass('quiet')),
+    );
+    expect(scienceCities).toEqual([]);
     await phone.screenshot({ path: path.join(SHOTS, '7-phone.png') });
     // The start view's guide waits in its drawer; a link tapped there opens the drawer with its quote.
     expect(await phone.locator('#panel').isVisible()).toBe(false);

@@ -10,7 +10,7 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { EntityKind } from '../../ingest/model.ts';
 import { overlaps, toScreen, type Position, type Rect } from './geo.ts';
-import { shapeSize } from './style.ts';
+import { isCompact, shapeSize } from './style.ts';
 import { labelFont } from './fonts.ts';
 import { SIZES } from './sizes.ts';
 import { fitTexts, linesOf, textWidth, type Lines } from './text.ts';
@@ -129,6 +129,13 @@ function boxGrid(cell: number) {
   };
 }
 
+/**
+ * Whether a name may lie over other nodes' shapes rather than be set aside: a city's, which orients
+ * the reader; and on a phone, which has no pointer to hover a name set aside, a science city's, what
+ * a reader of the plan looks for (光明科学城 and 西丽湖国际科教城 by 深圳 had no name among its zones).
+ */
+const overShapes = (item: LabelItem, view: LabelView) => item.kind === 'City' || (item.kind === 'ScienceCity' && isCompact(view.width));
+
 const rank = (item: LabelItem) => (item.important ? 100 : (KIND_RANK[item.kind as EntityKind] ?? 1) * 10 + Math.min(9, item.degree));
 
 /** A label's place: its side, and for one above or below, how far it is slid sideways (screen pixels). */
@@ -153,8 +160,8 @@ function slid(side: Side, box: Rect, x: number, width: number): { box: Rect; shi
  * Where each label goes, or `null` for one set aside. In order of rank, a label takes the
  * first side where it is wholly on screen (slid onto it, if above or below its node) and overlaps
  * neither a label placed before it nor another node's shape. A city's name, which orients the
- * reader, and the selected node's may lie over a shape (they are drawn above it) rather than be
- * set aside: on the side where it hides least, never another city if a side spares them (on a
+ * reader, a science city's on a phone (overShapes) and the selected node's may lie over a shape
+ * (they are drawn above it) rather than be set aside: on the side where it hides least, never another city if a side spares them (on a
  * phone, "Guangzhou" lay over 佛山's square, whose own name then had no room).
  */
 export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Placement | null> {
@@ -198,7 +205,7 @@ export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Pl
         undefined,
       );
     };
-    const side = order.find((s) => free(s, false)) ?? (item.kind === 'City' || item.important ? over() : undefined) ?? null;
+    const side = order.find((s) => free(s, false)) ?? (overShapes(item, view) || item.important ? over() : undefined) ?? null;
     placed.set(item.id, side ? { side, shift: at[side].shift } : null);
     if (side) labels.put(at[side].box, item.id);
   }
