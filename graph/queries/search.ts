@@ -69,6 +69,9 @@ export interface SearchHitRow {
   match: SearchMatch;
 }
 
+/** A hit as both search statements return it. */
+type Row = { e: Record<string, unknown>; score: number; match: SearchMatch };
+
 /**
  * A misspelt Latin text's full-text query: each word of four letters or more within one edit of
  * a word of a name (two from eight letters), so that shenzen finds Shenzhen.
@@ -206,5 +209,3 @@ export async function search(
   const seen = new Set(similar.map((h) => h.entity.id));
   return [...similar, ...found.filter((h) => !seen.has(h.entity.id))].slice(0, first);
 }
-
-type Row = { e: Record<string, unknown>; score: number; match: SearchMatch };

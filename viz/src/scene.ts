@@ -874,7 +874,6 @@ export function createScene(
       const [from, to] = ends ? [placeOf(ends.from), placeOf(ends.to)] : [null, null];
       if (from && to) await revealPlace({ x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 }, selection, true);
     },
-
     drawerClosed() {
       const back = revealed;
       revealed = null;
