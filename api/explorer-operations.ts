@@ -30,6 +30,8 @@ import type {
   SearchQueryVariables,
   SectionQuery,
   SectionQueryVariables,
+  SentenceQuery,
+  SentenceQueryVariables,
   SentencesQuery,
   SentencesQueryVariables,
 } from './generated/explorer-operations.ts';
@@ -131,6 +133,25 @@ const EVIDENCE = /* GraphQL */ `
 /** How many neighbours the entity question asks for (its neighbors(first: 100)): fewer back means all of them. */
 export const NEIGHBOURS_ASKED = 100;
 
+/** A sentence as the search box lists it and its panel shows it: found by its words, or opened from an address. */
+const SENTENCE = /* GraphQL */ `
+  fragment SentenceFields on Sentence {
+    id
+    quote
+    path
+    document {
+      id
+      title
+    }
+    entities {
+      id
+      kind
+      name
+      nameEn
+    }
+  }
+`;
+
 export const OPERATIONS = {
   search: /* GraphQL */ `
     query Search($text: String!, $kinds: [EntityKind!], $documents: [ID!]) {
@@ -150,22 +171,19 @@ export const OPERATIONS = {
       sentences(text: $text, first: 5, documents: $documents) {
         score
         sentence {
-          id
-          quote
-          path
-          document {
-            id
-            title
-          }
-          entities {
-            id
-            kind
-            name
-            nameEn
-          }
+          ...SentenceFields
         }
       }
     }
+    ${SENTENCE}
+  `,
+  sentence: /* GraphQL */ `
+    query Sentence($id: ID!) {
+      sentence(id: $id) {
+        ...SentenceFields
+      }
+    }
+    ${SENTENCE}
   `,
   neighborhood: /* GraphQL */ `
     query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!], $documents: [ID!]) {
@@ -509,6 +527,7 @@ type OperationTypes = Listed<{
   documents: { result: DocumentsQuery; variables: DocumentsQueryVariables };
   compare: { result: CompareQuery; variables: CompareQueryVariables };
   sentences: { result: SentencesQuery; variables: SentencesQueryVariables };
+  sentence: { result: SentenceQuery; variables: SentenceQueryVariables };
 }>;
 
 export type Result<K extends OperationName> = OperationTypes[K]['result'];

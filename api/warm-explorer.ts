@@ -76,7 +76,11 @@ export async function warmExplorer(ask: AskGraphql, budgetMs = WARM_UP_BUDGET_MS
     // A city with no link plans the statement as well, asked for one it does not have.
     await run('relation', { id: entity?.neighbors[0]?.relation.id ?? relationId('COOPERATES_WITH', first.id, second?.id ?? first.id) });
     const section = entity?.mentions[0]?.section.id;
-    if (section) await run('section', { id: section });
+    if (section) {
+      await run('section', { id: section });
+      // A mention's section is a sentence: as a sentence found by search, opened from an address.
+      await run('sentence', { id: section });
+    }
     if (second) await run('paths', { from: first.id, to: second.id, onlyCited: false, documents: null });
   }
   if (clusters[0]) await run('platforms', { cluster: clusters[0].id, documents: null });

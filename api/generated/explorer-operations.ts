@@ -245,6 +245,27 @@ export type EvidenceFieldsFragment = {
   marks: Array<{ start: number; end: number }>;
 };
 
+export type SentenceFieldsFragment = {
+  id: string;
+  quote: string;
+  path: string;
+  document: { id: string; title: string };
+  entities: Array<
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+    | { id: string; kind: EntityKind; name: string; nameEn: string | null }
+  >;
+};
+
 export type SearchQueryVariables = Exact<{
   text: string;
   kinds?: Array<EntityKind> | EntityKind | null | undefined;
@@ -276,31 +297,13 @@ export type SentencesQueryVariables = Exact<{
   documents?: Array<string> | string | null | undefined;
 }>;
 
-export type SentencesQuery = {
-  sentences: Array<{
-    score: number;
-    sentence: {
-      id: string;
-      quote: string;
-      path: string;
-      document: { id: string; title: string };
-      entities: Array<
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-        | { id: string; kind: EntityKind; name: string; nameEn: string | null }
-      >;
-    };
-  }>;
-};
+export type SentencesQuery = { sentences: Array<{ score: number; sentence: SentenceFieldsFragment }> };
+
+export type SentenceQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type SentenceQuery = { sentence: SentenceFieldsFragment | null };
 
 export type NeighborhoodQueryVariables = Exact<{
   ids: Array<string> | string;

@@ -582,6 +582,8 @@ export type Query = {
   search: Array<SearchHit>;
   /** One section of a document, with its text (for a reader that highlights a quote). */
   section?: Maybe<Section>;
+  /** One sentence by its id (a Sentence's, as `sentences` and `coMentioned` give it); null for an id that names no sentence. */
+  sentence?: Maybe<Sentence>;
   /** The plan's sentences that hold every word of `text` (full-text, CJK), best first, each with the entities it names. */
   sentences: Array<SentenceHit>;
   /** What the graph holds: documents, entities per kind, relations per type. */
@@ -741,6 +743,16 @@ export type QuerySearchArgs = {
  * documents name and state: an entity one of them names, a relation one of them states, shown with their evidence only.
  */
 export type QuerySectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
+ * innograph: Guangdong's innovation system as a graph, every link citing the plan sentence that states it.
+ *
+ * `documents` on search, neighborhood, paths, platformsForCluster and cityProfile limits the answer to what those
+ * documents name and state: an entity one of them names, a relation one of them states, shown with their evidence only.
+ */
+export type QuerySentenceArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1558,6 +1570,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   relation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<QueryRelationArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   section?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType, RequireFields<QuerySectionArgs, 'id'>>;
+  sentence?: Resolver<Maybe<ResolversTypes['Sentence']>, ParentType, ContextType, RequireFields<QuerySentenceArgs, 'id'>>;
   sentences?: Resolver<Array<ResolversTypes['SentenceHit']>, ParentType, ContextType, RequireFields<QuerySentencesArgs, 'first' | 'text'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
 };

@@ -1,6 +1,6 @@
 // Asking the text itself: sentences by their words, and what is named beside an entity.
 import type { EntityKind } from '../../ingest/model.ts';
-import { coMentioned, searchSentences, type CoMentionRow, type SentenceRow } from '../../graph/queries/sentences.ts';
+import { coMentioned, searchSentences, sentenceById, type CoMentionRow, type SentenceRow } from '../../graph/queries/sentences.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { LIMITS, searchText, within } from '../limits.ts';
@@ -13,6 +13,8 @@ export const sentenceResolvers = {
       const docs = await documentFilter(context, args.documents);
       return searchSentences(context.executor, searchText(args.text), within('first', args.first, 1, LIMITS.sentencesFirst), docs);
     },
+
+    sentence: (_: unknown, args: { id: string }, context: Context) => sentenceById(context.executor, args.id),
 
     coMentioned: async (_: unknown, args: { id: string; kinds?: EntityKind[] | null; first: number; documents?: string[] | null }, context: Context) => {
       const first = within('first', args.first, 1, LIMITS.coMentionedFirst);

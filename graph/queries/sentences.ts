@@ -58,6 +58,14 @@ export function sentencesCypher(): string {
      LIMIT $first`;
 }
 
+/** One sentence by its id; null for an id that names no sentence (another section's, or none). */
+export async function sentenceById(executor: Executor, id: string): Promise<SentenceRow | null> {
+  const rows = await executor.read<{ sentence: SentenceRow }>(`MATCH (s:Section {id: $id}) WHERE s.kind = 'sentence' RETURN ${SENTENCE('s')} AS sentence`, {
+    id,
+  });
+  return rows[0]?.sentence ?? null;
+}
+
 /** Sentences that hold every word of `text`, best first. */
 export async function searchSentences(executor: Executor, text: string, first: number, docs: DocumentFilter = null): Promise<SentenceHitRow[]> {
   const lucene = sentenceQuery(text);

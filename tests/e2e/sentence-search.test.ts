@@ -71,10 +71,24 @@ describe("the explorer's search box offers the plan's sentences", () => {
       expect(named).toContain('江门中微子实验站');
       await page.screenshot({ path: path.join(SHOTS, `sentence-panel-${name}.png`) });
 
+      // The sentence is in the address: sent on, it opens the same panel.
+      const address = new URL(page.url());
+      expect(address.searchParams.get('sentence')).toBeTruthy();
+      const shared = await browser.newPage({ viewport });
+      shared.on('pageerror', (error) => pageErrors.push(String(error)));
+      await shared.goto(`${base}${address.pathname}${address.search}`);
+      await idle(shared);
+      await shared.waitForSelector('#details .sentence');
+      expect(await shared.locator('#details .sentence .quote').textContent()).toBe(await page.locator('#details .sentence .quote').textContent());
+      expect(await shared.locator('#panel').isVisible()).toBe(true);
+      await shared.close();
+
       // An entity the sentence names opens like a search hit.
       await page.click('#details .sentence .named button[data-id="jiangmen-neutrino-observatory"]');
       await idle(page);
       expect(page.url()).toContain('jiangmen-neutrino-observatory');
+      // One thing is shown: the entity replaces the sentence in the address too.
+      expect(new URL(page.url()).searchParams.get('sentence')).toBeNull();
       await page.close();
       expect(pageErrors).toEqual([]);
     },

@@ -75,6 +75,27 @@ describe('asking the text itself', () => {
       expect(hits.flatMap((h) => h.sentence.entities.map((e) => e.name))).toContain('江门中微子实验站');
     });
 
+    it('gives one sentence by its id as the search gives it, and null for an id that names no sentence', async () => {
+      const [hit] = await sentences('中微子实验站');
+      const one = async (id: string) =>
+        (
+          await ask<{ sentence: SentenceHit['sentence'] | null }>(
+            `query ($id: ID!) { sentence(id: $id) { id quote path document { id } section { kind } entities { id name } } }`,
+            { id },
+          )
+        ).sentence;
+      expect(await one(hit!.sentence.id)).toEqual(hit!.sentence);
+      // A section that is no sentence (the chapter the hit stands in), an unknown id, garbage: none.
+      const chapter = (
+        await ask<{ sentence: { section: { parent: { parent: { id: string } | null } | null } } }>(
+          `query ($id: ID!) { sentence(id: $id) { section { parent { parent { id } } } } }`,
+          { id: hit!.sentence.id },
+        )
+      ).sentence.section.parent?.parent?.id;
+      expect(chapter).toBeTruthy();
+      for (const id of [chapter!, 'no-such-sentence', '") MATCH (n) DETACH DELETE n //', '']) expect(await one(id)).toBeNull();
+    });
+
     it('keeps the words of a Han phrase together: every hit holds 人工智能 itself, not only 智能', async () => {
       const hits = await sentences('人工智能', ', first: 50');
       expect(hits.length).toBeGreaterThan(5);

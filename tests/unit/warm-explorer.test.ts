@@ -30,6 +30,7 @@ describe("warming the explorer's questions", () => {
     expect(asked).toContain('Paths {"from":"chaozhou","to":"dongguan","onlyCited":false,"documents":null}');
     expect(asked).toContain('Platforms {"cluster":"cluster-x","documents":null}');
     expect(asked).toContain('Section {"id":"s1"}');
+    expect(asked).toContain('Sentence {"id":"s1"}');
     expect(asked).toContain('Relation {"id":"LOCATED_IN:x->chaozhou"}');
     expect(asked).toContain('Compare {"a":"plan-a","b":"plan-b"}');
   });

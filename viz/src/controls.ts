@@ -3,7 +3,6 @@ import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '
 import { label } from './graph-data.ts';
 import { fill, h, setText } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
-import { sentencePanel } from './panels.ts';
 import { suggest } from './search.ts';
 import type { AppState, Layout } from './state.ts';
 import type { Store } from './store.ts';
@@ -20,13 +19,6 @@ export interface Lists {
   documents: DocumentInfo[];
 }
 
-/** What a search hit opens: a cluster its platforms, a city its city view, anything else its place in the view. */
-function open(store: Store, entity: Pick<Entity, 'id' | 'kind'>): void {
-  if (entity.kind === 'IndustryCluster') store.actions.openCluster(entity.id);
-  else if (entity.kind === 'City') store.actions.openCity(entity.id);
-  else store.actions.find(entity.id);
-}
-
 export function bindControls(
   store: Store,
   status: (message: string, kind: 'error') => void,
@@ -37,11 +29,8 @@ export function bindControls(
   const { actions } = store;
   const lang = () => store.get().lang;
   const fail = (message: string) => status(message, 'error');
-  // A sentence picked in the search box shows in the side panel until the next view replaces it.
-  const read = (sentence: SentenceHit['sentence']) => {
-    $('details').replaceChildren(sentencePanel(sentence, lang(), (e) => open(store, e)));
-    document.body.dataset.panel = 'open';
-  };
+  // A sentence picked in the search box shows in the side panel, its id in the address, until something else is chosen.
+  const read = (sentence: SentenceHit['sentence']) => actions.readSentence(sentence.id);
   const plans = () => documentsFilter(store.get());
   suggest(
     $('search'),
@@ -49,7 +38,7 @@ export function bindControls(
     lang,
     (e) => {
       $('search').dataset.found = e.id;
-      open(store, e);
+      actions.open(e);
     },
     fail,
     plans,

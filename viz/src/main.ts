@@ -49,10 +49,10 @@ $('legend-box').addEventListener('toggle', () => {
 });
 
 // However the drawer goes with the selection (its ×, Esc, a tap on the background, which leaves the
-// start view's guide hidden), a map moved up above it goes back down. Not while a node or a link is
-// still selected: its drawer is there for it, or about to be.
+// start view's guide hidden), a map moved up above it goes back down. Not while a node, a link or a
+// sentence is still chosen: its drawer is there for it, or about to be.
 new ResizeObserver(() => {
-  if (drawerHeight() === 0 && !store.get().selected && !store.get().link) scene.drawerClosed();
+  if (drawerHeight() === 0 && !store.get().selected && !store.get().link && !store.get().sentence) scene.drawerClosed();
 }).observe($('panel'));
 
 const lists: Lists = { clusters: [], cities: [], documents: [] };

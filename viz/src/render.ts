@@ -6,7 +6,7 @@ import { ApiError, prefetch, request } from './api.ts';
 import { button, fill, isDrawer } from './dom.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { drawnKinds, legend } from './legend.ts';
-import { edgePanel, entityPanel, readerPanel, type OpenReader, type PanelActions } from './panels.ts';
+import { edgePanel, entityPanel, readerPanel, sentencePanel, type OpenReader, type PanelActions } from './panels.ts';
 import { filtered, hostedIn, merge, pointed, sited, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED, type Result } from '../../api/explorer-operations.ts';
@@ -250,6 +250,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   async function showSelection(state: AppState, view: Loaded, ticket: number, asked?: ReturnType<typeof askEntity>): Promise<void> {
     const id = state.selected;
     if (!id && state.link && graph.edges.has(state.link)) return showEdge(state.link, ticket);
+    if (!id && !state.link && state.sentence) return showSentence(state.sentence, ticket);
     if (!id) {
       panel(view.table || dismissed ? null : view.panel(state.lang, panelActions), `view ${viewKey(state)}`);
       return;
@@ -293,7 +294,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   function backToView(view: Loaded, lang: Lang, content: HTMLElement): HTMLElement {
     if (!view.title || view.table) return content;
     const back = () => {
-      if (store.get().selected || store.get().link) return store.actions.select(null);
+      if (store.get().selected || store.get().link || store.get().sentence) return store.actions.select(null);
       panel(view.panel(lang, panelActions), `view ${viewKey(store.get())}`);
     };
     content.prepend(button({ class: 'back-to-view link' }, t('backToView', lang).replace('{title}', view.title(lang)), back));
@@ -318,7 +319,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     try {
       document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
       if (previous && previous.lang !== state.lang) reading?.show(state.lang);
-      if (state.selected || state.link || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
+      if (state.selected || state.link || state.sentence || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
       // A selection changes the picture when it brings an entity from outside the view, or takes one away:
       // the picture is the one its URL gives (Back to the start view shows the start view).
       const onlySelection =
@@ -328,7 +329,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         (!joined || joined === state.selected);
       if (onlySelection && loaded) {
         // A selection is marked as its panel is shown (showSelection).
-        if (!state.selected) document.body.dataset.selected = state.link ? 'yes' : 'no';
+        if (!state.selected) document.body.dataset.selected = state.link || state.sentence ? 'yes' : 'no';
         if (state.link) void scene.selectLink(state.link);
         else void scene.select(state.selected, false);
         const panelShown = showSelection(state, loaded, ticket);
@@ -379,8 +380,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         return mapped ? sited(elements, drawn, siting) : elements;
       };
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
-      document.body.dataset.panel = state.selected || state.link || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';
-      document.body.dataset.selected = state.selected || state.link ? 'yes' : 'no';
+      document.body.dataset.panel = state.selected || state.link || state.sentence || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';
+      document.body.dataset.selected = state.selected || state.link || state.sentence ? 'yes' : 'no';
       scene.attach();
       const byPlan = colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null;
       // On the base map, the legend says which places stand where they are.
@@ -507,11 +508,19 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     panel(loaded ? backToView(loaded, lang, content) : content, `link ${edge.id}`);
   }
 
+  /** The panel of a sentence opened from search: the plan's words, where they stand, what they name. Render `ticket`'s, as showEdge. */
+  async function showSentence(id: string, ticket: number): Promise<void> {
+    const data = await fetch('section', 'sentence', { id });
+    if (ticket !== rendering) return;
+    const lang = store.get().lang;
+    panel(data?.sentence ? sentencePanel(data.sentence, lang, store.actions.open) : null, `sentence ${id}`);
+  }
+
   function closePanel(): void {
     $('reader').replaceChildren();
     reading = null;
     dismissed = true;
-    if (store.get().selected || store.get().link) store.actions.select(null);
+    if (store.get().selected || store.get().link || store.get().sentence) store.actions.select(null);
     else panel(null);
   }
 

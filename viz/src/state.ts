@@ -15,6 +15,8 @@ export interface AppState {
   selected: string | null;
   /** the selected link, by its relation's id (its panel shows the sentences that state it): a link to it shows why two things are linked */
   link: string | null;
+  /** a sentence of the plan opened from search, by its id: its panel shows it and what it names */
+  sentence: string | null;
   /** entities whose neighbours are shown */
   expanded: string[];
   city: string | null;
@@ -40,6 +42,7 @@ export const DEFAULT_STATE: AppState = {
   view: 'start',
   selected: null,
   link: null,
+  sentence: null,
   expanded: [],
   city: null,
   pathFrom: null,
@@ -89,6 +92,7 @@ export function toQuery(state: AppState): string {
   put('view', state.view, DEFAULT_STATE.view);
   put('sel', state.selected, null);
   put('link', state.link, null);
+  put('sentence', state.sentence, null);
   put('exp', state.expanded.join(','), '');
   put('city', state.city, null);
   put('from', state.pathFrom, null);
@@ -114,8 +118,9 @@ export function fromQuery(search: string): AppState {
   return {
     view: oneOf(params.get('view'), VIEW_NAMES, DEFAULT_STATE.view),
     selected: params.get('sel'),
-    // One thing is selected: an entity, or else a link.
+    // One thing is selected: an entity, or else a link, or else a sentence.
     link: params.get('sel') ? null : params.get('link'),
+    sentence: params.get('sel') || params.get('link') ? null : params.get('sentence'),
     expanded: (params.get('exp') ?? '').split(',').filter(Boolean),
     city: params.get('city'),
     pathFrom: params.get('from'),

@@ -19,6 +19,7 @@ function createActions(get: () => AppState, set: (patch: Partial<AppState>, chan
   const fresh = {
     selected: null,
     link: null,
+    sentence: null,
     expanded: [] as string[],
     city: null,
     cluster: null,
@@ -27,21 +28,29 @@ function createActions(get: () => AppState, set: (patch: Partial<AppState>, chan
     compareA: null,
     compareB: null,
   };
-  return {
-    /** An entity selected, or (null) nothing: a link selected lets go too. */
-    select: (id: string | null) => set({ selected: id, link: null }),
+  const actions = {
+    /** An entity selected, or (null) nothing: a link or sentence selected lets go too. */
+    select: (id: string | null) => set({ selected: id, link: null, sentence: null }),
     /** A link selected: the one thing selected. */
-    selectLink: (id: string) => set({ selected: null, link: id }),
+    selectLink: (id: string) => set({ selected: null, link: id, sentence: null }),
+    /** A sentence of the plan opened (from search): the one thing the panel shows. */
+    readSentence: (id: string) => set({ selected: null, link: null, sentence: id }),
     /** An entity chosen in search: brought back if it had been removed, then selected. */
     find: (id: string) => {
       removed.delete(id);
-      set({ selected: id, link: null });
+      set({ selected: id, link: null, sentence: null });
     },
-    expand: (id: string) => set({ selected: id, link: null, expanded: expandedWith(get().expanded, id) }),
+    /** What a search hit or a sentence's name opens: a cluster its platforms, a city its city view, anything else its place in the view. */
+    open: (entity: { id: string; kind: string }) => {
+      if (entity.kind === 'IndustryCluster') actions.openCluster(entity.id);
+      else if (entity.kind === 'City') actions.openCity(entity.id);
+      else actions.find(entity.id);
+    },
+    expand: (id: string) => set({ selected: id, link: null, sentence: null, expanded: expandedWith(get().expanded, id) }),
     collapse: (id: string) => set({ expanded: get().expanded.filter((e) => e !== id) }),
     remove: (id: string) => {
       removed.add(id);
-      set({ selected: null, link: null, expanded: get().expanded.filter((e) => e !== id) });
+      set({ selected: null, link: null, sentence: null, expanded: get().expanded.filter((e) => e !== id) });
     },
     openCity: (city: string) => set({ ...fresh, view: 'city', city }),
     openCluster: (cluster: string) => set({ ...fresh, view: 'cluster', cluster }),
@@ -61,6 +70,7 @@ function createActions(get: () => AppState, set: (patch: Partial<AppState>, chan
     /** The browser walked its history to a state it had. */
     restore: (state: AppState) => set(state, 'restore'),
   };
+  return actions;
 }
 
 export function createStore(initial: AppState): Store {
@@ -90,7 +100,7 @@ export function expandedWith(expanded: readonly string[], id: string): string[] 
 
 /** The part of the state that decides what is loaded and drawn; selection is not part of it. */
 export function pictureKey(state: AppState): string {
-  const { selected: _selected, link: _link, ...rest } = state;
+  const { selected: _selected, link: _link, sentence: _sentence, ...rest } = state;
   return JSON.stringify(rest);
 }
 

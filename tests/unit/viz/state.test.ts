@@ -12,6 +12,7 @@ describe('explorer state ↔ URL', () => {
       view: 'path',
       selected: 'shenzhen',
       link: null,
+      sentence: null,
       expanded: ['shenzhen', 'guangming-science-city'],
       city: 'zhanjiang',
       pathFrom: 'shenzhen',
@@ -32,10 +33,17 @@ describe('explorer state ↔ URL', () => {
     // A link selected instead of an entity.
     const linked: AppState = { ...state, selected: null, link: 'LOCATED_IN:guangming-science-city->shenzhen' };
     expect(fromQuery(toQuery(linked))).toEqual(linked);
+    // A sentence opened instead.
+    const read: AppState = { ...state, selected: null, sentence: 'guangdong-sti-14th-fyp:s42' };
+    expect(fromQuery(toQuery(read))).toEqual(read);
   });
 
   it('selects one thing: an entity named beside a link is the one selected', () => {
     expect(fromQuery('?sel=shenzhen&link=LOCATED_IN%3Aguangming-science-city-%3Eshenzhen')).toMatchObject({ selected: 'shenzhen', link: null });
+    expect(fromQuery('?link=LOCATED_IN%3Aguangming-science-city-%3Eshenzhen&sentence=s1')).toMatchObject({
+      link: 'LOCATED_IN:guangming-science-city->shenzhen',
+      sentence: null,
+    });
   });
 
   it('ignores values it does not know instead of failing', () => {

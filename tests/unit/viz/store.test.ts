@@ -25,7 +25,7 @@ describe('the explorer store', () => {
     expect(viewKey(store.get())).toBe(viewKey(before));
   });
 
-  it('selects one thing, an entity or a link, and keeps the picture when the link selected changes', () => {
+  it('selects one thing, an entity, a link or a sentence, and keeps the picture when the link selected changes', () => {
     const store = createStore(DEFAULT_STATE);
     const before = store.get();
     store.actions.select('shenzhen');
@@ -33,8 +33,11 @@ describe('the explorer store', () => {
     expect(store.get()).toMatchObject({ selected: null, link: 'LOCATED_IN:guangming-science-city->shenzhen' });
     expect(pictureKey(store.get())).toBe(pictureKey(before));
     expect(toQuery(store.get())).toBe('?link=LOCATED_IN%3Aguangming-science-city-%3Eshenzhen');
+    store.actions.readSentence('guangdong-sti-14th-fyp:s42');
+    expect(store.get()).toMatchObject({ selected: null, link: null, sentence: 'guangdong-sti-14th-fyp:s42' });
+    expect(pictureKey(store.get())).toBe(pictureKey(before));
     store.actions.select('dongguan');
-    expect(store.get()).toMatchObject({ selected: 'dongguan', link: null });
+    expect(store.get()).toMatchObject({ selected: 'dongguan', link: null, sentence: null });
     store.actions.selectLink('LOCATED_IN:guangming-science-city->shenzhen');
     store.actions.openCity('dongguan');
     expect(store.get().link).toBeNull();
