@@ -5,7 +5,7 @@ import { bindControls, renderLists, syncControls, type Lists } from './controls.
 import { kindLabel, t } from './messages.ts';
 import { createRenderer } from './render.ts';
 import { createScene } from './scene.ts';
-import { fileStem, fromQuery, toQuery, type AppState } from './state.ts';
+import { chosen, fileStem, fromQuery, toQuery, type AppState } from './state.ts';
 import { createStore } from './store.ts';
 import type { Entity } from './types.ts';
 import { createUnderlay } from './underlay.ts';
@@ -52,7 +52,7 @@ $('legend-box').addEventListener('toggle', () => {
 // start view's guide hidden), a map moved up above it goes back down. Not while a node, a link or a
 // sentence is still chosen: its drawer is there for it, or about to be.
 new ResizeObserver(() => {
-  if (drawerHeight() === 0 && !store.get().selected && !store.get().link && !store.get().sentence) scene.drawerClosed();
+  if (drawerHeight() === 0 && !chosen(store.get())) scene.drawerClosed();
 }).observe($('panel'));
 
 const lists: Lists = { clusters: [], cities: [], documents: [] };
@@ -115,6 +115,7 @@ cy.on('tap', (event) => {
   if (node) return store.actions.select(node);
   const edge = scene.edgeAt(event.renderedPosition);
   if (edge) store.actions.selectLink(edge);
+  // What is selected in the picture goes; a sentence read from search, which the picture does not show, stays.
   else if (store.get().selected || store.get().link) store.actions.select(null);
 });
 

@@ -15,7 +15,7 @@ import type { Whereabouts } from './expansion.ts';
 import { NODE_BORDERS, shapeSize } from './style.ts';
 import { outlineOf, pastFrame, siteOf, type Position, type Siting } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
-import type { AppState, Lang } from './state.ts';
+import { chosen, type AppState, type Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
 import { documentsFilter } from './first-questions.ts';
 import { VIEWS, type Fetch, type Loaded } from './views.ts';
@@ -294,7 +294,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   function backToView(view: Loaded, lang: Lang, content: HTMLElement): HTMLElement {
     if (!view.title || view.table) return content;
     const back = () => {
-      if (store.get().selected || store.get().link || store.get().sentence) return store.actions.select(null);
+      if (chosen(store.get())) return store.actions.select(null);
       panel(view.panel(lang, panelActions), `view ${viewKey(store.get())}`);
     };
     content.prepend(button({ class: 'back-to-view link' }, t('backToView', lang).replace('{title}', view.title(lang)), back));
@@ -319,7 +319,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     try {
       document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
       if (previous && previous.lang !== state.lang) reading?.show(state.lang);
-      if (state.selected || state.link || state.sentence || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
+      if (chosen(state) || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
       // A selection changes the picture when it brings an entity from outside the view, or takes one away:
       // the picture is the one its URL gives (Back to the start view shows the start view).
       const onlySelection =
@@ -329,7 +329,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         (!joined || joined === state.selected);
       if (onlySelection && loaded) {
         // A selection is marked as its panel is shown (showSelection).
-        if (!state.selected) document.body.dataset.selected = state.link || state.sentence ? 'yes' : 'no';
+        if (!state.selected) document.body.dataset.selected = chosen(state) ? 'yes' : 'no';
         if (state.link) void scene.selectLink(state.link);
         else void scene.select(state.selected, false);
         const panelShown = showSelection(state, loaded, ticket);
@@ -380,8 +380,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         return mapped ? sited(elements, drawn, siting) : elements;
       };
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
-      document.body.dataset.panel = state.selected || state.link || state.sentence || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';
-      document.body.dataset.selected = state.selected || state.link || state.sentence ? 'yes' : 'no';
+      document.body.dataset.panel = chosen(state) || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';
+      document.body.dataset.selected = chosen(state) ? 'yes' : 'no';
       scene.attach();
       const byPlan = colouring.by === 'document' ? { plans: plans.filter((d) => colouring.shown.has(d.id)), order: colouring.order } : null;
       // On the base map, the legend says which places stand where they are.
@@ -520,7 +520,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     $('reader').replaceChildren();
     reading = null;
     dismissed = true;
-    if (store.get().selected || store.get().link || store.get().sentence) store.actions.select(null);
+    if (chosen(store.get())) store.actions.select(null);
     else panel(null);
   }
 

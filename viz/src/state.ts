@@ -83,6 +83,9 @@ export function fileStem(state: AppState): string {
   return ['innograph', state.view, ...of].join('-').replace(/[^\w.-]+/g, '_');
 }
 
+/** Whether the reader chose one thing for the panel to show: an entity, a link or a sentence (at most one of them is set). */
+export const chosen = (state: Pick<AppState, 'selected' | 'link' | 'sentence'>): boolean => !!(state.selected || state.link || state.sentence);
+
 /** Only what differs from the defaults goes into the URL, so links stay short. */
 export function toQuery(state: AppState): string {
   const params = new URLSearchParams();

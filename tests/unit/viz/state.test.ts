@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, fileStem, fromQuery, toQuery, type AppState } from '../../../viz/src/state.ts';
+import { DEFAULT_STATE, chosen, fileStem, fromQuery, toQuery, type AppState } from '../../../viz/src/state.ts';
 
 describe('explorer state ↔ URL', () => {
   it('puts nothing in the URL for the start view', () => {
@@ -36,6 +36,12 @@ describe('explorer state ↔ URL', () => {
     // A sentence opened instead.
     const read: AppState = { ...state, selected: null, sentence: 'guangdong-sti-14th-fyp:s42' };
     expect(fromQuery(toQuery(read))).toEqual(read);
+  });
+
+  it('says whether one thing is chosen for the panel, whichever it is', () => {
+    expect(chosen(DEFAULT_STATE)).toBe(false);
+    for (const one of [{ selected: 'shenzhen' }, { link: 'LOCATED_IN:guangming-science-city->shenzhen' }, { sentence: 's1' }])
+      expect(chosen({ ...DEFAULT_STATE, ...one })).toBe(true);
   });
 
   it('selects one thing: an entity named beside a link is the one selected', () => {
