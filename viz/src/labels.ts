@@ -161,8 +161,9 @@ function slid(side: Side, box: Rect, x: number, width: number): { box: Rect; shi
  * first side where it is wholly on screen (slid onto it, if above or below its node) and overlaps
  * neither a label placed before it nor another node's shape. A city's name, which orients the
  * reader, a science city's on a phone (overShapes) and the selected node's may lie over a shape
- * (they are drawn above it) rather than be set aside: on the side where it hides least, never another city if a side spares them (on a
- * phone, "Guangzhou" lay over 佛山's square, whose own name then had no room).
+ * (they are drawn above it) rather than be set aside: on the side where it hides least, never
+ * another city if a side spares them (on a phone, "Guangzhou" lay over 佛山's square, whose own
+ * name then had no room).
  */
 export function placeLabels(items: LabelItem[], view: LabelView): Map<string, Placement | null> {
   const order = view.sides ?? SIDES;

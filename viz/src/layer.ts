@@ -44,8 +44,6 @@ export interface Layer {
   nodeAt(point: Position): string | null;
   /** The link under the pointer, and the one selected: drawn wider, with the relation named. */
   point(hovered: string | null, selected?: string | null): void;
-  /** The link selected (tapped), if any. */
-  selectedEdge(): string | null;
   /** The node under the pointer: its label shown. */
   pointNode(id: string | null): void;
   /** The picture on another canvas, for the PNG export. */
@@ -319,7 +317,6 @@ export function createLayer(cy: Core, container: HTMLElement, nodeScale: () => n
       schedule(next !== selected);
       [hovered, selected] = [hover, next];
     },
-    selectedEdge: () => selected,
     pointNode(id) {
       if (id === pointedNode) return;
       pointedNode = id;

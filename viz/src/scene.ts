@@ -117,10 +117,8 @@ export interface Scene {
   edgeAt(point: Position): string | null;
   /** The node drawn by the layer under a point on the canvas. */
   nodeAt(point: Position): string | null;
-  /** The layer's link under the pointer, and the one selected (undefined: as it was). */
-  pointEdge(hovered: string | null, selected?: string | null): void;
-  /** The layer's link selected (tapped), if any. */
-  edgeSelected(): string | null;
+  /** The layer's link under the pointer (a selected one is selectLink's). */
+  pointEdge(hovered: string | null): void;
   /** The layer's node under the pointer: its name shown. */
   pointNode(id: string | null): void;
   /** Where a node is on the canvas, wherever it is held; null for one not shown. */
@@ -917,8 +915,7 @@ export function createScene(
     layered: () => layered,
     edgeAt: (point) => layer.edgeAt(point),
     nodeAt: (point) => layer.nodeAt(point),
-    pointEdge: (hovered, selected) => layer.point(hovered, selected),
-    edgeSelected: () => layer.selectedEdge(),
+    pointEdge: (hovered) => layer.point(hovered),
     pointNode: (id) => layer.pointNode(id),
     layerSize: () => layer.size(),
     paintLayer: (context, transform) => layer.paint(context, transform),
