@@ -69,6 +69,12 @@ export interface SearchHitRow {
   match: SearchMatch;
 }
 
+/**
+ * The score a name that holds the text ranks with, above any full-text score but an exact name's
+ * above a start's above an infix's; a loose hit keeps its full-text score.
+ */
+const RULE_SCORES = { EXACT: 101, PREFIX: 21, INFIX: 6 } as const satisfies Partial<Record<SearchMatch, number>>;
+
 /** A hit as both search statements return it. */
 type Row = { e: Record<string, unknown>; score: number; match: SearchMatch };
 
@@ -124,6 +130,9 @@ export function searchCypher(withPinyin: boolean): string {
       : []),
   ];
   const pinyin = (op: string) => (withPinyin ? ` OR e.pinyinKey ${op} $key` : '');
+  const ruleScores = Object.entries(RULE_SCORES)
+    .map(([match, score]) => `WHEN '${match}' THEN ${score.toFixed(1)}`)
+    .join(' ');
   return `CALL () {
        ${sources.join('\n       UNION ALL\n       ')}
      }
@@ -131,17 +140,17 @@ export function searchCypher(withPinyin: boolean): string {
      WHERE ($kinds IS NULL OR any(k IN labels(e) WHERE k IN $kinds)) AND ${entityInDocs('e')}
      WITH e, fulltext,
        CASE
-         WHEN e.name = $text OR $text IN e.aliases OR toLower(e.nameEn) = $lower${pinyin('=')} THEN 101.0
-         WHEN e.name STARTS WITH $text OR toLower(e.nameEn) STARTS WITH $lower${pinyin('STARTS WITH')} THEN 21.0
-         WHEN e.name CONTAINS $text OR any(a IN e.aliases WHERE a CONTAINS $text) OR toLower(e.nameEn) CONTAINS $lower${pinyin('CONTAINS')} THEN 6.0
-         ELSE 0.0
-       END AS rule
-     WITH e, rule, CASE WHEN rule > fulltext THEN rule ELSE fulltext END AS score
+         WHEN e.name = $text OR $text IN e.aliases OR toLower(e.nameEn) = $lower${pinyin('=')} THEN 'EXACT'
+         WHEN e.name STARTS WITH $text OR toLower(e.nameEn) STARTS WITH $lower${pinyin('STARTS WITH')} THEN 'PREFIX'
+         WHEN e.name CONTAINS $text OR any(a IN e.aliases WHERE a CONTAINS $text) OR toLower(e.nameEn) CONTAINS $lower${pinyin('CONTAINS')} THEN 'INFIX'
+         ELSE 'LOOSE'
+       END AS match
+     WITH e, fulltext, match, CASE match ${ruleScores} ELSE 0.0 END AS rule
+     WITH e, match, CASE WHEN rule > fulltext THEN rule ELSE fulltext END AS score
      // Of names that match alike (松山湖: 松山湖科学城, 松山湖实验室), the one the plan links most is the likelier meant.
      ORDER BY score DESC, COUNT { (e)--() } DESC, size(e.name), e.id
      LIMIT $first
-     RETURN ${entityProjection('e')} AS e, score,
-       CASE rule WHEN 101.0 THEN 'EXACT' WHEN 21.0 THEN 'PREFIX' WHEN 6.0 THEN 'INFIX' ELSE 'LOOSE' END AS match`;
+     RETURN ${entityProjection('e')} AS e, score, match`;
 }
 
 /**
