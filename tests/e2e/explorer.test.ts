@@ -1331,6 +1331,16 @@ describe('the explorer in Chromium', () => {
     // route, whose field-to-cluster links are the registry's alone, says so once, up front.
     expect(await page.locator('#details .via[data-via="DIRECT"] .quote').first().textContent()).toContain('生物医药与健康产业集群');
     expect(await page.locator('#details .via[data-via="FIELD"] > .route-note').count()).toBe(1);
+    // 生命科学 leads to facilities and to science cities alike: one band holds it, its platforms and
+    // its places, so no line runs from one band into another.
+    const titles = await page.evaluate(() =>
+      [...document.querySelectorAll('svg.underlay text:not(.area)')].map((t) => [t.textContent, t.getBoundingClientRect().y] as const),
+    );
+    expect(titles.map(([text]) => text)).toEqual(['直接服务', '经由相关领域的平台与园区等载体']);
+    const shown = await onScreen(page);
+    const canvasTop = await page.evaluate(() => document.getElementById('graph')!.getBoundingClientRect().y);
+    for (const id of ['field-life-science', 'guangming-science-city', 'nansha-science-city', 'songshan-lake-science-city'])
+      expect(canvasTop + shown[id]!.y, id).toBeGreaterThan(titles[1]![1]);
   });
 
   it("leads from a platform's panel back to its cluster's, the picture left as it was", async () => {

@@ -59,22 +59,28 @@ export function arrangeBands(cluster: string, rows: ClusterPlatform[], places: C
     through: [...new Set(members.flatMap((m) => (m.through ? [m.through.id] : [])))],
     throughOf: new Map(members.flatMap((m) => (m.through ? [[m.id, m.through.id] as const] : []))),
   });
-  const placeBand = (via: ClusterPlace['via'], title: MessageKey) =>
-    band(
-      title,
-      places.filter((p) => p.via === via).map((p) => ({ id: p.place.id, through: p.through })),
-    );
+  const platformsVia = (via: ClusterPlatform['via']) => rows.filter((p) => p.via === via).map((p) => ({ id: p.platform.id, through: p.through }));
+  const placesVia = (via: ClusterPlace['via']) => places.filter((p) => p.via === via).map((p) => ({ id: p.place.id, through: p.through }));
   const list = ROUTES.flatMap((via) => {
-    const platforms = band(
-      ROUTE_TITLE[via],
-      rows.filter((p) => p.via === via).map((p) => ({ id: p.platform.id, through: p.through })),
-    );
+    const platforms = band(ROUTE_TITLE[via], platformsVia(via));
     // The places after the platforms of their route, as the panel lists them.
-    return via === 'DIRECT'
-      ? [platforms, placeBand('DIRECT', 'placesServing')]
-      : via === 'FIELD'
-        ? [platforms, placeBand('FIELD', 'placesThroughField')]
-        : [platforms];
+    if (via === 'DIRECT') return [platforms, band('placesServing', placesVia('DIRECT'))];
+    if (via !== 'FIELD') return [platforms];
+    const places = band('placesThroughField', placesVia('FIELD'));
+    if (!places.through.some((field) => platforms.through.includes(field))) return [platforms, places];
+    // A field both reach is drawn once: in two bands, 生物医药与健康's places through 生命科学 stood in
+    // the lower one, their lines running up into the platforms' band. One band holds both: each field's
+    // platforms, then its places.
+    const members = [...platformsVia('FIELD'), ...placesVia('FIELD')];
+    const fields = [...new Set([...platforms.through, ...places.through])];
+    const order = (m: (typeof members)[number]) => (m.through ? fields.indexOf(m.through.id) : fields.length);
+    // A stable sort: within a field, the platforms first, each list in its own order.
+    return [
+      band(
+        'throughFieldBoth',
+        members.sort((a, b) => order(a) - order(b)),
+      ),
+    ];
   }).filter((b) => b.members.length > 0);
   // A narrow canvas (a phone) has no room for the bands side by side with the cluster: they stand one under the other, read by scrolling.
   if (isCompact(box.width)) return { ...stackedBands(cluster, list), fitWidth: true, sides: ['right', 'bottom', 'top', 'left'] };

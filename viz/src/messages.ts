@@ -120,6 +120,8 @@ export const MESSAGES = {
   backToMap: { zh: '回到全省地图（开始视图）', en: 'Back to the map of the province (the start view)' },
   backToView: { zh: '← 返回视图：{title}', en: '← Back to the view: {title}' },
   placesThroughField: { zh: '经由专属领域的园区等载体', en: 'Parks and places through a field of its own' },
+  // The picture's band when a field leads to platforms and to places alike (arrangements.ts).
+  throughFieldBoth: { zh: '经由相关领域的平台与园区等载体', en: 'Platforms and places through a related field' },
   // A field related to two clusters at most (graph/queries/platforms.ts: FIELD_PLACE_CLUSTERS).
   placesThroughFieldNote: {
     zh: '聚焦或服务于该集群专属领域（至多与两个产业集群相关）的园区等载体；与所有载体一样，不是平台。',

@@ -68,6 +68,27 @@ describe('view arrangements', () => {
     );
   });
 
+  it('draws a field that leads to platforms and to places in one band, each field with its platforms, then its places', () => {
+    const focusing = (id: string, field: string): ClusterPlace => ({
+      place: entity(id, 'ScienceCity'),
+      via: 'FIELD',
+      through: entity(field, 'Field'),
+      relations: [],
+    });
+    const rows = [route('centre', 'FIELD', 'life'), route('lab', 'DIRECT')];
+    const places = [focusing('own-park', 'own-field'), focusing('science-city', 'life')];
+    for (const width of [1440, 390]) {
+      const { positions, titles } = arrangeBands('cluster', rows, places, 'en', { width, height: 844 });
+      expect(titles!.map((t) => t.title)).toEqual(['Serves directly', 'Platforms and places through a related field']);
+      const y = (id: string) => positions.get(id)!.y;
+      // In reading order: 'life' and what goes through it, then the field only places reach.
+      const read = (id: string) => (width < 600 ? y(id) : positions.get(id)!.x * 1000 + y(id));
+      expect(y('life')).toBeLessThan(y('own-field'));
+      expect(read('centre')).toBeLessThan(read('science-city'));
+      expect(read('science-city')).toBeLessThan(read('own-park'));
+    }
+  });
+
   it('lists a cluster on a phone as an indented list, one node to a row, each platform under what it goes through', () => {
     const { positions, titles } = stackedBands('cluster', [
       { title: 'direct', through: [], members: ['a'] },
