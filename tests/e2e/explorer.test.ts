@@ -188,6 +188,12 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#title').textContent()).toBe('广东科技创新图谱');
     // On the base map the legend says which places stand where they are.
     expect(await page.locator('#legend .map-note').textContent()).toContain('实际位置');
+    // The dashed marks say in a line what they are, and in full on hover what the registry and discovery are.
+    const marks = await page.locator('#legend .marks li').evaluateAll((items) => items.map((li) => [li.textContent, li.getAttribute('title')]));
+    expect(marks).toEqual([
+      [expect.stringContaining('登记表所载'), expect.stringContaining('人工整理的登记表')],
+      [expect.stringContaining('按措辞自动识别'), expect.stringContaining('不在人工整理的登记表中')],
+    ]);
     expect(await page.locator('.underlay path').count()).toBeGreaterThanOrEqual(21);
     // The places drawn at their real sites have the outline the legend's note shows; a corridor, which has none, and a city, which always is, do not.
     const sited = await page.evaluate(() => {

@@ -47,11 +47,11 @@ export function drawnKinds(drawn: GraphData): { kinds: EntityKind[]; types: Rela
   return { kinds: KINDS.filter((k) => nodes.some((n) => n.kind === k)), types: RELATION_TYPE_NAMES.filter((r) => edges.some((e) => e.type === r)) };
 }
 
-/** The marks the graph draws besides kinds and types: a link only the registry states, an entity found by discovery. */
-export function legendMarks(lang: Lang): Record<'curated' | 'discovered', { swatch: SVGSVGElement; text: string }> {
+/** The marks the graph draws besides kinds and types: a link only the registry states, an entity found by discovery; each in a line and, for its tooltip, in full. */
+export function legendMarks(lang: Lang): Record<'curated' | 'discovered', { swatch: SVGSVGElement; text: string; full: string }> {
   return {
-    curated: { swatch: relationSwatch('LOCATED_IN', true), text: t('curatedEdge', lang) },
-    discovered: { swatch: kindSwatch('Zone', 'discovered'), text: t('discovered', lang) },
+    curated: { swatch: relationSwatch('LOCATED_IN', true), text: t('curatedEdge', lang), full: t('curatedEdgeFull', lang) },
+    discovered: { swatch: kindSwatch('Zone', 'discovered'), text: t('discovered', lang), full: t('discoveredFull', lang) },
   };
 }
 
@@ -101,7 +101,7 @@ export function legend(
       : null,
     h('ul', { class: 'kinds' }, ...kinds.map((k) => h('li', { 'data-kind': k }, kindSwatch(k), kindLabel(k, lang)))),
     h('ul', { class: 'types' }, ...types.map((type) => h('li', { 'data-type': type }, relationSwatch(type), typeLabel(type, lang)))),
-    h('ul', { class: 'marks' }, ...Object.values(legendMarks(lang)).map(({ swatch, text }) => h('li', {}, swatch, text))),
+    h('ul', { class: 'marks' }, ...Object.values(legendMarks(lang)).map(({ swatch, text, full }) => h('li', { title: full }, swatch, text))),
     // On a map, which places stand where they are, in a line no taller than the note alone was: a
     // taller legend covers more of the map, and the start view's names moved for it.
     note ? h('p', { class: 'map-note', title: note.full }, note.swatch, note.text) : null,

@@ -141,7 +141,12 @@ export const MESSAGES = {
   unit: { zh: '单位', en: 'Unit' },
   legend: { zh: '图例', en: 'Legend' },
   legendGrown: { zh: '· 有新条目', en: '· new entries' },
-  discovered: { zh: '虚线边框：自动发现的实体', en: 'dashed border: found by discovery' },
+  // Entities the ingest found by the plan's wording alone (source "discovered"), not in the curated registry.
+  discovered: { zh: '虚线边框：按措辞自动识别，未经人工整理', en: 'dashed border: recognised by its wording, not curated' },
+  discoveredFull: {
+    zh: '虚线边框的实体不在人工整理的登记表中，是读取程序按原文的措辞（如以“实验室”“科学城”结尾的名称）识别出来的。',
+    en: 'An entity with a dashed border is not in the curated registry: the program that reads the plan recognised it by its wording (a name ending in 实验室, laboratory, or 科学城, science city).',
+  },
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
   quotedAbove: { zh: '同一句原文，上文已全文引出', en: 'the same sentence as quoted in full above' },
   quotedBelow: { zh: '同一句原文，下文全文引出', en: 'the same sentence as quoted in full below' },
@@ -160,6 +165,10 @@ export const MESSAGES = {
   curatedEdge: {
     zh: '虚线（颜色仍示关系）：登记表所载，非由原文读出',
     en: 'dashed line (its colour still the relation): from the registry, not read from the text',
+  },
+  curatedEdgeFull: {
+    zh: '虚线的联系来自本项目人工整理的登记表，不是从规划原文的某一句读出的；点开它，可见原文是否提到两端。',
+    en: "A dashed link comes from this project's registry, compiled by hand, not read from a sentence of the plan; open it to see whether the plan names both ends.",
   },
   noResults: { zh: '没有结果', en: 'No results' },
   clusterSaid: { zh: '规划原文', en: 'What the plan says of it' },
