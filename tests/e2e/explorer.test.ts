@@ -627,6 +627,16 @@ describe('the explorer in Chromium', () => {
     await page.fill('#search', 'Pengcheng Lab');
     await page.waitForSelector('#suggestions [role="option"]');
     expect(await page.locator('#suggestions li').first().textContent()).toBe('没有这个名称的实体；相近的：');
+    // Names like the text and sentences holding it: each heading over its own rows (the sentences'
+    // heading stood a row too early, over the last name).
+    await page.fill('#search', '高端装备检测');
+    await page.waitForSelector('#suggestions .sentence');
+    const rows = await page.locator('#suggestions li').evaluateAll((items) => items.map((li) => li.className));
+    expect(rows[0]).toContain('near');
+    const heading = rows.findIndex((c) => c === 'heading');
+    expect(rows.slice(1, heading).every((c) => c === 'suggestion')).toBe(true);
+    expect(rows.slice(heading + 1).length).toBeGreaterThan(0);
+    expect(rows.slice(heading + 1).every((c) => c === 'suggestion sentence')).toBe(true);
     // A slip of the keyboard: 深圳 comes first, taken only when the reader moves to it.
     await page.fill('#search', 'shenzen');
     await page.waitForSelector('#suggestions [role="option"]');

@@ -96,9 +96,11 @@ export function suggest(
       return;
     }
     const rows = options.map(row);
-    if (near) rows.unshift(h('li', { role: 'presentation', class: 'heading near' }, t(unsaid ? 'notInPlan' : 'noneNamed', lang())));
+    // The sentences' heading first, where the options stand, then the entities': the other way, it
+    // went in a row too early, over the last entity (仪器装备 under 规划原文中的句子).
     const firstSentence = options.findIndex((o) => o.sentence);
     if (firstSentence >= 0) rows.splice(firstSentence, 0, h('li', { role: 'presentation', class: 'heading' }, t('sentences', lang())));
+    if (near) rows.unshift(h('li', { role: 'presentation', class: 'heading near' }, t(unsaid ? 'notInPlan' : 'noneNamed', lang())));
     list.replaceChildren(...rows);
     // A field low in a scrolled menu (the path's second, on a phone) is scrolled up to its top, so that its suggestions show below it.
     if (list.getBoundingClientRect().bottom > window.innerHeight) input.scrollIntoView({ block: 'start' });
