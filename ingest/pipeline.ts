@@ -23,6 +23,7 @@ import { parseStructure, sentenceAt } from './structure.ts';
 import {
   REGISTRY_IN_NAME_METHOD,
   REGISTRY_METHOD,
+  namesForFact,
   UNSTATED_METHOD,
   nameAlone,
   type Evidence,
@@ -208,8 +209,7 @@ function addRegistryFacts(builder: GraphBuilder, registry: Registry, sentences: 
     if (node.kind === 'City' && container?.kind === 'Corridor' && citiesInShortName(named).some((c) => c.city === node.name)) return true;
     return spellings(node).some((name) => name !== named && named.includes(name));
   };
-  // 深 in 广深港科技合作 names 深圳 as a party to cooperation, not as the city a curated fact places things in.
-  const naming = (node: GraphNode) => node.mentions.filter((m) => m.end - m.start > 1);
+  const naming = (node: GraphNode) => node.mentions.filter(namesForFact);
   // Where an unstated fact points: the first sentence naming the end that says more than the name
   // (太赫兹。, a 专栏 item, is a name alone and showed the reader nothing), else the first naming it.
   const telling = (node: GraphNode) => {

@@ -96,6 +96,14 @@ export const UNSTATED_METHOD = 'registry-no-sentence';
 /** Methods of facts the registry supplies rather than a rule reading the text. */
 export const CURATED_METHODS: readonly string[] = [REGISTRY_METHOD, REGISTRY_IN_NAME_METHOD, UNSTATED_METHOD];
 
+/**
+ * Whether a mention names its entity for a curated fact: a one-character one does not. 深 in
+ * 广深港科技合作 names 深圳 as a party to a cooperation (a rule reads that), not as the city a fact
+ * places something in. The pipeline cites a fact by such names only, and the API marks them alone
+ * in its quotes, so a quote said to name one end does not show the other marked.
+ */
+export const namesForFact = (span: { start: number; end: number }) => span.end - span.start > 1;
+
 export interface GraphEdge {
   id: string;
   type: RelationType;

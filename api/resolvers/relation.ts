@@ -2,7 +2,7 @@
 // shapes built from relations (neighbours, path hops, cluster platforms, city links).
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityPart, EvidenceRow, RelationRow } from '../../graph/queries/rows.ts';
-import { CURATED_METHODS } from '../../ingest/types.ts';
+import { CURATED_METHODS, namesForFact } from '../../ingest/types.ts';
 import type { Context } from '../context.ts';
 import { folded, foldedOr } from '../fold.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
@@ -41,6 +41,8 @@ const LEAD_GAP = '……'.length;
  * 中山翠亨新区) is not marked again.
  */
 async function marksOf(e: CitedEvidence, { loaders }: Context) {
+  // A curated fact's quote is marked where it names the ends as the pipeline cited it by.
+  const counts = CURATED_METHODS.includes(e.method) ? namesForFact : () => true;
   const sentenceAt = e.quote.length - (e.end - e.start);
   /** The parts of the document the quote holds, and where each begins in the quote. */
   const parts = [{ start: e.start, end: e.end, at: sentenceAt }];
@@ -49,7 +51,7 @@ async function marksOf(e: CitedEvidence, { loaders }: Context) {
   const found = spans
     .flatMap(({ entity, spans }) =>
       spans.flatMap((m) => {
-        const part = m.docId === e.docId && m.end > m.start ? parts.find((p) => m.start >= p.start && m.end <= p.end) : undefined;
+        const part = m.docId === e.docId && m.end > m.start && counts(m) ? parts.find((p) => m.start >= p.start && m.end <= p.end) : undefined;
         return part ? [{ entity, start: part.at + m.start - part.start, end: part.at + m.end - part.start }] : [];
       }),
     )

@@ -171,6 +171,24 @@ describe('GraphQL API over the bundled plan', () => {
         ['gba-comprehensive-national-science-center', expect.stringContaining('综合性国家科学中心')],
       ]),
     );
+    // 深 in 广深港科技合作 names 深圳 as a party to the cooperation a rule reads there, and is marked
+    // under it; under a curated fact whose quote is said to name one end only (西丽湖 in 深圳), it is
+    // not: the panel marked it, beside its own words that the sentence names one end.
+    const shortNamed = (r: (typeof relations)[number]) =>
+      r.evidence.flatMap((e) => e.marks.filter((m) => m.end - m.start === 1).map((m) => [e.method, e.quote.slice(m.start, m.end)]));
+    const cooperation = relations.find((r) => r.type === 'COOPERATES_WITH' && [r.from.id, r.to.id].includes('hong-kong'))!;
+    expect(shortNamed(cooperation)).toEqual(expect.arrayContaining([[expect.not.stringMatching(/^registry/), '深']]));
+    const xili = relations.find((r) => r.type === 'LOCATED_IN' && r.from.id === 'xili-lake-science-education-city')!;
+    expect(xili.evidence.map((e) => e.method)).toEqual(['registry-no-sentence']);
+    expect(shortNamed(xili)).toEqual([]);
+    expect(xili.evidence[0]!.marks.map((m) => m.entity.id)).toEqual(['xili-lake-science-education-city']);
+    for (const r of relations)
+      for (const e of r.evidence)
+        if (e.method.startsWith('registry'))
+          expect(
+            e.marks.every((m) => m.end - m.start > 1),
+            e.quote,
+          ).toBe(true);
   });
 
   it('marks the end a quote names in its lead, the sentence quoted before the one that states the link', async () => {
