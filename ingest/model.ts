@@ -5,7 +5,8 @@
 export const ENTITY_KINDS = {
   City: { zh: '城市', en: 'City', color: '#1f77b4', shape: 'round-rectangle' },
   ScienceCity: { zh: '科学城', en: 'Science city', color: '#2ca02c', shape: 'hexagon' },
-  Zone: { zh: '合作区/示范区', en: 'Zone', color: '#17becf', shape: 'round-hexagon' },
+  // Every named area that is not a city or a science city: cooperation zones, demonstration areas, industrial parks, free-trade ports.
+  Zone: { zh: '合作区/园区等', en: 'Zone', color: '#17becf', shape: 'round-hexagon' },
   Corridor: { zh: '走廊', en: 'Corridor', color: '#9edae5', shape: 'barrel' },
   Lab: { zh: '实验室', en: 'Laboratory', color: '#d62728', shape: 'ellipse' },
   Facility: { zh: '重大科技基础设施', en: 'Major facility', color: '#ff7f0e', shape: 'diamond' },

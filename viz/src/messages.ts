@@ -8,8 +8,8 @@ export const MESSAGES = {
   // True of every link shown: most are read from a sentence of the plan, the rest (dashed) come from the curated
   // registry, whose sentence may name both ends, one inside the other's name, or one end alone (the panel says which).
   subtitle: {
-    zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系。实线联系从它所引用的规划原文中读出；虚线联系来自本项目整理的登记表，点开可见规划原文是否提到两端。',
-    en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid link is read from the plan's sentence it cites; a dashed one comes from this project's curated registry, and its panel says whether the plan names both ends.",
+    zh: '《广东省科技创新“十四五”规划》中的城市、科学城、实验室、产业集群及其联系。实线、点线联系从它所引用的规划原文中读出；短划线联系（空心箭头）来自本项目整理的登记表，点开可见规划原文是否提到两端。',
+    en: "The cities, science cities, labs and industry clusters of Guangdong's 14th Five-Year S&T plan, and their links. A solid or dotted link is read from the plan's sentence it cites; a dashed one (hollow arrow) comes from this project's curated registry, and its panel says whether the plan names both ends.",
   },
   // On a phone the guide's drawer would cover the map: the start view says in a line under its title what
   // it shows and how to begin, until the reader selects something.
@@ -24,7 +24,7 @@ export const MESSAGES = {
   inPicture: { zh: '图中 {n}', en: '{n} in the picture' },
   // A researcher who raised the slider to keep the surest links found the registry's dashed ones kept and the plan's read ones gone.
   minConfidenceNote: {
-    zh: '置信度是读取规则对原文读出的联系的把握。登记表所载的联系（虚线）由人工整理，计为 1；只看原文陈述的联系，请勾选上一项。',
+    zh: '置信度是读取规则对原文读出的联系的把握。登记表所载的联系（短划线）由人工整理，计为 1；只看原文陈述的联系，请勾选上一项。',
     en: 'Confidence is how sure a rule is of a link it read in the plan. Links from the registry (dashed) are curated and count as 1: to see only links the plan states, tick the box above.',
   },
   guideClick: {
@@ -142,9 +142,9 @@ export const MESSAGES = {
   legend: { zh: '图例', en: 'Legend' },
   legendGrown: { zh: '· 有新条目', en: '· new entries' },
   // Entities the ingest found by the plan's wording alone (source "discovered"), not in the curated registry.
-  discovered: { zh: '虚线边框：按措辞自动识别，未经人工整理', en: 'dashed border: recognised by its wording, not curated' },
+  discovered: { zh: '短划线边框：按措辞自动识别，未经人工整理', en: 'dashed border: recognised by its wording, not curated' },
   discoveredFull: {
-    zh: '虚线边框的实体不在人工整理的登记表中，是读取程序按原文的措辞（如以“实验室”“科学城”结尾的名称）识别出来的。',
+    zh: '短划线边框的实体不在人工整理的登记表中，是读取程序按原文的措辞（如以“实验室”“科学城”结尾的名称）识别出来的。',
     en: 'An entity with a dashed border is not in the curated registry: the program that reads the plan recognised it by its wording (a name ending in 实验室, laboratory, or 科学城, science city).',
   },
   groundsAbove: { zh: '依据：见上文同一联系', en: 'grounds: quoted above, for the same link' },
@@ -163,12 +163,13 @@ export const MESSAGES = {
     en: 'On the map, cities and the science cities and zones the registry locates (with a dark border) stand where they are; a located place beyond the map is drawn at its edge, its name ending in an arrow toward where it lies; other nodes sit beside their city or the places they link to, not at a real place.',
   },
   curatedEdge: {
-    zh: '虚线（颜色仍示关系）：登记表所载，非由原文读出',
-    en: 'dashed line (its colour still the relation): from the registry, not read from the text',
+    // Dashes, not 虚线 alone: in Chinese that takes in the dotted lines of links read from the text (服务, 相关).
+    zh: '短划线、空心箭头：登记表所载，非由原文读出',
+    en: 'dashes, hollow arrow: from the registry, not read from the text',
   },
   curatedEdgeFull: {
-    zh: '虚线的联系来自本项目人工整理的登记表，不是从规划原文的某一句读出的；点开它，可见原文是否提到两端。',
-    en: "A dashed link comes from this project's registry, compiled by hand, not read from a sentence of the plan; open it to see whether the plan names both ends.",
+    zh: '短划线（带空心箭头）的联系来自本项目人工整理的登记表，不是从规划原文的某一句读出的；颜色仍示关系类型。点开它，可见原文是否提到两端。实线、点线的联系都由原文读出。',
+    en: "A dashed link (with a hollow arrow) comes from this project's registry, compiled by hand, not read from a sentence of the plan; its colour still shows the relation. Open it to see whether the plan names both ends. Solid and dotted links are read from the text.",
   },
   noResults: { zh: '没有结果', en: 'No results' },
   clusterSaid: { zh: '规划原文', en: 'What the plan says of it' },

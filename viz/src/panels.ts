@@ -297,7 +297,8 @@ const foundBy = (entity: Entity, lang: Lang) => {
 function facts(entity: Entity, lang: Lang): HTMLElement {
   const closed = (prop: string, value: string | null | undefined) => (value ? closedLabel(entity.kind, prop, value, lang) : null);
   const rows: [string, string | null | undefined][] = [
-    [t('kind', lang), `${kindLabel(entity.kind, 'zh')} · ${kindLabel(entity.kind, 'en')}`],
+    // In the reader's language first, the other's beside it.
+    [t('kind', lang), `${kindLabel(entity.kind, lang)} · ${kindLabel(entity.kind, lang === 'zh' ? 'en' : 'zh')}`],
     [t('city', lang), entity.city ? label(entity.city, lang) : null],
     [t('tier', lang), closed('tier', entity.tier)],
     [t('domain', lang), closed('domain', entity.domain)],
