@@ -1277,6 +1277,18 @@ describe('the explorer in Chromium', () => {
       expect(said.startsWith('从东莞经松山湖科学城'), said).toBe(true);
       expect(said.endsWith('到深圳：'), said).toBe(true);
     }
+    // Opened from a link, the path's boxes name its ends (they were empty, their examples reading as
+    // ends), and a new B asks the path from the A shown.
+    expect([await shared.inputValue('#path-from'), await shared.inputValue('#path-to')]).toEqual(['东莞', '深圳']);
+    expect(await shared.getAttribute('#path-to', 'placeholder')).toBe('B：终点，如 松山湖科学城');
+    await shared.fill('#path-to', '广州');
+    await shared.waitForSelector('#path-to-suggestions [data-id="guangzhou"]');
+    await shared.click('#path-to-suggestions [data-id="guangzhou"]');
+    await idle(shared);
+    expect(await shared.evaluate(() => (window as any).innograph.store.get())).toMatchObject({ view: 'path', pathFrom: 'dongguan', pathTo: 'guangzhou' });
+    await shared.click('#lang');
+    await idle(shared);
+    expect([await shared.inputValue('#path-from'), await shared.inputValue('#path-to')]).toEqual(['Dongguan', 'Guangzhou']);
     await shared.close();
     const folded = await opened('/?view=path&from=shenzhen&to=songshan-lake-science-city');
     const quotes = await folded.locator('#details .evidence li').evaluateAll((items) =>

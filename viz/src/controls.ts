@@ -4,7 +4,7 @@ import { label } from './graph-data.ts';
 import { fill, h, setText } from './dom.ts';
 import { kindLabel, t, typeLabel } from './messages.ts';
 import { suggest } from './search.ts';
-import type { AppState, Layout } from './state.ts';
+import type { AppState, Lang, Layout } from './state.ts';
 import type { Store } from './store.ts';
 import { documentsFilter } from './first-questions.ts';
 import type { DocumentInfo, Entity, SentenceHit } from './types.ts';
@@ -17,6 +17,31 @@ export interface Lists {
   cities: (Entity & { pinyin: string })[];
   /** the plans loaded, as the server lists them */
   documents: DocumentInfo[];
+}
+
+/** The ends of a path the reader picked in its two boxes, or the path shown has: a pick of one asks the path from the other. */
+const pathEnds: { from: string | null; to: string | null } = { from: null, to: null };
+/** The path whose ends last opened their section. */
+let endsOpened: string | null = null;
+
+/**
+ * The path shown, named in its two boxes: opened from a link, it left them empty, their examples
+ * (A: 深圳) reading as the ends. A box the reader is typing in keeps their words.
+ */
+export function showPathEnds(ends: [Entity, Entity], lang: Lang): void {
+  for (const [end, id] of [
+    [ends[0], 'path-from'],
+    [ends[1], 'path-to'],
+  ] as const) {
+    const box = $<HTMLInputElement>(id);
+    if (document.activeElement !== box) box.value = label(end, lang);
+  }
+  [pathEnds.from, pathEnds.to] = [ends[0].id, ends[1].id];
+  // A path not shown before opens the boxes' section, folded until then (a link's path too): the
+  // reader sees which ends are shown, and may change one. One the reader folded stays folded.
+  const key = `${ends[0].id} ${ends[1].id}`;
+  if (key !== endsOpened) ($('path-from').closest('details') as HTMLDetailsElement).open = true;
+  endsOpened = key;
 }
 
 export function bindControls(
@@ -44,18 +69,19 @@ export function bindControls(
     plans,
     read,
   );
-  let pathFrom: string | null = store.get().pathFrom;
-  let pathTo: string | null = store.get().pathTo;
+  pathEnds.from = store.get().pathFrom;
+  pathEnds.to = store.get().pathTo;
   const tryPath = () => {
-    if (!pathFrom || !pathTo) return;
+    const { from, to } = pathEnds;
+    if (!from || !to) return;
     // A path from a place to itself is no question: the view shown stays, and the reader is told why.
-    if (pathFrom === pathTo) return fail(t('samePathEnds', lang()));
-    actions.openPath(pathFrom, pathTo);
+    if (from === to) return fail(t('samePathEnds', lang()));
+    actions.openPath(from, to);
     // Like a choice in the side list: on a phone the drawer closes so that the path is seen.
     document.body.dataset.drawer = 'closed';
   };
-  suggest($('path-from'), $('path-from-suggestions'), lang, (e) => ((pathFrom = e.id), tryPath()), fail, plans);
-  suggest($('path-to'), $('path-to-suggestions'), lang, (e) => ((pathTo = e.id), tryPath()), fail, plans);
+  suggest($('path-from'), $('path-from-suggestions'), lang, (e) => ((pathEnds.from = e.id), tryPath()), fail, plans);
+  suggest($('path-to'), $('path-to-suggestions'), lang, (e) => ((pathEnds.to = e.id), tryPath()), fail, plans);
   $('lang').addEventListener('click', actions.toggleLang);
   $('layout').addEventListener('change', (event) => actions.setLayout((event.target as HTMLSelectElement).value as Layout));
   $('fit').addEventListener('click', fit);
@@ -128,6 +154,8 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   $<HTMLInputElement>('min-confidence').value = String(state.minConfidence);
   setText($('min-confidence-value'), confidenceText(state.minConfidence));
   setText($('hint'), t('startHint', lang));
+  $<HTMLInputElement>('path-from').placeholder = t('pathFromExample', lang);
+  $<HTMLInputElement>('path-to').placeholder = t('pathToExample', lang);
   $('home').title = t('backToMap', lang);
   setText($('only-cited-text'), t('onlyCited', lang));
   setText($('min-confidence-text'), t('minConfidence', lang));

@@ -82,6 +82,9 @@ export const MESSAGES = {
   reader: { zh: '原文', en: 'The plan' },
   closeReader: { zh: '收起原文', en: 'Close the plan' },
   noPath: { zh: '没有找到路径。', en: 'No path found.' },
+  // Examples, worded as such: "A: 深圳" in a box read as a value, the box empty.
+  pathFromExample: { zh: 'A：起点，如 深圳', en: 'A: from, e.g. Shenzhen' },
+  pathToExample: { zh: 'B：终点，如 松山湖科学城', en: 'B: to, e.g. Songshan Lake Science City' },
   samePathEnds: { zh: 'A 与 B 是同一个实体：请另选一端', en: 'A and B are the same entity: choose another end' },
   path: { zh: '路径', en: 'Path' },
   hops: { zh: '步', en: 'hops' },

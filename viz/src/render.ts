@@ -4,6 +4,7 @@
 // when the reader comes Back to it).
 import { ApiError, prefetch, request } from './api.ts';
 import { button, fill, isDrawer } from './dom.ts';
+import { showPathEnds } from './controls.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { drawnKinds, legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, sentencePanel, type OpenReader, type PanelActions } from './panels.ts';
@@ -365,6 +366,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       shown = filtered(graph, state);
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
       $('title').textContent = view.title?.(state.lang) ?? t('title', state.lang);
+      if (view.ends) showPathEnds(view.ends, state.lang);
       // The layout, the exports and Fit are of a picture: a table view has none to lay out, export or fit.
       for (const id of ['layout', 'fit', 'png', 'json', 'graphml']) {
         const button = $(id) as HTMLButtonElement | HTMLSelectElement;

@@ -36,6 +36,8 @@ export interface Loaded {
   table?: boolean;
   /** Everything shown is highlighted (a path). */
   highlight?: boolean;
+  /** A path's two ends, as its boxes name them. */
+  ends?: [Entity, Entity];
   /** Whether the map is a fitting choice for this view. */
   geographic: boolean;
   /** The view colours by plan whatever the reader chose (a comparison), each relation by the plan that alone states it. */
@@ -96,7 +98,7 @@ export const VIEWS: Record<View, ViewDefinition> = {
       const [from, to] = [graph.nodes.get(state.pathFrom), graph.nodes.get(state.pathTo)];
       return {
         graph,
-        ...(from && to ? { title: (lang: Lang) => `${label(from, lang)} → ${label(to, lang)}` } : {}),
+        ...(from && to ? { title: (lang: Lang) => `${label(from, lang)} → ${label(to, lang)}`, ends: [from, to] as [Entity, Entity] } : {}),
         panel: (lang, actions) => (data ? pathPanel(paths, lang, actions) : null),
         arrange: () => arrangeChain(walks),
         highlight: true,
