@@ -1369,6 +1369,13 @@ describe('the explorer in Chromium', () => {
     const canvasTop = await page.evaluate(() => document.getElementById('graph')!.getBoundingClientRect().y);
     for (const id of ['field-life-science', 'guangming-science-city', 'nansha-science-city', 'songshan-lake-science-city'])
       expect(canvasTop + shown[id]!.y, id).toBeGreaterThan(titles[1]![1]);
+    // Off a map, the PNG is cut to what the picture draws: the blank the legend left above the bands
+    // on screen (a third of the image) is not in it, title and legend included.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
+    const image = fs.readFileSync((await png.path())!);
+    const canvas = await page.evaluate(() => ({ width: (window as any).innograph.cy.width(), height: (window as any).innograph.cy.height() }));
+    expect(image.readUInt32BE(16)).toBeLessThanOrEqual(Math.round(canvas.width) * 2);
+    expect(image.readUInt32BE(20)).toBeLessThan(canvas.height * 2);
   });
 
   it("leads from a platform's panel back to its cluster's, the picture left as it was", async () => {

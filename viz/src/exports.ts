@@ -105,12 +105,38 @@ function wrapped(text: string, font: string, max: number): string[] {
   return [...lines, line.trimEnd()].filter(Boolean);
 }
 
-/** The picture as on screen, with the base map, a title and a legend of what it shows. */
+/** Room the picture keeps around what it draws, and the width it keeps at least (a two-node path's legend stood in a column). */
+const CROP = { margin: 28, leastWidth: 640 };
+
+/**
+ * What of the canvas the picture shows, in screen pixels: on a map, all of it (the map is where
+ * things stand); else what is drawn and its band titles, with a margin. A cluster's bands, fitted
+ * under the legend on screen, left a third of the image blank above them.
+ */
+function drawnArea(scene: Scene, underlay: Underlay, onMap: boolean): { x: number; y: number; width: number; height: number } {
+  const { cy } = scene;
+  const [width, height] = [cy.width(), cy.height()];
+  if (onMap || scene.layered() || cy.elements().empty()) return { x: 0, y: 0, width, height };
+  const boxes = [cy.elements().renderedBoundingBox({ includeLabels: true }), ...underlay.titleBoxes({ zoom: cy.zoom(), pan: cy.pan() })];
+  let x1 = Math.max(0, Math.min(...boxes.map((b) => b.x1)) - CROP.margin);
+  let x2 = Math.min(width, Math.max(...boxes.map((b) => b.x2)) + CROP.margin);
+  const y1 = Math.max(0, Math.min(...boxes.map((b) => b.y1)) - CROP.margin);
+  const y2 = Math.min(height, Math.max(...boxes.map((b) => b.y2)) + CROP.margin);
+  const least = Math.min(width, CROP.leastWidth);
+  if (x2 - x1 < least) {
+    // Widened about its middle, kept on the canvas.
+    x1 = Math.min(Math.max(0, (x1 + x2 - least) / 2), width - least);
+    x2 = x1 + least;
+  }
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}
+
+/** The picture as on screen, cut to what it draws off a map, with the base map, a title and a legend of what it shows. */
 export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, onMap: boolean, title: string, lang: Lang, stem: string): Promise<Blob> {
   const { cy } = scene;
   const scale = 2;
-  const width = cy.width();
-  const height = cy.height();
+  const area = drawnArea(scene, underlay, onMap);
+  const { width, height } = area;
   const font = `13px ${CANVAS_FONT}`;
   const [rowHeight, gap, margin] = [22, 18, 16];
   const titleFont = `700 20px ${CANVAS_FONT}`;
@@ -152,13 +178,14 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
   context.beginPath();
   context.rect(0, 0, width, height);
   context.clip();
+  context.translate(-area.x, -area.y);
   underlay.paint(context, { zoom: cy.zoom(), pan: cy.pan() });
   // A large view is drawn on the layer, under Cytoscape's canvas (which holds its nodes hidden).
   scene.paintLayer(context, { zoom: cy.zoom(), pan: cy.pan() });
   const image = new Image();
   image.src = cy.png({ full: false, scale, bg: 'rgba(0,0,0,0)' });
   await image.decode();
-  context.drawImage(image, 0, 0, width, height);
+  context.drawImage(image, 0, 0, cy.width(), cy.height());
   context.restore();
   context.font = font;
   context.fillStyle = '#1b1f24';
