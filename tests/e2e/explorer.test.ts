@@ -1369,6 +1369,20 @@ describe('the explorer in Chromium', () => {
     const canvasTop = await page.evaluate(() => document.getElementById('graph')!.getBoundingClientRect().y);
     for (const id of ['field-life-science', 'guangming-science-city', 'nansha-science-city', 'songshan-lake-science-city'])
       expect(canvasTop + shown[id]!.y, id).toBeGreaterThan(titles[1]![1]);
+    // Off a map a name hides the links passing under it (光明科学城's line to 生命科学 crossed 人类细胞谱系装置's,
+    // and read as a link to it); on the start view's map, the map shows through the names.
+    const nameBackground = (p: Page) =>
+      p.evaluate(
+        () =>
+          (window as any).innograph.cy
+            .nodes(':unselected')
+            .not('.quiet, .hover')
+            .map((n: any) => Number(n.style('text-background-opacity'))) as number[],
+      );
+    expect(new Set(await nameBackground(page))).toEqual(new Set([1]));
+    const map = await opened('/');
+    expect(Math.max(...(await nameBackground(map)))).toBeLessThan(1);
+    await map.close();
     // Off a map, the PNG is cut to what the picture draws: the blank the legend left above the bands
     // on screen (a third of the image) is not in it, title and legend included.
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);

@@ -165,6 +165,15 @@ export function sited(elements: ElementDefinition[], drawn: GraphData, siting: S
   });
 }
 
+/**
+ * The nodes of a picture drawn off a map (a cluster's bands, a path): their names hide what passes
+ * under them (style.ts). Seen through, a link crossing a name read as a link to it (光明科学城's line
+ * to 生命科学 through 人类细胞谱系装置); on a map, the map shows through.
+ */
+export function offMap(elements: ElementDefinition[]): ElementDefinition[] {
+  return elements.map((e) => (e.group === 'nodes' ? { ...e, classes: `${e.classes ?? ''} off-map`.trim() } : e));
+}
+
 /** Arrows that point westward: written before a name, the others after it (geo.ts's ARROWS). */
 const WESTWARD = new Set(['↙', '←', '↖']);
 

@@ -8,7 +8,7 @@ import { showPathEnds } from './controls.ts';
 import { RETRYABLE, retryDelay } from './backoff.ts';
 import { drawnKinds, legend } from './legend.ts';
 import { edgePanel, entityPanel, readerPanel, sentencePanel, type OpenReader, type PanelActions } from './panels.ts';
-import { filtered, hostedIn, merge, pointed, sited, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
+import { filtered, hostedIn, merge, offMap, pointed, sited, toElements, within, without, type Colouring, type GraphData } from './graph-data.ts';
 import { FETCHING, t } from './messages.ts';
 import { NEIGHBOURS_ASKED, type Result } from '../../api/explorer-operations.ts';
 import type { Scene, Arrangement } from './scene.ts';
@@ -379,7 +379,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       /** The picture's elements, a place beyond the map named with the arrow toward it (as last arranged: an expansion keeps them). */
       const elementsOf = (drawn: GraphData) => {
         const elements = pointed(toElements(drawn, state.lang, colouring), beyond);
-        return mapped ? sited(elements, drawn, siting) : elements;
+        return mapped ? sited(elements, drawn, siting) : offMap(elements);
       };
       // The panel opens before the layout, so the picture is fitted to the canvas it will have.
       document.body.dataset.panel = chosen(state) || (!dismissed && view.panel(state.lang, panelActions)) ? 'open' : 'closed';

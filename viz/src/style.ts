@@ -160,6 +160,8 @@ export function stylesheet(zoom = 1, nodeScale = 1, labelWidth: number = SIZES.l
       selector: 'node[kind = "City"]',
       style: { width: shape(SIZES.city), height: shape(SIZES.city), 'font-size': px(SIZES.cityFont), 'font-weight': 'bold', 'z-index': NODE_Z.city },
     },
+    // Off a map, a name hides the links passing under it (graph-data.ts: offMap).
+    { selector: 'node.off-map', style: { 'text-background-opacity': 1 } },
     {
       selector: 'node.sited',
       style: { 'border-color': NODE_BORDERS.sited.color, 'border-width': px(NODE_BORDERS.sited.width) },
