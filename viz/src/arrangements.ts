@@ -66,13 +66,13 @@ export function arrangeBands(cluster: string, rows: ClusterPlatform[], places: C
     // The places after the platforms of their route, as the panel lists them.
     if (via === 'DIRECT') return [platforms, band('placesServing', placesVia('DIRECT'))];
     if (via !== 'FIELD') return [platforms];
-    const places = band('placesThroughField', placesVia('FIELD'));
-    if (!places.through.some((field) => platforms.through.includes(field))) return [platforms, places];
+    const placed = band('placesThroughField', placesVia('FIELD'));
+    if (!placed.through.some((field) => platforms.through.includes(field))) return [platforms, placed];
     // A field both reach is drawn once: in two bands, 生物医药与健康's places through 生命科学 stood in
     // the lower one, their lines running up into the platforms' band. One band holds both: each field's
     // platforms, then its places.
     const members = [...platformsVia('FIELD'), ...placesVia('FIELD')];
-    const fields = [...new Set([...platforms.through, ...places.through])];
+    const fields = [...new Set([...platforms.through, ...placed.through])];
     const order = (m: (typeof members)[number]) => (m.through ? fields.indexOf(m.through.id) : fields.length);
     // A stable sort: within a field, the platforms first, each list in its own order.
     return [

@@ -151,6 +151,9 @@ export function toElements(graph: GraphData, lang: Lang, colouring: Colouring = 
   return [...nodes, ...edges];
 }
 
+/** An element with one class more than it has. */
+const withClass = (e: ElementDefinition, name: string): ElementDefinition => ({ ...e, classes: `${e.classes ?? ''} ${name}`.trim() });
+
 /**
  * On a map, the places drawn at their real sites: those the registry locates (a city always is,
  * and is not marked) where geo.ts's siteOf, as the arrangement and the expansions use it, draws
@@ -161,7 +164,7 @@ export function sited(elements: ElementDefinition[], drawn: GraphData, siting: S
   return elements.map((e) => {
     const node = e.group === 'nodes' ? drawn.nodes.get(e.data.id!) : undefined;
     const onSite = !!node && node.kind !== 'City' && node.lat != null && node.lon != null && siteOf(siting, node.lat, node.lon).arrow === null;
-    return onSite ? { ...e, classes: `${e.classes ?? ''} sited`.trim() } : e;
+    return onSite ? withClass(e, 'sited') : e;
   });
 }
 
@@ -171,7 +174,7 @@ export function sited(elements: ElementDefinition[], drawn: GraphData, siting: S
  * to 生命科学 through 人类细胞谱系装置); on a map, the map shows through.
  */
 export function offMap(elements: ElementDefinition[]): ElementDefinition[] {
-  return elements.map((e) => (e.group === 'nodes' ? { ...e, classes: `${e.classes ?? ''} off-map`.trim() } : e));
+  return elements.map((e) => (e.group === 'nodes' ? withClass(e, 'off-map') : e));
 }
 
 /** Arrows that point westward: written before a name, the others after it (geo.ts's ARROWS). */
