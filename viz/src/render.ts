@@ -315,6 +315,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
 
   async function render(state: AppState, previous: AppState | null): Promise<void> {
     const ticket = ++rendering;
+    // The reader's action: the store renders as it changes.
+    const actedAt = performance.now();
     // Whether a view is still loading, for people (the status line) and for tests (data-busy).
     document.body.dataset.busy = 'true';
     try {
@@ -444,7 +446,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         showLegend(shown);
         foldLegendOverShown(legendBefore);
         const where = whereabouts(shown);
-        await scene.update(elementsOf(shown), anchor, state.selected, true, where, showPanel);
+        await scene.update(elementsOf(shown), anchor, state.selected, true, where, showPanel, actedAt);
       } else {
         // A new picture: its legend is all new.
         $('legend-new').hidden = true;

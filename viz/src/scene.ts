@@ -29,6 +29,10 @@ export const SCENE_DEFAULTS = {
   largeView: 200,
   flownUpTo: 1000, // newcomers fly out in a view of up to this many nodes; beyond, a frame of the layer takes too long
   shortestFlight: 75, // what is left of animateMs once the newcomers are styled, never less than this
+  // After the reader's action, newcomers land by this time where the flight can give up some of its
+  // own for it: an answer or a preparation that came late (a busy machine) shortens the flight, not
+  // the reader's wait, so that the expansion, its last frame and panel included, is over within 300 ms.
+  landWithin: 250,
   taskMs: 40, // styling a picture ahead of its frame is cut into tasks of about this, so input and frames are not kept waiting
   doubleTapMs: 250, // a second tap this soon after the first is a double-tap (Cytoscape's default)
   detourMargin: 4, // pixels a link bent around a node it does not join keeps clear of its outline
@@ -58,8 +62,13 @@ interface PictureCache {
   getElement(element: NodeSingular | EdgeSingular, box: { w: number; h: number }, pixelRatio: number): unknown;
 }
 
-/** How long newcomers fly once styled in `preparedMs`: the flight ends animateMs after it was prepared for, unless that leaves too short a one to be seen. */
-export const flightAfter = (preparedMs: number) => Math.max(SCENE_DEFAULTS.shortestFlight, SCENE_DEFAULTS.animateMs - preparedMs);
+/**
+ * How long newcomers fly once styled in `preparedMs`: the flight ends animateMs after it was prepared
+ * for, or sooner where `leftMs` remains until they should have landed, unless that leaves too short
+ * a flight to be seen.
+ */
+export const flightAfter = (preparedMs: number, leftMs = Infinity) =>
+  Math.max(SCENE_DEFAULTS.shortestFlight, Math.min(SCENE_DEFAULTS.animateMs - preparedMs, leftMs));
 
 /**
  * `sides`: where labels go first (labels.ts), for a picture read as a list; `fitWidth`: fitted to the
@@ -83,6 +92,7 @@ export interface Scene {
    * fly out of `anchor`, or are simply there. On a map, `whereabouts` says where newcomers belong.
    * `meanwhile`, work of the caller's that draws nothing on the canvas (the selection's panel), is
    * done while the newcomers fly on Cytoscape's canvas, else after the update; the promise waits for it.
+   * `since`: when the reader asked for it (performance.now()), for the newcomers to land within landWithin.
    */
   update(
     elements: ElementDefinition[],
@@ -91,6 +101,7 @@ export interface Scene {
     animate?: boolean,
     whereabouts?: Whereabouts,
     meanwhile?: () => Promise<void>,
+    since?: number,
   ): Promise<void>;
   /**
    * Selects one node or none; `reveal` pans to it when it is out of sight (under a drawer, with
@@ -661,6 +672,7 @@ export function createScene(
     animate: boolean,
     whereabouts: Whereabouts | undefined,
     alongside: () => Promise<void>,
+    since: number | undefined,
   ): Promise<void> => {
     const all = drawnLabels(given, labelWidth);
     // A large view before or after is the layer's.
@@ -716,12 +728,13 @@ export function createScene(
       // left of its time.
       const preparing = performance.now();
       await drawnNext(false);
+      const now = performance.now();
       await Promise.all([
         run({
           name: 'preset',
           positions: destination,
           animate: true,
-          animationDuration: flightAfter(performance.now() - preparing),
+          animationDuration: flightAfter(now - preparing, since === undefined ? Infinity : since + SCENE_DEFAULTS.landWithin - now),
           fit: false,
           eles: newcomers,
         } as LayoutOptions),
@@ -846,10 +859,10 @@ export function createScene(
       else fit();
       restyle(true);
     },
-    async update(given, anchor, selected, animate = true, whereabouts, meanwhile) {
+    async update(given, anchor, selected, animate = true, whereabouts, meanwhile, since) {
       let started: Promise<void> | undefined;
       const alongside = () => (started ??= meanwhile?.() ?? Promise.resolve());
-      await updateCytoscape(given, anchor, selected, animate, whereabouts, alongside);
+      await updateCytoscape(given, anchor, selected, animate, whereabouts, alongside, since);
       await alongside();
     },
     async select(id, reveal, clearOfDrawer = false) {

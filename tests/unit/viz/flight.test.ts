@@ -12,4 +12,17 @@ describe('an expansion’s flight', () => {
     expect(flightAfter(10_000)).toBe(SCENE_DEFAULTS.shortestFlight);
     expect(SCENE_DEFAULTS.shortestFlight).toBeGreaterThan(0);
   });
+
+  it('lands sooner when the answer came late, never in a flight too short to be seen', () => {
+    const prepared = 20;
+    const left = SCENE_DEFAULTS.animateMs - prepared - 50;
+    expect(flightAfter(prepared, left)).toBe(left);
+    expect(flightAfter(prepared, left)).toBeLessThan(flightAfter(prepared));
+    expect(flightAfter(prepared, 0)).toBe(SCENE_DEFAULTS.shortestFlight);
+    expect(flightAfter(prepared, -100)).toBe(SCENE_DEFAULTS.shortestFlight);
+  });
+
+  it('does not lengthen the flight when there is time to spare', () => {
+    expect(flightAfter(30, 10_000)).toBe(flightAfter(30));
+  });
 });
