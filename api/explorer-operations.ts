@@ -186,8 +186,8 @@ export const OPERATIONS = {
     ${SENTENCE}
   `,
   neighborhood: /* GraphQL */ `
-    query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!], $documents: [ID!]) {
-      neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400, documents: $documents) {
+    query Neighborhood($ids: [ID!]!, $depth: Int!, $kinds: [EntityKind!], $types: [RelationType!], $documents: [ID!], $among: [ID!]) {
+      neighborhood(ids: $ids, depth: $depth, kinds: $kinds, relationTypes: $types, limit: 400, documents: $documents, among: $among) {
         truncated
         nodes {
           ...EntityFields

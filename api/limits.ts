@@ -34,6 +34,7 @@ export const LIMITS = {
   coMentionedFirst: 100, // entities named beside one entity
   entitiesFirst: 100, // a page of entities
   ids: 50, // start entities of a neighborhood
+  among: 2000, // entities a neighborhood's asker holds already (its `among`): a picture drawn by Cytoscape, and more
   documents: 50, // documents in a `documents` filter
   depth: MAX_DEPTH, // links from the start of a neighborhood
   nodes: 500, // entities in one subgraph
@@ -86,6 +87,8 @@ const LIST_DEFAULT = 20;
 /** A chapter's text is thousands of characters: it counts as this many values. */
 const TEXT_WEIGHT: Record<string, number> = { 'Section.text': 10 };
 const SIZE_ARGUMENTS = ['first', 'limit'];
+/** Lists whose items an answer may hold beyond its size argument (a neighborhood's `among`: those a link joins). */
+const ADDED_ITEMS = ['among'];
 
 /** A whole number in [min, max], or BAD_USER_INPUT that names the argument and the bounds. */
 export function within(name: string, value: number, min: number, max: number): number {
@@ -122,9 +125,10 @@ function isList(type: GraphQLOutputType): boolean {
 }
 
 function sizeArgument(args: Record<string, unknown>): number | null {
+  const added = ADDED_ITEMS.reduce((sum, name) => sum + (Array.isArray(args[name]) ? args[name].length : 0), 0);
   for (const name of SIZE_ARGUMENTS) {
     const value = args[name];
-    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, value);
+    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, value) + added;
   }
   return null;
 }

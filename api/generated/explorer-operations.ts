@@ -311,6 +311,7 @@ export type NeighborhoodQueryVariables = Exact<{
   kinds?: Array<EntityKind> | EntityKind | null | undefined;
   types?: Array<RelationType> | RelationType | null | undefined;
   documents?: Array<string> | string | null | undefined;
+  among?: Array<string> | string | null | undefined;
 }>;
 
 export type NeighborhoodQuery = {

@@ -568,7 +568,12 @@ export type Query = {
   entity?: Maybe<Entity>;
   /** The plan's core indicators: 2020 baseline, 2025 target. */
   indicators: Array<Indicator>;
-  /** The entities within `depth` (1–3) links of the given ones, and the links among them: what the explorer draws. */
+  /**
+   * The entities within `depth` (1–3) links of the given ones, and the links among them: what the explorer draws.
+   * `among`: entities the asker holds already (an earlier answer's): the links between them and the entities reached
+   * come too, with those of them such a link joins, so that an answer for one more entity, merged with the earlier one,
+   * is the answer for all.
+   */
   neighborhood: Subgraph;
   /** Shortest paths between two entities (up to maxHops, 1–6), each hop with its evidence; onlyCited keeps paths whose every hop cites the plan's text. */
   paths: Array<Path>;
@@ -665,6 +670,7 @@ export type QueryEntityArgs = {
  * documents name and state: an entity one of them names, a relation one of them states, shown with their evidence only.
  */
 export type QueryNeighborhoodArgs = {
+  among?: InputMaybe<Array<Scalars['ID']['input']>>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   documents?: InputMaybe<Array<Scalars['ID']['input']>>;
   ids: Array<Scalars['ID']['input']>;

@@ -113,6 +113,7 @@ export const queryResolvers = {
 
     neighborhood: async (_, args, context, info) => {
       const ids = listWithin('ids', args.ids, LIMITS.ids);
+      const among = args.among?.length ? listWithin('among', args.among, LIMITS.among) : null;
       const depth = within('depth', args.depth, 1, LIMITS.depth);
       const limit = within('limit', args.limit, 1, LIMITS.nodes);
       // A filtered request checks its entities before its documents, as it always has (an unknown
@@ -128,6 +129,7 @@ export const queryResolvers = {
         limit,
         docs,
         shape,
+        among,
       });
       if (rows.missing.length > 0) throw notFound('entity', rows.missing[0]!);
       return { nodes: known(context, rows.nodes).map(entityObject), edges: rows.edges, truncated: rows.truncated };

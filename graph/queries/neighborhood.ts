@@ -24,14 +24,45 @@ export interface SubgraphShape {
   edges: Shape;
 }
 
+/** The links among the entities kept; `joined` is none. */
+const withoutAmong = (edge: string) => `WITH *, [] AS joined
+     CALL (kept) {
+       UNWIND kept AS a
+       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN kept AND ${relationInDocs('r')}
+       WITH r ORDER BY r.id
+       RETURN collect(${edge}) AS edges
+     }`;
+
+/** The entities of $among linked to those kept (`joined`), and the links among the kept and between them and the joined. */
+const withAmong = (edge: string) => `CALL (kept) {
+       UNWIND kept AS k
+       MATCH (k)-[r]-(o:${ENTITY}) WHERE o.id IN $among AND NOT o IN kept AND type(r) IN $types AND ${relationInDocs('r')} AND ${entityInDocs('o')}
+       RETURN collect(DISTINCT o) AS joined
+     }
+     CALL (kept, joined) {
+       WITH kept, kept + joined AS drawn
+       UNWIND drawn AS a
+       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN drawn AND (a IN kept OR b IN kept) AND ${relationInDocs('r')}
+       WITH r ORDER BY r.id
+       RETURN collect(${edge}) AS edges
+     }`;
+
 /**
  * Breadth-first, one level per CALL: each level is the distinct entities one link
  * beyond the last, never revisiting one. (A variable-length pattern would enumerate
  * every path first, and on hub nodes such as a 专栏's program there are thousands.)
  * The number of levels is a validated integer that only selects how many blocks
- * the query has; all data stays in parameters.
+ * the query has; all data stays in parameters. With `among` ($among: entities the
+ * asker holds already, an earlier answer's), the links between those and what is kept
+ * come too, with the entities of $among they join: an answer for one more start
+ * entity, merged with the earlier one, is the answer for all of them.
  */
-export function neighborhoodCypher(depth: number, compiler = new ProjectionCompiler(), shape: SubgraphShape = { nodes: EMPTY_SHAPE, edges: EMPTY_SHAPE }) {
+export function neighborhoodCypher(
+  depth: number,
+  compiler = new ProjectionCompiler(),
+  shape: SubgraphShape = { nodes: EMPTY_SHAPE, edges: EMPTY_SHAPE },
+  among = false,
+) {
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) throw new RangeError(`depth ${depth} is outside 1..${MAX_DEPTH}`);
   const levels = Array.from({ length: depth }, (_, i) => i + 1);
   const expand = levels
@@ -54,14 +85,9 @@ export function neighborhoodCypher(depth: number, compiler = new ProjectionCompi
      ${expand}
      WITH frontier0 + [n IN ${reached} WHERE $kinds IS NULL OR any(k IN labels(n) WHERE k IN $kinds)] AS inReach, missing
      WITH inReach[0..$limit] AS kept, size(inReach) > $limit AS truncated, missing
-     CALL (kept) {
-       UNWIND kept AS a
-       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN kept AND ${relationInDocs('r')}
-       WITH r ORDER BY r.id
-       RETURN collect(${edge.cypher}) AS edges
-     }
-     CALL (kept) {
-       UNWIND kept AS k
+     ${among ? withAmong(edge.cypher) : withoutAmong(edge.cypher)}
+     CALL (kept, joined) {
+       UNWIND kept + joined AS k
        RETURN collect(${node.cypher}) AS nodes
      }
      RETURN nodes, edges, truncated, missing`;
@@ -70,7 +96,17 @@ export function neighborhoodCypher(depth: number, compiler = new ProjectionCompi
 
 export async function neighborhood(
   executor: Executor,
-  args: { ids: string[]; depth: number; kinds: EntityKind[] | null; types: RelationType[]; limit: number; docs?: DocumentFilter; shape?: SubgraphShape },
+  args: {
+    ids: string[];
+    depth: number;
+    kinds: EntityKind[] | null;
+    types: RelationType[];
+    limit: number;
+    docs?: DocumentFilter;
+    shape?: SubgraphShape;
+    /** entities the asker holds already: their links to what is kept come too (see neighborhoodCypher) */
+    among?: string[] | null;
+  },
 ): Promise<SubgraphRows> {
   const docs = args.docs ?? null;
   // A document filter keeps a relation by its evidence, read whole.
@@ -84,7 +120,8 @@ export async function neighborhood(
         ]
       : null,
   );
-  const { cypher, node, edge } = neighborhoodCypher(args.depth, compiler, shape);
+  const among = args.among?.length ? args.among : null;
+  const { cypher, node, edge } = neighborhoodCypher(args.depth, compiler, shape, among !== null);
   const [row] = await executor.read<{ nodes: unknown[]; edges: unknown[]; truncated: boolean; missing: string[] }>(cypher, {
     ...compiler.params,
     ids: args.ids,
@@ -92,9 +129,10 @@ export async function neighborhood(
     types: args.types,
     limit: args.limit,
     docs,
+    among,
   });
   const nodes = (row?.nodes ?? []).map((raw) => node.decode(raw, new Map()));
-  // Every edge joins two kept nodes: its ends are decoded from them, not read again.
+  // Every edge joins two nodes returned (kept, or of $among): its ends are decoded from them, not read again.
   const known = new Map(nodes.map((n) => [n.id, n]));
   const edges = restrictAll(
     (row?.edges ?? []).map((raw) => edge.decode(raw, known)),

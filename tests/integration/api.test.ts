@@ -2,6 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../graph/executor.ts';
 import { graphql } from '../support/api.ts';
 import { usePlan } from '../support/loaded.ts';
+import { OPERATIONS } from '../../api/explorer-operations.ts';
+import { LIMITS } from '../../api/limits.ts';
+import { heldAfter, neighbourQuestion, type HeldNeighbours } from '../../viz/src/expansions.ts';
+import type { Subgraph } from '../../viz/src/types.ts';
 
 type Named = { id: string; name: string };
 
@@ -121,6 +125,41 @@ describe('GraphQL API over the bundled plan', () => {
       from: { id: 'guangming-science-city', name: '光明科学城' },
       to: { id: 'shenzhen', name: '深圳' },
     });
+  });
+
+  it('answers for one more expanded entity among those held, so that merged it is the answer for all', async () => {
+    type Answer = { neighborhood: Subgraph };
+    const ask = async (ids: string[], among: string[] | null, documents: string[] | null = null) => {
+      const { data, errors } = await graphql<Answer>(executor, OPERATIONS.neighborhood, { ids, depth: 1, kinds: null, types: null, documents, among });
+      expect(errors).toBeUndefined();
+      return data!.neighborhood;
+    };
+    const expanded = ['dongguan', 'shenzhen', 'guangzhou'];
+    let held: HeldNeighbours | null = null;
+    const answers: { ids: string[]; answer: Subgraph }[] = [];
+    for (let i = 1; i <= expanded.length; i += 1) {
+      const question = neighbourQuestion(held, expanded.slice(0, i), null, 0);
+      const answer = await ask(question.ids, question.among);
+      answers.push({ ids: question.ids, answer });
+      held = heldAfter(question, expanded.slice(0, i), null, answer, 0);
+    }
+    // Each question named the newly expanded entity alone.
+    expect(answers.map((a) => a.ids)).toEqual([['dongguan'], ['shenzhen'], ['guangzhou']]);
+    const all = heldAfter(neighbourQuestion(null, expanded, null, 0), expanded, null, await ask(expanded, null), 0);
+    expect(all.sub.nodes.length).toBeGreaterThan(60);
+    expect(held!.sub.nodes.map((n) => n.id)).toEqual(all.sub.nodes.map((n) => n.id));
+    expect(held!.sub.edges.map((e) => e.id)).toEqual(all.sub.edges.map((e) => e.id));
+    // Some of 广州's links go to entities held that are not its neighbours' own: only `among` brings them.
+    const alone = new Set((await ask(['guangzhou'], null)).edges.map((e) => e.id));
+    expect(answers[2]!.answer.edges.filter((e) => !alone.has(e.id)).length).toBeGreaterThan(0);
+  });
+
+  it('refuses more entities held than the limit allows', async () => {
+    const { errors } = await graphql(executor, 'query ($among: [ID!]) { neighborhood(ids: ["shenzhen"], among: $among) { truncated } }', {
+      among: Array.from({ length: LIMITS.among + 1 }, (_, i) => `e${i}`),
+    });
+    expect(errors?.[0]?.message).toMatch(/among may hold at most/);
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('finds a path from 深圳 to 松山湖科学城 with evidence on every hop', async () => {

@@ -19,6 +19,7 @@ import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
 import { chosen, type AppState, type Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
 import { documentsFilter } from './first-questions.ts';
+import { heldAfter, neighbourQuestion, type HeldNeighbours } from './expansions.ts';
 import { VIEWS, type Fetch, type Loaded } from './views.ts';
 import type { Arranged } from './arrangements.ts';
 import type { DocumentInfo, Entity, Relation } from './types.ts';
@@ -174,14 +175,29 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   }
 
   /** The question for the neighbours of the entities `ids`: the expanded ones. */
-  const neighboursOf = (state: AppState, ids: string[]) => ({ ids, depth: 1, kinds: null, types: null, documents: documentsFilter(state) });
+  const neighboursOf = (state: AppState, ids: string[], among: string[] | null = null) => ({
+    ids,
+    depth: 1,
+    kinds: null,
+    types: null,
+    documents: documentsFilter(state),
+    ...(among ? { among } : {}),
+  });
+  /** The neighbours of the expanded entities last answered for, which the next expansion's question builds on. */
+  let held: HeldNeighbours | null = null;
+  const documentsKey = (state: AppState) => documentsFilter(state)?.join(' ') ?? null;
+  const neighbourQuestionOf = (state: AppState, expanded: readonly string[]) => neighbourQuestion(held, expanded, documentsKey(state), performance.now());
 
   /** The expanded entities' neighbours, and a selected entity from outside the view with its links to it (`joined`). */
   async function withExtras(state: AppState, base: GraphData): Promise<{ graph: GraphData; joined: string | null }> {
     let result = base;
     if (state.expanded.length > 0) {
-      const data = await fetch('neighbours', 'neighborhood', neighboursOf(state, state.expanded));
-      if (data) result = merge(result, data.neighborhood);
+      const question = neighbourQuestionOf(state, state.expanded);
+      const data = await fetch('neighbours', 'neighborhood', neighboursOf(state, question.ids, question.among));
+      if (data) {
+        held = heldAfter(question, state.expanded, documentsKey(state), data.neighborhood, performance.now());
+        result = merge(result, held.sub);
+      }
     }
     const joining = state.selected && !result.nodes.has(state.selected) ? state.selected : null;
     if (joining) {
@@ -338,8 +354,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         const panelShown = showSelection(state, loaded, ticket);
         // A selected entity is what the reader may expand next (its panel's button, or the second
         // click of a double-click): the question that would ask leaves now, after the panel's.
-        if (state.selected && !loaded.table && !state.expanded.includes(state.selected))
-          prefetch('neighborhood', neighboursOf(state, expandedWith(state.expanded, state.selected)));
+        if (state.selected && !loaded.table && !state.expanded.includes(state.selected)) {
+          const question = neighbourQuestionOf(state, expandedWith(state.expanded, state.selected));
+          prefetch('neighborhood', neighboursOf(state, question.ids, question.among));
+        }
         await panelShown;
         // On a phone the panel is a drawer over the canvas's lower part: a node it now covers is
         // brought above it (it ended on the drawer's edge, its neighbours under it). Where nothing
