@@ -24,25 +24,23 @@ export interface SubgraphShape {
   edges: Shape;
 }
 
-/** The links among the entities kept; `joined` is none. */
-const withoutAmong = (edge: string) => `WITH *, [] AS joined
-     CALL (kept) {
-       UNWIND kept AS a
-       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN kept AND ${relationInDocs('r')}
-       WITH r ORDER BY r.id
-       RETURN collect(${edge}) AS edges
-     }`;
-
-/** The entities of $among linked to those kept (`joined`), and the links among the kept and between them and the joined. */
-const withAmong = (edge: string) => `CALL (kept) {
+/**
+ * The links among the entities kept; with $among, also the entities of $among linked to those kept
+ * (`joined`) and the links between them and the kept (`joined` is none without).
+ */
+const linksOf = (edge: string, among: boolean) => `${
+  among
+    ? `CALL (kept) {
        UNWIND kept AS k
        MATCH (k)-[r]-(o:${ENTITY}) WHERE o.id IN $among AND NOT o IN kept AND type(r) IN $types AND ${relationInDocs('r')} AND ${entityInDocs('o')}
        RETURN collect(DISTINCT o) AS joined
-     }
+     }`
+    : 'WITH *, [] AS joined'
+}
      CALL (kept, joined) {
        WITH kept, kept + joined AS drawn
        UNWIND drawn AS a
-       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN drawn AND (a IN kept OR b IN kept) AND ${relationInDocs('r')}
+       MATCH (a)-[r]->(b:${ENTITY}) WHERE type(r) IN $types AND b IN drawn${among ? ' AND (a IN kept OR b IN kept)' : ''} AND ${relationInDocs('r')}
        WITH r ORDER BY r.id
        RETURN collect(${edge}) AS edges
      }`;
@@ -85,7 +83,7 @@ export function neighborhoodCypher(
      ${expand}
      WITH frontier0 + [n IN ${reached} WHERE $kinds IS NULL OR any(k IN labels(n) WHERE k IN $kinds)] AS inReach, missing
      WITH inReach[0..$limit] AS kept, size(inReach) > $limit AS truncated, missing
-     ${among ? withAmong(edge.cypher) : withoutAmong(edge.cypher)}
+     ${linksOf(edge.cypher, among)}
      CALL (kept, joined) {
        UNWIND kept + joined AS k
        RETURN collect(${node.cypher}) AS nodes
