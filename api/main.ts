@@ -35,8 +35,6 @@ async function main(): Promise<void> {
 
   // The API fails fast while Neo4j is away and recovers by itself when it returns.
   const executor = await Executor.connect(neo4j.settings, { connectTimeoutMs: 2000, retryMs: 1000 });
-  // The first users' questions would otherwise pay for planning every statement, under their deadline.
-  await warmServer(executor, logger);
   const server = createServer({
     executor,
     logger,
@@ -46,6 +44,9 @@ async function main(): Promise<void> {
     allowedHosts: config.server.allowedHosts,
     cache: { versionPollMs: 1000, ttlMs: 10 * 60_000 },
   });
+  // The first users' questions would otherwise pay for planning every statement, under their deadline,
+  // and run code the query thread has not run yet.
+  await warmServer(executor, logger, server.ask);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.server.port, config.server.host, resolve);

@@ -18,7 +18,7 @@ import { bodyCacheKey, ServedAnswers, type HttpAnswer } from './answer-cache.ts'
 import { QueryThread } from './query-thread.ts';
 import { GraphVersion } from './graph-version.ts';
 import { warmExplorer, type AskGraphql } from './warm-explorer.ts';
-import { buildYoga, type YogaOptions } from './yoga.ts';
+import { buildYoga, WARM_UP_HEADER, type YogaOptions } from './yoga.ts';
 
 export interface ServerOptions extends Omit<YogaOptions, 'cache'> {
   /** cache answers per graph version, polled this often; off when absent */
@@ -180,7 +180,13 @@ function sendAnswer(res: http.ServerResponse, answer: HttpAnswer): void {
   res.end(answer.body);
 }
 
-export function createServer(options: ServerOptions): http.Server {
+/** The API's HTTP server, with a way to ask its query thread a question directly (the warm-up's). */
+export interface ApiServer extends http.Server {
+  /** a GraphQL request's JSON body, answered in the query thread as a request of a reader's would be, cache aside */
+  ask: AskGraphql;
+}
+
+export function createServer(options: ServerOptions): ApiServer {
   // /health, /ready and the GraphiQL page: yoga's own, in this thread. No question runs here.
   const edge = buildYoga({ ...options, cache: undefined });
   // The one poll of the graph version: the query thread reads it from the same memory.
@@ -207,7 +213,10 @@ export function createServer(options: ServerOptions): http.Server {
       kind: 'graphql',
       method: 'POST',
       url: 'http://localhost/graphql',
-      headers: [['content-type', 'application/json']],
+      headers: [
+        ['content-type', 'application/json'],
+        [WARM_UP_HEADER, '1'],
+      ],
       body: new TextEncoder().encode(body),
     });
     let json: unknown = null;
@@ -330,5 +339,5 @@ export function createServer(options: ServerOptions): http.Server {
     cached?.version.stop();
     void queries.close();
   });
-  return server;
+  return Object.assign(server, { ask: askThread });
 }

@@ -43,6 +43,9 @@ export interface YogaOptions {
   countBody?: boolean;
 }
 
+/** A request with this header is answered and not cached: the warm-up's (server.ts), which runs the code that answers readers before they come. */
+export const WARM_UP_HEADER = 'x-innograph-warm-up';
+
 const READY_TIMEOUT_MS = 2000; // /ready must answer fast even while Neo4j is down
 
 /** Database conditions a client can act on: each keeps its code, gets a sentence and an HTTP status. */
@@ -195,7 +198,8 @@ export function buildYoga(options: YogaOptions): YogaServerInstance<Record<strin
         ? [
             useResponseCache({
               session: () => cache.version.key(),
-              enabled: () => cache.version.known(),
+              // The warm-up's questions (warm-explorer.ts) are asked to run the code that answers, not to be kept.
+              enabled: (request) => cache.version.known() && !request.headers.has(WARM_UP_HEADER),
               ttl: cache.ttlMs,
               cache: cache.answers,
               buildResponseCacheKey: async (p) => cacheKey(p),

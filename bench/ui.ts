@@ -8,8 +8,6 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { Executor } from '../graph/executor.ts';
-import { warmServer } from '../api/warm-explorer.ts';
-import { silentLogger } from '../tests/support/api.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
 import { buildExplorer, EXPLORER_DIST } from '../tests/support/explorer-build.ts';
 import { serveApi } from '../tests/support/serve.ts';
@@ -147,8 +145,7 @@ const within = (value: number, goal: number) => ({ goal: `≤ ${goal} ms`, met: 
 export async function benchUi(executor: Executor, conditions: string): Promise<Figure[]> {
   await buildExplorer();
   // Warmed and served as npm start warms and serves it (with its response cache).
-  await warmServer(executor, silentLogger);
-  const served = await serveApi(executor, { requestTimeoutMs: 5000, cache: { versionPollMs: 1000, ttlMs: 60_000 } });
+  const served = await serveApi(executor, { warm: true, requestTimeoutMs: 5000, cache: { versionPollMs: 1000, ttlMs: 60_000 } });
   const base = served.base;
   const browser = await launchChromium();
   const figures: Figure[] = [];

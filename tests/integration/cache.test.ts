@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildYoga } from '../../api/yoga.ts';
+import { buildYoga, WARM_UP_HEADER } from '../../api/yoga.ts';
 import { GraphVersion } from '../../api/graph-version.ts';
 import { Executor } from '../../graph/executor.ts';
 import { writeGraph } from '../../graph/writer.ts';
@@ -55,6 +55,32 @@ describe('the response cache', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await entities()).toBe(before - 1);
+  });
+
+  it("keeps none of the warm-up's answers: a reader's first question is worked out, and kept", async () => {
+    const version = new GraphVersion(executor, silentLogger, 50).start();
+    const yoga = buildYoga({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 5000, cache: { version, ttlMs: 60_000 } });
+    const ask = (headers: Record<string, string>) =>
+      yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ stats { relations } }' }),
+      });
+    try {
+      await vi.waitFor(() => expect(version.known()).toBe(true));
+      const reads = vi.spyOn(Executor.prototype, 'read');
+      const questionReads = () => reads.mock.calls.filter(([cypher]) => !cypher.includes(':Meta')).length;
+      for (let i = 0; i < 2; i += 1) expect((await ask({ [WARM_UP_HEADER]: '1' })).status).toBe(200);
+      const warmed = questionReads();
+      expect(warmed).toBeGreaterThanOrEqual(2);
+      await ask({});
+      const asked = questionReads();
+      expect(asked).toBeGreaterThan(warmed);
+      await ask({});
+      expect(questionReads()).toBe(asked);
+    } finally {
+      version.stop();
+    }
   });
 
   it('stops serving from both threads of the server once a load changes the graph, as they read one version', async () => {

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer, type ServerOptions } from '../../api/server.ts';
 import type { Executor } from '../../graph/executor.ts';
+import { warmServer } from '../../api/warm-explorer.ts';
 import { silentLogger } from './api.ts';
 
 export interface Served {
@@ -21,6 +22,12 @@ export async function listen(server: Server): Promise<Served> {
   };
 }
 
-export function serveApi(executor: Executor, options: Partial<Omit<ServerOptions, 'executor'>> = {}): Promise<Served> {
-  return listen(createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 15_000, ...options }));
+/** `warm`: warmed before it listens, as `npm start` warms it (api/warm-explorer.ts). */
+export async function serveApi(
+  executor: Executor,
+  { warm = false, ...options }: Partial<Omit<ServerOptions, 'executor'>> & { warm?: boolean } = {},
+): Promise<Served> {
+  const server = createServer({ executor, logger: silentLogger, graphiql: false, corsOrigin: null, requestTimeoutMs: 15_000, ...options });
+  if (warm) await warmServer(executor, silentLogger, server.ask);
+  return listen(server);
 }

@@ -19,6 +19,7 @@ const GRAPH = {
   Cities: { data: { entities: { edges: [city('chaozhou'), city('dongguan')] } } },
   Clusters: { data: { entities: { edges: [{ node: { id: 'cluster-x', name: 'x' } }] } } },
   Entity: { data: { entity: { mentions: [{ section: { id: 's1' } }], neighbors: [{ relation: { id: 'LOCATED_IN:x->chaozhou' } }] } } },
+  Neighborhood: { data: { neighborhood: { nodes: [] } } },
 };
 
 describe("warming the explorer's questions", () => {
@@ -33,6 +34,31 @@ describe("warming the explorer's questions", () => {
     expect(asked).toContain('Sentence {"id":"s1"}');
     expect(asked).toContain('Relation {"id":"LOCATED_IN:x->chaozhou"}');
     expect(asked).toContain('Compare {"a":"plan-a","b":"plan-b"}');
+  });
+
+  it("then expands the start view's cities one after another, each beside what the ones before brought", async () => {
+    const reached: Record<string, string[]> = { chaozhou: ['chaozhou', 'lab-a'], dongguan: ['dongguan', 'lab-a', 'lab-b'] };
+    const asked: string[] = [];
+    const ask: AskGraphql = async (body) => {
+      const { query, variables } = JSON.parse(body) as { query: string; variables: { ids?: string[] } };
+      const name = /query (\w+)/.exec(query)![1]!;
+      asked.push(`${name} ${JSON.stringify(variables)}`);
+      if (name === 'Neighborhood') return { status: 200, json: { data: { neighborhood: { nodes: reached[variables.ids![0]!]!.map((id) => ({ id })) } } } };
+      return { status: 200, json: GRAPH[name as keyof typeof GRAPH] ?? { data: {} } };
+    };
+    const warmed = await warmExplorer(ask);
+    expect(warmed.every((w) => w.error === null)).toBe(true);
+    const start = asked.findIndex((a) => a.startsWith('Compare'));
+    expect(asked.slice(start + 1)).toEqual([
+      'Entity {"id":"chaozhou"}',
+      'Neighborhood {"ids":["chaozhou"],"depth":1,"kinds":null,"types":null,"documents":null,"among":null}',
+      'Entity {"id":"dongguan"}',
+      'Neighborhood {"ids":["dongguan"],"depth":1,"kinds":null,"types":null,"documents":null,"among":["chaozhou","lab-a"]}',
+    ]);
+    // Told to expand one city, it expands that one alone.
+    asked.length = 0;
+    await warmExplorer(ask, undefined, 1);
+    expect(asked.slice(asked.findIndex((a) => a.startsWith('Compare')) + 1).map((a) => a.split(' ')[0])).toEqual(['Entity', 'Neighborhood']);
   });
 
   it('stops at the first answer that says Neo4j is not ready, and names its code', async () => {
