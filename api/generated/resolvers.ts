@@ -583,7 +583,7 @@ export type Query = {
   platformsForCluster: Array<ClusterPlatform>;
   /** One link by its id (Relation.id: TYPE:from->to), with its evidence; null when no such link is stored. */
   relation?: Maybe<Relation>;
-  /** Entities by name in Chinese (full-text, CJK), English, pinyin (songshanhu, song shan hu, sōngshānhú) or alias; exact names first. A Latin text no name holds also finds names spelt within an edit or two of it (shenzen, songshanhuu: `match` SIMILAR). */
+  /** Entities by name in Chinese (full-text, CJK), English, pinyin (songshanhu, song shan hu, sōngshānhú) or alias; exact names first. Where no name holds the text, names sharing its rarer words come first (鹏城实验室: 鹏城云脑 before the labs sharing 实验室). A Latin text no name holds also finds names spelt within an edit or two of it (shenzen, songshanhuu: `match` SIMILAR). */
   search: Array<SearchHit>;
   /** One section of a document, with its text (for a reader that highlights a quote). */
   section?: Maybe<Section>;
@@ -840,6 +840,7 @@ export type SearchHit = {
   entity: Entity;
   /** How the entity's name matches the text: only EXACT, PREFIX and INFIX hits hold it. */
   match: SearchMatch;
+  /** the rule's score of an EXACT, PREFIX or INFIX hit, the full-text score of the others; LOOSE hits come ranked by their rarer shared words, whatever this score */
   score: Scalars['Float']['output'];
 };
 

@@ -107,6 +107,53 @@ export function keySlips(key: string): string[] {
   return [...slips];
 }
 
+/**
+ * The terms the full-text index (cjk) makes of a text: each run of Han characters as its
+ * overlapping pairs (a lone character as itself), each Latin word of two letters or more.
+ */
+export function indexTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = [...run];
+    if (chars.length === 1) terms.add(run);
+    for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]!);
+  }
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) if (word.length >= 2) terms.add(word);
+  return [...terms];
+}
+
+/** A term's weight: its inverse document frequency among `entities` names, squared, so that one rare term outweighs two common ones. */
+export const termWeight = (entities: number, names: number) => Math.log(1 + (entities - names + 0.5) / (names + 0.5)) ** 2;
+
+/**
+ * Hits that share only some terms with the text, the ones whose shared terms are rarer first
+ * (their order kept where they weigh alike): 鹏城实验室, a lab the plan does not name, shares
+ * 鹏城 with 鹏城云脑 alone and 实验/验室 with forty labs. Ranked by the full-text score, whose
+ * sum over terms and length norm favour a short name that shares two common terms, a P4 lab came
+ * first. `weights` by term (termWeight); a hit holds a term in a name, alias, English name or pinyin.
+ */
+export function byRareTerms(hits: readonly SearchHitRow[], weights: ReadonlyMap<string, number>): SearchHitRow[] {
+  const weight = ({ entity }: SearchHitRow) => {
+    const names = [entity.name, ...entity.aliases, entity.nameEn ?? '', entity.pinyin].map((n) => n.toLowerCase());
+    let sum = 0;
+    for (const [term, w] of weights) if (names.some((n) => n.includes(term))) sum += w;
+    return sum;
+  };
+  return hits
+    .map((hit, i) => ({ hit, i, w: weight(hit) }))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .map(({ hit }) => hit);
+}
+
+/** How many names hold each term (up to $pool, from the full-text index) and how many entities there are. */
+export const termCountsCypher = () => `MATCH (e:${ENTITY}) WITH count(e) AS entities
+     UNWIND $terms AS term
+     CALL (term) {
+       CALL db.index.fulltext.queryNodes($index, term.query, {limit: $pool}) YIELD node
+       RETURN count(node) AS names
+     }
+     RETURN term.text AS term, names, entities`;
+
 /** One index-backed source of candidates, capped at $pool. */
 const source = (match: string) => `CALL () { ${match} RETURN e LIMIT $pool } RETURN e, 0.0 AS score`;
 
@@ -187,7 +234,7 @@ export async function search(
   // A kind or document filter drops candidates after they are drawn: draw more so that enough remain.
   const pool = Math.min(MAX_POOL, first * (kinds || docs ? 20 : 5));
   const hits = (rows: Row[]) => rows.map((r) => ({ entity: decodeEntity(r.e), score: r.score, match: r.match }));
-  const found = hits(
+  const asked = hits(
     await executor.read<Row>(searchCypher(key !== ''), {
       index: FULLTEXT_INDEX,
       lucene: luceneQuery(text),
@@ -196,14 +243,17 @@ export async function search(
       lower: text.toLowerCase(),
       key,
       kinds,
-      first,
+      // Where every hit is loose, a few more: the rarer terms may be shared by one the full-text score ranks lower.
+      first: first * LOOSE_REACH,
       docs,
     }),
   );
+  const held = asked.slice(0, first).some((h) => h.match !== 'LOOSE');
+  const found = held || asked.length === 0 ? asked.slice(0, first) : (await rareTermsFirst(executor, text, asked, pool)).slice(0, first);
   // A Latin text no name holds may be a slip of the keyboard: names spelt like it come before names sharing a word with it.
   const lucene = similarQuery(text);
   const slips = keySlips(key);
-  if (key === '' || found.some((h) => h.match !== 'LOOSE') || (lucene === '' && slips.length === 0)) return found;
+  if (key === '' || held || (lucene === '' && slips.length === 0)) return found;
   const similar = hits(
     await executor.read<Row>(similarCypher(lucene !== ''), {
       index: FULLTEXT_INDEX,
@@ -217,4 +267,19 @@ export async function search(
   );
   const seen = new Set(similar.map((h) => h.entity.id));
   return [...similar, ...found.filter((h) => !seen.has(h.entity.id))].slice(0, first);
+}
+
+/** Of the loose hits drawn, how many per hit asked for are ranked by their rarer terms. */
+const LOOSE_REACH = 3;
+
+/** `hits`, all loose, ordered by byRareTerms with the text's terms weighed by how many names hold them. */
+async function rareTermsFirst(executor: Executor, text: string, hits: SearchHitRow[], pool: number): Promise<SearchHitRow[]> {
+  const terms = indexTerms(text);
+  if (terms.length < 2) return hits;
+  const counts = await executor.read<{ term: string; names: number; entities: number }>(termCountsCypher(), {
+    index: FULLTEXT_INDEX,
+    pool,
+    terms: terms.map((term) => ({ text: term, query: escapeLucene(term) })),
+  });
+  return byRareTerms(hits, new Map(counts.map((c) => [c.term, termWeight(c.entities, c.names)])));
 }

@@ -662,6 +662,8 @@ describe('the explorer in Chromium', () => {
     // No sentence holds it either: the reader is told the plan does not name it.
     expect(await page.locator('#suggestions .sentence').count()).toBe(0);
     expect(await page.locator('#suggestions li.near').textContent()).toBe('规划原文没有提到这个名称；相近的：');
+    // Of those, first the one sharing its rarer word (鹏城), not the labs sharing 实验室.
+    expect(await page.locator('#suggestions [role="option"]').first().getAttribute('data-id')).toBe('pengcheng-cloud-brain');
     // Enter takes none of what is only like the name: nothing is selected, the list stays for the reader to choose from.
     expect(await page.locator('#suggestions [aria-selected="true"]').count()).toBe(0);
     const url = page.url();

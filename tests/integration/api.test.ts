@@ -67,6 +67,14 @@ describe('GraphQL API over the bundled plan', () => {
       expect((await hits('songshanhu')).map(([match]) => match)).not.toContain('SIMILAR');
     });
 
+    it('ranks, of names that share only some words with a text, those sharing its rarer words first', async () => {
+      // The plan names neither lab: 鹏城 is in one name, 实验室 in some forty.
+      expect((await search('鹏城实验室'))[0]).toBe('鹏城云脑智能超级算力平台');
+      expect((await search('广州实验室'))[0]).toBe('张江实验室广州基地');
+      // A name that holds the text keeps its place.
+      expect((await search('松山湖实验室'))[0]).toBe('松山湖实验室');
+    });
+
     it('finds an entity by alias', async () => {
       expect((await search('中科院'))[0]).toBe('中国科学院');
     });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../graph/executor.ts';
 import { FULLTEXT_INDEX } from '../../graph/schema.ts';
-import { searchCypher, similarCypher } from '../../graph/queries/search.ts';
+import { searchCypher, similarCypher, termCountsCypher } from '../../graph/queries/search.ts';
 import { connect } from '../support/neo4j.ts';
 
 describe('search query plans', () => {
@@ -36,5 +36,12 @@ describe('search query plans', () => {
     const seeks = operators.filter((o) => /^NodeIndex/.test(o.operator)).map((o) => o.details);
     expect(seeks.some((d) => /RANGE INDEX e:Entity\(pinyinKey\) WHERE pinyinKey STARTS WITH/.test(d))).toBe(true);
     expect(operators.some((o) => o.operator === 'ProcedureCall' && o.details.includes('db.index.fulltext.queryNodes'))).toBe(withWords);
+  });
+
+  it('counts the names holding each term from the full-text index, and the entities from the count store', async () => {
+    const operators = await executor.plan(termCountsCypher(), { index: FULLTEXT_INDEX, pool: 50, terms: [{ text: '鹏城', query: '鹏城' }] });
+    expect(operators.filter((o) => /Scan$/.test(o.operator))).toEqual([]);
+    expect(operators.some((o) => o.operator === 'NodeCountFromCountStore')).toBe(true);
+    expect(operators.some((o) => o.operator === 'ProcedureCall' && o.details.includes('db.index.fulltext.queryNodes'))).toBe(true);
   });
 });
