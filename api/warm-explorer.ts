@@ -125,12 +125,13 @@ export async function warmServer(executor: Executor, logger: Logger, thread?: As
   const warm = (async () => {
     try {
       await warmReads(executor);
-      // Here, two cities expanded plan the statements of an expansion; the query thread expands them all.
-      const passes: [AskGraphql, number][] = [[askInProcess(executor, logger), 2], ...(thread ? [[thread, Infinity] as [AskGraphql, number]] : [])];
-      for (const [ask, expanding] of passes) {
+      const pass = async (ask: AskGraphql, expanding: number) => {
         const failed = (await warmExplorer(ask, until - Date.now(), expanding)).filter((w) => w.error);
         if (failed.length > 0) logger.warn({ failed }, "warming the explorer's questions: some failed; their first readers may wait");
-      }
+      };
+      // Here, two cities expanded plan the statements of an expansion; the query thread expands them all.
+      await pass(askInProcess(executor, logger), 2);
+      if (thread) await pass(thread, Infinity);
     } catch (error) {
       logger.warn({ err: error }, 'warming the common reads failed; the first requests may be slow');
     }
