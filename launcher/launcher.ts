@@ -262,6 +262,12 @@ function jvmArgs(settings: LocalNeo4jSettings): string[] {
     `-Xms${settings.heap}`,
     `-Xmx${settings.heap}`,
     '-XX:+UseG1GC',
+    // The quick compiler only. With both, a just-started server spent ~38 s of compiler time in its
+    // first 30 s, beside the reader's browser on the same two cores: the bench's expansion not
+    // selected before took 376–408 ms, against 261–361 ms; the first load 6.3 s, against 3.9 s.
+    // Heavy uncached questions run slower for it (depth-2 neighbourhoods at 0.6× the rate);
+    // bench/README.md, rounds 22 and 23.
+    '-XX:TieredStopAtLevel=1',
     '-XX:-OmitStackTraceInFastThrow',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',
