@@ -146,7 +146,18 @@ describe('the explorer in Chromium', () => {
   let page: Page;
   let base: string;
   const pageErrors: string[] = [];
-  const watch = (p: Page) => p.on('pageerror', (error) => pageErrors.push(String(error)));
+  /**
+   * What the page warned of in its console: Cytoscape says so there of what it cannot draw. Not
+   * Chromium's hint that many getImageData calls want willReadFrequently: these tests' own pixel
+   * reads cause it.
+   */
+  const warnings: string[] = [];
+  const watch = (p: Page) =>
+    p
+      .on('pageerror', (error) => pageErrors.push(String(error)))
+      .on('console', (message) => {
+        if (message.type() === 'warning' && !message.text().startsWith('Canvas2D: Multiple readback')) warnings.push(message.text());
+      });
   /** A page of its own, its errors watched, at `address` once the explorer has settled; `hasTouch`, tapped as on a phone. */
   const opened = async (address: string, viewport = { width: 1440, height: 900 }, hasTouch = false) => {
     const fresh = await browser.newPage({ viewport, hasTouch });
@@ -2623,7 +2634,8 @@ describe('the explorer in Chromium', () => {
     await phone.close();
   });
 
-  it('raised no error in any page', () => {
+  it('raised no error in any page, and warned of nothing', () => {
     expect(pageErrors).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ export const SCENE_DEFAULTS = {
   detourMargin: 4, // pixels a link bent around a node it does not join keeps clear of its outline
 };
 
+/** Where a newcomer's flight begins: this part of the way from the node it came with to its place. */
+const LEAVING = 0.01;
 /** Screen pixels between two rows of a list for their names to take two lines each: two lines of text, each name's background and Cytoscape's margin around it, and a gap. */
 const TWO_LINE_ROW = 2 * SIZES.font + 2 * (SIZES.labelPadding + 2) + 4;
 /** Cytoscape's caches of the elements' pictures: of a node's shape, of a label, of a link's end labels. */
@@ -721,7 +723,14 @@ export function createScene(
         return restyle();
       }
       // Newcomers fly out of the node they came with to their places; what was shown stays put.
-      cy.batch(() => newcomers.positions(() => centre));
+      // Each leaves from a hair along its way: two newcomers at one point have a link of no
+      // direction between them, which Cytoscape cannot draw (a console warning for each such link).
+      cy.batch(() =>
+        newcomers.positions((node: NodeSingular) => {
+          const to = destination(node);
+          return { x: centre.x + (to.x - centre.x) * LEAVING, y: centre.y + (to.y - centre.y) * LEAVING };
+        }),
+      );
       // Styled, their labels measured and their links curved before they fly, in tasks of their
       // own: done in the flight's first frame, this froze the page 100–170 ms, and the flight
       // was over by the time that frame was drawn. The flight keeps its end and takes what is
