@@ -891,6 +891,16 @@ describe('the explorer in Chromium', () => {
     await selectAndShow(page, 'guangming-science-city');
   });
 
+  it('fits every node of an expanded map in view with Fit, none under the open legend', async () => {
+    const own = await opened('/?exp=shenzhen,dongguan');
+    expect(await own.locator('#legend-box').evaluate((b) => (b as HTMLDetailsElement).open)).toBe(true);
+    await own.evaluate(() => (window as any).innograph.cy.zoom((window as any).innograph.cy.zoom() * 1.6));
+    await own.click('#fit');
+    await own.waitForTimeout(300);
+    await expectNewcomersInView(own, {}, await onScreen(own));
+    await own.close();
+  });
+
   it("places an expansion's newcomers on the map in their own city's part of it: within its outline, or nearest it where the map has none", async () => {
     for (const [viewport, expanded] of [
       [{ width: 1440, height: 900 }, 'guangzhou'],

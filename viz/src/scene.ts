@@ -419,9 +419,10 @@ export function createScene(
     return new Map(layer.nodes().map((e) => [e.data.id!, { ...e.position! }] as const));
   };
   const fit = () => {
-    // The layer's picture is fitted as it was first shown, with room for the labels.
-    const held = layered ? positions() : null;
-    const viewport = held ? presetViewport(held, [...held.keys()]) : cy.nodes().nonempty() ? fitting(cy.elements().boundingBox()) : null;
+    // Fitted as a new picture is, with room for the labels and clear of the legend: fitted to
+    // Cytoscape's box of the elements, 惠州 ended under the open legend once 深圳 and 东莞 were expanded.
+    const held = positions();
+    const viewport = held.size > 0 ? presetViewport(held, [...held.keys()]) : null;
     if (viewport) cy.viewport(viewport);
   };
 
