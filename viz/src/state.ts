@@ -73,14 +73,17 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
 }
 
 /**
- * The name an export of a view's picture is saved under: the view and what it is of
- * (innograph-city-shenzhen; innograph-cluster-new-energy, not …-cluster-cluster-new-energy).
+ * The name an export of a view's picture is saved under: the view, what it is of and what the
+ * reader expanded in it (innograph-city-shenzhen; innograph-cluster-new-energy, not
+ * …-cluster-cluster-new-energy; innograph-start-with-shenzhen-dongguan, where two expansions of
+ * the start view were saved under one name).
  */
 export function fileStem(state: AppState): string {
   const of = [state.city, state.cluster, state.pathFrom, state.pathTo, state.compareA, state.compareB]
     .filter((id): id is string => !!id)
     .map((id) => (id.startsWith(`${state.view}-`) ? id.slice(state.view.length + 1) : id));
-  return ['innograph', state.view, ...of].join('-').replace(/[^\w.-]+/g, '_');
+  const expanded = state.expanded.length > 0 ? ['with', ...state.expanded] : [];
+  return ['innograph', state.view, ...of, ...expanded].join('-').replace(/[^\w.-]+/g, '_');
 }
 
 /** Whether the reader chose one thing for the panel to show: an entity, a link or a sentence (at most one of them is set). */

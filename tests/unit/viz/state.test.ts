@@ -65,4 +65,9 @@ describe('the name an export is saved under', () => {
     expect(fileStem({ ...DEFAULT_STATE, view: 'path', pathFrom: 'dongguan', pathTo: 'shenzhen' })).toBe('innograph-path-dongguan-shenzhen');
     expect(fileStem(DEFAULT_STATE)).toBe('innograph-start');
   });
+
+  it('names what the reader expanded in the view, in the order they expanded it', () => {
+    expect(fileStem({ ...DEFAULT_STATE, expanded: ['shenzhen', 'dongguan'] })).toBe('innograph-start-with-shenzhen-dongguan');
+    expect(fileStem({ ...DEFAULT_STATE, view: 'city', city: 'shenzhen', expanded: ['guangzhou'] })).toBe('innograph-city-shenzhen-with-guangzhou');
+  });
 });
