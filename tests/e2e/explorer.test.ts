@@ -660,6 +660,17 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#details h2').textContent()).toBe('深圳');
   });
 
+  it('lists search suggestions across a phone’s width, under the search box', async () => {
+    const phone = await opened('/', { width: 390, height: 844 }, true);
+    await phone.fill('#search', 'xianjin');
+    await phone.waitForSelector('#suggestions li');
+    const list = (await phone.locator('#suggestions').boundingBox())!;
+    const input = (await phone.locator('#search').boundingBox())!;
+    expect(list.width).toBeGreaterThanOrEqual(380);
+    expect(list.y).toBeGreaterThanOrEqual(input.y + input.height - 1);
+    await phone.close();
+  });
+
   it('moves through search suggestions with the keyboard, the exact name first, and closes them with Esc', async () => {
     await page.fill('#search', '光明科学城');
     await page.waitForSelector('#suggestions [role="option"]');
