@@ -348,6 +348,11 @@ describe('the explorer in Chromium', () => {
     const drawn = await view.evaluate(() => (window as any).innograph.cy.edges('[type = "LOCATED_IN"][target = "shenzhen"]').length as number);
     expect(Number(shown)).toBe(drawn);
     expect(Number(all)).toBeGreaterThan(drawn);
+    // Which they are: those in the picture first, then a line, then the rest.
+    const group = view.locator('#details .relation-group', { has: view.locator('h4', { hasText: '位于' }) }).first();
+    const order = await group.evaluate((g) => [...g.children].slice(1).map((c) => (c.classList.contains('not-in-picture') ? 'line' : 'link')));
+    expect(order).toEqual([...Array(Number(shown)).fill('link'), 'line', ...Array(Number(all) - Number(shown)).fill('link')]);
+    expect(await group.locator('.not-in-picture').textContent()).toBe(t('notInPicture', 'zh'));
     await view.close();
   });
 

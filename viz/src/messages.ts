@@ -22,6 +22,7 @@ export const MESSAGES = {
   onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
   minConfidence: { zh: '最低置信度', en: 'min. confidence' },
   inPicture: { zh: '图中 {n}', en: '{n} in the picture' },
+  notInPicture: { zh: '以下不在图中', en: 'Not in the picture:' },
   // A researcher who raised the slider to keep the surest links found the registry's dashed ones kept and the plan's read ones gone.
   minConfidenceNote: {
     zh: '置信度是读取规则对原文读出的联系的把握。登记表所载的联系（短划线）由人工整理，计为 1；只看原文陈述的联系，请勾选上一项。',

@@ -338,25 +338,30 @@ export function entityPanel(
   for (const n of shownFirst) byType.set(n.relation.type, [...(byType.get(n.relation.type) ?? []), n]);
   // A sentence that grounds several links (前海's grounds six) is quoted in full once, under the link it says most of.
   const quoted = quoting([...byType.values()].flat().map((n) => n.relation));
-  const relations = [...byType].map(([, list]) =>
-    h(
+  const relations = [...byType].map(([, list]) => {
+    const shown = actions.inView ? list.filter((n) => actions.inView!(n.entity.id)).length : list.length;
+    return h(
       'section',
       { class: 'relation-group' },
-      h('h4', {}, `${typeLabel(list[0]!.relation.type, lang)} (${groupCount(list, lang, actions.inView)})`),
-      ...list.map((n) => {
+      h('h4', {}, `${typeLabel(list[0]!.relation.type, lang)} (${groupCount(list.length, shown, lang)})`),
+      ...list.flatMap((n, i) => {
         // The selected entity is named as text, the other end as a link to it.
         const name = (e: Named) => (e.id === detail.id ? label(e, lang) : button({ class: 'link' }, label(e, lang), () => actions.select(e.id)));
         const said = statement(n.relation, [detail, n.entity], lang, name);
-        return h(
-          'div',
-          { class: 'relation' },
-          said,
-          curatedMark(n.relation, lang),
-          evidenceList(n.relation.evidence, actions.open, lang, { of: n.relation.id, quoting: quoted }),
-        );
+        return [
+          // Where the links to what the picture shows end: the count said how many, not which.
+          i === shown && shown < list.length ? h('p', { class: 'not-in-picture' }, t('notInPicture', lang)) : null,
+          h(
+            'div',
+            { class: 'relation' },
+            said,
+            curatedMark(n.relation, lang),
+            evidenceList(n.relation.evidence, actions.open, lang, { of: n.relation.id, quoting: quoted }),
+          ),
+        ];
       }),
-    ),
-  );
+    );
+  });
   return h(
     'div',
     { class: 'entity', 'data-id': detail.id },
@@ -422,9 +427,8 @@ export function readerPanel(section: SectionText, evidence: Pick<Evidence, 'star
  * where that is fewer: 深圳's panel listed 位于 (29) beside a map that showed nine of them, and
  * nothing said where the rest were (its expansion shows them; the panel lists those in sight first).
  */
-function groupCount(list: EntityDetail['neighbors'], lang: Lang, inView?: (id: string) => boolean): string {
-  const shown = inView ? list.filter((n) => inView(n.entity.id)).length : list.length;
-  return shown < list.length ? `${list.length} · ${t('inPicture', lang).replace('{n}', String(shown))}` : String(list.length);
+function groupCount(all: number, shown: number, lang: Lang): string {
+  return shown < all ? `${all} · ${t('inPicture', lang).replace('{n}', String(shown))}` : String(all);
 }
 
 /** A sentence found by search: the plan's words, where they stand, and the entities they name (each opens). */
