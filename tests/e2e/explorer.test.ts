@@ -1549,8 +1549,14 @@ describe('the explorer in Chromium', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(named.length).toBeGreaterThan(0);
     const view = await opened('/?view=cluster&cluster=cluster-advanced-materials');
-    for (const p of found)
-      expect(await view.locator(`#details .platform[data-id="${p.id}"] > .found-by`).first().textContent()).toContain(`(${p.confidence.toFixed(1)})`);
+    for (const p of found) {
+      const tag = view.locator(`#details .platform[data-id="${p.id}"] > .found-by`).first();
+      expect(await tag.textContent()).toContain(`(${p.confidence.toFixed(1)})`);
+      // Said in full on hover: what discovery is, and what the number is.
+      const title = (await tag.getAttribute('title')) ?? '';
+      expect(title).toContain(`${t('confidence', 'zh')} ${p.confidence.toFixed(1)}`);
+      if (p.source === 'discovered') expect(title).toContain(t('discoveredFull', 'zh'));
+    }
     for (const p of named) expect(await view.locator(`#details .platform[data-id="${p.id}"] > .found-by`).count()).toBe(0);
     await view.close();
   });

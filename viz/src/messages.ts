@@ -21,6 +21,7 @@ export const MESSAGES = {
   exportsOfPicture: { zh: '布局、导出与适配针对图谱；指标表没有图', en: 'the layout, exports and Fit are of the graph; the indicators table has none' },
   onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
   minConfidence: { zh: '最低置信度', en: 'min. confidence' },
+  confidence: { zh: '置信度', en: 'confidence' },
   inPicture: { zh: '图中 {n}', en: '{n} in the picture' },
   notInPicture: { zh: '以下不在图中', en: 'Not in the picture:' },
   // A researcher who raised the slider to keep the surest links found the registry's dashed ones kept and the plan's read ones gone.

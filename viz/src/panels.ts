@@ -291,7 +291,10 @@ const sourceText = (entity: Entity, lang: Lang) =>
  */
 const foundBy = (entity: Entity, lang: Lang) => {
   const source = sourceText(entity, lang);
-  return source ? h('span', { class: 'found-by' }, ` ${source}`) : null;
+  if (!source) return null;
+  // In full on hover: "自动发现 (0.4)" alone read as jargon to a first-time reader.
+  const said = [entity.source === 'discovered' ? t('discoveredFull', lang) : null, `${t('confidence', lang)} ${entity.confidence.toFixed(1)}`];
+  return h('span', { class: 'found-by', title: said.filter(Boolean).join(' ') }, ` ${source}`);
 };
 
 function facts(entity: Entity, lang: Lang): HTMLElement {
