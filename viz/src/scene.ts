@@ -40,6 +40,8 @@ export const SCENE_DEFAULTS = {
 
 /** Where a newcomer's flight begins: this part of the way from the node it came with to its place. */
 const LEAVING = 0.01;
+/** Model units between newcomers waiting at the node they came with to be placed. */
+const APART = 0.01;
 /** Screen pixels between two rows of a list for their names to take two lines each: two lines of text, each name's background and Cytoscape's margin around it, and a gap. */
 const TWO_LINE_ROW = 2 * SIZES.font + 2 * (SIZES.labelPadding + 2) + 4;
 /** Cytoscape's caches of the elements' pictures: of a node's shape, of a label, of a link's end labels. */
@@ -597,6 +599,19 @@ export function createScene(
     }
   };
 
+  /**
+   * A new task with nothing drawn in between: an expansion's newcomers are placed, labelled and bent
+   * in tasks of their own (广州's, at once, froze the page ~100 ms), and drawn only once they fly.
+   */
+  const undrawnTask = async () => {
+    cy.startBatch();
+    try {
+      await nextTask();
+    } finally {
+      cy.endBatch();
+    }
+  };
+
   const run = async (options: LayoutOptions) => {
     const layout = cy.layout(options);
     const done = layout.promiseOn('layoutstop');
@@ -706,6 +721,10 @@ export function createScene(
       const from = anchor ? cy.getElementById(anchor) : null;
       const box = shown.boundingBox({ includeLabels: false });
       const centre = from?.nonempty() && before.has(anchor!) ? { ...from.position() } : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+      // At the anchor, a hair apart, until they are placed: the tasks until they fly are not drawn,
+      // but another update may read where they are, and two at one point have a link of no direction.
+      cy.batch(() => newcomers.positions((_node: NodeSingular, i: number) => ({ x: centre.x + i * APART, y: centre.y })));
+      await undrawnTask();
       const places = placesAround(
         shown.map((n: NodeSingular) => ({ ...itemOf(n.data() as ElementDefinition['data']), position: n.position() })),
         newcomers.map((n: NodeSingular) => itemOf(n.data() as ElementDefinition['data'])),
@@ -717,6 +736,7 @@ export function createScene(
       // the flight has nothing left to restyle.
       selectOnly(selected);
       declutter(cy, nodeScale(), { ...placing(), position: destination });
+      await undrawnTask();
       bend(destination, new Set(newcomers.map((n: NodeSingular) => n.id())));
       decluttered = labelKey();
       if (!animate) {
