@@ -1028,6 +1028,39 @@ describe('the explorer in Chromium', () => {
     expect(unchanged).toEqual([]);
   });
 
+  it('takes an entity away with Remove, from the start view and from an expansion, and brings it back from search', async () => {
+    const own = await opened('/');
+    const shownIds = () => own.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
+    const count = () => own.locator('#count').textContent();
+    const remove = async (id: string) => {
+      await own.evaluate((id) => (window as any).innograph.store.actions.select(id), id);
+      await idle(own);
+      await own.click('#details .entity #remove');
+      await idle(own);
+    };
+    // A place the start view draws, not expanded: removing it changes the selection alone in the URL's state.
+    const before = await count();
+    expect(await shownIds()).toContain('guangming-science-city');
+    await remove('guangming-science-city');
+    expect(await shownIds()).not.toContain('guangming-science-city');
+    expect(await count()).not.toBe(before);
+    expect(await selected(own)).toEqual([]);
+    // One an expansion brought.
+    await own.evaluate(() => (window as any).innograph.store.actions.expand('shenzhen'));
+    await idle(own);
+    expect(await shownIds()).toContain('china-national-genebank-phase-2');
+    await remove('china-national-genebank-phase-2');
+    expect(await shownIds()).not.toContain('china-national-genebank-phase-2');
+    expect(await shownIds()).toContain('shenzhen');
+    // Found again by search, it is back.
+    await own.fill('#search', '光明科学城');
+    await own.click('#suggestions [data-id="guangming-science-city"]');
+    await idle(own);
+    expect(await shownIds()).toContain('guangming-science-city');
+    expect(await selected(own)).toEqual(['guangming-science-city']);
+    await own.close();
+  });
+
   it('shows the quote behind an edge, and opens the reader where it can be seen', async () => {
     const id = await page.evaluate(() => {
       const cy = (window as any).innograph.cy;

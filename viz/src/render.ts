@@ -52,6 +52,9 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   let onMap = false;
   let loaded: Loaded | null = null;
   let loadedKey = '';
+  /** The entities removed when the picture was last drawn: not in the URL's state, yet the picture is without them. */
+  let drawnWithout = '';
+  const removedKey = () => [...store.removed()].sort().join(' ');
   let rendering = 0;
   /** Pictures the reader left, by URL state: Back shows them as they were. */
   const remembered = new Map<string, { positions: Map<string, { x: number; y: number }>; zoom: number; pan: { x: number; y: number } }>();
@@ -344,6 +347,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       const onlySelection =
         previous &&
         pictureKey(state) === pictureKey(previous) &&
+        // Removing an entity changes the selection alone in the state: the picture changes all the same.
+        removedKey() === drawnWithout &&
         (!state.selected || graph.nodes.has(state.selected)) &&
         (!joined || joined === state.selected);
       if (onlySelection && loaded) {
@@ -367,6 +372,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         if (state.link && store.get().link === state.link) await scene.selectLink(state.link);
         return;
       }
+      drawnWithout = removedKey();
       if (previous) {
         const cy = scene.cy;
         remembered.set(pictureKey({ ...previous, selected: null }), { positions: scene.positions(), zoom: cy.zoom(), pan: { ...cy.pan() } });
