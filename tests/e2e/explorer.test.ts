@@ -1714,6 +1714,23 @@ describe('the explorer in Chromium', () => {
     await entity.close();
   });
 
+  it('titles a cluster’s bands in the language switched to, the picture kept as it was', async () => {
+    const own = await opened('/?view=cluster&cluster=cluster-advanced-materials');
+    const titles = () => own.locator('.underlay text').allTextContents();
+    const before = await titles();
+    expect(before).toContain('直接服务');
+    const places = await onScreen(own);
+    await own.click('#lang');
+    await idle(own);
+    // "直接服务" and "经由相关领域的平台与园区等载体" stayed over an English picture.
+    const after = await titles();
+    expect(after).toHaveLength(before.length);
+    expect(after).toContain('Serves directly');
+    expect(after.filter((title) => /\p{Script=Han}/u.test(title))).toEqual([]);
+    expect(Math.max(...largestMove(places, await onScreen(own)))).toBeLessThanOrEqual(2);
+    await own.close();
+  });
+
   it('reopens the same view from its URL', async () => {
     const url = page.url();
     const before = (await labels(page)).sort();

@@ -213,6 +213,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     return { graph: without(result, store.removed()), joined: joining };
   }
 
+  /** Whether the picture drawn has titles under it (a cluster's bands, a comparison's columns). */
+  let titled = false;
+  /** The titles of the picture drawn, in the language of `state`: where they stand does not depend on it. */
+  function retitle(state: AppState, view: Loaded): void {
+    const box = { width: scene.cy.width(), height: scene.cy.height() };
+    underlay.titles(view.arrange(shown, state.lang, box, underlay.base).titles ?? []);
+  }
+
   function arrangement(state: AppState, view: Loaded, key: string): { arrangement: Arrangement; viewport?: { zoom: number; pan: { x: number; y: number } } } {
     const back = remembered.get(key);
     const box = { width: scene.cy.width(), height: scene.cy.height() };
@@ -222,6 +230,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     siting = own ? (arranged.siting ?? null) : null;
     underlay.map(siting?.projection ?? null, own ? arranged.marked : undefined, siting?.frame ?? null);
     underlay.titles(own ? (arranged.titles ?? []) : []);
+    titled = own && !!arranged.titles?.length;
     if (back && [...shown.nodes.keys()].every((id) => back.positions.has(id)))
       return {
         arrangement: { kind: 'preset', positions: back.positions, sides: arranged.sides, columnGap: arranged.columnGap, rowGap: arranged.rowGap },
@@ -470,6 +479,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         showLegend(shown);
         foldLegendOverShown(legendBefore);
         const where = whereabouts(shown);
+        // The picture stays as it is in the other language, its titles (a cluster's bands) said in it.
+        if (previous.lang !== state.lang && titled) retitle(state, view);
         await scene.update(elementsOf(shown), anchor, state.selected, true, where, showPanel, actedAt);
       } else {
         // A new picture: its legend is all new.
