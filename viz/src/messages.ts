@@ -160,8 +160,8 @@ export const MESSAGES = {
   drawnBeyond: { zh: '图中画在边缘，实际位于图外，方向：', en: 'Drawn at the edge of the picture: it lies beyond it, this way:' },
   // geo.ts: cities and the places the registry locates at their coordinates (drawn with a dark border), every other node beside what it links.
   mapNote: {
-    zh: '深色边框与城市在实际位置，其余在所属城市旁；箭头指向图外',
-    en: 'dark border and cities: at their real sites; others: beside their city; an arrow: beyond the map',
+    zh: '深色边框与城市：实际位置；其余只示所属城市，不是实际位置；箭头：指向图外',
+    en: 'dark border and cities: real sites; others: only which city, not where; an arrow: beyond the map',
   },
   mapNoteFull: {
     zh: '地图上，城市和登记表给出坐标的科学城、园区（深色边框）在实际位置；地图范围以外的地点画在图的边缘，名称后的箭头指向其实际方向；其余节点放在所属城市或与之相连的地点旁，不表示实际地点。',
