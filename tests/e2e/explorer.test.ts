@@ -1775,6 +1775,23 @@ describe('the explorer in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '6-indicators.png') });
   });
 
+  it('gives each indicator’s name a phone’s width, its figures and bars under it', async () => {
+    const narrow = await opened('/?view=indicators', { width: 390, height: 844 });
+    const rows = await narrow.evaluate(() =>
+      [...document.querySelectorAll('.indicators tbody tr')].map((tr) => {
+        const [name, baseline, , target, , bars] = [...tr.children].map((td) => td.getBoundingClientRect());
+        return { name: name!.width, figuresBelow: baseline!.top >= name!.bottom - 1 && target!.top >= name!.bottom - 1, bars: bars!.width };
+      }),
+    );
+    expect(rows).toHaveLength(10);
+    // Six columns left a name about 70 pixels: four characters a line.
+    expect(rows.filter((row) => !row.figuresBelow)).toEqual([]);
+    expect(Math.min(...rows.map((r) => r.name))).toBeGreaterThan(300);
+    expect(Math.min(...rows.map((r) => r.bars))).toBeGreaterThan(300);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await narrow.close();
+  });
+
   it('goes Back to the previous picture as it was', async () => {
     await page.fill('#search', '松山湖');
     await page.goBack();
