@@ -708,6 +708,20 @@ describe('the explorer in Chromium', () => {
     expect(ids[0]).toBe('shenzhen');
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#suggestions [aria-selected="true"]').getAttribute('data-id')).toBe(ids[1]);
+    // The option pointed at is the one that stands out, and the one the keys go on from: the pointed
+    // one and the keys' one both stood out.
+    const standingOut = () => page.locator('#suggestions [aria-selected="true"]').evaluateAll((list) => list.map((o) => o.getAttribute('data-id')));
+    await page.locator('#suggestions [role="option"]').nth(2).hover();
+    expect(await standingOut()).toEqual([ids[2]]);
+    const background = (i: number) =>
+      page
+        .locator('#suggestions [role="option"]')
+        .nth(i)
+        .evaluate((o) => getComputedStyle(o).backgroundColor);
+    expect(await background(1)).toBe(await background(0));
+    expect(await background(2)).not.toBe(await background(0));
+    await page.keyboard.press('ArrowUp');
+    expect(await standingOut()).toEqual([ids[1]]);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await idle(page);

@@ -50,13 +50,14 @@ export function suggest(
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
   };
-  const mark = (index: number) => {
+  /** `scroll`: brought into sight (by the keys); one the pointer is on is in sight, and scrolling it would move the list under the pointer. */
+  const mark = (index: number, scroll = true) => {
     active = index;
     list.querySelectorAll('[role="option"]').forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
     const option = list.querySelector<HTMLElement>(`[role="option"][data-index="${index}"]`);
     if (option) {
       input.setAttribute('aria-activedescendant', option.id);
-      option.scrollIntoView({ block: 'nearest' });
+      if (scroll) option.scrollIntoView({ block: 'nearest' });
     }
   };
   const pick = (option: Option) => {
@@ -77,6 +78,10 @@ export function suggest(
           h('small', { class: 'kind-tag' }, kindLabel(option.entity.kind, lang())),
         )
       : h('li', { ...attrs, 'data-sentence': option.sentence.id, class: 'suggestion sentence' }, option.sentence.quote, h('small', {}, option.sentence.path));
+    // The option pointed at is the one Enter would pick: two stood out, the pointed one and the keys' one.
+    item.addEventListener('mousemove', () => {
+      if (active !== i) mark(i, false);
+    });
     // mousedown, not click: the input's blur must not close the list first.
     item.addEventListener('mousedown', (event) => {
       event.preventDefault();
