@@ -745,7 +745,7 @@ describe('the explorer in Chromium', () => {
     // Away from the map, its name in the header points back to it, and says so; on the map it does not.
     const arrow = () => page.locator('#home').evaluate((b) => getComputedStyle(b, '::before').content);
     expect(await arrow()).toBe('"← "');
-    expect(await page.locator('#home').getAttribute('title')).toBe('回到全省地图（开始视图）');
+    expect(await page.locator('#home').getAttribute('title')).toBe('回到大湾区地图（开始视图）');
     await page.click('#home');
     await idle(page);
     expect(await page.evaluate(() => (window as any).innograph.store.get().view)).toBe('start');

@@ -122,7 +122,7 @@ export const MESSAGES = {
   reachedThroughField: { zh: '经由领域', en: 'through a field' },
   reachedThroughProgram: { zh: '经由专门计划', en: 'through a program for it' },
   reachedThroughEither: { zh: '经由领域或专门计划', en: 'through a field or a program for it' },
-  backToMap: { zh: '回到全省地图（开始视图）', en: 'Back to the map of the province (the start view)' },
+  backToMap: { zh: '回到大湾区地图（开始视图）', en: 'Back to the map of the Greater Bay Area (the start view)' },
   backToView: { zh: '← 返回视图：{title}', en: '← Back to the view: {title}' },
   placesThroughField: { zh: '经由专属领域的园区等载体', en: 'Parks and places through a field of its own' },
   // The picture's band when a field leads to platforms and to places alike (arrangements.ts).
