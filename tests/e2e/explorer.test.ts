@@ -460,8 +460,17 @@ describe('the explorer in Chromium', () => {
     expect(close.y + close.height).toBeLessThanOrEqual(panel.y + panel.height);
     // Scrolled, the panel's words pass under a bar across its top, not under the × alone: beside the ×,
     // across the panel, nothing of them shows (before, a letter or two of each line showed around it).
+    // The bar says whose panel it is, its heading having scrolled away.
     await page.waitForSelector('#panel.scrolled');
-    const strip = await page.screenshot({ clip: { x: panel.x + 4, y: close.y + 2, width: close.x - panel.x - 10, height: close.height - 4 } });
+    expect(await page.locator('#panel-title').textContent()).toBe('深圳');
+    expect(await page.locator('#panel-title').isVisible()).toBe(true);
+    const named = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('panel-title')!);
+      return range.getBoundingClientRect().right;
+    });
+    expect(named).toBeGreaterThan(panel.x);
+    const strip = await page.screenshot({ clip: { x: named + 4, y: close.y + 2, width: close.x - named - 10, height: close.height - 4 } });
     const inked = await page.evaluate(async (data) => {
       const image = new Image();
       image.src = `data:image/png;base64,${data}`;

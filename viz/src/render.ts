@@ -111,6 +111,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   const panel = (content: HTMLElement | null, subject = '') => {
     if (entityAnswer && subject !== `entity ${entityAnswer.id}`) entityAnswer = null;
     $('details').replaceChildren(...(content ? [content] : []));
+    // Scrolled past its heading, the panel still says whose it is (on a phone, a drawer of quotes said nothing).
+    $('panel-title').textContent = content?.querySelector('h2')?.textContent ?? '';
     document.body.dataset.panel = content ? 'open' : 'closed';
     // Something else opens at its top: its name and kind, not halfway down where the last one was
     // read; and without the sentence the reader opened from the last one, which stayed over a
