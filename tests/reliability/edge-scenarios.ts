@@ -39,6 +39,9 @@ function raw(port: number, request: Buffer, timeoutMs = 10_000): Promise<Answer>
   });
 }
 
+/** How long after a burst /ready may take to say ready again: it gives Neo4j 2 s to answer, and a busy host's Neo4j may take that long once. */
+const READY_AGAIN_MS = 5000;
+
 async function send(url: string, init: RequestInit = {}): Promise<Answer> {
   const started = performance.now();
   try {
@@ -324,11 +327,23 @@ export async function edgeScenarios(api: ApiProcess, size: { slowClients: number
             problems.push(`OVERLOADED without 503 and Retry-After: ${a.status}`);
           if (!['data', 'OVERLOADED', 'TIMEOUT'].includes(code)) problems.push(`${code}: ${a.status} ${a.body.slice(0, 120)}`);
         }
-        const ready = await send(`${base}/ready`);
-        if (ready.status !== 200) problems.push(`/ready after: ${ready.status}`);
+        // Ready again soon after, as a load balancer asking again would find it: right after the
+        // burst, /ready once said 503, Neo4j taking over its 2 s on a busy host, while a question
+        // asked next was answered.
+        const burstEnded = performance.now();
+        let ready = await send(`${base}/ready`);
+        while (ready.status !== 200 && performance.now() - burstEnded < READY_AGAIN_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          ready = await send(`${base}/ready`);
+        }
+        const readyAfter = performance.now() - burstEnded;
+        if (ready.status !== 200) problems.push(`/ready after ${(readyAfter / 1000).toFixed(1)} s: ${ready.status}`);
         const again = await send(graphql, json('{ stats { entities } }'));
         if (again.status !== 200 || again.body.includes('"errors"')) problems.push(`a question after the burst: ${again.status} ${again.body.slice(0, 100)}`);
-        return { problems: [...problems.slice(0, 5), ...leaks(burst)], figure: [...counts].map(([k, n]) => `${k} ${n}`).join(', ') };
+        return {
+          problems: [...problems.slice(0, 5), ...leaks(burst)],
+          figure: `${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}; /ready ${ready.status} after ${readyAfter.toFixed(0)} ms`,
+        };
       },
     },
     {
