@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../config.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { buildExplorer } from '../support/explorer-build.ts';
-import { idle, labels, onScreen, statementsBesideGraph } from '../support/explorer-page.ts';
+import { idle, labels, nodeIds, onScreen, statementsBesideGraph } from '../support/explorer-page.ts';
 import { loadBundledPlan } from '../support/loaded.ts';
 import { connect } from '../support/neo4j.ts';
 import { RELATION_STYLES } from '../../viz/src/style.ts';
@@ -1053,7 +1053,7 @@ describe('the explorer in Chromium', () => {
 
   it('takes an entity away with Remove, from the start view and from an expansion, and brings it back from search', async () => {
     const own = await opened('/');
-    const shownIds = () => own.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
+    const shownIds = () => nodeIds(own);
     const count = () => own.locator('#count').textContent();
     const remove = async (id: string) => {
       await own.evaluate((id) => (window as any).innograph.store.actions.select(id), id);
@@ -1939,7 +1939,7 @@ describe('the explorer in Chromium', () => {
 
   it('takes away an entity its selection brought into the view once Back leaves the selection', async () => {
     const back = await opened('/');
-    const ids = () => back.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
+    const ids = () => nodeIds(back);
     const start = await ids();
     expect(start).not.toContain('pengcheng-cloud-brain');
     // Selected from a search: 鹏城云脑 joins the start view with its links.
@@ -2017,7 +2017,7 @@ describe('the explorer in Chromium', () => {
 
   it('draws the places an expansion of a partner at a city view’s edge brings at the frame’s edge too, pointing where they lie', async () => {
     const city = await opened('/?view=city&city=shenzhen');
-    const before = await city.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
+    const before = await nodeIds(city);
     // 广州 stands at the edge of 深圳's frame (↖ 广州); its science cities and zones lie past it.
     await city.evaluate(() => (window as any).innograph.store.actions.expand('guangzhou'));
     await city.waitForFunction(() => location.search.includes('exp=guangzhou'));

@@ -8,6 +8,9 @@ export const idle = (page: Page) => page.waitForSelector('body[data-busy="false"
 /** Labels of the nodes the explorer draws. */
 export const labels = (page: Page) => page.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.data('label')) as string[]);
 
+/** Ids of the nodes the explorer draws. */
+export const nodeIds = (page: Page) => page.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.id()) as string[]);
+
 /** Node positions on screen, by id. */
 export const onScreen = (page: Page) =>
   page.evaluate(

@@ -215,19 +215,19 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     return { graph: without(result, store.removed()), joined: joining };
   }
 
+  /** What the view's own arrangement makes of what is shown, on the canvas as it is. */
+  const arrangedNow = (view: Loaded, lang: Lang): Arranged => view.arrange(shown, lang, { width: scene.cy.width(), height: scene.cy.height() }, underlay.base);
   /** Whether the picture drawn has titles under it (a cluster's bands, a comparison's columns). */
   let titled = false;
   /** The titles of the picture drawn, in the language of `state`: where they stand does not depend on it. */
   function retitle(state: AppState, view: Loaded): void {
-    const box = { width: scene.cy.width(), height: scene.cy.height() };
-    underlay.titles(view.arrange(shown, state.lang, box, underlay.base).titles ?? []);
+    underlay.titles(arrangedNow(view, state.lang).titles ?? []);
   }
 
   function arrangement(state: AppState, view: Loaded, key: string): { arrangement: Arrangement; viewport?: { zoom: number; pan: { x: number; y: number } } } {
     const back = remembered.get(key);
-    const box = { width: scene.cy.width(), height: scene.cy.height() };
     const own = state.layout === 'auto' || (state.layout === 'geo' && view.geographic);
-    const arranged: Arranged = own ? view.arrange(shown, state.lang, box, underlay.base) : { positions: new Map() };
+    const arranged: Arranged = own ? arrangedNow(view, state.lang) : { positions: new Map() };
     beyond = arranged.beyond ?? new Map();
     siting = own ? (arranged.siting ?? null) : null;
     underlay.map(siting?.projection ?? null, own ? arranged.marked : undefined, siting?.frame ?? null);
