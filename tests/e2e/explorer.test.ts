@@ -1287,6 +1287,47 @@ describe('the explorer in Chromium', () => {
     await own.close();
   });
 
+  it('says it is loading only while an answer is slow in coming, and nothing for one that comes at once', async () => {
+    const own = await opened('/');
+    // Every text the status line shows, as the page writes it.
+    await own.evaluate(() => {
+      const w = window as unknown as { __said: string[] };
+      w.__said = [];
+      const bar = document.getElementById('status')!;
+      new MutationObserver(() => w.__said.push(bar.textContent ?? '')).observe(bar, { childList: true, characterData: true, subtree: true });
+    });
+    const said = () => own.evaluate(() => (window as unknown as { __said: string[] }).__said.filter(Boolean));
+    // 东莞's answer, as the server gives it, to be given again at once.
+    const answered = own.waitForEvent('requestfinished', { predicate: (r) => /query Entity\b/.test(r.postData() ?? '') });
+    await own.evaluate(() => (window as any).innograph.store.actions.select('dongguan'));
+    const dongguan = await (await (await answered).response())!.text();
+    await idle(own);
+    let held = 0;
+    await own.route('**/graphql', async (route) => {
+      const question = route.request().postData() ?? '';
+      if (/query Entity\b/.test(question) && /"shenzhen"/.test(question)) {
+        held += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      if (/query Entity\b/.test(question) && /"dongguan"/.test(question)) return route.fulfill({ contentType: 'application/json', body: dongguan });
+      await route.continue();
+    });
+    await own.evaluate(() => ((window as unknown as { __said: string[] }).__said = []));
+    await own.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
+    await expect.poll(() => own.locator('#status').textContent(), { timeout: 1400 }).toBe('加载中：实体…');
+    expect(await own.locator('#status').getAttribute('data-kind')).toBe('busy');
+    await expect.poll(() => own.locator('#details h2').first().textContent(), { timeout: 10_000 }).toBe('深圳');
+    expect(held).toBe(1);
+    expect(await own.locator('#status').textContent()).toBe('');
+    // An answer given at once: the line never said a thing.
+    await own.evaluate(() => ((window as unknown as { __said: string[] }).__said = []));
+    await own.evaluate(() => (window as any).innograph.store.actions.select('dongguan'));
+    await expect.poll(() => own.locator('#details h2').first().textContent()).toBe('东莞');
+    await idle(own);
+    expect(await said()).toEqual([]);
+    await own.close();
+  });
+
   it('highlights the shortest paths from 深圳 to 松山湖科学城 as a chain read left to right', async () => {
     await choosePath(page);
     const highlighted = await page.evaluate(() => (window as any).innograph.cy.$('.highlighted').map((e: any) => e.id()) as string[]);

@@ -27,6 +27,9 @@ import { nextTask } from './next-task.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 
+/** A question answered sooner says nothing in the status line: it is over before a reader could read that it is under way. */
+const LOADING_SAID_AFTER_MS = 300;
+
 export interface Renderer {
   render(state: AppState, previous: AppState | null): Promise<void>;
   graph(): GraphData;
@@ -61,19 +64,28 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
 
   const status = (message: string, kind: 'busy' | 'error' | 'idle' = 'idle') => {
     const bar = $('status');
+    // Written only when it changes: each write has the page repainted.
+    if (bar.textContent === message && bar.dataset.kind === kind) return;
     bar.textContent = message;
     bar.dataset.kind = kind;
   };
 
-  /** A request with the status line; while the database is away or busy it says so and tries again, less and less often, then gives up. */
+  /**
+   * A request with the status line; while the database is away or busy it says so and tries again,
+   * less and less often, then gives up. That it is loading, it says only once the answer is slow in
+   * coming: shown for the 50 ms an answer takes, the line could not be read, and showing and hiding
+   * it repainted the page twice in each expansion.
+   */
   const fetch: Fetch = async (what, operation, ...variables) => {
     for (let attempt = 0; ; attempt += 1) {
-      status(`${t('loading', store.get().lang)}${FETCHING[what][store.get().lang]}…`, 'busy');
+      const saying = window.setTimeout(() => status(`${t('loading', store.get().lang)}${FETCHING[what][store.get().lang]}…`, 'busy'), LOADING_SAID_AFTER_MS);
       try {
         const result = await request(operation, ...variables);
+        window.clearTimeout(saying);
         status('');
         return result;
       } catch (error) {
+        window.clearTimeout(saying);
         const code = error instanceof ApiError ? error.code : 'ERROR';
         const wait = RETRYABLE.has(code) ? retryDelay(attempt, error instanceof ApiError ? error.retryAfter : null) : null;
         if (wait !== null) {
