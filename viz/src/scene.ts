@@ -24,8 +24,8 @@ export const SCENE_DEFAULTS = {
   settleMs: 120, // quiet time after zooming before sizes and labels are redone
   revealMargin: 24, // pixels above a drawer's edge a node revealed stands clear of it
   // Newcomers land this long after their styling began: long enough to see where they come from,
-  // short enough to keep an expansion within 300 ms. With 150 ms, an expansion of 深圳 not selected
-  // before flew 109 ms and ended 235–330 ms after the action in the bench (bench/README.md, round 26).
+  // short enough to keep an expansion within 300 ms. With 150 ms, 深圳 expanded without being
+  // selected first flew 109 ms of the ~270 ms its expansion took (bench/README.md, round 26).
   animateMs: 110,
   // A view of more nodes than this is drawn by the layer. At 250 synthetic nodes, Cytoscape took
   // 350–530 ms to show it and froze 190–240 ms at each zoom; the layer, 30–50 ms and none (bench/README.md).
