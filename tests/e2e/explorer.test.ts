@@ -1312,7 +1312,6 @@ describe('the explorer in Chromium', () => {
       if (/query Entity\b/.test(question) && /"dongguan"/.test(question)) return route.fulfill({ contentType: 'application/json', body: dongguan });
       await route.continue();
     });
-    await own.evaluate(() => ((window as unknown as { __said: string[] }).__said = []));
     await own.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
     await expect.poll(() => own.locator('#status').textContent(), { timeout: 1400 }).toBe('加载中：实体…');
     expect(await own.locator('#status').getAttribute('data-kind')).toBe('busy');
