@@ -1094,6 +1094,17 @@ describe('the explorer in Chromium', () => {
     expect(id).toBe('LOCATED_IN:guangming-science-city->shenzhen');
     await page.waitForSelector('#details .edge .quote', { timeout: 10_000 });
     expect(await page.locator('#details .edge h2').textContent()).toBe('光明科学城 —位于→ 深圳');
+    // On the canvas, the link selected is named, at the size a link's name has on screen; a link
+    // neither selected nor pointed at is not.
+    const named = await page.evaluate((id) => {
+      const cy = (window as any).innograph.cy;
+      const edge = cy.getElementById(id);
+      const other = cy.edges().not(edge).not('.hover').first();
+      return { label: edge.style('label'), size: parseFloat(edge.style('font-size')) * cy.zoom(), other: other.style('label') };
+    }, id);
+    expect(named.label).toBe('位于');
+    expect(named.size).toBeCloseTo(SIZES.edgeFont, 1);
+    expect(named.other).toBe('');
     await page.locator('#details .quote').first().click();
     await page.waitForSelector('#reader mark', { timeout: 10_000 });
     expect(await page.locator('#reader mark').textContent()).toContain('光明科学城');
