@@ -138,9 +138,9 @@ const WARM_UP_EXPANSIONS = ['foshan', 'zhuhai', 'huizhou'];
 const READER_EXPANSIONS = ['shenzhen', 'guangzhou', 'dongguan'];
 const COLD_EXPANSIONS = ['dongguan', 'shenzhen', 'guangzhou'];
 /**
- * Fresh pages those are expanded on, each page's median taken: on one page alone, the figure (in
- * effect 深圳's one expansion) read 234–466 ms from run to run of the same build, a spread wider
- * than any change measured (bench/README.md, round 26).
+ * How many fresh pages those are expanded on, each page's median taken: on one page alone, the
+ * figure (in effect 深圳's one expansion) read 234–466 ms from run to run of the same build, a
+ * spread wider than any change measured (bench/README.md, round 26).
  */
 const COLD_PAGES = 5;
 /** A double-click's second click after its first: the selection's lead on the expansion. */
