@@ -1235,31 +1235,6 @@ describe('the explorer in Chromium', () => {
     expect(await page.evaluate(() => (window as any).__unstyledAtTakeoff)).toEqual([]);
   });
 
-  it('flies the newcomers for the flight’s time on screen, however long their styling kept the page', async () => {
-    const own = await opened('/');
-    const flight = (id: string) =>
-      own.evaluate(
-        (id) =>
-          new Promise<number>((resolve) => {
-            const { cy, store } = (window as any).innograph;
-            let tookOff = 0;
-            cy.one('layoutstart', () => (tookOff = performance.now()));
-            cy.one('layoutstop', () => resolve(performance.now() - tookOff));
-            store.actions.expand(id);
-          }),
-        id,
-      );
-    // As the bench expands them, by name: 东莞, then 深圳 and 广州, whose styling takes the page for tens of ms.
-    const flights: number[] = [];
-    for (const id of ['dongguan', 'shenzhen', 'guangzhou']) {
-      flights.push(await flight(id));
-      await idle(own);
-    }
-    // Less a few ms: the frame a flight sets off in may have begun a moment before it (a frame's clock is read as it begins).
-    expect(Math.min(...flights), `flights of ${flights.map((ms) => ms.toFixed(0)).join(' / ')} ms`).toBeGreaterThanOrEqual(SCENE_DEFAULTS.shortestFlight - 10);
-    await own.close();
-  });
-
   it('builds the expanded entity’s panel while its newcomers fly, not after they land', async () => {
     const own = await opened('/');
     // Selected first, as a reader does: the panel's answer is in hand when the expansion needs it.

@@ -761,12 +761,6 @@ export function createScene(
       // left of its time.
       const preparing = performance.now();
       await drawnNext(false);
-      // The flight sets off in a frame of its own. Cytoscape times an animation from the clock of the
-      // frame it first steps in, read as that frame began; the frame that waited out the styling's
-      // tasks had begun up to 75 ms before they ended, and newcomers timed from it landed 26–61 ms
-      // after they set off (深圳 expanded without being selected first, medians of 12–14 fresh pages):
-      // two frames, not the flight's 75 ms at least.
-      await new Promise((resolve) => requestAnimationFrame(resolve));
       const now = performance.now();
       await Promise.all([
         run({
