@@ -117,8 +117,14 @@ function bundleBytes(): { raw: number; brotli: number } {
 
 const idle = (page: Page) => page.waitForSelector('body[data-busy="false"]', { timeout: 180_000 });
 
+/** How long a render took, and the longest main-thread task meanwhile. */
+interface Timed {
+  ms: number;
+  longest: number;
+}
+
 /** Runs `act` in the page, waits for the explorer to settle, and gives the time taken and the longest main-thread task meanwhile. */
-async function timed(page: Page, act: string): Promise<{ ms: number; longest: number }> {
+async function timed(page: Page, act: string): Promise<Timed> {
   await page.evaluate('window.__long = []');
   const [started, before] = (await page.evaluate(
     `(() => { const started = performance.now(); const before = window.__ended; ${act}; return [started, before]; })()`,
@@ -137,6 +143,8 @@ const WARM_UP_EXPANSIONS = ['foshan', 'zhuhai', 'huizhou'];
 /** The expansions timed: the same cities, in orders that ask different questions. */
 const READER_EXPANSIONS = ['shenzhen', 'guangzhou', 'dongguan'];
 const COLD_EXPANSIONS = ['dongguan', 'shenzhen', 'guangzhou'];
+/** The page's action that expands an entity by its id. */
+const expanding = (id: string) => `window.innograph.store.actions.expand(${JSON.stringify(id)})`;
 /**
  * How many fresh pages those are expanded on, each page's median taken: on one page alone, the
  * figure (in effect 深圳's one expansion) read 234–466 ms from run to run of the same build, a
@@ -217,7 +225,7 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
     /** Other expansions before, as a server in use has had: they plan its statements and warm its threads. */
     const warmUp = async (server: string) => {
       const page = await open(server);
-      for (const id of WARM_UP_EXPANSIONS) await timed(page, `window.innograph.store.actions.expand(${JSON.stringify(id)})`);
+      for (const id of WARM_UP_EXPANSIONS) await timed(page, expanding(id));
       await page.close();
     };
     await warmUp(base);
@@ -226,13 +234,13 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
     // cache, warmed as npm start warms it and by the same expansions, so that every page's questions
     // go to Neo4j as the first page's would.
     const uncached = await serveApi(executor, { warm: true, requestTimeoutMs: 5000 });
-    const colds: { ms: number; longest: number }[][] = [];
+    const colds: Timed[][] = [];
     try {
       await warmUp(uncached.base);
       for (let i = 0; i < COLD_PAGES; i += 1) {
         const cold = await open(uncached.base);
-        const expansions: { ms: number; longest: number }[] = [];
-        for (const id of COLD_EXPANSIONS) expansions.push(await timed(cold, `window.innograph.store.actions.expand(${JSON.stringify(id)})`));
+        const expansions: Timed[] = [];
+        for (const id of COLD_EXPANSIONS) expansions.push(await timed(cold, expanding(id)));
         colds.push(expansions);
         await cold.close();
       }
@@ -253,11 +261,11 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
     // panel whose button expands it), which asks ahead for what expanding it would show.
     const page = await open();
     const select = await timed(page, `window.innograph.store.actions.select('shenzhen')`);
-    const expands: { ms: number; longest: number }[] = [];
+    const expands: Timed[] = [];
     for (const id of READER_EXPANSIONS) {
       await page.evaluate(`window.innograph.store.actions.select(${JSON.stringify(id)})`);
       await page.waitForTimeout(DOUBLE_CLICK_MS);
-      expands.push(await timed(page, `window.innograph.store.actions.expand(${JSON.stringify(id)})`));
+      expands.push(await timed(page, expanding(id)));
     }
     const nodes = (await page.evaluate('window.innograph.cy.nodes().length')) as number;
     const expand = median(expands.map((e) => e.ms));
@@ -311,7 +319,7 @@ export async function benchUi(executor: Executor, conditions: string): Promise<F
       ['path', `window.innograph.store.actions.openPath('shenzhen', 'songshan-lake-science-city')`],
       ['start', `window.innograph.store.actions.home()`],
     ];
-    const switched: { view: string; ms: number; longest: number }[] = [];
+    const switched: ({ view: string } & Timed)[] = [];
     for (const [view, act] of switches) switched.push({ view, ...(await timed(page, act)) });
     const switchLongest = Math.max(...switched.map((s) => s.longest));
     figures.push({
