@@ -1605,6 +1605,41 @@ describe('the explorer in Chromium', () => {
     await view.close();
   });
 
+  it('draws a bent link wherever its nodes stand, as a newcomer’s flight takes them: their outlines just clear of each other included', async () => {
+    const view = await opened('/?exp=guangzhou');
+    const { bent, undrawable } = await view.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const links = cy.edges('[detour]');
+      const undrawable: string[] = [];
+      links.forEach((e: any) => {
+        const [source, target] = [e.source(), e.target()];
+        const home = { ...source.position() };
+        const at = target.position();
+        const touching = (source.outerWidth() + target.outerWidth()) / 2;
+        // Around its other end, from a tenth within touching it to a tenth clear of it, as a flight out
+        // of it passes (a flight's places never fall on the very point at which two outlines meet:
+        // there, the link is one point long, and Cytoscape draws none).
+        for (let degrees = 0; degrees < 360; degrees += 30)
+          for (let step = 0; step < 200; step += 1) {
+            const [angle, distance] = [(degrees * Math.PI) / 180, touching * (0.9 + (step + 0.5) / 1000)];
+            source.position({ x: at.x + Math.cos(angle) * distance, y: at.y + Math.sin(angle) * distance });
+            const [s, t] = [e.sourceEndpoint(), e.targetEndpoint()];
+            // Cytoscape's own mark (internal) of nodes whose shapes overlap: a link between them is not drawn, and rightly.
+            const overlapping = e[0]._private.rscratch.nodesOverlap;
+            if (!overlapping && ![s.x, s.y, t.x, t.y].every(Number.isFinite)) {
+              undrawable.push(`${e.id()} at ${degrees}°, ${distance.toFixed(1)}`);
+              break;
+            }
+          }
+        source.position(home);
+      });
+      return { bent: links.length, undrawable };
+    });
+    expect(bent).toBeGreaterThan(10);
+    expect(undrawable).toEqual([]);
+    await view.close();
+  });
+
   it('lists and draws, in a band of their own, the parks that serve a cluster no platform serves directly', async () => {
     const view = await opened('/?view=cluster&cluster=cluster-high-end-equipment');
     // The panel says what serves it directly, rather than that nothing does.
