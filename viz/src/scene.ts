@@ -6,7 +6,7 @@
 // A view of more than `largeView` nodes is held and drawn by the layer (layer.ts), which draws
 // thousands of nodes and links in the time Cytoscape takes to add them: Cytoscape then holds
 // nothing, and keeps the viewport and its gestures.
-import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import cytoscape, { type AnimationManipulation, type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import { overlaps, toScreen, type Position, type Rect } from './geo.ts';
 import { createLayer } from './layer.ts';
 import { layerEdges } from './layer-edges.ts';
@@ -57,6 +57,9 @@ interface CytoscapeRenderer {
   /** the same for some elements; those already worked out are passed over */
   recalculateRenderedStyle?: (element: NodeSingular | EdgeSingular) => void;
   getPixelRatio?: () => number;
+  /** runs `fn` in every frame before the frame's own work, in order of `priority` (higher first) */
+  beforeRender?: (fn: (drawing: boolean, frameTime: number) => void, priority: number) => void;
+  beforeRenderPriorities?: { animations: number };
   data?: Partial<Record<(typeof PICTURE_CACHES)[number], PictureCache>>;
 }
 
@@ -615,10 +618,14 @@ export function createScene(
     }
   };
 
+  /** The animations of a layout not yet drawn: timed from the frame that first draws them (see attach). */
+  let takingOff: AnimationManipulation[] = [];
   const run = async (options: LayoutOptions) => {
     const layout = cy.layout(options);
     const done = layout.promiseOn('layoutstop');
     layout.run();
+    // The animations an animated layout started (internal to Cytoscape's layouts).
+    takingOff = (layout as unknown as { animations?: AnimationManipulation[] }).animations ?? [];
     await done;
   };
 
@@ -828,6 +835,19 @@ export function createScene(
       attached = true;
       // Mounting applies the stylesheet Cytoscape was created with: the one made for zoom 1.
       cy.mount(container);
+      // Cytoscape times an animation from the clock of the frame it first steps in, read as that
+      // frame began: after an expansion's styling, that was up to 75 ms before the frame ran, and
+      // newcomers landed 16–75 ms after they were first drawn, not the flight's 75 ms at least. A
+      // flight's animations are set back by the frame's lateness before their first step, which
+      // draws them where they take off: the flight takes its time from then on screen.
+      const renderer = (cy as unknown as { renderer(): CytoscapeRenderer }).renderer();
+      renderer.beforeRender?.((_drawing, frameTime) => {
+        if (takingOff.length === 0) return;
+        const late = performance.now() - frameTime;
+        // A negative time starts an animation that much after the frame's clock (its start is the clock less its time).
+        for (const animation of takingOff) animation.time(-late);
+        takingOff = [];
+      }, renderer.beforeRenderPriorities!.animations + 1);
       styled = { zoom: 1, scale: 1, labelWidth: SIZES.labelWidth };
     },
     async replace(given, arrangement, viewport) {
