@@ -63,6 +63,9 @@ interface CytoscapeRenderer {
   data?: Partial<Record<(typeof PICTURE_CACHES)[number], PictureCache>>;
 }
 
+/** Cytoscape's renderer of `cy` (not in its typings): what the explorer reads and hooks of it. */
+const rendererOf = (cy: Core) => (cy as unknown as { renderer(): CytoscapeRenderer }).renderer();
+
 /**
  * One of Cytoscape's picture caches (its ElementTextureCache): `getElement` draws an element's
  * picture at the current zoom into a shared texture unless one is there, as a frame does first.
@@ -559,7 +562,7 @@ export function createScene(
         await nextTask();
       }
       const elements = cy.elements();
-      const renderer = (cy as unknown as { renderer(): CytoscapeRenderer }).renderer();
+      const renderer = rendererOf(cy);
       let began = performance.now();
       /** A new task once this one has run its share: styling 深圳, 广州 and 东莞 expanded took 60–90 ms at once. */
       const share = async () => {
@@ -840,7 +843,7 @@ export function createScene(
       // newcomers landed 16–75 ms after they were first drawn, not the flight's 75 ms at least. A
       // flight's animations are set back by the frame's lateness before their first step, which
       // draws them where they take off: the flight takes its time from then on screen.
-      const renderer = (cy as unknown as { renderer(): CytoscapeRenderer }).renderer();
+      const renderer = rendererOf(cy);
       renderer.beforeRender?.((_drawing, frameTime) => {
         if (takingOff.length === 0) return;
         const late = performance.now() - frameTime;
