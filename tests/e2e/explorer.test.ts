@@ -1196,9 +1196,17 @@ describe('the explorer in Chromium', () => {
     await expect.poll(() => page.locator('#status').textContent()).toContain(png.suggestedFilename());
     const image = fs.readFileSync((await png.path())!);
     expect(image.subarray(1, 4).toString()).toBe('PNG');
-    // Twice the canvas's size, with a title above it and the legend below it (its header's width and height).
-    const canvas = await page.evaluate(() => ({ width: (window as any).innograph.cy.width(), height: (window as any).innograph.cy.height() }));
-    expect(image.readUInt32BE(16)).toBe(Math.round(canvas.width) * 2);
+    // Twice the size of the map as framed on the canvas, and of what is drawn past its sides (with a
+    // margin there), with a title above it and the legend below it (its header's width and height).
+    // The names are placed for the picture, not the screen: one may reach further, a name's width at most.
+    const canvas = await page.evaluate(() => {
+      const cy = (window as any).innograph.cy;
+      const drawn = cy.elements().renderedBoundingBox({ includeLabels: true });
+      const [left, right] = [drawn.x1 < 0 ? drawn.x1 - 28 : 0, drawn.x2 > cy.width() ? drawn.x2 + 28 : cy.width()];
+      return { width: cy.width(), height: cy.height(), picture: Math.ceil(right - left) };
+    });
+    expect(image.readUInt32BE(16)).toBeGreaterThanOrEqual(canvas.picture * 2);
+    expect(image.readUInt32BE(16)).toBeLessThanOrEqual((canvas.picture + SIZES.labelWidth) * 2);
     expect(image.readUInt32BE(20)).toBeGreaterThan((canvas.height + 56 + 16 + 22) * 2);
   });
 
@@ -2727,6 +2735,38 @@ describe('the explorer in Chromium', () => {
     );
     // Before, one was in view, the rest below the screen's edge.
     expect(seen).toBeGreaterThanOrEqual(3);
+    await phone.close();
+  });
+
+  it('exports the whole of a phone’s cluster list as a picture, wherever the reader has panned it', async () => {
+    const phone = await opened('/?view=cluster&cluster=cluster-high-end-equipment', { width: 390, height: 844 });
+    const pngSize = async () => {
+      const [png] = await Promise.all([phone.waitForEvent('download'), phone.click('#png')]);
+      const image = fs.readFileSync((await png.path())!);
+      return { width: image.readUInt32BE(16), height: image.readUInt32BE(20) };
+    };
+    const drawn = () =>
+      phone.evaluate(() => {
+        const cy = (window as any).innograph.cy;
+        const box = cy.elements().renderedBoundingBox({ includeLabels: true });
+        return { height: box.h as number, below: box.y2 - cy.height(), above: -box.y1 };
+      });
+    // The list runs below the screen (its last platforms under the drawer and past the canvas).
+    const first = await drawn();
+    expect(first.below).toBeGreaterThan(100);
+    const opening = await pngSize();
+    // The picture, two image pixels to a screen pixel, holds the whole list: taller than the list
+    // itself, with the title above it and the legend under it.
+    expect(opening.height / 2).toBeGreaterThan(first.height + 100);
+    // Panned so that the list's top is off the screen, the picture is the same: a picture of the
+    // list, not of the screen (cut to it, it lost the platforms below the screen).
+    await phone.evaluate(() => (window as any).innograph.cy.panBy({ x: 0, y: -300 }));
+    // Once the viewport is still, the names are placed again for it (scene.ts, settleMs).
+    await phone.waitForTimeout(500);
+    expect((await drawn()).above).toBeGreaterThan(100);
+    const panned = await pngSize();
+    expect(Math.abs(panned.width - opening.width)).toBeLessThanOrEqual(2);
+    expect(Math.abs(panned.height - opening.height)).toBeLessThanOrEqual(2);
     await phone.close();
   });
 

@@ -107,35 +107,60 @@ function wrapped(text: string, font: string, max: number): string[] {
 
 /** Room the picture keeps around what it draws, and the width it keeps at least (a two-node path's legend stood in a column). */
 const CROP = { margin: 28, leastWidth: 640 };
+/** Image pixels per screen pixel, fewer where a picture would be larger than this on a side (a canvas's limit is 32 767). */
+const RESOLUTION = { scale: 2, longestSide: 16_000 };
 
 /**
- * What of the canvas the picture shows, in screen pixels: on a map, all of it (the map is where
- * things stand); else what is drawn and its band titles, with a margin. A cluster's bands, fitted
- * under the legend on screen, left a third of the image blank above them.
+ * What the picture shows, in the canvas's screen pixels, reaching past the canvas where the drawing
+ * does: all that is drawn, wherever the reader has panned, with a margin (a phone's cluster list
+ * runs below the screen, and its picture, cut to the screen, lost the platforms there); off a map,
+ * the bands' titles too, and no more (a cluster's bands, fitted under the legend on screen, left a
+ * third of the image blank above them); on a map, the map as the reader framed it as well. A large
+ * view, drawn by the layer, is the canvas as it is.
  */
 function drawnArea(scene: Scene, underlay: Underlay, onMap: boolean): { x: number; y: number; width: number; height: number } {
   const { cy } = scene;
-  const [width, height] = [cy.width(), cy.height()];
-  if (onMap || scene.layered() || cy.elements().empty()) return { x: 0, y: 0, width, height };
-  const boxes = [cy.elements().renderedBoundingBox({ includeLabels: true }), ...underlay.titleBoxes({ zoom: cy.zoom(), pan: cy.pan() })];
-  let x1 = Math.max(0, Math.min(...boxes.map((b) => b.x1)) - CROP.margin);
-  let x2 = Math.min(width, Math.max(...boxes.map((b) => b.x2)) + CROP.margin);
-  const y1 = Math.max(0, Math.min(...boxes.map((b) => b.y1)) - CROP.margin);
-  const y2 = Math.min(height, Math.max(...boxes.map((b) => b.y2)) + CROP.margin);
-  const least = Math.min(width, CROP.leastWidth);
-  if (x2 - x1 < least) {
-    // Widened about its middle, kept on the canvas.
-    x1 = Math.min(Math.max(0, (x1 + x2 - least) / 2), width - least);
-    x2 = x1 + least;
+  const canvas = { x1: 0, y1: 0, x2: cy.width(), y2: cy.height() };
+  if (scene.layered() || cy.elements().empty()) return { x: 0, y: 0, width: canvas.x2, height: canvas.y2 };
+  const drawn = cy.elements().renderedBoundingBox({ includeLabels: true });
+  const margined = { x1: drawn.x1 - CROP.margin, y1: drawn.y1 - CROP.margin, x2: drawn.x2 + CROP.margin, y2: drawn.y2 + CROP.margin };
+  // On a map, the margin only where something is drawn past the canvas: elsewhere the map's frame is the reader's.
+  const past = {
+    x1: drawn.x1 < canvas.x1 ? margined.x1 : canvas.x1,
+    y1: drawn.y1 < canvas.y1 ? margined.y1 : canvas.y1,
+    x2: drawn.x2 > canvas.x2 ? margined.x2 : canvas.x2,
+    y2: drawn.y2 > canvas.y2 ? margined.y2 : canvas.y2,
+  };
+  const boxes = onMap ? [past] : [margined, ...underlay.titleBoxes({ zoom: cy.zoom(), pan: cy.pan() })];
+  let x1 = Math.min(...boxes.map((b) => b.x1));
+  let x2 = Math.max(...boxes.map((b) => b.x2));
+  const y1 = Math.min(...boxes.map((b) => b.y1));
+  const y2 = Math.max(...boxes.map((b) => b.y2));
+  if (!onMap && x2 - x1 < CROP.leastWidth) {
+    // Widened about its middle.
+    x1 = (x1 + x2 - CROP.leastWidth) / 2;
+    x2 = x1 + CROP.leastWidth;
   }
-  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+  return { x: x1, y: y1, width: Math.ceil(x2 - x1), height: Math.ceil(y2 - y1) };
 }
 
-/** The picture as on screen, cut to what it draws off a map, with the base map, a title and a legend of what it shows. */
+/** The picture as drawn, all of it (drawnArea), with the base map, a title and a legend of what it shows. */
 export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, onMap: boolean, title: string, lang: Lang, stem: string): Promise<Blob> {
   const { cy } = scene;
-  const scale = 2;
-  const area = drawnArea(scene, underlay, onMap);
+  const [zoom, pan] = [cy.zoom(), { ...cy.pan() }];
+  // Taken at once with the names placed for the picture, which may reach further than the screen's
+  // (where names are placed, their places are drawn): the area is that of the picture taken.
+  const { area, scale, picture } = scene.labelledFor(drawnArea(scene, underlay, onMap), () => {
+    const area = drawnArea(scene, underlay, onMap);
+    const scale = Math.min(RESOLUTION.scale, RESOLUTION.longestSide / Math.max(area.width, area.height));
+    if (scene.layered())
+      return { area, scale, picture: { png: cy.png({ full: false, scale, bg: 'rgba(0,0,0,0)' }), at: { x: 0, y: 0, w: cy.width(), h: cy.height() } } };
+    // All that Cytoscape draws, on the screen's scale: its picture spans its elements' box from the
+    // box's corner, a whole number of model units wide and high (Cytoscape's png, `full`).
+    const box = cy.elements().boundingBox();
+    const at = { x: box.x1 * zoom + pan.x, y: box.y1 * zoom + pan.y, w: Math.ceil(box.w) * zoom, h: Math.ceil(box.h) * zoom };
+    return { area, scale, picture: { png: cy.png({ full: true, scale: scale * zoom, bg: 'rgba(0,0,0,0)' }), at } };
+  });
   const { width, height } = area;
   const font = `13px ${CANVAS_FONT}`;
   const [rowHeight, gap, margin] = [22, 18, 16];
@@ -179,13 +204,13 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
   context.rect(0, 0, width, height);
   context.clip();
   context.translate(-area.x, -area.y);
-  underlay.paint(context, { zoom: cy.zoom(), pan: cy.pan() });
+  underlay.paint(context, { zoom, pan });
   // A large view is drawn on the layer, under Cytoscape's canvas (which holds its nodes hidden).
-  scene.paintLayer(context, { zoom: cy.zoom(), pan: cy.pan() });
+  scene.paintLayer(context, { zoom, pan });
   const image = new Image();
-  image.src = cy.png({ full: false, scale, bg: 'rgba(0,0,0,0)' });
+  image.src = picture.png;
   await image.decode();
-  context.drawImage(image, 0, 0, cy.width(), cy.height());
+  context.drawImage(image, picture.at.x, picture.at.y, picture.at.w, picture.at.h);
   context.restore();
   context.font = font;
   context.fillStyle = '#1b1f24';

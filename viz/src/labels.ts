@@ -308,6 +308,11 @@ export interface Placing {
   position?: (node: NodeSingular) => Position;
   /** LabelView's `sides` */
   sides?: readonly Side[];
+  /**
+   * The part of the plane labels are placed in, in screen pixels at the current zoom, where it is
+   * not the canvas as the reader has it: an exported picture's, which holds what lies off the screen.
+   */
+  frame?: { pan: Position; width: number; height: number };
 }
 
 function itemOf(node: NodeSingular, placing: Placing, degree: ReadonlyMap<string, number>): LabelItem {
@@ -325,11 +330,12 @@ export function declutter(cy: Core, nodeScale: number, placing: Placing): void {
   const nodes = cy.nodes();
   const degree = degrees(cy.edges().map((edge) => edge.data() as { source: string; target: string }));
   const items = nodes.map((node: NodeSingular) => itemOf(node, placing, degree));
+  const frame = placing.frame ?? { pan: cy.pan(), width: cy.width(), height: cy.height() };
   const placed = placeLabels(items, {
     zoom: cy.zoom(),
-    pan: cy.pan(),
-    width: cy.width(),
-    height: cy.height(),
+    pan: frame.pan,
+    width: frame.width,
+    height: frame.height,
     nodeScale,
     clear: placing.clear,
     sides: placing.sides,

@@ -151,6 +151,12 @@ export interface Scene {
   layerSize(): number;
   /** What the layer draws, on another canvas, for the PNG export. */
   paintLayer(context: CanvasRenderingContext2D, transform: { zoom: number; pan: Position }): void;
+  /**
+   * What `draw` returns with the labels placed for `area` (screen pixels, reaching past the canvas),
+   * as if it were the canvas: a picture of all that is drawn names what lies off the screen too.
+   * The labels are placed for the screen again after.
+   */
+  labelledFor<T>(area: { x: number; y: number; width: number; height: number }, draw: () => T): T;
 }
 
 /** A large view is the layer's to hold and draw (a node with no place at the origin, as Cytoscape puts it); a small one is Cytoscape's. */
@@ -988,5 +994,18 @@ export function createScene(
     pointNode: (id) => layer.pointNode(id),
     layerSize: () => layer.size(),
     paintLayer: (context, transform) => layer.paint(context, transform),
+    labelledFor(area, draw) {
+      if (layered) return draw();
+      // Nothing keeps clear in the picture but the titles under the graph: no legend, no drawer covers it.
+      const pan = { x: cy.pan().x - area.x, y: cy.pan().y - area.y };
+      declutter(cy, nodeScale(), { clear: titled({ zoom: cy.zoom(), pan }), sides, frame: { pan, width: area.width, height: area.height } });
+      // The names' sizes and places worked out now, as a frame would before drawing: boxes read before include them.
+      rendererOf(cy).flushRenderedStyleQueue?.();
+      try {
+        return draw();
+      } finally {
+        placeLabels(true);
+      }
+    },
   };
 }
