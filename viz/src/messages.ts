@@ -75,6 +75,7 @@ export const MESSAGES = {
   curated: { zh: '（仅见于登记表，原文未陈述）', en: ' (the registry alone: no sentence states it)' },
   // What a quote is to the link it stands under; the rule that read it stays in data-method.
   readFromSentence: { zh: '由这段原文读出', en: 'read from these words' },
+  readFromName: { zh: '由名称读出：一端的名称包含另一端', en: "read from a name: one end's name holds the other's" },
   curatedNamed: { zh: '（登记表所载）', en: ' (registry)' },
   curatedNamedTogether: { zh: '登记表所载；本句同时提到两端', en: 'from the registry; this sentence names both ends' },
   curatedNamedInside: { zh: '登记表所载；本句只在一端的名称中提到另一端', en: "from the registry; this sentence names one end only inside the other's name" },

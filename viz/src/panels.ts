@@ -6,6 +6,7 @@ import { kindLabel, t, targetLabel, typeLabel, unitLabel, type MessageKey } from
 import type { Lang } from './state.ts';
 import { PLATFORM_KINDS, closedLabel, isSymmetric } from '../../ingest/model.ts';
 import { CURATED_METHODS, REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD, nameAlone } from '../../ingest/types.ts';
+import { NAME_PARENT_METHOD } from '../../ingest/name-parent.ts';
 import { stated } from './statement.ts';
 import type {
   CityProfile,
@@ -53,8 +54,11 @@ function strength(methods: string[]): number {
 const NOTES = ['readFromSentence', 'curatedNamedTogether', 'curatedNamedInside', 'curatedUnstated'] as const;
 
 /** What a sentence is to the link it is listed under, in the reader's words (mentions need none). */
-function methodNote(methods: string[], lang: Lang): string | null {
+export function methodNote(methods: string[], lang: Lang): string | null {
   if (methods.every((m) => m === MENTION)) return null;
+  // Read from a name alone (国家基因库二期, a phase of 国家基因库, in a sentence that only lists it):
+  // "read from these words" had the reader look for the link in the sentence.
+  if (methods.includes(NAME_PARENT_METHOD) && methods.every((m) => m === NAME_PARENT_METHOD || CURATED_METHODS.includes(m))) return t('readFromName', lang);
   return t(NOTES[strength(methods)]!, lang);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRY_IN_NAME_METHOD, REGISTRY_METHOD, UNSTATED_METHOD } from '../../../ingest/types.ts';
-import { aroundMarks, citedSentences, quoting } from '../../../viz/src/panels.ts';
+import { NAME_PARENT_METHOD } from '../../../ingest/name-parent.ts';
+import { aroundMarks, citedSentences, methodNote, quoting } from '../../../viz/src/panels.ts';
 
 const cite = (quote: string, method: string, section = 's1') => ({ quote, method, document: { id: 'plan' }, section: { id: section } });
 
@@ -26,6 +27,17 @@ describe("a link's sentences as its panel lists them", () => {
   it('keeps the evidence’s own order among sentences that say as much, and tells one sentence in two sections apart', () => {
     const listed = citedSentences([cite('b', 'hosted-by', 's2'), cite('a', 'hosted-by'), cite('b', 'hosted-by', 's3')]);
     expect(listed.map((s) => `${s.first.section.id} ${s.first.quote}`)).toEqual(['s2 b', 's1 a', 's3 b']);
+  });
+});
+
+describe('what a sentence is said to be to its link', () => {
+  it('says a link read from a name alone is read from the name, not from the sentence around it', () => {
+    // 国家基因库二期 —属于→ 国家基因库, cited in a sentence that only lists facilities.
+    expect(methodNote([NAME_PARENT_METHOD], 'zh')).toBe('由名称读出：一端的名称包含另一端');
+    expect(methodNote([NAME_PARENT_METHOD, REGISTRY_IN_NAME_METHOD], 'en')).toBe("read from a name: one end's name holds the other's");
+    // A rule that read the sentence itself still says so.
+    expect(methodNote([NAME_PARENT_METHOD, 'hosted-by'], 'zh')).toBe('由这段原文读出');
+    expect(methodNote(['hosted-by'], 'en')).toBe('read from these words');
   });
 });
 
