@@ -1084,6 +1084,30 @@ describe('the explorer in Chromium', () => {
     await own.close();
   });
 
+  it('keeps a laboratory found outside the view in the picture when its link is chosen, and in a link sent on', async () => {
+    const id = 'LOCATED_IN:ji-hua-lab->foshan';
+    const own = await opened('/?sel=ji-hua-lab');
+    expect(await own.evaluate(() => (window as any).innograph.cy.getElementById('ji-hua-lab').nonempty())).toBe(true);
+    await own.evaluate((id) => (window as any).innograph.cy.getElementById(id).emit('tap'), id);
+    await idle(own);
+    // The lab is in the picture only for its choice: chosen through its link, it stays, and so does
+    // the link, whose panel shows (it left with the lab, the panel back to the view's guide).
+    expect(new URL(own.url()).searchParams.get('link')).toBe(id);
+    await own.waitForSelector('#details .edge .quote', { timeout: 10_000 });
+    expect(await own.locator('#details .edge h2').textContent()).toBe('季华实验室 —位于→ 佛山');
+    expect(await own.evaluate(() => (window as any).innograph.cy.$(':selected').map((e: any) => e.id()))).toEqual([id]);
+    // Chosen elsewhere, it goes with its choice.
+    await own.evaluate(() => (window as any).innograph.store.actions.select('shenzhen'));
+    await idle(own);
+    expect(await own.evaluate(() => (window as any).innograph.cy.getElementById('ji-hua-lab').empty())).toBe(true);
+    await own.close();
+    const shared = await opened(`/?link=${encodeURIComponent(id)}`);
+    await shared.waitForSelector('#details .edge .quote', { timeout: 10_000 });
+    expect(await shared.locator('#details .edge h2').textContent()).toBe('季华实验室 —位于→ 佛山');
+    expect(await shared.evaluate(() => (window as any).innograph.cy.$(':selected').map((e: any) => e.id()))).toEqual([id]);
+    await shared.close();
+  });
+
   it('shows the quote behind an edge, and opens the reader where it can be seen', async () => {
     const id = await page.evaluate(() => {
       const cy = (window as any).innograph.cy;

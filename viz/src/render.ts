@@ -16,7 +16,7 @@ import type { Whereabouts } from './expansion.ts';
 import { NODE_BORDERS, shapeSize } from './style.ts';
 import { outlineOf, pastFrame, siteOf, type Position, type Siting } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
-import { chosen, type AppState, type Lang } from './state.ts';
+import { chosen, chosenEntities, type AppState, type Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
 import { documentsFilter } from './first-questions.ts';
 import { heldAfter, neighbourQuestion, type HeldNeighbours } from './expansions.ts';
@@ -49,8 +49,8 @@ export interface Sources {
 
 export function createRenderer(store: Store, scene: Scene, underlay: Underlay, { clusters, documents }: Sources): Renderer {
   let graph: GraphData = { nodes: new Map(), edges: new Map() };
-  /** The selected entity the picture holds only because it is selected (from outside the view): it goes with its selection. */
-  let joined: string | null = null;
+  /** The entities the picture holds only because they are chosen (from outside the view, chosenEntities): they go with the choice. */
+  let joined: string[] = [];
   let shown: GraphData = graph;
   let onMap = false;
   let loaded: Loaded | null = null;
@@ -205,8 +205,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   const documentsKey = (state: AppState) => documentsFilter(state)?.join(' ') ?? null;
   const neighbourQuestionOf = (state: AppState, expanded: readonly string[]) => neighbourQuestion(held, expanded, documentsKey(state), performance.now());
 
-  /** The expanded entities' neighbours, and a selected entity from outside the view with its links to it (`joined`). */
-  async function withExtras(state: AppState, base: GraphData): Promise<{ graph: GraphData; joined: string | null }> {
+  /** The expanded entities' neighbours, and the chosen entities from outside the view with their links to it (`joined`). */
+  async function withExtras(state: AppState, base: GraphData): Promise<{ graph: GraphData; joined: string[] }> {
     let result = base;
     if (state.expanded.length > 0) {
       const question = neighbourQuestionOf(state, state.expanded);
@@ -216,11 +216,11 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         result = merge(result, held.sub);
       }
     }
-    const joining = state.selected && !result.nodes.has(state.selected) ? state.selected : null;
-    if (joining) {
-      const data = await fetch('entity', 'neighborhood', neighboursOf(state, [joining]));
+    const joining = chosenEntities(state).filter((id) => !result.nodes.has(id));
+    if (joining.length > 0) {
+      const data = await fetch('entity', 'neighborhood', neighboursOf(state, joining));
       if (data) {
-        const keep = new Set([...result.nodes.keys(), joining]);
+        const keep = new Set([...result.nodes.keys(), ...joining]);
         result = merge(result, { nodes: data.neighborhood.nodes.filter((n) => keep.has(n.id)), edges: data.neighborhood.edges });
       }
     }
@@ -372,8 +372,8 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         pictureKey(state) === pictureKey(previous) &&
         // Removing an entity changes the selection alone in the state: the picture changes all the same.
         removedKey() === drawnWithout &&
-        (!state.selected || graph.nodes.has(state.selected)) &&
-        (!joined || joined === state.selected);
+        chosenEntities(state).every((id) => graph.nodes.has(id)) &&
+        joined.every((id) => chosenEntities(state).includes(id));
       if (onlySelection && loaded) {
         // A selection is marked as its panel is shown (showSelection).
         if (!state.selected) document.body.dataset.selected = chosen(state) ? 'yes' : 'no';

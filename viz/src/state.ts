@@ -1,6 +1,6 @@
 // What the explorer shows, and its URL: every view can be linked to and reopened,
 // and the browser's back and forward buttons walk through views.
-import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
+import { KINDS, RELATION_TYPE_NAMES, parseRelationId, type EntityKind, type RelationType } from '../../ingest/model.ts';
 
 export type View = 'start' | 'entity' | 'city' | 'path' | 'cluster' | 'indicators' | 'compare';
 /** `auto` is the view's own arrangement (a map, bands, a chain); the others override it. */
@@ -88,6 +88,16 @@ export function fileStem(state: AppState): string {
 
 /** Whether the reader chose one thing for the panel to show: an entity, a link or a sentence (at most one of them is set). */
 export const chosen = (state: Pick<AppState, 'selected' | 'link' | 'sentence'>): boolean => !!(state.selected || state.link || state.sentence);
+
+/**
+ * The entities the reader's choice is about, which the picture holds for it: the selected entity,
+ * or a selected link's two ends (a laboratory found by search stays when its link is chosen).
+ */
+export function chosenEntities(state: Pick<AppState, 'selected' | 'link'>): string[] {
+  if (state.selected) return [state.selected];
+  const link = state.link ? parseRelationId(state.link) : null;
+  return link ? [link.from, link.to] : [];
+}
 
 /** Only what differs from the defaults goes into the URL, so links stay short. */
 export function toQuery(state: AppState): string {
