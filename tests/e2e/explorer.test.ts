@@ -2114,6 +2114,27 @@ describe('the explorer in Chromium', () => {
     await back.close();
   });
 
+  it('says of a city the plan only names that it states nothing of it, and leads to the sentences that name it (潮州)', async () => {
+    const city = await opened('/?view=city&city=chaozhou&lang=en');
+    // Nothing listed under its name: the panel says why, rather than being blank.
+    expect(await city.locator('#details .city section').count()).toBe(0);
+    expect(await city.locator('#details .city .nothing-stated').textContent()).toBe(`${t('cityNothingStated', 'en')} Chaozhou`);
+    await city.click('#details .city .nothing-stated .link');
+    await idle(city);
+    await city.waitForSelector('#details .entity[data-id="chaozhou"]');
+    const mentions = await city.locator('#details .entity .evidence li .quote').allTextContents();
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(mentions.every((quote) => quote.includes('潮州'))).toBe(true);
+    // It has no links: no heading over none.
+    expect(await city.locator('#details .entity h3').allTextContents()).toEqual([t('mentions', 'en')]);
+    // A city the plan places things in says nothing of the kind.
+    const shenzhen = await opened('/?view=city&city=shenzhen');
+    expect(await shenzhen.locator('#details .city section').count()).toBeGreaterThan(0);
+    expect(await shenzhen.locator('#details .city .nothing-stated').count()).toBe(0);
+    await shenzhen.close();
+    await city.close();
+  });
+
   it('frames a city’s view on the city: a partner beyond it stands at the edge, its name pointing there, and no place lies on another (广州’s)', async () => {
     const city = await opened('/?view=city&city=guangzhou');
     const seen = await city.evaluate(() => {

@@ -139,6 +139,10 @@ export const MESSAGES = {
     en: 'A park, like any place, is not a platform ({kinds}): it is listed on its own.',
   },
   cityLinks: { zh: '与其他城市和区域的联系', en: 'Links to other cities and zones' },
+  cityNothingStated: {
+    zh: '规划没有写明这座城市的平台、园区，或它与别处的联系。规划提到它的句子：',
+    en: 'The plan states no platform or park of this city, and no link of it to elsewhere. The sentences that name it:',
+  },
   indicators: { zh: '核心指标', en: 'Core indicators' },
   tableNote: { zh: '注：', en: "The plan's note: " },
   tableSource: { zh: '规划原文：', en: 'In the plan: ' },

@@ -380,7 +380,8 @@ export function entityPanel(
     detail.aliases.length ? h('div', { class: 'aliases' }, `${t('aliases', lang)}: ${detail.aliases.join('、')}`) : null,
     facts(detail, lang),
     h('div', { class: 'actions' }, expand, button({ id: 'remove' }, t('remove', lang), actions.remove)),
-    h('h3', {}, t('relations', lang)),
+    // No heading over nothing (潮州's panel has mentions, no links).
+    relations.length ? h('h3', {}, t('relations', lang)) : null,
     ...relations,
     h('h3', {}, t('mentions', lang)),
     mentionList(detail.mentions, actions.open, lang),
@@ -697,6 +698,11 @@ export function cityPanel(profile: CityProfile, lang: Lang, select: (id: string)
             ),
           ),
         )
+      : null,
+    // A city the plan only names (潮州, 梅州): said so, with the way to where it names it (the city's own
+    // panel quotes those sentences). Left blank under its name, it read as a city the plan never mentions.
+    profile.groups.length === 0 && profile.links.length === 0
+      ? h('p', { class: 'nothing-stated' }, t('cityNothingStated', lang), ' ', selecting(profile.city, lang, select))
       : null,
   );
 }
