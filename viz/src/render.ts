@@ -217,14 +217,18 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }
     }
     const joining = chosenEntities(state).filter((id) => !result.nodes.has(id));
+    let joined: string[] = [];
     if (joining.length > 0) {
       const data = await fetch('entity', 'neighborhood', neighboursOf(state, joining));
-      if (data) {
+      // A link the graph does not hold (an address naming real ends of no such link) brings neither end.
+      const linkHeld = !state.link || data?.neighborhood.edges.some((e) => e.id === state.link);
+      if (data && linkHeld) {
         const keep = new Set([...result.nodes.keys(), ...joining]);
         result = merge(result, { nodes: data.neighborhood.nodes.filter((n) => keep.has(n.id)), edges: data.neighborhood.edges });
+        joined = joining;
       }
     }
-    return { graph: without(result, store.removed()), joined: joining };
+    return { graph: without(result, store.removed()), joined };
   }
 
   /** What the view's own arrangement makes of what is shown, on the canvas as it is. */
