@@ -217,7 +217,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       }
     }
     const joining = chosenEntities(state).filter((id) => !result.nodes.has(id));
-    let joined: string[] = [];
+    let brought: string[] = [];
     if (joining.length > 0) {
       const data = await fetch('entity', 'neighborhood', neighboursOf(state, joining));
       // A link the graph does not hold (an address naming real ends of no such link) brings neither end.
@@ -225,10 +225,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       if (data && linkHeld) {
         const keep = new Set([...result.nodes.keys(), ...joining]);
         result = merge(result, { nodes: data.neighborhood.nodes.filter((n) => keep.has(n.id)), edges: data.neighborhood.edges });
-        joined = joining;
+        brought = joining;
       }
     }
-    return { graph: without(result, store.removed()), joined };
+    return { graph: without(result, store.removed()), joined: brought };
   }
 
   /** What the view's own arrangement makes of what is shown, on the canvas as it is. */
