@@ -259,6 +259,18 @@ export function createServer(options: ServerOptions): ApiServer {
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // sirv pipes a file into the response with no handler for the file's errors: one gone or
+    // unreadable since the server listed its files at start (viz/dist rebuilt under it) would end
+    // the process. The response, its headers already sent, is cut instead.
+    res.once('pipe', (file: NodeJS.ReadableStream) =>
+      file.once('error', (error: Error) => {
+        options.logger.warn(
+          { err: error, url: req.url?.slice(0, 200) },
+          'a served file changed or went since the server started: restart it to serve the new files',
+        );
+        res.destroy();
+      }),
+    );
     const host = hostName(req.headers.host);
     if (!host || !allowed.has(host)) {
       options.logger.info({ host: req.headers.host?.slice(0, 100) }, 'request for a host not served');

@@ -5,6 +5,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import http from 'node:http';
 import net from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../api/server.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -247,6 +249,43 @@ describe('HTTP server', () => {
     await new Promise((resolve) => bare.close(resolve));
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build');
+  });
+
+  it('goes on answering when a file it listed at start is gone (the explorer rebuilt under it), and says so', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'innograph-static-'));
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>innograph explorer</title>');
+    fs.mkdirSync(path.join(root, 'assets'));
+    fs.writeFileSync(path.join(root, 'assets', 'app-old.js'), 'console.log("old build");');
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const rebuilt = createServer({
+      executor,
+      logger: pino({ level: 'warn' }, sink),
+      graphiql: false,
+      corsOrigin: null,
+      requestTimeoutMs: 5000,
+      staticRoot: root,
+    });
+    await new Promise<void>((resolve) => rebuilt.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(rebuilt.address() as AddressInfo).port}`;
+    try {
+      fs.rmSync(path.join(root, 'assets', 'app-old.js'));
+      // Its headers were sent before the file failed to open: the answer is cut, not completed.
+      await expect(fetch(`${at}/assets/app-old.js`, { headers: { 'accept-encoding': 'identity' } }).then((r) => r.text())).rejects.toThrow();
+      expect((await fetch(`${at}/health`)).status).toBe(200);
+      expect(await (await fetch(`${at}/`)).text()).toContain('innograph explorer');
+      const warning = lines.map((l) => JSON.parse(l) as { msg: string; url?: string; err?: { code?: string } }).find((l) => l.err);
+      expect(warning).toMatchObject({ url: '/assets/app-old.js', err: { code: 'ENOENT' } });
+      expect(warning?.msg).toContain('restart it');
+    } finally {
+      await new Promise((resolve) => rebuilt.close(resolve));
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('does not serve files outside the viewer folder', async () => {
