@@ -381,6 +381,8 @@ export const OPERATIONS = {
         ...EntityFields
         notes
         tableNotes
+        notesEn
+        tableNotesEn
         table {
           id
           path

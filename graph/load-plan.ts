@@ -35,6 +35,7 @@ export async function ingestPlan(options: PlanOptions): Promise<IngestResult> {
     discover: true,
     docId: options.id ?? meta.id ?? (options.source === '-' ? 'stdin' : undefined),
     title: options.title ?? meta.title,
+    glosses: meta.glosses,
   });
 }
 

@@ -6,6 +6,7 @@ import { checkText, decode, type Decoded, type Encoding } from './decode.ts';
 import { englishName } from './english-names.ts';
 import { IngestError } from './errors.ts';
 import { namesBelonging } from './discover.ts';
+import { glossary, type Glossary } from './glosses.ts';
 import { parseIndicatorTables, type IndicatorRow } from './indicators.ts';
 import { relationId, type EntityKind, type RelationType } from './model.ts';
 import { normalize } from './normalize.ts';
@@ -27,6 +28,7 @@ import {
   UNSTATED_METHOD,
   nameAlone,
   type Evidence,
+  type Gloss,
   type Graph,
   type GraphEdge,
   type GraphNode,
@@ -42,6 +44,8 @@ export interface IngestInput {
   discover: boolean;
   docId?: string;
   title?: string;
+  /** English renderings of the notes under the plan's tables (plan-index.ts) */
+  glosses?: readonly Gloss[];
   /** the text, when the caller has already read it (a PDF's text layer, see ingest()); absent: the bytes are decoded */
   decoded?: Decoded;
 }
@@ -165,8 +169,9 @@ class GraphBuilder {
   }
 }
 
-function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Registry): void {
+function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Registry, glosses: Glossary): void {
   for (const row of rows) {
+    const [notesEn, tableNotesEn] = [glosses.english(row.notes), glosses.english(row.tableNotes)];
     const entry = registry.entries.find((e) => e.kind === 'Indicator' && e.row === row.row);
     const node = entry ? builder.fromEntry(entry) : builder.discovered('Indicator', row.name, 1, 'table');
     Object.assign(node.props, {
@@ -183,6 +188,9 @@ function addIndicators(builder: GraphBuilder, rows: IndicatorRow[], registry: Re
       // No empty lists: the offline importer cannot write one (the API reads an absent list as empty).
       ...(row.notes.length > 0 ? { notes: row.notes } : {}),
       ...(row.tableNotes.length > 0 ? { tableNotes: row.tableNotes } : {}),
+      // In English where every note of the list has its curated gloss, one for one.
+      ...(notesEn ? { notesEn } : {}),
+      ...(tableNotesEn ? { tableNotesEn } : {}),
       // Where the row stands, for a reader to read it in its table (Indicator.table, Indicator.tableRow).
       table: row.table.id,
       rowSentence: row.sentence.id,
@@ -433,6 +441,7 @@ export function buildGraph(input: IngestInput): IngestResult {
         builder.discovered('Program', title, DISCOVERED_PROGRAM_CONFIDENCE),
       );
     }
+    const notes = glossary(input.glosses ?? []);
     addIndicators(
       builder,
       parseIndicatorTables(
@@ -441,7 +450,9 @@ export function buildGraph(input: IngestInput): IngestResult {
         text,
       ),
       input.registry,
+      notes,
     );
+    notes.checkAllUsed();
     for (const entry of input.registry.entries) if (entry.unmentioned) builder.fromEntry(entry);
   });
 

@@ -10,6 +10,15 @@ export interface DocumentInfo {
   text: string;
 }
 
+/**
+ * A plan's own words, rendered in English for readers of the English explorer: curated beside the
+ * plan (data/plans/index.yaml), never machine-made. `zh` is the text as the plan writes it.
+ */
+export interface Gloss {
+  zh: string;
+  en: string;
+}
+
 export type SectionKind = 'preamble' | 'chapter' | 'section' | 'item' | 'box' | 'paragraph' | 'sentence';
 
 export interface Section {

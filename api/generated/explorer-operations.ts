@@ -848,6 +848,8 @@ export type IndicatorsQuery = {
     {
       notes: Array<string>;
       tableNotes: Array<string>;
+      notesEn: Array<string>;
+      tableNotesEn: Array<string>;
       table: { id: string; path: string; start: number; end: number; document: { id: string; title: string } } | null;
       tableRow: { start: number; end: number } | null;
     } & EntityFields_Indicator_Fragment

@@ -325,6 +325,8 @@ export type Indicator = Entity & {
   note?: Maybe<Scalars['String']['output']>;
   /** the plan's notes under the table that name this row (注：…), one per numbered note */
   notes: Array<Scalars['String']['output']>;
+  /** notes in English, one for one, where the plan's curated glosses render every one of them; empty otherwise */
+  notesEn: Array<Scalars['String']['output']>;
   pinyin: Scalars['String']['output'];
   /** 左右 (about), 以上 (at least) … */
   qualifier?: Maybe<Scalars['String']['output']>;
@@ -335,6 +337,8 @@ export type Indicator = Entity & {
   table?: Maybe<Section>;
   /** the notes under the table that name no row: about every row of it */
   tableNotes: Array<Scalars['String']['output']>;
+  /** tableNotes in English, one for one, where the plan's curated glosses render every one of them; empty otherwise */
+  tableNotesEn: Array<Scalars['String']['output']>;
   /** its row of that table, as the plan writes it */
   tableRow?: Maybe<Mention>;
   target?: Maybe<Scalars['Float']['output']>;
@@ -1417,12 +1421,14 @@ export type IndicatorResolvers<ContextType = Context, ParentType extends Resolve
   neighbors?: Resolver<Array<ResolversTypes['Neighbor']>, ParentType, ContextType, RequireFields<IndicatorNeighborsArgs, 'direction' | 'first'>>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  notesEn?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   pinyin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   table?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType>;
   tableNotes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tableNotesEn?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tableRow?: Resolver<Maybe<ResolversTypes['Mention']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   targetText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

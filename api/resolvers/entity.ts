@@ -63,6 +63,8 @@ export const entityResolvers = {
     ...entityFields,
     notes: (e) => texts(e.notes),
     tableNotes: (e) => texts(e.tableNotes),
+    notesEn: (e) => texts(e.notesEn),
+    tableNotesEn: (e) => texts(e.tableNotesEn),
     note: (e) => [...texts(e.tableNotes), ...texts(e.notes)].join(' ') || null,
     table: async (e, _args, { loaders }) => (typeof e.table === 'string' ? loaders.section.load(e.table) : null),
     // The row is one of the indicator's mentions: the sentence it was read from.

@@ -1948,10 +1948,15 @@ describe('the explorer in Chromium', () => {
     // In English: the target as meant, the units in words.
     expect(rows.join('\n')).toContain('about 3.5');
     expect(rows.join('\n')).toContain('person-years');
-    // The plan's notes under the table: a baseline of another year dated, what a growth rate averages, the note about all of them once.
+    // The plan's notes under the table: a baseline of another year dated, what a growth rate averages, the note about all of them once;
+    // in English, as the plan's glosses render them, the plan's own words over each.
     expect(rows.find((r) => r.includes('69.72'))).toContain('(2019)');
-    expect(rows.find((r) => r.includes('14.1'))).toContain('年均增长');
-    expect(await page.locator('.indicators .table-note').textContent()).toContain('以上指标均为预期性指标');
+    expect(rows.find((r) => r.includes('14.1'))).toContain('average annual growth over the 13th (2016–2020) and the 14th (2021–2025)');
+    const growthNote = page.locator('.indicators tbody tr', { hasText: '14.1' }).locator('.row-note');
+    expect(await growthNote.getAttribute('title')).toContain('分别指“十三五”、“十四五”期间年均增长');
+    expect(await page.locator('.indicators .table-note').textContent()).toMatch(/^The plan's note: All the indicators above are anticipatory targets/);
+    expect(await page.locator('.indicators .table-note .note').getAttribute('title')).toContain('以上指标均为预期性指标');
+    expect(rows.join('\n')).not.toMatch(/年均增长|年数据|累计新增/);
     expect((await page.locator('#table').boundingBox())!.width).toBeGreaterThan(900);
     // Where the plan sets the table out, and each row read there: in the reader, the row marked in its table.
     expect(await page.locator('.indicators .table-source').textContent()).toContain('专栏 1');
@@ -1982,6 +1987,11 @@ describe('the explorer in Chromium', () => {
     expect(Math.min(...rows.map((r) => r.name))).toBeGreaterThan(300);
     expect(Math.min(...rows.map((r) => r.bars))).toBeGreaterThan(300);
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // In Chinese, the notes are the plan's own words, glossed by nothing.
+    expect(await narrow.locator('.indicators tbody tr', { hasText: '14.1' }).locator('.row-note').textContent()).toBe(
+      '全社会研发经费投入增长（%）分别指“十三五”、“十四五”期间年均增长。',
+    );
+    expect(await narrow.locator('.indicators .row-note[title]').count()).toBe(0);
     await narrow.close();
   });
 

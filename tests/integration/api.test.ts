@@ -427,6 +427,18 @@ describe('GraphQL API over the bundled plan', () => {
     expect(row('每万人研发人员全时当量').note).toBe([...row('每万人研发人员全时当量').tableNotes, ...row('每万人研发人员全时当量').notes].join(' '));
   });
 
+  it('serves the notes in English, one for one, where the plan’s glosses render them all', async () => {
+    type Row = { name: string; notes: string[]; notesEn: string[]; tableNotesEn: string[] };
+    const { data } = await graphql<{ indicators: Row[] }>(executor, '{ indicators { name ... on Indicator { notes notesEn tableNotesEn } } }');
+    const row = (name: string) => data!.indicators.find((i) => i.name === name)!;
+    expect(row('每万人研发人员全时当量').notesEn).toEqual([expect.stringContaining('is the figure for 2019')]);
+    expect(row('技术合同成交额').notesEn).toEqual([]);
+    for (const i of data!.indicators) {
+      expect(i.notesEn, i.name).toHaveLength(i.notes.length);
+      expect(i.tableNotesEn, i.name).toEqual([expect.stringContaining('anticipatory targets')]);
+    }
+  });
+
   it('serves one link by its id, as its source entity lists it, and null for an id that names none', async () => {
     const FIELDS = 'id type from { id } to { id } cited evidence { quote method section { id } }';
     type Link = { id: string; type: string; from: { id: string }; to: { id: string } };

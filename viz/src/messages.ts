@@ -145,6 +145,8 @@ export const MESSAGES = {
   },
   indicators: { zh: '核心指标', en: 'Core indicators' },
   tableNote: { zh: '注：', en: "The plan's note: " },
+  // Over a note shown in English: the words it renders, as the plan writes them.
+  planWords: { zh: '原文：', en: "The plan's words: " },
   tableSource: { zh: '规划原文：', en: 'In the plan: ' },
   readRow: { zh: '在原文中阅读这一行', en: 'read this row in the plan' },
   indicator: { zh: '指标', en: 'Indicator' },

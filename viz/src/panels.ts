@@ -741,7 +741,7 @@ function indicatorTable(indicators: IndicatorRow[], lang: Lang, open: OpenReader
   const [from, to] = [usualYear(indicators.map((i) => i.baselineYear)), usualYear(indicators.map((i) => i.targetYear))];
   const table = indicators[0]?.table;
   // The notes about the whole table, once each, whichever rows they came with.
-  const general = [...new Set(indicators.flatMap((i) => i.tableNotes))];
+  const general = [...new Map(indicators.flatMap((i) => notesAsRead(i.tableNotes, i.tableNotesEn, lang)).map((n) => [n.zh, n])).values()];
   const rows = indicators.map((i) => {
     const max = Math.max(i.baseline ?? 0, i.target ?? 0) || 1;
     const share = (value: number | null | undefined) => (((value ?? 0) / max) * 100).toFixed(1);
@@ -759,7 +759,7 @@ function indicatorTable(indicators: IndicatorRow[], lang: Lang, open: OpenReader
     return h(
       'tr',
       { 'data-id': i.id },
-      h('td', {}, name, ...i.notes.map((note) => h('div', { class: 'row-note' }, note))),
+      h('td', {}, name, ...notesAsRead(i.notes, i.notesEn, lang).map((note) => noteElement('div', 'row-note', note, lang))),
       h('td', { class: 'num' }, i.baselineText ?? '', i.baselineYear && i.baselineYear !== from ? h('span', { class: 'year' }, ` (${i.baselineYear})`) : null),
       h('td', { class: 'arrow' }, '→'),
       h('td', { class: 'num' }, target),
@@ -799,6 +799,27 @@ function indicatorTable(indicators: IndicatorRow[], lang: Lang, open: OpenReader
       ),
       h('tbody', {}, ...rows),
     ),
-    general.length ? h('p', { class: 'table-note' }, `${t('tableNote', lang)}${general.join(' ')}`) : null,
+    general.length
+      ? h('p', { class: 'table-note' }, t('tableNote', lang), ...general.flatMap((note, i) => [i > 0 ? ' ' : null, noteElement('span', 'note', note, lang)]))
+      : null,
   );
+}
+
+interface NoteAsRead {
+  /** the note as the plan writes it */
+  zh: string;
+  /** its curated English rendering, where the reader reads English and every note of its list has one */
+  en: string | null;
+}
+
+/** A list of the plan's notes, in English only where each of them has its gloss (ingest writes all or none). */
+function notesAsRead(notes: readonly string[], english: readonly string[], lang: Lang): NoteAsRead[] {
+  const glossed = lang === 'en' && english.length === notes.length;
+  return notes.map((zh, i) => ({ zh, en: glossed ? english[i]! : null }));
+}
+
+/** A note in the reader's language where it has a gloss, the plan's own words over it; else as the plan writes it. */
+function noteElement(tag: string, className: string, note: NoteAsRead, lang: Lang): HTMLElement {
+  if (note.en === null) return h(tag, { class: className, lang: 'zh' }, note.zh);
+  return h(tag, { class: className, lang: 'en', title: `${t('planWords', lang)}${note.zh}` }, note.en);
 }
