@@ -12,7 +12,7 @@ import { createServer } from '../../api/server.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { graphql, silentLogger } from '../support/api.ts';
 import { connect } from '../support/neo4j.ts';
-import { serveApi } from '../support/serve.ts';
+import { closeServer, serveApi } from '../support/serve.ts';
 
 describe('HTTP server', () => {
   let executor: Executor;
@@ -33,7 +33,7 @@ describe('HTTP server', () => {
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await closeServer(server);
     await executor.close();
     fs.rmSync(staticRoot, { recursive: true, force: true });
   });
@@ -246,9 +246,10 @@ describe('HTTP server', () => {
     });
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
     const response = await fetch(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
-    await new Promise((resolve) => bare.close(resolve));
+    const text = await response.text();
+    await closeServer(bare);
     expect(response.status).toBe(503);
-    expect(await response.text()).toContain('npm run build');
+    expect(text).toContain('npm run build');
   });
 
   it('goes on answering when a file it listed at start is gone (the explorer rebuilt under it), and says so', async () => {
@@ -283,7 +284,7 @@ describe('HTTP server', () => {
       expect(warning).toMatchObject({ url: '/assets/app-old.js', err: { code: 'ENOENT' } });
       expect(warning?.msg).toContain('restart it');
     } finally {
-      await new Promise((resolve) => rebuilt.close(resolve));
+      await closeServer(rebuilt);
       fs.rmSync(root, { recursive: true, force: true });
     }
   });

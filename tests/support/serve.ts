@@ -13,12 +13,22 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/**
+ * Stops a server: its clients' connections held open for another request are closed too, or
+ * `close` waits for them until the keep-alive timeout (65 s, past a test's time).
+ */
+export function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  return closed;
+}
+
 /** Any HTTP server (the bench's peer too) on a free port on 127.0.0.1. */
 export async function listen(server: Server): Promise<Served> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }
 
