@@ -1937,7 +1937,27 @@ describe('the explorer in Chromium', () => {
     // An address naming nothing the graph holds says so in the reader's language, with the id it named.
     const stale = await opened('/?view=cluster&cluster=no-such-cluster&lang=en');
     expect(await stale.locator('#status').textContent()).toBe('platforms: the graph holds nothing this address names (no-such-cluster)');
+    // Its picture is empty: nothing to export or fit, and the buttons say so (a PNG of it failed to decode).
+    for (const id of ['#fit', '#png', '#json', '#graphml']) {
+      expect(await stale.locator(id).isDisabled(), id).toBe(true);
+      expect(await stale.locator(id).getAttribute('title'), id).toBe('nothing is drawn to export or fit');
+    }
     await stale.close();
+  });
+
+  it('opens a view’s panel again when the reader asks for the view shown, once they closed it', async () => {
+    const fresh = await opened('/?view=cluster&cluster=cluster-new-energy&lang=en');
+    expect(await fresh.locator('#details h2').textContent()).toBe('New Energy Cluster');
+    await fresh.locator('#close-panel').click();
+    await expect.poll(() => fresh.evaluate(() => document.body.dataset.panel)).toBe('closed');
+    // Before, the item of the cluster shown did nothing: the panel came back only by another view first.
+    await fresh.locator('#clusters button.item', { hasText: 'New Energy Cluster' }).click();
+    await idle(fresh);
+    expect(await fresh.evaluate(() => document.body.dataset.panel)).toBe('open');
+    expect(await fresh.locator('#details h2').textContent()).toBe('New Energy Cluster');
+    // Exports of a picture with something in it are on.
+    expect(await fresh.locator('#png').isDisabled()).toBe(false);
+    await fresh.close();
   });
 
   it('shows the indicators as a full-width table of 2020 → 2025', async () => {
@@ -1992,6 +2012,13 @@ describe('the explorer in Chromium', () => {
       '全社会研发经费投入增长（%）分别指“十三五”、“十四五”期间年均增长。',
     );
     expect(await narrow.locator('.indicators .row-note[title]').count()).toBe(0);
+    // A row read in the plan: the reader, a drawer, shows the row it marks (row 7 lay below its edge).
+    await narrow.locator('.indicators tbody tr', { hasText: '海外发明专利授权量' }).locator('button').click();
+    await narrow.waitForSelector('.reader mark');
+    const [drawer, row] = await Promise.all([narrow.locator('#panel').boundingBox(), narrow.locator('.reader mark').boundingBox()]);
+    expect(row!.y).toBeGreaterThanOrEqual(drawer!.y);
+    expect(row!.y + row!.height).toBeLessThanOrEqual(drawer!.y + drawer!.height);
+    expect(await narrow.locator('.reader mark').textContent()).toContain('7 海外发明专利授权量');
     await narrow.close();
   });
 

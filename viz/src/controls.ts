@@ -2,7 +2,7 @@
 import { KINDS, RELATION_TYPE_NAMES, type EntityKind, type RelationType } from '../../ingest/model.ts';
 import { label } from './graph-data.ts';
 import { fill, h, setText } from './dom.ts';
-import { kindLabel, t, typeLabel } from './messages.ts';
+import { LAYOUTS, kindLabel, t, typeLabel } from './messages.ts';
 import { suggest } from './search.ts';
 import type { AppState, Lang, Layout } from './state.ts';
 import type { Store } from './store.ts';
@@ -148,6 +148,8 @@ export function syncControls(state: AppState, lists: Lists, store: Store, geogra
   const { lang } = state;
   setText($('lang'), t('otherLang', lang));
   $<HTMLSelectElement>('layout').value = state.layout;
+  for (const option of $<HTMLSelectElement>('layout').options) setText(option, LAYOUTS[option.value as Layout][lang]);
+  setText($('fit'), t('fit', lang));
   // The map is offered only where there is geography.
   $<HTMLOptionElement>('layout-geo').disabled = !geographic;
   $<HTMLInputElement>('only-cited').checked = state.onlyCited;

@@ -1,7 +1,7 @@
 // Every sentence the explorer says, in both its languages, in one table. Kind and
 // relation names come from ingest/model.ts; everything else is here.
 import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from '../../ingest/model.ts';
-import type { Lang } from './state.ts';
+import type { Lang, Layout } from './state.ts';
 
 export const MESSAGES = {
   title: { zh: '广东科技创新图谱', en: 'Guangdong innovation graph' },
@@ -19,6 +19,7 @@ export const MESSAGES = {
   },
   downloaded: { zh: '已下载', en: 'Downloaded' },
   exportsOfPicture: { zh: '布局、导出与适配针对图谱；指标表没有图', en: 'the layout, exports and Fit are of the graph; the indicators table has none' },
+  nothingDrawn: { zh: '图中没有可导出或适配的内容', en: 'nothing is drawn to export or fit' },
   onlyCited: { zh: '只显示规划原文陈述的联系', en: 'only links the plan states' },
   minConfidence: { zh: '最低置信度', en: 'min. confidence' },
   confidence: { zh: '置信度', en: 'confidence' },
@@ -90,6 +91,7 @@ export const MESSAGES = {
   pathToExample: { zh: 'B：终点，如 松山湖科学城', en: 'B: to, e.g. Songshan Lake Science City' },
   samePathEnds: { zh: 'A 与 B 是同一个实体：请另选一端', en: 'A and B are the same entity: choose another end' },
   path: { zh: '路径', en: 'Path' },
+  hop: { zh: '步', en: 'hop' },
   hops: { zh: '步', en: 'hops' },
   walkVia: { zh: '从{from}经{via}到{to}：', en: 'From {from}, via {via}, to {to}:' },
   walkDirect: { zh: '{from}与{to}直接相连：', en: '{from} and {to} are linked directly:' },
@@ -201,6 +203,7 @@ export const MESSAGES = {
   relationsCount: { zh: '关系', en: 'relations' },
   sharedHint: { zh: '两份规划都提及的实体和关系（仅列名称）', en: 'What both plans name and state (names only)' },
   hiddenLabels: { zh: '放大或悬停以查看更多名称', en: 'zoom in or hover for more names' },
+  fit: { zh: '适配', en: 'Fit' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** What the status line says it is fetching (the fetch's `what`). */
@@ -219,6 +222,14 @@ export const FETCHING = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Fetching = keyof typeof FETCHING;
+
+/** The layouts the toolbar offers (state.ts's Layout), and its Fit. */
+export const LAYOUTS = {
+  auto: { zh: '自动（按视图）', en: 'auto (by view)' },
+  geo: { zh: '地理', en: 'geographic' },
+  force: { zh: '力导向 (fcose)', en: 'force (fcose)' },
+  concentric: { zh: '同心圆', en: 'concentric' },
+} as const satisfies Record<Layout, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -527,7 +527,7 @@ export function pathPanel(paths: Path[], lang: Lang, { open, highlight }: PanelA
     const section = h(
       'section',
       { class: 'path-walk', 'data-path': String(i + 1) },
-      h('h3', {}, `${t('path', lang)} ${i + 1} · ${p.length} ${t('hops', lang)}`),
+      h('h3', {}, `${t('path', lang)} ${i + 1} · ${p.length} ${t(p.length === 1 ? 'hop' : 'hops', lang)}`),
       walked(p, lang),
       // The walk may go against a link: the sentence states the link as stored, whichever way the path runs.
       ...p.hops.map((hop) =>

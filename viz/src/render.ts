@@ -16,7 +16,7 @@ import type { Whereabouts } from './expansion.ts';
 import { NODE_BORDERS, shapeSize } from './style.ts';
 import { outlineOf, pastFrame, siteOf, type Position, type Siting } from './geo.ts';
 import { expandedWith, pictureKey, viewKey, type Store } from './store.ts';
-import { chosen, chosenEntities, type AppState, type Lang } from './state.ts';
+import { chosen, chosenEntities, toQuery, type AppState, type Lang } from './state.ts';
 import type { Underlay } from './underlay.ts';
 import { documentsFilter } from './first-questions.ts';
 import { heldAfter, neighbourQuestion, type HeldNeighbours } from './expansions.ts';
@@ -154,9 +154,13 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       reading = { show: (lang) => reader.replaceChildren(readerPanel(section, evidence, lang, close)) };
       reading.show(store.get().lang);
       document.body.dataset.panel = 'open';
-      // The reader opens where the reader is looking: at the top of the panel.
+      // The reader opens where the reader is looking: at the top of the panel, scrolled on only as
+      // far as the words it marks need to be seen (row 7 of a table, in a phone's drawer, lay below).
       reader.scrollIntoView({ block: 'nearest' });
-      $('panel').scrollTop = 0;
+      const panel = $('panel');
+      panel.scrollTop = 0;
+      const [box, marked] = [panel.getBoundingClientRect(), reader.querySelector('mark')?.getBoundingClientRect()];
+      if (marked && marked.bottom > box.bottom) panel.scrollTop = marked.top - box.top - box.height / 3;
     });
   };
 
@@ -368,7 +372,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
     try {
       document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
       if (previous && previous.lang !== state.lang) reading?.show(state.lang);
-      if (chosen(state) || !previous || viewKey(state) !== viewKey(previous)) dismissed = false;
+      // The reader asked for the view shown again (its item in the side list, once its panel was
+      // closed): its overview opens again. A state set to itself is only ever such a request.
+      const askedAgain = previous !== null && previous !== state && toQuery(state) === toQuery(previous);
+      if (chosen(state) || !previous || viewKey(state) !== viewKey(previous) || askedAgain) dismissed = false;
       // A selection changes the picture when it brings an entity from outside the view, or takes one away:
       // the picture is the one its URL gives (Back to the start view shows the start view).
       const onlySelection =
@@ -420,11 +427,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       document.body.dataset.arrangement = view.table ? 'table' : 'graph';
       $('title').textContent = view.title?.(state.lang) ?? t('title', state.lang);
       if (view.ends) showPathEnds(view.ends, state.lang);
-      // The layout, the exports and Fit are of a picture: a table view has none to lay out, export or fit.
+      // The layout, the exports and Fit are of a picture: a table view has none to lay out, export or
+      // fit, and an empty picture (an address naming nothing, filters hiding all) nothing to export or fit.
+      const empty = shown.nodes.size === 0;
       for (const id of ['layout', 'fit', 'png', 'json', 'graphml']) {
         const button = $(id) as HTMLButtonElement | HTMLSelectElement;
-        button.disabled = !!view.table;
-        button.title = view.table ? t('exportsOfPicture', state.lang) : '';
+        const off = view.table ? 'exportsOfPicture' : empty && id !== 'layout' ? 'nothingDrawn' : null;
+        button.disabled = off !== null;
+        button.title = off ? t(off, state.lang) : '';
       }
       $('table').replaceChildren(...(view.table ? [view.panel(state.lang, panelActions)].filter((e): e is HTMLElement => !!e) : []));
       const plans = await documents().catch(() => [] as DocumentInfo[]);
