@@ -1210,11 +1210,12 @@ describe('the explorer in Chromium', () => {
       };
     });
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
-    const drawn = await page.evaluate(() => {
+    const texts = await page.evaluate(() => {
       const w = window as any;
       CanvasRenderingContext2D.prototype.fillText = w.__fillText;
-      return (w.__drawnTexts as string[]).join('');
+      return w.__drawnTexts as string[];
     });
+    const drawn = texts.join('');
     // On the map, what a place's standing says, in full: a picture cannot be hovered for it.
     expect(await page.locator('#legend .map-note').count()).toBe(1);
     expect(drawn.replace(/\s/g, '')).toContain(t('mapNoteFull', 'zh').replace(/\s/g, ''));
@@ -3014,6 +3015,24 @@ describe('the explorer in Chromium', () => {
     expect(await selected(phone)).toEqual([]);
     await phone.screenshot({ path: path.join(SHOTS, '10-phone-closed.png') });
     await phone.close();
+  });
+
+  it('takes a keyboard into the plan’s reader and back to its quote; Esc closes the reader first, then the panel', async () => {
+    const fresh = await opened('/?sel=songshan-lake-materials-lab&lang=en');
+    const quote = fresh.locator('#details .relation .evidence .quote').first();
+    await quote.focus();
+    await fresh.keyboard.press('Enter');
+    await fresh.waitForSelector('#reader mark');
+    // In the reader, not on the quote it covers: before, the focus stayed on a quote out of sight.
+    expect(await fresh.evaluate(() => document.activeElement?.closest('#reader') !== null)).toBe(true);
+    await fresh.keyboard.press('Escape');
+    expect(await fresh.locator('#reader mark').count()).toBe(0);
+    expect(await fresh.evaluate(() => document.body.dataset.panel)).toBe('open');
+    expect(await quote.evaluate((element) => element === document.activeElement)).toBe(true);
+    await fresh.keyboard.press('Escape');
+    await idle(fresh);
+    expect(await selected(fresh)).toEqual([]);
+    await fresh.close();
   });
 
   it('raised no error in any page, and warned of nothing', () => {

@@ -97,12 +97,15 @@ export function bindControls(
     document.body.dataset.drawer = document.body.dataset.drawer === 'open' ? 'closed' : 'open';
   });
   // Drawers close as drawers do: the menu's on a tap beside it (on the veil over the graph, so the
-  // tap selects nothing there), and on Esc, which then closes the panel as its × does (an Esc that
+  // tap selects nothing there), and on Esc, which then closes the plan's reader if it is open (it
+  // closed the whole panel, the reader's quote with it), else the panel as its × does (an Esc that
   // closed a list of suggestions was taken).
   $('scrim').addEventListener('click', () => (document.body.dataset.drawer = 'closed'));
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const closeReader = document.querySelector<HTMLElement>('#reader .close');
     if (document.body.dataset.drawer === 'open') document.body.dataset.drawer = 'closed';
+    else if (closeReader) closeReader.click();
     else if (document.body.dataset.panel === 'open') $('close-panel').click();
   });
   // A choice in the side list closes the drawer on a phone, so the graph is seen.

@@ -140,8 +140,10 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
   /** The reader open, to be drawn again in the other language (its head said 原文 / 收起原文 over an English panel). */
   let reading: { show: (lang: Lang) => void } | null = null;
   const openReader: OpenReader = (sectionId, evidence) => {
-    // Closed, the reader gives the reader back the place in the panel they opened it from.
+    // Closed, the reader gives the reader back the place in the panel they opened it from, and the
+    // focus to the quote it was opened with (a keyboard's reader was left on a quote out of sight).
     const from = $('panel').scrollTop;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     void fetch('section', 'section', { id: sectionId }).then((data) => {
       if (!data?.section) return;
       const section = data.section;
@@ -150,6 +152,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
         reader.replaceChildren();
         reading = null;
         $('panel').scrollTop = from;
+        if (opener?.isConnected) opener.focus({ preventScroll: true });
       };
       reading = { show: (lang) => reader.replaceChildren(readerPanel(section, evidence, lang, close)) };
       reading.show(store.get().lang);
@@ -161,6 +164,7 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       panel.scrollTop = 0;
       const [box, marked] = [panel.getBoundingClientRect(), reader.querySelector('mark')?.getBoundingClientRect()];
       if (marked && marked.bottom > box.bottom) panel.scrollTop = marked.top - box.top - box.height / 3;
+      reader.querySelector<HTMLElement>('.close')?.focus({ preventScroll: true });
     });
   };
 
