@@ -1219,6 +1219,16 @@ describe('the explorer in Chromium', () => {
     // On the map, what a place's standing says, in full: a picture cannot be hovered for it.
     expect(await page.locator('#legend .map-note').count()).toBe(1);
     expect(drawn.replace(/\s/g, '')).toContain(t('mapNoteFull', 'zh').replace(/\s/g, ''));
+    // The places whose names the labels leave out (hovering names them on screen) are numbered on
+    // it and named under it, 1, 2, … in order, each a place of the view; before, they went nameless.
+    const key = texts.slice(texts.indexOf(t('unnamedKey', 'zh')) + 1).join('   ');
+    expect(texts).toContain(t('unnamedKey', 'zh'));
+    const numbered = key.split(/ {3,}/).map((entry) => ({ n: Number(/^\d+/.exec(entry)?.[0]), name: entry.replace(/^\d+ /, '') }));
+    expect(numbered.length).toBeGreaterThan(0);
+    expect(numbered.map((e) => e.n)).toEqual(numbered.map((_, i) => i + 1));
+    const names = await page.evaluate(() => (window as any).innograph.cy.nodes().map((n: any) => n.data('label') as string));
+    for (const { name } of numbered) expect(names).toContain(name);
+    for (const { n } of numbered) expect(texts).toContain(String(n));
     // Saved under the view's name, and said so.
     const view = await page.evaluate(() => (window as any).innograph.store.get().view as string);
     for (const [file, extension] of [

@@ -1,8 +1,9 @@
 // Exports of what the reader sees: the view as JSON with all its evidence, as GraphML (every
 // node and edge of the view, no cap), as a PNG with its title and legend. Loaded on first use.
+import type { NodeSingular } from 'cytoscape';
 import type { Graph } from '../../ingest/types.ts';
 import { drawnKinds, kindSwatch, legendMarks, mapNote, relationSwatch } from './legend.ts';
-import { kindLabel, typeLabel } from './messages.ts';
+import { kindLabel, t, typeLabel } from './messages.ts';
 import { label as nodeLabel, type GraphData } from './graph-data.ts';
 import { CANVAS_FONT } from './fonts.ts';
 import { HAN, textWidth } from './text.ts';
@@ -144,22 +145,73 @@ function drawnArea(scene: Scene, underlay: Underlay, onMap: boolean): { x: numbe
   return { x: x1, y: y1, width: Math.ceil(x2 - x1), height: Math.ceil(y2 - y1) };
 }
 
+/** The most nodes a picture numbers and names under it: past that, a view is one to explore, not to print. */
+const UNNAMED_MOST = 60;
+
+interface Unnamed {
+  n: number;
+  name: string;
+  /** its badge's place, in the canvas's screen pixels */
+  at: { x: number; y: number };
+}
+
+/**
+ * The nodes in the picture whose names the labels leave out (set aside where they would cover
+ * others; on screen, hovering names them): numbered in reading order, top to bottom, for the key
+ * under the picture. A picture cannot be hovered: 9 of the start view's 40 places were nameless in it.
+ */
+function unnamedIn(scene: Scene, area: { x: number; y: number; width: number; height: number }, shown: GraphData, lang: Lang): Unnamed[] {
+  const inside = (p: { x: number; y: number }) => p.x >= area.x && p.x <= area.x + area.width && p.y >= area.y && p.y <= area.y + area.height;
+  const quiet = scene.cy
+    .nodes('.quiet')
+    .filter((node: NodeSingular) => !node.selected() && !node.hasClass('hover'))
+    .map((node: NodeSingular) => ({ entity: shown.nodes.get(node.id()), at: node.renderedPosition(), half: node.renderedWidth() / 2 }))
+    .filter((q) => q.entity && inside(q.at))
+    .sort((a, b) => a.at.y - b.at.y || a.at.x - b.at.x);
+  if (quiet.length > UNNAMED_MOST) return [];
+  return quiet.map((q, i) => ({ n: i + 1, name: nodeLabel(q.entity!, lang), at: { x: q.at.x + q.half, y: q.at.y - q.half } }));
+}
+
+/** A node's number on the picture: white on dark, beside the node's upper right, as high for 1 as for 52. */
+function badge(context: CanvasRenderingContext2D, text: string, at: { x: number; y: number }): void {
+  context.font = `700 10px ${CANVAS_FONT}`;
+  const half = { w: Math.max(7, textWidth(text, context.font) / 2 + 3), h: 7 };
+  context.fillStyle = '#1b1f24';
+  context.beginPath();
+  context.roundRect(at.x - half.w, at.y - half.h, 2 * half.w, 2 * half.h, half.h);
+  context.fill();
+  context.fillStyle = '#ffffff';
+  context.textAlign = 'center';
+  context.fillText(text, at.x, at.y + 3.5);
+  context.textAlign = 'start';
+}
+
 /** The picture as drawn, all of it (drawnArea), with the base map, a title and a legend of what it shows. */
 export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphData, onMap: boolean, title: string, lang: Lang, stem: string): Promise<Blob> {
   const { cy } = scene;
   const [zoom, pan] = [cy.zoom(), { ...cy.pan() }];
   // Taken at once with the names placed for the picture, which may reach further than the screen's
   // (where names are placed, their places are drawn): the area is that of the picture taken.
-  const { area, scale, picture } = scene.labelledFor(drawnArea(scene, underlay, onMap), () => {
+  const { area, scale, picture, unnamed } = scene.labelledFor(drawnArea(scene, underlay, onMap), () => {
     const area = drawnArea(scene, underlay, onMap);
     const scale = Math.min(RESOLUTION.scale, RESOLUTION.longestSide / Math.max(area.width, area.height));
     if (scene.layered())
-      return { area, scale, picture: { png: cy.png({ full: false, scale, bg: 'rgba(0,0,0,0)' }), at: { x: 0, y: 0, w: cy.width(), h: cy.height() } } };
+      return {
+        area,
+        scale,
+        unnamed: [],
+        picture: { png: cy.png({ full: false, scale, bg: 'rgba(0,0,0,0)' }), at: { x: 0, y: 0, w: cy.width(), h: cy.height() } },
+      };
     // All that Cytoscape draws, on the screen's scale: its picture spans its elements' box from the
     // box's corner, a whole number of model units wide and high (Cytoscape's png, `full`).
     const box = cy.elements().boundingBox();
     const at = { x: box.x1 * zoom + pan.x, y: box.y1 * zoom + pan.y, w: Math.ceil(box.w) * zoom, h: Math.ceil(box.h) * zoom };
-    return { area, scale, picture: { png: cy.png({ full: true, scale: scale * zoom, bg: 'rgba(0,0,0,0)' }), at } };
+    return {
+      area,
+      scale,
+      unnamed: unnamedIn(scene, area, shown, lang),
+      picture: { png: cy.png({ full: true, scale: scale * zoom, bg: 'rgba(0,0,0,0)' }), at },
+    };
   });
   const { width, height } = area;
   const font = `13px ${CANVAS_FONT}`;
@@ -186,7 +238,17 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
   const noteLines = note ? wrapped(note.full, font, width - noteIndent - margin) : [];
   const lineHeight = 18;
   const entryRows = entries.length ? row + 1 : 0;
-  const foot = 16 + entryRows * rowHeight + (noteLines.length ? 6 + noteLines.length * lineHeight : 0);
+  // The names the picture does not write, by their numbers on it, flowing in lines as the legend's entries do.
+  const keyHead = unnamed.length ? t('unnamedKey', lang) : '';
+  const keyLines: string[] = [];
+  for (const { n, name } of unnamed) {
+    const entry = `${n} ${name}`;
+    const last = keyLines.length - 1;
+    if (last >= 0 && textWidth(`${keyLines[last]}   ${entry}`, font) <= width - 2 * margin) keyLines[last] += `   ${entry}`;
+    else keyLines.push(...wrapped(entry, font, width - 2 * margin));
+  }
+  const keyHeight = unnamed.length ? 10 + (1 + keyLines.length) * lineHeight : 0;
+  const foot = 16 + entryRows * rowHeight + (noteLines.length ? 6 + noteLines.length * lineHeight : 0) + keyHeight;
   const canvas = document.createElement('canvas');
   canvas.width = width * scale;
   canvas.height = (height + head + foot) * scale;
@@ -211,6 +273,7 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
   image.src = picture.png;
   await image.decode();
   context.drawImage(image, picture.at.x, picture.at.y, picture.at.w, picture.at.h);
+  for (const { n, at } of unnamed) badge(context, String(n), at);
   context.restore();
   context.font = font;
   context.fillStyle = '#1b1f24';
@@ -222,6 +285,8 @@ export async function exportPng(scene: Scene, underlay: Underlay, shown: GraphDa
   const noteTop = head + height + 16 + entryRows * rowHeight + 6;
   if (noteImage) context.drawImage(noteImage, margin, noteTop + lineHeight / 2 - noteImage.height / 2);
   noteLines.forEach((line, i) => context.fillText(line, noteIndent, noteTop + i * lineHeight + lineHeight / 2 + 4.5));
+  const keyTop = noteTop + (noteLines.length ? noteLines.length * lineHeight : -6) + 10;
+  [keyHead, ...keyLines].forEach((line, i) => line && context.fillText(line, margin, keyTop + i * lineHeight + lineHeight / 2 + 4.5));
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'),
   );

@@ -204,6 +204,8 @@ export const MESSAGES = {
   sharedHint: { zh: '两份规划都提及的实体和关系（仅列名称）', en: 'What both plans name and state (names only)' },
   hiddenLabels: { zh: '放大或悬停以查看更多名称', en: 'zoom in or hover for more names' },
   fit: { zh: '适配', en: 'Fit' },
+  // Under an exported picture: the nodes it numbers, whose names its labels leave out.
+  unnamedKey: { zh: '图中编号的名称：', en: 'Numbered on the picture:' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** What the status line says it is fetching (the fetch's `what`). */
