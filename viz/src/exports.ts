@@ -158,7 +158,8 @@ interface Unnamed {
 /**
  * The nodes in the picture whose names the labels leave out (set aside where they would cover
  * others; on screen, hovering names them): numbered in reading order, top to bottom, for the key
- * under the picture. A picture cannot be hovered: 9 of the start view's 40 places were nameless in it.
+ * under the picture. A picture cannot be hovered: 5 of the start view's 40 places were nameless in it,
+ * 52 with 广州 and 深圳 expanded.
  */
 function unnamedIn(scene: Scene, area: { x: number; y: number; width: number; height: number }, shown: GraphData, lang: Lang): Unnamed[] {
   const inside = (p: { x: number; y: number }) => p.x >= area.x && p.x <= area.x + area.width && p.y >= area.y && p.y <= area.y + area.height;
