@@ -1,19 +1,11 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { MAX_BYTES, decode } from '../../ingest/decode.ts';
-import { IngestError } from '../../ingest/errors.ts';
+import { ingestError } from '../support/ingest-error.ts';
 
 const PLAN_LINE = '支持湛江建设湛江湾实验室，支持湛江高新技术产业开发区、军民融合深度发展示范区等重大平台发展。';
 
-function failure(run: () => unknown): IngestError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    return error as IngestError;
-  }
-  throw new Error('expected decode to fail');
-}
+const failure = (run: () => unknown) => ingestError(run, 'decode');
 
 describe('decode', () => {
   it('reads UTF-8', () => {

@@ -2,21 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../ingest/errors.ts';
 import { glossary } from '../../ingest/glosses.ts';
 import { buildGraph } from '../../ingest/pipeline.ts';
 import { planMetadata } from '../../ingest/plan-index.ts';
 import { PLAN_PATH, bundledRegistry, planBytes, planGraph } from '../support/plan.ts';
+import { ingestError } from '../support/ingest-error.ts';
 
-const thrown = (work: () => unknown): IngestError => {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    return error as IngestError;
-  }
-  throw new Error('expected an IngestError');
-};
+const thrown = (work: () => unknown) => ingestError(work, 'the glosses');
 
 describe('a glossary of a plan’s notes', () => {
   const glosses = [

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IngestError } from '../../ingest/errors.ts';
 import { KINDS } from '../../ingest/model.ts';
 import { loadRegistry, toPinyin } from '../../ingest/registry.ts';
 import { REGISTRY_PATH } from '../support/plan.ts';
+import { ingestError } from '../support/ingest-error.ts';
 
 const dirs: string[] = [];
 function registryWith(yaml: string): string {
@@ -19,13 +19,7 @@ afterEach(() => {
 });
 
 function problems(yaml: string): string {
-  try {
-    loadRegistry(registryWith(yaml));
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    return (error as IngestError).message;
-  }
-  throw new Error('expected the registry to be rejected');
+  return ingestError(() => loadRegistry(registryWith(yaml)), 'the registry').message;
 }
 
 const CITY = '- { id: shenzhen, kind: City, name: 深圳, nameEn: Shenzhen }\n';
