@@ -225,7 +225,7 @@ export const FETCHING = {
 
 export type Fetching = keyof typeof FETCHING;
 
-/** The layouts the toolbar offers (state.ts's Layout), and its Fit. */
+/** The layouts the toolbar offers (state.ts's Layout), by name. */
 export const LAYOUTS = {
   auto: { zh: '自动（按视图）', en: 'auto (by view)' },
   geo: { zh: '地理', en: 'geographic' },

@@ -382,13 +382,14 @@ export function createRenderer(store: Store, scene: Scene, underlay: Underlay, {
       if (chosen(state) || !previous || viewKey(state) !== viewKey(previous) || askedAgain) dismissed = false;
       // A selection changes the picture when it brings an entity from outside the view, or takes one away:
       // the picture is the one its URL gives (Back to the start view shows the start view).
+      const choice = chosenEntities(state);
       const onlySelection =
         previous &&
         pictureKey(state) === pictureKey(previous) &&
         // Removing an entity changes the selection alone in the state: the picture changes all the same.
         removedKey() === drawnWithout &&
-        chosenEntities(state).every((id) => graph.nodes.has(id)) &&
-        joined.every((id) => chosenEntities(state).includes(id));
+        choice.every((id) => graph.nodes.has(id)) &&
+        joined.every((id) => choice.includes(id));
       if (onlySelection && loaded) {
         // A selection is marked as its panel is shown (showSelection).
         if (!state.selected) document.body.dataset.selected = chosen(state) ? 'yes' : 'no';
